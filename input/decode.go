@@ -1,0 +1,504 @@
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+// SchemaVersion is the only master-input format version this program reads.
+const SchemaVersion = 1
+
+// Limits that keep hostile input harmless.
+const (
+	maxFileSize  = 64 << 20
+	maxDepth     = 64
+	maxNodes     = 2_000_000
+	maxTextRunes = 100_000
+)
+
+// Error is one problem of an input, at a place in its file.
+type Error struct {
+	File string
+	Pos  Pos
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
+// Errors is every problem found in an input, in file order.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// decoder walks a YAML node tree into Go values, keeping positions and
+// collecting errors instead of stopping at the first.
+type decoder struct {
+	file    string
+	unit    string // 万元 or 元
+	catalog *Catalog
+	topKeys map[string]Pos
+	errs    Errors
+	nodes   int
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs = append(d.errs, &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf(format, args...)})
+}
+
+func posOf(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	return Pos{Line: n.Line, Col: n.Column}
+}
+
+var (
+	posType      = reflect.TypeOf(Pos{})
+	amountType   = reflect.TypeOf(Amount{})
+	textType     = reflect.TypeOf(Text{})
+	bySourceType = reflect.TypeOf(BySource{})
+	countType    = reflect.TypeOf(Count{})
+)
+
+// Decode parses and validates a master input. file names it in messages;
+// cat names the codes (nil: the embedded catalog). On any problem it returns
+// Errors, each with file:line:col, and no document.
+func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
+	if cat == nil {
+		cat = DefaultCatalog()
+	}
+	if len(data) > maxFileSize {
+		return nil, Errors{{File: file, Msg: fmt.Sprintf("文件过大（%d 字节），上限为 %d 字节", len(data), maxFileSize)}}
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		return nil, Errors{yamlError(file, err)}
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, Errors{{File: file, Pos: posOf(&extra), Msg: "文件只能包含一个 YAML 文档（发现了多余的 --- 文档）"}}
+	}
+	d := &decoder{file: file, unit: "万元", catalog: cat, topKeys: map[string]Pos{}}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return nil, Errors{{File: file, Pos: Pos{1, 1}, Msg: "文件为空"}}
+	}
+	top := root.Content[0]
+	if err := d.checkTree(top, 0); err != nil {
+		return nil, Errors{err}
+	}
+	if top.Kind != yaml.MappingNode {
+		d.errorf(top, "文件顶层应为键值映射（schema: 1、year: …）")
+		return nil, d.errs
+	}
+	if !d.header(top) {
+		return nil, d.errs
+	}
+	doc := &Document{File: file}
+	d.decode(top, reflect.ValueOf(doc).Elem(), "")
+	if len(d.errs) == 0 {
+		doc.AmountUnit = d.unit
+		validate(d, doc)
+	}
+	if len(d.errs) > 0 {
+		sort.SliceStable(d.errs, func(i, j int) bool {
+			a, b := d.errs[i].Pos, d.errs[j].Pos
+			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+		})
+		return nil, d.errs
+	}
+	return doc, nil
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError turns a syntax error of the YAML parser into an Error.
+func yamlError(file string, err error) *Error {
+	msg := err.Error()
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &Error{File: file, Pos: Pos{Line: line, Col: 1}, Msg: "YAML 语法错误：" + m[2]}
+	}
+	return &Error{File: file, Pos: Pos{Line: 1, Col: 1}, Msg: "YAML 语法错误：" + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// checkTree rejects aliases, excessive nesting and excessive size before any
+// decoding, so that no input can make the decoder loop or blow up.
+func (d *decoder) checkTree(n *yaml.Node, depth int) *Error {
+	d.nodes++
+	if d.nodes > maxNodes {
+		return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("文件内容过多（超过 %d 个节点）", maxNodes)}
+	}
+	if depth > maxDepth {
+		return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("嵌套层次过深（超过 %d 层）", maxDepth)}
+	}
+	if n.Kind == yaml.AliasNode {
+		return &Error{File: d.file, Pos: posOf(n), Msg: "不支持 YAML 别名（*" + n.Value + "）：请直接写出内容"}
+	}
+	if n.Anchor != "" {
+		return &Error{File: d.file, Pos: posOf(n), Msg: "不支持 YAML 锚点（&" + n.Anchor + "）：请直接写出内容"}
+	}
+	if n.Kind == yaml.ScalarNode && len([]rune(n.Value)) > maxTextRunes {
+		return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("文本过长（超过 %d 字）", maxTextRunes)}
+	}
+	for _, c := range n.Content {
+		if err := d.checkTree(c, depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// header reads schema and amount_unit first: every amount depends on the unit.
+func (d *decoder) header(top *yaml.Node) bool {
+	var schema *yaml.Node
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		d.topKeys[k.Value] = posOf(v)
+		switch k.Value {
+		case "schema":
+			schema = v
+		case "amount_unit":
+			if v.Kind != yaml.ScalarNode || (v.Value != "万元" && v.Value != "元") {
+				d.errorf(v, "amount_unit 只能是 万元 或 元，而不是 %q", v.Value)
+				return false
+			}
+			d.unit = v.Value
+		}
+	}
+	if schema == nil {
+		d.errorf(top, "缺少 schema（格式版本），应写 schema: %d", SchemaVersion)
+		return false
+	}
+	if schema.Kind != yaml.ScalarNode || schema.Value != strconv.Itoa(SchemaVersion) {
+		d.errorf(schema, "不支持的格式版本 schema: %s（本程序只读 schema: %d）", schema.Value, SchemaVersion)
+		return false
+	}
+	return true
+}
+
+// decode fills v from n. path names the key for messages.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	switch v.Type() {
+	case amountType:
+		d.amount(n, v.Addr().Interface().(*Amount), path)
+		return
+	case textType:
+		d.text(n, v.Addr().Interface().(*Text), path, "")
+		return
+	case bySourceType:
+		d.bySource(n, v.Addr().Interface().(*BySource), path)
+		return
+	case countType:
+		d.count(n, v.Addr().Interface().(*Count), path)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.structure(n, v, path)
+	case reflect.Slice:
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s 应为列表（每项以 - 开头）", path)
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i+1))
+		}
+		v.Set(s)
+	case reflect.Pointer:
+		if isNull(n) {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.decode(n, p.Elem(), path)
+		v.Set(p)
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || !intRe.MatchString(n.Value) {
+			d.errorf(n, "%s 应为整数，而不是 %q", path, n.Value)
+			return
+		}
+		i, err := strconv.Atoi(n.Value)
+		if err != nil {
+			d.errorf(n, "%s 数值过大：%s", path, n.Value)
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s 应为文字", path)
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || (n.Value != "true" && n.Value != "false") {
+			d.errorf(n, "%s 应为 true 或 false，而不是 %q", path, n.Value)
+			return
+		}
+		v.SetBool(n.Value == "true")
+	default:
+		panic("input: no decoder for " + v.Type().String())
+	}
+}
+
+var intRe = regexp.MustCompile(`^[0-9]{1,9}$`)
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// structure decodes a mapping into a struct, rejecting unknown and repeated keys.
+func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
+	t := v.Type()
+	if isNull(n) {
+		n = &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s 应为键值映射（key: value）", orTop(path))
+		return
+	}
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type == posType && f.Name == "Pos" {
+			v.Field(i).Set(reflect.ValueOf(posOf(n)))
+			continue
+		}
+		tag := f.Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = i
+		names = append(names, tag)
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		key := k.Value
+		idx, ok := fields[key]
+		if !ok {
+			if hint := nearest(key, names); hint != "" {
+				d.errorf(k, "未知的键 %s（是否应为 %s？）", key, hint)
+			} else {
+				d.errorf(k, "未知的键 %s（%s 可用的键：%s）", key, orTop(path), strings.Join(names, ", "))
+			}
+			continue
+		}
+		if seen[key] {
+			d.errorf(k, "键 %s 重复出现", key)
+			continue
+		}
+		seen[key] = true
+		f := t.Field(idx)
+		fv := v.Field(idx)
+		if f.Type == textType && f.Tag.Get("kind") == "number" {
+			d.text(val, fv.Addr().Interface().(*Text), join(path, key), "number")
+			continue
+		}
+		d.decode(val, fv, join(path, key))
+	}
+	for _, name := range names {
+		if t.Field(fields[name]).Tag.Get("req") == "1" && !seen[name] {
+			d.errorf(n, "%s 缺少必填的键 %s", orTop(path), name)
+		}
+	}
+}
+
+func orTop(path string) string {
+	if path == "" {
+		return "文件顶层"
+	}
+	return path
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+var numberRe = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+
+func (d *decoder) text(n *yaml.Node, t *Text, path, kind string) {
+	t.Pos = posOf(n)
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s 应为文字，而不是列表或映射", path)
+		return
+	}
+	if kind == "number" && !numberRe.MatchString(n.Value) {
+		d.errorf(n, "%s 应为不带千分位的非负数字，而不是 %q", path, n.Value)
+		return
+	}
+	t.Value = n.Value
+}
+
+func (d *decoder) count(n *yaml.Node, c *Count, path string) {
+	c.Pos = posOf(n)
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.ScalarNode || !intRe.MatchString(n.Value) {
+		d.errorf(n, "%s 应为非负整数，而不是 %q", path, n.Value)
+		return
+	}
+	c.Value, _ = strconv.Atoi(n.Value)
+	c.Set = true
+}
+
+var amountRe = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// amount parses an amount from the scalar's own text, never through float64.
+func (d *decoder) amount(n *yaml.Node, a *Amount, path string) {
+	a.Pos = posOf(n)
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s 应为金额（如 25.00），而不是列表或映射", path)
+		return
+	}
+	s := strings.TrimSpace(n.Value)
+	if !amountRe.MatchString(s) {
+		d.errorf(n, "%s 不是有效的金额：%q（只写数字和小数点，不写千分位、单位或公式）", path, n.Value)
+		return
+	}
+	if strings.HasPrefix(s, "-") {
+		d.errorf(n, "%s 金额不能为负数：%s", path, s)
+		return
+	}
+	decimals := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		decimals = len(s) - i - 1
+	}
+	limit := 2
+	if d.unit == "元" {
+		limit = 6
+	}
+	if decimals > limit {
+		d.errorf(n, "%s 金额 %s 的小数位过多：以%s为单位最多 %d 位小数", path, s, d.unit, limit)
+		return
+	}
+	if len(s) > 24 {
+		d.errorf(n, "%s 金额过大：%s", path, s)
+		return
+	}
+	v, err := decimal.NewFromString(s)
+	if err != nil {
+		d.errorf(n, "%s 不是有效的金额：%q", path, n.Value)
+		return
+	}
+	if d.unit == "元" {
+		v = v.Shift(-4)
+	}
+	a.Value = v
+	a.Set = true
+}
+
+// bySource reads a bare amount (一般公共预算) or a mapping by source.
+func (d *decoder) bySource(n *yaml.Node, b *BySource, path string) {
+	b.Pos = posOf(n)
+	b.Amounts = map[string]Amount{}
+	if isNull(n) {
+		return
+	}
+	if n.Kind == yaml.ScalarNode {
+		var a Amount
+		d.amount(n, &a, path)
+		b.Amounts["general_public"] = a
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s 应为金额，或按资金来源的映射（general_public: …）", path)
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if _, ok := SourceNames[k.Value]; !ok {
+			if hint := nearest(k.Value, Sources); hint != "" {
+				d.errorf(k, "未知的资金来源 %s（是否应为 %s？）", k.Value, hint)
+			} else {
+				d.errorf(k, "未知的资金来源 %s（可用：%s）", k.Value, strings.Join(Sources, ", "))
+			}
+			continue
+		}
+		if _, dup := b.Amounts[k.Value]; dup {
+			d.errorf(k, "资金来源 %s 重复出现", k.Value)
+			continue
+		}
+		var a Amount
+		d.amount(val, &a, join(path, k.Value))
+		b.Amounts[k.Value] = a
+	}
+}
+
+// nearest suggests the known key closest to a mistyped one.
+func nearest(key string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if dd := editDistance(key, n); dd < bestD {
+			best, bestD = n, dd
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 99
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// AsErrors returns the list of problems inside an error of Decode.
+func AsErrors(err error) Errors {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	return nil
+}

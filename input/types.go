@@ -1,0 +1,320 @@
+package input
+
+import "github.com/shopspring/decimal"
+
+// Pos is a place in the input file (1-based line and column).
+type Pos struct {
+	Line, Col int
+}
+
+// Amount is an exact amount of money, always held in 万元 whatever unit the
+// file was written in. Set tells whether the file gave it at all.
+type Amount struct {
+	Value decimal.Decimal
+	Set   bool
+	Pos   Pos
+}
+
+// Text is a scalar string with its place in the file.
+type Text struct {
+	Value string
+	Pos   Pos
+}
+
+// Sources are the five funding sources (资金来源), in column order.
+var Sources = []string{"general_public", "government_fund", "state_capital", "special_account", "unit_funds"}
+
+// SourceNames are the column titles of the five sources.
+var SourceNames = map[string]string{
+	"general_public":  "一般公共预算",
+	"government_fund": "政府性基金预算",
+	"state_capital":   "国有资本经营预算",
+	"special_account": "财政专户管理资金",
+	"unit_funds":      "单位资金",
+}
+
+// BySource is money split by funding source. In YAML it is either a bare
+// number (all 一般公共预算) or a mapping from source to amount.
+type BySource struct {
+	Amounts map[string]Amount
+	Pos     Pos
+}
+
+// Get returns the amount of one source (zero when absent).
+func (b BySource) Get(source string) decimal.Decimal {
+	return b.Amounts[source].Value
+}
+
+// Total is the sum over all sources.
+func (b BySource) Total() decimal.Decimal {
+	t := decimal.Zero
+	for _, s := range Sources {
+		t = t.Add(b.Get(s))
+	}
+	return t
+}
+
+// Fiscal is the sum over the three 财政拨款 sources.
+func (b BySource) Fiscal() decimal.Decimal {
+	return b.Get("general_public").Add(b.Get("government_fund")).Add(b.Get("state_capital"))
+}
+
+// Document is one master input: a department's budget publication for one year.
+type Document struct {
+	File string `yaml:"-"`
+
+	Schema       int                 `yaml:"schema" req:"1"`
+	Year         int                 `yaml:"year" req:"1"`
+	AmountUnit   string              `yaml:"amount_unit"`
+	Department   Department          `yaml:"department" req:"1"`
+	Overview     Overview            `yaml:"overview"`
+	CodeNames    []CodeName          `yaml:"code_names"`
+	Units        []Unit              `yaml:"units" req:"1"`
+	Expenditures []Expenditure       `yaml:"expenditures"`
+	BasicByEcon  []EconomicLine      `yaml:"basic_by_economic"`
+	GovFundRev   []RevenueLine       `yaml:"government_fund_revenue"`
+	StateCapRev  []RevenueLine       `yaml:"state_capital_revenue"`
+	Projects     []Project           `yaml:"projects"`
+	ThreePublic  ThreePublic         `yaml:"three_public"`
+	OperCosts    []OperatingCost     `yaml:"operating_costs"`
+	PriorYear    PriorYear           `yaml:"prior_year"`
+	Reasons      Reasons             `yaml:"reasons"`
+	Procurement  Procurement         `yaml:"procurement"`
+	Assets       Assets              `yaml:"assets"`
+	Notes        Notes               `yaml:"notes"`
+	Performance  PerformanceOverview `yaml:"performance"`
+	Glossary     []GlossaryEntry     `yaml:"glossary"`
+	Pos          Pos                 `yaml:"-"`
+
+	names map[string]string // resolved names of every code used
+}
+
+// Department identifies the publishing department.
+type Department struct {
+	Code   Text `yaml:"code"`
+	Name   Text `yaml:"name" req:"1"`
+	Region Text `yaml:"region"`
+	Pos    Pos  `yaml:"-"`
+}
+
+// Overview is 第一部分 概况, as written by the department.
+type Overview struct {
+	Duties       Text `yaml:"duties"`
+	Organization Text `yaml:"organization"`
+}
+
+// CodeName names a classification code the catalog lacks, or prints it differently.
+type CodeName struct {
+	Code Text `yaml:"code" req:"1"`
+	Name Text `yaml:"name" req:"1"`
+	Pos  Pos  `yaml:"-"`
+}
+
+// Unit is a budget unit (预算单位) of the department.
+type Unit struct {
+	Name        Text `yaml:"name" req:"1"`
+	Kind        Text `yaml:"kind" req:"1"`
+	OverallGoal bool `yaml:"overall_goal"`
+	Pos         Pos  `yaml:"-"`
+}
+
+// Unit kinds.
+const (
+	KindAdministrative = "administrative"
+	KindInstitution    = "institution"
+)
+
+// Expenditure is one expenditure line: a 项-level function code, a source,
+// current year or carry-over, split into basic and project expenditure.
+type Expenditure struct {
+	Code      Text   `yaml:"code" req:"1"`
+	Name      Text   `yaml:"name"`
+	Source    Text   `yaml:"source"`
+	Carryover bool   `yaml:"carryover"`
+	Basic     Amount `yaml:"basic"`
+	Project   Amount `yaml:"project"`
+	Pos       Pos    `yaml:"-"`
+}
+
+// EconomicLine is one line of table 6: general-public basic expenditure of
+// the current year by economic classification.
+type EconomicLine struct {
+	Dept     Text   `yaml:"dept" req:"1"`
+	DeptName Text   `yaml:"dept_name"`
+	Gov      Text   `yaml:"gov" req:"1"`
+	GovName  Text   `yaml:"gov_name"`
+	Unit     Text   `yaml:"unit"`
+	Amount   Amount `yaml:"amount" req:"1"`
+	Pos      Pos    `yaml:"-"`
+}
+
+// RevenueLine is one revenue line of table 7 or 9.
+type RevenueLine struct {
+	Code   Text   `yaml:"code" req:"1"`
+	Name   Text   `yaml:"name"`
+	Amount Amount `yaml:"amount" req:"1"`
+	Pos    Pos    `yaml:"-"`
+}
+
+// Project is one project of tables 12 and 13.
+type Project struct {
+	Unit      Text             `yaml:"unit" req:"1"`
+	Name      Text             `yaml:"name" req:"1"`
+	Amounts   BySource         `yaml:"amounts" req:"1"`
+	Category  Text             `yaml:"category"`
+	Carryover bool             `yaml:"carryover"`
+	Goal      *PerformanceGoal `yaml:"performance_goal"`
+	Pos       Pos              `yaml:"-"`
+}
+
+// Project categories.
+const (
+	CategoryOtherOperating = "other_operating"
+	CategorySpecificGoal   = "specific_goal"
+)
+
+// ThreePublic is the “三公” budget (table 10), each item by source.
+type ThreePublic struct {
+	OutboundTravel   BySource `yaml:"outbound_travel"`
+	Reception        BySource `yaml:"reception"`
+	VehiclePurchase  BySource `yaml:"vehicle_purchase"`
+	VehicleOperation BySource `yaml:"vehicle_operation"`
+	Pos              Pos      `yaml:"-"`
+}
+
+// OperatingCost is 机关运行经费 of one administrative unit (table 11).
+type OperatingCost struct {
+	Unit   Text     `yaml:"unit" req:"1"`
+	Amount BySource `yaml:"amount" req:"1"`
+	Pos    Pos      `yaml:"-"`
+}
+
+// PriorYear holds the previous year's figures that the 比上年 sentences need.
+// An absent figure means no comparison is printed.
+type PriorYear struct {
+	Total          Amount           `yaml:"total"`
+	GeneralPublic  Amount           `yaml:"general_public"`
+	ThreePublic    PriorThreePublic `yaml:"three_public"`
+	OperatingCosts Amount           `yaml:"operating_costs"`
+}
+
+// PriorThreePublic is the previous year's “三公” budget.
+type PriorThreePublic struct {
+	OutboundTravel   Amount `yaml:"outbound_travel"`
+	Reception        Amount `yaml:"reception"`
+	VehiclePurchase  Amount `yaml:"vehicle_purchase"`
+	VehicleOperation Amount `yaml:"vehicle_operation"`
+}
+
+// Reasons are the clerk's own words, inserted after computed figures.
+type Reasons struct {
+	TotalChange          Text `yaml:"total_change"`
+	GeneralPublicChange  Text `yaml:"general_public_change"`
+	ThreePublicChange    Text `yaml:"three_public_change"`
+	OperatingCostsChange Text `yaml:"operating_costs_change"`
+}
+
+// Procurement is 九、政府采购情况.
+type Procurement struct {
+	Goods    Amount `yaml:"goods"`
+	Works    Amount `yaml:"works"`
+	Services Amount `yaml:"services"`
+	Pos      Pos    `yaml:"-"`
+}
+
+// Assets is 十一、国有资产占有使用情况.
+type Assets struct {
+	AsOf              Text     `yaml:"as_of"`
+	Vehicles          Vehicles `yaml:"vehicles"`
+	OfficeAreaM2      Text     `yaml:"office_area_m2" kind:"number"`
+	EquipmentOver500k Count    `yaml:"equipment_over_500k"`
+	EquipmentOver1m   Count    `yaml:"equipment_over_1m"`
+	Pos               Pos      `yaml:"-"`
+}
+
+// Count is a non-negative whole number with its place in the file.
+type Count struct {
+	Value int
+	Set   bool
+	Pos   Pos
+}
+
+// Vehicles counts the department's official vehicles by kind.
+type Vehicles struct {
+	Quota               Count `yaml:"quota"`
+	Actual              Count `yaml:"actual"`
+	Leader              Count `yaml:"leader"`
+	Confidential        Count `yaml:"confidential"`
+	Emergency           Count `yaml:"emergency"`
+	LawEnforcement      Count `yaml:"law_enforcement"`
+	SpecialTechnical    Count `yaml:"special_technical"`
+	InstitutionBusiness Count `yaml:"institution_business"`
+	Other               Count `yaml:"other"`
+	Pos                 Pos   `yaml:"-"`
+}
+
+// Notes is 十二、其他说明.
+type Notes struct {
+	PurchaseOfServices Text `yaml:"purchase_of_services"`
+	Other              Text `yaml:"other"`
+}
+
+// PerformanceOverview is the department-wide part of 十、绩效管理情况 that
+// cannot be derived from the project list.
+type PerformanceOverview struct {
+	OverallGoalAmount Amount `yaml:"overall_goal_amount"`
+}
+
+// GlossaryEntry replaces or adds one term of 第四部分 名词解释.
+type GlossaryEntry struct {
+	Term Text `yaml:"term" req:"1"`
+	Text Text `yaml:"text" req:"1"`
+	Pos  Pos  `yaml:"-"`
+}
+
+// PerformanceGoal is a project's 项目支出绩效目标表 as published.
+type PerformanceGoal struct {
+	Attribute   Text        `yaml:"attribute"`   // 项目属性
+	Period      Text        `yaml:"period"`      // 项目期
+	Funds       *GoalFunds  `yaml:"funds"`       // 项目资金（元）; derived from the project when absent
+	Summary     Text        `yaml:"summary"`     // 项目概况
+	Basis       Text        `yaml:"basis"`       // 立项依据
+	Necessity   Text        `yaml:"necessity"`   // 项目设立必要性
+	Measures    Text        `yaml:"measures"`    // 保证项目实施的制度、措施
+	Plan        Text        `yaml:"plan"`        // 项目实施计划
+	PeriodGoal  Text        `yaml:"period_goal"` // 实施期总体目标
+	AnnualGoal  Text        `yaml:"annual_goal"` // 年度总体目标
+	PeriodInd   []Indicator `yaml:"period_indicators"`
+	AnnualInd   []Indicator `yaml:"annual_indicators"` // same as period_indicators when absent
+	Responsible Text        `yaml:"responsible"`       // 负责人
+	Handler     Text        `yaml:"handler"`           // 经办人
+	Phone       Text        `yaml:"phone"`             // 联系电话
+	FiledOn     Text        `yaml:"filed_on"`          // 填报日期
+	Pos         Pos         `yaml:"-"`
+}
+
+// GoalFunds is the 项目资金 block of a goal table, in 元 as the forms print it.
+type GoalFunds struct {
+	Total  FundSplit `yaml:"total"`  // 实施期资金总额
+	Annual FundSplit `yaml:"annual"` // 年度资金总额
+	Pos    Pos       `yaml:"-"`
+}
+
+// FundSplit is one column of the 项目资金 block, in 元.
+type FundSplit struct {
+	Amount     Text `yaml:"amount" kind:"number"`
+	Central    Text `yaml:"central" kind:"number"`
+	Provincial Text `yaml:"provincial" kind:"number"`
+	Local      Text `yaml:"local" kind:"number"`
+	SelfRaised Text `yaml:"self_raised" kind:"number"`
+	Other      Text `yaml:"other" kind:"number"`
+}
+
+// Indicator is one 三级指标 row of a goal table. Its 一级指标 follows from
+// its 二级指标.
+type Indicator struct {
+	Level2 Text `yaml:"level2" req:"1"` // 二级指标, e.g. 数量指标
+	Name   Text `yaml:"name"`           // 三级指标
+	Value  Text `yaml:"value"`          // 指标值
+	Pos    Pos  `yaml:"-"`
+}

@@ -1,0 +1,366 @@
+package input
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Name returns the name a code prints with: the input's own name for it,
+// else the catalog's. Every code of a valid document has one.
+func (doc *Document) Name(code string) string {
+	return doc.names[code]
+}
+
+// UnitByName returns the unit of that name, if any.
+func (doc *Document) UnitByName(name string) (Unit, bool) {
+	for _, u := range doc.Units {
+		if u.Name.Value == name {
+			return u, true
+		}
+	}
+	return Unit{}, false
+}
+
+var dateRe = regexp.MustCompile(`^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`)
+
+// Level2Indicators lists the 二级指标 of a performance-goal table with their
+// 一级指标, in the order the forms print them.
+var Level2Indicators = []struct{ Level1, Level2 string }{
+	{"产出指标", "数量指标"}, {"产出指标", "质量指标"}, {"产出指标", "时效指标"}, {"产出指标", "成本指标"},
+	{"效益指标", "经济效益指标"}, {"效益指标", "社会效益指标"}, {"效益指标", "生态效益指标"}, {"效益指标", "可持续影响指标"},
+	{"满意度指标", "服务对象满意度指标"}, {"满意度指标", "服务对象满意度"},
+}
+
+// validate applies the rules of the master input that go beyond types:
+// codes, names, references between blocks and duplicate lines.
+func validate(d *decoder, doc *Document) {
+	v := &validator{d: d, doc: doc, cat: d.catalog, names: map[string]string{}, nameAt: map[string]Pos{}}
+	v.run()
+	doc.names = v.names
+}
+
+type validator struct {
+	d      *decoder
+	doc    *Document
+	cat    *Catalog
+	names  map[string]string // resolved names of every code used
+	nameAt map[string]Pos    // where an input line named a code
+}
+
+func (v *validator) errorf(p Pos, format string, args ...any) {
+	v.d.errs = append(v.d.errs, &Error{File: v.d.file, Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) run() {
+	doc := v.doc
+	if doc.Year < 2000 || doc.Year > 2100 {
+		v.errorf(v.keyPos("year"), "year 应为 2000 至 2100 之间的年份，而不是 %d", doc.Year)
+	}
+	if strings.TrimSpace(doc.Department.Name.Value) == "" {
+		v.errorf(doc.Department.Name.Pos, "department.name（部门名称）不能为空")
+	}
+	if c := doc.Department.Code.Value; c != "" && !isDigits(c) {
+		v.errorf(doc.Department.Code.Pos, "department.code（部门编码）应为数字，而不是 %q", c)
+	}
+
+	// Units first: projects and operating costs refer to them.
+	units := map[string]Pos{}
+	for _, u := range doc.Units {
+		if strings.TrimSpace(u.Name.Value) == "" {
+			v.errorf(u.Name.Pos, "单位名称不能为空")
+			continue
+		}
+		if p, dup := units[u.Name.Value]; dup {
+			v.errorf(u.Name.Pos, "单位 %s 重复（第 %d 行已有）", u.Name.Value, p.Line)
+		}
+		units[u.Name.Value] = u.Name.Pos
+		if k := u.Kind.Value; k != KindAdministrative && k != KindInstitution {
+			v.errorf(u.Kind.Pos, "单位类型应为 administrative（行政单位，含参公）或 institution（事业单位），而不是 %q", k)
+		}
+	}
+	if len(doc.Units) == 0 {
+		v.errorf(v.keyPos("units"), "units 至少应有一个预算单位")
+	}
+
+	// Names the input gives to codes: code_names, then names beside lines.
+	for _, cn := range doc.CodeNames {
+		c := cn.Code.Value
+		if !isDigits(c) || (len(c) != 3 && len(c) != 5 && len(c) != 7) {
+			v.errorf(cn.Code.Pos, "code_names 中的编码 %q 应为 3、5 或 7 位数字", c)
+			continue
+		}
+		v.giveName(c, cn.Name, cn.Code.Pos)
+	}
+
+	seenExp := map[string]Pos{}
+	for _, e := range doc.Expenditures {
+		if !v.code(e.Code, 7, "支出功能分类科目编码（项）") {
+			continue
+		}
+		if e.Name.Value != "" {
+			v.giveName(e.Code.Value, e.Name, e.Code.Pos)
+		}
+		src := v.source(e.Source)
+		if !e.Basic.Set && !e.Project.Set {
+			v.errorf(e.Pos, "支出行 %s 应至少填写 basic（基本支出）或 project（项目支出）", e.Code.Value)
+		}
+		key := fmt.Sprintf("%s|%s|%v", e.Code.Value, src, e.Carryover)
+		if p, dup := seenExp[key]; dup {
+			v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, SourceNames[src], carryWord(e.Carryover), p.Line)
+		}
+		seenExp[key] = e.Code.Pos
+	}
+
+	seenEcon := map[string]Pos{}
+	for _, l := range doc.BasicByEcon {
+		okD := v.code(l.Dept, 5, "部门预算支出经济分类科目编码（款）")
+		okG := v.code(l.Gov, 5, "政府预算支出经济分类科目编码（款）")
+		if okD && l.Dept.Value[0] != '3' {
+			v.errorf(l.Dept.Pos, "部门预算支出经济分类编码以 3 开头，而 %s 不是", l.Dept.Value)
+		}
+		if okG && l.Gov.Value[0] != '5' {
+			v.errorf(l.Gov.Pos, "政府预算支出经济分类编码以 5 开头，而 %s 不是", l.Gov.Value)
+		}
+		if okD && l.DeptName.Value != "" {
+			v.giveName(l.Dept.Value, l.DeptName, l.Dept.Pos)
+		}
+		if okG && l.GovName.Value != "" {
+			v.giveName(l.Gov.Value, l.GovName, l.Gov.Pos)
+		}
+		if l.Unit.Value != "" {
+			v.unitRef(l.Unit, units)
+		}
+		key := l.Dept.Value + "|" + l.Gov.Value + "|" + l.Unit.Value
+		if p, dup := seenEcon[key]; dup {
+			v.errorf(l.Dept.Pos, "经济分类行重复：%s / %s 已在第 %d 行填写，请合并为一行", l.Dept.Value, l.Gov.Value, p.Line)
+		}
+		seenEcon[key] = l.Dept.Pos
+	}
+
+	for _, block := range []struct {
+		name  string
+		lines []RevenueLine
+	}{{"government_fund_revenue", doc.GovFundRev}, {"state_capital_revenue", doc.StateCapRev}} {
+		seen := map[string]Pos{}
+		for _, l := range block.lines {
+			if !v.code(l.Code, 7, "收入科目编码") {
+				continue
+			}
+			if l.Code.Value[0] != '1' {
+				v.errorf(l.Code.Pos, "收入分类科目编码以 1 开头，而 %s 不是", l.Code.Value)
+			}
+			if l.Name.Value != "" {
+				v.giveName(l.Code.Value, l.Name, l.Code.Pos)
+			}
+			if p, dup := seen[l.Code.Value]; dup {
+				v.errorf(l.Code.Pos, "%s 中收入科目 %s 重复（第 %d 行已有）", block.name, l.Code.Value, p.Line)
+			}
+			seen[l.Code.Value] = l.Code.Pos
+		}
+	}
+
+	seenProj := map[string]Pos{}
+	for _, p := range doc.Projects {
+		v.unitRef(p.Unit, units)
+		if strings.TrimSpace(p.Name.Value) == "" {
+			v.errorf(p.Name.Pos, "项目名称不能为空")
+		}
+		switch p.Category.Value {
+		case "", CategoryOtherOperating, CategorySpecificGoal:
+		default:
+			v.errorf(p.Category.Pos, "项目类别应为 other_operating（其他运转类）或 specific_goal（特定目标类），而不是 %q", p.Category.Value)
+		}
+		if len(p.Amounts.Amounts) == 0 {
+			v.errorf(p.Amounts.Pos, "项目 %s 没有金额", p.Name.Value)
+		}
+		if p.Carryover {
+			for _, s := range []string{"special_account", "unit_funds"} {
+				if a, ok := p.Amounts.Amounts[s]; ok && !a.Value.IsZero() {
+					v.errorf(a.Pos, "上年结转项目（表13）只列财政拨款资金，不能有 %s（%s）", s, SourceNames[s])
+				}
+			}
+		}
+		key := p.Unit.Value + "|" + p.Name.Value + "|" + fmt.Sprint(p.Carryover)
+		if q, dup := seenProj[key]; dup {
+			v.errorf(p.Name.Pos, "项目重复：%s 的 %s（%s）已在第 %d 行填写", p.Unit.Value, p.Name.Value, carryWord(p.Carryover), q.Line)
+		}
+		seenProj[key] = p.Name.Pos
+		if p.Goal != nil {
+			v.goal(p.Goal)
+		}
+	}
+
+	seenOC := map[string]Pos{}
+	for _, oc := range doc.OperCosts {
+		if !v.unitRef(oc.Unit, units) {
+			continue
+		}
+		if u, _ := doc.UnitByName(oc.Unit.Value); u.Kind.Value != KindAdministrative {
+			v.errorf(oc.Unit.Pos, "机关运行经费只属于行政单位（含参公事业单位），而 %s 的类型是 %s", oc.Unit.Value, u.Kind.Value)
+		}
+		if p, dup := seenOC[oc.Unit.Value]; dup {
+			v.errorf(oc.Unit.Pos, "单位 %s 的机关运行经费重复（第 %d 行已有）", oc.Unit.Value, p.Line)
+		}
+		seenOC[oc.Unit.Value] = oc.Unit.Pos
+	}
+
+	if a := doc.Assets.AsOf; a.Value != "" && !dateRe.MatchString(a.Value) {
+		v.errorf(a.Pos, "assets.as_of 应为日期，如 2023-12-31，而不是 %q", a.Value)
+	}
+
+	seenTerm := map[string]Pos{}
+	for _, g := range doc.Glossary {
+		if p, dup := seenTerm[g.Term.Value]; dup {
+			v.errorf(g.Term.Pos, "名词 %s 重复（第 %d 行已有）", g.Term.Value, p.Line)
+		}
+		seenTerm[g.Term.Value] = g.Term.Pos
+	}
+
+	v.resolveNames()
+}
+
+func carryWord(carry bool) string {
+	if carry {
+		return "上年结转"
+	}
+	return "当年"
+}
+
+// keyPos finds the position of a top-level key (or the file's start).
+func (v *validator) keyPos(key string) Pos {
+	if p, ok := v.d.topKeys[key]; ok {
+		return p
+	}
+	return v.doc.Pos
+}
+
+// code checks a classification code's form: digits of the given length.
+func (v *validator) code(t Text, length int, what string) bool {
+	c := t.Value
+	switch {
+	case c == "":
+		v.errorf(t.Pos, "%s不能为空", what)
+	case !isDigits(c):
+		v.errorf(t.Pos, "%s只能由数字组成：%q", what, c)
+	case len(c) != length:
+		v.errorf(t.Pos, "%s应为 %d 位数字，而 %s 是 %d 位", what, length, c, len(c))
+	default:
+		return true
+	}
+	return false
+}
+
+func (v *validator) source(t Text) string {
+	if t.Value == "" {
+		return "general_public"
+	}
+	if _, ok := SourceNames[t.Value]; !ok {
+		hint := ""
+		if h := nearest(t.Value, Sources); h != "" {
+			hint = "（是否应为 " + h + "？）"
+		}
+		v.errorf(t.Pos, "未知的资金来源 %q%s，可用：%s", t.Value, hint, strings.Join(Sources, ", "))
+		return t.Value
+	}
+	return t.Value
+}
+
+func (v *validator) unitRef(t Text, units map[string]Pos) bool {
+	if _, ok := units[t.Value]; !ok {
+		v.errorf(t.Pos, "单位 %q 不在 units 中（请先在 units 中列出该单位，名称须完全一致）", t.Value)
+		return false
+	}
+	return true
+}
+
+// giveName records the input's own name for a code; two different names for
+// one code are an error.
+func (v *validator) giveName(code string, name Text, at Pos) {
+	n := strings.TrimSpace(name.Value)
+	if n == "" {
+		v.errorf(name.Pos, "编码 %s 的名称不能为空", code)
+		return
+	}
+	if old, ok := v.names[code]; ok && old != n {
+		v.errorf(name.Pos, "编码 %s 有两个不同的名称：%s（第 %d 行）和 %s", code, old, v.nameAt[code].Line, n)
+		return
+	}
+	v.names[code] = n
+	v.nameAt[code] = at
+}
+
+// resolveNames makes sure every code used, and every 类/款 parent of it, has a
+// name, from the input or the catalog.
+func (v *validator) resolveNames() {
+	need := func(code string, at Pos, what string) {
+		if _, ok := v.names[code]; ok {
+			return
+		}
+		if n, ok := v.cat.Name(code); ok {
+			v.names[code] = n
+			return
+		}
+		v.errorf(at, "%s %s 不在分类目录中：请在该行写 name:（或 dept_name:/gov_name:），或在 code_names 中为它命名", what, code)
+		v.names[code] = "" // report once
+	}
+	needTree := func(t Text, what string) {
+		c := t.Value
+		if !isDigits(c) || len(c) != 7 {
+			return
+		}
+		need(c[:3], t.Pos, what+"的类级科目")
+		need(c[:5], t.Pos, what+"的款级科目")
+		need(c, t.Pos, what)
+	}
+	for _, e := range v.doc.Expenditures {
+		needTree(e.Code, "支出功能分类科目")
+	}
+	for _, l := range v.doc.BasicByEcon {
+		if isDigits(l.Dept.Value) && len(l.Dept.Value) == 5 {
+			need(l.Dept.Value[:3], l.Dept.Pos, "部门经济分类的类级科目")
+			need(l.Dept.Value, l.Dept.Pos, "部门经济分类科目")
+		}
+		if isDigits(l.Gov.Value) && len(l.Gov.Value) == 5 {
+			need(l.Gov.Value, l.Gov.Pos, "政府经济分类科目")
+		}
+	}
+	for _, l := range append(append([]RevenueLine{}, v.doc.GovFundRev...), v.doc.StateCapRev...) {
+		needTree(l.Code, "收入科目")
+	}
+	// The 30 categories of tables 1 and 4 always print.
+	for _, c := range Categories {
+		need(c, v.doc.Pos, "支出功能分类类级科目")
+	}
+}
+
+func (v *validator) goal(g *PerformanceGoal) {
+	for _, list := range [][]Indicator{g.PeriodInd, g.AnnualInd} {
+		for _, ind := range list {
+			if Level1Of(ind.Level2.Value) == "" {
+				var names []string
+				for _, l := range Level2Indicators {
+					names = append(names, l.Level2)
+				}
+				v.errorf(ind.Level2.Pos, "未知的二级指标 %q，可用：%s", ind.Level2.Value, strings.Join(names, "、"))
+			}
+		}
+	}
+}
+
+// Level1Of returns the 一级指标 of a 二级指标 ("" when unknown).
+func Level1Of(level2 string) string {
+	for _, l := range Level2Indicators {
+		if l.Level2 == level2 {
+			return l.Level1
+		}
+	}
+	return ""
+}
+
+// Categories are the 30 fixed expenditure categories (类) of tables 1 and 4, in order.
+var Categories = []string{
+	"201", "202", "203", "204", "205", "206", "207", "208", "209", "210",
+	"211", "212", "213", "214", "215", "216", "217", "219", "220", "221",
+	"222", "223", "224", "227", "229", "230", "231", "232", "233", "234",
+}
