@@ -1,0 +1,108 @@
+// Package render computes a department's budget publication as plain data:
+// the 13 disclosure tables with their header cells, merged ranges, rows with
+// levels and exact amounts, and notes. It knows nothing of xlsx or PDF; the
+// writers in render/xlsx and render/pdf take what it computes.
+package render
+
+import "github.com/shopspring/decimal"
+
+// Publication is everything one department publishes for one year.
+type Publication struct {
+	Year       int
+	Department string // 部门名称 as printed
+	Unit       string // the unit every table's amounts are printed in: 万元
+	Tables     []*Table
+}
+
+// CellKind says how a cell is printed.
+type CellKind int
+
+const (
+	// KindText is free text (names, labels), left-aligned.
+	KindText CellKind = iota
+	// KindCode is a classification code: text, never a number.
+	KindCode
+	// KindAmount is money in 万元 with two decimals, right-aligned; zero prints empty.
+	KindAmount
+)
+
+// Cell is one body cell.
+type Cell struct {
+	Kind   CellKind
+	Text   string          // KindText and KindCode
+	Amount decimal.Decimal // KindAmount: the printed figure, already rounded to 2 decimals
+}
+
+// Str is a text cell.
+func Str(s string) Cell { return Cell{Kind: KindText, Text: s} }
+
+// CodeCell is a code cell.
+func CodeCell(s string) Cell { return Cell{Kind: KindCode, Text: s} }
+
+// Money is an amount cell holding the exact sum d, rounded once for print.
+func Money(d decimal.Decimal) Cell { return Cell{Kind: KindAmount, Amount: Round(d)} }
+
+// Round rounds an exact amount half-up to the two decimals printed.
+func Round(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
+
+// IsBlank tells whether the cell prints nothing (empty text or a zero amount).
+func (c Cell) IsBlank() bool {
+	if c.Kind == KindAmount {
+		return c.Amount.IsZero()
+	}
+	return c.Text == ""
+}
+
+// HeaderCell is one cell of a table's header grid. Spans of 1 are plain cells;
+// larger spans are merged ranges starting at (Row, Col).
+type HeaderCell struct {
+	Row, Col         int
+	RowSpan, ColSpan int
+	Text             string
+}
+
+// Column describes one column of a table.
+type Column struct {
+	Kind CellKind // the kind of its body cells
+}
+
+// RowKind tells what a body row is.
+type RowKind int
+
+const (
+	// RowItem is an ordinary line.
+	RowItem RowKind = iota
+	// RowTotal is a 合计/总计 row: the sum of the table.
+	RowTotal
+	// RowSubtotal is a 类/款 or unit subtotal.
+	RowSubtotal
+)
+
+// Row is one body row: exactly one cell per column.
+type Row struct {
+	Kind  RowKind
+	Level int // depth for indentation: 0 totals, 1 类 (or unit), 2 款, 3 项 (or project)
+	Cells []Cell
+}
+
+// Table is one numbered disclosure table.
+type Table struct {
+	Number     int    // 1..13
+	Label      string // 预算公开表N, printed above the title
+	Title      string // {year}年…, centred, bold
+	SheetName  string // 表N
+	Department string // printed after 部门名称：
+	Unit       string // printed after 单位：
+	Columns    []Column
+	HeaderRows int // rows of the header grid
+	Header     []HeaderCell
+	Rows       []Row
+	Notes      []string // printed under the table, e.g. 注：本表无数据
+	Landscape  bool     // wide table: landscape page
+}
+
+// Note texts.
+const (
+	NoteEmpty    = "注：本表无数据"
+	NoteRounding = "注：因四舍五入，分项之和与合计可能存在尾差。"
+)
