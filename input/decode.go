@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"regexp"
 	"sort"
@@ -93,7 +94,10 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
-		return nil, Errors{yamlError(file, err)}
+		if errors.Is(err, io.EOF) {
+			return nil, Errors{{File: file, Pos: Pos{1, 1}, Msg: "文件为空"}}
+		}
+		return nil, Errors{yamlError(file, data, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
@@ -132,14 +136,59 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlError turns a syntax error of the YAML parser into an Error.
-func yamlError(file string, err error) *Error {
-	msg := err.Error()
-	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Error{File: file, Pos: Pos{Line: line, Col: 1}, Msg: "YAML 语法错误：" + m[2]}
+// yamlMessages says the YAML parser's commonest complaints in Chinese.
+var yamlMessages = []struct{ prefix, zh string }{
+	{"did not find expected ',' or '}'", "花括号 { } 没有闭合，或其中缺少逗号"},
+	{"did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或其中缺少逗号"},
+	{"did not find expected key", "缩进不一致：这里应是与上文对齐的“键: 值”"},
+	{"did not find expected '-' indicator", "列表缩进不一致：这里应是与上文对齐的“- ”"},
+	{"did not find expected node content", "缺少内容"},
+	{"mapping values are not allowed in this context", "这里不能出现“键: 值”（缩进有误，或值中的冒号需要加引号）"},
+	{"found character that cannot start any token", "值不能以该字符开头（请给值加引号）"},
+	{"found a tab character", "缩进中有制表符（Tab）：请只用空格缩进"},
+	{"found unexpected end of stream", "文件在引号或括号闭合之前结束"},
+	{"found undefined tag handle", "未定义的 YAML 标签"},
+	{"could not find expected ':'", "缺少冒号（键与值之间应为“: ”）"},
+}
+
+// yamlError turns a syntax error of the YAML parser into an Error. The parser
+// names only a line, and for errors it finds while parsing a block it names
+// the 0-based line where that block starts: those are moved to 1-based, and
+// the column is the first character of that line.
+func yamlError(file string, data []byte, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found a tab character") {
+			line++
+		}
 	}
-	return &Error{File: file, Pos: Pos{Line: 1, Col: 1}, Msg: "YAML 语法错误：" + strings.TrimPrefix(msg, "yaml: ")}
+	zh := msg
+	for _, ym := range yamlMessages {
+		if strings.HasPrefix(msg, ym.prefix) {
+			zh = ym.zh + "（" + msg + "）"
+			break
+		}
+	}
+	return &Error{File: file, Pos: Pos{Line: line, Col: firstColumn(data, line)}, Msg: "YAML 语法错误：" + zh}
+}
+
+// firstColumn is the column of the first non-blank character of a line.
+func firstColumn(data []byte, line int) int {
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	col := 1
+	for _, r := range string(lines[line-1]) {
+		if r != ' ' && r != '\t' {
+			break
+		}
+		col++
+	}
+	return col
 }
 
 // checkTree rejects aliases, excessive nesting and excessive size before any

@@ -98,6 +98,10 @@ func (v *validator) run() {
 		if !v.code(e.Code, 7, "支出功能分类科目编码（项）") {
 			continue
 		}
+		if !isCategory(e.Code.Value[:3]) {
+			v.errorf(e.Code.Pos, "支出功能分类科目 %s 的类级编码 %s 不是预算收支总表的30个支出类别之一", e.Code.Value, e.Code.Value[:3])
+			continue
+		}
 		if e.Name.Value != "" {
 			v.giveName(e.Code.Value, e.Name, e.Code.Pos)
 		}
@@ -189,6 +193,22 @@ func (v *validator) run() {
 		if p.Goal != nil {
 			v.goal(p.Goal)
 		}
+	}
+
+	// Tables 10 and 11 are 财政拨款安排: only the three fiscal sources.
+	fiscalOnly := func(b BySource, what string) {
+		for _, s := range []string{"special_account", "unit_funds"} {
+			if a, ok := b.Amounts[s]; ok {
+				v.errorf(a.Pos, "%s只列财政拨款资金（general_public、government_fund、state_capital），不能有 %s（%s）", what, s, SourceNames[s])
+			}
+		}
+	}
+	tp := doc.ThreePublic
+	for _, b := range []BySource{tp.OutboundTravel, tp.Reception, tp.VehiclePurchase, tp.VehicleOperation} {
+		fiscalOnly(b, "“三公”经费（表10）")
+	}
+	for _, oc := range doc.OperCosts {
+		fiscalOnly(oc.Amount, "机关运行经费（表11）")
 	}
 
 	seenOC := map[string]Pos{}
@@ -306,7 +326,7 @@ func (v *validator) resolveNames() {
 	}
 	needTree := func(t Text, what string) {
 		c := t.Value
-		if !isDigits(c) || len(c) != 7 {
+		if !isDigits(c) || len(c) != 7 || what == "支出功能分类科目" && !isCategory(c[:3]) {
 			return
 		}
 		need(c[:3], t.Pos, what+"的类级科目")
@@ -356,6 +376,15 @@ func Level1Of(level2 string) string {
 		}
 	}
 	return ""
+}
+
+func isCategory(code string) bool {
+	for _, c := range Categories {
+		if c == code {
+			return true
+		}
+	}
+	return false
 }
 
 // Categories are the 30 fixed expenditure categories (类) of tables 1 and 4, in order.

@@ -1,0 +1,131 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/shopspring/decimal"
+)
+
+// Build computes the publication of a validated master input. Every table is
+// computed from the input's lines; nothing is taken from elsewhere.
+func Build(doc *input.Document) *Publication {
+	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元"}
+	b := &builder{doc: doc, pub: p, lines: expenditureLines(doc)}
+	p.Tables = []*Table{
+		b.table1(), b.table2(), b.table3(), b.table4(), b.table5(), b.table6(), b.table7(),
+		b.table8(), b.table9(), b.table10(), b.table11(), b.table12(), b.table13(),
+	}
+	return p
+}
+
+type builder struct {
+	doc   *input.Document
+	pub   *Publication
+	lines []line
+}
+
+// line is one expenditure line with its source resolved.
+type line struct {
+	code      string
+	source    string
+	carryover bool
+	basic     decimal.Decimal
+	project   decimal.Decimal
+}
+
+func (l line) total() decimal.Decimal { return l.basic.Add(l.project) }
+
+func (l line) fiscal() bool {
+	return l.source == "general_public" || l.source == "government_fund" || l.source == "state_capital"
+}
+
+func expenditureLines(doc *input.Document) []line {
+	out := make([]line, 0, len(doc.Expenditures))
+	for _, e := range doc.Expenditures {
+		src := e.Source.Value
+		if src == "" {
+			src = "general_public"
+		}
+		out = append(out, line{code: e.Code.Value, source: src, carryover: e.Carryover, basic: e.Basic.Value, project: e.Project.Value})
+	}
+	return out
+}
+
+// newTable starts table n with its conventional label, title and header line.
+func (b *builder) newTable(n int, title string, landscape bool) *Table {
+	return &Table{
+		Number:     n,
+		Label:      fmt.Sprintf("预算公开表%d", n),
+		Title:      fmt.Sprintf("%d年%s", b.doc.Year, title),
+		SheetName:  fmt.Sprintf("表%d", n),
+		Department: b.doc.Department.Name.Value,
+		Unit:       "万元",
+		Landscape:  landscape,
+	}
+}
+
+func (b *builder) year() string { return fmt.Sprintf("%d年", b.doc.Year) }
+
+// columns sets the table's columns from their kinds.
+func columns(kinds ...CellKind) []Column {
+	cs := make([]Column, len(kinds))
+	for i, k := range kinds {
+		cs[i] = Column{Kind: k}
+	}
+	return cs
+}
+
+// sum adds amounts exactly.
+func sum(ds ...decimal.Decimal) decimal.Decimal {
+	t := decimal.Zero
+	for _, d := range ds {
+		t = t.Add(d)
+	}
+	return t
+}
+
+// tally watches one table for tail differences: a printed total that differs
+// from the sum of its printed parts because each is rounded once.
+type tally struct{ diff bool }
+
+// check compares the printed total with the sum of the printed parts.
+func (t *tally) check(total decimal.Decimal, parts ...decimal.Decimal) {
+	s := decimal.Zero
+	for _, p := range parts {
+		s = s.Add(Round(p))
+	}
+	if !Round(total).Equal(s) {
+		t.diff = true
+	}
+}
+
+// finish adds the notes of a table: no data, and tail differences.
+func (t *tally) finish(tab *Table, empty bool) {
+	if empty {
+		tab.Notes = append(tab.Notes, NoteEmpty)
+	}
+	if t.diff {
+		tab.Notes = append(tab.Notes, NoteRounding)
+	}
+}
+
+var cnDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// ChineseNumber writes 1..99 as Chinese numerals: 一, 十, 十一, 二十, 二十一.
+func ChineseNumber(n int) string {
+	switch {
+	case n <= 0 || n >= 100:
+		return fmt.Sprint(n)
+	case n < 10:
+		return cnDigits[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + cnDigits[n%10]
+	case n%10 == 0:
+		return cnDigits[n/10] + "十"
+	default:
+		return cnDigits[n/10] + "十" + cnDigits[n%10]
+	}
+}

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// measure picks an amount of an expenditure line for one column.
+type measure func(line) decimal.Decimal
+
+// treeRows lays out 类/款/项 rows for the lines that pass keep: a 合计 row,
+// then each 类 directly above its 款, each 款 above its 项, in code order.
+// Each row carries the code and name cells followed by one amount per
+// measure; parents are exact sums rounded once. It reports whether any line
+// was kept.
+func (b *builder) treeRows(keep func(line) bool, ms []measure, t *tally) ([]Row, bool) {
+	byCode := map[string][]decimal.Decimal{}
+	for _, l := range b.lines {
+		if !keep(l) {
+			continue
+		}
+		v := byCode[l.code]
+		if v == nil {
+			v = make([]decimal.Decimal, len(ms))
+		}
+		for i, m := range ms {
+			v[i] = v[i].Add(m(l))
+		}
+		byCode[l.code] = v
+	}
+	leaves := make([]codeAmounts, 0, len(byCode))
+	for c, v := range byCode {
+		leaves = append(leaves, codeAmounts{c, v})
+	}
+	return b.tree(leaves, len(ms), t), len(leaves) > 0
+}
+
+type codeAmounts struct {
+	code    string
+	amounts []decimal.Decimal
+}
+
+// tree builds the 合计 and 类/款/项 rows from 7-digit leaves.
+func (b *builder) tree(leaves []codeAmounts, width int, t *tally) []Row {
+	sort.Slice(leaves, func(i, j int) bool { return leaves[i].code < leaves[j].code })
+	total := make([]decimal.Decimal, width)
+	type node struct {
+		code    string
+		amounts []decimal.Decimal
+	}
+	var rows []Row
+	var nodes []*node // in print order: 类, 款, 项 …
+	parents := map[string]*node{}
+	var top [][]decimal.Decimal
+	get := func(code string) *node {
+		n := parents[code]
+		if n == nil {
+			n = &node{code: code, amounts: make([]decimal.Decimal, width)}
+			parents[code] = n
+			nodes = append(nodes, n)
+		}
+		return n
+	}
+	for _, l := range leaves {
+		lei, kuan := get(l.code[:3]), get(l.code[:5])
+		xiang := get(l.code)
+		copy(xiang.amounts, l.amounts)
+		for i, a := range l.amounts {
+			lei.amounts[i] = lei.amounts[i].Add(a)
+			kuan.amounts[i] = kuan.amounts[i].Add(a)
+			total[i] = total[i].Add(a)
+		}
+	}
+	// Tail-difference bookkeeping: each parent against its children.
+	kids := map[string][]*node{}
+	for _, n := range nodes {
+		if len(n.code) > 3 {
+			parent := n.code[:len(n.code)-2]
+			kids[parent] = append(kids[parent], n)
+		}
+	}
+	for _, n := range nodes {
+		kids := kids[n.code]
+		for i := 0; len(kids) > 0 && i < width; i++ {
+			parts := make([]decimal.Decimal, len(kids))
+			for k, m := range kids {
+				parts[k] = m.amounts[i]
+			}
+			t.check(n.amounts[i], parts...)
+		}
+	}
+	for _, n := range nodes {
+		if len(n.code) == 3 {
+			top = append(top, n.amounts)
+		}
+	}
+	for i := 0; i < width; i++ {
+		parts := make([]decimal.Decimal, len(top))
+		for k, a := range top {
+			parts[k] = a[i]
+		}
+		t.check(total[i], parts...)
+	}
+	rows = append(rows, amountRow(RowTotal, 0, []Cell{Str("合计"), Str("")}, total))
+	for _, n := range nodes {
+		kind, level := RowItem, 3
+		switch len(n.code) {
+		case 3:
+			kind, level = RowSubtotal, 1
+		case 5:
+			kind, level = RowSubtotal, 2
+		}
+		rows = append(rows, amountRow(kind, level, []Cell{CodeCell(n.code), Str(b.doc.Name(n.code))}, n.amounts))
+	}
+	return rows
+}
+
+// amountRow is a row of leading cells followed by amounts.
+func amountRow(kind RowKind, level int, lead []Cell, amounts []decimal.Decimal) Row {
+	cells := make([]Cell, 0, len(lead)+len(amounts))
+	cells = append(cells, lead...)
+	for _, a := range amounts {
+		cells = append(cells, Money(a))
+	}
+	return Row{Kind: kind, Level: level, Cells: cells}
+}

@@ -1,0 +1,86 @@
+package render
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// PersonnelClasses are the 部门经济分类 类 whose amounts are 人员经费:
+// 301 工资福利支出 and 303 对个人和家庭的补助. Every other 类 is 公用经费.
+var PersonnelClasses = map[string]bool{"301": true, "303": true}
+
+// table6 is 一般公共预算安排基本支出分经济科目表: one row per 部门经济分类 款 ×
+// 政府经济分类 款, under a subtotal per 部门经济分类 类.
+func (b *builder) table6() *Table {
+	t := b.newTable(6, "一般公共预算安排基本支出分经济科目表（不含上年结转）", false)
+	t.Columns = columns(KindText, KindText, KindAmount, KindAmount, KindAmount)
+	t.HeaderRows = 2
+	t.Header = []HeaderCell{
+		hc(0, 0, 2, 1, "部门预算支出经济科目名称"), hc(0, 1, 2, 1, "政府预算支出经济科目名称"), hc(0, 2, 1, 3, b.year()+"预算数"),
+		hc(1, 2, 1, 1, "合计"), hc(1, 3, 1, 1, "人员经费"), hc(1, 4, 1, 1, "公用经费"),
+	}
+	type pair struct {
+		dept, gov string
+		amount    decimal.Decimal
+	}
+	merged := map[[2]string]*pair{}
+	var pairs []*pair
+	for _, l := range b.doc.BasicByEcon {
+		k := [2]string{l.Dept.Value, l.Gov.Value}
+		p := merged[k]
+		if p == nil {
+			p = &pair{dept: k[0], gov: k[1]}
+			merged[k] = p
+			pairs = append(pairs, p)
+		}
+		p.amount = p.amount.Add(l.Amount.Value)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].dept != pairs[j].dept {
+			return pairs[i].dept < pairs[j].dept
+		}
+		return pairs[i].gov < pairs[j].gov
+	})
+	var tl tally
+	split := func(class string, a decimal.Decimal) []decimal.Decimal {
+		if PersonnelClasses[class] {
+			return []decimal.Decimal{a, a, decimal.Zero}
+		}
+		return []decimal.Decimal{a, decimal.Zero, a}
+	}
+	var body []Row
+	total := make([]decimal.Decimal, 3)
+	classParts := map[int][]decimal.Decimal{}
+	for i := 0; i < len(pairs); {
+		class := pairs[i].dept[:3]
+		j := i
+		sub := make([]decimal.Decimal, 3)
+		var items []Row
+		var parts []decimal.Decimal
+		for ; j < len(pairs) && pairs[j].dept[:3] == class; j++ {
+			p := pairs[j]
+			a := split(class, p.amount)
+			for k := range sub {
+				sub[k] = sub[k].Add(a[k])
+			}
+			parts = append(parts, p.amount)
+			items = append(items, amountRow(RowItem, 2, []Cell{Str(b.doc.Name(p.dept)), Str(b.doc.Name(p.gov))}, a))
+		}
+		tl.check(sub[0], parts...)
+		for k := range total {
+			total[k] = total[k].Add(sub[k])
+			classParts[k] = append(classParts[k], sub[k])
+		}
+		body = append(body, amountRow(RowSubtotal, 1, []Cell{Str(b.doc.Name(class)), Str("")}, sub))
+		body = append(body, items...)
+		i = j
+	}
+	for k := range total {
+		tl.check(total[k], classParts[k]...)
+	}
+	tl.check(total[0], total[1], total[2])
+	t.Rows = append([]Row{amountRow(RowTotal, 0, []Cell{Str("合计"), Str("")}, total)}, body...)
+	tl.finish(t, len(pairs) == 0)
+	return t
+}
