@@ -53,7 +53,8 @@ func (c Cell) IsBlank() bool {
 	return c.Text == ""
 }
 
-// HeaderCell is one cell of a table's header grid. Spans of 1 are plain cells;
+// HeaderCell is one cell of a table's header grid; Row and Col count from 0 at
+// the grid's top-left corner. Spans of 1 are plain cells;
 // larger spans are merged ranges starting at (Row, Col).
 type HeaderCell struct {
 	Row, Col         int

@@ -1,0 +1,48 @@
+// Command budgetpub turns one YAML file of a department's budget figures into
+// its yearly budget disclosure (部门预算公开): the workbook of the 13 tables.
+//
+//	budgetpub render [FILE.yaml] [-o DIR] [--catalog FILE.csv]
+//
+// With no FILE it renders the bundled sample. Exit status: 0 done, 1 input
+// errors (nothing written), 2 usage error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `budgetpub —— 部门预算公开生成工具
+
+用法：
+  budgetpub render [文件.yaml] [-o 输出目录] [--catalog 分类目录.csv]
+      由主输入文件生成 输出目录/<文件名>.xlsx（默认输出目录 output/）；
+      不写文件时生成自带的样例（大同市人民政府办公室 2024年）。
+
+示例：
+  budgetpub render
+  budgetpub render 我的部门-2025.yaml -o 公开材料
+`
+
+// run is the whole command; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "render":
+		return cmdRender(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "budgetpub: 未知的命令 %q\n\n%s", args[0], usage)
+		return 2
+	}
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/xlsx"
+)
+
+// renderOpts are the flags of render.
+type renderOpts struct {
+	files   []string
+	outDir  string
+	catalog string
+}
+
+// parseRender reads flags anywhere among the arguments (render FILE -o DIR as
+// well as render -o DIR FILE).
+func parseRender(args []string) (renderOpts, error) {
+	o := renderOpts{outDir: "output"}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		value := func() (string, error) {
+			if k := strings.IndexByte(a, '='); k >= 0 {
+				return a[k+1:], nil
+			}
+			if i+1 >= len(args) {
+				return "", fmt.Errorf("选项 %s 需要一个值", a)
+			}
+			i++
+			return args[i], nil
+		}
+		name := a
+		if k := strings.IndexByte(a, '='); k >= 0 {
+			name = a[:k]
+		}
+		var err error
+		switch name {
+		case "-o", "--out", "-out":
+			o.outDir, err = value()
+		case "--catalog", "-catalog":
+			o.catalog, err = value()
+		default:
+			if strings.HasPrefix(a, "-") && a != "-" {
+				return o, fmt.Errorf("未知的选项 %s", a)
+			}
+			o.files = append(o.files, a)
+		}
+		if err != nil {
+			return o, err
+		}
+	}
+	if len(o.files) > 1 {
+		return o, fmt.Errorf("render 一次只处理一个文件（多个部门请用 batch）")
+	}
+	if o.outDir == "" {
+		return o, fmt.Errorf("输出目录不能为空")
+	}
+	return o, nil
+}
+
+func cmdRender(args []string, stdout, stderr io.Writer) int {
+	o, err := parseRender(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "budgetpub render: %v\n\n%s", err, usage)
+		return 2
+	}
+	cat := input.DefaultCatalog()
+	if o.catalog != "" {
+		if cat, err = input.LoadCatalog(o.catalog); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	}
+	name, data := input.SampleName, input.Sample
+	if len(o.files) == 1 {
+		name = o.files[0]
+		if data, err = readInput(name); err != nil {
+			fmt.Fprintf(stderr, "%s: 无法读取：%v\n", name, err)
+			return 1
+		}
+	}
+	doc, err := input.Decode(name, data, cat)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	pub := render.Build(doc)
+	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "%s: 无法创建输出目录：%v\n", o.outDir, err)
+		return 1
+	}
+	out := filepath.Join(o.outDir, stem(name)+".xlsx")
+	if err := xlsx.WriteFile(out, pub); err != nil {
+		fmt.Fprintf(stderr, "%s: 写入失败：%v\n", out, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已生成 %s\n", out)
+	return 0
+}
+
+// readInput reads an input file, refusing anything but a regular file of
+// reasonable size.
+func readInput(name string) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("不是普通文件")
+	}
+	if fi.Size() > 64<<20 {
+		return nil, fmt.Errorf("文件过大（%d 字节）", fi.Size())
+	}
+	return os.ReadFile(name)
+}
+
+// stem is the input's base name without .yaml/.yml: output names never come
+// from anything inside the file, so no input can write outside the folder.
+func stem(name string) string {
+	base := filepath.Base(name)
+	for _, ext := range []string{".yaml", ".yml", ".YAML", ".YML"} {
+		base = strings.TrimSuffix(base, ext)
+	}
+	if base == "" || base == "." || base == ".." || base == string(filepath.Separator) {
+		base = "budget"
+	}
+	return base
+}

@@ -1,0 +1,71 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Print setup shared by every sheet.
+const (
+	paperA4     = 9
+	marginSide  = 0.5 // inches
+	marginTop   = 0.5
+	marginFoot  = 0.6
+	marginHF    = 0.3
+	footerText  = "&C第 &P 页，共 &N 页"
+	printTitles = "_xlnm.Print_Titles"
+)
+
+// writePanes freezes the rows above the body.
+func (s *sheet) writePanes() error {
+	n := frozenRows(s.t)
+	first := cell(1, n+1)
+	return s.f.SetPanes(s.name, &excelize.Panes{
+		Freeze:      true,
+		YSplit:      n,
+		TopLeftCell: first,
+		ActivePane:  "bottomLeft",
+		Selection:   []excelize.Selection{{SQRef: first, ActiveCell: first, Pane: "bottomLeft"}},
+	})
+}
+
+// writePrintSetup sets A4, the orientation, fit to one page wide, margins,
+// horizontal centring, the page-number footer and the rows repeated on every
+// printed page.
+func (s *sheet) writePrintSetup() error {
+	orient := "portrait"
+	if s.t.Landscape {
+		orient = "landscape"
+	}
+	size, wide, tall, fit := paperA4, 1, 0, true
+	if err := s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := s.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall,
+	}); err != nil {
+		return err
+	}
+	side, top, foot, hf, centred := marginSide, marginTop, marginFoot, marginHF, true
+	if err := s.f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &top, Bottom: &foot, Header: &hf, Footer: &hf,
+		Horizontally: &centred,
+	}); err != nil {
+		return err
+	}
+	if err := s.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddFooter: footerText}); err != nil {
+		return err
+	}
+	return s.f.SetDefinedName(&excelize.DefinedName{
+		Name:     printTitles,
+		RefersTo: titleRows(s.name, frozenRows(s.t)),
+		Scope:    s.name,
+	})
+}
+
+// titleRows is the reference to rows 1..n of a sheet, e.g. '表1'!$1:$6.
+func titleRows(sheetName string, n int) string {
+	return fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(sheetName, "'", "''"), n)
+}

@@ -1,0 +1,167 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/xuri/excelize/v2"
+)
+
+func TestWriteIsDeterministic(t *testing.T) {
+	first := written(t, samplePublication())
+	for i := 0; i < 10; i++ {
+		if again := written(t, samplePublication()); !bytes.Equal(first, again) {
+			t.Fatalf("write %d differs from the first (%d vs %d bytes)", i+2, len(again), len(first))
+		}
+	}
+	other := samplePublication()
+	other.Tables[0].Rows[3].Cells[2] = m("1249.46")
+	if bytes.Equal(first, written(t, other)) {
+		t.Error("a different amount gave the same bytes")
+	}
+}
+
+func TestDocProps(t *testing.T) {
+	f := reopen(t, samplePublication())
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := excelize.DocProperties{Title: "测试部门2024年度部门预算公开表", Creator: "budgetpub", Created: docTime, Modified: docTime}
+	if props.Title != want.Title || props.Creator != want.Creator || props.Created != want.Created || props.Modified != want.Modified {
+		t.Errorf("doc props = %+v, want %+v", props, want)
+	}
+}
+
+func TestWriteRejects(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(p *render.Publication)
+		want   string
+	}{
+		{"no tables", func(p *render.Publication) { p.Tables = nil }, "no tables"},
+		{"duplicate sheet", func(p *render.Publication) { p.Tables[1].SheetName = "表3" }, "used twice"},
+		{"empty sheet name", func(p *render.Publication) { p.Tables[1].SheetName = "" }, "used twice"},
+		{"short row", func(p *render.Publication) { p.Tables[0].Rows[1].Cells = p.Tables[0].Rows[1].Cells[:4] }, "has 4 cells, want 5"},
+		{"header outside grid", func(p *render.Publication) { p.Tables[0].Header[1].ColSpan = 4 }, "outside"},
+		{"header 1-based", func(p *render.Publication) { p.Tables[1].Header[5].Row = 3 }, "outside"},
+		{"no columns", func(p *render.Publication) { p.Tables[0].Columns = nil }, "0 columns"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := samplePublication()
+			tc.change(p)
+			var buf bytes.Buffer
+			err := Write(&buf, p)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Write error = %v, want one containing %q", err, tc.want)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("Write wrote %d bytes on error", buf.Len())
+			}
+		})
+	}
+	if err := Write(new(bytes.Buffer), nil); err == nil {
+		t.Error("Write(nil) succeeded")
+	}
+}
+
+// dirNames lists the names in dir.
+func dirNames(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestWriteFileReplacesAtomically(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "预算.xlsx")
+	if err := os.WriteFile(path, []byte("old content"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := samplePublication()
+	if err := WriteFile(path, p); err != nil {
+		t.Fatalf("WriteFile: %v", err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, written(t, p)) {
+		t.Error("file differs from what Write gives")
+	}
+	if names := dirNames(t, dir); !slices.Equal(names, []string{"预算.xlsx"}) {
+		t.Errorf("directory holds %v, want only the workbook", names)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o644 {
+		t.Errorf("mode = %v, want 0644", info.Mode().Perm())
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("OpenFile: %v", err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"表3", "表12"}) {
+		t.Errorf("sheets = %v", got)
+	}
+}
+
+func TestWriteFileLeavesNothingOnError(t *testing.T) {
+	dir := t.TempDir()
+	bad := samplePublication()
+	bad.Tables[1].SheetName = "表3"
+
+	fresh := filepath.Join(dir, "new.xlsx")
+	if err := WriteFile(fresh, bad); err == nil {
+		t.Fatal("WriteFile of a bad publication succeeded")
+	}
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("directory holds %v after a failed write, want nothing", names)
+	}
+
+	old := filepath.Join(dir, "old.xlsx")
+	if err := os.WriteFile(old, []byte("old content"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(old, bad); err == nil {
+		t.Fatal("WriteFile of a bad publication succeeded")
+	}
+	if got, _ := os.ReadFile(old); string(got) != "old content" {
+		t.Errorf("existing file changed to %q", got)
+	}
+
+	// The rename fails when the target is a non-empty directory: the temp
+	// file must go too.
+	target := filepath.Join(dir, "adir")
+	if err := os.MkdirAll(filepath.Join(target, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(target, samplePublication())
+	if err == nil {
+		t.Fatal("WriteFile onto a directory succeeded")
+	}
+	if names := dirNames(t, dir); !slices.Equal(names, []string{"adir", "old.xlsx"}) {
+		t.Errorf("directory holds %v, want [adir old.xlsx]", names)
+	}
+
+	if err := WriteFile(filepath.Join(dir, "missing", "x.xlsx"), samplePublication()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("WriteFile into a missing directory: %v, want not-exist", err)
+	}
+}
