@@ -110,6 +110,31 @@ func (t *tally) finish(tab *Table, empty bool) {
 	}
 }
 
+// colSum adds rows of amounts column by column and keeps the parts, so that
+// each printed column total can be checked against its printed parts.
+type colSum struct {
+	sums  []decimal.Decimal
+	parts [][]decimal.Decimal
+}
+
+func newColSum(width int) *colSum {
+	return &colSum{sums: make([]decimal.Decimal, width), parts: make([][]decimal.Decimal, width)}
+}
+
+func (c *colSum) add(row []decimal.Decimal) {
+	for i, a := range row {
+		c.sums[i] = c.sums[i].Add(a)
+		c.parts[i] = append(c.parts[i], a)
+	}
+}
+
+// check records a tail difference of any column.
+func (c *colSum) check(t *tally) {
+	for i, s := range c.sums {
+		t.check(s, c.parts[i]...)
+	}
+}
+
 var cnDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 
 // ChineseNumber writes 1..99 as Chinese numerals: 一, 十, 十一, 二十, 二十一.

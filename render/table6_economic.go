@@ -50,8 +50,7 @@ func (b *builder) table6() *Table {
 		return []decimal.Decimal{a, decimal.Zero, a}
 	}
 	var body []Row
-	total := make([]decimal.Decimal, 3)
-	classParts := map[int][]decimal.Decimal{}
+	total := newColSum(3)
 	for i := 0; i < len(pairs); {
 		class := pairs[i].dept[:3]
 		j := i
@@ -68,19 +67,14 @@ func (b *builder) table6() *Table {
 			items = append(items, amountRow(RowItem, 2, []Cell{Str(b.doc.Name(p.dept)), Str(b.doc.Name(p.gov))}, a))
 		}
 		tl.check(sub[0], parts...)
-		for k := range total {
-			total[k] = total[k].Add(sub[k])
-			classParts[k] = append(classParts[k], sub[k])
-		}
+		total.add(sub)
 		body = append(body, amountRow(RowSubtotal, 1, []Cell{Str(b.doc.Name(class)), Str("")}, sub))
 		body = append(body, items...)
 		i = j
 	}
-	for k := range total {
-		tl.check(total[k], classParts[k]...)
-	}
-	tl.check(total[0], total[1], total[2])
-	t.Rows = append([]Row{amountRow(RowTotal, 0, []Cell{Str("合计"), Str("")}, total)}, body...)
+	total.check(&tl)
+	tl.check(total.sums[0], total.sums[1], total.sums[2])
+	t.Rows = append([]Row{amountRow(RowTotal, 0, []Cell{Str("合计"), Str("")}, total.sums)}, body...)
 	tl.finish(t, len(pairs) == 0)
 	return t
 }

@@ -67,9 +67,8 @@ func (b *builder) table11() *Table {
 	t.Columns = columns(KindText, KindAmount, KindAmount, KindAmount, KindAmount)
 	t.HeaderRows, t.Header = fiscalHeader("单位名称", yearDigits(b.doc.Year)+"预算数")
 	var tl tally
-	total := make([]decimal.Decimal, 4)
+	total := newColSum(4)
 	var rows []Row
-	parts := make([][]decimal.Decimal, 4)
 	for _, u := range b.doc.Units {
 		for _, oc := range b.doc.OperCosts {
 			if oc.Unit.Value != u.Name.Value {
@@ -77,17 +76,12 @@ func (b *builder) table11() *Table {
 			}
 			a := fiscalSplit(oc.Amount)
 			tl.check(a[0], a[1:]...)
-			total = addAll(total, a)
-			for i := range a {
-				parts[i] = append(parts[i], a[i])
-			}
+			total.add(a)
 			rows = append(rows, amountRow(RowItem, 1, []Cell{Str(u.Name.Value)}, a))
 		}
 	}
-	for i := range total {
-		tl.check(total[i], parts[i]...)
-	}
-	t.Rows = append([]Row{amountRow(RowTotal, 0, []Cell{Str("部门合计")}, total)}, rows...)
+	total.check(&tl)
+	t.Rows = append([]Row{amountRow(RowTotal, 0, []Cell{Str("部门合计")}, total.sums)}, rows...)
 	tl.finish(t, len(rows) == 0)
 	return t
 }
@@ -126,46 +120,36 @@ func (b *builder) projectTable(n int, title string, carryover bool) *Table {
 		return v
 	}
 	var tl tally
-	total := make([]decimal.Decimal, len(kinds)-1)
+	total := newColSum(len(kinds) - 1)
 	var body []Row
-	unitParts := make([][]decimal.Decimal, len(total))
 	count := 0
 	for _, u := range b.doc.Units {
-		sub := make([]decimal.Decimal, len(total))
+		sub := newColSum(len(kinds) - 1)
 		var items []Row
-		parts := make([][]decimal.Decimal, len(total))
 		for _, p := range b.doc.Projects {
 			if p.Carryover != carryover || p.Unit.Value != u.Name.Value {
 				continue
 			}
 			a := split(p.Amounts)
 			tl.check(a[0], a[1:]...)
-			sub = addAll(sub, a)
-			for i := range a {
-				parts[i] = append(parts[i], a[i])
-			}
+			sub.add(a)
 			items = append(items, amountRow(RowItem, 2, []Cell{Str(p.Name.Value)}, a))
 		}
 		if len(items) == 0 {
 			continue
 		}
 		count += len(items)
-		for i := range sub {
-			tl.check(sub[i], parts[i]...)
-			unitParts[i] = append(unitParts[i], sub[i])
-		}
-		total = addAll(total, sub)
-		body = append(body, amountRow(RowSubtotal, 1, []Cell{Str(u.Name.Value)}, sub))
+		sub.check(&tl)
+		total.add(sub.sums)
+		body = append(body, amountRow(RowSubtotal, 1, []Cell{Str(u.Name.Value)}, sub.sums))
 		body = append(body, items...)
 	}
-	for i := range total {
-		tl.check(total[i], unitParts[i]...)
-	}
+	total.check(&tl)
 	label := b.doc.Department.Name.Value
 	if count == 0 {
 		label = "合计"
 	}
-	t.Rows = append([]Row{amountRow(RowTotal, 0, []Cell{Str(label)}, total)}, body...)
+	t.Rows = append([]Row{amountRow(RowTotal, 0, []Cell{Str(label)}, total.sums)}, body...)
 	tl.finish(t, count == 0)
 	return t
 }

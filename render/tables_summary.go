@@ -136,8 +136,7 @@ func (b *builder) table4() *Table {
 	tl.check(carryTotal, carryParts...)
 
 	var rows []Row
-	colTotals := make([]decimal.Decimal, len(fiscalKeys))
-	colParts := make([][]decimal.Decimal, len(fiscalKeys))
+	cols := newColSum(len(fiscalKeys))
 	for i, code := range input.Categories {
 		amounts := make([]decimal.Decimal, len(fiscalKeys))
 		if c := cats[code]; c != nil {
@@ -145,10 +144,7 @@ func (b *builder) table4() *Table {
 				amounts[k] = c.current[s].Add(c.carry[s])
 			}
 		}
-		for k := range amounts {
-			colTotals[k] = colTotals[k].Add(amounts[k])
-			colParts[k] = append(colParts[k], amounts[k])
-		}
+		cols.add(amounts)
 		cells := []Cell{Str(""), Cell{Kind: KindAmount}}
 		if i < len(left) {
 			cells = left[i]
@@ -160,9 +156,8 @@ func (b *builder) table4() *Table {
 		}
 		rows = append(rows, Row{Kind: RowItem, Level: 1, Cells: cells})
 	}
-	for k := range colTotals {
-		tl.check(colTotals[k], colParts[k]...)
-	}
+	cols.check(&tl)
+	colTotals := cols.sums
 	spent := sum(colTotals...)
 	tl.check(spent, colTotals...)
 	zero := decimal.Zero
