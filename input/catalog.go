@@ -3,6 +3,7 @@ package input
 import (
 	_ "embed"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -53,7 +54,7 @@ func (c *Catalog) Len() int { return len(c.names) }
 func LoadCatalog(path string) (*Catalog, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: 无法读取分类目录：%w", path, err)
+		return nil, &Error{File: path, Msg: "无法读取分类目录：" + err.Error()}
 	}
 	defer f.Close()
 	return parseCatalog(path, io.LimitReader(f, maxFileSize), DefaultCatalog())
@@ -77,7 +78,11 @@ func parseCatalog(file string, r io.Reader, base *Catalog) (*Catalog, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: 分类目录格式错误：%w", file, err)
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &Error{File: file, Pos: Pos{pe.Line, pe.Column}, Msg: "分类目录格式错误：" + csvProblem(pe.Err)}
+			}
+			return nil, &Error{File: file, Msg: "无法读取分类目录：" + err.Error()}
 		}
 		line, _ = cr.FieldPos(0)
 		if len(rec) < 2 {
@@ -97,6 +102,17 @@ func parseCatalog(file string, r io.Reader, base *Catalog) (*Catalog, error) {
 		c.names[code] = name
 	}
 	return c, nil
+}
+
+// csvProblem says a CSV parse problem in Chinese.
+func csvProblem(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrQuote), errors.Is(err, csv.ErrBareQuote):
+		return "引号使用有误（" + err.Error() + "）"
+	case errors.Is(err, csv.ErrFieldCount):
+		return "列数不一致"
+	}
+	return err.Error()
 }
 
 func isDigits(s string) bool {

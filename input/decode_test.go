@@ -153,6 +153,29 @@ func TestUserCatalogExtendsAndOverrides(t *testing.T) {
 	}
 }
 
+func TestUserCatalogErrors(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct{ csv, want string }{
+		{"2010301,行政运行\n20103X,坏编码\n", "catalog.csv:2:1: 分类目录中的编码 \"20103X\" 应为数字"},
+		{"2010301,行政运行\n2010350,\n", "catalog.csv:2:1: 分类目录中编码 2010350 没有名称"},
+		{"2010301,\"行政运行\n", "catalog.csv:1:"},
+		{"2010301\n", "catalog.csv:1:1: 分类目录每行应为 编码,名称"},
+	}
+	for i, c := range cases {
+		path := dir + "/catalog.csv"
+		if err := os.WriteFile(path, []byte(c.csv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadCatalog(path)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("case %d: %v, want %q", i, err, c.want)
+		}
+	}
+	if _, err := LoadCatalog(dir + "/missing.csv"); err == nil || !strings.Contains(err.Error(), "无法读取分类目录") {
+		t.Errorf("missing catalog: %v", err)
+	}
+}
+
 func TestEmbeddedCatalog(t *testing.T) {
 	c := DefaultCatalog()
 	for _, code := range Categories {

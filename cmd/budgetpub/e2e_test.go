@@ -169,3 +169,35 @@ func TestE2EUsage(t *testing.T) {
 		t.Errorf("missing file: exit %d, want 1", code)
 	}
 }
+
+func TestE2EUserCatalog(t *testing.T) {
+	dir := t.TempDir()
+	doc := sampleDoc + `  - {code: "2019901", basic: 2.00}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "dept.yaml"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cat.csv"), []byte("20199,其他一般公共服务支出\n2019901,其他一般公共服务支出\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runBinary(t, dir, "render", "dept.yaml"); code != 1 || !strings.Contains(stderr, "dept.yaml:8:12:") {
+		t.Errorf("without the catalog: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := runBinary(t, dir, "render", "dept.yaml", "--catalog", "cat.csv"); code != 0 {
+		t.Fatalf("with the catalog: exit %d, %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "output", "dept.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("表3")
+	found := false
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == "2019901" && r[1] == "其他一般公共服务支出" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("表3 lacks the row named by the user's catalog")
+	}
+}
