@@ -10,12 +10,13 @@ import (
 // Build computes the publication of a validated master input. Every table is
 // computed from the input's lines; nothing is taken from elsewhere.
 func Build(doc *input.Document) *Publication {
-	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元"}
+	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: fmt.Sprintf("%d年度部门预算公开", doc.Year)}
 	b := &builder{doc: doc, pub: p, lines: expenditureLines(doc)}
 	p.Tables = []*Table{
 		b.table1(), b.table2(), b.table3(), b.table4(), b.table5(), b.table6(), b.table7(),
 		b.table8(), b.table9(), b.table10(), b.table11(), b.table12(), b.table13(),
 	}
+	p.Parts = b.parts()
 	return p
 }
 

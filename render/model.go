@@ -11,7 +11,33 @@ type Publication struct {
 	Year       int
 	Department string // 部门名称 as printed
 	Unit       string // the unit every table's amounts are printed in: 万元
+	Title      string // {year}年度部门预算公开, the cover's second line
 	Tables     []*Table
+	// Parts are the four parts of the publication in order. A part with no
+	// sections (part 3 until it is generated) has its place but is not printed.
+	Parts []*Part
+}
+
+// Part is one of the four parts (第一部分 … 第四部分).
+type Part struct {
+	Title    string // 第一部分 概况
+	Sections []*Section
+}
+
+// Section is a headed piece of a part: paragraphs, or one table.
+type Section struct {
+	Heading    string   // printed heading, e.g. 一、本部门职责; empty for a table, whose title heads it
+	TOC        string   // its entry in the 目录 and the bookmarks (the heading when empty)
+	Paragraphs []string // body text; each paragraph starts with a two-character indent
+	Table      *Table
+}
+
+// Entry is the 目录 text of the section.
+func (s *Section) Entry() string {
+	if s.TOC != "" {
+		return s.TOC
+	}
+	return s.Heading
 }
 
 // CellKind says how a cell is printed.

@@ -1,0 +1,236 @@
+// Package fonts holds the fonts budgetpub embeds in its PDFs: Noto Serif SC
+// (body and tables, bold for titles) and Noto Sans SC (headings), under the
+// SIL Open Font License (OFL-*.txt beside them). A Set is parsed once per
+// process and shared between documents; a user may replace any face with
+// their own TrueType file (e.g. their office's 仿宋_GB2312 or 黑体), the
+// bundled faces then serving as fallbacks for characters it lacks.
+package fonts
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/signintech/gopdf"
+	"golang.org/x/image/font/sfnt"
+)
+
+//go:embed NotoSerifSC-Regular.ttf
+var serifRegular []byte
+
+//go:embed NotoSerifSC-Bold.ttf
+var serifBold []byte
+
+//go:embed NotoSansSC-Medium.ttf
+var sansMedium []byte
+
+// Role is what a face is used for. Roles are also the family names the
+// faces are registered under in every document.
+type Role string
+
+// The roles of a publication's text.
+const (
+	Body    Role = "body"    // 正文与表格（宋体）
+	Title   Role = "title"   // 标题（小标宋）
+	Heading Role = "heading" // 各级标题（黑体）
+)
+
+// Roles lists every role in a fixed order.
+var Roles = []Role{Body, Title, Heading}
+
+// face is one parsed TrueType font.
+type face struct {
+	name string // for messages: a file name or the bundled font's name
+	data []byte
+	font *sfnt.Font
+}
+
+// has tells whether the face draws r.
+func (f *face) has(r rune) bool {
+	var buf sfnt.Buffer
+	i, err := f.font.GlyphIndex(&buf, r)
+	return err == nil && i != 0
+}
+
+// Set is a parsed font set: one face per role plus fallbacks, and a gopdf
+// container that documents copy their fonts from.
+type Set struct {
+	Container *gopdf.FontContainer
+	roles     map[Role]*face
+	fallbacks []*face // tried in order for a character the role's face lacks
+	fbFamily  map[*face]string
+}
+
+// Options replaces bundled faces with TrueType files (paths); empty keeps the bundled one.
+type Options struct {
+	Body, Title, Heading string
+}
+
+var (
+	bundledOnce sync.Once
+	bundled     *Set
+	bundledErr  error
+)
+
+// Bundled returns the set of embedded fonts, parsed on first use.
+func Bundled() (*Set, error) {
+	bundledOnce.Do(func() { bundled, bundledErr = Load(Options{}) })
+	return bundled, bundledErr
+}
+
+// Load parses a font set: the bundled faces, with any replaced by the files
+// named in opts. Only TrueType (glyf) fonts load; a .ttc collection or a
+// CFF-based .otf is refused with a clear error.
+func Load(opts Options) (*Set, error) {
+	serif, err := parse("NotoSerifSC-Regular.ttf", serifRegular)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := parse("NotoSerifSC-Bold.ttf", serifBold)
+	if err != nil {
+		return nil, err
+	}
+	sans, err := parse("NotoSansSC-Medium.ttf", sansMedium)
+	if err != nil {
+		return nil, err
+	}
+	s := &Set{
+		Container: &gopdf.FontContainer{},
+		roles:     map[Role]*face{Body: serif, Title: bold, Heading: sans},
+		fallbacks: []*face{serif, sans, bold},
+		fbFamily:  map[*face]string{},
+	}
+	for role, path := range map[Role]string{Body: opts.Body, Title: opts.Title, Heading: opts.Heading} {
+		if path == "" {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("字体文件 %s 无法读取：%w", path, err)
+		}
+		f, err := parse(path, data)
+		if err != nil {
+			return nil, err
+		}
+		s.roles[role] = f
+	}
+	for _, role := range Roles {
+		if err := s.add(string(role), s.roles[role]); err != nil {
+			return nil, err
+		}
+	}
+	for i, f := range s.fallbacks {
+		fam := fmt.Sprintf("fallback%d", i)
+		s.fbFamily[f] = fam
+		if err := s.add(fam, f); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func (s *Set) add(family string, f *face) error {
+	if err := s.Container.AddTTFFontData(family, f.data); err != nil {
+		return fmt.Errorf("字体 %s 无法载入（只支持 TrueType 字体）：%w", f.name, err)
+	}
+	return nil
+}
+
+// parse reads a TrueType font, refusing collections and CFF outlines.
+func parse(name string, data []byte) (*face, error) {
+	if len(data) >= 4 && string(data[:4]) == "ttcf" {
+		return nil, fmt.Errorf("字体 %s 是字体集合（.ttc）：请先提取出其中一个 .ttf 字体", name)
+	}
+	if len(data) >= 4 && string(data[:4]) == "OTTO" {
+		return nil, fmt.Errorf("字体 %s 是 CFF 轮廓的 OpenType 字体：只支持 TrueType（.ttf）字体", name)
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("字体 %s 无法解析：%w", name, err)
+	}
+	return &face{name: name, data: data, font: f}, nil
+}
+
+// Families lists every family a document must register, in a fixed order.
+func (s *Set) Families() []string {
+	out := make([]string, 0, len(Roles)+len(s.fallbacks))
+	for _, r := range Roles {
+		out = append(out, string(r))
+	}
+	for i := range s.fallbacks {
+		out = append(out, fmt.Sprintf("fallback%d", i))
+	}
+	return out
+}
+
+// Run is a piece of text drawn in one family.
+type Run struct {
+	Family string
+	Text   string
+}
+
+// Runs splits text of a role into runs, each in the first family that draws
+// all of its characters: the role's face, else a fallback. A character no
+// face has is an error naming it; nothing is ever dropped.
+func (s *Set) Runs(role Role, text string) ([]Run, error) {
+	main := s.roles[role]
+	var runs []Run
+	for _, r := range text {
+		fam := string(role)
+		if !isLayoutRune(r) && !main.has(r) {
+			fam = ""
+			for _, f := range s.fallbacks {
+				if f.has(r) {
+					fam = s.fbFamily[f]
+					break
+				}
+			}
+			if fam == "" {
+				return nil, &MissingError{Rune: r, Text: text}
+			}
+		}
+		if n := len(runs); n > 0 && runs[n-1].Family == fam {
+			runs[n-1].Text += string(r)
+		} else {
+			runs = append(runs, Run{Family: fam, Text: string(r)})
+		}
+	}
+	return runs, nil
+}
+
+// Missing returns the characters of text that no face of the set draws.
+func (s *Set) Missing(text string) []rune {
+	var out []rune
+	seen := map[rune]bool{}
+	for _, r := range text {
+		if isLayoutRune(r) || seen[r] {
+			continue
+		}
+		found := false
+		for _, f := range append([]*face{s.roles[Body], s.roles[Title], s.roles[Heading]}, s.fallbacks...) {
+			if f.has(r) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// isLayoutRune is a character the layout consumes (line breaks, tabs).
+func isLayoutRune(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }
+
+// MissingError is a character no font of the set can draw.
+type MissingError struct {
+	Rune rune
+	Text string
+}
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("字符 “%c”（U+%04X）在所有字体中都没有字形：请换用包含该字的字体，或改写文字“%s”", e.Rune, e.Rune, e.Text)
+}

@@ -1,0 +1,83 @@
+package fonts
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestBundledCoversTheReference(t *testing.T) {
+	s, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := os.ReadFile("../cmd/budgetpub/testdata/reference.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := s.Missing(string(ref)); len(m) != 0 {
+		t.Errorf("bundled fonts lack %q", string(m))
+	}
+	if again, _ := Bundled(); again != s {
+		t.Error("Bundled parsed the fonts twice")
+	}
+}
+
+func TestRunsAndMissing(t *testing.T) {
+	s, err := Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := s.Runs(Body, "预算5,103.42万元")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 1 || runs[0].Family != string(Body) || runs[0].Text != "预算5,103.42万元" {
+		t.Errorf("runs %+v", runs)
+	}
+	// U+E000 is a private-use character no bundled face draws.
+	_, err = s.Runs(Body, "单位\ue000名称")
+	var me *MissingError
+	if !errors.As(err, &me) || me.Rune != '\ue000' || !strings.Contains(err.Error(), "U+E000") {
+		t.Errorf("missing glyph: %v", err)
+	}
+	if m := s.Missing("甲\ue000乙\ue000"); len(m) != 1 || m[0] != '\ue000' {
+		t.Errorf("Missing = %q", string(m))
+	}
+}
+
+func TestLoadRefusesOtherFormats(t *testing.T) {
+	dir := t.TempDir()
+	for name, head := range map[string]string{"a.ttc": "ttcf", "b.otf": "OTTO", "c.ttf": "junk"} {
+		path := dir + "/" + name
+		if err := os.WriteFile(path, []byte(head+strings.Repeat("\x00", 64)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(Options{Heading: path}); err == nil {
+			t.Errorf("%s loaded", name)
+		}
+	}
+	if _, err := Load(Options{Body: dir + "/none.ttf"}); err == nil || !strings.Contains(err.Error(), "无法读取") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestUserFaceWithFallback(t *testing.T) {
+	// The bundled sans file stands in for a user's 黑体: loading it by path works.
+	path := t.TempDir() + "/heiti.ttf"
+	if err := os.WriteFile(path, sansMedium, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(Options{Body: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := s.Runs(Body, "正文")
+	if err != nil || len(runs) != 1 || runs[0].Family != "body" {
+		t.Errorf("runs %+v, %v", runs, err)
+	}
+	if len(s.Families()) != 6 {
+		t.Errorf("families %v", s.Families())
+	}
+}

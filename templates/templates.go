@@ -1,0 +1,34 @@
+// Package templates holds the default texts of the publication that a
+// department or finance bureau may replace: the glossary (第四部分 名词解释).
+// They are embedded so that the binary is self-contained.
+package templates
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed glossary.txt
+var glossary string
+
+// Term is one glossary entry.
+type Term struct {
+	Term, Text string
+}
+
+// Glossary returns the default glossary, in print order.
+func Glossary() []Term {
+	var out []Term
+	for _, line := range strings.Split(glossary, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		term, text, ok := strings.Cut(line, "：")
+		if !ok {
+			panic("templates: glossary line without ：: " + line)
+		}
+		out = append(out, Term{Term: term, Text: text})
+	}
+	return out
+}
