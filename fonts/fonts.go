@@ -60,6 +60,7 @@ type Set struct {
 	roles     map[Role]*face
 	fallbacks []*face // tried in order for a character the role's face lacks
 	fbFamily  map[*face]string
+	extra     []string // families of fallbacks that are no role's face
 }
 
 // Options replaces bundled faces with TrueType files (paths); empty keeps the bundled one.
@@ -120,9 +121,21 @@ func Load(opts Options) (*Set, error) {
 			return nil, err
 		}
 	}
+	// A fallback that is already a role's face is drawn under that role's
+	// family, so no font is embedded twice.
 	for i, f := range s.fallbacks {
+		for _, role := range Roles {
+			if s.roles[role] == f {
+				s.fbFamily[f] = string(role)
+				break
+			}
+		}
+		if s.fbFamily[f] != "" {
+			continue
+		}
 		fam := fmt.Sprintf("fallback%d", i)
 		s.fbFamily[f] = fam
+		s.extra = append(s.extra, fam)
 		if err := s.add(fam, f); err != nil {
 			return nil, err
 		}
@@ -154,14 +167,11 @@ func parse(name string, data []byte) (*face, error) {
 
 // Families lists every family a document must register, in a fixed order.
 func (s *Set) Families() []string {
-	out := make([]string, 0, len(Roles)+len(s.fallbacks))
+	out := make([]string, 0, len(Roles)+len(s.extra))
 	for _, r := range Roles {
 		out = append(out, string(r))
 	}
-	for i := range s.fallbacks {
-		out = append(out, fmt.Sprintf("fallback%d", i))
-	}
-	return out
+	return append(out, s.extra...)
 }
 
 // Run is a piece of text drawn in one family.

@@ -77,7 +77,11 @@ func TestUserFaceWithFallback(t *testing.T) {
 	if err != nil || len(runs) != 1 || runs[0].Family != "body" {
 		t.Errorf("runs %+v, %v", runs, err)
 	}
-	if len(s.Families()) != 6 {
-		t.Errorf("families %v", s.Families())
+	// The user's body face replaces the bundled serif, which stays as a fallback.
+	if f := s.Families(); len(f) != 4 || f[3] != "fallback0" {
+		t.Errorf("families %v", f)
+	}
+	if b, _ := Bundled(); len(b.Families()) != 3 {
+		t.Errorf("bundled families %v: a fallback is embedded twice", b.Families())
 	}
 }

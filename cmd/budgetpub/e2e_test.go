@@ -90,6 +90,17 @@ func TestE2ERenderSample(t *testing.T) {
 	if !found {
 		t.Error("表3 has no row 2010301")
 	}
+	outPDF := filepath.Join(dir, "output", "datong-gov-office-2024.pdf")
+	paper, err := os.ReadFile(outPDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(paper, []byte("%PDF-")) || !bytes.Contains(paper[len(paper)-64:], []byte("%%EOF")) {
+		t.Error("the PDF is not a complete PDF file")
+	}
+	if !strings.Contains(stdout, "datong-gov-office-2024.pdf") {
+		t.Errorf("stdout %q does not name the PDF", stdout)
+	}
 	// A second render into the same folder gives identical bytes.
 	first, _ := os.ReadFile(out)
 	if code, _, stderr := runBinary(t, dir, "render", "-o", "output"); code != 0 {
@@ -97,11 +108,31 @@ func TestE2ERenderSample(t *testing.T) {
 	}
 	second, _ := os.ReadFile(out)
 	if !bytes.Equal(first, second) {
-		t.Error("two renders of the sample differ")
+		t.Error("two renders of the sample give different workbooks")
+	}
+	if again, _ := os.ReadFile(outPDF); !bytes.Equal(paper, again) {
+		t.Error("two renders of the sample give different PDFs")
 	}
 	entries, _ := os.ReadDir(filepath.Join(dir, "output"))
-	if len(entries) != 1 {
-		t.Errorf("output folder holds %d entries, want only the workbook", len(entries))
+	if len(entries) != 2 {
+		t.Errorf("output folder holds %d entries, want the workbook and the PDF", len(entries))
+	}
+}
+
+// A character no font can draw stops the render with its place in the input,
+// and nothing is written.
+func TestE2EMissingGlyph(t *testing.T) {
+	dir := t.TempDir()
+	doc := strings.Replace(sampleDoc, "测试单位", "测试\ue000单位", 1)
+	if err := os.WriteFile(filepath.Join(dir, "glyph.yaml"), []byte(strings.Replace(doc, `name: 测试\ue000单位`, `name: "测试\ue000单位"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runBinary(t, dir, "render", "glyph.yaml")
+	if code != 1 || !strings.Contains(stderr, "glyph.yaml:5:12: 字符") || !strings.Contains(stderr, "U+E000") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output")); !os.IsNotExist(err) {
+		t.Error("output folder created")
 	}
 }
 

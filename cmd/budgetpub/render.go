@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/pdf"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 
@@ -17,6 +19,8 @@ type renderOpts struct {
 	files   []string
 	outDir  string
 	catalog string
+	// TrueType files replacing the bundled fonts (the bundled ones stay as fallbacks).
+	fontBody, fontTitle, fontHeading string
 }
 
 // parseRender reads flags anywhere among the arguments (render FILE -o DIR as
@@ -45,6 +49,12 @@ func parseRender(args []string) (renderOpts, error) {
 			o.outDir, err = value()
 		case "--catalog", "-catalog":
 			o.catalog, err = value()
+		case "--font-body":
+			o.fontBody, err = value()
+		case "--font-title":
+			o.fontTitle, err = value()
+		case "--font-heading":
+			o.fontHeading, err = value()
 		default:
 			if strings.HasPrefix(a, "-") && a != "-" {
 				return o, fmt.Errorf("未知的选项 %s", a)
@@ -90,17 +100,42 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	fs, err := loadFonts(o)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if errs := missingGlyphs(doc, fs); len(errs) > 0 {
+		fmt.Fprintln(stderr, errs)
+		return 1
+	}
 	pub := render.Build(doc)
+	// Both files are made in memory first: an error in either writes neither.
+	var book bytes.Buffer
+	if err := xlsx.Write(&book, pub); err != nil {
+		fmt.Fprintf(stderr, "%s: 无法生成工作簿：%v\n", name, err)
+		return 1
+	}
+	paper, err := pdf.Bytes(pub, fs)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: 无法生成 PDF：%v\n", name, err)
+		return 1
+	}
 	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
 		fmt.Fprintf(stderr, "%s: 无法创建输出目录：%v\n", o.outDir, err)
 		return 1
 	}
-	out := filepath.Join(o.outDir, stem(name)+".xlsx")
-	if err := xlsx.WriteFile(out, pub); err != nil {
-		fmt.Fprintf(stderr, "%s: 写入失败：%v\n", out, err)
-		return 1
+	for _, out := range []struct {
+		ext  string
+		data []byte
+	}{{".xlsx", book.Bytes()}, {".pdf", paper}} {
+		path := filepath.Join(o.outDir, stem(name)+out.ext)
+		if err := writeAtomic(path, out.data); err != nil {
+			fmt.Fprintf(stderr, "%s: 写入失败：%v\n", path, err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "已生成 %s\n", path)
 	}
-	fmt.Fprintf(stdout, "已生成 %s\n", out)
 	return 0
 }
 

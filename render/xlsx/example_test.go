@@ -76,7 +76,7 @@ func datongTable3(t *testing.T) *render.Table {
 func TestDatongTable3(t *testing.T) {
 	p := &render.Publication{Year: 2024, Department: "大同市人民政府办公室", Unit: "万元", Tables: []*render.Table{datongTable3(t)}}
 	if out := os.Getenv("BUDGETPUB_XLSX_EXAMPLE"); out != "" {
-		if err := WriteFile(out, p); err != nil {
+		if err := os.WriteFile(out, written(t, p), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

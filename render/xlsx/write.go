@@ -1,15 +1,14 @@
 // Package xlsx writes the publication's 13 tables as a workbook: one sheet
 // per table, with the label, title, department and unit lines, the merged
 // header grid, the body with amounts as numbers, the notes, frozen header
-// rows and an A4 print setup. Identical input gives identical bytes.
+// rows and an A4 print setup. Identical input gives identical bytes; the
+// command writes them to disk.
 package xlsx
 
 import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/render"
@@ -28,43 +27,6 @@ func Write(w io.Writer, p *render.Publication) error {
 	}
 	_, err = w.Write(b)
 	return err
-}
-
-// WriteFile writes the workbook to path through a temporary file in the same
-// directory and a rename; on error no file (and no temp file) is left, and a
-// file already at path is left as it was.
-func WriteFile(path string, p *render.Publication) (err error) {
-	b, err := build(p)
-	if err != nil {
-		return err
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(b); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // build renders the workbook of p into memory.

@@ -2,10 +2,7 @@ package xlsx
 
 import (
 	"bytes"
-	"errors"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -84,84 +81,4 @@ func dirNames(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
-}
-
-func TestWriteFileReplacesAtomically(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "预算.xlsx")
-	if err := os.WriteFile(path, []byte("old content"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p := samplePublication()
-	if err := WriteFile(path, p); err != nil {
-		t.Fatalf("WriteFile: %v", err)
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, written(t, p)) {
-		t.Error("file differs from what Write gives")
-	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"预算.xlsx"}) {
-		t.Errorf("directory holds %v, want only the workbook", names)
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info.Mode().Perm() != 0o644 {
-		t.Errorf("mode = %v, want 0644", info.Mode().Perm())
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatalf("OpenFile: %v", err)
-	}
-	defer f.Close()
-	if got := f.GetSheetList(); !slices.Equal(got, []string{"表3", "表12"}) {
-		t.Errorf("sheets = %v", got)
-	}
-}
-
-func TestWriteFileLeavesNothingOnError(t *testing.T) {
-	dir := t.TempDir()
-	bad := samplePublication()
-	bad.Tables[1].SheetName = "表3"
-
-	fresh := filepath.Join(dir, "new.xlsx")
-	if err := WriteFile(fresh, bad); err == nil {
-		t.Fatal("WriteFile of a bad publication succeeded")
-	}
-	if names := dirNames(t, dir); len(names) != 0 {
-		t.Errorf("directory holds %v after a failed write, want nothing", names)
-	}
-
-	old := filepath.Join(dir, "old.xlsx")
-	if err := os.WriteFile(old, []byte("old content"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(old, bad); err == nil {
-		t.Fatal("WriteFile of a bad publication succeeded")
-	}
-	if got, _ := os.ReadFile(old); string(got) != "old content" {
-		t.Errorf("existing file changed to %q", got)
-	}
-
-	// The rename fails when the target is a non-empty directory: the temp
-	// file must go too.
-	target := filepath.Join(dir, "adir")
-	if err := os.MkdirAll(filepath.Join(target, "x"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	err := WriteFile(target, samplePublication())
-	if err == nil {
-		t.Fatal("WriteFile onto a directory succeeded")
-	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"adir", "old.xlsx"}) {
-		t.Errorf("directory holds %v, want [adir old.xlsx]", names)
-	}
-
-	if err := WriteFile(filepath.Join(dir, "missing", "x.xlsx"), samplePublication()); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("WriteFile into a missing directory: %v, want not-exist", err)
-	}
 }

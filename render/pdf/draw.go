@@ -1,0 +1,130 @@
+package pdf
+
+import (
+	"strconv"
+
+	"github.com/signintech/gopdf"
+)
+
+// draw renders the laid-out pages with gopdf, adds the anchors, links and
+// the bookmark tree, and the footers.
+func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
+	pages := append(append([]*page{doc.cover}, doc.toc...), doc.body...)
+	var outline []*outlineNode
+	for _, p := range pages {
+		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.width(), H: p.height()}})
+		for _, it := range p.items {
+			if err := drawItem(gp, p, it, m, &outline); err != nil {
+				return err
+			}
+		}
+		if p.number > 0 {
+			num := "— " + strconv.Itoa(p.number) + " —"
+			w := m.width(stFooter, num)
+			y := p.height() - (a4H - footerY)
+			if err := drawText(gp, m, textItem{x: (p.width() - w) / 2, y: y, st: stFooter, text: num}); err != nil {
+				return err
+			}
+		}
+	}
+	linkOutline(outline)
+	return m.err
+}
+
+// outlineNode is a bookmark with its children.
+type outlineNode struct {
+	obj      *gopdf.OutlineObj
+	children []*outlineNode
+}
+
+func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outlineNode) error {
+	switch v := it.(type) {
+	case textItem:
+		return drawText(gp, m, v)
+	case lineItem:
+		gp.SetLineWidth(v.width)
+		gp.SetStrokeColor(0, 0, 0)
+		gp.Line(v.x1, v.y1, v.x2, v.y2)
+	case fillItem:
+		gp.SetFillColor(v.grey, v.grey, v.grey)
+		gp.RectFromUpperLeftWithStyle(v.x, v.y, v.w, v.h, "F")
+		gp.SetTextColor(0, 0, 0)
+	case linkItem:
+		gp.AddInternalLink(v.anchor, v.x, v.y, v.w, v.h)
+	case markItem:
+		// gopdf places anchors and bookmarks with the first page's height:
+		// on a landscape page move y down by the difference.
+		y := v.y
+		if p.landscape {
+			y += a4H - a4W
+		}
+		gp.SetY(y)
+		gp.SetAnchor(v.mark.anchor)
+		gp.SetY(y - 20)
+		obj := gp.AddOutlineWithPosition(v.mark.title)
+		node := &outlineNode{obj: obj}
+		if v.mark.level == 0 || len(*outline) == 0 {
+			*outline = append(*outline, node)
+		} else {
+			parent := (*outline)[len(*outline)-1]
+			parent.children = append(parent.children, node)
+		}
+	}
+	return nil
+}
+
+// drawText draws a line of text, each run in the font that has its glyphs.
+func drawText(gp *gopdf.GoPdf, m *metrics, t textItem) error {
+	runs, err := m.fs.Runs(t.st.role, t.text)
+	if err != nil {
+		return err
+	}
+	x := t.x
+	gp.SetTextColor(0, 0, 0)
+	_ = gp.SetCharSpacing(t.spacing)
+	defer func() { _ = gp.SetCharSpacing(0) }()
+	for _, r := range runs {
+		if err := gp.SetFont(r.Family, "", t.st.size); err != nil {
+			return err
+		}
+		gp.SetXY(x, t.y)
+		if err := gp.Text(r.Text); err != nil {
+			return err
+		}
+		for _, c := range r.Text {
+			x += m.runeWidth(r.Family, c)*t.st.size/1000 + t.spacing
+		}
+	}
+	return nil
+}
+
+// linkOutline turns the flat list gopdf keeps into a tree: parts at the top,
+// their sections and tables under them.
+func linkOutline(top []*outlineNode) {
+	chain(top)
+	for _, n := range top {
+		if len(n.children) == 0 {
+			continue
+		}
+		n.obj.SetFirst(n.children[0].obj.GetIndex())
+		n.obj.SetLast(n.children[len(n.children)-1].obj.GetIndex())
+		for _, c := range n.children {
+			c.obj.SetParent(n.obj.GetIndex())
+		}
+		chain(n.children)
+	}
+}
+
+// chain links siblings through Prev and Next.
+func chain(nodes []*outlineNode) {
+	for i, n := range nodes {
+		n.obj.SetPrev(-1)
+		n.obj.SetNext(-1)
+		if i > 0 {
+			n.obj.SetPrev(nodes[i-1].obj.GetIndex())
+		}
+		if i+1 < len(nodes) {
+			n.obj.SetNext(nodes[i+1].obj.GetIndex())
+		}
+	}
+}

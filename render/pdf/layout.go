@@ -1,0 +1,194 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/budgetpub/budgetpub/render"
+)
+
+// document is the laid-out publication: cover, 目录 and body pages.
+type document struct {
+	cover *page
+	toc   []*page
+	body  []*page
+	marks []*mark
+}
+
+// flow places content on body pages from top to bottom.
+type flow struct {
+	m     *metrics
+	pages []*page
+	cur   *page
+	y     float64
+	marks []*mark
+}
+
+func (f *flow) left() float64   { return marginSide }
+func (f *flow) right() float64  { return f.cur.width() - marginSide }
+func (f *flow) bottom() float64 { return f.cur.height() - marginBottom }
+func (f *flow) textWidth() float64 {
+	return f.right() - f.left()
+}
+
+// newPage starts a body page.
+func (f *flow) newPage(landscape bool) {
+	f.cur = &page{landscape: landscape, number: len(f.pages) + 1}
+	f.pages = append(f.pages, f.cur)
+	f.y = marginTop
+}
+
+// room makes sure h points fit below y, starting a page of the same
+// orientation when they do not.
+func (f *flow) room(h float64) {
+	if f.y+h > f.bottom() && f.y > marginTop {
+		f.newPage(f.cur.landscape)
+	}
+}
+
+// text places one line of text with its top at y.
+func (f *flow) text(x float64, st style, s string) {
+	f.cur.add(textItem{x: x, y: f.y + baseline(st), st: st, text: s})
+}
+
+// baseline is the distance from a line's top to its baseline.
+func baseline(st style) float64 { return st.size * 0.88 }
+
+// lineHeight is the distance between the tops of two lines of body text.
+func lineHeight(st style) float64 { return st.size * 1.75 }
+
+// markHere records a heading at the current place.
+func (f *flow) markHere(title string, level int) {
+	mk := &mark{title: title, level: level, page: f.cur, anchor: "h" + strconv.Itoa(len(f.marks)+1), y: f.y}
+	f.marks = append(f.marks, mk)
+	f.cur.add(markItem{y: f.y, mark: mk})
+}
+
+// indentMark is the two-character first-line indent of a paragraph: broken
+// with the text as two ideographic spaces, drawn as an offset.
+const indentMark = "\u3000\u3000"
+
+// paragraph places a paragraph, with a two-character first-line indent.
+func (f *flow) paragraph(st style, text string, indent bool) {
+	lh := lineHeight(st)
+	if indent {
+		text = indentMark + text
+	}
+	lines := f.m.lines(st, text, f.textWidth())
+	for i, ln := range lines {
+		f.room(lh)
+		x := f.left()
+		if i == 0 && indent && strings.HasPrefix(ln, indentMark) {
+			x += f.m.width(st, indentMark)
+			ln = strings.TrimPrefix(ln, indentMark)
+		}
+		it := textItem{x: x, y: f.y + baseline(st), st: st, text: ln}
+		if i < len(lines)-1 {
+			it.spacing = justify(f.m.width(st, ln), f.right()-x, utf8.RuneCountInString(ln), st.size)
+		}
+		f.cur.add(it)
+		f.y += lh
+	}
+}
+
+// justify is the space to add after each of n characters so that a line of
+// width w fills target, as Chinese text is set flush on both sides. A line
+// that would need more than a third of a character between characters (one
+// broken early before a long number) is left as it is.
+func justify(w, target float64, n int, size float64) float64 {
+	if n < 2 || w >= target {
+		return 0
+	}
+	s := (target - w) / float64(n-1)
+	if s > size/3 {
+		return 0
+	}
+	return s
+}
+
+// centered places one line centred on the page.
+func (f *flow) centered(st style, s string) {
+	w := f.m.width(st, s)
+	x := (f.cur.width() - w) / 2
+	if x < f.left() {
+		x = f.left()
+	}
+	f.text(x, st, s)
+}
+
+// layout lays out the whole publication.
+func layout(p *render.Publication, m *metrics) (*document, error) {
+	f := &flow{m: m}
+	for _, part := range p.Parts {
+		if len(part.Sections) == 0 {
+			continue // its place is kept in the model; nothing to print yet
+		}
+		// A part starts a page, turned as its first table is.
+		f.newPage(part.Sections[0].Table != nil && part.Sections[0].Table.Landscape)
+		f.markHere(part.Title, 0)
+		f.y += 12
+		for _, ln := range m.lines(stPart, part.Title, f.textWidth()) {
+			f.centered(stPart, ln)
+			f.y += lineHeight(stPart)
+		}
+		f.y += 8
+		for i, s := range part.Sections {
+			switch {
+			case s.Table != nil:
+				if i > 0 || f.cur.landscape != s.Table.Landscape {
+					f.newPage(s.Table.Landscape)
+				}
+				f.markHere(s.Entry(), 1)
+				f.table(s.Table)
+			default:
+				if s.Heading != "" {
+					f.room(lineHeight(stSection) * 3)
+					f.y += 6
+					f.markHere(s.Entry(), 1)
+					for _, ln := range m.lines(stSection, s.Heading, f.textWidth()) {
+						f.text(f.left(), stSection, ln)
+						f.y += lineHeight(stSection)
+					}
+					f.y += 4
+				}
+				for _, para := range s.Paragraphs {
+					f.paragraph(stBody, para, true)
+				}
+				f.y += 6
+			}
+		}
+	}
+	if m.err != nil {
+		return nil, m.err
+	}
+	if len(f.pages) == 0 {
+		return nil, fmt.Errorf("出版物没有任何内容")
+	}
+	doc := &document{body: f.pages, marks: f.marks}
+	doc.cover = cover(p, m)
+	doc.toc = tocPages(doc.marks, m)
+	if m.err != nil {
+		return nil, m.err
+	}
+	return doc, nil
+}
+
+// cover is the first page: the department and the publication's title.
+func cover(p *render.Publication, m *metrics) *page {
+	f := &flow{m: m}
+	f.newPage(false)
+	f.cur.number = 0
+	f.y = a4H * 0.30
+	for _, ln := range m.lines(stCoverDept, p.Department, f.textWidth()) {
+		f.centered(stCoverDept, ln)
+		f.y += lineHeight(stCoverDept)
+	}
+	f.y += 30
+	for _, ln := range m.lines(stCoverYear, p.Title, f.textWidth()) {
+		f.centered(stCoverYear, ln)
+		f.y += lineHeight(stCoverYear)
+	}
+	return f.cur
+}

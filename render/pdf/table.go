@@ -1,0 +1,389 @@
+package pdf
+
+import (
+	"math"
+
+	"github.com/budgetpub/budgetpub/fonts"
+	"github.com/budgetpub/budgetpub/render"
+)
+
+// Table geometry.
+const (
+	tableSize    = 9.5 // the body font size of a table before any shrinking
+	minTableSize = 5.5 // below this a table's columns wrap rather than shrink further
+	padX, padY   = 3.0, 2.5
+	borderWidth  = 0.5
+)
+
+// Alignments of a cell's lines.
+const (
+	alignLeft = iota
+	alignCenter
+	alignRight
+)
+
+// cellBox is a laid-out cell: its lines, how they sit, and its style.
+type cellBox struct {
+	lines  []string
+	st     style
+	align  int
+	indent float64
+}
+
+// headerBox is a header cell placed in the grid.
+type headerBox struct {
+	cellBox
+	row, col, rowSpan, colSpan int
+}
+
+// grid is a table laid out to a width: column widths, header and rows.
+type grid struct {
+	size    float64
+	widths  []float64
+	hRows   []float64 // heights of the header rows
+	header  []headerBox
+	rows    [][]cellBox
+	heights []float64 // heights of the body rows
+}
+
+func (g *grid) lineH() float64 { return g.size * 1.3 }
+
+func (g *grid) headerHeight() float64 {
+	h := 0.0
+	for _, r := range g.hRows {
+		h += r
+	}
+	return h
+}
+
+// cellText is the printed text of a body cell: amounts with two decimals,
+// zero as nothing.
+func cellText(c render.Cell) string {
+	if c.Kind == render.KindAmount {
+		if c.Amount.IsZero() {
+			return ""
+		}
+		return c.Amount.StringFixed(2)
+	}
+	return c.Text
+}
+
+// layoutGrid lays out t to fit width, shrinking its font when its columns
+// cannot fit otherwise.
+func (m *metrics) layoutGrid(t *render.Table, width float64) *grid {
+	size := tableSize
+	for {
+		natural, least := m.columnWidths(t, size)
+		sumMin := sum(least)
+		if sumMin <= width || size <= minTableSize {
+			return m.fillGrid(t, size, fitWidths(t, natural, least, width))
+		}
+		size = math.Max(minTableSize, math.Floor(size*width/sumMin*0.98*4)/4)
+	}
+}
+
+func sum(ws []float64) float64 {
+	s := 0.0
+	for _, w := range ws {
+		s += w
+	}
+	return s
+}
+
+// rowStyle is the style of a body row's text: totals and subtotals bold.
+func rowStyle(r render.Row, size float64) style {
+	if r.Kind == render.RowTotal || r.Kind == render.RowSubtotal {
+		return style{fonts.Title, size}
+	}
+	return style{fonts.Body, size}
+}
+
+// indentOf is how far a row's first text column is indented.
+func indentOf(r render.Row, size float64) float64 {
+	if r.Level >= 2 {
+		return float64(r.Level-1) * size
+	}
+	return 0
+}
+
+// columnWidths measures each column's natural width (its longest text on
+// one line) and least width (what it cannot go below: amounts and codes
+// never wrap; text may wrap down to four characters).
+func (m *metrics) columnWidths(t *render.Table, size float64) (natural, least []float64) {
+	n := len(t.Columns)
+	natural, least = make([]float64, n), make([]float64, n)
+	bold := style{fonts.Title, size}
+	for c, col := range t.Columns {
+		if col.Kind == render.KindText {
+			least[c] = 4*size + 2*padX
+		}
+	}
+	for _, r := range t.Rows {
+		st := rowStyle(r, size)
+		for c, cell := range r.Cells {
+			w := m.width(st, cellText(cell)) + 2*padX
+			if c == firstTextColumn(t) {
+				w += indentOf(r, size)
+			}
+			natural[c] = math.Max(natural[c], w)
+			if cell.Kind != render.KindText {
+				least[c] = math.Max(least[c], w)
+			}
+		}
+	}
+	for _, h := range t.Header {
+		if h.ColSpan <= 1 {
+			w := m.width(bold, h.Text) + 2*padX
+			natural[h.Col] = math.Max(natural[h.Col], w)
+			least[h.Col] = math.Max(least[h.Col], math.Min(w, 2*size+2*padX))
+		}
+	}
+	for c := range natural {
+		least[c] = math.Max(least[c], 2*size+2*padX)
+		natural[c] = math.Max(natural[c], least[c])
+	}
+	return natural, least
+}
+
+// firstTextColumn is the column that carries the row's name (indented by level).
+func firstTextColumn(t *render.Table) int {
+	for c, col := range t.Columns {
+		if col.Kind == render.KindText {
+			return c
+		}
+	}
+	return -1
+}
+
+// fitWidths spreads the available width over the columns: a table narrower
+// than the page grows in proportion; a wider one shrinks its text columns
+// toward their least widths first.
+func fitWidths(t *render.Table, natural, least []float64, width float64) []float64 {
+	ws := make([]float64, len(natural))
+	total := sum(natural)
+	if total <= width {
+		for i := range ws {
+			ws[i] = natural[i] * width / total
+		}
+		return ws
+	}
+	excess := total - width
+	slack := 0.0
+	for i := range ws {
+		slack += natural[i] - least[i]
+	}
+	if slack >= excess && slack > 0 {
+		for i := range ws {
+			ws[i] = natural[i] - (natural[i]-least[i])*excess/slack
+		}
+		return ws
+	}
+	// Even at their least the columns are too wide: scale them all.
+	sumMin := sum(least)
+	for i := range ws {
+		ws[i] = least[i] * width / sumMin
+	}
+	return ws
+}
+
+// fillGrid breaks every cell's text to its column's width and sizes the rows.
+func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *grid {
+	g := &grid{size: size, widths: widths}
+	lh := g.lineH()
+	bold := style{fonts.Title, size}
+	g.hRows = make([]float64, t.HeaderRows)
+	for i := range g.hRows {
+		g.hRows[i] = lh + 2*padY
+	}
+	for _, h := range t.Header {
+		rs, cs := max(h.RowSpan, 1), max(h.ColSpan, 1)
+		w := 0.0
+		for c := h.Col; c < h.Col+cs && c < len(widths); c++ {
+			w += widths[c]
+		}
+		hb := headerBox{cellBox: cellBox{lines: m.lines(bold, h.Text, w-2*padX), st: bold, align: alignCenter}, row: h.Row, col: h.Col, rowSpan: rs, colSpan: cs}
+		g.header = append(g.header, hb)
+	}
+	// Rows first take the height of their single-row cells, then a cell
+	// spanning rows grows the last of them if it needs more.
+	for _, hb := range g.header {
+		if hb.rowSpan == 1 {
+			g.hRows[hb.row] = math.Max(g.hRows[hb.row], float64(len(hb.lines))*lh+2*padY)
+		}
+	}
+	for _, hb := range g.header {
+		if hb.rowSpan > 1 {
+			have := 0.0
+			for r := hb.row; r < hb.row+hb.rowSpan && r < len(g.hRows); r++ {
+				have += g.hRows[r]
+			}
+			if need := float64(len(hb.lines))*lh + 2*padY; need > have {
+				g.hRows[min(hb.row+hb.rowSpan, len(g.hRows))-1] += need - have
+			}
+		}
+	}
+	first := firstTextColumn(t)
+	for _, r := range t.Rows {
+		st := rowStyle(r, size)
+		cells := make([]cellBox, len(r.Cells))
+		height := lh + 2*padY
+		for c, cell := range r.Cells {
+			cb := cellBox{st: st, align: alignLeft}
+			if cell.Kind == render.KindAmount {
+				cb.align = alignRight
+			}
+			if c == first {
+				cb.indent = indentOf(r, size)
+			}
+			cb.lines = m.lines(st, cellText(cell), widths[c]-2*padX-cb.indent)
+			cells[c] = cb
+			height = math.Max(height, float64(len(cb.lines))*lh+2*padY)
+		}
+		g.rows = append(g.rows, cells)
+		g.heights = append(g.heights, height)
+	}
+	return g
+}
+
+// table places a table: label, title, the 部门名称/单位 line, the grid (its
+// header repeated on every page it runs over) and its notes.
+func (f *flow) table(t *render.Table) {
+	f.text(f.left(), stLabel, t.Label)
+	f.y += lineHeight(stLabel)
+	for _, ln := range f.m.lines(stTitle, t.Title, f.textWidth()) {
+		f.centered(stTitle, ln)
+		f.y += stTitle.size * 1.6
+	}
+	f.y += 4
+	dept := "部门名称：" + t.Department
+	unit := "单位：" + t.Unit
+	uw := f.m.width(stMeta, unit)
+	for _, ln := range f.m.lines(stMeta, dept, f.textWidth()-uw-2*stMeta.size) {
+		f.text(f.left(), stMeta, ln)
+		f.y += stMeta.size * 1.5
+	}
+	f.cur.add(textItem{x: f.right() - uw, y: f.y - stMeta.size*1.5 + baseline(stMeta), st: stMeta, text: unit})
+	f.y += 2
+
+	g := f.m.layoutGrid(t, f.textWidth())
+	if f.y+g.headerHeight()+g.heights0() > f.bottom() {
+		f.newPage(f.cur.landscape)
+	}
+	f.drawHeader(g)
+	for i, cells := range g.rows {
+		f.drawRow(g, cells, g.heights[i])
+	}
+	f.y += 4
+	for _, note := range t.Notes {
+		f.paragraph(stNote, note, false)
+	}
+}
+
+func (g *grid) heights0() float64 {
+	if len(g.heights) == 0 {
+		return 0
+	}
+	return g.heights[0]
+}
+
+// colX is the left edge of column c.
+func (f *flow) colX(g *grid, c int) float64 {
+	x := f.left()
+	for i := 0; i < c; i++ {
+		x += g.widths[i]
+	}
+	return x
+}
+
+func (f *flow) drawHeader(g *grid) {
+	top := f.y
+	rowY := make([]float64, len(g.hRows)+1)
+	rowY[0] = top
+	for i, h := range g.hRows {
+		rowY[i+1] = rowY[i] + h
+	}
+	for _, hb := range g.header {
+		x := f.colX(g, hb.col)
+		w := 0.0
+		for c := hb.col; c < hb.col+hb.colSpan && c < len(g.widths); c++ {
+			w += g.widths[c]
+		}
+		y0, y1 := rowY[hb.row], rowY[min(hb.row+hb.rowSpan, len(g.hRows))]
+		f.box(x, y0, w, y1-y0)
+		f.cellText(g, hb.cellBox, hb.lines, x, y0, w, y1-y0)
+	}
+	f.y = rowY[len(g.hRows)]
+}
+
+// drawRow places one body row, moving to a new page (with the header
+// repeated) when it does not fit, and splitting a row taller than a page.
+func (f *flow) drawRow(g *grid, cells []cellBox, height float64) {
+	lh := g.lineH()
+	for {
+		if f.y+height <= f.bottom() {
+			f.rowBoxes(g, cells, height)
+			f.y += height
+			return
+		}
+		fit := int((f.bottom() - f.y - 2*padY) / lh)
+		usable := f.bottom() - marginTop - g.headerHeight()
+		if height <= usable || fit < 1 {
+			f.newPage(f.cur.landscape)
+			f.drawHeader(g)
+			if height <= usable || f.y+lh+2*padY > f.bottom() {
+				continue
+			}
+			fit = int((f.bottom() - f.y - 2*padY) / lh)
+		}
+		// Split: the first fit lines of every cell here, the rest after.
+		head, tail := make([]cellBox, len(cells)), make([]cellBox, len(cells))
+		rest := 0
+		for c, cb := range cells {
+			head[c], tail[c] = cb, cb
+			k := min(fit, len(cb.lines))
+			head[c].lines, tail[c].lines = cb.lines[:k], cb.lines[k:]
+			rest = max(rest, len(tail[c].lines))
+		}
+		h := float64(fit)*lh + 2*padY
+		f.rowBoxes(g, head, h)
+		f.y += h
+		cells, height = tail, float64(rest)*lh+2*padY
+	}
+}
+
+func (f *flow) rowBoxes(g *grid, cells []cellBox, height float64) {
+	for c, cb := range cells {
+		x := f.colX(g, c)
+		f.box(x, f.y, g.widths[c], height)
+		f.cellText(g, cb, cb.lines, x, f.y, g.widths[c], height)
+	}
+}
+
+// box draws the four borders of a cell.
+func (f *flow) box(x, y, w, h float64) {
+	f.cur.add(lineItem{x, y, x + w, y, borderWidth})
+	f.cur.add(lineItem{x, y + h, x + w, y + h, borderWidth})
+	f.cur.add(lineItem{x, y, x, y + h, borderWidth})
+	f.cur.add(lineItem{x + w, y, x + w, y + h, borderWidth})
+}
+
+// cellText places a cell's lines, centred vertically.
+func (f *flow) cellText(g *grid, cb cellBox, lines []string, x, y, w, h float64) {
+	lh := g.lineH()
+	top := y + (h-float64(len(lines))*lh)/2
+	for i, ln := range lines {
+		if ln == "" {
+			continue
+		}
+		lw := f.m.width(cb.st, ln)
+		tx := x + padX + cb.indent
+		switch cb.align {
+		case alignRight:
+			tx = x + w - padX - lw
+		case alignCenter:
+			tx = x + (w-lw)/2
+		}
+		ly := top + float64(i)*lh + (lh-cb.st.size)/2
+		f.cur.add(textItem{x: tx, y: ly + baseline(cb.st), st: cb.st, text: ln})
+	}
+}

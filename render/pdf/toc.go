@@ -1,0 +1,53 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// tocPages lays out the 目录: every mark with a dot leader and the number of
+// the page it is on, each entry a link to its heading.
+func tocPages(marks []*mark, m *metrics) []*page {
+	f := &flow{m: m}
+	f.newPage(false)
+	f.cur.number = 0
+	f.y += 8
+	f.centered(stTOCTitle, "目  录")
+	f.y += lineHeight(stTOCTitle) + 6
+	for _, mk := range marks {
+		st, indent := stTOCPart, 0.0
+		if mk.level > 0 {
+			st, indent = stTOCEntry, 2*stTOCEntry.size
+		}
+		num := strconv.Itoa(mk.page.number)
+		numW := m.width(st, num)
+		dotW := m.width(st, ".")
+		x := f.left() + indent
+		avail := f.right() - x - numW - 6*dotW
+		lines := m.lines(st, mk.title, avail)
+		lh := st.size * 2
+		if f.y+lh*float64(len(lines)) > f.bottom() {
+			f.newPage(false)
+			f.cur.number = 0
+		}
+		top := f.y
+		for i, ln := range lines {
+			f.text(x, st, ln)
+			if i == len(lines)-1 {
+				start := x + m.width(st, ln) + dotW
+				end := f.right() - numW - dotW
+				if n := int(math.Floor((end - start) / dotW)); n > 0 {
+					f.cur.add(textItem{x: end - float64(n)*dotW, y: f.y + baseline(st), st: st, text: strings.Repeat(".", n)})
+				}
+				f.cur.add(textItem{x: f.right() - numW, y: f.y + baseline(st), st: st, text: num})
+			}
+			f.y += lh
+		}
+		f.cur.add(linkItem{x: x, y: top, w: f.right() - x, h: f.y - top, anchor: mk.anchor})
+	}
+	for _, p := range f.pages {
+		p.number = 0
+	}
+	return f.pages
+}
