@@ -232,3 +232,29 @@ func TestE2EUserCatalog(t *testing.T) {
 		t.Error("表3 lacks the row named by the user's catalog")
 	}
 }
+
+// A user's own TrueType file replaces a bundled face; a file that is not a
+// TrueType font stops the render with a clear message.
+func TestE2EUserFonts(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "dept.yaml"), []byte(sampleDoc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	heiti, err := filepath.Abs("../../fonts/NotoSansSC-Medium.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runBinary(t, dir, "render", "dept.yaml", "--font-body", heiti); code != 0 {
+		t.Fatalf("with a user font: exit %d, %s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "fake.ttf"), []byte("ttcf and more bytes than that"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runBinary(t, dir, "render", "dept.yaml", "-o", "out2", "--font-heading", "fake.ttf")
+	if code != 1 || !strings.Contains(stderr, "fake.ttf") || !strings.Contains(stderr, ".ttc") {
+		t.Errorf("with a collection: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out2")); !os.IsNotExist(err) {
+		t.Error("output folder created for a bad font")
+	}
+}

@@ -1,0 +1,53 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetpub/budgetpub/input"
+)
+
+func TestPartsOfTheSample(t *testing.T) {
+	p := Build(mustDecode(t, input.SampleName, input.Sample))
+	if len(p.Parts) != 4 {
+		t.Fatalf("%d parts", len(p.Parts))
+	}
+	want := []string{"第一部分 概况", "第二部分 2024年部门预算报表", "第三部分 2024年度部门预算情况说明", "第四部分 名词解释"}
+	for i, part := range p.Parts {
+		if part.Title != want[i] {
+			t.Errorf("part %d: %q, want %q", i+1, part.Title, want[i])
+		}
+	}
+	one := p.Parts[0]
+	if one.Sections[0].Heading != "一、本部门职责" || len(one.Sections[0].Paragraphs) != 13 || !strings.HasPrefix(one.Sections[0].Paragraphs[1], "(一)") {
+		t.Errorf("duties: %+v", one.Sections[0])
+	}
+	two := p.Parts[1]
+	if len(two.Sections) != 13 || two.Sections[0].Entry() != "表一2024年预算收支总表" || two.Sections[12].Entry() != "表十三2024年项目支出预算表（上年结转）" || two.Sections[4].Table != p.Tables[4] {
+		t.Errorf("tables: %d sections, first %q", len(two.Sections), two.Sections[0].Entry())
+	}
+	if len(p.Parts[2].Sections) != 0 {
+		t.Errorf("part 3 has sections before it is generated")
+	}
+	g := p.Parts[3].Sections[0].Paragraphs
+	if len(g) != 12 || !strings.HasPrefix(g[0], "一、基本支出：指为保障机构正常运转") || !strings.HasPrefix(g[11], "十二、财政拨款：") {
+		t.Errorf("glossary: %q", g)
+	}
+}
+
+// The input's glossary replaces a default term's text by its name and adds
+// new terms at the end, numbered on.
+func TestGlossaryOverride(t *testing.T) {
+	doc := `schema: 1
+year: 2024
+department: {name: 测试部门}
+units: [{name: 机关, kind: administrative}]
+glossary:
+  - {term: 上年结转, text: 本地的解释。}
+  - {term: 新名词, text: 新增的解释。}
+`
+	g := Build(mustDecode(t, "g.yaml", []byte(doc))).Parts[3].Sections[0].Paragraphs
+	if len(g) != 13 || g[7] != "八、上年结转：本地的解释。" || g[12] != "十三、新名词：新增的解释。" {
+		t.Errorf("glossary: %q", g)
+	}
+}
