@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
@@ -67,18 +66,4 @@ func TestWriteRejects(t *testing.T) {
 	if err := Write(new(bytes.Buffer), nil); err == nil {
 		t.Error("Write(nil) succeeded")
 	}
-}
-
-// dirNames lists the names in dir.
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
 }
