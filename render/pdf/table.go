@@ -279,6 +279,16 @@ func (f *flow) table(t *render.Table) {
 	}
 }
 
+// repeatedHeader is the height of the header drawn again on each page the
+// table continues on: none when the header takes more than half a page, so
+// that a page always has room for rows.
+func (g *grid) repeatedHeader(f *flow) float64 {
+	if h := g.headerHeight(); h <= (f.bottom()-marginTop)/2 {
+		return h
+	}
+	return 0
+}
+
 func (g *grid) heights0() float64 {
 	if len(g.heights) == 0 {
 		return 0
@@ -326,11 +336,13 @@ func (f *flow) drawRow(g *grid, cells []cellBox, height float64) {
 			return
 		}
 		fit := int((f.bottom() - f.y - 2*padY) / lh)
-		usable := f.bottom() - marginTop - g.headerHeight()
+		usable := f.bottom() - marginTop - g.repeatedHeader(f)
 		if height <= usable || fit < 1 {
 			f.newPage(f.cur.landscape)
-			f.drawHeader(g)
-			if height <= usable || f.y+lh+2*padY > f.bottom() {
+			if g.repeatedHeader(f) > 0 {
+				f.drawHeader(g)
+			}
+			if height <= usable {
 				continue
 			}
 			fit = int((f.bottom() - f.y - 2*padY) / lh)
