@@ -10,6 +10,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/signintech/gopdf"
@@ -25,8 +26,7 @@ var serifBold []byte
 //go:embed NotoSansSC-Medium.ttf
 var sansMedium []byte
 
-// Role is what a face is used for. Roles are also the family names the
-// faces are registered under in every document.
+// Role is what a face is used for.
 type Role string
 
 // The roles of a publication's text.
@@ -59,8 +59,8 @@ type Set struct {
 	Container *gopdf.FontContainer
 	roles     map[Role]*face
 	fallbacks []*face // tried in order for a character the role's face lacks
-	fbFamily  map[*face]string
-	extra     []string // families of fallbacks that are no role's face
+	family    map[*face]string
+	families  []string // every registered family, in order
 }
 
 // Options replaces bundled faces with TrueType files (paths); empty keeps the bundled one.
@@ -100,7 +100,7 @@ func Load(opts Options) (*Set, error) {
 		Container: &gopdf.FontContainer{},
 		roles:     map[Role]*face{Body: serif, Title: bold, Heading: sans},
 		fallbacks: []*face{serif, sans, bold},
-		fbFamily:  map[*face]string{},
+		family:    map[*face]string{},
 	}
 	for role, path := range map[Role]string{Body: opts.Body, Title: opts.Title, Heading: opts.Heading} {
 		if path == "" {
@@ -116,31 +116,42 @@ func Load(opts Options) (*Set, error) {
 		}
 		s.roles[role] = f
 	}
-	for _, role := range Roles {
-		if err := s.add(string(role), s.roles[role]); err != nil {
-			return nil, err
-		}
-	}
-	// A fallback that is already a role's face is drawn under that role's
-	// family, so no font is embedded twice.
-	for i, f := range s.fallbacks {
-		for _, role := range Roles {
-			if s.roles[role] == f {
-				s.fbFamily[f] = string(role)
-				break
-			}
-		}
-		if s.fbFamily[f] != "" {
+	// Each distinct face is registered once, the roles' faces first: a
+	// fallback that is also a role's face draws under that family.
+	for _, f := range append([]*face{s.roles[Body], s.roles[Title], s.roles[Heading]}, s.fallbacks...) {
+		if _, done := s.family[f]; done {
 			continue
 		}
-		fam := fmt.Sprintf("fallback%d", i)
-		s.fbFamily[f] = fam
-		s.extra = append(s.extra, fam)
+		fam := subsetTag(len(s.families)) + "+" + f.psName()
 		if err := s.add(fam, f); err != nil {
 			return nil, err
 		}
+		s.family[f] = fam
+		s.families = append(s.families, fam)
 	}
 	return s, nil
+}
+
+// subsetTag is the six-letter tag PDF puts before the name of a subset
+// font (ISO 32000-1, 9.6.4): fixed per position, so output stays identical.
+func subsetTag(i int) string {
+	return fmt.Sprintf("BPDF%c%c", 'A'+rune(i/26%26), 'A'+rune(i%26))
+}
+
+// psName is the face's PostScript name, reduced to the characters a PDF
+// font name may hold.
+func (f *face) psName() string {
+	n, err := f.font.Name(nil, sfnt.NameIDPostScript)
+	var b strings.Builder
+	for _, r := range n {
+		if r > ' ' && r < 0x7f && !strings.ContainsRune("()<>[]{}/%#", r) {
+			b.WriteRune(r)
+		}
+	}
+	if err != nil || b.Len() == 0 {
+		return "Font"
+	}
+	return b.String()
 }
 
 func (s *Set) add(family string, f *face) error {
@@ -167,11 +178,12 @@ func parse(name string, data []byte) (*face, error) {
 
 // Families lists every family a document must register, in a fixed order.
 func (s *Set) Families() []string {
-	out := make([]string, 0, len(Roles)+len(s.extra))
-	for _, r := range Roles {
-		out = append(out, string(r))
-	}
-	return append(out, s.extra...)
+	return append([]string(nil), s.families...)
+}
+
+// Family is the family a role's text is drawn in.
+func (s *Set) Family(role Role) string {
+	return s.family[s.roles[role]]
 }
 
 // Run is a piece of text drawn in one family.
@@ -187,12 +199,12 @@ func (s *Set) Runs(role Role, text string) ([]Run, error) {
 	main := s.roles[role]
 	var runs []Run
 	for _, r := range text {
-		fam := string(role)
+		fam := s.family[main]
 		if !isLayoutRune(r) && !main.has(r) {
 			fam = ""
 			for _, f := range s.fallbacks {
 				if f.has(r) {
-					fam = s.fbFamily[f]
+					fam = s.family[f]
 					break
 				}
 			}

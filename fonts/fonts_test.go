@@ -33,7 +33,7 @@ func TestRunsAndMissing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(runs) != 1 || runs[0].Family != string(Body) || runs[0].Text != "预算5,103.42万元" {
+	if len(runs) != 1 || runs[0].Family != s.Family(Body) || s.Family(Body) != "BPDFAA+NotoSerifSC-Regular" || runs[0].Text != "预算5,103.42万元" {
 		t.Errorf("runs %+v", runs)
 	}
 	// U+E000 is a private-use character no bundled face draws.
@@ -74,11 +74,12 @@ func TestUserFaceWithFallback(t *testing.T) {
 		t.Fatal(err)
 	}
 	runs, err := s.Runs(Body, "正文")
-	if err != nil || len(runs) != 1 || runs[0].Family != "body" {
+	if err != nil || len(runs) != 1 || runs[0].Family != s.Family(Body) || s.Family(Body) != "BPDFAA+NotoSansSC-Medium" {
 		t.Errorf("runs %+v, %v", runs, err)
 	}
-	// The user's body face replaces the bundled serif, which stays as a fallback.
-	if f := s.Families(); len(f) != 4 || f[3] != "fallback0" {
+	// The user's body face replaces the bundled serif, which stays as a
+	// fallback; the bundled sans is the heading face and a fallback.
+	if f := s.Families(); len(f) != 4 || f[3] != "BPDFAD+NotoSerifSC-Regular" {
 		t.Errorf("families %v", f)
 	}
 	if b, _ := Bundled(); len(b.Families()) != 3 {

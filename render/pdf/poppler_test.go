@@ -367,6 +367,9 @@ func TestPopplerFonts(t *testing.T) {
 			name = name[i+1:] // subset tag ABCDEF+
 		}
 		names[name] = true
+		if sub := field(row, 4); sub != "yes" || !regexp.MustCompile(`^[A-Z]{6}\+`).MatchString(field(row, 0)) {
+			t.Errorf("font %q is not marked as a subset (ISO 32000-1 9.6.4): sub=%q", field(row, 0), sub)
+		}
 		if emb := field(row, 3); emb != "yes" {
 			t.Errorf("font %q (%s) is not embedded: emb=%q", field(row, 0), field(row, 1), emb)
 		}
