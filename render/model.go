@@ -71,6 +71,19 @@ func Money(d decimal.Decimal) Cell { return Cell{Kind: KindAmount, Amount: Round
 // Round rounds an exact amount half-up to the two decimals printed.
 func Round(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
 
+// Printed is the cell as a table prints it: an amount with two decimals and
+// no thousands separator (as the published tables have it), zero as nothing;
+// text and codes as they are.
+func (c Cell) Printed() string {
+	if c.Kind == KindAmount {
+		if c.Amount.IsZero() {
+			return ""
+		}
+		return c.Amount.StringFixed(2)
+	}
+	return c.Text
+}
+
 // IsBlank tells whether the cell prints nothing (empty text or a zero amount).
 func (c Cell) IsBlank() bool {
 	if c.Kind == KindAmount {

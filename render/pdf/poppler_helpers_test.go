@@ -689,18 +689,6 @@ func (d *qpdfDoc) links(pos int) []link {
 
 // ---- table cells --------------------------------------------------------
 
-// cellText is how a body cell prints: an amount with two decimals, zero as
-// nothing; text and codes as they are.
-func cellText(c render.Cell) string {
-	if c.Kind == render.KindAmount {
-		if c.Amount.IsZero() {
-			return ""
-		}
-		return c.Amount.StringFixed(2)
-	}
-	return c.Text
-}
-
 // numberRow is the header's column-number row (1 2 3 …), left to right,
 // or nil when the table has none.
 func numberRow(t *render.Table) []string {
@@ -825,7 +813,7 @@ func checkTableText(t *testing.T, e *extracted, sp tableSpan) {
 	var order []string
 	for _, r := range tb.Rows {
 		for _, c := range r.Cells {
-			s := cellText(c)
+			s := c.Printed()
 			if s == "" {
 				continue
 			}

@@ -56,18 +56,6 @@ func (g *grid) headerHeight() float64 {
 	return h
 }
 
-// cellText is the printed text of a body cell: amounts with two decimals,
-// zero as nothing.
-func cellText(c render.Cell) string {
-	if c.Kind == render.KindAmount {
-		if c.Amount.IsZero() {
-			return ""
-		}
-		return c.Amount.StringFixed(2)
-	}
-	return c.Text
-}
-
 // layoutGrid lays out t to fit width, shrinking its font when its columns
 // cannot fit otherwise.
 func (m *metrics) layoutGrid(t *render.Table, width float64) *grid {
@@ -121,7 +109,7 @@ func (m *metrics) columnWidths(t *render.Table, size float64) (natural, least []
 	for _, r := range t.Rows {
 		st := rowStyle(r, size)
 		for c, cell := range r.Cells {
-			w := m.width(st, cellText(cell)) + 2*padX
+			w := m.width(st, cell.Printed()) + 2*padX
 			if c == firstTextColumn(t) {
 				w += indentOf(r, size)
 			}
@@ -235,7 +223,7 @@ func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *gri
 			if c == first {
 				cb.indent = indentOf(r, size)
 			}
-			cb.lines = m.lines(st, cellText(cell), widths[c]-2*padX-cb.indent)
+			cb.lines = m.lines(st, cell.Printed(), widths[c]-2*padX-cb.indent)
 			cells[c] = cb
 			height = math.Max(height, float64(len(cb.lines))*lh+2*padY)
 		}
