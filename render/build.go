@@ -7,9 +7,21 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Build computes the publication of a validated master input. Every table is
-// computed from the input's lines; nothing is taken from elsewhere.
-func Build(doc *input.Document) *Publication {
+// Build computes the publication of a validated master input with the
+// default wording.
+func Build(doc *input.Document) (*Publication, error) {
+	return BuildWith(doc, Options{})
+}
+
+// BuildWith computes the publication of a validated master input. Every table
+// and every figure of a sentence is computed from the input's lines; nothing
+// is taken from elsewhere. It fails only on wording templates that do not
+// execute or leave debris in the text.
+func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
+	t, err := loadTemplates(opts.TemplateDir)
+	if err != nil {
+		return nil, err
+	}
 	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: fmt.Sprintf("%d年度部门预算公开", doc.Year)}
 	b := &builder{doc: doc, pub: p, lines: expenditureLines(doc)}
 	p.Tables = []*Table{
@@ -17,7 +29,12 @@ func Build(doc *input.Document) *Publication {
 		b.table8(), b.table9(), b.table10(), b.table11(), b.table12(), b.table13(),
 	}
 	p.Parts = b.parts()
-	return p
+	three, err := b.part3(t)
+	if err != nil {
+		return nil, err
+	}
+	p.Parts[2] = three
+	return p, nil
 }
 
 type builder struct {

@@ -198,7 +198,7 @@ func hasNote(tab *Table, note string) bool {
 
 func TestTreeInvariants(t *testing.T) {
 	for _, s := range samples(t) {
-		p := Build(s.doc)
+		p := mustBuild(t, s.doc)
 		checkTree(t, s.name, p.Tables[1], 0, []int{2, 3, 4, 5, 6, 7, 8})
 		for _, n := range []int{3, 5, 8} {
 			checkTree(t, s.name, p.Tables[n-1], 0, []int{2, 3, 4})
@@ -241,7 +241,7 @@ func fiscal(e input.Expenditure) bool {
 
 func TestSummaryTablesBalance(t *testing.T) {
 	for _, s := range samples(t) {
-		p := Build(s.doc)
+		p := mustBuild(t, s.doc)
 		t1, t4 := p.Tables[0], p.Tables[3]
 		last1, last4 := t1.Rows[len(t1.Rows)-1], t4.Rows[len(t4.Rows)-1]
 		if !amountAt(last1, 1).Equal(amountAt(last1, 3)) {
@@ -287,8 +287,8 @@ func TestTable5IsTable3Restricted(t *testing.T) {
 				restricted.Expenditures = append(restricted.Expenditures, e)
 			}
 		}
-		t5 := Build(s.doc).Tables[4]
-		t3 := Build(&restricted).Tables[2]
+		t5 := mustBuild(t, s.doc).Tables[4]
+		t3 := mustBuild(t, &restricted).Tables[2]
 		if !reflect.DeepEqual(t5.Rows, t3.Rows) {
 			t.Errorf("%s: table 5 differs from table 3 restricted to general public, current year", s.name)
 		}
@@ -297,7 +297,7 @@ func TestTable5IsTable3Restricted(t *testing.T) {
 
 func TestTable6PersonnelPlusPublic(t *testing.T) {
 	for _, s := range samples(t) {
-		t6 := Build(s.doc).Tables[5]
+		t6 := mustBuild(t, s.doc).Tables[5]
 		want := decimal.Zero
 		for _, l := range s.doc.BasicByEcon {
 			want = want.Add(l.Amount.Value)
@@ -326,7 +326,7 @@ func TestTable6PersonnelPlusPublic(t *testing.T) {
 // sum of its projects (tables 12 and 13), and every row has one cell per column.
 func TestProjectTablesAndShapes(t *testing.T) {
 	for _, s := range samples(t) {
-		p := Build(s.doc)
+		p := mustBuild(t, s.doc)
 		for _, tab := range p.Tables {
 			for i, r := range tab.Rows {
 				if len(r.Cells) != len(tab.Columns) {
@@ -359,7 +359,7 @@ func TestProjectTablesAndShapes(t *testing.T) {
 }
 
 func TestEmptyTablesCarryTheNote(t *testing.T) {
-	p := Build(mustDecode(t, input.SampleName, input.Sample))
+	p := mustBuild(t, mustDecode(t, input.SampleName, input.Sample))
 	for _, n := range []int{7, 8, 9, 13} {
 		tab := p.Tables[n-1]
 		if !hasNote(tab, NoteEmpty) {
@@ -389,7 +389,7 @@ expenditures:
   - {code: "2010399", basic: 50.00}
   - {code: "2010350", basic: 50.00}
 `
-	p := Build(mustDecode(t, "tail.yaml", []byte(doc)))
+	p := mustBuild(t, mustDecode(t, "tail.yaml", []byte(doc)))
 	t3 := p.Tables[2]
 	// each 项 is 0.005万元 → prints 0.01; the 款 is 0.015 → prints 0.02, not 0.03.
 	if got := amountAt(t3.Rows[0], 2).String(); got != "0.02" {
@@ -412,4 +412,13 @@ func TestChineseNumber(t *testing.T) {
 			t.Errorf("%d: %s, want %s", n, got, want)
 		}
 	}
+}
+
+func mustBuild(t testing.TB, doc *input.Document) *Publication {
+	t.Helper()
+	p, err := Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -24,12 +24,77 @@ type Part struct {
 	Sections []*Section
 }
 
-// Section is a headed piece of a part: paragraphs, or one table.
+// Section is a headed piece of a part: paragraphs, or one table, then any
+// further blocks (sub-headings, paragraphs, charts, forms) in order.
 type Section struct {
 	Heading    string   // printed heading, e.g. 一、本部门职责; empty for a table, whose title heads it
 	TOC        string   // its entry in the 目录 and the bookmarks (the heading when empty)
+	Level      int      // 0 or 1: a section of its part; 2: a sub-section listed under the section before it
 	Paragraphs []string // body text; each paragraph starts with a two-character indent
 	Table      *Table
+	Blocks     []Block
+}
+
+// BlockKind tells what a block is.
+type BlockKind int
+
+const (
+	// BlockParagraph is a paragraph of body text (indented first line).
+	BlockParagraph BlockKind = iota
+	// BlockSubheading is a heading inside a section that is not in the 目录,
+	// e.g. （一）一般公共预算当年支出规模变化情况 or 1、车辆情况：
+	BlockSubheading
+	// BlockNote is a line of text without indent, e.g. （项目绩效目标表公开情况见附件）
+	BlockNote
+	// BlockChart is a pie chart.
+	BlockChart
+	// BlockForm is a form such as a 项目支出绩效目标表.
+	BlockForm
+)
+
+// Block is one piece of a section's content.
+type Block struct {
+	Kind  BlockKind
+	Text  string
+	Chart *Chart
+	Form  *Form
+}
+
+// Chart is a pie chart with its legend. When fewer than two slices have an
+// amount, Sentence says so in words and no pie is drawn.
+type Chart struct {
+	Title    string
+	Slices   []Slice // in table order; only non-zero items
+	Total    decimal.Decimal
+	Sentence string // set when there is nothing to draw as a pie
+}
+
+// Slice is one item of a chart: its amount and its share of the total in
+// percent, rounded once to two decimals (shares may sum to 99.99 or 100.01).
+type Slice struct {
+	Label  string
+	Amount decimal.Decimal
+	Share  decimal.Decimal
+}
+
+// Form is a grid of merged cells, such as a 项目支出绩效目标表: a title and
+// subtitle, column weights, and cells placed on rows. It may run over pages;
+// it breaks between rows.
+type Form struct {
+	Title    string
+	Subtitle string
+	Weights  []float64 // relative column widths
+	Rows     int
+	Cells    []FormCell
+}
+
+// FormCell is one cell of a form, spanning rows and columns from (Row, Col),
+// both counted from 0.
+type FormCell struct {
+	Row, Col         int
+	RowSpan, ColSpan int
+	Text             string
+	Label            bool // a label cell: bold and centred; otherwise a value, left-aligned
 }
 
 // Entry is the 目录 text of the section.

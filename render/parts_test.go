@@ -8,7 +8,7 @@ import (
 )
 
 func TestPartsOfTheSample(t *testing.T) {
-	p := Build(mustDecode(t, input.SampleName, input.Sample))
+	p := mustBuild(t, mustDecode(t, input.SampleName, input.Sample))
 	if len(p.Parts) != 4 {
 		t.Fatalf("%d parts", len(p.Parts))
 	}
@@ -26,8 +26,8 @@ func TestPartsOfTheSample(t *testing.T) {
 	if len(two.Sections) != 13 || two.Sections[0].Entry() != "表一2024年预算收支总表" || two.Sections[12].Entry() != "表十三2024年项目支出预算表（上年结转）" || two.Sections[4].Table != p.Tables[4] {
 		t.Errorf("tables: %d sections, first %q", len(two.Sections), two.Sections[0].Entry())
 	}
-	if len(p.Parts[2].Sections) != 0 {
-		t.Errorf("part 3 has sections before it is generated")
+	if n := len(p.Parts[2].Sections); n != 14 {
+		t.Errorf("part 3 has %d sections, want 一…十二 and 十二's two sub-sections", n)
 	}
 	g := p.Parts[3].Sections[0].Paragraphs
 	if len(g) != 12 || !strings.HasPrefix(g[0], "一、基本支出：指为保障机构正常运转") || !strings.HasPrefix(g[11], "十二、财政拨款：") {
@@ -46,7 +46,7 @@ glossary:
   - {term: 上年结转, text: 本地的解释。}
   - {term: 新名词, text: 新增的解释。}
 `
-	g := Build(mustDecode(t, "g.yaml", []byte(doc))).Parts[3].Sections[0].Paragraphs
+	g := mustBuild(t, mustDecode(t, "g.yaml", []byte(doc))).Parts[3].Sections[0].Paragraphs
 	if len(g) != 13 || g[7] != "八、上年结转：本地的解释。" || g[12] != "十三、新名词：新增的解释。" {
 		t.Errorf("glossary: %q", g)
 	}

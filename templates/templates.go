@@ -32,3 +32,10 @@ func Glossary() []Term {
 	}
 	return out
 }
+
+//go:embed part3.tmpl
+var part3 string
+
+// Part3 is the text/template source of 第三部分's sentences: one define per
+// paragraph. A bureau's own part3.tmpl overrides the defines it names.
+func Part3() string { return part3 }

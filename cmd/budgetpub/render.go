@@ -19,6 +19,8 @@ type renderOpts struct {
 	files   []string
 	outDir  string
 	catalog string
+	// templates names a folder whose part3.tmpl replaces the default wording.
+	templates string
 	// TrueType files replacing the bundled fonts (the bundled ones stay as fallbacks).
 	fontBody, fontTitle, fontHeading string
 }
@@ -49,6 +51,8 @@ func parseRender(args []string) (renderOpts, error) {
 			o.outDir, err = value()
 		case "--catalog", "-catalog":
 			o.catalog, err = value()
+		case "--templates":
+			o.templates, err = value()
 		case "--font-body":
 			o.fontBody, err = value()
 		case "--font-title":
@@ -109,7 +113,11 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, errs)
 		return 1
 	}
-	pub := render.Build(doc)
+	pub, err := render.BuildWith(doc, render.Options{TemplateDir: o.templates})
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return 1
+	}
 	// Both files are made in memory first: an error in either writes neither.
 	var book bytes.Buffer
 	if err := xlsx.Write(&book, pub); err != nil {

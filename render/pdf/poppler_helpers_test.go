@@ -60,7 +60,10 @@ func decodeAndRender(name string, data []byte) rendered {
 	if err != nil {
 		return rendered{err: fmt.Errorf("decode %s: %w", name, err)}
 	}
-	pub := render.Build(doc)
+	pub, err := render.Build(doc)
+	if err != nil {
+		return rendered{err: fmt.Errorf("build %s: %w", name, err)}
+	}
 	fs, err := fonts.Bundled()
 	if err != nil {
 		return rendered{err: fmt.Errorf("fonts: %w", err)}
@@ -101,7 +104,11 @@ func longTOCPDF(t testing.TB) (*render.Publication, []byte) {
 			longTOCDoc.err = err
 			return
 		}
-		pub := render.Build(doc)
+		pub, err := render.Build(doc)
+		if err != nil {
+			longTOCDoc.err = err
+			return
+		}
 		three := &render.Part{Title: pub.Parts[2].Title}
 		pub.Parts[2] = three
 		for i := 1; i <= 40; i++ {

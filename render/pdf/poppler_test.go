@@ -513,7 +513,10 @@ func TestPopplerDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh := render.Build(doc)
+	fresh, err := render.Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b2, err := pdf.Bytes(fresh, fs)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,175 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"text/template"
+
+	"github.com/budgetpub/budgetpub/templates"
+	"github.com/shopspring/decimal"
+)
+
+// Options change how the publication is written.
+type Options struct {
+	// TemplateDir names a folder whose part3.tmpl replaces the default
+	// wording of 第三部分, define by define.
+	TemplateDir string
+}
+
+// templateFuncs are the only places figures of a sentence are formatted.
+var templateFuncs = template.FuncMap{
+	"amount":  FormatAmount,
+	"share":   FormatShare,
+	"percent": func(part, total decimal.Decimal) string { return FormatPercent(Percent(part, total)) },
+	"change": func(cur decimal.Decimal, prior Prior) string {
+		return FormatChange(cur, prior, "上年")
+	},
+	"changeVs": FormatChange,
+	"list":     JoinList,
+	"cn":       ChineseNumber,
+}
+
+// loadTemplates parses the default wording and, on top of it, a bureau's.
+func loadTemplates(dir string) (*template.Template, error) {
+	t, err := template.New("part3").Funcs(templateFuncs).Option("missingkey=error").Parse(templates.Part3())
+	if err != nil {
+		return nil, fmt.Errorf("默认句式模板有误：%w", err)
+	}
+	if dir == "" {
+		return t, nil
+	}
+	path := filepath.Join(dir, "part3.tmpl")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法读取句式模板：%w", path, err)
+	}
+	if _, err := t.Parse(string(src)); err != nil {
+		return nil, fmt.Errorf("%s: 句式模板有误：%w", path, err)
+	}
+	return t, nil
+}
+
+// leftovers are what a sentence must never print: template debris, a
+// formatting error, a figure that is not a number, an empty figure.
+var leftovers = regexp.MustCompile(`<no value>|\{\{|\}\}|%!|NaN|Inf|(^|[^0-9])万元|占%|<nil>`)
+
+// writer executes the wording templates for 第三部分.
+type writer struct {
+	t     *template.Template
+	facts *Facts
+	err   error
+}
+
+// say executes one define with data; an error is kept and reported once.
+func (w *writer) say(name string, data any) string {
+	if w.err != nil {
+		return ""
+	}
+	var buf bytes.Buffer
+	if err := w.t.ExecuteTemplate(&buf, name, data); err != nil {
+		w.err = fmt.Errorf("句式模板 %q 无法生成：%w", name, err)
+		return ""
+	}
+	s := strings.TrimSpace(buf.String())
+	if m := leftovers.FindString(s); m != "" || s == "" {
+		w.err = fmt.Errorf("句式模板 %q 生成的文字有误（%q）：%s", name, m, s)
+		return ""
+	}
+	return s
+}
+
+func para(s string) Block { return Block{Kind: BlockParagraph, Text: s} }
+func sub(s string) Block  { return Block{Kind: BlockSubheading, Text: s} }
+func note(s string) Block { return Block{Kind: BlockNote, Text: s} }
+
+// part3 generates 第三部分: twelve sections of sentences computed from the
+// input, with the two charts and the published performance-goal forms.
+func (b *builder) part3(t *template.Template) (*Part, error) {
+	f := b.facts()
+	w := &writer{t: t, facts: f}
+	y := b.doc.Year
+	s := func(heading string, blocks ...Block) *Section {
+		return &Section{Heading: heading, Blocks: blocks}
+	}
+	gpChart := b.chart(w, "一般公共预算当年拨款结构图", f.GPCategory)
+	tpChart := b.chart(w, "三公经费分布图", []Item{
+		{"因公出国（境）费", f.Travel}, {"公务接待费", f.Reception},
+		{"公务用车购置费", f.VehiclePurchase}, {"公务用车运行维护费", f.VehicleOperation},
+	})
+	ten := []Block{
+		sub("1、整体绩效目标"), para(w.say("十.整体", f)), note("（部门（单位）整体目标表公开情况见附件）"),
+		sub("2、项目绩效目标"), para(w.say("十.项目", f)), note("（项目绩效目标表公开情况见附件）"),
+	}
+	for _, form := range b.goalForms() {
+		ten = append(ten, Block{Kind: BlockForm, Form: form})
+	}
+	var eleven []Block
+	if f.HasVehicles {
+		eleven = append(eleven, sub("1、车辆情况："), para(w.say("十一.车辆", f)))
+	}
+	if f.HasOfficeArea {
+		eleven = append(eleven, sub(fmt.Sprintf("%d、房屋情况：", len(eleven)/2+1)), para(w.say("十一.房屋", f)))
+	}
+	if f.HasEquipment {
+		eleven = append(eleven, sub(fmt.Sprintf("%d、其他国有资产占有使用情况：", len(eleven)/2+1)), para(w.say("十一.设备", f)))
+	}
+	if len(eleven) == 0 {
+		eleven = append(eleven, para("无。"))
+	}
+	sections := []*Section{
+		s("一、部门预算收支数据变动情况及原因", para(w.say("一", f))),
+		s("二、收入预算情况说明", para(w.say("二", f))),
+		s("三、支出预算情况说明", para(w.say("三", f))),
+		s("四、财政拨款收支预算总体情况说明", para(w.say("四", f))),
+		s("五、一般公共预算支出情况说明",
+			sub("（一）一般公共预算当年支出规模变化情况"), para(w.say("五.一", f)),
+			sub("（二）一般公共预算当年支出结构情况"), para(w.say("五.二", f)),
+			Block{Kind: BlockChart, Chart: gpChart}),
+		s("六、一般公共预算基本支出情况说明", para(w.say("六", f)), para(w.say("六.人员", f)), para(w.say("六.公用", f))),
+		s("七、“三公”经费增减变动原因说明", para(w.say("七", f)), Block{Kind: BlockChart, Chart: tpChart}),
+		s("八、机关运行经费增减变动原因说明", para(w.say("八", f))),
+		s("九、政府采购情况", para(w.say("九", f))),
+		s("十、绩效管理情况", ten...),
+		s("十一、国有资产占有使用情况", eleven...),
+		s("十二、其他说明"),
+		{Heading: "（一）政府购买服务指导性目录", Level: 2, Paragraphs: orNone(f.PurchaseOfServices)},
+		{Heading: "（二）其他", Level: 2, Paragraphs: orNone(f.OtherNotes)},
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	return &Part{Title: fmt.Sprintf("第三部分 %d年度部门预算情况说明", y), Sections: sections}, nil
+}
+
+func orNone(ps []string) []string {
+	if len(ps) == 0 {
+		return []string{"无"}
+	}
+	return ps
+}
+
+// chart makes a pie chart of the non-zero items; with fewer than two it
+// says so in a sentence instead.
+func (b *builder) chart(w *writer, title string, items []Item) *Chart {
+	c := &Chart{Title: title}
+	for _, it := range items {
+		if !Round(it.Amount).IsZero() {
+			c.Total = c.Total.Add(it.Amount)
+			c.Slices = append(c.Slices, Slice{Label: it.Name, Amount: Round(it.Amount)})
+		}
+	}
+	for i := range c.Slices {
+		c.Slices[i].Share = Percent(c.Slices[i].Amount, c.Total)
+	}
+	switch len(c.Slices) {
+	case 0:
+		c.Sentence = w.say("图.无数据", map[string]any{"Title": title})
+	case 1:
+		c.Sentence = w.say("图.单项", map[string]any{"Title": title, "Label": c.Slices[0].Label, "Amount": c.Slices[0].Amount})
+	}
+	return c
+}

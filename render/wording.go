@@ -1,0 +1,103 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Prior is a prior-year figure: Set is false when the input gives none, and
+// then no comparison is printed.
+type Prior struct {
+	Value decimal.Decimal
+	Set   bool
+}
+
+var hundred = decimal.NewFromInt(100)
+
+// FormatAmount writes an amount as a sentence quotes it: 5,103.42万元, with a
+// thousands separator and two decimals, rounded half-up once; zero as 0万元
+// (as the published sentences have it).
+func FormatAmount(d decimal.Decimal) string {
+	return formatNumber(d) + "万元"
+}
+
+// formatNumber is 5,103.42 (or 0 for zero).
+func formatNumber(d decimal.Decimal) string {
+	r := Round(d)
+	if r.IsZero() {
+		return "0"
+	}
+	s := r.Abs().StringFixed(2)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if r.IsNegative() {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String() + "." + frac
+}
+
+// Percent is part/total in percent, exact then rounded once to two decimals.
+// A zero total gives zero.
+func Percent(part, total decimal.Decimal) decimal.Decimal {
+	if total.IsZero() {
+		return decimal.Zero
+	}
+	return part.Mul(hundred).DivRound(total, 10).Round(2)
+}
+
+// FormatPercent writes a percentage: 45.20%; zero as 0%.
+func FormatPercent(p decimal.Decimal) string {
+	if p.IsZero() {
+		return "0%"
+	}
+	return p.StringFixed(2) + "%"
+}
+
+// FormatShare is 占45.20%: part's share of total.
+func FormatShare(part, total decimal.Decimal) string {
+	return "占" + FormatPercent(Percent(part, total))
+}
+
+// FormatChange compares a figure with the prior year's, against what:
+// "上年" gives 比上年增加447.83万元，增长9.62% / 与上年预算数相同; "2023年" gives
+// 比2023年预算减少14.46万元，下降6.75% / 与2023年预算数相同. A prior year of zero
+// gives 上年无此项预算 (when this year is not zero); no prior figure gives "".
+func FormatChange(cur decimal.Decimal, prior Prior, against string) string {
+	if !prior.Set {
+		return ""
+	}
+	base := against
+	if against != "上年" {
+		base = against + "预算"
+	}
+	// Equal as printed is equal; the difference and the rate come from the
+	// exact figures, each rounded once.
+	switch d := cur.Sub(prior.Value); {
+	case Round(cur).Equal(Round(prior.Value)):
+		return "与" + against + "预算数相同"
+	case Round(prior.Value).IsZero():
+		return "上年无此项预算"
+	case d.IsPositive():
+		return "比" + base + "增加" + FormatAmount(d) + "，增长" + FormatPercent(Percent(d, prior.Value))
+	default:
+		return "比" + base + "减少" + FormatAmount(d.Neg()) + "，下降" + FormatPercent(Percent(d.Neg(), prior.Value))
+	}
+}
+
+// JoinList joins the non-empty items with 、.
+func JoinList(items []string) string {
+	var out []string
+	for _, s := range items {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "、")
+}
