@@ -51,6 +51,9 @@ func build(p *render.Publication) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if err := writeCharts(f, p); err != nil {
+		return nil, err
+	}
 	f.SetActiveSheet(0)
 	if err := f.SetDocProps(docProps(p)); err != nil {
 		return nil, err
