@@ -196,7 +196,7 @@ func TestWordingFunctions(t *testing.T) {
 		{"no prior figure", "5.00", nil, "上年", ""},
 		{"large", "123456789.12", ptr("100000000"), "上年", "比上年增加23,456,789.12万元，增长23.46%"},
 		{"rate rounds half up at .005", "100.01", ptr("80"), "上年", "比上年增加20.01万元，增长25.01%"}, // 25.0125 → 25.01
-		{"rate .005 exactly", "1.00005", ptr("1"), "上年", "与上年预算数相同"},                            // equal as printed
+		{"rate .005 exactly", "1.00005", ptr("1"), "上年", "与上年预算数相同"},                        // equal as printed
 		{"drop to zero", "0", ptr("3.5"), "上年", "比上年减少3.50万元，下降100.00%"},
 	}
 	for _, c := range cases {

@@ -170,9 +170,13 @@ func (w *chartWriter) write() error {
 		w.styles[i] = id
 	}
 	w.widths = chartColumnWidths(w.charts)
-	for i, width := range append(w.widths[:], chartGapWidth) {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := w.f.SetColWidth(chartSheet, col, col, width); err != nil {
+	widths := map[int]float64{chartColGap: chartGapWidth}
+	for i, width := range w.widths {
+		widths[i+1] = width
+	}
+	for col := chartColLabel; col <= chartColGap; col++ {
+		name, _ := excelize.ColumnNumberToName(col)
+		if err := w.f.SetColWidth(chartSheet, name, name, widths[col]); err != nil {
 			return err
 		}
 	}
