@@ -1,8 +1,9 @@
 // Package xlsx writes the publication's 13 tables as a workbook: one sheet
 // per table, with the label, title, department and unit lines, the merged
 // header grid, the body with amounts as numbers, the notes, frozen header
-// rows and an A4 print setup. Identical input gives identical bytes; the
-// command writes them to disk.
+// rows and an A4 print setup; then, when the publication has charts, a sheet
+// 图表 with each chart's data and a native pie chart. Identical input gives
+// identical bytes; the command writes them to disk.
 package xlsx
 
 import (
