@@ -60,7 +60,7 @@ func TestE2ERenderSample(t *testing.T) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	if len(sheets) != 13 || sheets[0] != "表1" || sheets[12] != "表13" {
+	if len(sheets) != 14 || sheets[0] != "表1" || sheets[12] != "表13" || sheets[13] != "图表" {
 		t.Fatalf("sheets %v", sheets)
 	}
 	title, _ := f.GetCellValue("表1", "A2")

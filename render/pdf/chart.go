@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"strings"
 
 	"github.com/budgetpub/budgetpub/fonts"
 	"github.com/budgetpub/budgetpub/render"
@@ -33,7 +32,8 @@ var white = rgb{255, 255, 255}
 
 // piePalette holds the slices' colours, in order: muted tones readable in
 // print whose lightness alternates between dark and light, so neighbouring
-// slices stay apart in grey-scale too (their greys are at least 20 apart).
+// slices stay apart in grey-scale too (any two greys at least 20 of 255
+// apart, none lighter than 235).
 var piePalette = []rgb{
 	{0x1B, 0x2F, 0x55}, // navy (grey 45)
 	{0xE0, 0xA0, 0x40}, // amber (168)
@@ -151,24 +151,8 @@ func slicePolygon(cx, cy, r float64, a arc) []point {
 	return pts
 }
 
-// formatAmount prints an amount as a sentence of the publication does:
-// thousands separators and two decimals, with 万元: 4,256.93万元.
-func formatAmount(d decimal.Decimal) string {
-	s := d.StringFixed(2)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return sign + b.String() + "." + frac + "万元"
-}
+// formatAmount prints a slice's amount as the sentences do: 4,256.93万元.
+func formatAmount(d decimal.Decimal) string { return render.FormatAmount(d) }
 
 // formatShare prints a slice's share: 83.41%.
 func formatShare(d decimal.Decimal) string { return d.StringFixed(2) + "%" }

@@ -63,12 +63,15 @@ func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outline
 		gp.SetY(y - 20)
 		obj := gp.AddOutlineWithPosition(v.mark.title)
 		node := &outlineNode{obj: obj}
-		if v.mark.level == 0 || len(*outline) == 0 {
-			*outline = append(*outline, node)
-		} else {
-			parent := (*outline)[len(*outline)-1]
-			parent.children = append(parent.children, node)
+		// A mark goes under the last mark above its level: a section under
+		// its part, a sub-section under its section.
+		siblings := outline
+		for l := 1; l <= v.mark.level && len(*siblings) > 0; l++ {
+			siblings = &(*siblings)[len(*siblings)-1].children
 		}
+		*siblings = append(*siblings, node)
+	case polygonItem:
+		v.draw(gp)
 	}
 	return nil
 }
@@ -99,10 +102,10 @@ func drawText(gp *gopdf.GoPdf, m *metrics, t textItem) error {
 }
 
 // linkOutline turns the flat list gopdf keeps into a tree: parts at the top,
-// their sections and tables under them.
-func linkOutline(top []*outlineNode) {
-	chain(top)
-	for _, n := range top {
+// their sections and tables under them, sub-sections under their sections.
+func linkOutline(nodes []*outlineNode) {
+	chain(nodes)
+	for _, n := range nodes {
 		if len(n.children) == 0 {
 			continue
 		}
@@ -111,7 +114,7 @@ func linkOutline(top []*outlineNode) {
 		for _, c := range n.children {
 			c.obj.SetParent(n.obj.GetIndex())
 		}
-		chain(n.children)
+		linkOutline(n.children)
 	}
 }
 

@@ -107,14 +107,18 @@ func (m *metrics) layoutForm(fm *render.Form, width float64) *formGrid {
 // need is the height a cell of n lines needs.
 func (g *formGrid) need(n int) float64 { return float64(n)*g.lineH() + 2*padY }
 
-// groupHeight is the height of the rows from r to the next row a page may
-// break before.
-func (g *formGrid) groupHeight(r int) float64 {
-	h := g.heights[r]
+// keepRows is how many rows of a form at least go with its title.
+const keepRows = 3
+
+// group is the height and the number of the rows from r to the next row a
+// page may break before.
+func (g *formGrid) group(r int) (h float64, n int) {
+	h, n = g.heights[r], 1
 	for k := r + 1; k < len(g.heights) && !g.breakOK[k]; k++ {
 		h += g.heights[k]
+		n++
 	}
-	return h
+	return h, n
 }
 
 // form places a form: its title and subtitle centred, then the grid. The
@@ -140,11 +144,24 @@ func (f *flow) form(fm *render.Form) {
 		heads = append(heads, lines)
 		headH += float64(len(lines)) * t.st.size * 1.6
 	}
+	// The title stays with the grid's first rows: whole groups covering
+	// three rows at least, or the first group, or the first row, whichever
+	// is the most that fits on a page.
 	first := 0.0
 	if len(g.heights) > 0 {
-		first = g.groupHeight(0)
-		if headH+first > f.bottom()-marginTop {
-			first = g.heights[0]
+		first = g.heights[0]
+		h := 0.0
+		for r := 0; r < len(g.heights); {
+			gh, n := g.group(r)
+			if headH+4+h+gh > f.bottom()-marginTop {
+				break
+			}
+			h += gh
+			r += n
+			first = h
+			if r >= keepRows {
+				break
+			}
 		}
 	}
 	f.y += 6
@@ -195,8 +212,9 @@ func (f *flow) form(fm *render.Form) {
 	}
 	usable := func() float64 { return f.bottom() - marginTop }
 	for r := range g.heights {
-		if g.breakOK[r] && f.y > marginTop {
-			if h := g.groupHeight(r); f.y+h > f.bottom() && h <= usable() {
+		// The first group stays with the title (room above saw to it).
+		if r > 0 && g.breakOK[r] && f.y > marginTop {
+			if h, _ := g.group(r); f.y+h > f.bottom() && h <= usable() {
 				breakPage()
 			}
 		}
@@ -227,5 +245,5 @@ func (f *flow) form(fm *render.Form) {
 			breakPage()
 		}
 	}
-	f.y += 10
+	f.y = math.Min(f.y+10, f.bottom())
 }

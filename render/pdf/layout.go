@@ -140,22 +140,25 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 				if i > 0 || f.cur.landscape != s.Table.Landscape {
 					f.newPage(s.Table.Landscape)
 				}
-				f.markHere(s.Entry(), 1)
+				f.markHere(s.Entry(), sectionLevel(s))
 				f.table(s.Table)
+				f.blocks(s.Blocks)
 			default:
 				if s.Heading != "" {
-					f.room(lineHeight(stSection) * 3)
+					st := headingStyle(s)
+					f.room(lineHeight(st) * 3)
 					f.y += 6
-					f.markHere(s.Entry(), 1)
-					for _, ln := range m.lines(stSection, s.Heading, f.textWidth()) {
-						f.text(f.left(), stSection, ln)
-						f.y += lineHeight(stSection)
+					f.markHere(s.Entry(), sectionLevel(s))
+					for _, ln := range m.lines(st, s.Heading, f.textWidth()) {
+						f.text(f.left(), st, ln)
+						f.y += lineHeight(st)
 					}
 					f.y += 4
 				}
 				for _, para := range s.Paragraphs {
 					f.paragraph(stBody, para, true)
 				}
+				f.blocks(s.Blocks)
 				f.y += 6
 			}
 		}

@@ -95,7 +95,7 @@ func (p *page) add(it item) { p.items = append(p.items, it) }
 // mark is a heading that the 目录 and the bookmarks point at.
 type mark struct {
 	title  string
-	level  int // 0 part, 1 section or table
+	level  int // 0 part, 1 section or table, 2 sub-section
 	page   *page
 	anchor string
 	y      float64 // top of the heading on its page

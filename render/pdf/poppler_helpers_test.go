@@ -436,7 +436,7 @@ func withoutFooter(page string) string {
 // ---- the model's marks ------------------------------------------------
 
 // tocMark is a heading the 目录 lists: its entry, the text printed at the
-// heading, and its nesting (0 part, 1 section or table).
+// heading, and its nesting (0 part, 1 section or table, 2 sub-section).
 type tocMark struct {
 	entry   string
 	heading string
@@ -460,7 +460,11 @@ func expectedMarks(pub *render.Publication) []tocMark {
 			if s.Table != nil {
 				h = s.Table.Title
 			}
-			out = append(out, tocMark{entry: s.Entry(), heading: h, level: 1})
+			level := 1
+			if s.Level == 2 {
+				level = 2
+			}
+			out = append(out, tocMark{entry: s.Entry(), heading: h, level: level})
 		}
 	}
 	return out

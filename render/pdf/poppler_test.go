@@ -252,8 +252,11 @@ func checkNavigation(t *testing.T, e *extracted, q *qpdfDoc, pub *render.Publica
 		flat, levels = append(flat, top), append(levels, 0)
 		for _, kid := range top.Kids {
 			flat, levels = append(flat, kid), append(levels, 1)
-			if len(kid.Kids) > 0 {
-				t.Errorf("bookmark %q has %d children", kid.Title, len(kid.Kids))
+			for _, sub := range kid.Kids {
+				flat, levels = append(flat, sub), append(levels, 2)
+				if len(sub.Kids) > 0 {
+					t.Errorf("bookmark %q has %d children", sub.Title, len(sub.Kids))
+				}
 			}
 		}
 	}

@@ -18,7 +18,7 @@ func tocPages(marks []*mark, m *metrics) []*page {
 	for _, mk := range marks {
 		st, indent := stTOCPart, 0.0
 		if mk.level > 0 {
-			st, indent = stTOCEntry, 2*stTOCEntry.size
+			st, indent = stTOCEntry, 2*stTOCEntry.size*float64(mk.level)
 		}
 		num := strconv.Itoa(mk.page.number)
 		numW := m.width(st, num)
