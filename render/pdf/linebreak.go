@@ -278,7 +278,21 @@ func chooseBreak(units []breakUnit, s, j int) int {
 // mayBreakAfter reports whether the 禁则 allow a break between units[k] and units[k+1]
 // outside a unit wider than any line.
 func mayBreakAfter(units []breakUnit, k int) bool {
-	return !units[k].cut && !noLineEnd[units[k].last] && !noLineStart[units[k+1].first]
+	return !units[k].cut && !noLineEnd[units[k].last] && !noLineStart[units[k+1].first] &&
+		!amountUnit(units[k].last, units[k+1].first)
+}
+
+// amountUnit reports whether a and b belong to one amount as a sentence
+// writes it, 5,103.42万元 or 12亿元: a number and its unit of money, or the
+// two characters of 万元 / 亿元 / 千元, are never parted.
+func amountUnit(a, b rune) bool {
+	switch {
+	case a >= '0' && a <= '9':
+		return b == '万' || b == '亿' || b == '千' || b == '元'
+	case a == '万' || a == '亿' || a == '千':
+		return b == '元'
+	}
+	return false
 }
 
 // unitWidth returns m(s) made safe to add up: a negative width counts as 0, and NaN as

@@ -187,7 +187,7 @@ func TestBreakLines(t *testing.T) {
 		{"opening bracket goes down", "一二（三）", 30, []string{"一二", "（三）"}},
 		{"opening quote goes down", "一二“三”", 30, []string{"一二", "“三”"}},
 		{"ASCII brackets", "一二(三)", 25, []string{"一二", "(三)"}},
-		{"amount kept", "金额5,103.42万元", 60, []string{"金额5,103.42", "万元"}},
+		{"amount kept with its unit", "金额5,103.42万元", 60, []string{"金额", "5,103.42万元"}},
 		{"amount then unit", "金额5,103.42万元", 50, []string{"金额", "5,103.42万", "元"}},
 		{"percentage kept", "增长45.20%。", 40, []string{"增长", "45.20%。"}},
 		{"number kept", "共12345个", 30, []string{"共", "12345", "个"}},
@@ -564,5 +564,38 @@ func BenchmarkBreakLines(b *testing.B) {
 	text := strings.Repeat(lbBudgetParagraph, 100)
 	for b.Loop() {
 		BreakLines(text, 450, lbMeasure)
+	}
+}
+
+// An amount and its unit of money stay on one line: 5,103.42万元 is never
+// broken before 万 or between 万 and 元, at any width.
+func TestBreakLinesKeepsAmountWithItsUnit(t *testing.T) {
+	m := func(s string) float64 {
+		w := 0.0
+		for _, r := range s {
+			if r < 0x80 {
+				w += 5
+			} else {
+				w += 10
+			}
+		}
+		return w
+	}
+	text := "预算收入总计5,103.42万元，其中本年收入5,103.42万元，规模12亿元或3千元。"
+	// From 80 (5,103.42万元， fits a line) up: narrower lines must break a rule somewhere.
+	for width := 80.0; width <= 300; width += 5 {
+		lines := BreakLines(text, width, m)
+		for i := 1; i < len(lines); i++ {
+			prev, next := []rune(lines[i-1]), []rune(lines[i])
+			if len(prev) == 0 || len(next) == 0 {
+				continue
+			}
+			if amountUnit(prev[len(prev)-1], next[0]) {
+				t.Errorf("width %v: %q | %q parts an amount from its unit", width, lines[i-1], lines[i])
+			}
+		}
+		if got := strings.Join(lines, ""); got != text {
+			t.Errorf("width %v: lost text: %q", width, got)
+		}
 	}
 }
