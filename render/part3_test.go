@@ -98,7 +98,7 @@ var (
 		"山西省部门政府购买服务指导性目录": "an external catalog appended by the department, not data of its budget",
 	}
 	oursOnly = map[string]string{
-		"三公经费分布图：全部为公务用车运行维护费12.10万元，占100.00%，不另绘制图形。": "a one-slice pie says nothing: a sentence replaces the reference's chart image",
+		"全部为公务用车运行维护费12.10万元，占100.00%，不另绘制图形。": "a one-slice pie says nothing: a sentence replaces the reference's chart image",
 	}
 )
 

@@ -95,14 +95,14 @@ func (f *flow) paragraph(st style, text string, indent bool) {
 
 // justify is the space to add after each of n characters so that a line of
 // width w fills target, as Chinese text is set flush on both sides. A line
-// that would need more than a third of a character between characters (one
+// that would need more than 0.15 of a character between characters (one
 // broken early before a long number) is left as it is.
 func justify(w, target float64, n int, size float64) float64 {
 	if n < 2 || w >= target {
 		return 0
 	}
 	s := (target - w) / float64(n-1)
-	if s > size/3 {
+	if s > size*0.15 {
 		return 0
 	}
 	return s
