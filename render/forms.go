@@ -11,7 +11,7 @@ import (
 // goalFormWeights are the relative widths of a goal form's eight columns:
 // 绩效指标, 一级指标, then 二级/三级/指标值 for the implementation period and
 // for the year.
-var goalFormWeights = []float64{0.9, 1.1, 1.2, 2.0, 1.1, 1.2, 2.0, 1.1}
+var goalFormWeights = []float64{0.9, 1.1, 1.5, 1.8, 1.1, 1.2, 1.9, 1.1}
 
 // goalForms lays out the published 项目支出绩效目标表 of the current year's
 // projects, in project order. Name, unit and department come from the

@@ -258,3 +258,31 @@ func TestE2EUserFonts(t *testing.T) {
 		t.Error("output folder created for a bad font")
 	}
 }
+
+// A bureau's wording folder replaces sentences; wording that leaves debris in
+// the text stops the render and writes nothing.
+func TestE2ETemplates(t *testing.T) {
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "good"), filepath.Join(dir, "bad")
+	for path, src := range map[string]string{
+		good: `{{define "九"}}本部门{{.Year}}年政府采购预算共计{{amount .Procurement}}。{{end}}`,
+		bad:  `{{define "九"}}政府采购预算共计{{.Procurement}}万元<no value>。{{end}}`,
+	} {
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(path, "part3.tmpl"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runBinary(t, dir, "render", "--templates", good, "-o", "ok"); code != 0 {
+		t.Fatalf("good wording: exit %d, %s", code, stderr)
+	}
+	code, _, stderr := runBinary(t, dir, "render", "--templates", bad, "-o", "no")
+	if code != 1 || !strings.Contains(stderr, "九") {
+		t.Errorf("bad wording: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "no")); !os.IsNotExist(err) {
+		t.Error("output written for bad wording")
+	}
+}

@@ -2,7 +2,7 @@
 // its yearly budget disclosure (部门预算公开): the workbook of the 13 tables
 // and the PDF of the whole publication.
 //
-//	budgetpub render [FILE.yaml] [-o DIR] [--catalog FILE.csv] [--font-body F.ttf] [--font-title F.ttf] [--font-heading F.ttf]
+//	budgetpub render [FILE.yaml] [-o DIR] [--catalog FILE.csv] [--templates DIR] [--font-body F.ttf] [--font-title F.ttf] [--font-heading F.ttf]
 //
 // With no FILE it renders the bundled sample. Exit status: 0 done, 1 input
 // errors (nothing written), 2 usage error.
@@ -22,10 +22,11 @@ const usage = `budgetpub —— 部门预算公开生成工具
 
 用法：
   budgetpub render [文件.yaml] [-o 输出目录] [--catalog 分类目录.csv]
-                   [--font-body 正文.ttf] [--font-title 标题.ttf] [--font-heading 小标题.ttf]
+                   [--templates 句式目录] [--font-body 正文.ttf] [--font-title 标题.ttf] [--font-heading 小标题.ttf]
       由主输入文件生成 输出目录/<文件名>.xlsx 和 <文件名>.pdf（默认输出目录 output/）；
       不写文件时生成自带的样例（大同市人民政府办公室 2024年）。
       --catalog       自己的分类目录（CSV：编码,名称），补充并覆盖自带目录
+      --templates     含 part3.tmpl 的目录：替换第三部分说明文字的句式（见 templates/part3.tmpl）
       --font-*        用自己的 TrueType 字体（如仿宋_GB2312、黑体）代替自带字体；
                       自带字体仍为缺字时的后备
 
