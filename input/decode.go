@@ -57,7 +57,8 @@ type decoder struct {
 	file    string
 	unit    string // 万元 or 元
 	catalog *Catalog
-	topKeys map[string]Pos
+	topKeys map[string]Pos // top-level values
+	keys    map[string]Pos // top-level keys
 	errs    Errors
 	nodes   int
 }
@@ -103,7 +104,7 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 	if err := dec.Decode(&extra); err == nil {
 		return nil, Errors{{File: file, Pos: posOf(&extra), Msg: "文件只能包含一个 YAML 文档（发现了多余的 --- 文档）"}}
 	}
-	d := &decoder{file: file, unit: "万元", catalog: cat, topKeys: map[string]Pos{}}
+	d := &decoder{file: file, unit: "万元", catalog: cat, topKeys: map[string]Pos{}, keys: map[string]Pos{}}
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
 		return nil, Errors{{File: file, Pos: Pos{1, 1}, Msg: "文件为空"}}
 	}
@@ -122,6 +123,7 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 	d.decode(top, reflect.ValueOf(doc).Elem(), "")
 	if len(d.errs) == 0 {
 		doc.AmountUnit = d.unit
+		doc.Keys = d.keys
 		validate(d, doc)
 	}
 	if len(d.errs) > 0 {
@@ -224,6 +226,7 @@ func (d *decoder) header(top *yaml.Node) bool {
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		d.topKeys[k.Value] = posOf(v)
+		d.keys[k.Value] = posOf(k)
 		switch k.Value {
 		case "schema":
 			schema = v

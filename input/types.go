@@ -85,6 +85,9 @@ type Document struct {
 	Performance  PerformanceOverview `yaml:"performance"`
 	Glossary     []GlossaryEntry     `yaml:"glossary"`
 	Pos          Pos                 `yaml:"-"`
+	// Keys are the places of the top-level keys (projects, three_public …),
+	// for findings that concern a whole block.
+	Keys map[string]Pos `yaml:"-"`
 
 	names map[string]string // resolved names of every code used
 }

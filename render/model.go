@@ -14,8 +14,13 @@ type Publication struct {
 	Title      string // {year}年度部门预算公开, the cover's second line
 	Tables     []*Table
 	// Parts are the four parts of the publication in order. A part with no
-	// sections (part 3 until it is generated) has its place but is not printed.
+	// sections has its place but is not printed.
 	Parts []*Part
+	// Facts are the figures 第三部分 quotes (and the checks relate).
+	Facts *Facts
+	// Draft, when set, says on every page and sheet that the publication is
+	// not final (rendered although its checks found errors).
+	Draft string
 }
 
 // Part is one of the four parts (第一部分 … 第四部分).

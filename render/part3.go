@@ -90,6 +90,7 @@ func note(s string) Block { return Block{Kind: BlockNote, Text: s} }
 // input, with the two charts and the published performance-goal forms.
 func (b *builder) part3(t *template.Template) (*Part, error) {
 	f := b.facts()
+	b.pub.Facts = f
 	w := &writer{t: t, facts: f}
 	y := b.doc.Year
 	s := func(heading string, blocks ...Block) *Section {

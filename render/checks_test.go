@@ -1,0 +1,148 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/shopspring/decimal"
+)
+
+func check(t *testing.T, name, doc string) []Finding {
+	t.Helper()
+	d := mustDecode(t, name, []byte(doc))
+	return Check(d, mustBuild(t, d))
+}
+
+func TestCheckSampleGivesTheTwoKnownWarnings(t *testing.T) {
+	d := mustDecode(t, input.SampleName, input.Sample)
+	fs := Check(d, mustBuild(t, d))
+	if len(fs) != 2 || fs[0].ID != "T6-T5-basic" || fs[1].ID != "T11-T6-public" {
+		t.Fatalf("findings: %v", fs)
+	}
+	if HasErrors(fs) {
+		t.Error("the sample has errors")
+	}
+	w := fs[0]
+	if w.Severity != SeverityWarning || w.Left.Value.String() != "241.17" || w.Right.Value.String() != "2306.74" || w.Diff.String() != "-2065.57" || w.Line == 0 {
+		t.Errorf("T6-T5-basic: %+v", w)
+	}
+	if s := w.String(); !strings.HasPrefix(s, "datong-gov-office-2024.yaml:") || !strings.Contains(s, "警告 [T6-T5-basic]") {
+		t.Errorf("message %q", s)
+	}
+	if o := fs[1]; o.Left.Value.String() != "199.91" || o.Right.Value.String() != "27.86" {
+		t.Errorf("T11-T6-public: %+v", o)
+	}
+}
+
+// base is an input that passes every check; each case below breaks one.
+const base = `schema: 1
+year: 2024
+department: {name: 核对部门}
+units:
+  - {name: 机关, kind: administrative}
+  - {name: 中心, kind: institution}
+expenditures:
+  - {code: "2010301", basic: 100.00, project: 30.00}
+  - {code: "2010350", carryover: true, project: 5.00}
+basic_by_economic:
+  - {dept: "30101", gov: "50101", amount: 90.00}
+  - {dept: "30201", gov: "50201", amount: 10.00, unit: 机关}
+projects:
+  - {unit: 机关, name: 甲, amounts: 20.00}
+  - {unit: 中心, name: 乙, amounts: 10.00, performance_goal: {}}
+  - {unit: 机关, name: 丙, carryover: true, amounts: 5.00}
+three_public: {reception: 2.00, vehicle_operation: 3.00}
+operating_costs:
+  - {unit: 机关, amount: 10.00}
+prior_year:
+  total: 120.00
+  general_public: 120.00
+  three_public: {outbound_travel: 0, reception: 2.00, vehicle_purchase: 0, vehicle_operation: 3.00}
+  operating_costs: 9.00
+procurement: {goods: 10.00, works: 0, services: 5.00}
+assets:
+  vehicles: {quota: 2, actual: 2, leader: 1, other: 1}
+`
+
+func TestChecks(t *testing.T) {
+	if fs := check(t, "base.yaml", base); len(fs) != 0 {
+		t.Fatalf("the base input has findings: %v", fs)
+	}
+	cases := []struct {
+		name, from, to string
+		id             string
+		sev            Severity
+		left, right    string
+		line           int
+	}{
+		{"table 12 vs project expenditure", "name: 甲, amounts: 20.00", "name: 甲, amounts: 21.00", "T12-T3-project", SeverityError, "31", "30", 13},
+		{"table 13 vs carry-over", "name: 丙, carryover: true, amounts: 5.00", "name: 丙, carryover: true, amounts: 6.00", "T13-T1-carryover", SeverityError, "6", "5", 13},
+		{"table 6 vs table 5 basic", "amount: 90.00}", "amount: 80.00}", "T6-T5-basic", SeverityWarning, "90", "100", 10},
+		{"table 11 vs table 6 public", "{unit: 机关, amount: 10.00}", "{unit: 机关, amount: 12.00}", "T11-T6-public", SeverityWarning, "12", "10", 18},
+		{"three public over a source's budget", "three_public: {reception: 2.00, vehicle_operation: 3.00}", "three_public: {reception: 2.00, vehicle_operation: {general_public: 3.00, government_fund: 1.00}}", "T10-sources", SeverityError, "1", "0", 17},
+		{"procurement over expenditure", "procurement: {goods: 10.00, works: 0, services: 5.00}", "procurement: {goods: 100.00, works: 0, services: 50.00}", "procurement", SeverityError, "150", "135", 25},
+		{"prior year missing", "  operating_costs: 9.00\n", "", "prior-year", SeverityWarning, "10", "0", 20},
+		{"vehicles do not add up", "actual: 2, leader: 1, other: 1", "actual: 2, leader: 1, other: 2", "vehicles", SeverityError, "2", "3", 27},
+		{"vehicles over quota", "quota: 2, actual: 2, leader: 1, other: 1", "quota: 1, actual: 2, leader: 1, other: 1", "vehicles", SeverityWarning, "2", "1", 27},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(base, c.from) {
+				t.Fatalf("base lacks %q", c.from)
+			}
+			fs := check(t, "case.yaml", strings.Replace(base, c.from, c.to, 1))
+			var hit *Finding
+			for i := range fs {
+				if fs[i].ID == c.id {
+					hit = &fs[i]
+				} else {
+					t.Errorf("another finding: %v", fs[i])
+				}
+			}
+			if hit == nil {
+				t.Fatalf("no %s finding in %v", c.id, fs)
+			}
+			if hit.Severity != c.sev || hit.Left.Value.String() != c.left || hit.Right.Value.String() != c.right || hit.Line != c.line || hit.File != "case.yaml" {
+				t.Errorf("finding %+v, want %s %s vs %s at line %d", *hit, c.sev, c.left, c.right, c.line)
+			}
+			if !hit.Diff.Equal(hit.Left.Value.Sub(hit.Right.Value)) {
+				t.Errorf("difference %s", hit.Diff)
+			}
+			if HasErrors(fs) != (c.sev == SeverityError) {
+				t.Errorf("HasErrors = %v", HasErrors(fs))
+			}
+		})
+	}
+}
+
+// The relations that hold by construction are checked on the computed
+// tables: a table that disagrees with its input (a bug) is reported.
+func TestChecksOnDerivedRelations(t *testing.T) {
+	d := mustDecode(t, "base.yaml", []byte(base))
+	cases := []struct {
+		name   string
+		break_ func(p *Publication)
+		id     string
+	}{
+		{"unit subtotal of table 12", func(p *Publication) { p.Tables[11].Rows[1].Cells[1] = Money(decimal.RequireFromString("99")) }, "T12-units"},
+		{"table 10 vehicle row", func(p *Publication) { p.Tables[9].Rows[2].Cells[1] = Money(decimal.RequireFromString("1")) }, "T10-items"},
+		{"published goals", func(p *Publication) { p.Facts.Published = 5 }, "performance"},
+	}
+	for _, c := range cases {
+		p := mustBuild(t, d)
+		if fs := Check(d, p); len(fs) != 0 {
+			t.Fatalf("unbroken: %v", fs)
+		}
+		c.break_(p)
+		found := false
+		for _, f := range Check(d, p) {
+			if f.ID == c.id && f.Severity == SeverityError {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s finding", c.name, c.id)
+		}
+	}
+}
