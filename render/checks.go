@@ -247,3 +247,13 @@ func (c *checker) vehicles() {
 			Figure{"实有车辆", count(v.Actual.Value)}, Figure{"车辆编制", count(v.Quota.Value)}, v.Actual.Pos)
 	}
 }
+
+// MarkDraft makes a publication say, on its cover, every page and every
+// table, that it is not final.
+func MarkDraft(p *Publication, notice string) {
+	p.Draft = notice
+	p.Title += "（草稿）"
+	for _, t := range p.Tables {
+		t.Label += "（" + notice + "）"
+	}
+}

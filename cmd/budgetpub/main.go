@@ -22,17 +22,26 @@ const usage = `budgetpub —— 部门预算公开生成工具
 
 用法：
   budgetpub render [文件.yaml] [-o 输出目录] [--catalog 分类目录.csv]
-                   [--templates 句式目录] [--font-body 正文.ttf] [--font-title 标题.ttf] [--font-heading 小标题.ttf]
+                   [--force] [--templates 句式目录] [--font-body 正文.ttf] [--font-title 标题.ttf] [--font-heading 小标题.ttf]
       由主输入文件生成 输出目录/<文件名>.xlsx 和 <文件名>.pdf（默认输出目录 output/）；
       不写文件时生成自带的样例（大同市人民政府办公室 2024年）。
       --catalog       自己的分类目录（CSV：编码,名称），补充并覆盖自带目录
+      --force         核对有错误时仍生成（标明草稿，不得作为正式公开文本）
       --templates     含 part3.tmpl 的目录：替换第三部分说明文字的句式（见 templates/part3.tmpl）
       --font-*        用自己的 TrueType 字体（如仿宋_GB2312、黑体）代替自带字体；
                       自带字体仍为缺字时的后备
 
+  budgetpub check 文件.yaml... [--json] [--catalog 分类目录.csv]
+      只做表间勾稽核对，不生成文件；每条结果一行：文件:行:列: 错误/警告 [编号] 说明。
+      --json          以 JSON 输出，供程序读取
+      有错误时退出码为 1，只有警告时为 0。
+
+  render 先做同样的核对：有错误时不生成任何文件；加 --force 仍生成，但每页、每表标明“草稿”。
+
 示例：
   budgetpub render
   budgetpub render 我的部门-2025.yaml -o 公开材料
+  budgetpub check 我的部门-2025.yaml
 `
 
 // run is the whole command; it returns the exit status.
@@ -44,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "render":
 		return cmdRender(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/budgetpub/budgetpub/fonts"
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/pdf"
@@ -21,6 +23,9 @@ type renderOpts struct {
 	catalog string
 	// templates names a folder whose part3.tmpl replaces the default wording.
 	templates string
+	// force renders although the checks found errors; the outputs then say
+	// on every page and sheet that they are a draft.
+	force bool
 	// TrueType files replacing the bundled fonts (the bundled ones stay as fallbacks).
 	fontBody, fontTitle, fontHeading string
 }
@@ -51,6 +56,8 @@ func parseRender(args []string) (renderOpts, error) {
 			o.outDir, err = value()
 		case "--catalog", "-catalog":
 			o.catalog, err = value()
+		case "--force":
+			o.force = true
 		case "--templates":
 			o.templates, err = value()
 		case "--font-body":
@@ -99,34 +106,17 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	doc, err := input.Decode(name, data, cat)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
 	fs, err := loadFonts(o)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if errs := missingGlyphs(doc, fs); len(errs) > 0 {
-		fmt.Fprintln(stderr, errs)
-		return 1
+	out, err := produce(name, data, cat, fs, o)
+	for _, f := range out.findings {
+		fmt.Fprintln(stderr, f)
 	}
-	pub, err := render.BuildWith(doc, render.Options{TemplateDir: o.templates})
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
-		return 1
-	}
-	// Both files are made in memory first: an error in either writes neither.
-	var book bytes.Buffer
-	if err := xlsx.Write(&book, pub); err != nil {
-		fmt.Fprintf(stderr, "%s: 无法生成工作簿：%v\n", name, err)
-		return 1
-	}
-	paper, err := pdf.Bytes(pub, fs)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: 无法生成 PDF：%v\n", name, err)
+		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
@@ -136,7 +126,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	for _, out := range []struct {
 		ext  string
 		data []byte
-	}{{".xlsx", book.Bytes()}, {".pdf", paper}} {
+	}{{".xlsx", out.book}, {".pdf", out.paper}} {
 		path := filepath.Join(o.outDir, stem(name)+out.ext)
 		if err := writeAtomic(path, out.data); err != nil {
 			fmt.Fprintf(stderr, "%s: 写入失败：%v\n", path, err)
@@ -174,4 +164,47 @@ func stem(name string) string {
 		base = "budget"
 	}
 	return base
+}
+
+// outputs are what one department renders to.
+type outputs struct {
+	book, paper []byte
+	findings    []render.Finding
+}
+
+// errChecks is the error of a render stopped by its checks.
+var errChecks = errors.New("勾稽核对发现错误，未生成任何文件（确需生成草稿可加 --force）")
+
+// produce decodes, checks and renders one input in memory. The findings are
+// returned even when an error stops it.
+func produce(name string, data []byte, cat *input.Catalog, fs *fonts.Set, o renderOpts) (outputs, error) {
+	var out outputs
+	doc, err := input.Decode(name, data, cat)
+	if err != nil {
+		return out, err
+	}
+	if errs := missingGlyphs(doc, fs); len(errs) > 0 {
+		return out, errs
+	}
+	pub, err := render.BuildWith(doc, render.Options{TemplateDir: o.templates})
+	if err != nil {
+		return out, fmt.Errorf("%s: %w", name, err)
+	}
+	out.findings = render.Check(doc, pub)
+	if render.HasErrors(out.findings) {
+		if !o.force {
+			return out, errChecks
+		}
+		render.MarkDraft(pub, "草稿：勾稽核对发现错误，本文件不是正式公开文本")
+	}
+	var book bytes.Buffer
+	if err := xlsx.Write(&book, pub); err != nil {
+		return out, fmt.Errorf("%s: 无法生成工作簿：%w", name, err)
+	}
+	paper, err := pdf.Bytes(pub, fs)
+	if err != nil {
+		return out, fmt.Errorf("%s: 无法生成 PDF：%w", name, err)
+	}
+	out.book, out.paper = book.Bytes(), paper
+	return out, nil
 }

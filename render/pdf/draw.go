@@ -18,6 +18,11 @@ func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
 				return err
 			}
 		}
+		if doc.draft != "" {
+			if err := drawDraft(gp, m, p, doc.draft); err != nil {
+				return err
+			}
+		}
 		if p.number > 0 {
 			num := "— " + strconv.Itoa(p.number) + " —"
 			w := m.width(stFooter, num)
@@ -29,6 +34,12 @@ func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
 	}
 	linkOutline(outline)
 	return m.err
+}
+
+// drawDraft prints the draft notice in red at the top of a page.
+func drawDraft(gp *gopdf.GoPdf, m *metrics, p *page, notice string) error {
+	w := m.width(stDraft, notice)
+	return drawText(gp, m, textItem{x: (p.width() - w) / 2, y: 40, st: stDraft, text: notice, red: true})
 }
 
 // outlineNode is a bookmark with its children.
@@ -84,6 +95,10 @@ func drawText(gp *gopdf.GoPdf, m *metrics, t textItem) error {
 	}
 	x := t.x
 	gp.SetTextColor(0, 0, 0)
+	if t.red {
+		gp.SetTextColor(190, 0, 0)
+		defer gp.SetTextColor(0, 0, 0)
+	}
 	_ = gp.SetCharSpacing(t.spacing)
 	defer func() { _ = gp.SetCharSpacing(0) }()
 	for _, r := range runs {

@@ -15,6 +15,7 @@ type document struct {
 	toc   []*page
 	body  []*page
 	marks []*mark
+	draft string // printed at the top of every page of a draft
 }
 
 // flow places content on body pages from top to bottom.
@@ -169,7 +170,7 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 	if len(f.pages) == 0 {
 		return nil, fmt.Errorf("出版物没有任何内容")
 	}
-	doc := &document{body: f.pages, marks: f.marks}
+	doc := &document{body: f.pages, marks: f.marks, draft: p.Draft}
 	doc.cover = cover(p, m)
 	doc.toc = tocPages(doc.marks, m)
 	if m.err != nil {

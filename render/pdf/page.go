@@ -26,6 +26,7 @@ var (
 	stMeta      = style{fonts.Body, 10}
 	stNote      = style{fonts.Body, 9.5}
 	stFooter    = style{fonts.Body, 10.5}
+	stDraft     = style{fonts.Heading, 11}
 )
 
 // item is one thing drawn on a page.
@@ -38,6 +39,7 @@ type textItem struct {
 	st      style
 	text    string
 	spacing float64
+	red     bool // the draft notice
 }
 
 // lineItem draws a line.
