@@ -57,7 +57,7 @@ func LoadCatalog(path string) (*Catalog, error) {
 		return nil, &Error{File: path, Msg: "无法读取分类目录：" + err.Error()}
 	}
 	defer f.Close()
-	return parseCatalog(path, io.LimitReader(f, maxFileSize), DefaultCatalog())
+	return parseCatalog(path, io.LimitReader(f, MaxFileSize), DefaultCatalog())
 }
 
 func parseCatalog(file string, r io.Reader, base *Catalog) (*Catalog, error) {

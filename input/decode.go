@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
@@ -18,12 +19,16 @@ import (
 // SchemaVersion is the only master-input format version this program reads.
 const SchemaVersion = 1
 
-// Limits that keep hostile input harmless.
+// Limits that keep hostile input harmless: a real department's file is a
+// few hundred kilobytes; these are far above it and far below what would
+// exhaust a machine.
 const (
-	maxFileSize  = 64 << 20
-	maxDepth     = 64
-	maxNodes     = 2_000_000
-	maxTextRunes = 100_000
+	MaxFileSize   = 16 << 20  // bytes of one input file
+	maxDepth      = 64        // nesting of mappings and lists
+	maxNodes      = 2_000_000 // YAML nodes
+	maxTextRunes  = 30_000    // characters of one text (a spreadsheet cell holds 32,767)
+	maxTotalRunes = 4_000_000 // characters of all texts together
+	maxLines      = 10_000    // lines of one list (projects, expenditures …)
 )
 
 // Error is one problem of an input, at a place in its file.
@@ -61,6 +66,7 @@ type decoder struct {
 	keys    map[string]Pos // top-level keys
 	errs    Errors
 	nodes   int
+	runes   int
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -89,8 +95,8 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 	if cat == nil {
 		cat = DefaultCatalog()
 	}
-	if len(data) > maxFileSize {
-		return nil, Errors{{File: file, Msg: fmt.Sprintf("文件过大（%d 字节），上限为 %d 字节", len(data), maxFileSize)}}
+	if len(data) > MaxFileSize {
+		return nil, Errors{{File: file, Msg: fmt.Sprintf("文件过大（%d 字节），上限为 %d 字节", len(data), MaxFileSize)}}
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -151,6 +157,7 @@ var yamlMessages = []struct{ prefix, zh string }{
 	{"found unexpected end of stream", "文件在引号或括号闭合之前结束"},
 	{"found undefined tag handle", "未定义的 YAML 标签"},
 	{"could not find expected ':'", "缺少冒号（键与值之间应为“: ”）"},
+	{"exceeded max depth", "嵌套层次过深"},
 }
 
 // yamlError turns a syntax error of the YAML parser into an Error. The parser
@@ -209,8 +216,18 @@ func (d *decoder) checkTree(n *yaml.Node, depth int) *Error {
 	if n.Anchor != "" {
 		return &Error{File: d.file, Pos: posOf(n), Msg: "不支持 YAML 锚点（&" + n.Anchor + "）：请直接写出内容"}
 	}
-	if n.Kind == yaml.ScalarNode && len([]rune(n.Value)) > maxTextRunes {
-		return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("文本过长（超过 %d 字）", maxTextRunes)}
+	if n.Kind == yaml.ScalarNode {
+		runes := utf8.RuneCountInString(n.Value)
+		if runes > maxTextRunes {
+			return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("文本过长（%d 字，每段文字最多 %d 字）", runes, maxTextRunes)}
+		}
+		d.runes += runes
+		if d.runes > maxTotalRunes {
+			return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("文字总量过大（超过 %d 字）", maxTotalRunes)}
+		}
+	}
+	if n.Kind == yaml.SequenceNode && len(n.Content) > maxLines {
+		return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("列表过长（%d 项，每个列表最多 %d 项）", len(n.Content), maxLines)}
 	}
 	for _, c := range n.Content {
 		if err := d.checkTree(c, depth+1); err != nil {

@@ -147,8 +147,8 @@ func readInput(name string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("不是普通文件")
 	}
-	if fi.Size() > 64<<20 {
-		return nil, fmt.Errorf("文件过大（%d 字节）", fi.Size())
+	if fi.Size() > input.MaxFileSize {
+		return nil, fmt.Errorf("文件过大（%d 字节，上限 %d 字节）", fi.Size(), input.MaxFileSize)
 	}
 	return os.ReadFile(name)
 }

@@ -130,18 +130,22 @@ func spanWidth(widths []float64, col, n int) float64 {
 
 // linesHeight is the height in points of a row showing the given number of
 // 11pt lines.
+// A spreadsheet row is at most 409 points high (Excel's limit; excelize
+// refuses more): a longer text is cut off on screen, but the cell keeps it whole.
+const maxRowHeight = 409
+
 func linesHeight(lines int) float64 {
 	if lines <= 1 {
 		return rowHeight
 	}
-	return float64(lines)*lineHeight + rowExtraRoom
+	return math.Min(float64(lines)*lineHeight+rowExtraRoom, maxRowHeight)
 }
 
 // titleRowHeight is the height of the title row when the title is shown in a
 // box avail units wide.
 func titleRowHeight(title string, avail float64) float64 {
 	lines := wrapLines(title, (avail-cellMargin)/titleScale)
-	return math.Max(titleHeight, float64(lines)*titleLineH+2*rowExtraRoom)
+	return math.Min(math.Max(titleHeight, float64(lines)*titleLineH+2*rowExtraRoom), maxRowHeight)
 }
 
 // headerHeights computes the height of each header row so that every header
