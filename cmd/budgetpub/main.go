@@ -36,12 +36,20 @@ const usage = `budgetpub —— 部门预算公开生成工具
       --json          以 JSON 输出，供程序读取
       有错误时退出码为 1，只有警告时为 0。
 
+  budgetpub batch 目录|文件... [-o 输出目录] [-j 并行数] [--shard i/n] [render 的其他选项]
+      批量生成多个部门（目录中的 .yaml 逐个处理，含子目录）；一个文件出错不影响其他文件。
+      输出目录/summary.xlsx 汇总每个部门的合计、警告和错误数、输出文件或错误。
+      -j              同时处理的部门数（默认为 CPU 核数）
+      --shard i/n     只处理文件清单的第 i 份（共 n 份），供多台机器分工
+      中断（Ctrl+C）时已生成的文件完整可用，未处理的部门在汇总表中列出。
+
   render 先做同样的核对：有错误时不生成任何文件；加 --force 仍生成，但每页、每表标明“草稿”。
 
 示例：
   budgetpub render
   budgetpub render 我的部门-2025.yaml -o 公开材料
   budgetpub check 我的部门-2025.yaml
+  budgetpub batch 各部门/ -o 公开材料 -j 2
 `
 
 // run is the whole command; it returns the exit status.
@@ -55,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdRender(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "batch":
+		return cmdBatch(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -30,15 +30,27 @@ type renderOpts struct {
 	fontBody, fontTitle, fontHeading string
 }
 
-// parseRender reads flags anywhere among the arguments (render FILE -o DIR as
-// well as render -o DIR FILE).
+// parseRender reads render's flags.
 func parseRender(args []string) (renderOpts, error) {
+	o, err := parseRenderArgs(args, nil)
+	if err == nil && len(o.files) > 1 {
+		err = fmt.Errorf("render 一次只处理一个文件（多个部门请用 batch）")
+	}
+	return o, err
+}
+
+// parseRenderArgs reads the flags render and batch share, anywhere among the
+// arguments (render FILE -o DIR as well as render -o DIR FILE). extra, when
+// set, is offered every flag first: it returns whether it took it, using
+// value() for its value.
+func parseRenderArgs(args []string, extra func(name string, value func() (string, error)) (bool, error)) (renderOpts, error) {
 	o := renderOpts{outDir: "output"}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		name, inline, hasInline := strings.Cut(a, "=")
 		value := func() (string, error) {
-			if k := strings.IndexByte(a, '='); k >= 0 {
-				return a[k+1:], nil
+			if hasInline {
+				return inline, nil
 			}
 			if i+1 >= len(args) {
 				return "", fmt.Errorf("选项 %s 需要一个值", a)
@@ -46,9 +58,18 @@ func parseRender(args []string) (renderOpts, error) {
 			i++
 			return args[i], nil
 		}
-		name := a
-		if k := strings.IndexByte(a, '='); k >= 0 {
-			name = a[:k]
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			o.files = append(o.files, a)
+			continue
+		}
+		if extra != nil {
+			took, err := extra(name, value)
+			if err != nil {
+				return o, err
+			}
+			if took {
+				continue
+			}
 		}
 		var err error
 		switch name {
@@ -67,17 +88,11 @@ func parseRender(args []string) (renderOpts, error) {
 		case "--font-heading":
 			o.fontHeading, err = value()
 		default:
-			if strings.HasPrefix(a, "-") && a != "-" {
-				return o, fmt.Errorf("未知的选项 %s", a)
-			}
-			o.files = append(o.files, a)
+			return o, fmt.Errorf("未知的选项 %s", a)
 		}
 		if err != nil {
 			return o, err
 		}
-	}
-	if len(o.files) > 1 {
-		return o, fmt.Errorf("render 一次只处理一个文件（多个部门请用 batch）")
 	}
 	if o.outDir == "" {
 		return o, fmt.Errorf("输出目录不能为空")
@@ -170,6 +185,7 @@ func stem(name string) string {
 type outputs struct {
 	book, paper []byte
 	findings    []render.Finding
+	pub         *render.Publication
 }
 
 // errChecks is the error of a render stopped by its checks.
@@ -190,6 +206,7 @@ func produce(name string, data []byte, cat *input.Catalog, fs *fonts.Set, o rend
 	if err != nil {
 		return out, fmt.Errorf("%s: %w", name, err)
 	}
+	out.pub = pub
 	out.findings = render.Check(doc, pub)
 	if render.HasErrors(out.findings) {
 		if !o.force {
