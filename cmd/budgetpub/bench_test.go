@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/budgetpub/budgetpub/fonts"
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/input/synth"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/pdf"
+	"github.com/budgetpub/budgetpub/render/xlsx"
+)
+
+// benchInputs are the sample and a generated department of 2 000 projects.
+var benchInputs = []struct {
+	name string
+	data []byte
+}{
+	{"sample", input.Sample},
+	{"projects-2000", synth.Generate(synth.Options{Seed: 42, Projects: 2000, Units: 5})},
+}
+
+func BenchmarkDecode(b *testing.B) {
+	for _, in := range benchInputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.data)))
+			for b.Loop() {
+				if _, err := input.Decode(in.name, in.data, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func benchDoc(b *testing.B, data []byte) (*input.Document, *render.Publication) {
+	doc, err := input.Decode("bench.yaml", data, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pub, err := render.Build(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc, pub
+}
+
+// BenchmarkModel builds the publication (tables, 第三部分) and runs the checks.
+func BenchmarkModel(b *testing.B) {
+	for _, in := range benchInputs {
+		b.Run(in.name, func(b *testing.B) {
+			doc, _ := benchDoc(b, in.data)
+			for b.Loop() {
+				pub, err := render.Build(doc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				render.Check(doc, pub)
+			}
+		})
+	}
+}
+
+func BenchmarkXLSX(b *testing.B) {
+	for _, in := range benchInputs {
+		b.Run(in.name, func(b *testing.B) {
+			_, pub := benchDoc(b, in.data)
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := xlsx.Write(&buf, pub); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkPDF(b *testing.B) {
+	fs, err := fonts.Bundled()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, in := range benchInputs {
+		b.Run(in.name, func(b *testing.B) {
+			_, pub := benchDoc(b, in.data)
+			for b.Loop() {
+				if _, err := pdf.Bytes(pub, fs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDepartment is one department end to end in memory, as batch does.
+func BenchmarkDepartment(b *testing.B) {
+	fs, err := fonts.Bundled()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, in := range benchInputs {
+		b.Run(in.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := produce(in.name, in.data, input.DefaultCatalog(), fs, renderOpts{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFontsParse is the once-per-process cost of parsing the fonts.
+func BenchmarkFontsParse(b *testing.B) {
+	for b.Loop() {
+		if _, err := fonts.Load(fonts.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
