@@ -41,16 +41,23 @@ var Roles = []Role{Body, Title, Heading}
 
 // face is one parsed TrueType font.
 type face struct {
-	name string // for messages: a file name or the bundled font's name
-	data []byte
-	font *sfnt.Font
+	name     string // for messages: a file name or the bundled font's name
+	data     []byte
+	font     *sfnt.Font
+	coverage sync.Map // rune → bool: whether the face draws it, looked up once
 }
 
-// has tells whether the face draws r.
+// has tells whether the face draws r. Safe for concurrent use: a set is
+// shared by every document of a batch.
 func (f *face) has(r rune) bool {
+	if v, ok := f.coverage.Load(r); ok {
+		return v.(bool)
+	}
 	var buf sfnt.Buffer
 	i, err := f.font.GlyphIndex(&buf, r)
-	return err == nil && i != 0
+	ok := err == nil && i != 0
+	f.coverage.Store(r, ok)
+	return ok
 }
 
 // Set is a parsed font set: one face per role plus fallbacks, and a gopdf

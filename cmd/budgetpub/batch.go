@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,6 +158,11 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: 无法创建输出目录：%v\n", o.outDir, err)
 		return 1
 	}
+	// A department allocates a few tens of megabytes and frees them: collect
+	// less often (the profile showed a quarter of the time in the collector),
+	// under a soft ceiling that keeps a long batch well below 300 MB.
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(200 << 20)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 

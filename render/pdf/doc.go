@@ -9,6 +9,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"io"
 
@@ -31,6 +32,10 @@ func Write(w io.Writer, p *render.Publication, fs *fonts.Set) error {
 func Bytes(p *render.Publication, fs *fonts.Set) ([]byte, error) {
 	gp := &gopdf.GoPdf{}
 	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+	// Page streams are mostly text operators: the fastest deflate level
+	// compresses them nearly as well as the default at a fraction of the
+	// time (the default took 43% of a render in the profile).
+	gp.SetCompressLevel(zlib.BestSpeed)
 	gp.SetInfo(gopdf.PdfInfo{
 		Title:    p.Department + " " + p.Title,
 		Author:   p.Department,

@@ -13,8 +13,10 @@ func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
 	var outline []*outlineNode
 	for _, p := range pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.width(), H: p.height()}})
+		gp.SetStrokeColor(0, 0, 0)
+		st := &drawState{lineWidth: -1}
 		for _, it := range p.items {
-			if err := drawItem(gp, p, it, m, &outline); err != nil {
+			if err := drawItem(gp, p, it, m, &outline, st); err != nil {
 				return err
 			}
 		}
@@ -48,13 +50,21 @@ type outlineNode struct {
 	children []*outlineNode
 }
 
-func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outlineNode) error {
+// drawState is the graphics state already set on the current page, so that
+// an operator is written only when it changes.
+type drawState struct {
+	lineWidth float64
+}
+
+func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outlineNode, st *drawState) error {
 	switch v := it.(type) {
 	case textItem:
 		return drawText(gp, m, v)
 	case lineItem:
-		gp.SetLineWidth(v.width)
-		gp.SetStrokeColor(0, 0, 0)
+		if v.width != st.lineWidth {
+			gp.SetLineWidth(v.width)
+			st.lineWidth = v.width
+		}
 		gp.Line(v.x1, v.y1, v.x2, v.y2)
 	case fillItem:
 		gp.SetFillColor(v.grey, v.grey, v.grey)
@@ -83,6 +93,7 @@ func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outline
 		*siblings = append(*siblings, node)
 	case polygonItem:
 		v.draw(gp)
+		st.lineWidth = -1 // the polygon may have set its own
 	}
 	return nil
 }

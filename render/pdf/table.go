@@ -351,11 +351,19 @@ func (f *flow) drawRow(g *grid, cells []cellBox, height float64) {
 	}
 }
 
+// rowBoxes draws a body row: its top and bottom rules across the table and
+// one rule per column edge (a quarter of the strokes of four per cell), and
+// its cells' text.
 func (f *flow) rowBoxes(g *grid, cells []cellBox, height float64) {
-	for c, cb := range cells {
+	left, right := f.left(), f.colX(g, len(g.widths))
+	f.cur.add(lineItem{left, f.y, right, f.y, borderWidth})
+	f.cur.add(lineItem{left, f.y + height, right, f.y + height, borderWidth})
+	for c := 0; c <= len(g.widths); c++ {
 		x := f.colX(g, c)
-		f.box(x, f.y, g.widths[c], height)
-		f.cellText(g, cb, cb.lines, x, f.y, g.widths[c], height)
+		f.cur.add(lineItem{x, f.y, x, f.y + height, borderWidth})
+	}
+	for c, cb := range cells {
+		f.cellText(g, cb, cb.lines, f.colX(g, c), f.y, g.widths[c], height)
 	}
 }
 
