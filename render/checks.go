@@ -217,7 +217,7 @@ func (c *checker) threePublic(p *Publication, bySource map[string]decimal.Decima
 func (c *checker) priorYear(f *Facts) {
 	at := c.key("prior_year")
 	missing := func(p Prior, what string, cur decimal.Decimal) {
-		if !p.Set {
+		if !p.Set && !cur.Round(2).IsZero() { // nothing this year: nothing to compare
 			c.out = append(c.out, Finding{ID: "prior-year", Severity: SeverityWarning,
 				Message: "没有上年数，说明中不作比较：" + what, Left: Figure{what, cur.Round(2)}, Right: Figure{"上年数（未填）", decimal.Zero},
 				Diff: cur.Round(2), File: c.doc.File, Line: at.Line, Column: at.Col})

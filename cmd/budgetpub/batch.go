@@ -133,7 +133,7 @@ func shardOf(files []string, i, n int) []string {
 func cmdBatch(args []string, stdout, stderr io.Writer) int {
 	o, err := parseBatch(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetpub batch: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "budgetpub batch: %v\n\n%s", err, helps["batch"])
 		return 2
 	}
 	files, err := collectInputs(o.files)

@@ -37,14 +37,14 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		case strings.HasPrefix(a, "--catalog="):
 			catalog = strings.TrimPrefix(a, "--catalog=")
 		case strings.HasPrefix(a, "-"):
-			fmt.Fprintf(stderr, "budgetpub check: 未知的选项 %s\n\n%s", a, usage)
+			fmt.Fprintf(stderr, "budgetpub check: 未知的选项 %s\n\n%s", a, helps["check"])
 			return 2
 		default:
 			files = append(files, a)
 		}
 	}
 	if len(files) == 0 {
-		fmt.Fprintf(stderr, "budgetpub check: 请给出至少一个输入文件\n\n%s", usage)
+		fmt.Fprintf(stderr, "budgetpub check: 请给出至少一个输入文件\n\n%s", helps["check"])
 		return 2
 	}
 	cat := input.DefaultCatalog()

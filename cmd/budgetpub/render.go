@@ -103,7 +103,7 @@ func parseRenderArgs(args []string, extra func(name string, value func() (string
 func cmdRender(args []string, stdout, stderr io.Writer) int {
 	o, err := parseRender(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetpub render: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "budgetpub render: %v\n\n%s", err, helps["render"])
 		return 2
 	}
 	cat := input.DefaultCatalog()
