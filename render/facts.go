@@ -236,27 +236,22 @@ func (b *builder) performanceFacts(f *Facts) {
 			continue
 		}
 		a := p.Amounts.Total()
-		f.Projects++
-		f.ProjectAmount = f.ProjectAmount.Add(a)
+		tally := func(n *int, sum *decimal.Decimal) { *n++; *sum = sum.Add(a) }
 		specific := p.Category.Value == input.CategorySpecificGoal
+		tally(&f.Projects, &f.ProjectAmount)
 		if specific {
-			f.SpecificGoal++
-			f.SpecificGoalAmount = f.SpecificGoalAmount.Add(a)
+			tally(&f.SpecificGoal, &f.SpecificGoalAmount)
 		} else {
-			f.OtherOperating++
-			f.OtherOperatingAmount = f.OtherOperatingAmount.Add(a)
+			tally(&f.OtherOperating, &f.OtherOperatingAmount)
 		}
 		if p.Goal == nil {
 			continue
 		}
-		f.Published++
-		f.PublishedAmount = f.PublishedAmount.Add(a)
+		tally(&f.Published, &f.PublishedAmount)
 		if specific {
-			f.PublishedSpecific++
-			f.PublishedSpecAmount = f.PublishedSpecAmount.Add(a)
+			tally(&f.PublishedSpecific, &f.PublishedSpecAmount)
 		} else {
-			f.PublishedOther++
-			f.PublishedOtherAmount = f.PublishedOtherAmount.Add(a)
+			tally(&f.PublishedOther, &f.PublishedOtherAmount)
 		}
 	}
 }

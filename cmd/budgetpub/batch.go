@@ -142,14 +142,7 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	files = shardOf(files, o.shard, o.shards)
-	cat := input.DefaultCatalog()
-	if o.catalog != "" {
-		if cat, err = input.LoadCatalog(o.catalog); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-	}
-	fset, err := loadFonts(o.renderOpts)
+	cat, fset, err := loadResources(o.renderOpts)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -265,17 +258,14 @@ func renderOne(row render.BatchRow, cat *input.Catalog, fset *fonts.Set, o rende
 		row.Problem = firstLine(err.Error())
 		return row
 	}
+	paths, err := writeOutputs(o.outDir, row.File, out)
+	if err != nil {
+		row.Problem = err.Error()
+		return row
+	}
 	var written []string
-	for _, w := range []struct {
-		ext  string
-		data []byte
-	}{{".xlsx", out.book}, {".pdf", out.paper}} {
-		path := filepath.Join(o.outDir, stem(row.File)+w.ext)
-		if err := writeAtomic(path, w.data); err != nil {
-			row.Problem = "写入失败：" + err.Error()
-			return row
-		}
-		written = append(written, filepath.Base(path))
+	for _, p := range paths {
+		written = append(written, filepath.Base(p))
 	}
 	row.Outputs = strings.Join(written, "、")
 	row.Done = true

@@ -106,12 +106,10 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "budgetpub render: %v\n\n%s", err, helps["render"])
 		return 2
 	}
-	cat := input.DefaultCatalog()
-	if o.catalog != "" {
-		if cat, err = input.LoadCatalog(o.catalog); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
+	cat, fs, err := loadResources(o)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
 	name, data := input.SampleName, input.Sample
 	if len(o.files) == 1 {
@@ -120,11 +118,6 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: 无法读取：%v\n", name, err)
 			return 1
 		}
-	}
-	fs, err := loadFonts(o)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
 	}
 	out, err := produce(name, data, cat, fs, o)
 	for _, f := range out.findings {
@@ -138,16 +131,13 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: 无法创建输出目录：%v\n", o.outDir, err)
 		return 1
 	}
-	for _, out := range []struct {
-		ext  string
-		data []byte
-	}{{".xlsx", out.book}, {".pdf", out.paper}} {
-		path := filepath.Join(o.outDir, stem(name)+out.ext)
-		if err := writeAtomic(path, out.data); err != nil {
-			fmt.Fprintf(stderr, "%s: 写入失败：%v\n", path, err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "已生成 %s\n", path)
+	paths, err := writeOutputs(o.outDir, name, out)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	for _, p := range paths {
+		fmt.Fprintf(stdout, "已生成 %s\n", p)
 	}
 	return 0
 }
@@ -224,4 +214,34 @@ func produce(name string, data []byte, cat *input.Catalog, fs *fonts.Set, o rend
 	}
 	out.book, out.paper = book.Bytes(), paper
 	return out, nil
+}
+
+// loadResources reads the catalog and the fonts a render uses.
+func loadResources(o renderOpts) (*input.Catalog, *fonts.Set, error) {
+	cat := input.DefaultCatalog()
+	if o.catalog != "" {
+		var err error
+		if cat, err = input.LoadCatalog(o.catalog); err != nil {
+			return nil, nil, err
+		}
+	}
+	fs, err := loadFonts(o)
+	return cat, fs, err
+}
+
+// writeOutputs writes a department's workbook and PDF into dir, each
+// through a temporary file and a rename, and returns their paths.
+func writeOutputs(dir, file string, out outputs) ([]string, error) {
+	var paths []string
+	for _, w := range []struct {
+		ext  string
+		data []byte
+	}{{".xlsx", out.book}, {".pdf", out.paper}} {
+		path := filepath.Join(dir, stem(file)+w.ext)
+		if err := writeAtomic(path, w.data); err != nil {
+			return paths, fmt.Errorf("%s: 写入失败：%w", path, err)
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
 }
