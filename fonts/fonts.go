@@ -203,21 +203,11 @@ type Run struct {
 // all of its characters: the role's face, else a fallback. A character no
 // face has is an error naming it; nothing is ever dropped.
 func (s *Set) Runs(role Role, text string) ([]Run, error) {
-	main := s.roles[role]
 	var runs []Run
 	for _, r := range text {
-		fam := s.family[main]
-		if !isLayoutRune(r) && !main.has(r) {
-			fam = ""
-			for _, f := range s.fallbacks {
-				if f.has(r) {
-					fam = s.family[f]
-					break
-				}
-			}
-			if fam == "" {
-				return nil, &MissingError{Rune: r, Text: text}
-			}
+		fam, ok := s.FamilyOf(role, r)
+		if !ok {
+			return nil, &MissingError{Rune: r, Text: text}
 		}
 		if n := len(runs); n > 0 && runs[n-1].Family == fam {
 			runs[n-1].Text += string(r)
@@ -226,6 +216,21 @@ func (s *Set) Runs(role Role, text string) ([]Run, error) {
 		}
 	}
 	return runs, nil
+}
+
+// FamilyOf is the family that draws r in a role: the role's face, else the
+// first fallback that has it; false when no face has it.
+func (s *Set) FamilyOf(role Role, r rune) (string, bool) {
+	main := s.roles[role]
+	if isLayoutRune(r) || main.has(r) {
+		return s.family[main], true
+	}
+	for _, f := range s.fallbacks {
+		if f.has(r) {
+			return s.family[f], true
+		}
+	}
+	return "", false
 }
 
 // Missing returns the characters of text that no face of the set draws.

@@ -18,27 +18,38 @@ type metrics struct {
 	gp     *gopdf.GoPdf
 	fs     *fonts.Set
 	widths map[string]map[rune]float64 // family → rune → width at 1000 pt
+	inRole map[roleRune]float64        // role → rune → width at 1000 pt, in the face that draws it
 	err    error                       // the first character no font draws
 }
 
-func newMetrics(gp *gopdf.GoPdf, fs *fonts.Set) *metrics {
-	return &metrics{gp: gp, fs: fs, widths: map[string]map[rune]float64{}}
+type roleRune struct {
+	role fonts.Role
+	r    rune
 }
 
-// width is the advance width of s in style st.
+func newMetrics(gp *gopdf.GoPdf, fs *fonts.Set) *metrics {
+	return &metrics{gp: gp, fs: fs, widths: map[string]map[rune]float64{}, inRole: map[roleRune]float64{}}
+}
+
+// width is the advance width of s in style st: one map look-up per
+// character once the character has been seen.
 func (m *metrics) width(st style, s string) float64 {
-	runs, err := m.fs.Runs(st.role, s)
-	if err != nil {
-		if m.err == nil {
-			m.err = err
-		}
-		return 0
-	}
 	w := 0.0
-	for _, r := range runs {
-		for _, c := range r.Text {
-			w += m.runeWidth(r.Family, c)
+	for _, c := range s {
+		k := roleRune{st.role, c}
+		cw, ok := m.inRole[k]
+		if !ok {
+			fam, found := m.fs.FamilyOf(st.role, c)
+			if !found {
+				if m.err == nil {
+					m.err = &fonts.MissingError{Rune: c, Text: s}
+				}
+				return 0
+			}
+			cw = m.runeWidth(fam, c)
+			m.inRole[k] = cw
 		}
+		w += cw
 	}
 	return w * st.size / 1000
 }
