@@ -14,7 +14,7 @@ func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
 	for _, p := range pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.width(), H: p.height()}})
 		gp.SetStrokeColor(0, 0, 0)
-		st := &drawState{lineWidth: -1}
+		st := &drawState{lineWidth: -1, drawn: map[lineItem]bool{}}
 		for _, it := range p.items {
 			if err := drawItem(gp, p, it, m, &outline, st); err != nil {
 				return err
@@ -54,6 +54,7 @@ type outlineNode struct {
 // an operator is written only when it changes.
 type drawState struct {
 	lineWidth float64
+	drawn     map[lineItem]bool // rules already stroked on the page: a cell edge shared by two cells is drawn once
 }
 
 func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outlineNode, st *drawState) error {
@@ -61,6 +62,10 @@ func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outline
 	case textItem:
 		return drawText(gp, m, v)
 	case lineItem:
+		if st.drawn[v] {
+			return nil
+		}
+		st.drawn[v] = true
 		if v.width != st.lineWidth {
 			gp.SetLineWidth(v.width)
 			st.lineWidth = v.width
