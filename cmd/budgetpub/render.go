@@ -127,10 +127,6 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "%s: 无法创建输出目录：%v\n", o.outDir, err)
-		return 1
-	}
 	paths, err := writeOutputs(o.outDir, name, out)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -229,9 +225,12 @@ func loadResources(o renderOpts) (*input.Catalog, *fonts.Set, error) {
 	return cat, fs, err
 }
 
-// writeOutputs writes a department's workbook and PDF into dir, each
-// through a temporary file and a rename, and returns their paths.
+// writeOutputs writes a department's workbook and PDF into dir (made if
+// need be), each through a temporary file and a rename, and returns their paths.
 func writeOutputs(dir, file string, out outputs) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%w", dir, err)
+	}
 	var paths []string
 	for _, w := range []struct {
 		ext  string
