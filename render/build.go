@@ -7,6 +7,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// Options change how the publication is written.
+type Options struct {
+	// Wording is the sentence templates of 第三部分; nil: the defaults.
+	Wording *Wording
+}
+
 // Build computes the publication of a validated master input with the
 // default wording.
 func Build(doc *input.Document) (*Publication, error) {
@@ -18,9 +24,9 @@ func Build(doc *input.Document) (*Publication, error) {
 // is taken from elsewhere. It fails only on wording templates that do not
 // execute or leave debris in the text.
 func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
-	t, err := loadTemplates(opts.TemplateDir)
-	if err != nil {
-		return nil, err
+	w := opts.Wording
+	if w == nil {
+		w = defaultWording()
 	}
 	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: fmt.Sprintf("%d年度部门预算公开", doc.Year)}
 	b := &builder{doc: doc, pub: p, lines: expenditureLines(doc)}
@@ -29,7 +35,7 @@ func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
 		b.table8(), b.table9(), b.table10(), b.table11(), b.table12(), b.table13(),
 	}
 	p.Parts = b.parts()
-	three, err := b.part3(t)
+	three, err := b.part3(w.t)
 	if err != nil {
 		return nil, err
 	}

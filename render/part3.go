@@ -3,55 +3,10 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"text/template"
-
-	"github.com/budgetpub/budgetpub/templates"
-	"github.com/shopspring/decimal"
 )
-
-// Options change how the publication is written.
-type Options struct {
-	// TemplateDir names a folder whose part3.tmpl replaces the default
-	// wording of 第三部分, define by define.
-	TemplateDir string
-}
-
-// templateFuncs are the only places figures of a sentence are formatted.
-var templateFuncs = template.FuncMap{
-	"amount":  FormatAmount,
-	"share":   FormatShare,
-	"percent": func(part, total decimal.Decimal) string { return FormatPercent(Percent(part, total)) },
-	"change": func(cur decimal.Decimal, prior Prior) string {
-		return FormatChange(cur, prior, "上年")
-	},
-	"changeVs": FormatChange,
-	"list":     JoinList,
-	"cn":       ChineseNumber,
-}
-
-// loadTemplates parses the default wording and, on top of it, a bureau's.
-func loadTemplates(dir string) (*template.Template, error) {
-	t, err := template.New("part3").Funcs(templateFuncs).Option("missingkey=error").Parse(templates.Part3())
-	if err != nil {
-		return nil, fmt.Errorf("默认句式模板有误：%w", err)
-	}
-	if dir == "" {
-		return t, nil
-	}
-	path := filepath.Join(dir, "part3.tmpl")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: 无法读取句式模板：%w", path, err)
-	}
-	if _, err := t.Parse(string(src)); err != nil {
-		return nil, fmt.Errorf("%s: 句式模板有误：%w", path, err)
-	}
-	return t, nil
-}
 
 // leftovers are what a sentence must never print: template debris, a
 // formatting error, a figure that is not a number, an empty figure.

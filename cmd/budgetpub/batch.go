@@ -1,28 +1,19 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
-	"github.com/budgetpub/budgetpub/fonts"
-	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/render"
-	"github.com/budgetpub/budgetpub/render/xlsx"
+	"github.com/budgetpub/budgetpub/render/publish"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -74,60 +65,6 @@ func parseBatch(args []string) (batchOpts, error) {
 	return o, nil
 }
 
-// collectInputs lists the .yaml/.yml files named or found (recursively) in
-// the folders named, once each, in a fixed order.
-func collectInputs(args []string) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	for _, a := range args {
-		fi, err := os.Stat(a)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a, err)
-		}
-		if !fi.IsDir() {
-			add(filepath.Clean(a))
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			ext := strings.ToLower(filepath.Ext(p))
-			if !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
-				found = append(found, filepath.Clean(p))
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		sort.Strings(found)
-		for _, p := range found {
-			add(p)
-		}
-	}
-	return out, nil
-}
-
-// shardOf keeps the files of shard i of n: every n-th file from the i-th, so
-// the shards of one list partition it exactly, whatever runs them.
-func shardOf(files []string, i, n int) []string {
-	var out []string
-	for k, f := range files {
-		if k%n == i-1 {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // cmdBatch renders many departments in parallel with one shared font set.
 // One bad file never stops the others; an interrupt stops cleanly.
 func cmdBatch(args []string, stdout, stderr io.Writer) int {
@@ -136,13 +73,13 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "budgetpub batch: %v\n\n%s", err, helps["batch"])
 		return 2
 	}
-	files, err := collectInputs(o.files)
+	files, err := publish.CollectInputs(o.files)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	files = shardOf(files, o.shard, o.shards)
-	cat, fset, err := loadResources(o.renderOpts)
+	files = publish.Shard(files, o.shard, o.shards)
+	res, err := publish.Load(o.config())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -159,57 +96,14 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	rows := make([]render.BatchRow, len(files))
-	stems := map[string]string{}
-	for i, f := range files {
-		rows[i] = render.BatchRow{File: f, Problem: "未处理（批量处理被中断）"}
-		st := stem(f)
-		if prev, dup := stems[st]; dup {
-			rows[i].Problem = fmt.Sprintf("输出文件名与 %s 相同（%s），未生成", prev, st)
-			rows[i].File = "!" + f // marks it as not to be rendered
-			continue
-		}
-		stems[st] = f
-	}
 	progress := newProgress(stderr, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < o.jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				rows[i] = renderOne(rows[i], cat, fset, o.renderOpts)
-				progress.done(rows[i])
-			}
-		}()
-	}
-dispatch:
-	for i := range files {
-		if strings.HasPrefix(rows[i].File, "!") {
-			rows[i].File = rows[i].File[1:]
-			progress.done(rows[i])
-			continue
-		}
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break dispatch
-		}
-	}
-	close(jobs)
-	wg.Wait()
+	rows := publish.Batch(ctx, res, files, publish.BatchOptions{Out: o.outDir, Jobs: o.jobs, Force: o.force}, progress.done)
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	var sum bytes.Buffer
-	if err := xlsx.Write(&sum, render.BatchSummary(rows)); err != nil {
-		fmt.Fprintf(stderr, "无法生成汇总表：%v\n", err)
-		return 1
-	}
-	summaryPath := filepath.Join(o.outDir, "summary.xlsx")
-	if err := writeAtomic(summaryPath, sum.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "%s: 写入失败：%v\n", summaryPath, err)
+	summaryPath, err := publish.WriteSummary(o.outDir, rows)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	done := 0
@@ -228,61 +122,8 @@ dispatch:
 	return 0
 }
 
-// renderOne renders one department into the output folder.
-func renderOne(row render.BatchRow, cat *input.Catalog, fset *fonts.Set, o renderOpts) render.BatchRow {
-	row.Problem = ""
-	data, err := readInput(row.File)
-	if err != nil {
-		row.Problem = "无法读取：" + err.Error()
-		return row
-	}
-	out, err := produce(row.File, data, cat, fset, o)
-	for _, f := range out.findings {
-		if f.Severity == render.SeverityError {
-			row.Errors++
-		} else {
-			row.Warnings++
-		}
-	}
-	if out.pub != nil {
-		row.Department, row.Year = out.pub.Department, out.pub.Year
-		if f := out.pub.Facts; f != nil {
-			row.Total, row.GeneralPublic, row.Basic, row.Project = f.Total, f.GPCurrent, f.Basic, f.Project
-		}
-	}
-	if err != nil {
-		var es input.Errors
-		if errors.As(err, &es) {
-			row.Errors += len(es)
-		}
-		row.Problem = firstLine(err.Error())
-		return row
-	}
-	paths, err := writeOutputs(o.outDir, row.File, out)
-	if err != nil {
-		row.Problem = err.Error()
-		return row
-	}
-	var written []string
-	for _, p := range paths {
-		written = append(written, filepath.Base(p))
-	}
-	row.Outputs = strings.Join(written, "、")
-	row.Done = true
-	return row
-}
-
-func firstLine(s string) string {
-	first, rest, more := strings.Cut(s, "\n")
-	if more {
-		return first + fmt.Sprintf("（另有 %d 处）", strings.Count(rest, "\n")+1)
-	}
-	return first
-}
-
 // progress reports each department: a bar on a terminal, plain lines otherwise.
 type progress struct {
-	mu    sync.Mutex
 	w     io.Writer
 	bar   *progressbar.ProgressBar
 	total int
@@ -308,9 +149,7 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-func (p *progress) done(r render.BatchRow) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+func (p *progress) done(r publish.Row) {
 	p.n++
 	if p.bar != nil {
 		_ = p.bar.Add(1)

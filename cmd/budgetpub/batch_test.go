@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input/synth"
+	"github.com/budgetpub/budgetpub/render/publish"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -99,7 +100,7 @@ func TestShardsPartitionTheList(t *testing.T) {
 	for _, n := range []int{1, 2, 3, 7, 23, 30} {
 		seen := map[string]int{}
 		for i := 1; i <= n; i++ {
-			for _, f := range shardOf(files, i, n) {
+			for _, f := range publish.Shard(files, i, n) {
 				seen[f]++
 			}
 		}

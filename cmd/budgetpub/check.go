@@ -8,6 +8,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 // checkReport is one file's result, as --json prints it.
@@ -47,25 +48,26 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "budgetpub check: 请给出至少一个输入文件\n\n%s", helps["check"])
 		return 2
 	}
-	cat := input.DefaultCatalog()
-	if catalog != "" {
-		var err error
-		if cat, err = input.LoadCatalog(catalog); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
+	res, err := publish.Load(publish.Config{Catalog: catalog})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
 	failed := false
 	var reports []checkReport
 	for _, name := range files {
-		r := checkFile(name, cat)
+		r := report(publish.File(res, name, publish.Options{}))
 		reports = append(reports, r)
 		if len(r.Errors) > 0 || render.HasErrors(r.Findings) {
 			failed = true
 		}
 		if !asJSON {
 			for _, e := range r.Errors {
-				fmt.Fprintf(stdout, "%s:%d:%d: 错误 [input] %s\n", r.File, e.Line, e.Column, e.Message)
+				if e.Line == 0 {
+					fmt.Fprintf(stdout, "%s: 错误 [input] %s\n", r.File, e.Message)
+				} else {
+					fmt.Fprintf(stdout, "%s:%d:%d: 错误 [input] %s\n", r.File, e.Line, e.Column, e.Message)
+				}
 			}
 			for _, f := range r.Findings {
 				fmt.Fprintln(stdout, f)
@@ -89,31 +91,21 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// checkFile decodes, builds and checks one input.
-func checkFile(name string, cat *input.Catalog) checkReport {
-	r := checkReport{File: name, Errors: []inputError{}, Findings: []render.Finding{}}
-	data, err := readInput(name)
-	if err != nil {
-		r.Errors = append(r.Errors, inputError{Message: "无法读取：" + err.Error()})
-		return r
-	}
-	doc, err := input.Decode(name, data, cat)
-	if err != nil {
-		if es := input.AsErrors(err); es != nil {
-			for _, e := range es {
-				r.Errors = append(r.Errors, inputError{Line: e.Pos.Line, Column: e.Pos.Col, Message: e.Msg})
-			}
-		} else {
-			r.Errors = append(r.Errors, inputError{Message: err.Error()})
+// report is one file's run as check reports it: the input's problems (or the
+// error that stopped the pipeline) and the findings. A run stopped by its
+// checks' errors is reported by those findings alone.
+func report(res *publish.Result) checkReport {
+	r := checkReport{File: res.Name, Errors: []inputError{}, Findings: []render.Finding{}}
+	r.Findings = append(r.Findings, res.Findings...)
+	switch {
+	case res.Err == nil || res.Err == publish.ErrChecks:
+	case input.AsErrors(res.Err) != nil:
+		for _, e := range input.AsErrors(res.Err) {
+			r.Errors = append(r.Errors, inputError{Line: e.Pos.Line, Column: e.Pos.Col, Message: e.Msg})
 		}
-		return r
+	default:
+		r.Errors = append(r.Errors, inputError{Message: res.Err.Error()})
 	}
-	pub, err := render.Build(doc)
-	if err != nil {
-		r.Errors = append(r.Errors, inputError{Message: err.Error()})
-		return r
-	}
-	r.Findings = append(r.Findings, render.Check(doc, pub)...)
 	return r
 }
 

@@ -7,57 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetpub/budgetpub/fonts"
-	"github.com/budgetpub/budgetpub/input"
 	"github.com/xuri/excelize/v2"
 )
-
-// FuzzPipeline feeds arbitrary bytes through decode → check → render (both
-// writers, checks overridden so the writers run on whatever decodes). It
-// must never panic or hang; whatever renders must be a complete PDF and
-// workbook. The seeds (and testdata/fuzz/FuzzPipeline) run as a normal test.
-func FuzzPipeline(f *testing.F) {
-	f.Add(input.Sample)
-	f.Add([]byte(sampleDoc))
-	f.Add([]byte(checkedDoc))
-	for _, s := range []string{
-		"",
-		"schema: 1\n",
-		"schema: 1\nyear: 2024\ndepartment: {name: x}\nunits: [{name: u, kind: administrative}]\n",
-		strings.Replace(checkedDoc, "basic:", "basc:", 1),
-		strings.Replace(checkedDoc, `"2010301"`, `"20103"`, 1),
-		strings.Replace(checkedDoc, "10.00", "-10.00", 1),
-		strings.Replace(checkedDoc, "10.00", "1e400", 1),
-		strings.Replace(checkedDoc, "项目甲", strings.Repeat("很长的项目名称", 400), 1),
-		strings.Replace(checkedDoc, "amount_unit", "amount_unit", 1) + "glossary: [{term: 甲, text: \"（（（（《《“\"}]\n",
-		"a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",
-		"schema: 1\nyear: 2024\nnotes: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n",
-		"schema: 1\n---\nschema: 1\n",
-		"\xff\xfe\x00s\x00c",
-		"schema: 1\nyear: 2024\namount_unit: 元\ndepartment: {name: 元部门}\nunits: [{name: u, kind: administrative}]\nexpenditures: [{code: \"2010301\", basic: 0.000001}]\n",
-	} {
-		f.Add([]byte(s))
-	}
-	fs, err := fonts.Bundled()
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		out, err := produce("fuzz.yaml", data, input.DefaultCatalog(), fs, renderOpts{force: true})
-		if err != nil {
-			if err.Error() == "" {
-				t.Fatal("an error without a message")
-			}
-			return
-		}
-		if !strings.HasPrefix(string(out.paper), "%PDF-") || !strings.Contains(string(out.paper[len(out.paper)-32:]), "%%EOF") {
-			t.Fatal("rendered PDF is incomplete")
-		}
-		if len(out.book) < 4 || string(out.book[:2]) != "PK" {
-			t.Fatal("rendered workbook is not a zip")
-		}
-	})
-}
 
 // Very large or malicious inputs end with a clear error, or render.
 func TestHostileInputs(t *testing.T) {

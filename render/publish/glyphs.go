@@ -1,4 +1,4 @@
-package main
+package publish
 
 import (
 	"fmt"
@@ -7,15 +7,6 @@ import (
 	"github.com/budgetpub/budgetpub/fonts"
 	"github.com/budgetpub/budgetpub/input"
 )
-
-// loadFonts returns the bundled font set, parsed once, or a set with the
-// user's faces.
-func loadFonts(o renderOpts) (*fonts.Set, error) {
-	if o.fontBody == "" && o.fontTitle == "" && o.fontHeading == "" {
-		return fonts.Bundled()
-	}
-	return fonts.Load(fonts.Options{Body: o.fontBody, Title: o.fontTitle, Heading: o.fontHeading})
-}
 
 // missingGlyphs finds every character of the input's text that no font of
 // the set draws, at its place in the file, before anything is laid out.

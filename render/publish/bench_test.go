@@ -1,4 +1,4 @@
-package main
+package publish
 
 import (
 	"bytes"
@@ -95,15 +95,15 @@ func BenchmarkPDF(b *testing.B) {
 
 // BenchmarkDepartment is one department end to end in memory, as batch does.
 func BenchmarkDepartment(b *testing.B) {
-	fs, err := fonts.Bundled()
+	res, err := Load(Config{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, in := range benchInputs {
 		b.Run(in.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := produce(in.name, in.data, input.DefaultCatalog(), fs, renderOpts{}); err != nil {
-					b.Fatal(err)
+				if r := Department(res, in.name, in.data, Options{}); r.Err != nil {
+					b.Fatal(r.Err)
 				}
 			}
 		})

@@ -1,0 +1,121 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/pdf"
+	"github.com/budgetpub/budgetpub/render/xlsx"
+)
+
+// Options change one department's run.
+type Options struct {
+	// Force renders although the checks found errors; the outputs then say
+	// on every page and sheet that they are a draft.
+	Force bool
+}
+
+// DraftNotice is printed on every page and table of a forced render.
+const DraftNotice = "草稿：勾稽核对发现错误，本文件不是正式公开文本"
+
+// ErrChecks is the error of a run stopped by its checks.
+var ErrChecks = errors.New("勾稽核对发现错误，未生成任何文件（确需生成草稿可加 --force）")
+
+// Result is one department's run: what was decoded and built, the checks'
+// findings, the two files in memory, or the error that stopped it. The
+// findings are kept even when an error stops the run.
+type Result struct {
+	Name     string // the input's file name, as given
+	Doc      *input.Document
+	Pub      *render.Publication
+	Findings []render.Finding
+	Workbook []byte
+	PDF      []byte
+	Err      error
+}
+
+// Department runs the whole pipeline on one input in memory. It writes
+// nothing; Write puts the result's files in a folder.
+func Department(res *Resources, name string, data []byte, o Options) *Result {
+	r := &Result{Name: name}
+	doc, err := input.Decode(name, data, res.Catalog)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.Doc = doc
+	if errs := missingGlyphs(doc, res.Fonts); len(errs) > 0 {
+		r.Err = errs
+		return r
+	}
+	pub, err := render.BuildWith(doc, render.Options{Wording: res.Wording})
+	if err != nil {
+		r.Err = fmt.Errorf("%s: %w", name, err)
+		return r
+	}
+	r.Pub = pub
+	r.Findings = render.Check(doc, pub)
+	if render.HasErrors(r.Findings) {
+		if !o.Force {
+			r.Err = ErrChecks
+			return r
+		}
+		render.MarkDraft(pub, DraftNotice)
+	}
+	var book bytes.Buffer
+	if err := xlsx.Write(&book, pub); err != nil {
+		r.Err = fmt.Errorf("%s: 无法生成工作簿：%w", name, err)
+		return r
+	}
+	paper, err := pdf.Bytes(pub, res.Fonts)
+	if err != nil {
+		r.Err = fmt.Errorf("%s: 无法生成 PDF：%w", name, err)
+		return r
+	}
+	r.Workbook, r.PDF = book.Bytes(), paper
+	return r
+}
+
+// File runs the pipeline on an input file.
+func File(res *Resources, path string, o Options) *Result {
+	data, err := ReadInput(path)
+	if err != nil {
+		return &Result{Name: path, Err: &input.Error{File: path, Msg: "无法读取：" + err.Error()}}
+	}
+	return Department(res, path, data, o)
+}
+
+// InputErrors are the input's problems of a stopped run (decoding,
+// validation, glyphs), or nil.
+func (r *Result) InputErrors() input.Errors {
+	return input.AsErrors(r.Err)
+}
+
+// Write writes the department's workbook and PDF into dir (made if need be)
+// as <stem>.xlsx and <stem>.pdf, each through a temporary file and a rename,
+// and returns their paths.
+func (r *Result) Write(dir string) ([]string, error) {
+	if r.Err != nil {
+		return nil, r.Err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%w", dir, err)
+	}
+	var paths []string
+	for _, w := range []struct {
+		ext  string
+		data []byte
+	}{{".xlsx", r.Workbook}, {".pdf", r.PDF}} {
+		path := filepath.Join(dir, Stem(r.Name)+w.ext)
+		if err := writeAtomic(path, w.data); err != nil {
+			return paths, fmt.Errorf("%s: 写入失败：%w", path, err)
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"fmt"
+	"sync"
+	"text/template"
+
+	"github.com/budgetpub/budgetpub/templates"
+	"github.com/shopspring/decimal"
+)
+
+// Wording is the parsed sentence templates of 第三部分: the embedded
+// defaults with, on top, any defines a bureau replaced. It is parsed once per
+// process and shared by every department (executing a template is safe from
+// many goroutines).
+type Wording struct {
+	t *template.Template
+}
+
+// templateFuncs are the only places figures of a sentence are formatted.
+var templateFuncs = template.FuncMap{
+	"amount":  FormatAmount,
+	"share":   FormatShare,
+	"percent": func(part, total decimal.Decimal) string { return FormatPercent(Percent(part, total)) },
+	"change": func(cur decimal.Decimal, prior Prior) string {
+		return FormatChange(cur, prior, "上年")
+	},
+	"changeVs": FormatChange,
+	"list":     JoinList,
+	"cn":       ChineseNumber,
+}
+
+// DefaultWording is the embedded wording, parsed.
+func DefaultWording() *Wording {
+	w, err := ParseWording("", "")
+	if err != nil {
+		panic(err) // the embedded templates are tested
+	}
+	return w
+}
+
+// ParseWording parses the default wording and, on top of it, a bureau's
+// source (named file in messages; empty src: the defaults alone). Each define
+// of src replaces the default of that name; the others stay.
+func ParseWording(file, src string) (*Wording, error) {
+	t, err := template.New("part3").Funcs(templateFuncs).Option("missingkey=error").Parse(templates.Part3())
+	if err != nil {
+		return nil, fmt.Errorf("默认句式模板有误：%w", err)
+	}
+	if src != "" {
+		if _, err := t.Parse(src); err != nil {
+			return nil, fmt.Errorf("%s: 句式模板有误：%w", file, err)
+		}
+	}
+	return &Wording{t: t}, nil
+}
+
+var (
+	defaultOnce sync.Once
+	defaultW    *Wording
+)
+
+// defaultWording is DefaultWording parsed once per process.
+func defaultWording() *Wording {
+	defaultOnce.Do(func() { defaultW = DefaultWording() })
+	return defaultW
+}
