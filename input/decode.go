@@ -494,37 +494,33 @@ func (d *decoder) amount(n *yaml.Node, a *Amount, path string) {
 // bySource reads a bare amount (一般公共预算) or a mapping by source.
 func (d *decoder) bySource(n *yaml.Node, b *BySource, path string) {
 	b.Pos = posOf(n)
-	b.Amounts = map[string]Amount{}
 	if isNull(n) {
 		return
 	}
 	if n.Kind == yaml.ScalarNode {
-		var a Amount
-		d.amount(n, &a, path)
-		b.Amounts["general_public"] = a
+		d.amount(n, &b.Amounts[DefaultSource], path)
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s 应为金额，或按资金来源的映射（general_public: …）", path)
+		d.errorf(n, "%s 应为金额，或按资金来源的映射（%s: …）", path, DefaultSource.Key())
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if _, ok := SourceNames[k.Value]; !ok {
-			if hint := nearest(k.Value, Sources); hint != "" {
+		s, ok := ParseSource(k.Value)
+		if !ok {
+			if hint := nearest(k.Value, SourceKeys()); hint != "" {
 				d.errorf(k, "未知的资金来源 %s（是否应为 %s？）", k.Value, hint)
 			} else {
-				d.errorf(k, "未知的资金来源 %s（可用：%s）", k.Value, strings.Join(Sources, ", "))
+				d.errorf(k, "未知的资金来源 %s（可用：%s）", k.Value, strings.Join(SourceKeys(), ", "))
 			}
 			continue
 		}
-		if _, dup := b.Amounts[k.Value]; dup {
+		if b.Given(s) {
 			d.errorf(k, "资金来源 %s 重复出现", k.Value)
 			continue
 		}
-		var a Amount
-		d.amount(val, &a, join(path, k.Value))
-		b.Amounts[k.Value] = a
+		d.amount(val, &b.Amounts[s], join(path, k.Value))
 	}
 }
 

@@ -53,9 +53,9 @@ func (g *schemaGen) node(t reflect.Type, path string) map[string]any {
 		s = clone(textSchema)
 	case bySourceType:
 		props := map[string]any{}
-		for _, src := range Sources {
-			props[src] = clone(amountSchema)
-			props[src].(map[string]any)["description"] = SourceNames[src]
+		for _, src := range AllSources {
+			props[src.Key()] = clone(amountSchema)
+			props[src.Key()].(map[string]any)["description"] = src.Title()
 		}
 		s = map[string]any{"anyOf": []any{
 			clone(amountSchema),
@@ -150,14 +150,18 @@ func clone(m map[string]any) map[string]any {
 
 // schemaEnums are the keys whose values are one of a list.
 var schemaEnums = map[string][]any{
-	"schema":                {1},
-	"amount_unit":           {"万元", "元"},
-	"units[].kind":          {KindAdministrative, KindInstitution},
-	"expenditures[].source": {"general_public", "government_fund", "state_capital", "special_account", "unit_funds"},
-	"projects[].category":   {CategoryOtherOperating, CategorySpecificGoal, nil},
+	"schema":              {1},
+	"amount_unit":         {"万元", "元"},
+	"units[].kind":        {KindAdministrative, KindInstitution},
+	"projects[].category": {CategoryOtherOperating, CategorySpecificGoal, nil},
 }
 
 func init() {
+	var sources []any
+	for _, k := range SourceKeys() {
+		sources = append(sources, k)
+	}
+	schemaEnums["expenditures[].source"] = sources
 	var level2 []any
 	for _, l := range Level2Indicators {
 		level2 = append(level2, l.Level2)

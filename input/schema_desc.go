@@ -1,5 +1,7 @@
 package input
 
+import "strings"
+
 // schemaDescriptions are the Chinese descriptions of every key of the master
 // input, shown by an editor beside the key (a test makes sure none is missing).
 var schemaDescriptions = map[string]string{
@@ -23,7 +25,6 @@ var schemaDescriptions = map[string]string{
 	"expenditures":                                  "支出：表1—表5、表8、表9的唯一来源。每行一个“项”级功能分类科目",
 	"expenditures[].code":                           "7 位支出功能分类科目编码（项），类、款合计自动汇总",
 	"expenditures[].name":                           "科目名称：只在分类目录中没有该编码或要改印名称时填写",
-	"expenditures[].source":                         "资金来源：general_public 一般公共预算（默认）| government_fund 政府性基金预算 | state_capital 国有资本经营预算 | special_account 财政专户管理资金 | unit_funds 单位资金",
 	"expenditures[].carryover":                      "上年结转资金写 true；不写为当年预算安排",
 	"expenditures[].basic":                          "基本支出",
 	"expenditures[].project":                        "项目支出",
@@ -45,7 +46,6 @@ var schemaDescriptions = map[string]string{
 	"projects":                                      "表12、表13的项目，以及第三部分十、绩效管理情况",
 	"projects[].unit":                               "所属单位，须与 units 中的名称完全一致",
 	"projects[].name":                               "项目名称",
-	"projects[].amounts":                            "金额：只写一个数即为一般公共预算；也可按来源写 {general_public: …, unit_funds: …}",
 	"projects[].category":                           "项目类别：other_operating 其他运转类（默认）| specific_goal 特定目标类",
 	"projects[].carryover":                          "上年结转项目（列入表13）写 true",
 	"projects[].performance_goal":                   "公开的项目支出绩效目标表（可选）；项目名称、单位和资金取自本项目",
@@ -115,6 +115,8 @@ var schemaDescriptions = map[string]string{
 }
 
 func init() {
+	schemaDescriptions["expenditures[].source"] = "资金来源：" + strings.Replace(sourceList(AllSources, " | "), DefaultSource.Title(), DefaultSource.Title()+"（默认）", 1)
+	schemaDescriptions["projects[].amounts"] = "金额：只写一个数即为" + DefaultSource.Title() + "；也可按来源写 {" + DefaultSource.Key() + ": …, " + UnitFunds.Key() + ": …}"
 	for _, side := range []string{"total", "annual"} {
 		base := "projects[].performance_goal.funds." + side + "."
 		for k, v := range map[string]string{"amount": "资金总额", "central": "其中：中央财政资金", "provincial": "省级财政资金",

@@ -21,34 +21,35 @@ type Text struct {
 	Pos   Pos
 }
 
-// Sources are the five funding sources (资金来源), in column order.
-var Sources = []string{"general_public", "government_fund", "state_capital", "special_account", "unit_funds"}
-
-// SourceNames are the column titles of the five sources.
-var SourceNames = map[string]string{
-	"general_public":  "一般公共预算",
-	"government_fund": "政府性基金预算",
-	"state_capital":   "国有资本经营预算",
-	"special_account": "财政专户管理资金",
-	"unit_funds":      "单位资金",
-}
-
 // BySource is money split by funding source. In YAML it is either a bare
 // number (all 一般公共预算) or a mapping from source to amount.
 type BySource struct {
-	Amounts map[string]Amount
+	Amounts [numSources]Amount // by Source; an amount the file names has a position
 	Pos     Pos
 }
 
 // Get returns the amount of one source (zero when absent).
-func (b BySource) Get(source string) decimal.Decimal {
-	return b.Amounts[source].Value
+func (b BySource) Get(s Source) decimal.Decimal {
+	return b.Amounts[s].Value
+}
+
+// Given tells whether the file names the source (even with a zero amount).
+func (b BySource) Given(s Source) bool { return b.Amounts[s].Pos.Line > 0 }
+
+// Any tells whether the file names any source.
+func (b BySource) Any() bool {
+	for _, s := range AllSources {
+		if b.Given(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Total is the sum over all sources.
 func (b BySource) Total() decimal.Decimal {
 	t := decimal.Zero
-	for _, s := range Sources {
+	for _, s := range AllSources {
 		t = t.Add(b.Get(s))
 	}
 	return t
@@ -56,7 +57,11 @@ func (b BySource) Total() decimal.Decimal {
 
 // Fiscal is the sum over the three 财政拨款 sources.
 func (b BySource) Fiscal() decimal.Decimal {
-	return b.Get("general_public").Add(b.Get("government_fund")).Add(b.Get("state_capital"))
+	t := decimal.Zero
+	for _, s := range FiscalSources {
+		t = t.Add(b.Get(s))
+	}
+	return t
 }
 
 // Document is one master input: a department's budget publication for one year.
@@ -133,6 +138,7 @@ type Expenditure struct {
 	Code      Text   `yaml:"code" req:"1"`
 	Name      Text   `yaml:"name"`
 	Source    Text   `yaml:"source"`
+	Src       Source `yaml:"-"` // Source resolved (DefaultSource when not given)
 	Carryover bool   `yaml:"carryover"`
 	Basic     Amount `yaml:"basic"`
 	Project   Amount `yaml:"project"`

@@ -94,7 +94,7 @@ func (v *validator) run() {
 	}
 
 	seenExp := map[string]Pos{}
-	for _, e := range doc.Expenditures {
+	for i, e := range doc.Expenditures {
 		if !v.code(e.Code, 7, "支出功能分类科目编码（项）") {
 			continue
 		}
@@ -105,13 +105,14 @@ func (v *validator) run() {
 		if e.Name.Value != "" {
 			v.giveName(e.Code.Value, e.Name, e.Code.Pos)
 		}
-		src := v.source(e.Source)
+		src, known := v.source(e.Source)
+		doc.Expenditures[i].Src = src
 		if !e.Basic.Set && !e.Project.Set {
 			v.errorf(e.Pos, "支出行 %s 应至少填写 basic（基本支出）或 project（项目支出）", e.Code.Value)
 		}
-		key := fmt.Sprintf("%s|%s|%v", e.Code.Value, src, e.Carryover)
-		if p, dup := seenExp[key]; dup {
-			v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, SourceNames[src], carryWord(e.Carryover), p.Line)
+		key := fmt.Sprintf("%s|%d|%v", e.Code.Value, src, e.Carryover)
+		if p, dup := seenExp[key]; dup && known {
+			v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, src.Title(), carryWord(e.Carryover), p.Line)
 		}
 		seenExp[key] = e.Code.Pos
 	}
@@ -175,13 +176,13 @@ func (v *validator) run() {
 		default:
 			v.errorf(p.Category.Pos, "项目类别应为 other_operating（其他运转类）或 specific_goal（特定目标类），而不是 %q", p.Category.Value)
 		}
-		if len(p.Amounts.Amounts) == 0 {
+		if !p.Amounts.Any() {
 			v.errorf(p.Amounts.Pos, "项目 %s 没有金额", p.Name.Value)
 		}
 		if p.Carryover {
-			for _, s := range []string{"special_account", "unit_funds"} {
-				if a, ok := p.Amounts.Amounts[s]; ok && !a.Value.IsZero() {
-					v.errorf(a.Pos, "上年结转项目（表13）只列财政拨款资金，不能有 %s（%s）", s, SourceNames[s])
+			for _, s := range AllSources {
+				if a := p.Amounts.Amounts[s]; !s.Fiscal() && !a.Value.IsZero() {
+					v.errorf(a.Pos, "上年结转项目（表13）只列财政拨款资金，不能有 %s（%s）", s.Key(), s.Title())
 				}
 			}
 		}
@@ -197,9 +198,9 @@ func (v *validator) run() {
 
 	// Tables 10 and 11 are 财政拨款安排: only the three fiscal sources.
 	fiscalOnly := func(b BySource, what string) {
-		for _, s := range []string{"special_account", "unit_funds"} {
-			if a, ok := b.Amounts[s]; ok {
-				v.errorf(a.Pos, "%s只列财政拨款资金（general_public、government_fund、state_capital），不能有 %s（%s）", what, s, SourceNames[s])
+		for _, s := range AllSources {
+			if !s.Fiscal() && b.Given(s) {
+				v.errorf(b.Amounts[s].Pos, "%s只列财政拨款资金（%s），不能有 %s（%s）", what, sourceKeyList(FiscalSources), s.Key(), s.Title())
 			}
 		}
 	}
@@ -271,19 +272,19 @@ func (v *validator) code(t Text, length int, what string) bool {
 	return false
 }
 
-func (v *validator) source(t Text) string {
+func (v *validator) source(t Text) (Source, bool) {
 	if t.Value == "" {
-		return "general_public"
+		return DefaultSource, true
 	}
-	if _, ok := SourceNames[t.Value]; !ok {
+	s, ok := ParseSource(t.Value)
+	if !ok {
 		hint := ""
-		if h := nearest(t.Value, Sources); h != "" {
+		if h := nearest(t.Value, SourceKeys()); h != "" {
 			hint = "（是否应为 " + h + "？）"
 		}
-		v.errorf(t.Pos, "未知的资金来源 %q%s，可用：%s", t.Value, hint, strings.Join(Sources, ", "))
-		return t.Value
+		v.errorf(t.Pos, "未知的资金来源 %q%s，可用：%s", t.Value, hint, strings.Join(SourceKeys(), ", "))
 	}
-	return t.Value
+	return s, ok
 }
 
 func (v *validator) unitRef(t Text, units map[string]Pos) bool {

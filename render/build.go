@@ -52,7 +52,7 @@ type builder struct {
 // line is one expenditure line with its source resolved.
 type line struct {
 	code      string
-	source    string
+	source    input.Source
 	carryover bool
 	basic     decimal.Decimal
 	project   decimal.Decimal
@@ -61,17 +61,13 @@ type line struct {
 func (l line) total() decimal.Decimal { return l.basic.Add(l.project) }
 
 func (l line) fiscal() bool {
-	return l.source == "general_public" || l.source == "government_fund" || l.source == "state_capital"
+	return l.source.Fiscal()
 }
 
 func expenditureLines(doc *input.Document) []line {
 	out := make([]line, 0, len(doc.Expenditures))
 	for _, e := range doc.Expenditures {
-		src := e.Source.Value
-		if src == "" {
-			src = "general_public"
-		}
-		out = append(out, line{code: e.Code.Value, source: src, carryover: e.Carryover, basic: e.Basic.Value, project: e.Project.Value})
+		out = append(out, line{code: e.Code.Value, source: e.Src, carryover: e.Carryover, basic: e.Basic.Value, project: e.Project.Value})
 	}
 	return out
 }

@@ -96,14 +96,14 @@ func Check(doc *input.Document, p *Publication) []Finding {
 	f := p.Facts
 	lines := expenditureLines(doc)
 	var projectCurrent, projectCarry, basicGP decimal.Decimal
-	bySource := map[string]decimal.Decimal{}
+	bySource := map[input.Source]decimal.Decimal{}
 	for _, l := range lines {
 		bySource[l.source] = bySource[l.source].Add(l.total())
 		if l.carryover {
 			projectCarry = projectCarry.Add(l.project)
 		} else {
 			projectCurrent = projectCurrent.Add(l.project)
-			if l.source == "general_public" {
+			if l.source == input.GeneralPublic {
 				basicGP = basicGP.Add(l.basic)
 			}
 		}
@@ -195,7 +195,7 @@ func (c *checker) operatingCosts(p *Publication) {
 
 // threePublic checks table 10's sums and that no source spends on “三公”
 // more than it has.
-func (c *checker) threePublic(p *Publication, bySource map[string]decimal.Decimal) {
+func (c *checker) threePublic(p *Publication, bySource map[input.Source]decimal.Decimal) {
 	t := p.Tables[9]
 	rows := t.Rows // 出国, 接待, 车辆小计, ①购置, ②运行, 合计
 	at := c.key("three_public")
@@ -207,8 +207,8 @@ func (c *checker) threePublic(p *Publication, bySource map[string]decimal.Decima
 			Figure{"表10 合计", v(5)}, Figure{"三项之和", v(0).Add(v(1)).Add(v(2))}, at)
 	}
 	for i, s := range fiscalKeys {
-		c.exceed("T10-sources", SeverityError, fmt.Sprintf("“三公”经费中%s安排的部分不应超过该来源的预算总额", input.SourceNames[s]),
-			Figure{"表10 合计 " + input.SourceNames[s], rows[5].Cells[2+i].Amount}, Figure{input.SourceNames[s] + "预算总额", bySource[s]}, at)
+		c.exceed("T10-sources", SeverityError, fmt.Sprintf("“三公”经费中%s安排的部分不应超过该来源的预算总额", s.Title()),
+			Figure{"表10 合计 " + s.Title(), rows[5].Cells[2+i].Amount}, Figure{s.Title() + "预算总额", bySource[s]}, at)
 	}
 }
 

@@ -90,7 +90,7 @@ func prior(a input.Amount) Prior { return Prior{Value: a.Value, Set: a.Set} }
 func (b *builder) facts() *Facts {
 	d := b.doc
 	f := &Facts{Year: d.Year, PriorYear: d.Year - 1, Dept: d.Department.Name.Value}
-	src := map[string]decimal.Decimal{}
+	src := map[input.Source]decimal.Decimal{}
 	for _, l := range b.lines {
 		if l.carryover {
 			f.Carry = f.Carry.Add(l.total())
@@ -108,13 +108,13 @@ func (b *builder) facts() *Facts {
 				f.FiscalCurrent = f.FiscalCurrent.Add(l.total())
 			}
 		}
-		if l.source == "general_public" && !l.carryover {
+		if l.source == input.GeneralPublic && !l.carryover {
 			f.GPCurrent = f.GPCurrent.Add(l.total())
 		}
 	}
 	f.Total = f.Current.Add(f.Carry)
-	f.GeneralPublic, f.GovFund, f.StateCapital = src["general_public"], src["government_fund"], src["state_capital"]
-	f.SpecialAccount, f.UnitFunds = src["special_account"], src["unit_funds"]
+	f.GeneralPublic, f.GovFund, f.StateCapital = src[input.GeneralPublic], src[input.GovernmentFund], src[input.StateCapital]
+	f.SpecialAccount, f.UnitFunds = src[input.SpecialAccount], src[input.UnitFunds]
 	f.FiscalGP, f.FiscalGF, f.FiscalSC = f.GeneralPublic, f.GovFund, f.StateCapital
 	f.PriorTotal, f.PriorGP = prior(d.PriorYear.Total), prior(d.PriorYear.GeneralPublic)
 	f.TotalReason, f.GPReason = d.Reasons.TotalChange.Value, d.Reasons.GeneralPublicChange.Value
@@ -129,7 +129,7 @@ func (b *builder) facts() *Facts {
 		if !fiscal.IsZero() {
 			f.FiscalCategories = append(f.FiscalCategories, Item{b.doc.Name(code), fiscal})
 		}
-		if gp := c.current["general_public"]; !gp.IsZero() {
+		if gp := c.current[input.GeneralPublic]; !gp.IsZero() {
 			f.GPCategory = append(f.GPCategory, Item{b.doc.Name(code), gp})
 		}
 	}
@@ -137,11 +137,11 @@ func (b *builder) facts() *Facts {
 	for _, l := range b.lines {
 		if l.carryover {
 			switch l.source {
-			case "general_public":
+			case input.GeneralPublic:
 				f.FiscalGP = f.FiscalGP.Add(l.total())
-			case "government_fund":
+			case input.GovernmentFund:
 				f.FiscalGF = f.FiscalGF.Add(l.total())
-			case "state_capital":
+			case input.StateCapital:
 				f.FiscalSC = f.FiscalSC.Add(l.total())
 			}
 		}

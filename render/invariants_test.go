@@ -73,7 +73,7 @@ func generated(t testing.TB, seed int64) []byte {
 	seen := map[string]bool{}
 	for i := 0; i < 20+r.Intn(60); i++ {
 		code := codes[r.Intn(len(codes))]
-		src := input.Sources[r.Intn(len(input.Sources))]
+		src := input.AllSources[r.Intn(len(input.AllSources))].Key()
 		carry := r.Intn(4) == 0
 		key := fmt.Sprint(code, src, carry)
 		if seen[key] {

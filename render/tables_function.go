@@ -1,6 +1,9 @@
 package render
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/shopspring/decimal"
+)
 
 func hc(row, col, rowSpan, colSpan int, text string) HeaderCell {
 	return HeaderCell{Row: row, Col: col, RowSpan: rowSpan, ColSpan: colSpan, Text: text}
@@ -11,7 +14,7 @@ func projectOf(l line) decimal.Decimal { return l.project }
 func totalOf(l line) decimal.Decimal   { return l.total() }
 
 // sourceOf measures a line's total when it is of the given source and current year.
-func sourceOf(src string) measure {
+func sourceOf(src input.Source) measure {
 	return func(l line) decimal.Decimal {
 		if l.source == src && !l.carryover {
 			return l.total()
@@ -55,7 +58,7 @@ func (b *builder) table2() *Table {
 	return t
 }
 
-var sourceKeys = []string{"general_public", "government_fund", "state_capital", "special_account", "unit_funds"}
+var sourceKeys = input.AllSources
 
 // functionTable is the layout of tables 3, 5 and 8: function rows split into
 // basic and project expenditure.
@@ -86,13 +89,13 @@ func (b *builder) table3() *Table {
 // table5 is the general public budget of the current year.
 func (b *builder) table5() *Table {
 	return b.functionTable(5, "一般公共预算支出预算表（不含上年结转）", func(l line) bool {
-		return l.source == "general_public" && !l.carryover
+		return l.source == input.GeneralPublic && !l.carryover
 	})
 }
 
 // table8 is the government-fund budget of the current year.
 func (b *builder) table8() *Table {
 	return b.functionTable(8, "政府性基金预算支出表（不含上年结转）", func(l line) bool {
-		return l.source == "government_fund" && !l.carryover
+		return l.source == input.GovernmentFund && !l.carryover
 	})
 }

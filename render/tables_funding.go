@@ -9,7 +9,7 @@ import (
 
 // fiscalSplit is an amount's 合计 followed by its three 财政拨款 sources.
 func fiscalSplit(b input.BySource) []decimal.Decimal {
-	return []decimal.Decimal{b.Fiscal(), b.Get("general_public"), b.Get("government_fund"), b.Get("state_capital")}
+	return []decimal.Decimal{b.Fiscal(), b.Get(input.GeneralPublic), b.Get(input.GovernmentFund), b.Get(input.StateCapital)}
 }
 
 func addAll(dst, src []decimal.Decimal) []decimal.Decimal {
@@ -111,9 +111,9 @@ func (b *builder) projectTable(n int, title string, carryover bool) *Table {
 		t.Header = append(t.Header, hc(2, i, 1, 1, strconv.Itoa(i+1)))
 	}
 	split := func(a input.BySource) []decimal.Decimal {
-		v := []decimal.Decimal{a.Total(), a.Get("general_public"), a.Get("government_fund"), a.Get("state_capital")}
+		v := []decimal.Decimal{a.Total(), a.Get(input.GeneralPublic), a.Get(input.GovernmentFund), a.Get(input.StateCapital)}
 		if full {
-			v = append(v, a.Get("special_account"), a.Get("unit_funds"))
+			v = append(v, a.Get(input.SpecialAccount), a.Get(input.UnitFunds))
 		} else {
 			v[0] = a.Fiscal()
 		}

@@ -48,7 +48,7 @@ func (b *builder) table9() *Table {
 	var tl tally
 	left := b.revenueRows(b.doc.StateCapRev, &tl)
 	right, anyRight := b.treeRows(func(l line) bool {
-		return l.source == "state_capital" && !l.carryover
+		return l.source == input.StateCapital && !l.carryover
 	}, []measure{totalOf, basicOf, projectOf}, &tl)
 	n := max(len(left), len(right))
 	for i := 0; i < n; i++ {

@@ -8,7 +8,7 @@ import (
 // categoryTotals sums the lines that pass keep by 类, into current-year and
 // carry-over amounts per source.
 type catSums struct {
-	current, carry map[string]decimal.Decimal // by source
+	current, carry map[input.Source]decimal.Decimal // by source
 }
 
 func (b *builder) byCategory() map[string]*catSums {
@@ -16,7 +16,7 @@ func (b *builder) byCategory() map[string]*catSums {
 	for _, l := range b.lines {
 		c := out[l.code[:3]]
 		if c == nil {
-			c = &catSums{current: map[string]decimal.Decimal{}, carry: map[string]decimal.Decimal{}}
+			c = &catSums{current: map[input.Source]decimal.Decimal{}, carry: map[input.Source]decimal.Decimal{}}
 			out[l.code[:3]] = c
 		}
 		if l.carryover {
@@ -28,7 +28,7 @@ func (b *builder) byCategory() map[string]*catSums {
 	return out
 }
 
-func sumSources(m map[string]decimal.Decimal, sources []string) decimal.Decimal {
+func sumSources(m map[input.Source]decimal.Decimal, sources []input.Source) decimal.Decimal {
 	t := decimal.Zero
 	for _, s := range sources {
 		t = t.Add(m[s])
@@ -36,7 +36,7 @@ func sumSources(m map[string]decimal.Decimal, sources []string) decimal.Decimal 
 	return t
 }
 
-var fiscalKeys = []string{"general_public", "government_fund", "state_capital"}
+var fiscalKeys = input.FiscalSources
 
 // categoryLabel is 一、一般公共服务支出 … 三十、抗疫特别国债安排的支出.
 func (b *builder) categoryLabel(i int, code string) string {
@@ -56,7 +56,7 @@ func (b *builder) table1() *Table {
 	}
 	var tl tally
 	cats := b.byCategory()
-	income := map[string]decimal.Decimal{}
+	income := map[input.Source]decimal.Decimal{}
 	carryIn := decimal.Zero
 	for _, c := range cats {
 		for s, a := range c.current {
@@ -67,7 +67,7 @@ func (b *builder) table1() *Table {
 	var left [][]Cell
 	var incomeParts []decimal.Decimal
 	for i, s := range sourceKeys {
-		left = append(left, []Cell{Str(ChineseNumber(i+1) + "、" + input.SourceNames[s]), Money(income[s])})
+		left = append(left, []Cell{Str(ChineseNumber(i+1) + "、" + s.Title()), Money(income[s])})
 		incomeParts = append(incomeParts, income[s])
 	}
 	incomeTotal := sum(incomeParts...)
@@ -117,7 +117,7 @@ func (b *builder) table4() *Table {
 	}
 	var tl tally
 	cats := b.byCategory()
-	income, carryIn := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
+	income, carryIn := map[input.Source]decimal.Decimal{}, map[input.Source]decimal.Decimal{}
 	for _, c := range cats {
 		for _, s := range fiscalKeys {
 			income[s] = income[s].Add(c.current[s])
@@ -127,7 +127,7 @@ func (b *builder) table4() *Table {
 	var incomeParts, carryParts []decimal.Decimal
 	var left [][]Cell
 	for i, s := range fiscalKeys {
-		left = append(left, []Cell{Str(ChineseNumber(i+1) + "、" + input.SourceNames[s]), Money(income[s])})
+		left = append(left, []Cell{Str(ChineseNumber(i+1) + "、" + s.Title()), Money(income[s])})
 		incomeParts = append(incomeParts, income[s])
 		carryParts = append(carryParts, carryIn[s])
 	}
@@ -166,7 +166,7 @@ func (b *builder) table4() *Table {
 		Row{Kind: RowItem, Cells: []Cell{Str("上年财政拨款结转"), Money(carryTotal), Str("年终结转"), Money(zero), Money(zero), Money(zero), Money(zero)}},
 	)
 	for i, s := range fiscalKeys {
-		rows = append(rows, Row{Kind: RowItem, Level: 2, Cells: []Cell{Str(ChineseNumber(i+1) + "、" + input.SourceNames[s]), Money(carryIn[s]), Str(""), Cell{Kind: KindAmount}, Cell{Kind: KindAmount}, Cell{Kind: KindAmount}, Cell{Kind: KindAmount}}})
+		rows = append(rows, Row{Kind: RowItem, Level: 2, Cells: []Cell{Str(ChineseNumber(i+1) + "、" + s.Title()), Money(carryIn[s]), Str(""), Cell{Kind: KindAmount}, Cell{Kind: KindAmount}, Cell{Kind: KindAmount}, Cell{Kind: KindAmount}}})
 	}
 	rows = append(rows, Row{Kind: RowTotal, Cells: append([]Cell{Str("收入总计"), Money(incomeTotal.Add(carryTotal)), Str("支出总计"), Money(spent)}, moneys(colTotals)...)})
 	tl.check(incomeTotal.Add(carryTotal), incomeTotal, carryTotal)
