@@ -28,18 +28,21 @@ func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
 	if w == nil {
 		w = defaultWording()
 	}
-	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: fmt.Sprintf("%d年度部门预算公开", doc.Year)}
+	set := Standard
+	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: fmt.Sprintf("%d年度部门预算公开", doc.Year), set: set}
 	b := &builder{doc: doc, pub: p, lines: expenditureLines(doc)}
-	p.Tables = []*Table{
-		b.table1(), b.table2(), b.table3(), b.table4(), b.table5(), b.table6(), b.table7(),
-		b.table8(), b.table9(), b.table10(), b.table11(), b.table12(), b.table13(),
+	for _, d := range set.Tables {
+		t := b.start(d)
+		d.build(b, t)
+		t.index()
+		p.Tables = append(p.Tables, t)
 	}
-	p.Parts = b.parts()
+	one, two, four := b.parts()
 	three, err := b.part3(w.t)
 	if err != nil {
 		return nil, err
 	}
-	p.Parts[2] = three
+	p.Parts = []*Part{one, two, three, four}
 	return p, nil
 }
 
@@ -72,28 +75,21 @@ func expenditureLines(doc *input.Document) []line {
 	return out
 }
 
-// newTable starts table n with its conventional label, title and header line.
-func (b *builder) newTable(n int, title string, landscape bool) *Table {
+// start makes an empty table from its declaration: label, title, header
+// and columns for the input's year and department.
+func (b *builder) start(d *TableDecl) *Table {
 	return &Table{
-		Number:     n,
-		Label:      fmt.Sprintf("预算公开表%d", n),
-		Title:      fmt.Sprintf("%d年%s", b.doc.Year, title),
-		SheetName:  fmt.Sprintf("表%d", n),
-		Department: b.doc.Department.Name.Value,
-		Unit:       "万元",
-		Landscape:  landscape,
+		ID:           d.ID,
+		Number:       d.Number,
+		Label:        d.Label(),
+		Title:        d.FullTitle(b.doc.Year),
+		Department:   b.doc.Department.Name.Value,
+		Unit:         "万元",
+		Columns:      append([]Column(nil), d.Columns...),
+		HeaderRows:   d.HeaderRows,
+		Header:       d.HeaderFor(b.doc.Year),
+		Presentation: d.Presentation,
 	}
-}
-
-func (b *builder) year() string { return fmt.Sprintf("%d年", b.doc.Year) }
-
-// columns sets the table's columns from their kinds.
-func columns(kinds ...CellKind) []Column {
-	cs := make([]Column, len(kinds))
-	for i, k := range kinds {
-		cs[i] = Column{Kind: k}
-	}
-	return cs
 }
 
 // sum adds amounts exactly.

@@ -57,8 +57,10 @@ func HasErrors(fs []Finding) bool {
 
 // checker collects findings.
 type checker struct {
-	doc *input.Document
-	out []Finding
+	doc   *input.Document
+	pub   *Publication
+	lines []line
+	out   []Finding
 }
 
 // relate records a finding when two printed figures differ.
@@ -88,48 +90,71 @@ func (c *checker) key(name string) input.Pos {
 
 func count(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
 
-// Check runs the reconciliation checks of spec/checks.md on a publication
-// and the input it was built from. Relations that hold by construction are
-// checked too, on the computed tables, so a bug cannot pass silently.
+// Check runs the reconciliation checks of the publication's table set on a
+// publication and the input it was built from. Relations that hold by
+// construction are checked too, on the computed tables, so a bug cannot pass
+// silently.
 func Check(doc *input.Document, p *Publication) []Finding {
-	c := &checker{doc: doc}
-	f := p.Facts
-	lines := expenditureLines(doc)
-	var projectCurrent, projectCarry, basicGP decimal.Decimal
-	bySource := map[input.Source]decimal.Decimal{}
-	for _, l := range lines {
-		bySource[l.source] = bySource[l.source].Add(l.total())
+	set := p.set
+	if set == nil {
+		set = Standard
+	}
+	c := &checker{doc: doc, pub: p, lines: expenditureLines(doc)}
+	for _, check := range set.Checks {
+		check(c)
+	}
+	return c.out
+}
+
+// standardChecks relate the 13 tables of the standard set (checks.md).
+var standardChecks = []func(*checker){
+	(*checker).projects,
+	(*checker).basicByEconomic,
+	(*checker).operatingCosts,
+	(*checker).threePublic,
+	(*checker).procurement,
+	(*checker).priorYear,
+	(*checker).vehicles,
+	(*checker).performance,
+}
+
+// projects relates tables 12 and 13 to the project expenditure of the
+// lines, and each unit's subtotal to its projects.
+func (c *checker) projects() {
+	var current, carry decimal.Decimal
+	for _, l := range c.lines {
 		if l.carryover {
-			projectCarry = projectCarry.Add(l.project)
+			carry = carry.Add(l.project)
 		} else {
-			projectCurrent = projectCurrent.Add(l.project)
-			if l.source == input.GeneralPublic {
-				basicGP = basicGP.Add(l.basic)
-			}
+			current = current.Add(l.project)
 		}
 	}
-	t12, t13 := p.Tables[11], p.Tables[12]
+	t12, t13 := c.pub.Table(T12), c.pub.Table(T13)
 	c.relate("T12-T3-project", SeverityError, "表12项目合计应等于表3当年项目支出",
-		Figure{"表12 合计", t12.Rows[0].Cells[1].Amount}, Figure{"表3 项目支出（当年）", projectCurrent}, c.key("projects"))
+		Figure{"表12 合计", t12.Amount(TotalRow, ColTotal)}, Figure{"表3 项目支出（当年）", current}, c.key("projects"))
 	c.relate("T13-T1-carryover", SeverityError, "表13上年结转项目合计应等于上年结转的项目支出",
-		Figure{"表13 合计", t13.Rows[0].Cells[1].Amount}, Figure{"上年结转项目支出", projectCarry}, c.key("projects"))
-	c.unitRows(t12)
-	c.unitRows(t13)
+		Figure{"表13 合计", t13.Amount(TotalRow, ColTotal)}, Figure{"上年结转项目支出", carry}, c.key("projects"))
+	c.unitRows(t12, false)
+	c.unitRows(t13, true)
+}
 
-	t6 := p.Tables[5]
+// basicByEconomic relates table 6 to table 5's basic expenditure.
+func (c *checker) basicByEconomic() {
 	c.relate("T6-T5-basic", SeverityWarning, "表6合计应等于表5基本支出（一般公共预算当年）",
-		Figure{"表6 合计", t6.Rows[0].Cells[2].Amount}, Figure{"表5 基本支出", basicGP}, c.key("basic_by_economic"))
-	c.operatingCosts(p)
-	c.threePublic(p, bySource)
+		Figure{"表6 合计", c.pub.Table(T6).Amount(TotalRow, ColTotal)}, Figure{"表5 基本支出", c.pub.Table(T5).Exact(TotalRow, ColBasic)}, c.key("basic_by_economic"))
+}
 
-	total := f.Total
+// procurement: the procurement budget is never above total expenditure.
+func (c *checker) procurement() {
+	f := c.pub.Facts
 	c.exceed("procurement", SeverityError, "政府采购预算总额不应超过支出总计",
-		Figure{"政府采购预算总额", f.Procurement}, Figure{"表1 支出总计", total}, c.key("procurement"))
-	c.priorYear(f)
-	c.vehicles()
+		Figure{"政府采购预算总额", f.Procurement}, Figure{"表1 支出总计", c.pub.Table(T1).Exact(TotalRow, ColTotal)}, c.key("procurement"))
+}
+
+// performance: the published goals counted in 十 are the projects that carry one.
+func (c *checker) performance() {
 	c.relate("performance", SeverityError, "公开绩效目标的项目个数应等于填写了绩效目标的项目数",
-		Figure{"十、公开项目绩效目标个数", count(f.Published)}, Figure{"带绩效目标的项目", count(c.goals())}, c.key("projects"))
-	return c.out
+		Figure{"十、公开项目绩效目标个数", count(c.pub.Facts.Published)}, Figure{"带绩效目标的项目", count(c.goals())}, c.key("projects"))
 }
 
 func (c *checker) goals() int {
@@ -143,14 +168,14 @@ func (c *checker) goals() int {
 }
 
 // unitRows checks each unit subtotal of table 12/13 against its projects.
-func (c *checker) unitRows(t *Table) {
+func (c *checker) unitRows(t *Table, carryover bool) {
 	for _, u := range c.doc.Units {
 		want := decimal.Zero
 		found := false
 		for _, p := range c.doc.Projects {
-			if p.Unit.Value == u.Name.Value && p.Carryover == (t.Number == 13) {
+			if p.Unit.Value == u.Name.Value && p.Carryover == carryover {
 				found = true
-				if t.Number == 13 {
+				if carryover {
 					want = want.Add(p.Amounts.Fiscal())
 				} else {
 					want = want.Add(p.Amounts.Total())
@@ -160,12 +185,7 @@ func (c *checker) unitRows(t *Table) {
 		if !found {
 			continue
 		}
-		got := decimal.Zero
-		for _, r := range t.Rows {
-			if r.Kind == RowSubtotal && r.Cells[0].Text == u.Name.Value {
-				got = r.Cells[1].Amount
-			}
-		}
+		got := t.Amount(UnitRow(u.Name.Value), ColTotal)
 		c.relate("T12-units", SeverityError, fmt.Sprintf("表%d中单位“%s”的小计应等于其项目之和", t.Number, u.Name.Value),
 			Figure{fmt.Sprintf("表%d %s 小计", t.Number, u.Name.Value), got}, Figure{"其项目之和", want}, u.Pos)
 	}
@@ -173,7 +193,7 @@ func (c *checker) unitRows(t *Table) {
 
 // operatingCosts relates table 11 to table 6's 公用经费 of administrative
 // units. Lines of table 6 that name no unit count as the department's.
-func (c *checker) operatingCosts(p *Publication) {
+func (c *checker) operatingCosts() {
 	if len(c.doc.OperCosts) == 0 && len(c.doc.BasicByEcon) == 0 {
 		return
 	}
@@ -190,31 +210,34 @@ func (c *checker) operatingCosts(p *Publication) {
 		public = public.Add(l.Amount.Value)
 	}
 	c.relate("T11-T6-public", SeverityWarning, "表11机关运行经费应等于表6中行政单位的公用经费",
-		Figure{"表11 部门合计", p.Tables[10].Rows[0].Cells[1].Amount}, Figure{"表6 行政单位公用经费", public}, c.key("operating_costs"))
+		Figure{"表11 部门合计", c.pub.Table(T11).Amount(TotalRow, ColTotal)}, Figure{"表6 行政单位公用经费", public}, c.key("operating_costs"))
 }
 
 // threePublic checks table 10's sums and that no source spends on “三公”
-// more than it has.
-func (c *checker) threePublic(p *Publication, bySource map[input.Source]decimal.Decimal) {
-	t := p.Tables[9]
-	rows := t.Rows // 出国, 接待, 车辆小计, ①购置, ②运行, 合计
+// more than it has (表4 支出总计 of that source).
+func (c *checker) threePublic() {
+	t, t4 := c.pub.Table(T10), c.pub.Table(T4)
 	at := c.key("three_public")
-	for col := 1; col < len(t.Columns); col++ {
-		v := func(r int) decimal.Decimal { return rows[r].Cells[col].Amount }
+	for _, col := range t.Columns {
+		if col.Kind != KindAmount {
+			continue
+		}
+		v := func(item string) decimal.Decimal { return t.Amount(ItemRow(item), col.Key) }
 		c.relate("T10-items", SeverityError, "表10公务用车购置及运行费应等于①与②之和",
-			Figure{"表10 公务用车购置及运行费", v(2)}, Figure{"①+②", v(3).Add(v(4))}, at)
+			Figure{"表10 公务用车购置及运行费", v(ItemVehicles)}, Figure{"①+②", v(ItemVehiclePurchase).Add(v(ItemVehicleOperation))}, at)
 		c.relate("T10-items", SeverityError, "表10合计应等于因公出国（境）费、公务接待费与公务用车购置及运行费之和",
-			Figure{"表10 合计", v(5)}, Figure{"三项之和", v(0).Add(v(1)).Add(v(2))}, at)
+			Figure{"表10 合计", t.Amount(TotalRow, col.Key)}, Figure{"三项之和", v(ItemOutboundTravel).Add(v(ItemReception)).Add(v(ItemVehicles))}, at)
 	}
-	for i, s := range fiscalKeys {
+	for _, s := range input.FiscalSources {
 		c.exceed("T10-sources", SeverityError, fmt.Sprintf("“三公”经费中%s安排的部分不应超过该来源的预算总额", s.Title()),
-			Figure{"表10 合计 " + s.Title(), rows[5].Cells[2+i].Amount}, Figure{s.Title() + "预算总额", bySource[s]}, at)
+			Figure{"表10 合计 " + s.Title(), t.Amount(TotalRow, SourceCol(s))}, Figure{s.Title() + "预算总额", t4.Exact(TotalRow, SourceCol(s))}, at)
 	}
 }
 
 // priorYear warns where a 比上年 sentence has no prior-year figure: the
 // sentence then leaves the comparison out rather than invent a zero.
-func (c *checker) priorYear(f *Facts) {
+func (c *checker) priorYear() {
+	f := c.pub.Facts
 	at := c.key("prior_year")
 	missing := func(p Prior, what string, cur decimal.Decimal) {
 		if !p.Set && !cur.Round(2).IsZero() { // nothing this year: nothing to compare

@@ -125,8 +125,8 @@ func TestChecksOnDerivedRelations(t *testing.T) {
 		break_ func(p *Publication)
 		id     string
 	}{
-		{"unit subtotal of table 12", func(p *Publication) { p.Tables[11].Rows[1].Cells[1] = Money(decimal.RequireFromString("99")) }, "T12-units"},
-		{"table 10 vehicle row", func(p *Publication) { p.Tables[9].Rows[2].Cells[1] = Money(decimal.RequireFromString("1")) }, "T10-items"},
+		{"unit subtotal of table 12", func(p *Publication) { setCell(t, p.Table(T12), UnitRow("机关"), ColTotal, "99") }, "T12-units"},
+		{"table 10 vehicle row", func(p *Publication) { setCell(t, p.Table(T10), ItemRow(ItemVehicles), ColTotal, "1") }, "T10-items"},
 		{"published goals", func(p *Publication) { p.Facts.Published = 5 }, "performance"},
 	}
 	for _, c := range cases {
@@ -145,4 +145,14 @@ func TestChecksOnDerivedRelations(t *testing.T) {
 			t.Errorf("%s: no %s finding", c.name, c.id)
 		}
 	}
+}
+
+// setCell breaks one figure of a built table, found by row key and column.
+func setCell(t *testing.T, tab *Table, key RowKey, col ColKey, v string) {
+	t.Helper()
+	r, c := tab.Row(key), tab.Col(col)
+	if r == nil || c < 0 {
+		t.Fatalf("%s has no row %v or column %s", tab.ID, key, col)
+	}
+	r.Cells[c] = Money(decimal.RequireFromString(v))
 }

@@ -86,63 +86,44 @@ type Facts struct {
 
 func prior(a input.Amount) Prior { return Prior{Value: a.Value, Set: a.Set} }
 
-// facts gathers the figures of 第三部分 from the input lines.
+// facts gathers the figures of 第三部分 from the built tables: each
+// sentence quotes the very cell its table prints (its exact amount, rounded
+// once when printed), so a paragraph cannot disagree with its table.
 func (b *builder) facts() *Facts {
-	d := b.doc
+	d, p := b.doc, b.pub
 	f := &Facts{Year: d.Year, PriorYear: d.Year - 1, Dept: d.Department.Name.Value}
-	src := map[input.Source]decimal.Decimal{}
-	for _, l := range b.lines {
-		if l.carryover {
-			f.Carry = f.Carry.Add(l.total())
-		} else {
-			f.Current = f.Current.Add(l.total())
-			src[l.source] = src[l.source].Add(l.total())
-		}
-		f.Basic = f.Basic.Add(l.basic)
-		f.Project = f.Project.Add(l.project)
-		if l.fiscal() {
-			f.Fiscal = f.Fiscal.Add(l.total())
-			if l.carryover {
-				f.FiscalCarry = f.FiscalCarry.Add(l.total())
-			} else {
-				f.FiscalCurrent = f.FiscalCurrent.Add(l.total())
-			}
-		}
-		if l.source == input.GeneralPublic && !l.carryover {
-			f.GPCurrent = f.GPCurrent.Add(l.total())
-		}
-	}
-	f.Total = f.Current.Add(f.Carry)
-	f.GeneralPublic, f.GovFund, f.StateCapital = src[input.GeneralPublic], src[input.GovernmentFund], src[input.StateCapital]
-	f.SpecialAccount, f.UnitFunds = src[input.SpecialAccount], src[input.UnitFunds]
-	f.FiscalGP, f.FiscalGF, f.FiscalSC = f.GeneralPublic, f.GovFund, f.StateCapital
+	t1, t3, t4, t5 := p.Table(T1), p.Table(T3), p.Table(T4), p.Table(T5)
+
+	// 一、二: 表1's 支出总计 and its income side by source.
+	f.Total = t1.Exact(TotalRow, ColTotal)
+	f.Current, f.Carry = t1.Exact(TotalRow, ColCurrent), t1.Exact(TotalRow, ColCarryover)
+	income := func(s input.Source) decimal.Decimal { return t1.Exact(SourceRow(s), ColIncome) }
+	f.GeneralPublic, f.GovFund, f.StateCapital = income(input.GeneralPublic), income(input.GovernmentFund), income(input.StateCapital)
+	f.SpecialAccount, f.UnitFunds = income(input.SpecialAccount), income(input.UnitFunds)
 	f.PriorTotal, f.PriorGP = prior(d.PriorYear.Total), prior(d.PriorYear.GeneralPublic)
 	f.TotalReason, f.GPReason = d.Reasons.TotalChange.Value, d.Reasons.GeneralPublicChange.Value
 
-	cats := b.byCategory()
+	// 三: 表3's 合计 row.
+	f.Basic, f.Project = t3.Exact(TotalRow, ColBasic), t3.Exact(TotalRow, ColProject)
+
+	// 四: 表4's 支出总计 by source, its income side's current year and
+	// carry-over, and its categories.
+	f.Fiscal = t4.Exact(TotalRow, ColTotal)
+	spent := func(s input.Source) decimal.Decimal { return t4.Exact(TotalRow, SourceCol(s)) }
+	f.FiscalGP, f.FiscalGF, f.FiscalSC = spent(input.GeneralPublic), spent(input.GovernmentFund), spent(input.StateCapital)
+	f.FiscalCurrent, f.FiscalCarry = t4.Exact(CurrentTotalRow, ColIncome), t4.Exact(CarryoverRow, ColIncome)
 	for _, code := range input.Categories {
-		c := cats[code]
-		if c == nil {
-			continue
-		}
-		fiscal := sumSources(c.current, fiscalKeys).Add(sumSources(c.carry, fiscalKeys))
-		if !fiscal.IsZero() {
-			f.FiscalCategories = append(f.FiscalCategories, Item{b.doc.Name(code), fiscal})
-		}
-		if gp := c.current[input.GeneralPublic]; !gp.IsZero() {
-			f.GPCategory = append(f.GPCategory, Item{b.doc.Name(code), gp})
+		if a := t4.Exact(CodeRow(code), ColTotal); !a.IsZero() {
+			f.FiscalCategories = append(f.FiscalCategories, Item{d.Name(code), a})
 		}
 	}
-	// Fiscal income by source includes the fiscal carry-over, as 表4 does.
-	for _, l := range b.lines {
-		if l.carryover {
-			switch l.source {
-			case input.GeneralPublic:
-				f.FiscalGP = f.FiscalGP.Add(l.total())
-			case input.GovernmentFund:
-				f.FiscalGF = f.FiscalGF.Add(l.total())
-			case input.StateCapital:
-				f.FiscalSC = f.FiscalSC.Add(l.total())
+
+	// 五: 表5's 合计 and its 类 rows.
+	f.GPCurrent = t5.Exact(TotalRow, ColTotal)
+	for _, r := range t5.Rows {
+		if r.Key.Role == RoleCode && len(r.Key.ID) == 3 {
+			if a := t5.Exact(r.Key, ColTotal); !a.IsZero() {
+				f.GPCategory = append(f.GPCategory, Item{t5.Text(r.Key, ColName), a})
 			}
 		}
 	}
@@ -155,50 +136,36 @@ func (b *builder) facts() *Facts {
 	return f
 }
 
+// econFacts are 表6's 合计, 人员经费 and 公用经费, and the names of the items
+// of each, in table order, once each.
 func (b *builder) econFacts(f *Facts) {
+	t := b.pub.Table(T6)
+	f.EconTotal, f.Personnel, f.Public = t.Exact(TotalRow, ColTotal), t.Exact(TotalRow, ColPersonnel), t.Exact(TotalRow, ColPublic)
 	seen := map[string]bool{}
-	for _, l := range b.doc.BasicByEcon {
-		f.EconTotal = f.EconTotal.Add(l.Amount.Value)
-		name := b.doc.Name(l.Dept.Value)
-		if PersonnelClasses[l.Dept.Value[:3]] {
-			f.Personnel = f.Personnel.Add(l.Amount.Value)
-		} else {
-			f.Public = f.Public.Add(l.Amount.Value)
+	for _, r := range t.Rows {
+		if r.Key.Role != RoleEcon {
+			continue
 		}
-		if seen[name] || l.Amount.Value.IsZero() {
+		name := t.Text(r.Key, ColDeptEcon)
+		if seen[name] || t.Exact(r.Key, ColTotal).IsZero() {
 			continue
 		}
 		seen[name] = true
-		if PersonnelClasses[l.Dept.Value[:3]] {
+		if !t.Exact(r.Key, ColPersonnel).IsZero() {
 			f.PersonnelItems = append(f.PersonnelItems, name)
 		} else {
 			f.PublicItems = append(f.PublicItems, name)
 		}
 	}
-	// In table order: by code.
-	sortByCode := func(names []string) {
-		code := map[string]string{}
-		for _, l := range b.doc.BasicByEcon {
-			n := b.doc.Name(l.Dept.Value)
-			if c, ok := code[n]; !ok || l.Dept.Value < c {
-				code[n] = l.Dept.Value
-			}
-		}
-		for i := 1; i < len(names); i++ {
-			for j := i; j > 0 && code[names[j]] < code[names[j-1]]; j-- {
-				names[j], names[j-1] = names[j-1], names[j]
-			}
-		}
-	}
-	sortByCode(f.PersonnelItems)
-	sortByCode(f.PublicItems)
 }
 
+// threePublicFacts are 表10's rows (合计 of the 财政拨款 sources).
 func (b *builder) threePublicFacts(f *Facts) {
-	tp, py := b.doc.ThreePublic, b.doc.PriorYear.ThreePublic
-	f.Travel, f.Reception = tp.OutboundTravel.Fiscal(), tp.Reception.Fiscal()
-	f.VehiclePurchase, f.VehicleOperation = tp.VehiclePurchase.Fiscal(), tp.VehicleOperation.Fiscal()
-	f.ThreePublic = sum(f.Travel, f.Reception, f.VehiclePurchase, f.VehicleOperation)
+	t, py := b.pub.Table(T10), b.doc.PriorYear.ThreePublic
+	item := func(key string) decimal.Decimal { return t.Exact(ItemRow(key), ColTotal) }
+	f.Travel, f.Reception = item(ItemOutboundTravel), item(ItemReception)
+	f.VehiclePurchase, f.VehicleOperation = item(ItemVehiclePurchase), item(ItemVehicleOperation)
+	f.ThreePublic = t.Exact(TotalRow, ColTotal)
 	f.PriorTravel, f.PriorReception = prior(py.OutboundTravel), prior(py.Reception)
 	f.PriorVehiclePurchase, f.PriorVehicleOperation = prior(py.VehiclePurchase), prior(py.VehicleOperation)
 	all := []Prior{f.PriorTravel, f.PriorReception, f.PriorVehiclePurchase, f.PriorVehicleOperation}
@@ -213,16 +180,22 @@ func (b *builder) threePublicFacts(f *Facts) {
 	f.ThreePublicReason = b.doc.Reasons.ThreePublicChange.Value
 }
 
+// operatingFacts are 表11's 部门合计 and its number of units.
 func (b *builder) operatingFacts(f *Facts) {
-	for _, oc := range b.doc.OperCosts {
-		f.OperatingUnits++
-		f.OperatingCosts = f.OperatingCosts.Add(oc.Amount.Fiscal())
+	t := b.pub.Table(T11)
+	for _, r := range t.Rows {
+		if r.Key.Role == RoleUnit {
+			f.OperatingUnits++
+		}
 	}
+	f.OperatingCosts = t.Exact(TotalRow, ColTotal)
 	f.OperatingUnitsChinese = ChineseCount(f.OperatingUnits)
 	f.PriorOperatingCosts = prior(b.doc.PriorYear.OperatingCosts)
 	f.OperatingCostsReason = b.doc.Reasons.OperatingCostsChange.Value
 }
 
+// performanceFacts count the projects of 表12 by category, and those that
+// publish a goal form, with the amounts their rows print.
 func (b *builder) performanceFacts(f *Facts) {
 	f.Units = len(b.doc.Units)
 	for _, u := range b.doc.Units {
@@ -231,11 +204,12 @@ func (b *builder) performanceFacts(f *Facts) {
 		}
 	}
 	f.OverallGoalAmount = b.doc.Performance.OverallGoalAmount.Value
+	t := b.pub.Table(T12)
 	for _, p := range b.doc.Projects {
 		if p.Carryover {
 			continue
 		}
-		a := p.Amounts.Total()
+		a := t.Exact(ProjectRow(p.Unit.Value, p.Name.Value), ColTotal)
 		tally := func(n *int, sum *decimal.Decimal) { *n++; *sum = sum.Add(a) }
 		specific := p.Category.Value == input.CategorySpecificGoal
 		tally(&f.Projects, &f.ProjectAmount)

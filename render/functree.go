@@ -102,7 +102,7 @@ func (b *builder) tree(leaves []codeAmounts, width int, t *tally) []Row {
 		}
 		t.check(total[i], parts...)
 	}
-	rows = append(rows, amountRow(RowTotal, 0, []Cell{Str("合计"), Str("")}, total))
+	rows = append(rows, amountRow(RowTotal, 0, TotalRow, []Cell{Str("合计"), Str("")}, total))
 	for _, n := range nodes {
 		kind, level := RowItem, 3
 		switch len(n.code) {
@@ -111,17 +111,17 @@ func (b *builder) tree(leaves []codeAmounts, width int, t *tally) []Row {
 		case 5:
 			kind, level = RowSubtotal, 2
 		}
-		rows = append(rows, amountRow(kind, level, []Cell{CodeCell(n.code), Str(b.doc.Name(n.code))}, n.amounts))
+		rows = append(rows, amountRow(kind, level, CodeRow(n.code), []Cell{CodeCell(n.code), Str(b.doc.Name(n.code))}, n.amounts))
 	}
 	return rows
 }
 
 // amountRow is a row of leading cells followed by amounts.
-func amountRow(kind RowKind, level int, lead []Cell, amounts []decimal.Decimal) Row {
+func amountRow(kind RowKind, level int, key RowKey, lead []Cell, amounts []decimal.Decimal) Row {
 	cells := make([]Cell, 0, len(lead)+len(amounts))
 	cells = append(cells, lead...)
 	for _, a := range amounts {
 		cells = append(cells, Money(a))
 	}
-	return Row{Kind: kind, Level: level, Cells: cells}
+	return Row{Kind: kind, Level: level, Key: key, Cells: cells}
 }

@@ -118,71 +118,86 @@ func samples(t testing.TB) []sample {
 	return out
 }
 
-func amountAt(r Row, col int) decimal.Decimal { return r.Cells[col].Amount }
+// at is the printed figure of a row in a column, by key.
+func at(tab *Table, r Row, col ColKey) decimal.Decimal {
+	i := tab.Col(col)
+	if i < 0 {
+		panic("no column " + string(col) + " in " + string(tab.ID))
+	}
+	return r.Cells[i].Amount
+}
 
-// checkTree asserts 类 = Σ款 = Σ项 and 合计 = Σ类 on a function-row table,
-// for every amount column, on the printed figures (exact when the input is in 万元).
-func checkTree(t *testing.T, name string, tab *Table, codeCol int, amountCols []int) {
+// amountCols are the keys of a table's amount columns on one side.
+func amountCols(tab *Table, side Side) []ColKey {
+	var out []ColKey
+	for _, c := range tab.Columns {
+		if c.Kind == KindAmount && c.Side == side {
+			out = append(out, c.Key)
+		}
+	}
+	return out
+}
+
+// checkTree asserts 类 = Σ款 = Σ项 and 合计 = Σ类 on the main side of a
+// function-row table, for every amount column, on the printed figures (exact
+// when the input is in 万元). Rows are found by their keys.
+func checkTree(t *testing.T, name string, tab *Table) {
 	t.Helper()
 	type acc struct {
 		row  Row
 		kids []Row
 	}
-	var total *Row
+	total := tab.Row(TotalRow)
 	parents := map[string]*acc{}
 	var order []string
-	for i, r := range tab.Rows {
-		if codeCol >= len(r.Cells) {
+	for _, r := range tab.Rows {
+		if r.Key.Role != RoleCode {
 			continue
 		}
-		code := r.Cells[codeCol].Text
-		if r.Cells[codeCol].Kind != KindCode && r.Cells[codeCol].Text == "合计" || codeCol > 0 && r.Cells[codeCol-0].Text == "合计" {
-			total = &tab.Rows[i]
-			continue
-		}
-		if r.Cells[codeCol].Kind != KindCode || code == "" {
-			continue
+		code := r.Key.ID
+		if got := tab.Text(r.Key, ColCode); got != code {
+			t.Errorf("%s %s: row %v prints code %q", name, tab.ID, r.Key, got)
 		}
 		parents[code] = &acc{row: r}
 		order = append(order, code)
 		if len(code) > 3 {
 			p := parents[code[:len(code)-2]]
 			if p == nil {
-				t.Errorf("%s %s: %s is not directly under its parent", name, tab.SheetName, code)
+				t.Errorf("%s %s: %s is not directly under its parent", name, tab.ID, code)
 				continue
 			}
 			p.kids = append(p.kids, r)
 		}
 	}
 	if total == nil {
-		t.Fatalf("%s %s: no 合计 row", name, tab.SheetName)
+		t.Fatalf("%s %s: no 合计 row", name, tab.ID)
 	}
 	if !sort.StringsAreSorted(order) {
-		t.Errorf("%s %s: codes not in order: %v", name, tab.SheetName, order)
+		t.Errorf("%s %s: codes not in order: %v", name, tab.ID, order)
 	}
-	for _, col := range amountCols {
+	for _, col := range amountCols(tab, SideMain) {
 		top := decimal.Zero
 		for _, code := range order {
 			a := parents[code]
 			if len(code) == 3 {
-				top = top.Add(amountAt(a.row, col))
+				top = top.Add(at(tab, a.row, col))
 			}
 			if len(code) == 7 {
 				continue
 			}
 			s := decimal.Zero
 			for _, k := range a.kids {
-				s = s.Add(amountAt(k, col))
+				s = s.Add(at(tab, k, col))
 			}
-			if !s.Equal(amountAt(a.row, col)) && !hasNote(tab, NoteRounding) {
-				t.Errorf("%s %s: %s column %d = %s, its children sum to %s", name, tab.SheetName, code, col, amountAt(a.row, col), s)
+			if !s.Equal(at(tab, a.row, col)) && !hasNote(tab, NoteRounding) {
+				t.Errorf("%s %s: %s column %s = %s, its children sum to %s", name, tab.ID, code, col, at(tab, a.row, col), s)
 			}
-			if d := s.Sub(amountAt(a.row, col)).Abs(); d.GreaterThan(decimal.NewFromFloat(0.01).Mul(decimal.NewFromInt(int64(len(a.kids))))) {
-				t.Errorf("%s %s: %s column %d off by %s, more than rounding", name, tab.SheetName, code, col, d)
+			if d := s.Sub(at(tab, a.row, col)).Abs(); d.GreaterThan(decimal.NewFromFloat(0.01).Mul(decimal.NewFromInt(int64(len(a.kids))))) {
+				t.Errorf("%s %s: %s column %s off by %s, more than rounding", name, tab.ID, code, col, d)
 			}
 		}
-		if !top.Equal(amountAt(*total, col)) && !hasNote(tab, NoteRounding) {
-			t.Errorf("%s %s: 合计 column %d = %s, 类 sum to %s", name, tab.SheetName, col, amountAt(*total, col), top)
+		if !top.Equal(at(tab, *total, col)) && !hasNote(tab, NoteRounding) {
+			t.Errorf("%s %s: 合计 column %s = %s, 类 sum to %s", name, tab.ID, col, at(tab, *total, col), top)
 		}
 	}
 }
@@ -199,16 +214,15 @@ func hasNote(tab *Table, note string) bool {
 func TestTreeInvariants(t *testing.T) {
 	for _, s := range samples(t) {
 		p := mustBuild(t, s.doc)
-		checkTree(t, s.name, p.Tables[1], 0, []int{2, 3, 4, 5, 6, 7, 8})
-		for _, n := range []int{3, 5, 8} {
-			checkTree(t, s.name, p.Tables[n-1], 0, []int{2, 3, 4})
+		for _, id := range []TableID{T2, T3, T5, T8, T9} {
+			checkTree(t, s.name, p.Table(id))
 		}
-		checkTree(t, s.name, p.Tables[8], 3, []int{5, 6, 7})
 		// Every row of tables 3, 5, 8: 合计 = 基本 + 项目.
-		for _, n := range []int{3, 5, 8} {
-			for _, r := range p.Tables[n-1].Rows {
-				if !amountAt(r, 2).Equal(amountAt(r, 3).Add(amountAt(r, 4))) && !hasNote(p.Tables[n-1], NoteRounding) {
-					t.Errorf("%s 表%d %v: 合计 ≠ 基本 + 项目", s.name, n, r.Cells[:2])
+		for _, id := range []TableID{T3, T5, T8} {
+			tab := p.Table(id)
+			for _, r := range tab.Rows {
+				if !at(tab, r, ColTotal).Equal(at(tab, r, ColBasic).Add(at(tab, r, ColProject))) && !hasNote(tab, NoteRounding) {
+					t.Errorf("%s %s %v: 合计 ≠ 基本 + 项目", s.name, id, r.Key)
 				}
 			}
 		}
@@ -227,6 +241,8 @@ func exact(doc *input.Document, keep func(input.Expenditure) bool) map[string]de
 	return m
 }
 
+// source is a line's source key, read from the input text independently of
+// the decoder's resolution.
 func source(e input.Expenditure) string {
 	if e.Source.Value == "" {
 		return "general_public"
@@ -242,36 +258,48 @@ func fiscal(e input.Expenditure) bool {
 func TestSummaryTablesBalance(t *testing.T) {
 	for _, s := range samples(t) {
 		p := mustBuild(t, s.doc)
-		t1, t4 := p.Tables[0], p.Tables[3]
-		last1, last4 := t1.Rows[len(t1.Rows)-1], t4.Rows[len(t4.Rows)-1]
-		if !amountAt(last1, 1).Equal(amountAt(last1, 3)) {
-			t.Errorf("%s 表1: 收入总计 %s ≠ 支出总计 %s", s.name, amountAt(last1, 1), amountAt(last1, 3))
-		}
-		if !amountAt(last4, 1).Equal(amountAt(last4, 3)) {
-			t.Errorf("%s 表4: 收入总计 %s ≠ 支出总计 %s", s.name, amountAt(last4, 1), amountAt(last4, 3))
+		t1, t4 := p.Table(T1), p.Table(T4)
+		for _, tab := range []*Table{t1, t4} {
+			in, out := tab.Amount(TotalRow, ColIncome), tab.Amount(TotalRow, ColTotal)
+			if !in.Equal(out) {
+				t.Errorf("%s %s: 收入总计 %s ≠ 支出总计 %s", s.name, tab.ID, in, out)
+			}
+			if tab.Rows[len(tab.Rows)-1].Key != TotalRow {
+				t.Errorf("%s %s: the last row is not 总计", s.name, tab.ID)
+			}
 		}
 		all := exact(s.doc, func(input.Expenditure) bool { return true })
 		fis := exact(s.doc, fiscal)
-		if !amountAt(last1, 3).Equal(Round(all["all"])) {
-			t.Errorf("%s 表1 支出总计 %s, lines sum to %s", s.name, amountAt(last1, 3), all["all"])
+		if got := t1.Amount(TotalRow, ColTotal); !got.Equal(Round(all["all"])) {
+			t.Errorf("%s 表1 支出总计 %s, lines sum to %s", s.name, got, all["all"])
 		}
-		if !amountAt(last4, 3).Equal(Round(fis["all"])) {
-			t.Errorf("%s 表4 支出总计 %s, fiscal lines sum to %s", s.name, amountAt(last4, 3), fis["all"])
+		if got := t4.Amount(TotalRow, ColTotal); !got.Equal(Round(fis["all"])) {
+			t.Errorf("%s 表4 支出总计 %s, fiscal lines sum to %s", s.name, got, fis["all"])
 		}
 		// table 4 is table 1 restricted to 财政拨款, category by category.
 		for i, code := range input.Categories {
-			if !amountAt(t1.Rows[i], 3).Equal(Round(all[code])) {
-				t.Errorf("%s 表1 %s: %s, lines %s", s.name, code, amountAt(t1.Rows[i], 3), all[code])
+			key := CodeRow(code)
+			if got := t1.Amount(key, ColTotal); !got.Equal(Round(all[code])) {
+				t.Errorf("%s 表1 %s: %s, lines %s", s.name, code, got, all[code])
 			}
-			if !amountAt(t4.Rows[i], 3).Equal(Round(fis[code])) {
-				t.Errorf("%s 表4 %s: %s, fiscal lines %s", s.name, code, amountAt(t4.Rows[i], 3), fis[code])
+			if got := t4.Amount(key, ColTotal); !got.Equal(Round(fis[code])) {
+				t.Errorf("%s 表4 %s: %s, fiscal lines %s", s.name, code, got, fis[code])
 			}
-			if !strings.HasSuffix(t1.Rows[i].Cells[2].Text, s.doc.Name(code)) || t1.Rows[i].Cells[2].Text != t4.Rows[i].Cells[2].Text {
-				t.Errorf("%s category row %d: %q / %q", s.name, i, t1.Rows[i].Cells[2].Text, t4.Rows[i].Cells[2].Text)
+			l1, l4 := t1.Text(key, ColItem), t4.Text(key, ColItem)
+			if !strings.HasSuffix(l1, s.doc.Name(code)) || l1 != l4 || t1.Rows[i].Key != key {
+				t.Errorf("%s category row %d: %q / %q", s.name, i, l1, l4)
 			}
 		}
-		if len(t1.Rows) != 33 || t1.Rows[29].Cells[2].Text != "三十、抗疫特别国债安排的支出" {
-			t.Errorf("%s 表1: %d rows, row 30 %q", s.name, len(t1.Rows), t1.Rows[29].Cells[2].Text)
+		if len(t1.Rows) != 33 || t1.Text(CodeRow("234"), ColItem) != "三十、抗疫特别国债安排的支出" {
+			t.Errorf("%s 表1: %d rows, row 30 %q", s.name, len(t1.Rows), t1.Text(CodeRow("234"), ColItem))
+		}
+		// The income side by source adds up to 本年收入合计.
+		income := decimal.Zero
+		for _, src := range input.AllSources {
+			income = income.Add(t1.Exact(SourceRow(src), ColIncome))
+		}
+		if !Round(income).Equal(t1.Amount(CurrentTotalRow, ColIncome)) {
+			t.Errorf("%s 表1: sources sum to %s, 本年收入合计 %s", s.name, income, t1.Amount(CurrentTotalRow, ColIncome))
 		}
 	}
 }
@@ -287,8 +315,8 @@ func TestTable5IsTable3Restricted(t *testing.T) {
 				restricted.Expenditures = append(restricted.Expenditures, e)
 			}
 		}
-		t5 := mustBuild(t, s.doc).Tables[4]
-		t3 := mustBuild(t, &restricted).Tables[2]
+		t5 := mustBuild(t, s.doc).Table(T5)
+		t3 := mustBuild(t, &restricted).Table(T3)
 		if !reflect.DeepEqual(t5.Rows, t3.Rows) {
 			t.Errorf("%s: table 5 differs from table 3 restricted to general public, current year", s.name)
 		}
@@ -297,61 +325,74 @@ func TestTable5IsTable3Restricted(t *testing.T) {
 
 func TestTable6PersonnelPlusPublic(t *testing.T) {
 	for _, s := range samples(t) {
-		t6 := mustBuild(t, s.doc).Tables[5]
+		t6 := mustBuild(t, s.doc).Table(T6)
 		want := decimal.Zero
 		for _, l := range s.doc.BasicByEcon {
 			want = want.Add(l.Amount.Value)
 		}
-		if !amountAt(t6.Rows[0], 2).Equal(Round(want)) {
-			t.Errorf("%s 表6 合计 %s, lines %s", s.name, amountAt(t6.Rows[0], 2), want)
+		if got := t6.Amount(TotalRow, ColTotal); !got.Equal(Round(want)) {
+			t.Errorf("%s 表6 合计 %s, lines %s", s.name, got, want)
 		}
 		for _, r := range t6.Rows {
-			if !amountAt(r, 2).Equal(amountAt(r, 3).Add(amountAt(r, 4))) && !hasNote(t6, NoteRounding) {
-				t.Errorf("%s 表6 %v: 人员经费 + 公用经费 ≠ 合计", s.name, r.Cells[:2])
+			if !at(t6, r, ColTotal).Equal(at(t6, r, ColPersonnel).Add(at(t6, r, ColPublic))) && !hasNote(t6, NoteRounding) {
+				t.Errorf("%s 表6 %v: 人员经费 + 公用经费 ≠ 合计", s.name, r.Key)
 			}
 		}
 		sub := decimal.Zero
-		for _, r := range t6.Rows[1:] {
-			if r.Kind == RowSubtotal {
-				sub = sub.Add(amountAt(r, 2))
+		for _, r := range t6.Rows {
+			if r.Key.Role == RoleCode {
+				sub = sub.Add(at(t6, r, ColTotal))
 			}
 		}
-		if !sub.Equal(amountAt(t6.Rows[0], 2)) && !hasNote(t6, NoteRounding) {
-			t.Errorf("%s 表6: subtotals %s ≠ 合计 %s", s.name, sub, amountAt(t6.Rows[0], 2))
+		if !sub.Equal(t6.Amount(TotalRow, ColTotal)) && !hasNote(t6, NoteRounding) {
+			t.Errorf("%s 表6: subtotals %s ≠ 合计 %s", s.name, sub, t6.Amount(TotalRow, ColTotal))
 		}
 	}
 }
 
 // Every table's 合计 row is the sum of its unit subtotals, each subtotal the
-// sum of its projects (tables 12 and 13), and every row has one cell per column.
+// sum of its projects (tables 12 and 13), and every row has one cell per
+// column; every row key is unique within its half.
 func TestProjectTablesAndShapes(t *testing.T) {
 	for _, s := range samples(t) {
 		p := mustBuild(t, s.doc)
 		for _, tab := range p.Tables {
+			seen := map[[2]RowKey]bool{}
 			for i, r := range tab.Rows {
 				if len(r.Cells) != len(tab.Columns) {
-					t.Errorf("%s %s row %d: %d cells for %d columns", s.name, tab.SheetName, i, len(r.Cells), len(tab.Columns))
+					t.Errorf("%s %s row %d: %d cells for %d columns", s.name, tab.ID, i, len(r.Cells), len(tab.Columns))
 				}
 				for c, cell := range r.Cells {
 					if cell.Kind == KindAmount && tab.Columns[c].Kind != KindAmount {
-						t.Errorf("%s %s row %d col %d: amount in a %v column", s.name, tab.SheetName, i, c, tab.Columns[c].Kind)
+						t.Errorf("%s %s row %d col %d: amount in a %v column", s.name, tab.ID, i, c, tab.Columns[c].Kind)
 					}
+				}
+				for side, k := range []RowKey{r.Key, r.LeftKey} {
+					id := [2]RowKey{{Role: Role(side)}, k}
+					if k.Role != RoleNone && seen[id] {
+						t.Errorf("%s %s: row key %v twice", s.name, tab.ID, k)
+					}
+					seen[id] = true
 				}
 			}
 		}
-		for _, tab := range []*Table{p.Tables[11], p.Tables[12]} {
-			for col := 1; col < len(tab.Columns); col++ {
+		for _, tab := range []*Table{p.Table(T12), p.Table(T13)} {
+			for _, col := range amountCols(tab, SideMain) {
 				units, projects := decimal.Zero, decimal.Zero
-				for _, r := range tab.Rows[1:] {
-					if r.Kind == RowSubtotal {
-						units = units.Add(amountAt(r, col))
-					} else {
-						projects = projects.Add(amountAt(r, col))
+				for _, r := range tab.Rows {
+					switch r.Key.Role {
+					case RoleUnit:
+						units = units.Add(at(tab, r, col))
+					case RoleProject:
+						projects = projects.Add(at(tab, r, col))
+						if tab.Row(UnitRow(r.Key.ID)) == nil {
+							t.Errorf("%s %s: project %v without its unit's row", s.name, tab.ID, r.Key)
+						}
 					}
 				}
-				total := amountAt(tab.Rows[0], col)
+				total := tab.Amount(TotalRow, col)
 				if (!units.Equal(total) || !projects.Equal(total)) && !hasNote(tab, NoteRounding) {
-					t.Errorf("%s %s col %d: 合计 %s, units %s, projects %s", s.name, tab.SheetName, col, total, units, projects)
+					t.Errorf("%s %s col %s: 合计 %s, units %s, projects %s", s.name, tab.ID, col, total, units, projects)
 				}
 			}
 		}
@@ -360,18 +401,18 @@ func TestProjectTablesAndShapes(t *testing.T) {
 
 func TestEmptyTablesCarryTheNote(t *testing.T) {
 	p := mustBuild(t, mustDecode(t, input.SampleName, input.Sample))
-	for _, n := range []int{7, 8, 9, 13} {
-		tab := p.Tables[n-1]
+	for _, id := range []TableID{T7, T8, T9, T13} {
+		tab := p.Table(id)
 		if !hasNote(tab, NoteEmpty) {
-			t.Errorf("表%d has no %s", n, NoteEmpty)
+			t.Errorf("%s has no %s", id, NoteEmpty)
 		}
 		if len(tab.Rows) != 1 || tab.Rows[0].Kind != RowTotal {
-			t.Errorf("表%d: want only its 合计 row, got %d rows", n, len(tab.Rows))
+			t.Errorf("%s: want only its 合计 row, got %d rows", id, len(tab.Rows))
 		}
 	}
-	for _, n := range []int{1, 2, 3, 4, 5, 6, 10, 11, 12} {
-		if hasNote(p.Tables[n-1], NoteEmpty) || hasNote(p.Tables[n-1], NoteRounding) {
-			t.Errorf("表%d has notes %v", n, p.Tables[n-1].Notes)
+	for _, id := range []TableID{T1, T2, T3, T4, T5, T6, T10, T11, T12} {
+		if tab := p.Table(id); hasNote(tab, NoteEmpty) || hasNote(tab, NoteRounding) {
+			t.Errorf("%s has notes %v", id, tab.Notes)
 		}
 	}
 }
@@ -390,18 +431,21 @@ expenditures:
   - {code: "2010350", basic: 50.00}
 `
 	p := mustBuild(t, mustDecode(t, "tail.yaml", []byte(doc)))
-	t3 := p.Tables[2]
+	t3 := p.Table(T3)
 	// each 项 is 0.005万元 → prints 0.01; the 款 is 0.015 → prints 0.02, not 0.03.
-	if got := amountAt(t3.Rows[0], 2).String(); got != "0.02" {
+	if got := t3.Amount(TotalRow, ColTotal).String(); got != "0.02" {
 		t.Errorf("合计 %s, want 0.02 (0.015 rounded once)", got)
 	}
-	if got := amountAt(t3.Rows[3], 2).String(); got != "0.01" {
+	if got := t3.Amount(CodeRow("2010301"), ColTotal).String(); got != "0.01" {
 		t.Errorf("项 %s, want 0.01", got)
+	}
+	if got := t3.Exact(TotalRow, ColTotal).String(); got != "0.015" {
+		t.Errorf("合计 exact %s, want 0.015", got)
 	}
 	if !hasNote(t3, NoteRounding) {
 		t.Errorf("no 尾差 note: %v", t3.Notes)
 	}
-	if hasNote(p.Tables[5], NoteRounding) {
+	if hasNote(p.Table(T6), NoteRounding) {
 		t.Errorf("table 6 has a 尾差 note without data")
 	}
 }

@@ -1,7 +1,10 @@
 // Package render computes a department's budget publication as plain data:
-// the 13 disclosure tables with their header cells, merged ranges, rows with
-// levels and exact amounts, and notes. It knows nothing of xlsx or PDF; the
-// writers in render/xlsx and render/pdf take what it computes.
+// the declared tables (tables.go: id, title, header, named columns) filled
+// with rows that have keys, levels and exact amounts; the four parts with
+// their sections, the sentences of 第三部分 and their figures (facts.go),
+// charts and goal forms; and the checks' findings. It reads no file and
+// knows nothing of xlsx or PDF: the writers in render/xlsx and render/pdf
+// take what it computes, and render/publish runs the whole pipeline.
 package render
 
 import "github.com/shopspring/decimal"
@@ -9,10 +12,10 @@ import "github.com/shopspring/decimal"
 // Publication is everything one department publishes for one year.
 type Publication struct {
 	Year       int
-	Department string // 部门名称 as printed
-	Unit       string // the unit every table's amounts are printed in: 万元
-	Title      string // {year}年度部门预算公开, the cover's second line
-	Tables     []*Table
+	Department string   // 部门名称 as printed
+	Unit       string   // the unit every table's amounts are printed in: 万元
+	Title      string   // {year}年度部门预算公开, the cover's second line
+	Tables     []*Table // in print order; address them with Table(id)
 	// Parts are the four parts of the publication in order. A part with no
 	// sections has its place but is not printed.
 	Parts []*Part
@@ -21,10 +24,13 @@ type Publication struct {
 	// Draft, when set, says on every page and sheet that the publication is
 	// not final (rendered although its checks found errors).
 	Draft string
+
+	set *TableSet // the declarations the tables were built from
 }
 
 // Part is one of the four parts (第一部分 … 第四部分).
 type Part struct {
+	ID       string // stable: PartOverview, PartTables, PartExplanation, PartGlossary
 	Title    string // 第一部分 概况
 	Sections []*Section
 }
@@ -32,6 +38,7 @@ type Part struct {
 // Section is a headed piece of a part: paragraphs, or one table, then any
 // further blocks (sub-headings, paragraphs, charts, forms) in order.
 type Section struct {
+	ID         string   // stable within the publication: a table's id, or one of the Sec… constants
 	Heading    string   // printed heading, e.g. 一、本部门职责; empty for a table, whose title heads it
 	TOC        string   // its entry in the 目录 and the bookmarks (the heading when empty)
 	Level      int      // 0 or 1: a section of its part; 2: a sub-section listed under the section before it
@@ -127,6 +134,7 @@ type Cell struct {
 	Kind   CellKind
 	Text   string          // KindText and KindCode
 	Amount decimal.Decimal // KindAmount: the printed figure, already rounded to 2 decimals
+	Exact  decimal.Decimal // KindAmount: the exact sum the figure is rounded from
 }
 
 // Str is a text cell.
@@ -136,7 +144,7 @@ func Str(s string) Cell { return Cell{Kind: KindText, Text: s} }
 func CodeCell(s string) Cell { return Cell{Kind: KindCode, Text: s} }
 
 // Money is an amount cell holding the exact sum d, rounded once for print.
-func Money(d decimal.Decimal) Cell { return Cell{Kind: KindAmount, Amount: Round(d)} }
+func Money(d decimal.Decimal) Cell { return Cell{Kind: KindAmount, Amount: Round(d), Exact: d} }
 
 // Round rounds an exact amount half-up to the two decimals printed.
 func Round(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
@@ -173,7 +181,9 @@ type HeaderCell struct {
 
 // Column describes one column of a table.
 type Column struct {
+	Key  ColKey   // what its figures are: total, basic, a source …
 	Kind CellKind // the kind of its body cells
+	Side Side     // the half of a two-sided table it belongs to
 }
 
 // RowKind tells what a body row is.
@@ -188,19 +198,23 @@ const (
 	RowSubtotal
 )
 
-// Row is one body row: exactly one cell per column.
+// Row is one body row: exactly one cell per column. In a two-sided table
+// (1, 4, 9) each half is a row of its own, side by side: Key names the main
+// half, LeftKey the income half.
 type Row struct {
-	Kind  RowKind
-	Level int // depth for indentation: 0 totals, 1 类 (or unit), 2 款, 3 项 (or project)
-	Cells []Cell
+	Kind    RowKind
+	Key     RowKey
+	LeftKey RowKey
+	Level   int // depth for indentation: 0 totals, 1 类 (or unit), 2 款, 3 项 (or project)
+	Cells   []Cell
 }
 
-// Table is one numbered disclosure table.
+// Table is one numbered disclosure table, built from its declaration.
 type Table struct {
+	ID         TableID
 	Number     int    // 1..13
 	Label      string // 预算公开表N, printed above the title
 	Title      string // {year}年…, centred, bold
-	SheetName  string // 表N
 	Department string // printed after 部门名称：
 	Unit       string // printed after 单位：
 	Columns    []Column
@@ -208,7 +222,18 @@ type Table struct {
 	Header     []HeaderCell
 	Rows       []Row
 	Notes      []string // printed under the table, e.g. 注：本表无数据
-	Landscape  bool     // wide table: landscape page
+	Presentation
+
+	rows, leftRows map[RowKey]int // row index by key, per half
+}
+
+// Presentation is how the writers show a table, declared beside it: what
+// the workbook calls its sheet, and whether its page turns landscape. Both
+// writers need the orientation, and the importer takes the sheet name as a
+// hint, so it lives with the declaration rather than in one writer.
+type Presentation struct {
+	SheetName string // 表N
+	Landscape bool   // wide table: landscape page (PDF) and print setup (workbook)
 }
 
 // Note texts.

@@ -48,8 +48,8 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 	b.pub.Facts = f
 	w := &writer{t: t, facts: f}
 	y := b.doc.Year
-	s := func(heading string, blocks ...Block) *Section {
-		return &Section{Heading: heading, Blocks: blocks}
+	s := func(id, heading string, blocks ...Block) *Section {
+		return &Section{ID: id, Heading: heading, Blocks: blocks}
 	}
 	gpChart := b.chart(w, "一般公共预算当年拨款结构图", f.GPCategory)
 	tpChart := b.chart(w, "三公经费分布图", []Item{
@@ -77,28 +77,28 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		eleven = append(eleven, para("无。"))
 	}
 	sections := []*Section{
-		s("一、部门预算收支数据变动情况及原因", para(w.say("一", f))),
-		s("二、收入预算情况说明", para(w.say("二", f))),
-		s("三、支出预算情况说明", para(w.say("三", f))),
-		s("四、财政拨款收支预算总体情况说明", para(w.say("四", f))),
-		s("五、一般公共预算支出情况说明",
+		s(SecTotals, "一、部门预算收支数据变动情况及原因", para(w.say("一", f))),
+		s(SecRevenue, "二、收入预算情况说明", para(w.say("二", f))),
+		s(SecExpenditure, "三、支出预算情况说明", para(w.say("三", f))),
+		s(SecFiscal, "四、财政拨款收支预算总体情况说明", para(w.say("四", f))),
+		s(SecGeneralPublic, "五、一般公共预算支出情况说明",
 			sub("（一）一般公共预算当年支出规模变化情况"), para(w.say("五.一", f)),
 			sub("（二）一般公共预算当年支出结构情况"), para(w.say("五.二", f)),
 			Block{Kind: BlockChart, Chart: gpChart}),
-		s("六、一般公共预算基本支出情况说明", para(w.say("六", f)), para(w.say("六.人员", f)), para(w.say("六.公用", f))),
-		s("七、“三公”经费增减变动原因说明", para(w.say("七", f)), Block{Kind: BlockChart, Chart: tpChart}),
-		s("八、机关运行经费增减变动原因说明", para(w.say("八", f))),
-		s("九、政府采购情况", para(w.say("九", f))),
-		s("十、绩效管理情况", ten...),
-		s("十一、国有资产占有使用情况", eleven...),
-		s("十二、其他说明"),
-		{Heading: "（一）政府购买服务指导性目录", Level: 2, Paragraphs: orNone(f.PurchaseOfServices)},
-		{Heading: "（二）其他", Level: 2, Paragraphs: orNone(f.OtherNotes)},
+		s(SecBasic, "六、一般公共预算基本支出情况说明", para(w.say("六", f)), para(w.say("六.人员", f)), para(w.say("六.公用", f))),
+		s(SecThreePublic, "七、“三公”经费增减变动原因说明", para(w.say("七", f)), Block{Kind: BlockChart, Chart: tpChart}),
+		s(SecOperatingCosts, "八、机关运行经费增减变动原因说明", para(w.say("八", f))),
+		s(SecProcurement, "九、政府采购情况", para(w.say("九", f))),
+		s(SecPerformance, "十、绩效管理情况", ten...),
+		s(SecAssets, "十一、国有资产占有使用情况", eleven...),
+		s(SecOtherNotes, "十二、其他说明"),
+		{ID: SecPurchaseOfSvcs, Heading: "（一）政府购买服务指导性目录", Level: 2, Paragraphs: orNone(f.PurchaseOfServices)},
+		{ID: SecOther, Heading: "（二）其他", Level: 2, Paragraphs: orNone(f.OtherNotes)},
 	}
 	if w.err != nil {
 		return nil, w.err
 	}
-	return &Part{Title: fmt.Sprintf("第三部分 %d年度部门预算情况说明", y), Sections: sections}, nil
+	return &Part{ID: PartExplanation, Title: fmt.Sprintf("第三部分 %d年度部门预算情况说明", y), Sections: sections}, nil
 }
 
 func orNone(ps []string) []string {

@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // (by their titles and project), one per line.
 func part3Lines(p *Publication) []string {
 	var out []string
-	for _, s := range p.Parts[2].Sections {
+	for _, s := range p.Part(PartExplanation).Sections {
 		out = append(out, s.Heading)
 		out = append(out, s.Paragraphs...)
 		for _, b := range s.Blocks {
@@ -251,11 +251,11 @@ func TestTemplateOverridesAndLeftovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nine := p.Parts[2].Sections[8].Blocks[0].Text
+	nine := p.Section(SecProcurement).Blocks[0].Text
 	if nine != "本部门2024年政府采购预算共计1,624.57万元。" {
 		t.Errorf("override: %q", nine)
 	}
-	if one := p.Parts[2].Sections[0].Blocks[0].Text; !strings.HasPrefix(one, "2024年度大同市人民政府办公室[部门]预算收入总计5,103.42万元") {
+	if one := p.Section(SecTotals).Blocks[0].Text; !strings.HasPrefix(one, "2024年度大同市人民政府办公室[部门]预算收入总计5,103.42万元") {
 		t.Errorf("a define not overridden changed: %q", one)
 	}
 	bad := map[string]string{
@@ -281,7 +281,7 @@ func TestTemplateOverridesAndLeftovers(t *testing.T) {
 func TestCharts(t *testing.T) {
 	p := mustBuild(t, mustDecode(t, input.SampleName, input.Sample))
 	var charts []*Chart
-	for _, s := range p.Parts[2].Sections {
+	for _, s := range p.Part(PartExplanation).Sections {
 		for _, b := range s.Blocks {
 			if b.Kind == BlockChart {
 				charts = append(charts, b.Chart)

@@ -18,18 +18,21 @@ func TestPartsOfTheSample(t *testing.T) {
 			t.Errorf("part %d: %q, want %q", i+1, part.Title, want[i])
 		}
 	}
-	one := p.Parts[0]
-	if one.Sections[0].Heading != "一、本部门职责" || len(one.Sections[0].Paragraphs) != 13 || !strings.HasPrefix(one.Sections[0].Paragraphs[1], "(一)") {
-		t.Errorf("duties: %+v", one.Sections[0])
+	duties := p.Section(SecDuties)
+	if p.Parts[0] != p.Part(PartOverview) || duties.Heading != "一、本部门职责" || len(duties.Paragraphs) != 13 || !strings.HasPrefix(duties.Paragraphs[1], "(一)") {
+		t.Errorf("duties: %+v", duties)
 	}
-	two := p.Parts[1]
-	if len(two.Sections) != 13 || two.Sections[0].Entry() != "表一2024年预算收支总表" || two.Sections[12].Entry() != "表十三2024年项目支出预算表（上年结转）" || two.Sections[4].Table != p.Tables[4] {
+	two := p.Part(PartTables)
+	if p.Parts[1] != two || len(two.Sections) != 13 || p.Section(string(T1)).Entry() != "表一2024年预算收支总表" || p.Section(string(T13)).Entry() != "表十三2024年项目支出预算表（上年结转）" || p.Section(string(T5)).Table != p.Table(T5) {
 		t.Errorf("tables: %d sections, first %q", len(two.Sections), two.Sections[0].Entry())
 	}
-	if n := len(p.Parts[2].Sections); n != 14 {
-		t.Errorf("part 3 has %d sections, want 一…十二 and 十二's two sub-sections", n)
+	if three := p.Part(PartExplanation); p.Parts[2] != three || len(three.Sections) != 14 {
+		t.Errorf("part 3 has %d sections, want 一…十二 and 十二's two sub-sections", len(three.Sections))
 	}
-	g := p.Parts[3].Sections[0].Paragraphs
+	if p.Parts[3] != p.Part(PartGlossary) {
+		t.Error("part 4 is not the glossary")
+	}
+	g := p.Section(SecGlossary).Paragraphs
 	if len(g) != 12 || !strings.HasPrefix(g[0], "一、基本支出：指为保障机构正常运转") || !strings.HasPrefix(g[11], "十二、财政拨款：") {
 		t.Errorf("glossary: %q", g)
 	}
@@ -46,7 +49,7 @@ glossary:
   - {term: 上年结转, text: 本地的解释。}
   - {term: 新名词, text: 新增的解释。}
 `
-	g := mustBuild(t, mustDecode(t, "g.yaml", []byte(doc))).Parts[3].Sections[0].Paragraphs
+	g := mustBuild(t, mustDecode(t, "g.yaml", []byte(doc))).Section(SecGlossary).Paragraphs
 	if len(g) != 13 || g[7] != "八、上年结转：本地的解释。" || g[12] != "十三、新名词：新增的解释。" {
 		t.Errorf("glossary: %q", g)
 	}

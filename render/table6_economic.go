@@ -12,14 +12,7 @@ var PersonnelClasses = map[string]bool{"301": true, "303": true}
 
 // table6 is 一般公共预算安排基本支出分经济科目表: one row per 部门经济分类 款 ×
 // 政府经济分类 款, under a subtotal per 部门经济分类 类.
-func (b *builder) table6() *Table {
-	t := b.newTable(6, "一般公共预算安排基本支出分经济科目表（不含上年结转）", false)
-	t.Columns = columns(KindText, KindText, KindAmount, KindAmount, KindAmount)
-	t.HeaderRows = 2
-	t.Header = []HeaderCell{
-		hc(0, 0, 2, 1, "部门预算支出经济科目名称"), hc(0, 1, 2, 1, "政府预算支出经济科目名称"), hc(0, 2, 1, 3, b.year()+"预算数"),
-		hc(1, 2, 1, 1, "合计"), hc(1, 3, 1, 1, "人员经费"), hc(1, 4, 1, 1, "公用经费"),
-	}
+func (b *builder) table6(t *Table) {
 	type pair struct {
 		dept, gov string
 		amount    decimal.Decimal
@@ -64,17 +57,16 @@ func (b *builder) table6() *Table {
 				sub[k] = sub[k].Add(a[k])
 			}
 			parts = append(parts, p.amount)
-			items = append(items, amountRow(RowItem, 2, []Cell{Str(b.doc.Name(p.dept)), Str(b.doc.Name(p.gov))}, a))
+			items = append(items, amountRow(RowItem, 2, EconRow(p.dept, p.gov), []Cell{Str(b.doc.Name(p.dept)), Str(b.doc.Name(p.gov))}, a))
 		}
 		tl.check(sub[0], parts...)
 		total.add(sub)
-		body = append(body, amountRow(RowSubtotal, 1, []Cell{Str(b.doc.Name(class)), Str("")}, sub))
+		body = append(body, amountRow(RowSubtotal, 1, CodeRow(class), []Cell{Str(b.doc.Name(class)), Str("")}, sub))
 		body = append(body, items...)
 		i = j
 	}
 	total.check(&tl)
 	tl.check(total.sums[0], total.sums[1], total.sums[2])
-	t.Rows = append([]Row{amountRow(RowTotal, 0, []Cell{Str("合计"), Str("")}, total.sums)}, body...)
+	t.Rows = append([]Row{amountRow(RowTotal, 0, TotalRow, []Cell{Str("合计"), Str("")}, total.sums)}, body...)
 	tl.finish(t, len(pairs) == 0)
-	return t
 }

@@ -19,57 +19,39 @@ func (b *builder) revenueRows(lines []input.RevenueLine, t *tally) []Row {
 }
 
 // table7 is 政府性基金预算收入表.
-func (b *builder) table7() *Table {
-	t := b.newTable(7, "政府性基金预算收入表（不含上年结转）", false)
-	t.Columns = columns(KindCode, KindText, KindAmount)
-	t.HeaderRows = 2
-	t.Header = []HeaderCell{
-		hc(0, 0, 1, 2, "项目"), hc(0, 2, 2, 1, "政府性基金收入预算"),
-		hc(1, 0, 1, 1, "收入科目编码"), hc(1, 1, 1, 1, "科目名称"),
-	}
+func (b *builder) table7(t *Table) {
 	var tl tally
 	t.Rows = b.revenueRows(b.doc.GovFundRev, &tl)
 	tl.finish(t, len(b.doc.GovFundRev) == 0)
-	return t
 }
 
 // table9 is 国有资本经营预算收支预算表: revenue rows on the left and
 // state-capital expenditure of the current year on the right, side by side.
-func (b *builder) table9() *Table {
-	t := b.newTable(9, "国有资本经营预算收支预算表（不含上年结转）", true)
-	t.Columns = columns(KindCode, KindText, KindAmount, KindCode, KindText, KindAmount, KindAmount, KindAmount)
-	t.HeaderRows = 3
-	t.Header = []HeaderCell{
-		hc(0, 0, 1, 3, "国有资本经营预算收入"), hc(0, 3, 1, 5, "国有资本经营预算支出"),
-		hc(1, 0, 1, 2, "项目"), hc(1, 2, 2, 1, "国有资本经营收入预算"),
-		hc(1, 3, 2, 1, "科目编码"), hc(1, 4, 2, 1, "科目名称"), hc(1, 5, 2, 1, "合计"), hc(1, 6, 2, 1, "基本支出"), hc(1, 7, 2, 1, "项目支出"),
-		hc(2, 0, 1, 1, "收入科目编码"), hc(2, 1, 1, 1, "科目名称"),
-	}
+func (b *builder) table9(t *Table) {
 	var tl tally
-	left := b.revenueRows(b.doc.StateCapRev, &tl)
-	right, anyRight := b.treeRows(func(l line) bool {
+	lefts := b.revenueRows(b.doc.StateCapRev, &tl)
+	rights, anyRight := b.treeRows(func(l line) bool {
 		return l.source == input.StateCapital && !l.carryover
 	}, []measure{totalOf, basicOf, projectOf}, &tl)
-	n := max(len(left), len(right))
-	for i := 0; i < n; i++ {
-		var cells []Cell
-		kind, level := RowItem, 0
-		if i < len(left) {
-			cells = append(cells, left[i].Cells...)
-			kind, level = left[i].Kind, left[i].Level
+	for i := 0; i < max(len(lefts), len(rights)); i++ {
+		var row Row
+		if i < len(lefts) {
+			l := lefts[i]
+			row = Row{Kind: l.Kind, Level: l.Level, LeftKey: l.Key, Cells: append([]Cell(nil), l.Cells...)}
 		} else {
-			cells = append(cells, Str(""), Str(""), Cell{Kind: KindAmount})
+			row.Cells = blankHalf(t, SideLeft)
 		}
-		if i < len(right) {
-			cells = append(cells, right[i].Cells...)
-			if i >= len(left) {
-				kind, level = right[i].Kind, right[i].Level
+		if i < len(rights) {
+			r := rights[i]
+			row.Key = r.Key
+			row.Cells = append(row.Cells, r.Cells...)
+			if i >= len(lefts) {
+				row.Kind, row.Level = r.Kind, r.Level
 			}
 		} else {
-			cells = append(cells, Str(""), Str(""), Cell{Kind: KindAmount}, Cell{Kind: KindAmount}, Cell{Kind: KindAmount})
+			row.Cells = append(row.Cells, blankHalf(t, SideMain)...)
 		}
-		t.Rows = append(t.Rows, Row{Kind: kind, Level: level, Cells: cells})
+		t.Rows = append(t.Rows, row)
 	}
 	tl.finish(t, len(b.doc.StateCapRev) == 0 && !anyRight)
-	return t
 }

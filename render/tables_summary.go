@@ -5,10 +5,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// categoryTotals sums the lines that pass keep by 类, into current-year and
-// carry-over amounts per source.
+// catSums are the lines of one 类 summed into current-year and carry-over
+// amounts per source.
 type catSums struct {
-	current, carry map[input.Source]decimal.Decimal // by source
+	current, carry map[input.Source]decimal.Decimal
 }
 
 func (b *builder) byCategory() map[string]*catSums {
@@ -36,24 +36,37 @@ func sumSources(m map[input.Source]decimal.Decimal, sources []input.Source) deci
 	return t
 }
 
-var fiscalKeys = input.FiscalSources
-
 // categoryLabel is 一、一般公共服务支出 … 三十、抗疫特别国债安排的支出.
 func (b *builder) categoryLabel(i int, code string) string {
 	return ChineseNumber(i+1) + "、" + b.doc.Name(code)
 }
 
+// sourceLabel is 一、一般公共预算 …: the i-th source as a row label.
+func sourceLabel(i int, s input.Source) string { return ChineseNumber(i+1) + "、" + s.Title() }
+
+// blank is an empty cell of a column: an empty amount, or empty text (also
+// in a code column: there is no code to keep as text).
+func blank(c Column) Cell {
+	if c.Kind == KindAmount {
+		return Cell{Kind: KindAmount}
+	}
+	return Str("")
+}
+
+// blankHalf is one half of a row of a two-sided table, empty.
+func blankHalf(t *Table, side Side) []Cell {
+	var out []Cell
+	for _, c := range t.Columns {
+		if c.Side == side {
+			out = append(out, blank(c))
+		}
+	}
+	return out
+}
+
 // table1 is 预算收支总表: income by source on the left, expenditure by the 30
 // categories on the right; the two sides balance by construction.
-func (b *builder) table1() *Table {
-	t := b.newTable(1, "预算收支总表", true)
-	t.Columns = columns(KindText, KindAmount, KindText, KindAmount, KindAmount, KindAmount)
-	t.HeaderRows = 2
-	t.Header = []HeaderCell{
-		hc(0, 0, 1, 2, "收入"), hc(0, 2, 1, 4, "支出"),
-		hc(1, 0, 1, 1, "项目"), hc(1, 1, 1, 1, b.year()), hc(1, 2, 1, 1, "项目"),
-		hc(1, 3, 1, 1, b.year()+"合计"), hc(1, 4, 1, 1, "当年预算安排"), hc(1, 5, 1, 1, "上年结转安排"),
-	}
+func (b *builder) table1(t *Table) {
 	var tl tally
 	cats := b.byCategory()
 	income := map[input.Source]decimal.Decimal{}
@@ -62,12 +75,16 @@ func (b *builder) table1() *Table {
 		for s, a := range c.current {
 			income[s] = income[s].Add(a)
 		}
-		carryIn = carryIn.Add(sumSources(c.carry, sourceKeys))
+		carryIn = carryIn.Add(sumSources(c.carry, input.AllSources))
 	}
-	var left [][]Cell
+	type half struct {
+		key   RowKey
+		cells []Cell
+	}
+	var lefts []half
 	var incomeParts []decimal.Decimal
-	for i, s := range sourceKeys {
-		left = append(left, []Cell{Str(ChineseNumber(i+1) + "、" + s.Title()), Money(income[s])})
+	for i, s := range input.AllSources {
+		lefts = append(lefts, half{SourceRow(s), []Cell{Str(sourceLabel(i, s)), Money(income[s])}})
 		incomeParts = append(incomeParts, income[s])
 	}
 	incomeTotal := sum(incomeParts...)
@@ -78,16 +95,16 @@ func (b *builder) table1() *Table {
 	for i, code := range input.Categories {
 		cur, carry := decimal.Zero, decimal.Zero
 		if c := cats[code]; c != nil {
-			cur, carry = sumSources(c.current, sourceKeys), sumSources(c.carry, sourceKeys)
+			cur, carry = sumSources(c.current, input.AllSources), sumSources(c.carry, input.AllSources)
 		}
 		curParts, carryParts, allParts = append(curParts, cur), append(carryParts, carry), append(allParts, cur.Add(carry))
 		tl.check(cur.Add(carry), cur, carry)
-		cells := []Cell{Str(""), Cell{Kind: KindAmount}}
-		if i < len(left) {
-			cells = left[i]
+		row := Row{Kind: RowItem, Level: 1, Key: CodeRow(code), Cells: blankHalf(t, SideLeft)}
+		if i < len(lefts) {
+			row.LeftKey, row.Cells = lefts[i].key, lefts[i].cells
 		}
-		cells = append(cells, Str(b.categoryLabel(i, code)), Money(cur.Add(carry)), Money(cur), Money(carry))
-		rows = append(rows, Row{Kind: RowItem, Level: 1, Cells: cells})
+		row.Cells = append(row.Cells, Str(b.categoryLabel(i, code)), Money(cur.Add(carry)), Money(cur), Money(carry))
+		rows = append(rows, row)
 	}
 	curTotal, carryTotal := sum(curParts...), sum(carryParts...)
 	tl.check(curTotal, curParts...)
@@ -95,39 +112,31 @@ func (b *builder) table1() *Table {
 	tl.check(curTotal.Add(carryTotal), allParts...)
 	zero := decimal.Zero
 	rows = append(rows,
-		Row{Kind: RowSubtotal, Cells: []Cell{Str("本年收入合计"), Money(incomeTotal), Str("本年支出合计"), Money(curTotal.Add(carryTotal)), Money(curTotal), Money(carryTotal)}},
-		Row{Kind: RowItem, Cells: []Cell{Str("上年结转"), Money(carryIn), Str("年终结转"), Money(zero), Money(zero), Money(zero)}},
-		Row{Kind: RowTotal, Cells: []Cell{Str("收入总计"), Money(incomeTotal.Add(carryIn)), Str("支出总计"), Money(curTotal.Add(carryTotal)), Money(curTotal), Money(carryTotal)}},
+		Row{Kind: RowSubtotal, Key: CurrentTotalRow, LeftKey: CurrentTotalRow, Cells: []Cell{Str("本年收入合计"), Money(incomeTotal), Str("本年支出合计"), Money(curTotal.Add(carryTotal)), Money(curTotal), Money(carryTotal)}},
+		Row{Kind: RowItem, Key: CarryoverRow, LeftKey: CarryoverRow, Cells: []Cell{Str("上年结转"), Money(carryIn), Str("年终结转"), Money(zero), Money(zero), Money(zero)}},
+		Row{Kind: RowTotal, Key: TotalRow, LeftKey: TotalRow, Cells: []Cell{Str("收入总计"), Money(incomeTotal.Add(carryIn)), Str("支出总计"), Money(curTotal.Add(carryTotal)), Money(curTotal), Money(carryTotal)}},
 	)
 	tl.check(incomeTotal.Add(carryIn), incomeTotal, carryIn)
 	t.Rows = rows
 	tl.finish(t, false)
-	return t
 }
 
 // table4 is 财政拨款收支总表: table 1 restricted to the three 财政拨款 sources.
-func (b *builder) table4() *Table {
-	t := b.newTable(4, "财政拨款收支总表", true)
-	t.Columns = columns(KindText, KindAmount, KindText, KindAmount, KindAmount, KindAmount, KindAmount)
-	t.HeaderRows = 3
-	t.Header = []HeaderCell{
-		hc(0, 0, 1, 2, "收入"), hc(0, 2, 1, 5, "支出"),
-		hc(1, 0, 2, 1, "项目"), hc(1, 1, 2, 1, "金额"), hc(1, 2, 2, 1, "项目"), hc(1, 3, 1, 4, "金额"),
-		hc(2, 3, 1, 1, "小计"), hc(2, 4, 1, 1, "一般公共预算"), hc(2, 5, 1, 1, "政府性基金预算"), hc(2, 6, 1, 1, "国有资本经营预算"),
-	}
+func (b *builder) table4(t *Table) {
+	fiscal := input.FiscalSources
 	var tl tally
 	cats := b.byCategory()
 	income, carryIn := map[input.Source]decimal.Decimal{}, map[input.Source]decimal.Decimal{}
 	for _, c := range cats {
-		for _, s := range fiscalKeys {
+		for _, s := range fiscal {
 			income[s] = income[s].Add(c.current[s])
 			carryIn[s] = carryIn[s].Add(c.carry[s])
 		}
 	}
 	var incomeParts, carryParts []decimal.Decimal
-	var left [][]Cell
-	for i, s := range fiscalKeys {
-		left = append(left, []Cell{Str(ChineseNumber(i+1) + "、" + s.Title()), Money(income[s])})
+	var lefts [][]Cell
+	for i, s := range fiscal {
+		lefts = append(lefts, []Cell{Str(sourceLabel(i, s)), Money(income[s])})
 		incomeParts = append(incomeParts, income[s])
 		carryParts = append(carryParts, carryIn[s])
 	}
@@ -136,25 +145,23 @@ func (b *builder) table4() *Table {
 	tl.check(carryTotal, carryParts...)
 
 	var rows []Row
-	cols := newColSum(len(fiscalKeys))
+	cols := newColSum(len(fiscal))
 	for i, code := range input.Categories {
-		amounts := make([]decimal.Decimal, len(fiscalKeys))
+		amounts := make([]decimal.Decimal, len(fiscal))
 		if c := cats[code]; c != nil {
-			for k, s := range fiscalKeys {
+			for k, s := range fiscal {
 				amounts[k] = c.current[s].Add(c.carry[s])
 			}
 		}
 		cols.add(amounts)
-		cells := []Cell{Str(""), Cell{Kind: KindAmount}}
-		if i < len(left) {
-			cells = left[i]
+		row := Row{Kind: RowItem, Level: 1, Key: CodeRow(code), Cells: blankHalf(t, SideLeft)}
+		if i < len(lefts) {
+			row.LeftKey, row.Cells = SourceRow(fiscal[i]), lefts[i]
 		}
 		tl.check(sum(amounts...), amounts...)
-		cells = append(cells, Str(b.categoryLabel(i, code)), Money(sum(amounts...)))
-		for _, a := range amounts {
-			cells = append(cells, Money(a))
-		}
-		rows = append(rows, Row{Kind: RowItem, Level: 1, Cells: cells})
+		row.Cells = append(row.Cells, Str(b.categoryLabel(i, code)), Money(sum(amounts...)))
+		row.Cells = append(row.Cells, moneys(amounts)...)
+		rows = append(rows, row)
 	}
 	cols.check(&tl)
 	colTotals := cols.sums
@@ -162,17 +169,17 @@ func (b *builder) table4() *Table {
 	tl.check(spent, colTotals...)
 	zero := decimal.Zero
 	rows = append(rows,
-		Row{Kind: RowSubtotal, Cells: append([]Cell{Str("本年收入合计"), Money(incomeTotal), Str("本年支出合计"), Money(spent)}, moneys(colTotals)...)},
-		Row{Kind: RowItem, Cells: []Cell{Str("上年财政拨款结转"), Money(carryTotal), Str("年终结转"), Money(zero), Money(zero), Money(zero), Money(zero)}},
+		Row{Kind: RowSubtotal, Key: CurrentTotalRow, LeftKey: CurrentTotalRow, Cells: append([]Cell{Str("本年收入合计"), Money(incomeTotal), Str("本年支出合计"), Money(spent)}, moneys(colTotals)...)},
+		Row{Kind: RowItem, Key: CarryoverRow, LeftKey: CarryoverRow, Cells: []Cell{Str("上年财政拨款结转"), Money(carryTotal), Str("年终结转"), Money(zero), Money(zero), Money(zero), Money(zero)}},
 	)
-	for i, s := range fiscalKeys {
-		rows = append(rows, Row{Kind: RowItem, Level: 2, Cells: []Cell{Str(ChineseNumber(i+1) + "、" + s.Title()), Money(carryIn[s]), Str(""), Cell{Kind: KindAmount}, Cell{Kind: KindAmount}, Cell{Kind: KindAmount}, Cell{Kind: KindAmount}}})
+	for i, s := range fiscal {
+		cells := append([]Cell{Str(sourceLabel(i, s)), Money(carryIn[s])}, blankHalf(t, SideMain)...)
+		rows = append(rows, Row{Kind: RowItem, Level: 2, LeftKey: CarrySourceRow(s), Cells: cells})
 	}
-	rows = append(rows, Row{Kind: RowTotal, Cells: append([]Cell{Str("收入总计"), Money(incomeTotal.Add(carryTotal)), Str("支出总计"), Money(spent)}, moneys(colTotals)...)})
+	rows = append(rows, Row{Kind: RowTotal, Key: TotalRow, LeftKey: TotalRow, Cells: append([]Cell{Str("收入总计"), Money(incomeTotal.Add(carryTotal)), Str("支出总计"), Money(spent)}, moneys(colTotals)...)})
 	tl.check(incomeTotal.Add(carryTotal), incomeTotal, carryTotal)
 	t.Rows = rows
 	tl.finish(t, false)
-	return t
 }
 
 func moneys(ds []decimal.Decimal) []Cell {

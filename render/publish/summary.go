@@ -28,13 +28,12 @@ var summaryColumns = []struct {
 // counts, and outputs or error.
 func Summary(rows []Row) *render.Publication {
 	t := &render.Table{
-		Number:     1,
-		Label:      "批量生成汇总",
-		Title:      "部门预算公开批量生成汇总表",
-		SheetName:  "汇总",
-		Unit:       "万元",
-		Landscape:  true,
-		HeaderRows: 1,
+		Number:       1,
+		Label:        "批量生成汇总",
+		Title:        "部门预算公开批量生成汇总表",
+		Unit:         "万元",
+		Presentation: render.Presentation{SheetName: "汇总", Landscape: true},
+		HeaderRows:   1,
 	}
 	for i, c := range summaryColumns {
 		t.Columns = append(t.Columns, render.Column{Kind: c.kind})

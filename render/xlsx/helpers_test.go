@@ -21,14 +21,14 @@ func m(s string) render.Cell { return render.Money(d(s)) }
 func functionTable() *render.Table {
 	amount := render.Column{Kind: render.KindAmount}
 	return &render.Table{
-		Number:     3,
-		Label:      "预算公开表3",
-		Title:      "2024年预算支出总表",
-		SheetName:  "表3",
-		Department: "测试部门",
-		Unit:       "万元",
-		Columns:    []render.Column{{Kind: render.KindCode}, {Kind: render.KindText}, amount, amount, amount},
-		HeaderRows: 2,
+		Number:       3,
+		Label:        "预算公开表3",
+		Title:        "2024年预算支出总表",
+		Presentation: render.Presentation{SheetName: "表3"},
+		Department:   "测试部门",
+		Unit:         "万元",
+		Columns:      []render.Column{{Kind: render.KindCode}, {Kind: render.KindText}, amount, amount, amount},
+		HeaderRows:   2,
 		Header: []render.HeaderCell{
 			{Row: 0, Col: 0, RowSpan: 1, ColSpan: 2, Text: "项目"},
 			{Row: 0, Col: 2, RowSpan: 1, ColSpan: 3, Text: "2024年预算数"},
@@ -54,14 +54,14 @@ func functionTable() *render.Table {
 func threeRowTable() *render.Table {
 	amount := render.Column{Kind: render.KindAmount}
 	return &render.Table{
-		Number:     12,
-		Label:      "预算公开表12",
-		Title:      "2024年项目支出预算表（本年预算）",
-		SheetName:  "表12",
-		Department: "测试部门",
-		Unit:       "万元",
-		Columns:    []render.Column{{Kind: render.KindText}, amount, amount, amount},
-		HeaderRows: 3,
+		Number:       12,
+		Label:        "预算公开表12",
+		Title:        "2024年项目支出预算表（本年预算）",
+		Presentation: render.Presentation{SheetName: "表12", Landscape: true},
+		Department:   "测试部门",
+		Unit:         "万元",
+		Columns:      []render.Column{{Kind: render.KindText}, amount, amount, amount},
+		HeaderRows:   3,
 		Header: []render.HeaderCell{
 			{Row: 0, Col: 0, RowSpan: 2, ColSpan: 1, Text: "项目名称"},
 			{Row: 0, Col: 1, RowSpan: 2, ColSpan: 1, Text: "合计"},
@@ -76,8 +76,7 @@ func threeRowTable() *render.Table {
 		Rows: []render.Row{
 			{Kind: render.RowTotal, Level: 0, Cells: []render.Cell{render.Str("测试部门"), m("-3.5"), m("-3.5"), m("0")}},
 		},
-		Notes:     []string{render.NoteEmpty},
-		Landscape: true,
+		Notes: []string{render.NoteEmpty},
 	}
 }
 

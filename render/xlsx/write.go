@@ -69,8 +69,11 @@ func build(p *render.Publication) ([]byte, error) {
 // docProps are the workbook's properties, with fixed times.
 func docProps(p *render.Publication) *excelize.DocProperties {
 	dept := p.Department
-	if dept == "" {
-		dept = p.Tables[0].Department
+	for _, t := range p.Tables {
+		if dept != "" {
+			break
+		}
+		dept = t.Department
 	}
 	return &excelize.DocProperties{
 		Title:          fmt.Sprintf("%s%d年度部门预算公开表", dept, p.Year),
