@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"runtime"
@@ -11,81 +10,93 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/budgetpub/budgetpub/render/publish"
-	"github.com/schollz/progressbar/v3"
 )
 
-// batchOpts are the flags of batch.
-type batchOpts struct {
-	renderOpts
-	jobs          int
-	shard, shards int
-}
-
-func parseBatch(args []string) (batchOpts, error) {
-	o := batchOpts{jobs: runtime.NumCPU(), shard: 1, shards: 1}
-	ro, err := parseRenderArgs(args, func(name string, value func() (string, error)) (bool, error) {
-		switch name {
-		case "-j", "--jobs":
-			v, err := value()
-			if err != nil {
-				return true, err
+var batchCmd = &command{
+	name:    "batch",
+	summary: "批量生成多个部门（财政部门用）",
+	usage:   "目录|文件... [选项]",
+	notes: `目录中的 .yaml 文件逐个处理（含子目录）；一个文件出错不影响其他文件。
+中断（Ctrl+C）时已生成的文件完整可用，未处理的部门在汇总表中列出。`,
+	examples: []string{"budgetpub batch 各部门/ -o 公开材料 -j 2"},
+	define: func(fs *flagSet) func(*env, []string) int {
+		out := outFlag(fs, "其中 summary.xlsx 汇总每个部门的结果")
+		jobs := &jobsValue{n: runtime.NumCPU()}
+		fs.Var(jobs, "j", "同时处理的部门`数`（1 至 256）")
+		shard := &shardValue{i: 1, n: 1}
+		fs.Var(shard, "shard", "只处理文件清单的第 i 份（共 n 份，写作 `i/n`），供多台机器分工，如 --shard 1/4")
+		force := forceFlag(fs)
+		cfg := configFlags(fs)
+		return func(e *env, args []string) int {
+			if len(args) == 0 {
+				return e.usage("batch 需要至少一个目录或文件")
 			}
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 1 || n > 256 {
-				return true, fmt.Errorf("-j 应为 1 至 256 的整数，而不是 %q", v)
+			if *out == "" {
+				return e.usage("输出目录不能为空")
 			}
-			o.jobs = n
-			return true, nil
-		case "--shard":
-			v, err := value()
-			if err != nil {
-				return true, err
-			}
-			i, n, ok := strings.Cut(v, "/")
-			si, err1 := strconv.Atoi(i)
-			sn, err2 := strconv.Atoi(n)
-			if !ok || err1 != nil || err2 != nil || sn < 1 || si < 1 || si > sn {
-				return true, fmt.Errorf("--shard 应写作 i/n（1 ≤ i ≤ n），而不是 %q", v)
-			}
-			o.shard, o.shards = si, sn
-			return true, nil
+			return runBatch(e, args, *out, jobs.n, shard.i, shard.n, *force, *cfg)
 		}
-		return false, nil
-	})
-	if err != nil {
-		return o, err
-	}
-	o.renderOpts = ro
-	if len(o.files) == 0 {
-		return o, fmt.Errorf("batch 需要至少一个目录或文件")
-	}
-	return o, nil
+	},
 }
 
-// cmdBatch renders many departments in parallel with one shared font set.
+// jobsValue is -j: a whole number of workers.
+type jobsValue struct{ n int }
+
+func (v *jobsValue) String() string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(v.n)
+}
+
+func (v *jobsValue) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 256 {
+		return fmt.Errorf("应为 1 至 256 的整数")
+	}
+	v.n = n
+	return nil
+}
+
+// shardValue is --shard i/n.
+type shardValue struct{ i, n int }
+
+func (v *shardValue) String() string {
+	if v == nil || v.n <= 1 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", v.i, v.n)
+}
+
+func (v *shardValue) Set(s string) error {
+	i, n, ok := strings.Cut(s, "/")
+	si, err1 := strconv.Atoi(i)
+	sn, err2 := strconv.Atoi(n)
+	if !ok || err1 != nil || err2 != nil || sn < 1 || si < 1 || si > sn {
+		return fmt.Errorf("应写作 i/n（1 ≤ i ≤ n）")
+	}
+	v.i, v.n = si, sn
+	return nil
+}
+
+// runBatch renders many departments in parallel with one shared font set.
 // One bad file never stops the others; an interrupt stops cleanly.
-func cmdBatch(args []string, stdout, stderr io.Writer) int {
-	o, err := parseBatch(args)
+func runBatch(e *env, args []string, out string, jobs, shard, shards int, force bool, cfg publish.Config) int {
+	files, err := publish.CollectInputs(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "budgetpub batch: %v\n\n%s", err, helps["batch"])
-		return 2
-	}
-	files, err := publish.CollectInputs(o.files)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(e.stderr, err)
 		return 1
 	}
-	files = publish.Shard(files, o.shard, o.shards)
-	res, err := publish.Load(o.config())
+	files = publish.Shard(files, shard, shards)
+	res, err := publish.Load(cfg)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(e.stderr, err)
 		return 1
 	}
-	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "%s: 无法创建输出目录：%v\n", o.outDir, err)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		fmt.Fprintf(e.stderr, "%s: 无法创建输出目录：%v\n", out, err)
 		return 1
 	}
 	// A department allocates a few tens of megabytes and frees them: collect
@@ -96,14 +107,14 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	progress := newProgress(stderr, len(files))
-	rows := publish.Batch(ctx, res, files, publish.BatchOptions{Out: o.outDir, Jobs: o.jobs, Force: o.force}, progress.done)
+	progress := newProgress(e.stderr, len(files))
+	rows := publish.Batch(ctx, res, files, publish.BatchOptions{Out: out, Jobs: jobs, Force: force}, progress.done)
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, err := publish.WriteSummary(o.outDir, rows)
+	summaryPath, err := publish.WriteSummary(out, rows)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(e.stderr, err)
 		return 1
 	}
 	done := 0
@@ -112,62 +123,12 @@ func cmdBatch(args []string, stdout, stderr io.Writer) int {
 			done++
 		}
 	}
-	fmt.Fprintf(stdout, "%d 个部门：%d 个完成，%d 个未完成；汇总见 %s\n", len(rows), done, len(rows)-done, summaryPath)
+	fmt.Fprintf(e.stdout, "%d 个部门：%d 个完成，%d 个未完成；汇总见 %s\n", len(rows), done, len(rows)-done, summaryPath)
 	if interrupted {
-		fmt.Fprintln(stderr, "批量处理被中断：已完成的文件完整可用，未处理的部门见汇总表")
+		fmt.Fprintln(e.stderr, "批量处理被中断：已完成的文件完整可用，未处理的部门见汇总表")
 	}
 	if done < len(rows) {
 		return 1
 	}
 	return 0
-}
-
-// progress reports each department: a bar on a terminal, plain lines otherwise.
-type progress struct {
-	w     io.Writer
-	bar   *progressbar.ProgressBar
-	total int
-	n     int
-}
-
-func newProgress(w io.Writer, total int) *progress {
-	p := &progress{w: w, total: total}
-	if f, ok := w.(*os.File); ok && isTerminal(f) {
-		p.bar = progressbar.NewOptions(total,
-			progressbar.OptionSetWriter(w),
-			progressbar.OptionSetDescription("生成部门预算公开"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionSetWidth(30),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish())
-	}
-	return p
-}
-
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-func (p *progress) done(r publish.Row) {
-	p.n++
-	if p.bar != nil {
-		_ = p.bar.Add(1)
-		if !r.Done {
-			_ = p.bar.Clear()
-			fmt.Fprintf(p.w, "%s: %s\n", r.File, r.Problem)
-		}
-		return
-	}
-	if r.Done {
-		fmt.Fprintf(p.w, "[%d/%d] %s：完成（警告 %d）\n", p.n, p.total, r.File, r.Warnings)
-	} else {
-		fmt.Fprintf(p.w, "[%d/%d] %s：未完成：%s\n", p.n, p.total, r.File, r.Problem)
-	}
-}
-
-func (p *progress) finish() {
-	if p.bar != nil {
-		_ = p.bar.Finish()
-	}
 }

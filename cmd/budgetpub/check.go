@@ -3,8 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -24,35 +22,33 @@ type inputError struct {
 	Message string `json:"message"`
 }
 
-// cmdCheck runs the reconciliation checks on each file and writes nothing.
-func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	var files []string
-	asJSON, catalog := false, ""
-	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "--json":
-			asJSON = true
-		case a == "--catalog" && i+1 < len(args):
-			i++
-			catalog = args[i]
-		case strings.HasPrefix(a, "--catalog="):
-			catalog = strings.TrimPrefix(a, "--catalog=")
-		case strings.HasPrefix(a, "-"):
-			fmt.Fprintf(stderr, "budgetpub check: 未知的选项 %s\n\n%s", a, helps["check"])
-			return 2
-		default:
-			files = append(files, a)
+var checkCmd = &command{
+	name:    "check",
+	summary: "只做表间勾稽核对，不生成文件",
+	usage:   "文件.yaml... [选项]",
+	notes: `每条结果一行：文件:行:列: 错误|警告 [编号] 说明：两个数字及相差。
+核对与 render 走同一条流程（同样的分类目录、句式模板和字体选项），render 拒绝的文件 check 也报错。
+有错误时退出码为 1，只有警告时为 0。`,
+	examples: []string{"budgetpub check 某某局-2025.yaml"},
+	define: func(fs *flagSet) func(*env, []string) int {
+		asJSON := fs.Bool("json", false, "以 JSON 输出，供程序读取")
+		cfg := configFlags(fs)
+		return func(e *env, files []string) int {
+			if len(files) == 0 {
+				return e.usage("请给出至少一个输入文件")
+			}
+			res, err := publish.Load(*cfg)
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				return 1
+			}
+			return checkFiles(e, res, files, *asJSON)
 		}
-	}
-	if len(files) == 0 {
-		fmt.Fprintf(stderr, "budgetpub check: 请给出至少一个输入文件\n\n%s", helps["check"])
-		return 2
-	}
-	res, err := publish.Load(publish.Config{Catalog: catalog})
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
+	},
+}
+
+// checkFiles runs the pipeline on each file without writing, and reports.
+func checkFiles(e *env, res *publish.Resources, files []string, asJSON bool) int {
 	failed := false
 	var reports []checkReport
 	for _, name := range files {
@@ -62,28 +58,28 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			failed = true
 		}
 		if !asJSON {
-			for _, e := range r.Errors {
-				if e.Line == 0 {
-					fmt.Fprintf(stdout, "%s: 错误 [input] %s\n", r.File, e.Message)
+			for _, ie := range r.Errors {
+				if ie.Line == 0 {
+					fmt.Fprintf(e.stdout, "%s: 错误 [input] %s\n", r.File, ie.Message)
 				} else {
-					fmt.Fprintf(stdout, "%s:%d:%d: 错误 [input] %s\n", r.File, e.Line, e.Column, e.Message)
+					fmt.Fprintf(e.stdout, "%s:%d:%d: 错误 [input] %s\n", r.File, ie.Line, ie.Column, ie.Message)
 				}
 			}
 			for _, f := range r.Findings {
-				fmt.Fprintln(stdout, f)
+				fmt.Fprintln(e.stdout, f)
 			}
 		}
 	}
 	if asJSON {
-		enc := json.NewEncoder(stdout)
+		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(reports); err != nil {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(e.stderr, err)
 			return 1
 		}
 	} else {
-		fmt.Fprintln(stderr, summary(reports))
+		fmt.Fprintln(e.stderr, summary(reports))
 	}
 	if failed {
 		return 1

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"strconv"
@@ -12,64 +11,69 @@ import (
 	"github.com/budgetpub/budgetpub/input"
 )
 
-// cmdInit writes a commented skeleton input, never over an existing file.
-func cmdInit(args []string, stdout, stderr io.Writer) int {
-	year, name, out := time.Now().Year()+1, "", ""
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		val := func() (string, bool) {
-			if i+1 >= len(args) {
-				return "", false
+var initCmd = &command{
+	name:     "init",
+	summary:  "生成一份带注释的空白主输入文件，照着填写",
+	usage:    "[选项]",
+	notes:    "生成的文件包含所有数据块、中文注释和示例行，原样即可通过 check（一份空的公开材料）。已存在的文件绝不覆盖。",
+	examples: []string{"budgetpub init --year 2025 --name 某某局 -o 某某局-2025.yaml"},
+	define: func(fs *flagSet) func(*env, []string) int {
+		year := &yearValue{y: time.Now().Year() + 1}
+		fs.Var(year, "year", "预算`年度`")
+		name := fs.String("name", "", "部门`名称`，印在每张表上")
+		out := fs.String("o", "", "写入的`文件`（默认 budget-年度.yaml）")
+		return func(e *env, args []string) int {
+			if len(args) > 0 {
+				return e.usage("未知的参数 %s", args[0])
 			}
-			i++
-			return args[i], true
-		}
-		var ok bool
-		var v string
-		switch a {
-		case "--year", "-year":
-			if v, ok = val(); ok {
-				y, err := strconv.Atoi(v)
-				if err != nil || y < 2000 || y > 2100 {
-					fmt.Fprintf(stderr, "budgetpub init: --year 应为 2000 至 2100 的年份，而不是 %q\n", v)
-					return 2
-				}
-				year = y
+			path := *out
+			if path == "" {
+				path = fmt.Sprintf("budget-%d.yaml", year.y)
 			}
-		case "--name", "-name":
-			name, ok = val()
-		case "-o", "--out":
-			out, ok = val()
-		default:
-			fmt.Fprintf(stderr, "budgetpub init: 未知的选项或参数 %s\n\n%s", a, helps["init"])
-			return 2
+			return writeSkeleton(e, path, input.Skeleton(year.y, *name))
 		}
-		if !ok {
-			fmt.Fprintf(stderr, "budgetpub init: 选项 %s 需要一个值\n\n%s", a, helps["init"])
-			return 2
-		}
+	},
+}
+
+// yearValue is --year: a budget year.
+type yearValue struct{ y int }
+
+func (v *yearValue) String() string {
+	if v == nil {
+		return ""
 	}
-	if out == "" {
-		out = fmt.Sprintf("budget-%d.yaml", year)
+	return strconv.Itoa(v.y)
+}
+
+func (v *yearValue) Set(s string) error {
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 2000 || y > 2100 {
+		return fmt.Errorf("应为 2000 至 2100 的年份")
 	}
-	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	v.y = y
+	return nil
+}
+
+// writeSkeleton writes a new file, never over an existing one.
+func writeSkeleton(e *env, path string, data []byte) int {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(stderr, "%s: 文件已存在，未覆盖（请换一个文件名，或先移走原文件）\n", out)
+		fmt.Fprintf(e.stderr, "%s: 文件已存在，未覆盖（请换一个文件名，或先移走原文件）\n", path)
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: 无法创建：%v\n", out, err)
+		fmt.Fprintf(e.stderr, "%s: 无法创建：%v\n", path, err)
 		return 1
 	}
-	_, werr := f.Write(input.Skeleton(year, name))
+	_, werr := f.Write(data)
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
 	if werr != nil {
-		_ = os.Remove(out)
-		fmt.Fprintf(stderr, "%s: 写入失败：%v\n", out, werr)
+		_ = os.Remove(path)
+		fmt.Fprintf(e.stderr, "%s: 写入失败：%v\n", path, werr)
 		return 1
 	}
-	fmt.Fprintf(stdout, "已生成 %s：按其中的注释填写，然后运行 budgetpub check %s\n", out, out)
+	fmt.Fprintf(e.stdout, "已生成 %s：按其中的注释填写，然后运行 budgetpub check %s\n", path, path)
 	return 0
 }

@@ -1,60 +1,74 @@
 // Command budgetpub turns one YAML file of a department's budget figures into
 // its yearly budget disclosure (部门预算公开): the workbook of the 13 tables
-// and the PDF of the whole publication.
+// and the PDF of the whole publication. Each subcommand is one file here
+// (init, check, render, batch, schema), with its flags and help beside it;
+// the work is done by render/publish, the one pipeline they all call.
 //
-//	budgetpub render [FILE.yaml] [-o DIR] [--catalog FILE.csv] [--templates DIR] [--font-body F.ttf] [--font-title F.ttf] [--font-heading F.ttf]
-//
-// With no FILE it renders the bundled sample. Exit status: 0 done, 1 input
-// errors (nothing written), 2 usage error.
+// Exit status: 0 done, 1 input or check errors (nothing written), 2 usage error.
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
-
-	"github.com/budgetpub/budgetpub/input"
+	"strings"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// commands are the subcommands, in the order --help lists them.
+var commands = []*command{initCmd, checkCmd, renderCmd, batchCmd, schemaCmd}
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// usage is the overview printed by budgetpub --help, made from the commands.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("budgetpub —— 部门预算公开生成工具\n\n用法：budgetpub 命令 [选项]\n\n命令：\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+	}
+	b.WriteString("\n每个命令的说明：budgetpub 命令 --help\n\n示例：\n")
+	for _, c := range []*command{initCmd, checkCmd, renderCmd} {
+		fmt.Fprintf(&b, "  %s\n", c.examples[0])
+	}
+	b.WriteString("  budgetpub render                   # 生成自带的样例（大同市人民政府办公室 2024年）\n")
+	return b.String()
+}
+
 // run is the whole command; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return 2
 	}
-	if len(args) > 1 && (args[1] == "-h" || args[1] == "--help") {
-		if h, ok := helps[args[0]]; ok {
-			fmt.Fprint(stdout, h)
-			return 0
-		}
-	}
-	switch args[0] {
-	case "render":
-		return cmdRender(args[1:], stdout, stderr)
-	case "check":
-		return cmdCheck(args[1:], stdout, stderr)
-	case "batch":
-		return cmdBatch(args[1:], stdout, stderr)
-	case "init":
-		return cmdInit(args[1:], stdout, stderr)
-	case "schema":
-		fmt.Fprint(stdout, string(input.Schema()))
-		return 0
-	case "-h", "--help", "help":
+	switch name := args[0]; name {
+	case "-h", "--help", "-help", "help":
 		if len(args) > 1 {
-			if h, ok := helps[args[1]]; ok {
-				fmt.Fprint(stdout, h)
+			if c := lookup(args[1]); c != nil {
+				fmt.Fprint(stdout, c.help())
 				return 0
 			}
+			fmt.Fprintf(stderr, "budgetpub: 未知的命令 %q\n\n%s", args[1], usage())
+			return 2
 		}
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return 0
 	default:
-		fmt.Fprintf(stderr, "budgetpub: 未知的命令 %q\n\n%s", args[0], usage)
-		return 2
+		c := lookup(name)
+		if c == nil {
+			fmt.Fprintf(stderr, "budgetpub: 未知的命令 %q\n\n%s", name, usage())
+			return 2
+		}
+		return c.execute(stdout, stderr, args[1:])
 	}
 }

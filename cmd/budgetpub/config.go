@@ -1,0 +1,26 @@
+package main
+
+import "github.com/budgetpub/budgetpub/render/publish"
+
+// configFlags are the flags of what the pipeline loads once per process —
+// catalog, wording and fonts — shared by every command that runs it, so
+// that check accepts and refuses exactly what render does.
+func configFlags(fs *flagSet) *publish.Config {
+	c := &publish.Config{}
+	fs.StringVar(&c.Catalog, "catalog", "", "自己的分类目录`文件`（CSV：编码,名称），补充并覆盖自带目录")
+	fs.StringVar(&c.Templates, "templates", "", "含 part3.tmpl 的`目录`：替换第三部分说明文字的句式")
+	fs.StringVar(&c.FontBody, "font-body", "", "正文和表格字体`文件`（TrueType .ttf，如仿宋_GB2312）")
+	fs.StringVar(&c.FontTitle, "font-title", "", "标题字体`文件`（如小标宋）")
+	fs.StringVar(&c.FontHeading, "font-heading", "", "小标题字体`文件`（如黑体）")
+	return c
+}
+
+// forceFlag is render's and batch's --force.
+func forceFlag(fs *flagSet) *bool {
+	return fs.Bool("force", false, "核对有错误时仍生成（每页标明“草稿”，不得作为正式公开文本）")
+}
+
+// outFlag is the output folder of render and batch.
+func outFlag(fs *flagSet, what string) *string {
+	return fs.String("o", "output", "输出`目录`，"+what)
+}
