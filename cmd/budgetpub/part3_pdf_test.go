@@ -28,10 +28,10 @@ func needTool(t *testing.T, name string) {
 func pdfPages(t *testing.T) []string {
 	needTool(t, "pdftotext")
 	dir := t.TempDir()
-	if code, _, stderr := runBinary(t, dir, "render"); code != 0 {
+	if code, _, stderr := runCmd("render", "-o", dir); code != 0 {
 		t.Fatalf("render: %s", stderr)
 	}
-	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "output", "datong-gov-office-2024.pdf"), "-").Output()
+	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "datong-gov-office-2024.pdf"), "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
