@@ -23,7 +23,7 @@ var batchCmd = &command{
 	examples: []string{"budgetpub batch 各部门/ -o 公开材料 -j 2"},
 	define: func(fs *flagSet) func(*env, []string) int {
 		out := outFlag(fs, "其中 summary.xlsx 汇总每个部门的结果")
-		jobs := &jobsValue{n: runtime.NumCPU()}
+		jobs := &intValue{n: runtime.NumCPU(), lo: 1, hi: 256, what: "整数"}
 		fs.Var(jobs, "j", "同时处理的部门`数`（1 至 256）")
 		shard := &shardValue{i: 1, n: 1}
 		fs.Var(shard, "shard", "只处理文件清单的第 i 份（共 n 份，写作 `i/n`），供多台机器分工，如 --shard 1/4")
@@ -39,25 +39,6 @@ var batchCmd = &command{
 			return runBatch(e, args, *out, jobs.n, shard.i, shard.n, *force, *cfg)
 		}
 	},
-}
-
-// jobsValue is -j: a whole number of workers.
-type jobsValue struct{ n int }
-
-func (v *jobsValue) String() string {
-	if v == nil {
-		return ""
-	}
-	return strconv.Itoa(v.n)
-}
-
-func (v *jobsValue) Set(s string) error {
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > 256 {
-		return fmt.Errorf("应为 1 至 256 的整数")
-	}
-	v.n = n
-	return nil
 }
 
 // shardValue is --shard i/n.

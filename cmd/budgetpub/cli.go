@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -135,6 +136,28 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// intValue is a flag taking a whole number from lo to hi (-j, --year).
+type intValue struct {
+	n, lo, hi int
+	what      string // 整数, 年份: what the number is, for the message
+}
+
+func (v *intValue) String() string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(v.n)
+}
+
+func (v *intValue) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < v.lo || n > v.hi {
+		return fmt.Errorf("应为 %d 至 %d 的%s", v.lo, v.hi, v.what)
+	}
+	v.n = n
+	return nil
 }
 
 // errUsage marks a mistake in the command line (exit status 2).

@@ -16,7 +16,7 @@ func TestHelpIsGeneratedFromTheFlags(t *testing.T) {
 		define: func(fs *flagSet) func(*env, []string) int {
 			fs.String("o", "out", "写入`目录`")
 			fs.Bool("strict", false, "严格")
-			fs.Var(&jobsValue{n: 3}, "j", "并行`数`")
+			fs.Var(&intValue{n: 3, lo: 1, hi: 9, what: "整数"}, "j", "并行`数`")
 			return func(*env, []string) int { return 0 }
 		},
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -18,7 +17,7 @@ var initCmd = &command{
 	notes:    "生成的文件包含所有数据块、中文注释和示例行，原样即可通过 check（一份空的公开材料）。已存在的文件绝不覆盖。",
 	examples: []string{"budgetpub init --year 2025 --name 某某局 -o 某某局-2025.yaml"},
 	define: func(fs *flagSet) func(*env, []string) int {
-		year := &yearValue{y: time.Now().Year() + 1}
+		year := &intValue{n: time.Now().Year() + 1, lo: 2000, hi: 2100, what: "年份"}
 		fs.Var(year, "year", "预算`年度`")
 		name := fs.String("name", "", "部门`名称`，印在每张表上")
 		out := fs.String("o", "", "写入的`文件`（默认 budget-年度.yaml）")
@@ -28,30 +27,11 @@ var initCmd = &command{
 			}
 			path := *out
 			if path == "" {
-				path = fmt.Sprintf("budget-%d.yaml", year.y)
+				path = fmt.Sprintf("budget-%d.yaml", year.n)
 			}
-			return writeSkeleton(e, path, input.Skeleton(year.y, *name))
+			return writeSkeleton(e, path, input.Skeleton(year.n, *name))
 		}
 	},
-}
-
-// yearValue is --year: a budget year.
-type yearValue struct{ y int }
-
-func (v *yearValue) String() string {
-	if v == nil {
-		return ""
-	}
-	return strconv.Itoa(v.y)
-}
-
-func (v *yearValue) Set(s string) error {
-	y, err := strconv.Atoi(s)
-	if err != nil || y < 2000 || y > 2100 {
-		return fmt.Errorf("应为 2000 至 2100 的年份")
-	}
-	v.y = y
-	return nil
 }
 
 // writeSkeleton writes a new file, never over an existing one.
