@@ -1,14 +1,21 @@
 package input
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 //go:embed catalog.csv
@@ -16,10 +23,27 @@ var embeddedCatalog string
 
 // Catalog names classification codes: 支出功能分类 (2xx), 部门预算支出经济分类
 // (3xx), 政府预算支出经济分类 (5xx) and revenue heads (1xx). Their first digits
-// keep them apart, so one map serves all.
+// keep them apart, so one map serves all. Each entry says where its name
+// comes from.
 type Catalog struct {
-	names map[string]string
+	entries map[string]Entry
 }
+
+// Entry is one code of a catalog.
+type Entry struct {
+	Code, Name string
+	// Source says where the name comes from: for the embedded catalog a tag
+	// of catalog.csv's source column; for a user's catalog its file name.
+	Source string
+}
+
+// Limits of a catalog file: a budget system's whole catalog has a few
+// thousand rows of short names.
+const (
+	MaxCatalogSize    = 16 << 20 // bytes
+	maxCatalogEntries = 100_000
+	maxCatalogName    = 200 // characters of one name
+)
 
 var (
 	defaultOnce    sync.Once
@@ -30,7 +54,7 @@ var (
 // names are sure (see the source column of catalog.csv).
 func DefaultCatalog() *Catalog {
 	defaultOnce.Do(func() {
-		c, err := parseCatalog("catalog.csv", strings.NewReader(embeddedCatalog), nil)
+		c, err := parseCSVCatalog("catalog.csv", []byte(embeddedCatalog), nil, "")
 		if err != nil {
 			panic(err)
 		}
@@ -41,37 +65,113 @@ func DefaultCatalog() *Catalog {
 
 // Name returns a code's name and whether the catalog has it.
 func (c *Catalog) Name(code string) (string, bool) {
-	n, ok := c.names[code]
-	return n, ok
+	e, ok := c.entries[code]
+	return e.Name, ok
+}
+
+// Entry returns a code's entry and whether the catalog has it.
+func (c *Catalog) Entry(code string) (Entry, bool) {
+	e, ok := c.entries[code]
+	return e, ok
 }
 
 // Len is the number of codes the catalog names.
-func (c *Catalog) Len() int { return len(c.names) }
+func (c *Catalog) Len() int { return len(c.entries) }
 
-// LoadCatalog reads a user's catalog (CSV: code,name; more columns are
-// ignored, a header line and # comments are allowed) on top of the embedded
-// one: its names extend and override the embedded names.
+// Search finds the entries whose code starts with q (when q is digits) or
+// whose name contains q, in code order.
+func (c *Catalog) Search(q string) []Entry {
+	q = strings.TrimSpace(q)
+	var out []Entry
+	for _, e := range c.entries {
+		if q != "" && (isDigits(q) && strings.HasPrefix(e.Code, q) || strings.Contains(e.Name, q)) {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// CodesNamed returns the codes of the catalog with that name, in code order.
+func (c *Catalog) CodesNamed(name string) []string {
+	var out []string
+	for code, e := range c.entries {
+		if e.Name == name {
+			out = append(out, code)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LoadCatalog reads a user's catalog on top of the embedded one: its names
+// extend and override the embedded names. It takes a CSV file (code,name;
+// more columns are ignored; a header line and # comments are allowed; UTF-8,
+// GBK or UTF-16) or a workbook (.xlsx: the code and name columns are found
+// by their header). A problem names the catalog file and its line and
+// column (for a workbook, its sheet and cell).
 func LoadCatalog(path string) (*Catalog, error) {
-	f, err := os.Open(path)
+	data, err := ReadRegular(path, MaxCatalogSize)
 	if err != nil {
 		return nil, &Error{File: path, Msg: "无法读取分类目录：" + err.Error()}
 	}
-	defer f.Close()
-	return parseCatalog(path, io.LimitReader(f, MaxFileSize), DefaultCatalog())
+	source := filepath.Base(path)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		return parseWorkbookCatalog(path, data, DefaultCatalog(), source)
+	}
+	return parseCSVCatalog(path, data, DefaultCatalog(), source)
 }
 
-func parseCatalog(file string, r io.Reader, base *Catalog) (*Catalog, error) {
-	c := &Catalog{names: map[string]string{}}
+func (c *Catalog) extend(base *Catalog) {
+	c.entries = map[string]Entry{}
 	if base != nil {
-		for k, v := range base.names {
-			c.names[k] = v
+		for k, v := range base.entries {
+			c.entries[k] = v
 		}
 	}
-	cr := csv.NewReader(r)
+}
+
+// add checks and records one row; it returns the problem, if any.
+func (c *Catalog) add(code, name, source string) string {
+	code = strings.TrimPrefix(strings.TrimSpace(code), "\ufeff")
+	name = strings.TrimSpace(name)
+	switch {
+	case !isDigits(code) || len(code) > 9:
+		return fmt.Sprintf("分类目录中的编码 %q 应为数字", code)
+	case name == "":
+		return fmt.Sprintf("分类目录中编码 %s 没有名称", code)
+	case utf8.RuneCountInString(name) > maxCatalogName:
+		return fmt.Sprintf("分类目录中编码 %s 的名称过长（%d 字，上限 %d 字）", code, utf8.RuneCountInString(name), maxCatalogName)
+	case len(c.entries) >= maxCatalogEntries:
+		return fmt.Sprintf("分类目录的行数过多（上限 %d 行）", maxCatalogEntries)
+	}
+	c.entries[code] = Entry{Code: code, Name: name, Source: source}
+	return ""
+}
+
+// isCatalogHeader tells a header row's code cell.
+func isCatalogHeader(code string) bool {
+	switch strings.TrimPrefix(strings.TrimSpace(code), "\ufeff") {
+	case "code", "编码", "科目编码", "代码", "科目代码", "分类编码":
+		return true
+	}
+	return false
+}
+
+// parseCSVCatalog reads code,name rows. source, when empty, is read from a
+// third column (the embedded catalog's); otherwise it names every entry.
+func parseCSVCatalog(file string, data []byte, base *Catalog, source string) (*Catalog, error) {
+	c := &Catalog{}
+	c.extend(base)
+	data, _, err := ToUTF8(file, data)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	line := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -84,24 +184,94 @@ func parseCatalog(file string, r io.Reader, base *Catalog) (*Catalog, error) {
 			}
 			return nil, &Error{File: file, Msg: "无法读取分类目录：" + err.Error()}
 		}
-		line, _ = cr.FieldPos(0)
+		line, _ := cr.FieldPos(0)
 		if len(rec) < 2 {
 			return nil, &Error{File: file, Pos: Pos{line, 1}, Msg: "分类目录每行应为 编码,名称"}
 		}
-		code := strings.TrimPrefix(strings.TrimSpace(rec[0]), "\ufeff")
-		name := strings.TrimSpace(rec[1])
-		if code == "code" || code == "编码" || code == "科目编码" {
+		if isCatalogHeader(rec[0]) {
 			continue
 		}
-		if !isDigits(code) || len(code) > 9 {
-			return nil, &Error{File: file, Pos: Pos{line, 1}, Msg: fmt.Sprintf("分类目录中的编码 %q 应为数字", code)}
+		src := source
+		if src == "" && len(rec) > 2 {
+			src = strings.TrimSpace(rec[2])
 		}
-		if name == "" {
-			return nil, &Error{File: file, Pos: Pos{line, 1}, Msg: fmt.Sprintf("分类目录中编码 %s 没有名称", code)}
+		if msg := c.add(rec[0], rec[1], src); msg != "" {
+			col := 1
+			if !strings.HasPrefix(msg, "分类目录中的编码") {
+				_, col = cr.FieldPos(1)
+			}
+			return nil, &Error{File: file, Pos: Pos{line, col}, Msg: msg}
 		}
-		c.names[code] = name
 	}
 	return c, nil
+}
+
+var codeAndName = regexp.MustCompile(`^\s*([0-9]{3,9})\s+(\S.*?)\s*$`)
+
+// parseWorkbookCatalog reads a workbook: on the first sheet with a header
+// row naming a code column and a name column, every row below it. A code
+// and its name in one cell ("2010301 行政运行") are read too.
+func parseWorkbookCatalog(file string, data []byte, base *Catalog, source string) (*Catalog, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, &Error{File: file, Msg: "无法读取分类目录：不是有效的 Excel 工作簿（.xlsx）"}
+	}
+	defer f.Close()
+	c := &Catalog{}
+	c.extend(base)
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			continue
+		}
+		codeCol, nameCol, header := -1, -1, -1
+		for r := 0; r < len(rows) && r < 20 && header < 0; r++ {
+			for i, v := range rows[r] {
+				v = strings.ReplaceAll(strings.TrimSpace(v), " ", "")
+				switch {
+				case isCatalogHeader(v) || v == "科目编码及名称":
+					codeCol = i
+				case v == "名称" || v == "科目名称" || v == "name" || v == "分类名称":
+					nameCol = i
+				}
+			}
+			if codeCol >= 0 {
+				header = r
+			}
+		}
+		if header < 0 {
+			continue
+		}
+		for r := header + 1; r < len(rows); r++ {
+			row := rows[r]
+			cell := func(i int) string {
+				if i >= 0 && i < len(row) {
+					return strings.TrimSpace(row[i])
+				}
+				return ""
+			}
+			code, name := cell(codeCol), cell(nameCol)
+			if code == "" && name == "" {
+				continue
+			}
+			if m := codeAndName.FindStringSubmatch(code); m != nil && (name == "" || nameCol < 0) {
+				code, name = m[1], m[2]
+			}
+			if f, err := strconv.ParseFloat(code, 64); err == nil && !isDigits(code) && f == float64(int64(f)) {
+				code = strconv.FormatInt(int64(f), 10) // a code stored as a number: 2010301 or 2.010301E6
+			}
+			if msg := c.add(code, name, source); msg != "" {
+				col := codeCol
+				if !strings.HasPrefix(msg, "分类目录中的编码") && nameCol >= 0 {
+					col = nameCol
+				}
+				ref, _ := excelize.CoordinatesToCellName(col+1, r+1)
+				return nil, &Error{File: file + "!" + sheet + "!" + ref, Msg: msg}
+			}
+		}
+		return c, nil
+	}
+	return nil, &Error{File: file, Msg: "分类目录工作簿中找不到表头为“编码”（或“科目编码”）和“名称”（或“科目名称”）的列"}
 }
 
 // csvProblem says a CSV parse problem in Chinese.

@@ -98,6 +98,10 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 	if len(data) > MaxFileSize {
 		return nil, Errors{{File: file, Msg: fmt.Sprintf("文件过大（%d 字节），上限为 %d 字节", len(data), MaxFileSize)}}
 	}
+	data, enc, err := ToUTF8(file, data)
+	if err != nil {
+		return nil, Errors{err.(*Error)}
+	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
@@ -125,7 +129,7 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 	if !d.header(top) {
 		return nil, d.errs
 	}
-	doc := &Document{File: file}
+	doc := &Document{File: file, Encoding: enc}
 	d.decode(top, reflect.ValueOf(doc).Elem(), "")
 	if len(d.errs) == 0 {
 		doc.AmountUnit = d.unit

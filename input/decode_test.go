@@ -140,7 +140,7 @@ func TestUserCatalogErrors(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct{ csv, want string }{
 		{"2010301,行政运行\n20103X,坏编码\n", "catalog.csv:2:1: 分类目录中的编码 \"20103X\" 应为数字"},
-		{"2010301,行政运行\n2010350,\n", "catalog.csv:2:1: 分类目录中编码 2010350 没有名称"},
+		{"2010301,行政运行\n2010350,\n", "catalog.csv:2:9: 分类目录中编码 2010350 没有名称"},
 		{"2010301,\"行政运行\n", "catalog.csv:1:"},
 		{"2010301\n", "catalog.csv:1:1: 分类目录每行应为 编码,名称"},
 	}

@@ -66,7 +66,8 @@ func (b BySource) Fiscal() decimal.Decimal {
 
 // Document is one master input: a department's budget publication for one year.
 type Document struct {
-	File string `yaml:"-"`
+	File     string `yaml:"-"`
+	Encoding string `yaml:"-"` // the file's encoding: UTF-8, or GB18030/UTF-16 read for the clerk (see EncodingNotice)
 
 	Schema       int                 `yaml:"schema" req:"1"`
 	Year         int                 `yaml:"year" req:"1"`

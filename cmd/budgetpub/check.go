@@ -52,7 +52,11 @@ func checkFiles(e *env, res *publish.Resources, files []string, asJSON bool) int
 	failed := false
 	var reports []checkReport
 	for _, name := range files {
-		r := report(publish.File(res, name, publish.Options{}))
+		out := publish.File(res, name, publish.Options{})
+		for _, n := range out.Notices {
+			fmt.Fprintln(e.stderr, n)
+		}
+		r := report(out)
 		reports = append(reports, r)
 		if len(r.Errors) > 0 || render.HasErrors(r.Findings) {
 			failed = true

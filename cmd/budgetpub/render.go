@@ -39,6 +39,9 @@ var renderCmd = &command{
 			} else {
 				r = publish.Department(res, input.SampleName, input.Sample, opts)
 			}
+			for _, n := range r.Notices {
+				fmt.Fprintln(e.stderr, n)
+			}
 			for _, f := range r.Findings {
 				fmt.Fprintln(e.stderr, f)
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/budgetpub/budgetpub/input/synth"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 var update = flag.Bool("update", false, "rewrite the scripts' expected output (cmp) in testdata/script")
@@ -57,6 +58,8 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"pdfpages": cmdPDFPages,
 	"gendept":  cmdGendept,
 	"subst":    cmdSubst,
+	"setcell":  cmdSetCell,
+	"gbk":      cmdGBK,
 }
 
 // cmdSheets prints a workbook's sheet names, one a line.
@@ -198,6 +201,33 @@ func cmdSubst(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s has no %q", args[0], old)
 	}
 	ts.Check(os.WriteFile(path, []byte(strings.Replace(data, old, unescape(args[2]), 1)), 0o644))
+}
+
+// cmdSetCell sets one cell of a workbook: a number, or text when quoted
+// with a leading '.
+func cmdSetCell(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 4 {
+		ts.Fatalf("usage: setcell FILE.xlsx SHEET CELL VALUE")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	if v, ok := strings.CutPrefix(args[3], "'"); ok {
+		ts.Check(f.SetCellStr(args[1], args[2], v))
+	} else {
+		ts.Check(f.SetCellDefault(args[1], args[2], args[3]))
+	}
+	ts.Check(f.Save())
+}
+
+// cmdGBK writes SRC, a UTF-8 text, to DST in GBK, as 记事本 saves "ANSI".
+func cmdGBK(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: gbk SRC DST")
+	}
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(ts.ReadFile(args[0])))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), b, 0o644))
 }
 
 // cmdGendept writes N generated departments (input/synth, seeds 1…N) into DIR.

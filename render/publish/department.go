@@ -34,6 +34,7 @@ type Result struct {
 	Doc      *input.Document
 	Pub      *render.Publication
 	Findings []render.Finding
+	Notices  []string // how the input was read, when worth saying (a GBK file)
 	Workbook []byte
 	PDF      []byte
 	Err      error
@@ -49,6 +50,9 @@ func Department(res *Resources, name string, data []byte, o Options) *Result {
 		return r
 	}
 	r.Doc = doc
+	if n := input.EncodingNotice(name, doc.Encoding); n != "" {
+		r.Notices = append(r.Notices, n)
+	}
 	if errs := missingGlyphs(doc, res.Fonts); len(errs) > 0 {
 		r.Err = errs
 		return r

@@ -1,8 +1,6 @@
 package publish
 
 import (
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,33 +11,9 @@ import (
 // maxTemplateSize bounds a sentence-template file (the default is 10 KB).
 const maxTemplateSize = 1 << 20
 
-// ReadFile reads a file the program was told to read, refusing anything but
-// a regular file of at most limit bytes.
-func ReadFile(path string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("不是普通文件")
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("文件过大（%d 字节，上限 %d 字节）", fi.Size(), limit)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("文件过大（超过 %d 字节）", limit)
-	}
-	return data, nil
-}
+// ReadFile reads a file the program was told to read: a regular file of at
+// most limit bytes (input.ReadRegular).
+func ReadFile(path string, limit int64) ([]byte, error) { return input.ReadRegular(path, limit) }
 
 // ReadInput reads a master input file.
 func ReadInput(path string) ([]byte, error) { return ReadFile(path, input.MaxFileSize) }
