@@ -1,28 +1,56 @@
 package input
 
-import (
-	"bytes"
-	_ "embed"
-	"strings"
-	"text/template"
-)
+import "strings"
+
+// skeletonHowTo is the skeleton's header: how to fill the file in.
+var skeletonHowTo = []string{
+	"",
+	"这一个文件是整份公开材料的唯一数据来源：13张预算公开表、第三部分的说明文字、",
+	"绩效目标表都由它计算生成，每个数字只填一次。",
+	"",
+	"怎么填：",
+	"  1. 按下面各块的说明，把本部门预算系统导出的数字填进来；以 # 开头的是注释，",
+	"     “# - {…}”“# key: …”是示例行：去掉行首的“# ”（和上一行末尾的 [] 或 {}）就成为有效的一行。",
+	"  2. 金额只写数字（如 1249.45），不写千分位、不写“万元”；单位见 amount_unit。",
+	"  3. 随时运行  budgetpub check 本文件.yaml  核对；有错会指出“文件:行:列”。",
+	"  4. 最后运行  budgetpub render 本文件.yaml  生成 Excel 和 PDF。",
+	"编辑器提示：运行 budgetpub schema > budgetpub-schema.json，放在本文件旁边，",
+	"VS Code 等装有 YAML 插件的编辑器即可按第一行自动补全、检查每个键。",
+}
 
 // Skeleton is a complete, commented master input with every block and
-// example lines (commented out) for a clerk to fill in. As it is, it
-// decodes and checks clean: an empty publication.
+// example lines (commented out) for a clerk to fill in: the Format of a
+// minimal document with Examples. As it is, it decodes and checks clean: an
+// empty publication. name (某某部门 when empty) is the department's; its one
+// unit has that name without a trailing [部门] or （部门）.
 func Skeleton(year int, name string) []byte {
 	if name == "" {
 		name = "某某部门"
 	}
-	var b bytes.Buffer
-	if err := skeleton.Execute(&b, map[string]any{"Year": year, "Prior": year - 1, "Name": name,
-		"Sources": strings.Replace(sourceList(AllSources, "\n#           | "), DefaultSource.Title(), DefaultSource.Title()+"（默认）", 1)}); err != nil {
-		panic(err)
+	zero := Amount{Set: true}
+	gp := BySource{}
+	gp.Amounts[DefaultSource] = zero
+	doc := &Document{
+		Schema:      SchemaVersion,
+		Year:        year,
+		AmountUnit:  "万元",
+		Department:  Department{Name: Text{Value: name}},
+		Overview:    Overview{Duties: Text{Value: "（在此填写本部门职责。）\n"}, Organization: Text{Value: "（在此填写机构设置情况。）\n"}},
+		Units:       []Unit{{Name: Text{Value: unitName(name)}, Kind: Text{Value: KindAdministrative}}},
+		ThreePublic: ThreePublic{OutboundTravel: gp, Reception: gp, VehiclePurchase: gp, VehicleOperation: gp},
+		Procurement: Procurement{Goods: zero, Works: zero, Services: zero},
+		Notes:       Notes{Other: Text{Value: "无"}},
 	}
-	return b.Bytes()
+	return Format(doc, FormatOptions{Header: skeletonHowTo, Examples: true})
 }
 
-//go:embed skeleton.yaml.tmpl
-var skeletonText string
-
-var skeleton = template.Must(template.New("skeleton").Parse(skeletonText))
+// unitName is a department's name as the name of its own unit: without a
+// trailing [部门] or （部门）, which name the department as a whole.
+func unitName(dept string) string {
+	for _, suffix := range []string{"[部门]", "（部门）", "【部门】", "(部门)"} {
+		if u := strings.TrimRight(strings.TrimSuffix(dept, suffix), " "); u != dept && strings.TrimSpace(u) != "" {
+			return u
+		}
+	}
+	return dept
+}
