@@ -7,8 +7,11 @@ package synth
 
 import (
 	"fmt"
+
 	"math/rand"
 	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
 
 	"github.com/shopspring/decimal"
 )
@@ -18,6 +21,10 @@ type Options struct {
 	Seed     int64
 	Projects int // number of current-year projects; 0 picks 20–80
 	Units    int // budget units; 0 picks 1–5
+	// AllSources adds money of every source and carry-over: 政府性基金 and
+	// 国有资本经营 expenditure with their revenue (tables 7, 8, 9), 财政专户
+	// and 单位资金 lines and projects, and carry-over projects (table 13).
+	AllSources bool
 }
 
 var basicCodes = []string{"2010301", "2010350", "2070110", "2080501", "2080502", "2080505", "2100799", "2101101", "2101102", "2101103", "2210201", "2210202"}
@@ -92,6 +99,11 @@ func Generate(o Options) []byte {
 		w("  - {code: \"%s\", basic: %s}\n", c, a.StringFixed(2))
 	}
 	w("  - {code: \"2010399\", project: %s}\n", projectTotal.StringFixed(2))
+	var extra extraLines
+	if o.AllSources {
+		extra = everySource(money)
+		w("%s", extra.expenditures)
+	}
 	w("basic_by_economic:\n")
 	econTotal, public := decimal.Zero, decimal.Zero
 	for _, l := range econLines {
@@ -102,8 +114,15 @@ func Generate(o Options) []byte {
 		}
 		w("  - {dept: \"%s\", gov: \"%s\", amount: %s}\n", l[0], l[1], a.StringFixed(2))
 	}
-	w("government_fund_revenue: []\nstate_capital_revenue: []\n")
+	if o.AllSources {
+		w("%s", extra.revenue)
+	} else {
+		w("government_fund_revenue: []\nstate_capital_revenue: []\n")
+	}
 	w("projects:\n")
+	if o.AllSources {
+		w(extra.projects, dept+unitNames[0], dept+unitNames[(units-1)%units])
+	}
 	for _, p := range ps {
 		w("  - unit: %s\n    name: %s\n    amounts: %s\n    category: %s\n", p.unit, p.name, p.amount.StringFixed(2),
 			[]string{"other_operating", "specific_goal"}[r.Intn(2)])
@@ -134,4 +153,37 @@ func Generate(o Options) []byte {
 	w("notes: {other: 无}\n")
 	_ = econTotal
 	return []byte(b.String())
+}
+
+// extraLines are the blocks AllSources adds.
+type extraLines struct {
+	expenditures, revenue, projects string
+}
+
+// everySource writes lines of every source and carry-over, with the
+// revenue and the projects that match them (the projects' text takes the
+// first and the last unit's names).
+func everySource(money func(lo, hi float64) decimal.Decimal) extraLines {
+	gf, scB, scP := money(5, 200), money(1, 50), money(1, 80)
+	saB, saP, ufB, ufP := money(1, 60), money(1, 40), money(5, 300), money(1, 90)
+	carryGP, carryGF := money(1, 120), money(1, 60)
+	f := func(d decimal.Decimal) string { return d.StringFixed(2) }
+	return extraLines{
+		expenditures: "  - {code: \"2120801\", name: 征地和拆迁补偿支出, source: " + input.GovernmentFund.Key() + ", project: " + f(gf) + "}\n" +
+			"  - {code: \"2230199\", name: 其他解决历史遗留问题及改革成本支出, source: " + input.StateCapital.Key() + ", basic: " + f(scB) + ", project: " + f(scP) + "}\n" +
+			"  - {code: \"2059999\", source: " + input.SpecialAccount.Key() + ", basic: " + f(saB) + ", project: " + f(saP) + "}\n" +
+			"  - {code: \"2010350\", source: " + input.UnitFunds.Key() + ", basic: " + f(ufB) + "}\n" +
+			"  - {code: \"2010399\", source: " + input.UnitFunds.Key() + ", project: " + f(ufP) + "}\n" +
+			"  - {code: \"2010399\", carryover: true, project: " + f(carryGP) + "}\n" +
+			"  - {code: \"2120801\", name: 征地和拆迁补偿支出, source: " + input.GovernmentFund.Key() + ", carryover: true, project: " + f(carryGF) + "}\n" +
+			"code_names:\n  - {code: \"21208\", name: 国有土地使用权出让收入安排的支出}\n  - {code: \"22301\", name: 解决历史遗留问题及改革成本支出}\n",
+		revenue: "government_fund_revenue:\n  - {code: \"1030148\", name: 国有土地使用权出让收入, amount: " + f(gf) + "}\n" +
+			"state_capital_revenue:\n  - {code: \"1030601\", name: 利润收入, amount: " + f(scB.Add(scP)) + "}\n",
+		projects: "  - {unit: %[1]s, name: 土地征收补偿项目, amounts: {" + input.GovernmentFund.Key() + ": " + f(gf) + "}}\n" +
+			"  - {unit: %[1]s, name: 国企改革成本项目, amounts: {" + input.StateCapital.Key() + ": " + f(scP) + "}}\n" +
+			"  - {unit: %[2]s, name: 教育收费安排项目, amounts: {" + input.SpecialAccount.Key() + ": " + f(saP) + "}}\n" +
+			"  - {unit: %[2]s, name: 单位资金安排项目, amounts: {" + input.UnitFunds.Key() + ": " + f(ufP) + "}}\n" +
+			"  - {unit: %[1]s, name: 上年结转项目甲, carryover: true, amounts: " + f(carryGP) + "}\n" +
+			"  - {unit: %[2]s, name: 上年结转项目乙, carryover: true, amounts: {" + input.GovernmentFund.Key() + ": " + f(carryGF) + "}}\n",
+	}
 }
