@@ -145,8 +145,8 @@ type intValue struct {
 }
 
 func (v *intValue) String() string {
-	if v == nil {
-		return ""
+	if v == nil || v.n == 0 {
+		return "" // no default shown: the command decides
 	}
 	return strconv.Itoa(v.n)
 }

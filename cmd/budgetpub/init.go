@@ -8,34 +8,76 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 var initCmd = &command{
-	name:     "init",
-	summary:  "生成一份带注释的空白主输入文件，照着填写",
-	usage:    "[选项]",
-	notes:    "生成的文件包含所有数据块、中文注释和示例行，原样即可通过 check（一份空的公开材料）。已存在的文件绝不覆盖。",
-	examples: []string{"budgetpub init --year 2025 --name 某某局 -o 某某局-2025.yaml"},
+	name:    "init",
+	summary: "生成一份带注释的空白主输入文件，照着填写",
+	usage:   "[选项]",
+	notes: `生成的文件包含所有数据块、中文注释和示例行，原样即可通过 check（一份空的公开材料）。
+有 --from 时，由上年的主输入文件生成本年的：上年数按上年文件计算填入，单位、概况、说明、名词解释和
+科目名称沿用，各行金额清零。已存在的文件绝不覆盖。`,
+	examples: []string{
+		"budgetpub init --year 2025 --name 某某局 -o 某某局-2025.yaml",
+		"budgetpub init --from 某某局-2024.yaml -o 某某局-2025.yaml",
+	},
 	define: func(fs *flagSet) func(*env, []string) int {
-		year := &intValue{n: time.Now().Year() + 1, lo: 2000, hi: 2100, what: "年份"}
-		fs.Var(year, "year", "预算`年度`")
+		year := &intValue{lo: 2000, hi: 2100, what: "年份"}
+		fs.Var(year, "year", "预算`年度`（默认为明年；有 --from 时为上年文件的下一年）")
 		name := fs.String("name", "", "部门`名称`，印在每张表上")
+		from := fs.String("from", "", "上年的主输入`文件`：由它生成本年的文件")
+		catalog := fs.String("catalog", "", "读上年文件用的分类目录`文件`（CSV 或 .xlsx）")
 		out := fs.String("o", "", "写入的`文件`（默认 budget-年度.yaml）")
 		return func(e *env, args []string) int {
 			if len(args) > 0 {
 				return e.usage("未知的参数 %s", args[0])
 			}
-			path := *out
-			if path == "" {
-				path = fmt.Sprintf("budget-%d.yaml", year.n)
+			if *from == "" {
+				y := year.n
+				if y == 0 {
+					y = time.Now().Year() + 1
+				}
+				return writeNew(e, outPath(*out, y), input.Skeleton(y, *name))
 			}
-			return writeSkeleton(e, path, input.Skeleton(year.n, *name))
+			res, err := publish.Load(publish.Config{Catalog: *catalog})
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				return 1
+			}
+			ly, err := publish.ReadLastYear(res, *from)
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				return 1
+			}
+			y := year.n
+			if y == 0 {
+				y = ly.Doc.Year + 1
+			}
+			doc, o := ly.RollOver(y)
+			if *name != "" {
+				doc.Department.Name = input.Text{Value: *name}
+			}
+			text := input.Format(doc, o)
+			if r := publish.Department(res, outPath(*out, y), text, publish.Options{}); r.Err != nil {
+				fmt.Fprintln(e.stderr, r.Err)
+				return 1
+			}
+			return writeNew(e, outPath(*out, y), text)
 		}
 	},
 }
 
-// writeSkeleton writes a new file, never over an existing one.
-func writeSkeleton(e *env, path string, data []byte) int {
+// outPath is -o, or budget-YEAR.yaml.
+func outPath(out string, year int) string {
+	if out != "" {
+		return out
+	}
+	return fmt.Sprintf("budget-%d.yaml", year)
+}
+
+// writeNew writes a new file, never over an existing one.
+func writeNew(e *env, path string, data []byte) int {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		fmt.Fprintf(e.stderr, "%s: 文件已存在，未覆盖（请换一个文件名，或先移走原文件）\n", path)
