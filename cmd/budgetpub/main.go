@@ -19,7 +19,7 @@ func main() {
 }
 
 // commands are the subcommands, in the order --help lists them.
-var commands = []*command{initCmd, checkCmd, renderCmd, batchCmd, catalogCmd, schemaCmd}
+var commands = []*command{initCmd, importCmd, checkCmd, renderCmd, batchCmd, catalogCmd, schemaCmd}
 
 func lookup(name string) *command {
 	for _, c := range commands {

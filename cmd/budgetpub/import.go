@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/publish"
+)
+
+var importCmd = &command{
+	name:    "import",
+	summary: "把预算系统导出的 13 张公开表工作簿（.xlsx）转成主输入文件",
+	usage:   "工作簿.xlsx [选项]",
+	notes: `按表名和表头找出每张表（工作表名称、顺序不限），以明细行为准推出主输入文件的各行，
+再用它重新生成各表、逐格核对：尾差为警告，其他不一致为错误（指出工作表和单元格），有错误时不写文件。
+表中没有的内容（概况、原因、政府采购、资产、说明、绩效目标表、上年数）用 --prior 从上年的主输入文件带入，
+否则留作注释，最后列出需要补填的内容。已存在的文件绝不覆盖。`,
+	examples: []string{
+		"budgetpub import 某某局-2025-公开表.xlsx -o 某某局-2025.yaml",
+		"budgetpub import 某某局-2025-公开表.xlsx --prior 某某局-2024.yaml",
+	},
+	define: func(fs *flagSet) func(*env, []string) int {
+		out := fs.String("o", "", "写入的主输入`文件`（默认为工作簿文件名.yaml）")
+		prior := fs.String("prior", "", "上年的主输入`文件`：带入概况、说明、单位类型、项目类别和绩效目标表，并算出上年数")
+		catalog := fs.String("catalog", "", "自己的分类目录`文件`（CSV 或 .xlsx），补充并覆盖自带目录")
+		return func(e *env, args []string) int {
+			if len(args) != 1 {
+				return e.usage("请给出一个工作簿文件（.xlsx）")
+			}
+			book := args[0]
+			path := *out
+			if path == "" {
+				path = strings.TrimSuffix(filepath.Base(book), filepath.Ext(book)) + ".yaml"
+			}
+			return runImport(e, book, path, *prior, *catalog)
+		}
+	},
+}
+
+func runImport(e *env, book, path, prior, catalog string) int {
+	res, err := publish.Load(publish.Config{Catalog: catalog})
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+	data, err := input.ReadRegular(book, workbook.MaxBookSize)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "%s: 无法读取：%v\n", book, err)
+		return 1
+	}
+	o := workbook.Options{Catalog: res.Catalog, Format: input.FormatOptions{Header: []string{"由 " + filepath.Base(book) + " 导入。"}}}
+	if prior != "" {
+		ly, err := publish.ReadLastYear(res, prior)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return 1
+		}
+		o.Amend = ly.Carry
+	}
+	r, err := workbook.Import(book, data, o)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+	// The file must render as it is: glyphs, wording, both writers.
+	if out := publish.Department(res, path, r.Text, publish.Options{}); out.Err != nil {
+		fmt.Fprintln(e.stderr, out.Err)
+		return 1
+	}
+	for _, a := range r.Assumptions {
+		fmt.Fprintf(e.stderr, "%s: 假设：%s\n", book, a)
+	}
+	for _, w := range r.Warnings {
+		fmt.Fprintln(e.stderr, w)
+	}
+	if code := writeNew(e, path, r.Text); code != 0 {
+		return code
+	}
+	if len(r.Todo) > 0 {
+		fmt.Fprintf(e.stdout, "还需要在 %s 中补填：\n", path)
+		for _, t := range r.Todo {
+			fmt.Fprintf(e.stdout, "  - %s\n", t)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,16 @@
+// Package workbook reads a workbook holding the 13 公开表 — exported by a
+// budget system (预算管理一体化系统), typed in Excel or WPS, or written by
+// budgetpub itself — into a master input (input.Document), so that the
+// figures are not typed twice.
+//
+// Each table is found by its title and header texts, as the table set of
+// render declares them, never by sheet name or position. Its rows are read
+// by their keys (codes, units, projects, items) and the leaves — 项-level
+// codes, projects, economic pairs — are the truth: the input lines are
+// derived from them, the publication is rebuilt from those lines, and every
+// figure of every table is compared with the workbook's own. A difference
+// of rounding is a warning naming the table; any other is an error naming
+// the sheet and cell, and nothing is imported. Where the tables leave a
+// split open (the sources of one code's carry-over, say), a stated rule
+// decides and the import says so with the cells it came from.
+package workbook

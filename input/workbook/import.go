@@ -1,0 +1,328 @@
+package workbook
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+)
+
+// Result is an imported workbook: the master input and what the clerk
+// should know of how it was made.
+type Result struct {
+	Doc         *input.Document // as decoded from the written text: names resolved
+	Text        []byte          // the master input, formatted with its comments
+	Assumptions []Assumption    // splits the tables leave open, decided by rule
+	Warnings    []string        // rounding differences and the checks' warnings
+	Todo        []string        // what the tables cannot give: the clerk fills it in
+}
+
+// Options shape an import.
+type Options struct {
+	// Catalog names the codes (and finds the economic codes of table 6 by
+	// their names); nil: the embedded catalog.
+	Catalog *input.Catalog
+	// Format adds to the written file (a header naming the workbook, the
+	// prior year's texts …); its Todo and Comments are merged.
+	Format input.FormatOptions
+	// Amend, when set, changes the derived document before it is written:
+	// import --prior carries last year's texts and figures in through it.
+	Amend func(doc *input.Document, o *input.FormatOptions) error
+}
+
+// Import reads a workbook of the 13 tables into a master input. A problem
+// that stops it is an input.Errors, each naming the workbook and the cell
+// (book.xlsx:表3!D12: …), or the tables that could not be found.
+func Import(file string, data []byte, o Options) (*Result, error) {
+	cat := o.Catalog
+	if cat == nil {
+		cat = input.DefaultCatalog()
+	}
+	fail := func(ref, format string, args ...any) error {
+		at := file
+		if ref != "" {
+			at += ":" + ref
+		}
+		return input.Errors{{File: at, Msg: fmt.Sprintf(format, args...)}}
+	}
+	grids, err := readBook(data)
+	if err != nil {
+		return nil, fail("", "无法读取工作簿：文件不是有效的 Excel 工作簿（.xlsx），或已损坏（%v）；旧格式的 .xls 请先用 Excel 或 WPS“另存为” .xlsx", err)
+	}
+	found, missing, lerrs := locate(grids, render.Standard)
+	if len(found) == 0 {
+		return nil, fail("", "这不是部门预算公开表：工作簿中找不到 13 张预算公开表中的任何一张（按表名查找，如“2024年预算收支总表”）")
+	}
+	var es input.Errors
+	for _, e := range lerrs {
+		es = append(es, &input.Error{File: file, Msg: e.Error()})
+	}
+	if len(missing) > 0 {
+		var names []string
+		for _, id := range missing {
+			names = append(names, tableName(render.Standard.Decl(id)))
+		}
+		es = append(es, &input.Error{File: file, Msg: "工作簿中找不到这些表：" + strings.Join(names, "、") + "（每张表须有表名和表头；没有数据的表也要保留表头）"})
+	}
+	if len(es) > 0 {
+		return nil, es
+	}
+
+	rd := &reader{cat: cat}
+	tables := rd.read(found)
+	dv := &deriver{rd: rd, cat: cat, tables: tables, names: map[string]string{}, comments: map[string][]string{}}
+	dv.doc = &input.Document{Schema: input.SchemaVersion, AmountUnit: "万元"}
+	if err := dv.header(file); err != nil {
+		return nil, err
+	}
+	dv.expenditures()
+	dv.economic()
+	dv.doc.GovFundRev = dv.revenue(tables[render.T7].main)
+	dv.doc.StateCapRev = dv.revenue(tables[render.T9].lefts)
+	dv.units()
+	if err := rd.stop(file); err != nil {
+		return nil, err
+	}
+	dv.nameCodes()
+	dv.chooseUnit()
+	dv.todos()
+
+	fo := o.Format
+	fo.Todo = append(append([]string{}, dv.todo...), fo.Todo...)
+	fo.Comments = mergeComments(fo.Comments, dv.assumptionComments())
+	if o.Amend != nil {
+		if err := o.Amend(dv.doc, &fo); err != nil {
+			return nil, err
+		}
+	}
+	text := input.Format(dv.doc, fo)
+	doc, err := input.Decode(file+".yaml", text, cat)
+	if err != nil {
+		return nil, fail("", "导入得到的主输入文件无法读回（程序缺陷，请报告）：%v", err)
+	}
+	pub, err := render.Build(doc)
+	if err != nil {
+		return nil, fail("", "导入得到的主输入文件无法生成公开材料：%v", err)
+	}
+	dv.verify(pub)
+	res := &Result{Doc: doc, Text: text, Assumptions: dv.assumptions, Todo: fo.Todo}
+	for _, f := range render.Check(doc, pub) {
+		if f.ID == "prior-year" {
+			continue // the prior year is in the to-do list
+		}
+		msg := fmt.Sprintf("[%s] %s：%s %s，%s %s，相差 %s", f.ID, f.Message, f.Left.Name, f.Left.Value, f.Right.Name, f.Right.Value, f.Diff)
+		if f.Severity == render.SeverityError {
+			rd.errorf(dv.findingRef(f), "%s", msg)
+		} else {
+			res.Warnings = append(res.Warnings, file+": 警告 "+msg)
+		}
+	}
+	if err := rd.stop(file); err != nil {
+		return nil, err
+	}
+	for _, p := range rd.problems {
+		res.Warnings = append(res.Warnings, file+":"+p.ref+": 警告 "+p.msg)
+	}
+	return res, nil
+}
+
+// stop returns the errors found so far, in sheet and cell order, or nil.
+func (rd *reader) stop(file string) error {
+	var es input.Errors
+	var warnings []problem
+	for _, p := range rd.problems {
+		if p.warning {
+			warnings = append(warnings, p)
+			continue
+		}
+		es = append(es, &input.Error{File: file + ":" + p.ref, Msg: p.msg})
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	sort.SliceStable(es, func(i, j int) bool { return es[i].File < es[j].File })
+	return es
+}
+
+// findingRef is the workbook cell a check's finding is about.
+func (dv *deriver) findingRef(f render.Finding) string {
+	cell := func(id render.TableID, key render.RowKey, col render.ColKey) string {
+		if t := dv.tables[id]; t != nil {
+			for _, e := range t.main {
+				if e.key == key && e.refs[col] != "" {
+					return e.refs[col]
+				}
+			}
+			return t.l.g.name
+		}
+		return ""
+	}
+	switch f.ID {
+	case "T12-T3-project", "T12-units":
+		return cell(render.T12, render.TotalRow, render.ColTotal)
+	case "T13-T1-carryover":
+		return cell(render.T13, render.TotalRow, render.ColTotal)
+	case "T10-sources", "T10-items":
+		return cell(render.T10, render.TotalRow, render.ColTotal)
+	}
+	return dv.tables[render.T1].l.g.name
+}
+
+// header takes the year and the department from the tables' titles and
+// lines, which must agree.
+func (dv *deriver) header(file string) error {
+	years, depts := map[int][]string{}, map[string][]string{}
+	for _, d := range render.Standard.Tables {
+		l := dv.tables[d.ID].l
+		if l.year > 0 {
+			years[l.year] = append(years[l.year], l.g.name)
+		}
+		if l.dept != "" {
+			depts[l.dept] = append(depts[l.dept], l.g.name)
+		}
+	}
+	if len(years) != 1 {
+		var parts []string
+		for y, sheets := range years {
+			parts = append(parts, fmt.Sprintf("%d年（%s）", y, strings.Join(sheets, "、")))
+		}
+		sort.Strings(parts)
+		if len(years) == 0 {
+			return input.Errors{{File: file, Msg: "表名中没有年度（如“2024年预算收支总表”）：无法确定预算年度"}}
+		}
+		return input.Errors{{File: file, Msg: "各表的年度不一致：" + strings.Join(parts, "，")}}
+	}
+	for y := range years {
+		dv.doc.Year = y
+	}
+	if len(depts) > 1 {
+		var parts []string
+		for d, sheets := range depts {
+			parts = append(parts, fmt.Sprintf("“%s”（%s）", d, strings.Join(sheets, "、")))
+		}
+		sort.Strings(parts)
+		return input.Errors{{File: file, Msg: "各表的部门名称不一致：" + strings.Join(parts, "，")}}
+	}
+	for d := range depts {
+		dv.doc.Department.Name = txt(d)
+	}
+	if dv.doc.Department.Name.Value == "" {
+		dv.doc.Department.Name = txt("某某部门")
+		dv.todo = append(dv.todo, "department.name：表中没有“部门名称：”一行，请填写部门名称")
+	}
+	return nil
+}
+
+// nameCodes writes beside each code the name the workbook prints, where the
+// embedded catalog lacks it or names it otherwise, so that the file reads
+// without a user's catalog.
+func (dv *deriver) nameCodes() {
+	emb := input.DefaultCatalog()
+	differs := func(code string) (string, bool) {
+		n := dv.names[code]
+		if n == "" {
+			n, _ = dv.cat.Name(code)
+		}
+		if n == "" {
+			return "", false
+		}
+		e, ok := emb.Name(code)
+		return n, !ok || e != n
+	}
+	named := map[string]bool{}
+	for i := range dv.doc.Expenditures {
+		e := &dv.doc.Expenditures[i]
+		if n, ok := differs(e.Code.Value); ok {
+			e.Name = txt(n)
+		}
+		for _, parent := range []string{e.Code.Value[:3], e.Code.Value[:5]} {
+			if n, ok := differs(parent); ok && !named[parent] {
+				named[parent] = true
+				dv.doc.CodeNames = append(dv.doc.CodeNames, input.CodeName{Code: txt(parent), Name: txt(n)})
+			}
+		}
+	}
+	for _, lines := range [][]input.RevenueLine{dv.doc.GovFundRev, dv.doc.StateCapRev} {
+		for i := range lines {
+			c := lines[i].Code.Value
+			if n, ok := differs(c); ok {
+				lines[i].Name = txt(n)
+			}
+			for _, parent := range []string{c[:3], c[:5]} {
+				if n, ok := differs(parent); ok && !named[parent] {
+					named[parent] = true
+					dv.doc.CodeNames = append(dv.doc.CodeNames, input.CodeName{Code: txt(parent), Name: txt(n)})
+				}
+			}
+		}
+	}
+	for i := range dv.doc.BasicByEcon {
+		l := &dv.doc.BasicByEcon[i]
+		if n, ok := differs(l.Dept.Value); ok {
+			l.DeptName = txt(n)
+		}
+		if n, ok := differs(l.Gov.Value); ok {
+			l.GovName = txt(n)
+		}
+		if n, ok := differs(l.Dept.Value[:3]); ok && !named[l.Dept.Value[:3]] {
+			named[l.Dept.Value[:3]] = true
+			dv.doc.CodeNames = append(dv.doc.CodeNames, input.CodeName{Code: txt(l.Dept.Value[:3]), Name: txt(n)})
+		}
+	}
+	sort.SliceStable(dv.doc.CodeNames, func(i, j int) bool { return dv.doc.CodeNames[i].Code.Value < dv.doc.CodeNames[j].Code.Value })
+}
+
+// chooseUnit writes the file in 元 when a figure has more decimals than
+// two in 万元 (a workbook in 元 with 分), in 万元 otherwise.
+func (dv *deriver) chooseUnit() {
+	fine := false
+	check := func(a input.Amount) {
+		if a.Set && !a.Value.Round(2).Equal(a.Value) {
+			fine = true
+		}
+	}
+	input.WalkAmounts(dv.doc, check)
+	if fine {
+		dv.doc.AmountUnit = "元"
+	}
+}
+
+// todos lists what the tables cannot give.
+func (dv *deriver) todos() {
+	dv.todo = append(dv.todo,
+		"department.code、department.region：部门编码和地区（绩效目标表标题用）",
+		"overview：第一部分 部门职责和机构设置",
+		"prior_year：上年预算数（第三部分“比上年”各句的依据；可用 --prior 上年主输入文件 自动填入）",
+		"reasons：收支、一般公共预算、“三公”经费和机关运行经费增减变动的原因",
+		"procurement：政府采购预算（货物、工程、服务）",
+		"assets：国有资产占有使用情况（车辆、办公用房、大型设备）",
+		"notes：政府购买服务指导性目录和其他说明",
+		"projects[].performance_goal、units[].overall_goal、performance：公开的绩效目标表和单位整体绩效目标",
+	)
+}
+
+// assumptionComments puts each assumption above the block it concerns.
+func (dv *deriver) assumptionComments() map[string][]string {
+	out := map[string][]string{}
+	for _, a := range dv.assumptions {
+		block := "expenditures"
+		switch {
+		case strings.HasPrefix(a.Text, "单位类型"), strings.HasPrefix(a.Text, "表中没有单位"):
+			block = "units"
+		}
+		out[block] = append(out[block], "导入时的假设："+a.String())
+	}
+	return out
+}
+
+func mergeComments(a, b map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	for _, m := range []map[string][]string{a, b} {
+		for k, v := range m {
+			out[k] = append(out[k], v...)
+		}
+	}
+	return out
+}

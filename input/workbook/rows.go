@@ -1,0 +1,377 @@
+package workbook
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/shopspring/decimal"
+)
+
+// entry is one half-row of a table as the workbook prints it: its key, its
+// labels, and its amounts by column.
+type entry struct {
+	key     render.RowKey
+	label   string // the row's item, unit or project name; for a code, its name
+	gov     string // table 6: the 政府经济分类 name
+	row     int    // sheet row, 0-based
+	amounts map[render.ColKey]decimal.Decimal
+	refs    map[render.ColKey]string // the cell of each amount
+}
+
+// sheetTable is a located table's body, read: its main half's rows and,
+// for a two-sided table, its income half's.
+type sheetTable struct {
+	l           *located
+	main, lefts []*entry
+}
+
+// problem is a difference or a fault found in the workbook, at a cell.
+type problem struct {
+	ref     string // 表3!D12
+	msg     string
+	warning bool
+}
+
+// reader reads bodies, collecting problems.
+type reader struct {
+	cat      *input.Catalog
+	problems []problem
+}
+
+func (rd *reader) errorf(ref, format string, args ...any) {
+	rd.problems = append(rd.problems, problem{ref: ref, msg: fmt.Sprintf(format, args...)})
+}
+
+var (
+	fullWidth   = strings.NewReplacer("，", ",", "．", ".", "－", "-", " ", "", "\u00a0", "", "\u3000", "")
+	numberRe    = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+	codeNameRe  = regexp.MustCompile(`^\s*([0-9]{3,7})(?:\.0+)?\s*(.*?)\s*$`)
+	numberingRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]+[、.．]|[0-9]+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）)\s*`)
+)
+
+// amount reads one amount cell in 万元: a number or text with thousands
+// separators or spaces; blank, -, — and 0 are zero. A table in 元 is
+// converted. Float noise of a spreadsheet formula (0.30000000000000004) is
+// taken as the figure it stands for; a real fraction of a cent is an error.
+func (rd *reader) amount(raw, ref string, yuan bool) decimal.Decimal {
+	s := strings.TrimSpace(raw)
+	for _, r := range s {
+		if r >= '０' && r <= '９' {
+			s = strings.Map(func(r rune) rune {
+				if r >= '０' && r <= '９' {
+					return r - '０' + '0'
+				}
+				return r
+			}, s)
+			break
+		}
+	}
+	s = fullWidth.Replace(s)
+	s = strings.ReplaceAll(s, ",", "")
+	switch s {
+	case "", "-", "—", "--", "——", "/":
+		return decimal.Zero
+	}
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
+		rd.errorf(ref, "金额不能为负数：%q", raw)
+		return decimal.Zero
+	}
+	if strings.ContainsAny(s, "eE") {
+		if d, err := decimal.NewFromString(s); err == nil && !d.IsNegative() {
+			s = d.String() // 1.2E+3 as a spreadsheet stores a large number
+		}
+	}
+	if !numberRe.MatchString(s) {
+		rd.errorf(ref, "不是金额：%q（只能是数字，可以有千分位逗号）", raw)
+		return decimal.Zero
+	}
+	d, _ := decimal.NewFromString(s)
+	if frac := len(s) - strings.IndexByte(s+".", '.') - 1; frac > 6 {
+		r := d.Round(6)
+		if r.Sub(d).Abs().GreaterThan(decimal.New(1, -9)) {
+			rd.errorf(ref, "金额 %s 的小数位过多（最多 6 位）", raw)
+			return decimal.Zero
+		}
+		d = r
+	}
+	if yuan {
+		d = d.Shift(-4)
+	}
+	return d
+}
+
+// amounts reads the amount columns of the given side of row r.
+func (rd *reader) amounts(l *located, r int, side render.Side, e *entry) {
+	e.amounts, e.refs = map[render.ColKey]decimal.Decimal{}, map[render.ColKey]string{}
+	for k, c := range l.decl.Columns {
+		if c.Kind != render.KindAmount || c.Side != side {
+			continue
+		}
+		ref := l.ref(r, k)
+		e.amounts[c.Key] = rd.amount(l.g.at(r, l.cols[k]), ref, l.yuan)
+		e.refs[c.Key] = ref
+	}
+}
+
+// text is a cell of declared column key on row r, trimmed.
+func text(l *located, r int, key render.ColKey) string {
+	k := colIndex(l.decl, key)
+	if k < 0 {
+		return ""
+	}
+	return strings.TrimSpace(l.g.at(r, l.cols[k]))
+}
+
+// isBlankRow tells a row with nothing in any declared column.
+func isBlankRow(l *located, r int) bool {
+	for _, c := range l.cols {
+		if strings.TrimSpace(l.g.at(r, c)) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isNote tells the note lines under a table: 注：…
+func isNote(l *located, r int) bool {
+	for _, v := range l.g.cells[r] {
+		v = strings.TrimSpace(v)
+		if v != "" {
+			return strings.HasPrefix(v, "注：") || strings.HasPrefix(v, "注:") || strings.HasPrefix(v, "说明：")
+		}
+	}
+	return false
+}
+
+// bodyRows are the rows of the body: from the first after the header to
+// the note lines or the end, blank rows left out.
+func bodyRows(l *located) []int {
+	var out []int
+	for r := l.first; r < len(l.g.cells); r++ {
+		if isNote(l, r) {
+			break
+		}
+		if !isBlankRow(l, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// isTotal tells the labels of a table's total rows.
+func isTotal(s string) bool {
+	switch norm(s) {
+	case "合计", "总计", "部门合计", "本部门合计", "合计数":
+		return true
+	}
+	return false
+}
+
+// codeOf splits a code cell (2010301, 2010301 行政运行, a number) into code
+// and name; name is the name column's text when it has one.
+func codeOf(code, name string) (string, string) {
+	if m := codeNameRe.FindStringSubmatch(code); m != nil {
+		if name == "" || name == code {
+			name = m[2]
+		}
+		return m[1], strings.TrimSpace(name)
+	}
+	if m := codeNameRe.FindStringSubmatch(name); m != nil && code == "" {
+		return m[1], m[2]
+	}
+	return "", name
+}
+
+// readCodes reads a body of code rows (tables 2, 3, 5, 7, 8 and either half
+// of 9): the 合计 row and one row per code.
+func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, nameCol render.ColKey) []*entry {
+	var out []*entry
+	seen := map[string]string{}
+	for _, r := range rows {
+		c, n := text(l, r, codeCol), text(l, r, nameCol)
+		if c == "" && n == "" {
+			continue // the other half's row
+		}
+		e := &entry{row: r}
+		switch code, name := codeOf(c, n); {
+		case isTotal(c) || isTotal(n):
+			e.key, e.label = render.TotalRow, "合计"
+		case code != "" && (len(code) == 3 || len(code) == 5 || len(code) == 7):
+			if prev, dup := seen[code]; dup {
+				rd.errorf(l.ref(r, colIndex(l.decl, codeCol)), "科目 %s 出现了两次（另一处在 %s）", code, prev)
+				continue
+			}
+			seen[code] = l.ref(r, colIndex(l.decl, codeCol))
+			e.key, e.label = render.CodeRow(code), name
+		default:
+			rd.errorf(l.ref(r, colIndex(l.decl, codeCol)), "%s的这一行没有 3、5 或 7 位的科目编码：%q %q", tableName(l.decl), c, n)
+			continue
+		}
+		rd.amounts(l, r, side, e)
+		out = append(out, e)
+	}
+	return out
+}
+
+// stripNumbering removes 一、 (一) ① 1、 from the start of a label.
+func stripNumbering(s string) string {
+	return strings.TrimSpace(numberingRe.ReplaceAllString(strings.TrimSpace(s), ""))
+}
+
+// readSummary reads table 1 or 4: the 30 categories and the totals on the
+// main half; the sources and totals on the income half.
+func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (main, lefts []*entry) {
+	categories := map[string]string{}
+	for _, c := range input.Categories {
+		if n, ok := rd.cat.Name(c); ok {
+			categories[norm(n)] = c
+		}
+	}
+	afterCarry := false
+	for _, r := range rows {
+		if item := text(l, r, render.ColItem); item != "" {
+			e := &entry{row: r, label: item}
+			switch t := norm(stripNumbering(item)); {
+			case t == "本年支出合计":
+				e.key = render.CurrentTotalRow
+			case t == "年终结转" || t == "年终结转结余":
+				e.key = render.CarryoverRow
+			case t == "支出总计":
+				e.key = render.TotalRow
+			case categories[t] != "":
+				e.key = render.CodeRow(categories[t])
+			default:
+				rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s的支出项目“%s”不是30个支出类别之一", tableName(l.decl), item)
+				e = nil
+			}
+			if e != nil {
+				rd.amounts(l, r, render.SideMain, e)
+				main = append(main, e)
+			}
+		}
+		if item := text(l, r, render.ColIncomeItem); item != "" {
+			e := &entry{row: r, label: item}
+			switch t := norm(stripNumbering(item)); {
+			case t == "本年收入合计":
+				e.key = render.CurrentTotalRow
+			case t == "上年结转" || t == "上年财政拨款结转" || t == "上年结转结余":
+				e.key, afterCarry = render.CarryoverRow, true
+			case t == "收入总计":
+				e.key = render.TotalRow
+			default:
+				for _, s := range sources {
+					if t == norm(s.Title()) || t == norm(s.Title())+"拨款" || t == norm(s.Title())+"收入" {
+						e.key = render.SourceRow(s)
+						if afterCarry {
+							e.key = render.CarrySourceRow(s)
+						}
+					}
+				}
+				if e.key.Role == render.RoleNone {
+					rd.errorf(l.ref(r, colIndex(l.decl, render.ColIncomeItem)), "%s的收入项目“%s”不是资金来源之一", tableName(l.decl), item)
+					e = nil
+				}
+			}
+			if e != nil {
+				rd.amounts(l, r, render.SideLeft, e)
+				lefts = append(lefts, e)
+			}
+		}
+	}
+	return main, lefts
+}
+
+// readItems reads table 10: its items by their labels.
+func (rd *reader) readItems(l *located, rows []int) []*entry {
+	labels := map[string]string{
+		"因公出国(境)费": render.ItemOutboundTravel, "因公出国境费": render.ItemOutboundTravel, "公务接待费": render.ItemReception,
+		"公务用车购置及运行费": render.ItemVehicles, "公务用车购置及运行维护费": render.ItemVehicles,
+		"公务用车购置费": render.ItemVehiclePurchase, "公务用车运行维护费": render.ItemVehicleOperation, "公务用车运行费": render.ItemVehicleOperation,
+	}
+	var out []*entry
+	for _, r := range rows {
+		item := text(l, r, render.ColItem)
+		e := &entry{row: r, label: item}
+		t := norm(stripNumbering(item))
+		switch {
+		case isTotal(item):
+			e.key = render.TotalRow
+		case labels[t] != "":
+			e.key = render.ItemRow(labels[t])
+		default:
+			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "表10的项目“%s”不是“三公”经费的一项", item)
+			continue
+		}
+		rd.amounts(l, r, render.SideMain, e)
+		out = append(out, e)
+	}
+	return out
+}
+
+// readNamed reads a table of named rows under a total (11, 12, 13): the first
+// row (or the one labelled 合计) is the total, the others keep their names.
+func (rd *reader) readNamed(l *located, rows []int) []*entry {
+	var out []*entry
+	for i, r := range rows {
+		item := text(l, r, render.ColItem)
+		e := &entry{row: r, label: item}
+		if i == 0 || isTotal(item) {
+			e.key = render.TotalRow
+		} else if item == "" {
+			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s这一行有金额但没有名称", tableName(l.decl))
+			continue
+		}
+		rd.amounts(l, r, render.SideMain, e)
+		out = append(out, e)
+	}
+	return out
+}
+
+// readEcon reads table 6: class subtotals (no 政府经济分类 name) and pairs,
+// named; their codes are found later, through the catalog.
+func (rd *reader) readEcon(l *located, rows []int) []*entry {
+	var out []*entry
+	for _, r := range rows {
+		dept, gov := text(l, r, render.ColDeptEcon), text(l, r, render.ColGovEcon)
+		e := &entry{row: r, label: dept, gov: gov}
+		if isTotal(dept) {
+			e.key = render.TotalRow
+		}
+		rd.amounts(l, r, render.SideMain, e)
+		out = append(out, e)
+	}
+	return out
+}
+
+// read reads the body of every located table.
+func (rd *reader) read(found map[render.TableID]*located) map[render.TableID]*sheetTable {
+	out := map[render.TableID]*sheetTable{}
+	for id, l := range found {
+		rows := bodyRows(l)
+		t := &sheetTable{l: l}
+		switch id {
+		case render.T1:
+			t.main, t.lefts = rd.readSummary(l, rows, input.AllSources)
+		case render.T4:
+			t.main, t.lefts = rd.readSummary(l, rows, input.FiscalSources)
+		case render.T2, render.T3, render.T5, render.T8:
+			t.main = rd.readCodes(l, rows, render.SideMain, render.ColCode, render.ColName)
+		case render.T7:
+			t.main = rd.readCodes(l, rows, render.SideMain, render.ColRevenueCode, render.ColRevenueName)
+		case render.T9:
+			t.lefts = rd.readCodes(l, rows, render.SideLeft, render.ColRevenueCode, render.ColRevenueName)
+			t.main = rd.readCodes(l, rows, render.SideMain, render.ColCode, render.ColName)
+		case render.T6:
+			t.main = rd.readEcon(l, rows)
+		case render.T10:
+			t.main = rd.readItems(l, rows)
+		case render.T11, render.T12, render.T13:
+			t.main = rd.readNamed(l, rows)
+		}
+		out[id] = t
+	}
+	return out
+}

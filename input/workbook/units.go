@@ -1,0 +1,167 @@
+package workbook
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/shopspring/decimal"
+)
+
+// sameAmounts tells whether two rows have the same figure in every column.
+func sameAmounts(a, b map[render.ColKey]decimal.Decimal) bool {
+	for k, v := range a {
+		if !v.Round(2).Equal(b[k].Round(2)) {
+			return false
+		}
+	}
+	for k, v := range b {
+		if !v.Round(2).Equal(a[k].Round(2)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isZeroRow(e *entry) bool {
+	for _, v := range e.amounts {
+		if !v.IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// unitGroup is a unit's subtotal row and its projects.
+type unitGroup struct {
+	unit     *entry
+	projects []*entry
+}
+
+// projectGroups splits the body of table 12 or 13 (after its total row)
+// into units and their projects: a unit's subtotal row is followed by its
+// projects, which add up to it in every column. A unit named in table 11
+// is taken as a unit wherever it stands.
+func (dv *deriver) projectGroups(id render.TableID, units map[string]bool) []unitGroup {
+	t := dv.tables[id]
+	rows := t.main
+	if len(rows) > 0 && rows[0].key == render.TotalRow {
+		rows = rows[1:]
+	}
+	var out []unitGroup
+	for i := 0; i < len(rows); {
+		u := rows[i]
+		sum := map[render.ColKey]decimal.Decimal{}
+		j := i + 1
+		for ; j < len(rows); j++ {
+			for k, v := range rows[j].amounts {
+				sum[k] = sum[k].Add(v)
+			}
+			if sameAmounts(sum, u.amounts) && (j+1 >= len(rows) || !isZeroRow(rows[j+1]) || units[rows[j+1].label]) {
+				break
+			}
+		}
+		if j >= len(rows) {
+			dv.rd.errorf(t.l.ref(u.row, 0), "%s中“%s”之后的项目加起来不等于它的金额：无法分清单位小计和项目（每个单位的小计行应紧接其项目）", tableName(t.l.decl), u.label)
+			return nil
+		}
+		out = append(out, unitGroup{unit: u, projects: rows[i+1 : j+1]})
+		i = j + 1
+	}
+	return out
+}
+
+// departmentUnit is the unit named after the department when the tables
+// name none: the department's name without a trailing [部门] or （部门）.
+func departmentUnit(dept string) string {
+	for _, s := range []string{"[部门]", "（部门）", "(部门)", "【部门】"} {
+		dept = strings.TrimSuffix(dept, s)
+	}
+	return dept
+}
+
+// units derives the units, projects, operating costs and 三公: units in the
+// order of table 12, then 13, then 11; a unit of table 11 (机关运行经费) is
+// administrative, the others institutions.
+func (dv *deriver) units() {
+	t11 := dv.tables[render.T11]
+	admin := map[string]bool{}
+	for _, e := range t11.main {
+		if e.key != render.TotalRow {
+			admin[e.label] = true
+		}
+	}
+	var order []string
+	seen := map[string]bool{}
+	addUnit := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			order = append(order, name)
+		}
+	}
+	for _, id := range []render.TableID{render.T12, render.T13} {
+		carry := id == render.T13
+		sources := input.AllSources
+		if carry {
+			sources = input.FiscalSources
+		}
+		for _, g := range dv.projectGroups(id, admin) {
+			addUnit(g.unit.label)
+			g.unit.key = render.UnitRow(g.unit.label)
+			for _, p := range g.projects {
+				p.key = render.ProjectRow(g.unit.label, p.label)
+				dv.doc.Projects = append(dv.doc.Projects, input.Project{
+					Unit: txt(g.unit.label), Name: txt(p.label), Amounts: bySource(p, sources),
+					Category: txt(input.CategoryOtherOperating), Carryover: carry,
+				})
+			}
+		}
+	}
+	for _, e := range t11.main {
+		if e.key == render.TotalRow {
+			continue
+		}
+		addUnit(e.label)
+		e.key = render.UnitRow(e.label)
+		dv.doc.OperCosts = append(dv.doc.OperCosts, input.OperatingCost{Unit: txt(e.label), Amount: bySource(e, input.FiscalSources)})
+	}
+	if len(order) == 0 {
+		name := departmentUnit(dv.doc.Department.Name.Value)
+		addUnit(name)
+		admin[name] = true
+		dv.assumptions = append(dv.assumptions, Assumption{Text: fmt.Sprintf("表中没有单位：以部门名称“%s”作为唯一的预算单位（行政单位）", name), Cells: []string{t11.l.g.name}})
+	}
+	var institutions []string
+	for _, name := range order {
+		kind := input.KindInstitution
+		if admin[name] {
+			kind = input.KindAdministrative
+		} else {
+			institutions = append(institutions, name)
+		}
+		dv.doc.Units = append(dv.doc.Units, input.Unit{Name: txt(name), Kind: txt(kind)})
+	}
+	if len(institutions) > 0 {
+		dv.assumptions = append(dv.assumptions, Assumption{
+			Text:  "单位类型：表11（机关运行经费）列出的单位为行政单位，其余（" + strings.Join(institutions, "、") + "）为事业单位；参公管理的事业单位请改为 administrative",
+			Cells: []string{t11.l.g.name},
+		})
+	}
+	if len(dv.doc.Projects) > 0 {
+		dv.todo = append(dv.todo, "projects[].category：项目类别（其他运转类 other_operating / 特定目标类 specific_goal）表中没有，已全部按其他运转类填写，请逐项核对")
+	}
+
+	items := byKey(dv.tables[render.T10].main)
+	tp := &dv.doc.ThreePublic
+	for key, dst := range map[string]*input.BySource{
+		render.ItemOutboundTravel: &tp.OutboundTravel, render.ItemReception: &tp.Reception,
+		render.ItemVehiclePurchase: &tp.VehiclePurchase, render.ItemVehicleOperation: &tp.VehicleOperation,
+	} {
+		if e := items[render.ItemRow(key)]; e != nil {
+			*dst = bySource(e, input.FiscalSources)
+		} else {
+			*dst = bySource(&entry{}, input.FiscalSources)
+		}
+	}
+}
