@@ -168,6 +168,15 @@ func parseCSVCatalog(file string, data []byte, base *Catalog, source string) (*C
 	if err != nil {
 		return nil, err
 	}
+	lines := bytes.Split(data, []byte("\n"))
+	// runeCol turns the CSV reader's byte column into characters, as an
+	// editor counts them.
+	runeCol := func(line, col int) int {
+		if line < 1 || line > len(lines) || col < 1 || col-1 > len(lines[line-1]) {
+			return col
+		}
+		return utf8.RuneCount(lines[line-1][:col-1]) + 1
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
@@ -180,7 +189,7 @@ func parseCSVCatalog(file string, data []byte, base *Catalog, source string) (*C
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &Error{File: file, Pos: Pos{pe.Line, pe.Column}, Msg: "分类目录格式错误：" + csvProblem(pe.Err)}
+				return nil, &Error{File: file, Pos: Pos{pe.Line, runeCol(pe.Line, pe.Column)}, Msg: "分类目录格式错误：" + csvProblem(pe.Err)}
 			}
 			return nil, &Error{File: file, Msg: "无法读取分类目录：" + err.Error()}
 		}
@@ -200,7 +209,7 @@ func parseCSVCatalog(file string, data []byte, base *Catalog, source string) (*C
 			if !strings.HasPrefix(msg, "分类目录中的编码") {
 				_, col = cr.FieldPos(1)
 			}
-			return nil, &Error{File: file, Pos: Pos{line, col}, Msg: msg}
+			return nil, &Error{File: file, Pos: Pos{line, runeCol(line, col)}, Msg: msg}
 		}
 	}
 	return c, nil

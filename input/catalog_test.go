@@ -28,6 +28,19 @@ func TestCatalogFormats(t *testing.T) {
 	if e, _ := c.Entry("2130135"); e.Source != "目录.csv" {
 		t.Errorf("source %q", e.Source)
 	}
+	// A GBK catalog's error: its line and column in characters.
+	if err := os.WriteFile(csvPath, gbk(t, "科目编码,科目名称\n2130135,\"农田\"建设\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadCatalog(csvPath); err == nil || !strings.Contains(err.Error(), "目录.csv:2:") || !strings.Contains(err.Error(), "引号") {
+		t.Errorf("GBK CSV error: %v", err)
+	}
+	if err := os.WriteFile(csvPath, gbk(t, "科目编码,科目名称\n2130135,农田建设\n2130136,"+strings.Repeat("长", 201)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadCatalog(csvPath); err == nil || !strings.Contains(err.Error(), "目录.csv:3:9: ") {
+		t.Errorf("GBK CSV long name: %v", err)
+	}
 
 	book := func(rows [][]any) string {
 		f := excelize.NewFile()
