@@ -371,3 +371,44 @@ func TestRefusals(t *testing.T) {
 		})
 	}
 }
+
+// Splits the tables leave open are decided by the stated rules and said,
+// with their cells; the tables still come out the same.
+func TestAssumptions(t *testing.T) {
+	doc := `schema: 1
+year: 2024
+department: {name: 拆分部门}
+units:
+  - {name: 机关, kind: administrative}
+expenditures:
+  - {code: "2010301", basic: 10.00}
+  - {code: "2010350", carryover: true, project: 3.00}
+  - {code: "2010399", source: government_fund, carryover: true, project: 4.00}
+  - {code: "2059999", source: special_account, basic: 2.00, project: 1.00}
+  - {code: "2059999", source: unit_funds, basic: 1.00, project: 2.00}
+projects:
+  - {unit: 机关, name: 甲, amounts: {special_account: 1.00, unit_funds: 2.00}}
+  - {unit: 机关, name: 结转甲, carryover: true, amounts: 3.00}
+  - {unit: 机关, name: 结转乙, carryover: true, amounts: {government_fund: 4.00}}
+`
+	d := render1(t, "split.yaml", []byte(doc))
+	r := mustImport(t, "split.xlsx", d.book)
+	var said []string
+	for _, a := range r.Assumptions {
+		said = append(said, a.String())
+	}
+	all := strings.Join(said, "\n")
+	for _, want := range []string{"科目 2059999：单位资金按先基本支出", "表2!H", "表3!D", "类 201 的上年结转按科目编码顺序依次计入各资金来源", "表4!"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("assumptions lack %q:\n%s", want, all)
+		}
+	}
+	if !strings.Contains(string(r.Text), "导入时的假设：科目 2059999") {
+		t.Error("the written file does not say the assumption")
+	}
+	pub, err := render.Build(r.Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTables(t, "split", d.pub, pub)
+}
