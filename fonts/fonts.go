@@ -7,9 +7,9 @@
 package fonts
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 
@@ -42,6 +42,7 @@ var Roles = []Role{Body, Title, Heading}
 // face is one parsed TrueType font.
 type face struct {
 	name     string // for messages: a file name or the bundled font's name
+	user     bool   // a user's file, not a bundled face
 	data     []byte
 	font     *sfnt.Font
 	coverage sync.Map // rune → bool: whether the face draws it, looked up once
@@ -70,10 +71,20 @@ type Set struct {
 	families  []string // every registered family, in order
 }
 
-// Options replaces bundled faces with TrueType files (paths); empty keeps the bundled one.
+// Options replaces bundled faces with a user's TrueType files; a File
+// without data keeps the bundled face.
 type Options struct {
-	Body, Title, Heading string
+	Body, Title, Heading File
 }
+
+// File is a font file's name (for messages) and content.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// MaxFileSize bounds a user's font file (a complete CJK face is 10–30 MB).
+const MaxFileSize = 64 << 20
 
 var (
 	bundledOnce sync.Once
@@ -109,18 +120,19 @@ func Load(opts Options) (*Set, error) {
 		fallbacks: []*face{serif, sans, bold},
 		family:    map[*face]string{},
 	}
-	for role, path := range map[Role]string{Body: opts.Body, Title: opts.Title, Heading: opts.Heading} {
-		if path == "" {
+	for _, role := range Roles {
+		file := map[Role]File{Body: opts.Body, Title: opts.Title, Heading: opts.Heading}[role]
+		if file.Data == nil {
 			continue
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("字体文件 %s 无法读取：%w", path, err)
-		}
-		f, err := parse(path, data)
+		f, err := parse(file.Name, file.Data)
 		if err != nil {
 			return nil, err
 		}
+		if err := tryOut(f); err != nil {
+			return nil, err
+		}
+		f.user = true
 		s.roles[role] = f
 	}
 	// Each distinct face is registered once, the roles' faces first: a
@@ -161,11 +173,70 @@ func (f *face) psName() string {
 	return b.String()
 }
 
-func (s *Set) add(family string, f *face) error {
+func (s *Set) add(family string, f *face) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(f.name, r)
+		}
+	}()
 	if err := s.Container.AddTTFFontData(family, f.data); err != nil {
 		return fmt.Errorf("字体 %s 无法载入（只支持 TrueType 字体）：%w", f.name, err)
 	}
 	return nil
+}
+
+// damaged is the error of a font file the PDF library could not read.
+func damaged(name string, cause any) error {
+	return fmt.Errorf("字体文件 %s 已损坏或无法使用（%v）：请换用完好的 TrueType（.ttf）字体", name, cause)
+}
+
+// tryOut draws a line in a user's face into a PDF in memory, so that a
+// damaged file is refused when it is loaded rather than in the middle of
+// a batch. (A fault that only some glyph shows is still caught where each
+// department is rendered.)
+func tryOut(f *face) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(f.name, r)
+		}
+	}()
+	var pdf gopdf.GoPdf
+	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+	pdf.AddPage()
+	if err := pdf.AddTTFFontData("T", f.data); err != nil {
+		return fmt.Errorf("字体 %s 无法载入（只支持 TrueType 字体）：%w", f.name, err)
+	}
+	if err := pdf.SetFont("T", "", 12); err != nil {
+		return damaged(f.name, err)
+	}
+	var sample []rune
+	for _, r := range "部门预算公开表合计一二三0123456789.,%（）ABC" {
+		if f.has(r) {
+			sample = append(sample, r)
+		}
+	}
+	if len(sample) > 0 {
+		if err := pdf.Cell(nil, string(sample)); err != nil {
+			return damaged(f.name, err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := pdf.WriteTo(&buf); err != nil {
+		return damaged(f.name, err)
+	}
+	return nil
+}
+
+// UserFiles names the user's font files of the set, for a message about
+// a fault the PDF library met.
+func (s *Set) UserFiles() []string {
+	var out []string
+	for _, role := range Roles {
+		if f := s.roles[role]; f.user {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 // parse reads a TrueType font, refusing collections and CFF outlines.
@@ -178,7 +249,7 @@ func parse(name string, data []byte) (*face, error) {
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("字体 %s 无法解析：%w", name, err)
+		return nil, fmt.Errorf("字体文件 %s 无法解析（不是完好的 TrueType 字体）：%w", name, err)
 	}
 	return &face{name: name, data: data, font: f}, nil
 }

@@ -70,11 +70,10 @@ func runBatch(e *env, args []string, out string, jobs, shard, shards int, force 
 		fmt.Fprintln(e.stderr, err)
 		return 1
 	}
-	files = publish.Shard(files, shard, shards)
 	res, err := publish.Load(cfg)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return 1
+		return exitFor(err)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		fmt.Fprintf(e.stderr, "%s: 无法创建输出目录：%v\n", out, err)
@@ -88,28 +87,35 @@ func runBatch(e *env, args []string, out string, jobs, shard, shards int, force 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	progress := newProgress(e.stderr, len(files))
-	rows := publish.Batch(ctx, res, files, publish.BatchOptions{Out: out, Jobs: jobs, Force: force}, progress.done)
+	bo := publish.BatchOptions{Out: out, Jobs: jobs, Force: force, Shard: shard, Shards: shards}
+	progress := newProgress(e.stderr, len(publish.Shard(files, shard, shards)))
+	rows := publish.Batch(ctx, res, files, bo, progress.done)
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, err := publish.WriteSummary(out, rows)
+	summaryPath, err := publish.WriteSummary(out, publish.SummaryName(files), rows)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 1
 	}
-	done := 0
+	done, faults := 0, 0
 	for _, r := range rows {
 		if r.Done {
 			done++
+		}
+		if r.Fault {
+			faults++
 		}
 	}
 	fmt.Fprintf(e.stdout, "%d 个部门：%d 个完成，%d 个未完成；汇总见 %s\n", len(rows), done, len(rows)-done, summaryPath)
 	if interrupted {
 		fmt.Fprintln(e.stderr, "批量处理被中断：已完成的文件完整可用，未处理的部门见汇总表")
 	}
-	if done < len(rows) {
-		return 1
+	switch {
+	case faults > 0:
+		return exitFault
+	case done < len(rows):
+		return exitRefused
 	}
-	return 0
+	return exitDone
 }

@@ -40,7 +40,7 @@ var checkCmd = &command{
 			res, err := publish.Load(*cfg)
 			if err != nil {
 				fmt.Fprintln(e.stderr, err)
-				return 1
+				return exitFor(err)
 			}
 			return checkFiles(e, res, files, *asJSON)
 		}
@@ -49,12 +49,15 @@ var checkCmd = &command{
 
 // checkFiles runs the pipeline on each file without writing, and reports.
 func checkFiles(e *env, res *publish.Resources, files []string, asJSON bool) int {
-	failed := false
+	failed, faulted := false, false
 	var reports []checkReport
 	for _, name := range files {
 		out := publish.File(res, name, publish.Options{})
 		for _, n := range out.Notices {
 			fmt.Fprintln(e.stderr, n)
+		}
+		if out.Err != nil && publish.IsFault(out.Err) {
+			faulted = true
 		}
 		r := report(out)
 		reports = append(reports, r)
@@ -85,10 +88,13 @@ func checkFiles(e *env, res *publish.Resources, files []string, asJSON bool) int
 	} else {
 		fmt.Fprintln(e.stderr, summary(reports))
 	}
-	if failed {
-		return 1
+	switch {
+	case faulted:
+		return exitFault
+	case failed:
+		return exitRefused
 	}
-	return 0
+	return exitDone
 }
 
 // report is one file's run as check reports it: the input's problems (or the

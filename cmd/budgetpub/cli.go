@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 // command is one subcommand: its flags, defined on a flag.FlagSet, and the
@@ -158,6 +160,22 @@ func (v *intValue) Set(s string) error {
 	}
 	v.n = n
 	return nil
+}
+
+// Exit statuses.
+const (
+	exitDone    = 0 // done (warnings allowed)
+	exitRefused = 1 // the input, a file or a check refused; nothing written
+	exitUsage   = 2 // a mistake in the command line
+	exitFault   = 3 // an internal fault (a panic caught, a library's failure): please report it
+)
+
+// exitFor is the status of an error: a fault, or a refusal.
+func exitFor(err error) int {
+	if publish.IsFault(err) {
+		return exitFault
+	}
+	return exitRefused
 }
 
 // errUsage marks a mistake in the command line (exit status 2).

@@ -60,15 +60,19 @@ func runImport(e *env, book, path, prior, catalog string) int {
 		}
 		o.Amend = ly.Carry
 	}
-	r, err := workbook.Import(book, data, o)
+	var r *workbook.Result
+	err = publish.Guard(book, "导入工作簿时出错", func() error {
+		r, err = workbook.Import(book, data, o)
+		return err
+	})
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return 1
+		return exitFor(err)
 	}
 	// The file must render as it is: glyphs, wording, both writers.
 	if out := publish.Department(res, path, r.Text, publish.Options{}); out.Err != nil {
 		fmt.Fprintln(e.stderr, out.Err)
-		return 1
+		return exitFor(out.Err)
 	}
 	for _, a := range r.Assumptions {
 		fmt.Fprintf(e.stderr, "%s: 假设：%s\n", book, a)

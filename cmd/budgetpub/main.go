@@ -4,7 +4,8 @@
 // (init, check, render, batch, schema), with its flags and help beside it;
 // the work is done by render/publish, the one pipeline they all call.
 //
-// Exit status: 0 done, 1 input or check errors (nothing written), 2 usage error.
+// Exit status: 0 done, 1 input or check errors (nothing written), 2 usage
+// error, 3 an internal fault (to be reported).
 package main
 
 import (
@@ -16,6 +17,14 @@ import (
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// fault reports a panic that escaped every department's boundary.
+func fault(stderr io.Writer, code *int) {
+	if p := recover(); p != nil {
+		fmt.Fprintf(stderr, "budgetpub: 程序内部错误（%v）：请把所用的命令和输入文件报告给维护人员\n", p)
+		*code = exitFault
+	}
 }
 
 // commands are the subcommands, in the order --help lists them.
@@ -46,7 +55,8 @@ func usage() string {
 }
 
 // run is the whole command; it returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer fault(stderr, &code)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage())
 		return 2

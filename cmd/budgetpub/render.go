@@ -1,7 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render/publish"
@@ -27,10 +31,14 @@ var renderCmd = &command{
 			if *out == "" {
 				return e.usage("输出目录不能为空")
 			}
+			// SIGINT/SIGTERM while the department is built: nothing is
+			// written; during the write: the pair is finished first.
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
 			res, err := publish.Load(*cfg)
 			if err != nil {
 				fmt.Fprintln(e.stderr, err)
-				return 1
+				return exitFor(err)
 			}
 			opts := publish.Options{Force: *force}
 			var r *publish.Result
@@ -47,6 +55,10 @@ var renderCmd = &command{
 			}
 			if r.Err != nil {
 				fmt.Fprintln(e.stderr, r.Err)
+				return exitFor(r.Err)
+			}
+			if ctx.Err() != nil {
+				fmt.Fprintln(e.stderr, "budgetpub render: 被中断，未写入任何文件")
 				return 1
 			}
 			paths, err := r.Write(*out)

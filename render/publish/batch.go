@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -26,6 +27,7 @@ type Row struct {
 	Outputs              string // the files written
 	Problem              string // the error, or why it was not done
 	Done                 bool
+	Fault                bool // not done because of an internal fault
 }
 
 // BatchOptions shape a batch run.
@@ -33,6 +35,9 @@ type BatchOptions struct {
 	Out   string // the output folder
 	Jobs  int    // departments rendered at once
 	Force bool   // as Options.Force, for every department
+	// Shard and Shards: render only shard Shard of Shards (1-based) of the
+	// list; 0 means the whole list.
+	Shard, Shards int
 }
 
 // CollectInputs lists the .yaml/.yml files named or found (recursively) in
@@ -77,6 +82,25 @@ func CollectInputs(args []string) ([]string, error) {
 	return out, nil
 }
 
+// SummaryName is the batch summary's file name in its folder: summary.xlsx,
+// unless a department's own files would be called so (summary.yaml), then
+// summary-batch.xlsx (or -2, -3 …): the summary never overwrites a
+// department's files.
+func SummaryName(files []string) string {
+	taken := map[string]bool{}
+	for _, f := range files {
+		taken[strings.ToLower(Stem(f))] = true
+	}
+	name := "summary"
+	for i := 1; taken[name]; i++ {
+		name = "summary-batch"
+		if i > 1 {
+			name += "-" + strconv.Itoa(i)
+		}
+	}
+	return name + ".xlsx"
+}
+
 // Shard keeps the files of shard i of n: every n-th file from the i-th, so
 // the shards of one list partition it exactly, whatever runs them.
 func Shard(files []string, i, n int) []string {
@@ -90,23 +114,37 @@ func Shard(files []string, i, n int) []string {
 }
 
 // Batch renders the files into o.Out, o.Jobs at a time, sharing res. One bad
-// file never stops the others. When ctx is done no new department starts;
-// the ones under way finish, and the rest are rows marked as not done.
-// done, when set, is called as each department ends (from any goroutine,
-// never at once).
-func Batch(ctx context.Context, res *Resources, files []string, o BatchOptions, done func(Row)) []Row {
-	rows := make([]Row, len(files))
-	skip := make([]bool, len(files))
+// file never stops the others. Two inputs whose outputs would have the same
+// name (letter case aside: Windows and macOS do not tell them apart) are
+// found over the whole list, before it is sharded, so that no shard ever
+// overwrites another's files: the later one is reported, not rendered.
+// When ctx is done no new department starts; the ones under way finish,
+// and the rest are rows marked as not done. done, when set, is called as
+// each department ends (from any goroutine, never at once). The rows are
+// those of this shard's files.
+func Batch(ctx context.Context, res *Resources, all []string, o BatchOptions, done func(Row)) []Row {
 	stems := map[string]string{}
-	for i, f := range files {
-		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）"}
-		st := Stem(f)
-		if prev, dup := stems[st]; dup {
-			rows[i].Problem = fmt.Sprintf("输出文件名与 %s 相同（%s），未生成", prev, st)
-			skip[i] = true
+	dup := map[string]string{} // file → the earlier file of its name
+	for _, f := range all {
+		st := strings.ToLower(Stem(f))
+		if prev, ok := stems[st]; ok {
+			dup[f] = prev
 			continue
 		}
 		stems[st] = f
+	}
+	files := all
+	if o.Shards > 1 {
+		files = Shard(all, o.Shard, o.Shards)
+	}
+	rows := make([]Row, len(files))
+	skip := make([]bool, len(files))
+	for i, f := range files {
+		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）"}
+		if prev, ok := dup[f]; ok {
+			rows[i].Problem = fmt.Sprintf("输出文件名与 %s 相同（%s），未生成：请给其中一个文件改名", prev, Stem(f))
+			skip[i] = true
+		}
 	}
 	var mu sync.Mutex
 	report := func(r Row) {
@@ -168,6 +206,7 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 			row.Errors += len(es)
 		}
 		row.Problem = firstLine(r.Err.Error())
+		row.Fault = IsFault(r.Err)
 		return row
 	}
 	paths, err := r.Write(o.Out)

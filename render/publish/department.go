@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -40,10 +41,53 @@ type Result struct {
 	Err      error
 }
 
+// Fault is a failure inside the program or a library it uses (a panic
+// caught at the department's boundary), not a problem of the input: the
+// commands exit with their own status for it.
+type Fault struct {
+	Name  string // the input
+	Cause string // what the fault was about, in Chinese
+	Err   any    // what the library said
+}
+
+func (f *Fault) Error() string {
+	return fmt.Sprintf("%s: 程序内部错误：%s（%v）", f.Name, f.Cause, f.Err)
+}
+
+// Guard runs f, turning a panic into a Fault about name (what was being
+// done, for the message).
+func Guard(name, cause string, f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = &Fault{Name: name, Cause: cause, Err: p}
+		}
+	}()
+	return f()
+}
+
+// IsFault tells whether err is a Fault.
+func IsFault(err error) bool {
+	var f *Fault
+	return errors.As(err, &f)
+}
+
 // Department runs the whole pipeline on one input in memory. It writes
-// nothing; Write puts the result's files in a folder.
-func Department(res *Resources, name string, data []byte, o Options) *Result {
-	r := &Result{Name: name}
+// nothing; Write puts the result's files in a folder. A panic anywhere in
+// it — a damaged font met by the PDF library, say — is caught here and
+// becomes the result's Fault, naming the user's font files when there are
+// any, so that one department never takes a batch down.
+func Department(res *Resources, name string, data []byte, o Options) (r *Result) {
+	r = &Result{Name: name}
+	defer func() {
+		if p := recover(); p != nil {
+			cause := "生成公开材料时出错，请把输入文件和这条信息报告给维护人员"
+			if files := res.Fonts.UserFiles(); len(files) > 0 {
+				cause = "生成 PDF 时出错，可能是字体文件 " + strings.Join(files, "、") + " 已损坏：请换用完好的 TrueType（.ttf）字体"
+			}
+			r.Workbook, r.PDF = nil, nil
+			r.Err = &Fault{Name: name, Cause: cause, Err: p}
+		}
+	}()
 	doc, err := input.Decode(name, data, res.Catalog)
 	if err != nil {
 		r.Err = err
@@ -101,8 +145,8 @@ func (r *Result) InputErrors() input.Errors {
 }
 
 // Write writes the department's workbook and PDF into dir (made if need be)
-// as <stem>.xlsx and <stem>.pdf, each through a temporary file and a rename,
-// and returns their paths.
+// as <stem>.xlsx and <stem>.pdf, replacing both together or neither
+// (pair.go), and returns their paths.
 func (r *Result) Write(dir string) ([]string, error) {
 	if r.Err != nil {
 		return nil, r.Err
@@ -110,16 +154,11 @@ func (r *Result) Write(dir string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("%s: 无法创建输出目录：%w", dir, err)
 	}
-	var paths []string
-	for _, w := range []struct {
-		ext  string
-		data []byte
-	}{{".xlsx", r.Workbook}, {".pdf", r.PDF}} {
-		path := filepath.Join(dir, Stem(r.Name)+w.ext)
-		if err := writeAtomic(path, w.data); err != nil {
-			return paths, fmt.Errorf("%s: 写入失败：%w", path, err)
-		}
-		paths = append(paths, path)
+	stem := Stem(r.Name)
+	files := []fileData{{filepath.Join(dir, stem+".xlsx"), r.Workbook}, {filepath.Join(dir, stem+".pdf"), r.PDF}}
+	if err := writePair(dir, files); err != nil {
+		return nil, err
 	}
+	paths := []string{files[0].path, files[1].path}
 	return paths, nil
 }

@@ -1,10 +1,12 @@
 package publish
 
 import (
-	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -16,46 +18,122 @@ func dirNames(t *testing.T, dir string) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		names = append(names, e.Name())
+		if e.Name() != lockName {
+			names = append(names, e.Name())
+		}
 	}
 	return names
 }
 
-func TestWriteAtomicReplaces(t *testing.T) {
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "<" + err.Error() + ">"
+	}
+	return string(b)
+}
+
+// deadPID is the id of a process that has ended.
+func deadPID(t *testing.T) int {
+	t.Helper()
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Skip("no true command")
+	}
+	return cmd.Process.Pid
+}
+
+// A pair replaces the old pair; nothing else is left in the folder.
+func TestWritePairReplaces(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "预算.xlsx")
-	if err := os.WriteFile(path, []byte("old content"), 0o600); err != nil {
+	x, p := filepath.Join(dir, "预算.xlsx"), filepath.Join(dir, "预算.pdf")
+	write(t, x, "old x")
+	write(t, p, "old p")
+	if err := writePair(dir, []fileData{{x, []byte("new x")}, {p, []byte("new p")}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomic(path, []byte("new content")); err != nil {
-		t.Fatal(err)
+	if read(t, x) != "new x" || read(t, p) != "new p" {
+		t.Errorf("files hold %q %q", read(t, x), read(t, p))
 	}
-	if got, _ := os.ReadFile(path); string(got) != "new content" {
-		t.Errorf("file holds %q", got)
+	if names := dirNames(t, dir); !slices.Equal(names, []string{"预算.pdf", "预算.xlsx"}) {
+		t.Errorf("folder holds %v", names)
 	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"预算.xlsx"}) {
-		t.Errorf("folder holds %v, want only the file", names)
-	}
-	if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
+	if info, _ := os.Stat(x); info.Mode().Perm() != 0o644 {
 		t.Errorf("mode %v, want 0644", info.Mode().Perm())
 	}
 }
 
-func TestWriteAtomicLeavesNothingOnError(t *testing.T) {
+// When the second file cannot be put in place — its name is a folder — the
+// old pair stays as it was and nothing of the new one is left.
+func TestWritePairLeavesTheOldPairOnFailure(t *testing.T) {
 	dir := t.TempDir()
-	// The rename fails when the target is a non-empty folder: the temporary
-	// file must go too.
-	target := filepath.Join(dir, "adir")
-	if err := os.MkdirAll(filepath.Join(target, "x"), 0o755); err != nil {
+	x, p := filepath.Join(dir, "x.xlsx"), filepath.Join(dir, "x.pdf")
+	write(t, x, "old x")
+	if err := os.MkdirAll(filepath.Join(p, "inside"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomic(target, []byte("data")); err == nil {
-		t.Fatal("writing onto a folder succeeded")
+	err := writePair(dir, []fileData{{x, []byte("new x")}, {p, []byte("new p")}})
+	if err == nil || !strings.Contains(err.Error(), "是一个文件夹") {
+		t.Fatalf("error %v", err)
 	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"adir"}) {
-		t.Errorf("folder holds %v, want [adir]", names)
+	if read(t, x) != "old x" {
+		t.Errorf("x.xlsx holds %q", read(t, x))
 	}
-	if err := writeAtomic(filepath.Join(dir, "missing", "x.pdf"), []byte("data")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("into a missing folder: %v, want not-exist", err)
+	if names := dirNames(t, dir); !slices.Equal(names, []string{"x.pdf", "x.xlsx"}) {
+		t.Errorf("folder holds %v", names)
+	}
+	// A rename that fails in the middle (the second file's temporary gone
+	// away) is rolled back too.
+	steps := []step{{final: x, old: hidden(x, "old", "1-a"), temp: hidden(x, "tmp", "1-a")}, {final: filepath.Join(dir, "y.pdf"), temp: hidden(filepath.Join(dir, "y.pdf"), "tmp", "1-a")}}
+	write(t, steps[0].temp, "new x")
+	if err := swapIn(dir, "1-a", []fileData{{x, nil}, {steps[1].final, nil}}, []string{steps[0].temp, steps[1].temp}); err == nil {
+		t.Fatal("swap with a missing temporary succeeded")
+	}
+	if read(t, x) != "old x" {
+		t.Errorf("after a failed swap x.xlsx holds %q", read(t, x))
+	}
+	if names := dirNames(t, dir); !slices.Equal(names, []string{"x.pdf", "x.xlsx"}) {
+		t.Errorf("after a failed swap the folder holds %v", names)
+	}
+}
+
+// A run killed between moving the old files aside and moving the new ones
+// in leaves a journal: the next run puts the old pair back, and removes the
+// temporaries of processes that ended; those of running ones stay.
+func TestRecoverAfterAKilledRun(t *testing.T) {
+	dir := t.TempDir()
+	x, p := filepath.Join(dir, "x.xlsx"), filepath.Join(dir, "x.pdf")
+	id := strconv.Itoa(deadPID(t)) + "-abc123"
+	// The dead run had moved old x aside and put new x in; p still old.
+	write(t, hidden(x, "old", id), "old x")
+	write(t, x, "new x")
+	write(t, p, "old p")
+	write(t, hidden(p, "tmp", id), "new p")
+	write(t, filepath.Join(dir, ".budgetpub-"+id+".journal"),
+		x+"\t"+hidden(x, "old", id)+"\t"+hidden(x, "tmp", id)+"\n"+p+"\t"+hidden(p, "old", id)+"\t"+hidden(p, "tmp", id)+"\n")
+	live := hidden(filepath.Join(dir, "z.pdf"), "tmp", strconv.Itoa(os.Getppid())+"-fff")
+	write(t, live, "being written by a running process")
+	stale := hidden(filepath.Join(dir, "w.pdf"), "tmp", id)
+	write(t, stale, "left by the dead run")
+
+	if err := writePair(dir, []fileData{{filepath.Join(dir, "other.pdf"), []byte("o")}}); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, x) != "old x" || read(t, p) != "old p" {
+		t.Errorf("the pair is %q %q, want the old one", read(t, x), read(t, p))
+	}
+	names := dirNames(t, dir)
+	want := []string{filepath.Base(live), "other.pdf", "x.pdf", "x.xlsx"}
+	slices.Sort(want)
+	if !slices.Equal(names, want) {
+		t.Errorf("folder holds %v, want %v", names, want)
 	}
 }

@@ -31,7 +31,15 @@ type Resources struct {
 // Load reads what the configuration names. A template that does not parse,
 // or does not produce clean sentences for the bundled sample, is refused
 // here, before any department is rendered.
-func Load(c Config) (*Resources, error) {
+func Load(c Config) (res *Resources, err error) {
+	err = Guard("budgetpub", "载入分类目录、字体或句式模板时出错", func() error {
+		res, err = load(c)
+		return err
+	})
+	return res, err
+}
+
+func load(c Config) (*Resources, error) {
 	r := &Resources{Catalog: input.DefaultCatalog()}
 	var err error
 	if c.Catalog != "" {
@@ -42,7 +50,21 @@ func Load(c Config) (*Resources, error) {
 	if c.FontBody == "" && c.FontTitle == "" && c.FontHeading == "" {
 		r.Fonts, err = fonts.Bundled()
 	} else {
-		r.Fonts, err = fonts.Load(fonts.Options{Body: c.FontBody, Title: c.FontTitle, Heading: c.FontHeading})
+		var o fonts.Options
+		for _, f := range []struct {
+			path string
+			dst  *fonts.File
+		}{{c.FontBody, &o.Body}, {c.FontTitle, &o.Title}, {c.FontHeading, &o.Heading}} {
+			if f.path == "" {
+				continue
+			}
+			data, err := input.ReadRegular(f.path, fonts.MaxFileSize)
+			if err != nil {
+				return nil, fmt.Errorf("字体文件 %s 无法读取：%w", f.path, err)
+			}
+			*f.dst = fonts.File{Name: f.path, Data: data}
+		}
+		r.Fonts, err = fonts.Load(o)
 	}
 	if err != nil {
 		return nil, err

@@ -17,7 +17,15 @@ type LastYear struct {
 }
 
 // ReadLastYear decodes and builds last year's file (no writers run).
-func ReadLastYear(res *Resources, path string) (*LastYear, error) {
+func ReadLastYear(res *Resources, path string) (ly *LastYear, err error) {
+	err = Guard(path, "读取上年文件时出错", func() error {
+		ly, err = readLastYear(res, path)
+		return err
+	})
+	return ly, err
+}
+
+func readLastYear(res *Resources, path string) (*LastYear, error) {
 	data, err := ReadInput(path)
 	if err != nil {
 		return nil, &input.Error{File: path, Msg: "无法读取：" + err.Error()}

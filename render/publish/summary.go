@@ -10,9 +10,6 @@ import (
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 
-// SummaryFile is the name of a batch's summary workbook in its output folder.
-const SummaryFile = "summary.xlsx"
-
 // summaryColumns are the summary's columns, in order.
 var summaryColumns = []struct {
 	title string
@@ -60,15 +57,16 @@ func Summary(rows []Row) *render.Publication {
 	return &render.Publication{Department: "批量生成", Unit: "万元", Title: "批量生成汇总", Tables: []*render.Table{t}}
 }
 
-// WriteSummary writes the batch's summary workbook into dir and returns its path.
-func WriteSummary(dir string, rows []Row) (string, error) {
+// WriteSummary writes the batch's summary workbook into dir, as name
+// (SummaryName), and returns its path.
+func WriteSummary(dir, name string, rows []Row) (string, error) {
 	var sum bytes.Buffer
 	if err := xlsx.Write(&sum, Summary(rows)); err != nil {
 		return "", fmt.Errorf("无法生成汇总表：%w", err)
 	}
-	path := filepath.Join(dir, SummaryFile)
-	if err := writeAtomic(path, sum.Bytes()); err != nil {
-		return "", fmt.Errorf("%s: 写入失败：%w", path, err)
+	path := filepath.Join(dir, name)
+	if err := writePair(dir, []fileData{{path, sum.Bytes()}}); err != nil {
+		return "", err
 	}
 	return path, nil
 }
