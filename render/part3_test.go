@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/templates"
 	"github.com/shopspring/decimal"
 )
 
@@ -307,5 +308,65 @@ func TestCharts(t *testing.T) {
 	}
 	if tp := charts[1]; tp.Sentence == "" || len(tp.Slices) != 1 {
 		t.Errorf("三公 chart of one item: %+v", tp)
+	}
+}
+
+// The default wording passes the checks a bureau's wording must pass.
+func TestDefaultWordingPassesItsOwnChecks(t *testing.T) {
+	if _, err := ParseWording("part3.tmpl", templates.Part3()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A bureau's wording that would run for ever, exhaust memory or print
+// debris is refused when it is parsed, naming its file, line and column.
+func TestWordingIsBounded(t *testing.T) {
+	cases := map[string]string{
+		"range over a number":     `{{define "九"}}{{range 100000000000}}x{{end}}{{end}}`,
+		"a define calling itself": `{{define "九"}}{{template "九" .}}{{end}}`,
+		"another define":          `{{define "九"}}{{template "八" .}}{{end}}`,
+		"a huge printf width":     `{{define "九"}}{{printf "%999999999d" 1}}{{end}}`,
+		"the whole data":          `{{define "九"}}{{.}}{{end}}`,
+		"a bare amount":           `{{define "九"}}{{.Total}}{{end}}`,
+		"a type name":             `{{define "九"}}{{printf "%T" .}}{{end}}`,
+		"a method":                `{{define "九"}}{{amount .Total.Neg}}{{end}}`,
+		"print":                   `{{define "九"}}{{print .Total}}{{end}}`,
+		"a list printed":          `{{define "九"}}{{.GPCategory}}{{end}}`,
+		"an unknown paragraph":    `{{define "九十九"}}文字{{end}}`,
+		"a wrong argument":        `{{define "九"}}{{amount .Dept}}{{end}}`,
+		"printf of an amount":     `{{define "九"}}{{printf "%v" .Total}}{{end}}`,
+	}
+	for name, src := range cases {
+		_, err := ParseWording("本地/part3.tmpl", src)
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+			continue
+		}
+		if !strings.Contains(err.Error(), "本地/part3.tmpl:") {
+			t.Errorf("%s: %v does not name the file", name, err)
+		}
+	}
+	ok := `{{define "九"}}{{.Year}}年{{.Dept}}政府采购预算总额{{amount .Procurement}}{{with .GPCategory}}，{{range $i, $c := .}}{{if $i}}、{{end}}{{$c.Name}}{{amount $c.Amount}}{{end}}{{end}}，{{printf "%d年" .PriorYear}}，共{{len .GPCategory}}项。{{end}}`
+	if _, err := ParseWording("ok.tmpl", ok); err != nil {
+		t.Errorf("good wording refused: %v", err)
+	}
+}
+
+// A clerk's own words are never taken for template debris.
+func TestClerkWordsAreNotDebris(t *testing.T) {
+	src := strings.NewReplacer(
+		"total_change: 根据2024年工作安排实际需求，增加项目经费支出等", "total_change: 新增项目约数十万元，新增Info系统，采购NaNo设备",
+		"name: 大同市人民政府办公室[部门]", "name: 百万元工程局",
+	).Replace(string(input.Sample))
+	if src == string(input.Sample) {
+		t.Fatal("the sample changed: the replacement found nothing")
+	}
+	doc := mustDecode(t, "clerk.yaml", []byte(src))
+	p, err := Build(doc)
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if one := p.Section(SecTotals).Blocks[0].Text; !strings.Contains(one, "主要原因是新增项目约数十万元，新增Info系统，采购NaNo设备") || !strings.HasPrefix(one, "2024年度百万元工程局") {
+		t.Errorf("section 一: %s", one)
 	}
 }

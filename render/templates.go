@@ -42,13 +42,34 @@ func DefaultWording() *Wording {
 // ParseWording parses the default wording and, on top of it, a bureau's
 // source (named file in messages; empty src: the defaults alone). Each define
 // of src replaces the default of that name; the others stay.
+//
+// The bureau's defines are checked before they are used (templatecheck.go):
+// they may print only what the wording functions and the texts produce, so
+// that their execution is bounded and no debris reaches a page.
 func ParseWording(file, src string) (*Wording, error) {
 	t, err := template.New("part3").Funcs(templateFuncs).Option("missingkey=error").Parse(templates.Part3())
 	if err != nil {
 		return nil, fmt.Errorf("默认句式模板有误：%w", err)
 	}
-	if src != "" {
-		if _, err := t.Parse(src); err != nil {
+	if src == "" {
+		return &Wording{t: t}, nil
+	}
+	known := map[string]bool{}
+	for _, d := range t.Templates() {
+		known[d.Name()] = true
+	}
+	own, err := template.New(file).Funcs(templateFuncs).Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 句式模板有误：%w", file, err)
+	}
+	if err := checkWording(own, known); err != nil {
+		return nil, err
+	}
+	for _, d := range own.Templates() {
+		if d.Name() == file || d.Tree == nil {
+			continue
+		}
+		if _, err := t.AddParseTree(d.Name(), d.Tree); err != nil {
 			return nil, fmt.Errorf("%s: 句式模板有误：%w", file, err)
 		}
 	}
