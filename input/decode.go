@@ -23,12 +23,14 @@ const SchemaVersion = 1
 // few hundred kilobytes; these are far above it and far below what would
 // exhaust a machine.
 const (
-	MaxFileSize   = 16 << 20  // bytes of one input file
+	MaxFileSize   = 8 << 20   // bytes of one input file (10 000 projects take about 3 MB)
 	maxDepth      = 64        // nesting of mappings and lists
-	maxNodes      = 2_000_000 // YAML nodes
+	maxNodes      = 500_000   // YAML nodes, and separators seen before parsing (see tooFine)
 	maxTextRunes  = 30_000    // characters of one text (a spreadsheet cell holds 32,767)
-	maxTotalRunes = 4_000_000 // characters of all texts together
+	maxTotalRunes = 1_000_000 // characters of all texts together (a department has about 50 000)
 	maxLines      = 10_000    // lines of one list (projects, expenditures …)
+	MaxIndicators = 100       // 三级指标 of one goal form's list (a real form has 10 to 30)
+	MaxGoalForms  = 1_000     // published goal forms (项目支出绩效目标表) of one department
 )
 
 // Error is one problem of an input, at a place in its file.
@@ -102,6 +104,9 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 	if err != nil {
 		return nil, Errors{err.(*Error)}
 	}
+	if n := separators(data); n > maxNodes {
+		return nil, Errors{{File: file, Pos: Pos{1, 1}, Msg: fmt.Sprintf("文件内容过于细碎（约 %d 项，上限 %d 项）：一个部门的主输入文件远小于此", n, maxNodes)}}
+	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
@@ -144,6 +149,24 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 		return nil, d.errs
 	}
 	return doc, nil
+}
+
+// separators counts what can start a YAML node — line breaks, commas,
+// brackets and "key: " colons — so that a file of millions of tiny items is
+// refused before the parser builds a node for each (about 200 bytes apiece).
+func separators(data []byte) int {
+	n := 0
+	for i, b := range data {
+		switch b {
+		case '\n', ',', '[', '{':
+			n++
+		case ':':
+			if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\n') {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -216,6 +239,9 @@ func (d *decoder) checkTree(n *yaml.Node, depth int) *Error {
 	}
 	if n.Kind == yaml.AliasNode {
 		return &Error{File: d.file, Pos: posOf(n), Msg: "不支持 YAML 别名（*" + n.Value + "）：请直接写出内容"}
+	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		return &Error{File: d.file, Pos: posOf(n), Msg: "不支持 YAML 标签（" + n.Tag + "）：请去掉标签，直接写出内容"}
 	}
 	if n.Anchor != "" {
 		return &Error{File: d.file, Pos: posOf(n), Msg: "不支持 YAML 锚点（&" + n.Anchor + "）：请直接写出内容"}
@@ -448,6 +474,12 @@ func (d *decoder) count(n *yaml.Node, c *Count, path string) {
 
 var amountRe = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
+// MaxAmount is the ceiling of one amount, in 万元 (10 万亿元). A spreadsheet
+// cell holds 15 significant digits exactly; with at most 10 000 lines a
+// list, no total can pass 10¹³ 万元, so every printed figure — 13 digits and
+// 2 decimals — is held exactly.
+var MaxAmount = decimal.New(1, 9)
+
 // amount parses an amount from the scalar's own text, never through float64.
 func (d *decoder) amount(n *yaml.Node, a *Amount, path string) {
 	a.Pos = posOf(n)
@@ -479,10 +511,6 @@ func (d *decoder) amount(n *yaml.Node, a *Amount, path string) {
 		d.errorf(n, "%s 金额 %s 的小数位过多：以%s为单位最多 %d 位小数", path, s, d.unit, limit)
 		return
 	}
-	if len(s) > 24 {
-		d.errorf(n, "%s 金额过大：%s", path, s)
-		return
-	}
 	v, err := decimal.NewFromString(s)
 	if err != nil {
 		d.errorf(n, "%s 不是有效的金额：%q", path, n.Value)
@@ -490,6 +518,14 @@ func (d *decoder) amount(n *yaml.Node, a *Amount, path string) {
 	}
 	if d.unit == "元" {
 		v = v.Shift(-4)
+	}
+	if v.GreaterThanOrEqual(MaxAmount) {
+		ceiling := MaxAmount.Sub(decimal.New(1, -2)).StringFixed(2) + " 万元"
+		if d.unit == "元" {
+			ceiling = MaxAmount.Shift(4).Sub(decimal.New(1, -2)).StringFixed(2) + " 元"
+		}
+		d.errorf(n, "%s 金额 %s 过大：每个金额最多 %s（更大的数字在电子表格中不能精确保存，合计也会超出）", path, s, ceiling)
+		return
 	}
 	a.Value = v
 	a.Set = true

@@ -138,7 +138,7 @@ expenditures:
   - {code: "2010301", basic: 12494500.123456}
   - {code: "2010399", project: 250000}
   - {code: "2010399", source: unit_funds, project: 0.5}
-  - {code: "2010350", basic: 12345678901234.000001}
+  - {code: "2010350", basic: 9876543210123.000001}
 basic_by_economic:
   - {dept: "30101", gov: "50101", amount: 746900.000001, unit: 某某局}
   - {dept: "30102", gov: "50101", amount: ~}
@@ -156,7 +156,7 @@ performance: {overall_goal_amount: 0}
   - {code: "2010301", basic: 10.00}
   - {code: "2010301", source: government_fund, basic: 1.00}
   - {code: "2010301", source: state_capital, basic: 2.00}
-  - {code: "2010301", source: special_account, basic: 12345678901234567.89}
+  - {code: "2010301", source: special_account, basic: 987654321.89}
   - {code: "2010301", source: unit_funds, basic: 4.00, project: 0}
 projects:
   - {unit: 某某局, name: 甲, amounts: {general_public: 1.00, government_fund: 2.00, state_capital: 3.00, special_account: 4.00, unit_funds: 5.00}}
@@ -308,7 +308,7 @@ func TestFormatAmounts(t *testing.T) {
 		`- {code: "2010301", basic: 12494500.123456}`,
 		`- {code: "2010399", project: 250000.00}`,
 		`- {code: "2010399", source: unit_funds, project: 0.50}`,
-		`- {code: "2010350", basic: 12345678901234.000001}`,
+		`- {code: "2010350", basic: 9876543210123.000001}`,
 		`- {unit: 某某局, name: 项目乙, amounts: {general_public: 0.00, unit_funds: 0.50}}`,
 		`vehicle_operation: {general_public: 121000.00, government_fund: 0.000001}`,
 		`reception: 1000.10`,
@@ -318,9 +318,9 @@ func TestFormatAmounts(t *testing.T) {
 		}
 	}
 	doc.AmountUnit = "万元"
-	doc.Expenditures[1].Project.Value = decimal.RequireFromString("12345678901234567.89") // beyond float64
+	doc.Expenditures[1].Project.Value = decimal.RequireFromString("987654321.89") // the largest figures a cell holds
 	out = string(Format(doc, FormatOptions{}))
-	for _, want := range []string{`amount_unit: 万元`, `- {code: "2010301", basic: 1249.4500123456}`, `- {code: "2010399", project: 12345678901234567.89}`} {
+	for _, want := range []string{`amount_unit: 万元`, `- {code: "2010301", basic: 1249.4500123456}`, `- {code: "2010399", project: 987654321.89}`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}

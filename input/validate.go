@@ -166,7 +166,13 @@ func (v *validator) run() {
 	}
 
 	seenProj := map[string]Pos{}
+	forms := 0
 	for _, p := range doc.Projects {
+		if p.Goal != nil {
+			if forms++; forms == MaxGoalForms+1 {
+				v.errorf(p.Goal.Pos, "公开的项目绩效目标表过多（每个部门最多 %d 张）", MaxGoalForms)
+			}
+		}
 		v.unitRef(p.Unit, units)
 		if strings.TrimSpace(p.Name.Value) == "" {
 			v.errorf(p.Name.Pos, "项目名称不能为空")
@@ -357,6 +363,10 @@ func (v *validator) resolveNames() {
 
 func (v *validator) goal(g *PerformanceGoal) {
 	for _, list := range [][]Indicator{g.PeriodInd, g.AnnualInd} {
+		if len(list) > MaxIndicators {
+			v.errorf(list[MaxIndicators].Pos, "绩效目标表的指标过多（%d 条，每张表的实施期、年度指标各最多 %d 条）", len(list), MaxIndicators)
+			continue
+		}
 		for _, ind := range list {
 			if Level1Of(ind.Level2.Value) == "" {
 				var names []string

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"crypto/md5"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A damaged font: render exits with the fault status naming the font and
+// writes nothing; batch records the fault for each department and still
+// writes its summary.
+func TestDamagedFontIsAFault(t *testing.T) {
+	dir := t.TempDir()
+	font := append([]byte(nil), goregular.TTF...)
+	font[388] ^= 0xff // found to make the PDF library panic
+	fontPath := filepath.Join(dir, "坏字体.ttf")
+	if err := os.WriteFile(fontPath, font, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "in", "d.yaml")
+	writeFile(t, in, strings.ReplaceAll(checkedDoc, "测试", "Test "))
+	code, _, stderr := runCmd("render", in, "-o", filepath.Join(dir, "out"), "--font-body", fontPath)
+	if code != exitFault || !strings.Contains(stderr, "坏字体.ttf") || strings.Contains(stderr, "goroutine") {
+		t.Errorf("render: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "d.pdf")); err == nil {
+		t.Error("render wrote a PDF with a damaged font")
+	}
+	writeFile(t, filepath.Join(dir, "in", "e.yaml"), strings.ReplaceAll(checkedDoc, "测试", "Test "))
+	code, stdout, stderr := runCmd("batch", filepath.Join(dir, "in"), "-o", filepath.Join(dir, "bout"), "--font-body", fontPath, "-j", "2")
+	if code != exitFault || !strings.Contains(stdout, "2 个部门：0 个完成") {
+		t.Errorf("batch: exit %d, %q %q", code, stdout, stderr)
+	}
+	rows := summaryRows(t, filepath.Join(dir, "bout", "summary.xlsx"))
+	if len(rows) != 2 || !strings.Contains(rows["d.yaml"][1], "坏字体.ttf") {
+		t.Errorf("summary %v", rows)
+	}
+}
+
+// The outputs of two inputs with the same name, rendered into one folder
+// at once again and again, are always one input's pair: never one input's
+// workbook beside the other's PDF.
+func TestConcurrentRendersNeverMixAPair(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a", "x.yaml"), filepath.Join(dir, "b", "x.yaml")
+	writeFile(t, a, strings.Replace(checkedDoc, "测试部门", "甲部门", 1))
+	writeFile(t, b, strings.Replace(checkedDoc, "测试部门", "乙部门", 1))
+	sum := func(path string) string {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%x", md5.Sum(data))
+	}
+	pairs := map[string]string{}
+	for _, in := range []string{a, b} {
+		out := filepath.Join(dir, "alone-"+filepath.Base(filepath.Dir(in)))
+		if code, _, stderr := runCmd("render", in, "-o", out); code != 0 {
+			t.Fatal(stderr)
+		}
+		pairs[sum(filepath.Join(out, "x.xlsx"))] = sum(filepath.Join(out, "x.pdf"))
+	}
+	out := filepath.Join(dir, "shared")
+	for round := 0; round < 3; round++ {
+		var wg sync.WaitGroup
+		for _, in := range []string{a, b, a, b} {
+			wg.Add(1)
+			go func(in string) {
+				defer wg.Done()
+				cmd := exec.Command("budgetpub", "render", in, "-o", out)
+				if b, err := cmd.CombinedOutput(); err != nil {
+					t.Errorf("render: %v %s", err, b)
+				}
+			}(in)
+		}
+		wg.Wait()
+		if got := pairs[sum(filepath.Join(out, "x.xlsx"))]; got != sum(filepath.Join(out, "x.pdf")) {
+			t.Fatalf("round %d: the workbook and the PDF come from different inputs", round)
+		}
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 2 {
+		t.Errorf("the folder holds %d entries", len(entries))
+	}
+}
+
+// render stops cleanly on SIGTERM: it writes its pair whole or not at all,
+// and leaves no temporary.
+func TestRenderStopsCleanlyOnSignal(t *testing.T) {
+	dir := t.TempDir()
+	for _, delay := range []time.Duration{0, 50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond} {
+		out := filepath.Join(dir, fmt.Sprint(delay))
+		cmd := exec.Command("budgetpub", "render", "-o", out)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(delay)
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+		code := cmd.ProcessState.ExitCode()
+		entries, _ := os.ReadDir(out)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		switch {
+		case code == 0 && len(names) == 2:
+		case code != 0 && len(names) == 0:
+			if !strings.Contains(stderr.String(), "被中断") && code != -1 {
+				t.Errorf("after %v: exit %d without saying so: %s", delay, code, stderr.String())
+			}
+		default:
+			t.Errorf("after %v: exit %d, folder holds %v", delay, code, names)
+		}
+	}
+}
+
+// The indicator input that took 1.4 GB (18 projects × 10 000 indicators,
+// 10 MB) is refused at once, within the memory the README states; a heavy
+// department within the limits stays within its stated bound too.
+func TestMemoryBound(t *testing.T) {
+	dir := t.TempDir()
+	var heavy strings.Builder
+	heavy.WriteString("schema: 1\nyear: 2024\ndepartment: {name: 测试部门}\nunits:\n  - {name: 测试单位, kind: administrative}\nexpenditures:\n  - {code: \"2010399\", project: 18.00}\nprojects:\n")
+	for p := 0; p < 18; p++ {
+		fmt.Fprintf(&heavy, "  - unit: 测试单位\n    name: 项目%d\n    amounts: 1.00\n    performance_goal:\n      period_indicators:\n", p)
+		for i := 0; i < 10000; i++ {
+			heavy.WriteString("        - {level2: 数量指标, name: 指标, value: \"1\"}\n")
+		}
+	}
+	var forms strings.Builder
+	forms.WriteString("schema: 1\nyear: 2024\ndepartment: {name: 测试部门}\nunits:\n  - {name: 测试单位, kind: administrative}\nexpenditures:\n  - {code: \"2010399\", project: 100.00}\nprojects:\n")
+	for p := 0; p < 100; p++ {
+		fmt.Fprintf(&forms, "  - unit: 测试单位\n    name: 项目%d\n    amounts: 1.00\n    performance_goal:\n      period_indicators:\n", p)
+		for i := 0; i < 40; i++ {
+			forms.WriteString("        - {level2: 数量指标, name: 指标, value: \"1\"}\n")
+		}
+	}
+	base := int64(0)
+	for _, c := range []struct {
+		name, doc string
+		rows      int // table and goal-form rows printed
+		refused   bool
+	}{
+		{"small.yaml", checkedDoc, 0, false}, // the process's own memory: the base of the bound
+		{"indicators.yaml", heavy.String(), 0, true},
+		{"forms.yaml", forms.String(), 100 * (40 + 20), false},
+	} {
+		in := filepath.Join(dir, c.name)
+		writeFile(t, in, c.doc)
+		cmd := exec.Command("budgetpub", "render", in, "-o", filepath.Join(dir, "out"))
+		out, _ := cmd.CombinedOutput()
+		if (cmd.ProcessState.ExitCode() != 0) != c.refused {
+			t.Errorf("%s: exit %d: %.300s", c.name, cmd.ProcessState.ExitCode(), out)
+		}
+		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KB on Linux
+		if base == 0 {
+			base = rss
+			continue
+		}
+		bound := base + memorySlack + memoryPerRow*int64(c.rows)
+		t.Logf("%s: %d KB, bound %d KB (base %d KB)", c.name, rss, bound, base)
+		if rss > bound {
+			t.Errorf("%s: %d KB of memory, more than the stated %d KB", c.name, rss, bound)
+		}
+	}
+}
+
+// The stated bound (README): the program's own memory (about 60 MB; this
+// test binary, which is the command here, takes more), plus 12 KB for
+// each row a table or goal form prints.
+const (
+	memorySlack  = 16 << 10 // KB
+	memoryPerRow = 12       // KB
+)
