@@ -113,6 +113,9 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, Errors{{File: file, Pos: Pos{1, 1}, Msg: "文件为空"}}
 		}
+		if sus := suspects(file, data); len(sus) > 0 {
+			return nil, sus
+		}
 		return nil, Errors{yamlError(file, data, err)}
 	}
 	var extra yaml.Node
@@ -400,6 +403,14 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 		key := k.Value
 		idx, ok := fields[key]
 		if !ok {
+			var prev *yaml.Node
+			if i > 0 {
+				prev = n.Content[i-1]
+			}
+			if msg, at, ok := keyMistake(k, val, prev); ok {
+				d.errs = append(d.errs, &Error{File: d.file, Pos: at, Msg: msg})
+				continue
+			}
 			if hint := nearest(key, names); hint != "" {
 				d.errorf(k, "未知的键 %s（是否应为 %s？）", key, hint)
 			} else {

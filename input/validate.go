@@ -295,7 +295,15 @@ func (v *validator) source(t Text) (Source, bool) {
 
 func (v *validator) unitRef(t Text, units map[string]Pos) bool {
 	if _, ok := units[t.Value]; !ok {
-		v.errorf(t.Pos, "单位 %q 不在 units 中（请先在 units 中列出该单位，名称须完全一致）", t.Value)
+		names := make([]string, 0, len(units))
+		for n := range units {
+			names = append(names, n)
+		}
+		if hint := nearestText(t.Value, names); hint != "" {
+			v.errorf(t.Pos, "单位 %q 不在 units 中（是否应为 %q？单位名称须与 units 中完全一致）", t.Value, hint)
+		} else {
+			v.errorf(t.Pos, "单位 %q 不在 units 中（请先在 units 中列出该单位，名称须完全一致）", t.Value)
+		}
 		return false
 	}
 	return true
@@ -328,7 +336,7 @@ func (v *validator) resolveNames() {
 			v.names[code] = n
 			return
 		}
-		v.errorf(at, "%s %s 不在分类目录中：请在该行写 name:（或 dept_name:/gov_name:），或在 code_names 中为它命名", what, code)
+		v.errorf(at, "%s %s 不在分类目录中%s：请核对编码，或在该行写 name:（或 dept_name:/gov_name:），或在 code_names 中为它命名", what, code, v.cat.suggest(code))
 		v.names[code] = "" // report once
 	}
 	needTree := func(t Text, what string) {
