@@ -151,7 +151,9 @@ func (c *Catalog) suggest(code string) string {
 	if len(near) == 0 {
 		return ""
 	}
-	sortCands := func(i, j int) bool { return near[i].d < near[j].d || near[i].d == near[j].d && near[i].code < near[j].code }
+	sortCands := func(i, j int) bool {
+		return near[i].d < near[j].d || near[i].d == near[j].d && near[i].code < near[j].code
+	}
 	for i := 1; i < len(near); i++ {
 		for j := i; j > 0 && sortCands(j, j-1); j-- {
 			near[j], near[j-1] = near[j-1], near[j]
