@@ -62,7 +62,8 @@ func (es Errors) Error() string {
 // collecting errors instead of stopping at the first.
 type decoder struct {
 	file    string
-	unit    string // 万元 or 元
+	lines   [][]byte // the file's lines, for where block scalars begin
+	unit    string   // 万元 or 元
 	catalog *Catalog
 	topKeys map[string]Pos // top-level values
 	keys    map[string]Pos // top-level keys
@@ -122,7 +123,7 @@ func Decode(file string, data []byte, cat *Catalog) (*Document, error) {
 	if err := dec.Decode(&extra); err == nil {
 		return nil, Errors{{File: file, Pos: posOf(&extra), Msg: "文件只能包含一个 YAML 文档（发现了多余的 --- 文档）"}}
 	}
-	d := &decoder{file: file, unit: "万元", catalog: cat, topKeys: map[string]Pos{}, keys: map[string]Pos{}}
+	d := &decoder{file: file, unit: "万元", catalog: cat, topKeys: map[string]Pos{}, keys: map[string]Pos{}, lines: bytes.Split(data, []byte("\n"))}
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
 		return nil, Errors{{File: file, Pos: Pos{1, 1}, Msg: "文件为空"}}
 	}
@@ -468,6 +469,23 @@ func (d *decoder) text(n *yaml.Node, t *Text, path, kind string) {
 		return
 	}
 	t.Value = n.Value
+	t.Body = d.body(n)
+}
+
+// body is where a scalar's value begins in the file.
+func (d *decoder) body(n *yaml.Node) Pos {
+	switch {
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		for l := n.Line; l < len(d.lines); l++ { // the lines after the indicator
+			line := d.lines[l]
+			if trimmed := bytes.TrimLeft(line, " "); len(bytes.TrimSpace(trimmed)) > 0 {
+				return Pos{Line: l + 1, Col: len(line) - len(trimmed) + 1}
+			}
+		}
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		return Pos{Line: n.Line, Col: n.Column + 1}
+	}
+	return posOf(n)
 }
 
 func (d *decoder) count(n *yaml.Node, c *Count, path string) {

@@ -1,6 +1,10 @@
 package input
 
-import "github.com/shopspring/decimal"
+import (
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
 
 // Pos is a place in the input file (1-based line and column).
 type Pos struct {
@@ -19,6 +23,30 @@ type Amount struct {
 type Text struct {
 	Value string
 	Pos   Pos
+	// Body is where the value's first character stands: after the quote of
+	// a quoted scalar, on the first line of a block scalar (duties: |).
+	Body Pos
+}
+
+// PosOf is the place in the file of the character at byte offset i of the
+// value (exact on one line and in literal blocks).
+func (t Text) PosOf(i int) Pos {
+	body := t.Body
+	if body.Line == 0 {
+		body = t.Pos
+	}
+	before := t.Value[:min(max(i, 0), len(t.Value))]
+	line, last := body.Line, -1
+	for k := 0; k < len(before); k++ {
+		if before[k] == '\n' {
+			line++
+			last = k
+		}
+	}
+	if last < 0 {
+		return Pos{Line: line, Col: body.Col + utf8.RuneCountInString(before)}
+	}
+	return Pos{Line: line, Col: body.Col + utf8.RuneCountInString(before[last+1:])}
 }
 
 // BySource is money split by funding source. In YAML it is either a bare

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/shopspring/decimal"
@@ -23,26 +24,52 @@ type Figure struct {
 }
 
 // Finding is one broken relation between figures of the publication
-// (表间勾稽关系), with where in the input to look.
+// (表间勾稽关系), or a text worth a second look, with where in the input to
+// look. A relation has both figures and their difference; a finding about
+// one figure (a missing prior-year figure) or a text has neither Right nor
+// Diff, and a text finding has no figure at all.
 type Finding struct {
-	ID       string          `json:"id"` // stable, e.g. T6-T5-basic
-	Severity Severity        `json:"severity"`
-	Message  string          `json:"message"` // in Chinese
-	Left     Figure          `json:"left"`
-	Right    Figure          `json:"right"`
-	Diff     decimal.Decimal `json:"difference"` // Left − Right
-	File     string          `json:"file"`
-	Line     int             `json:"line"`
-	Column   int             `json:"column"`
+	ID       string           `json:"id"` // stable, e.g. T6-T5-basic
+	Severity Severity         `json:"severity"`
+	Message  string           `json:"message"` // in Chinese
+	Left     *Figure          `json:"left,omitempty"`
+	Right    *Figure          `json:"right,omitempty"`
+	Diff     *decimal.Decimal `json:"difference,omitempty"` // Left − Right
+	File     string           `json:"file"`
+	Line     int              `json:"line"`
+	Column   int              `json:"column"`
+}
+
+// Detail is the finding's figures as printed: "表6 合计 241.17，表5 基本支出
+// 2306.74，相差 -2065.57", or one figure, or nothing.
+func (f Finding) Detail() string {
+	var parts []string
+	if f.Left != nil {
+		parts = append(parts, f.Left.Name+" "+f.Left.Value.String())
+	}
+	if f.Right != nil {
+		parts = append(parts, f.Right.Name+" "+f.Right.Value.String())
+	}
+	if f.Diff != nil {
+		parts = append(parts, "相差 "+f.Diff.String())
+	}
+	return strings.Join(parts, "，")
+}
+
+// Word is 错误 or 警告.
+func (f Finding) Word() string {
+	if f.Severity == SeverityError {
+		return "错误"
+	}
+	return "警告"
 }
 
 func (f Finding) String() string {
-	word := "警告"
-	if f.Severity == SeverityError {
-		word = "错误"
+	s := fmt.Sprintf("%s:%d:%d: %s [%s] %s", f.File, f.Line, f.Column, f.Word(), f.ID, f.Message)
+	if d := f.Detail(); d != "" {
+		s += "：" + d
 	}
-	return fmt.Sprintf("%s:%d:%d: %s [%s] %s：%s %s，%s %s，相差 %s", f.File, f.Line, f.Column, word, f.ID, f.Message,
-		f.Left.Name, f.Left.Value.String(), f.Right.Name, f.Right.Value.String(), f.Diff.String())
+	return s
 }
 
 // HasErrors tells whether any finding is an error.
@@ -70,7 +97,8 @@ func (c *checker) relate(id string, sev Severity, msg string, left, right Figure
 		return
 	}
 	left.Value, right.Value = l, r
-	c.out = append(c.out, Finding{ID: id, Severity: sev, Message: msg, Left: left, Right: right, Diff: l.Sub(r),
+	diff := l.Sub(r)
+	c.out = append(c.out, Finding{ID: id, Severity: sev, Message: msg, Left: &left, Right: &right, Diff: &diff,
 		File: c.doc.File, Line: at.Line, Column: at.Col})
 }
 
@@ -116,6 +144,9 @@ var standardChecks = []func(*checker){
 	(*checker).priorYear,
 	(*checker).vehicles,
 	(*checker).performance,
+	(*checker).economicVsThreePublic,
+	(*checker).reasons,
+	(*checker).texts,
 }
 
 // projects relates tables 12 and 13 to the project expenditure of the
@@ -242,8 +273,8 @@ func (c *checker) priorYear() {
 	missing := func(p Prior, what string, cur decimal.Decimal) {
 		if !p.Set && !cur.Round(2).IsZero() { // nothing this year: nothing to compare
 			c.out = append(c.out, Finding{ID: "prior-year", Severity: SeverityWarning,
-				Message: "没有上年数，说明中不作比较：" + what, Left: Figure{what, cur.Round(2)}, Right: Figure{"上年数（未填）", decimal.Zero},
-				Diff: cur.Round(2), File: c.doc.File, Line: at.Line, Column: at.Col})
+				Message: "没有" + what + "的上年数，说明中不作比较：如有上年预算数，请在 prior_year 中填写",
+				Left: &Figure{"本年" + what, cur.Round(2)}, File: c.doc.File, Line: at.Line, Column: at.Col})
 		}
 	}
 	missing(f.PriorTotal, "收支总计", f.Total)

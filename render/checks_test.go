@@ -14,11 +14,28 @@ func check(t *testing.T, name, doc string) []Finding {
 	return Check(d, mustBuild(t, d))
 }
 
+// relations are the findings about figures, without those about texts.
+func relations(fs []Finding) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if !strings.HasPrefix(f.ID, "text-") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func TestCheckSampleGivesTheTwoKnownWarnings(t *testing.T) {
 	d := mustDecode(t, input.SampleName, input.Sample)
-	fs := Check(d, mustBuild(t, d))
+	all := Check(d, mustBuild(t, d))
+	fs := relations(all)
 	if len(fs) != 2 || fs[0].ID != "T6-T5-basic" || fs[1].ID != "T11-T6-public" {
 		t.Fatalf("findings: %v", fs)
+	}
+	// The reference's own typography: half-width commas between Chinese
+	// characters, each text once, at its first place.
+	if len(all) == len(fs) || all[2].ID != "text-halfwidth" || all[2].Line != 22 || all[2].Column != 26 {
+		t.Errorf("text findings: %v", all[2:])
 	}
 	if HasErrors(fs) {
 		t.Error("the sample has errors")
@@ -63,6 +80,8 @@ prior_year:
 procurement: {goods: 10.00, works: 0, services: 5.00}
 assets:
   vehicles: {quota: 2, actual: 2, leader: 1, other: 1}
+reasons: {total_change: 增加项目经费, three_public_change: 公务用车运行维护增加, operating_costs_change: 新增一处办公场所的运行费用}
+notes: {other: 无}
 `
 
 func TestChecks(t *testing.T) {
@@ -82,9 +101,15 @@ func TestChecks(t *testing.T) {
 		{"table 11 vs table 6 public", "{unit: 机关, amount: 10.00}", "{unit: 机关, amount: 12.00}", "T11-T6-public", SeverityWarning, "12", "10", 18},
 		{"three public over a source's budget", "three_public: {reception: 2.00, vehicle_operation: 3.00}", "three_public: {reception: 2.00, vehicle_operation: {general_public: 3.00, government_fund: 1.00}}", "T10-sources", SeverityError, "1", "0", 17},
 		{"procurement over expenditure", "procurement: {goods: 10.00, works: 0, services: 5.00}", "procurement: {goods: 100.00, works: 0, services: 50.00}", "procurement", SeverityError, "150", "135", 25},
-		{"prior year missing", "  operating_costs: 9.00\n", "", "prior-year", SeverityWarning, "10", "0", 20},
+		{"prior year missing", "  operating_costs: 9.00\n", "", "prior-year", SeverityWarning, "10", "", 20},
 		{"vehicles do not add up", "actual: 2, leader: 1, other: 1", "actual: 2, leader: 1, other: 2", "vehicles", SeverityError, "2", "3", 27},
 		{"vehicles over quota", "quota: 2, actual: 2, leader: 1, other: 1", "quota: 1, actual: 2, leader: 1, other: 1", "vehicles", SeverityWarning, "2", "1", 27},
+		{"a table-6 item above its 三公 item", `{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`, `{dept: "30217", gov: "50201", amount: 10.00, unit: 机关}`, "T6-T10-items", SeverityWarning, "10", "2", 10},
+		{"a reason saying the opposite", "total_change: 增加项目经费", "total_change: 压减项目经费", "reason-direction", SeverityWarning, "135", "120", 28},
+		{"a change without its reason", ", operating_costs_change: 新增一处办公场所的运行费用}", "}", "reason-missing", SeverityWarning, "10", "9", 24},
+		{"a placeholder", "notes: {other: 无}", "notes: {other: 另见XX号文件}", "text-placeholder", SeverityWarning, "", "", 29},
+		{"doubled punctuation", "notes: {other: 无}", "notes: {other: 无。。}", "text-punctuation", SeverityWarning, "", "", 29},
+		{"half-width punctuation between Chinese", "notes: {other: 无}", "notes: {other: \"本部门,无其他说明\"}", "text-halfwidth", SeverityWarning, "", "", 29},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -103,11 +128,21 @@ func TestChecks(t *testing.T) {
 			if hit == nil {
 				t.Fatalf("no %s finding in %v", c.id, fs)
 			}
-			if hit.Severity != c.sev || hit.Left.Value.String() != c.left || hit.Right.Value.String() != c.right || hit.Line != c.line || hit.File != "case.yaml" {
-				t.Errorf("finding %+v, want %s %s vs %s at line %d", *hit, c.sev, c.left, c.right, c.line)
+			left, right := "", ""
+			if hit.Left != nil {
+				left = hit.Left.Value.String()
 			}
-			if !hit.Diff.Equal(hit.Left.Value.Sub(hit.Right.Value)) {
+			if hit.Right != nil {
+				right = hit.Right.Value.String()
+			}
+			if hit.Severity != c.sev || left != c.left || right != c.right || hit.Line != c.line || hit.File != "case.yaml" {
+				t.Errorf("finding %v, want %s %s vs %q at line %d", *hit, c.sev, c.left, c.right, c.line)
+			}
+			if hit.Right != nil && !hit.Diff.Equal(hit.Left.Value.Sub(hit.Right.Value)) {
 				t.Errorf("difference %s", hit.Diff)
+			}
+			if hit.Right == nil && (hit.Diff != nil || strings.Contains(hit.String(), "相差")) || c.left == "" && hit.Detail() != "" {
+				t.Errorf("a finding of one figure has a difference: %v", *hit)
 			}
 			if HasErrors(fs) != (c.sev == SeverityError) {
 				t.Errorf("HasErrors = %v", HasErrors(fs))

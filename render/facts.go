@@ -50,6 +50,7 @@ type Facts struct {
 	PriorThreePublic, PriorTravel, PriorReception                     Prior
 	PriorVehiclePurchase, PriorVehicleOperation                       Prior
 	ThreePublicReason                                                 string
+	HasThreePublic                                                    bool // any “三公” money this year (as printed)
 
 	// 八、机关运行经费 (表11).
 	OperatingUnits        int
@@ -60,6 +61,7 @@ type Facts struct {
 
 	// 九、政府采购.
 	Procurement, Goods, Works, Services decimal.Decimal
+	HasProcurement                      bool // any procurement budget (as printed)
 
 	// 十、绩效管理.
 	Units, UnitsWithGoals                     int
@@ -178,6 +180,7 @@ func (b *builder) threePublicFacts(f *Facts) {
 		f.PriorThreePublic.Value = f.PriorThreePublic.Value.Add(p.Value)
 	}
 	f.ThreePublicReason = b.doc.Reasons.ThreePublicChange.Value
+	f.HasThreePublic = !Round(f.ThreePublic).IsZero()
 }
 
 // operatingFacts are 表11's 部门合计 and its number of units.
@@ -251,6 +254,7 @@ func (b *builder) assetFacts(f *Facts) {
 	p := b.doc.Procurement
 	f.Goods, f.Works, f.Services = p.Goods.Value, p.Works.Value, p.Services.Value
 	f.Procurement = sum(f.Goods, f.Works, f.Services)
+	f.HasProcurement = !Round(f.Procurement).IsZero()
 }
 
 // ChineseCount writes a count of units as 一家, 两家, 三家 ….

@@ -142,11 +142,17 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		{"因公出国（境）费", f.Travel}, {"公务接待费", f.Reception},
 		{"公务用车购置费", f.VehiclePurchase}, {"公务用车运行维护费", f.VehicleOperation},
 	})
-	ten := []Block{
-		sub("1、整体绩效目标"), para(w.say("十.整体", f)), note("（部门（单位）整体目标表公开情况见附件）"),
-		sub("2、项目绩效目标"), para(w.say("十.项目", f)), note("（项目绩效目标表公开情况见附件）"),
+	// The notes pointing to the attached forms only where forms are attached.
+	ten := []Block{sub("1、整体绩效目标"), para(w.say("十.整体", f))}
+	if f.UnitsWithGoals > 0 {
+		ten = append(ten, note("（部门（单位）整体目标表公开情况见附件）"))
 	}
-	for _, form := range b.goalForms() {
+	ten = append(ten, sub("2、项目绩效目标"), para(w.say("十.项目", f)))
+	forms := b.goalForms()
+	if len(forms) > 0 {
+		ten = append(ten, note("（项目绩效目标表公开情况见附件）"))
+	}
+	for _, form := range forms {
 		ten = append(ten, Block{Kind: BlockForm, Form: form})
 	}
 	var eleven []Block
@@ -167,12 +173,11 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		s(SecRevenue, "二、收入预算情况说明", para(w.say("二", f))),
 		s(SecExpenditure, "三、支出预算情况说明", para(w.say("三", f))),
 		s(SecFiscal, "四、财政拨款收支预算总体情况说明", para(w.say("四", f))),
-		s(SecGeneralPublic, "五、一般公共预算支出情况说明",
+		s(SecGeneralPublic, "五、一般公共预算支出情况说明", append([]Block{
 			sub("（一）一般公共预算当年支出规模变化情况"), para(w.say("五.一", f)),
-			sub("（二）一般公共预算当年支出结构情况"), para(w.say("五.二", f)),
-			Block{Kind: BlockChart, Chart: gpChart}),
+			sub("（二）一般公共预算当年支出结构情况"), para(w.say("五.二", f))}, chartBlock(gpChart)...)...),
 		s(SecBasic, "六、一般公共预算基本支出情况说明", para(w.say("六", f)), para(w.say("六.人员", f)), para(w.say("六.公用", f))),
-		s(SecThreePublic, "七、“三公”经费增减变动原因说明", para(w.say("七", f)), Block{Kind: BlockChart, Chart: tpChart}),
+		s(SecThreePublic, "七、“三公”经费增减变动原因说明", append([]Block{para(w.say("七", f))}, chartBlock(tpChart)...)...),
 		s(SecOperatingCosts, "八、机关运行经费增减变动原因说明", para(w.say("八", f))),
 		s(SecProcurement, "九、政府采购情况", para(w.say("九", f))),
 		s(SecPerformance, "十、绩效管理情况", ten...),
@@ -185,6 +190,15 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		return nil, w.err
 	}
 	return &Part{ID: PartExplanation, Title: fmt.Sprintf("第三部分 %d年度部门预算情况说明", y), Sections: sections}, nil
+}
+
+// chartBlock is a chart's block, none when there is nothing to chart: the
+// paragraph before it already says the budget has no such money.
+func chartBlock(c *Chart) []Block {
+	if len(c.Slices) == 0 {
+		return nil
+	}
+	return []Block{{Kind: BlockChart, Chart: c}}
 }
 
 func orNone(ps []string) []string {

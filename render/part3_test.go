@@ -44,9 +44,49 @@ func part3Lines(p *Publication) []string {
 // golden file (checked against the reference by TestPart3AgainstReference).
 // go test ./render -run Part3Golden -update rewrites it.
 func TestPart3Golden(t *testing.T) {
-	p := mustBuild(t, mustDecode(t, input.SampleName, input.Sample))
+	golden(t, "testdata/part3.golden", mustBuild(t, mustDecode(t, input.SampleName, input.Sample)))
+}
+
+// thinDoc is a small department with no “三公” money, no procurement, no
+// goal forms, no unit with an overall goal and no prior-year figures.
+const thinDoc = `schema: 1
+year: 2025
+department: {name: 精简局}
+units:
+  - {name: 精简局机关, kind: administrative}
+expenditures:
+  - {code: "2010301", basic: 80.00}
+  - {code: "2010399", project: 20.00}
+basic_by_economic:
+  - {dept: "30101", gov: "50101", amount: 60.00}
+  - {dept: "30201", gov: "50201", amount: 20.00}
+projects:
+  - {unit: 精简局机关, name: 日常办公项目, amounts: 20.00}
+three_public: {outbound_travel: 0, reception: 0, vehicle_purchase: 0, vehicle_operation: 0}
+operating_costs:
+  - {unit: 精简局机关, amount: 20.00}
+procurement: {goods: 0, works: 0, services: 0}
+`
+
+// TestPart3ThinGolden: what a careful clerk would write where a figure is
+// zero or absent — no list of zeros, no chart heading without a chart, no
+// note pointing to forms that are not attached, no comparison with a
+// prior year that is not given.
+func TestPart3ThinGolden(t *testing.T) {
+	p := mustBuild(t, mustDecode(t, "thin.yaml", []byte(thinDoc)))
+	golden(t, "testdata/part3-thin.golden", p)
+	text := strings.Join(part3Lines(p), "\n")
+	for _, bad := range []string{"三公经费分布图", "见附件", "0个单位", "比上年", "其中：因公出国（境）费0万元", "政府采购预算总额0万元"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("第三部分 says %q", bad)
+		}
+	}
+}
+
+// golden compares 第三部分 with a golden file (-update rewrites it).
+func golden(t *testing.T, path string, p *Publication) {
+	t.Helper()
 	got := strings.Join(part3Lines(p), "\n") + "\n"
-	path := "testdata/part3.golden"
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

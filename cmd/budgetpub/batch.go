@@ -28,6 +28,7 @@ var batchCmd = &command{
 		shard := &shardValue{i: 1, n: 1}
 		fs.Var(shard, "shard", "只处理文件清单的第 i 份（共 n 份，写作 `i/n`），供多台机器分工，如 --shard 1/4")
 		force := forceFlag(fs)
+		strict := strictFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) == 0 {
@@ -36,7 +37,7 @@ var batchCmd = &command{
 			if *out == "" {
 				return e.usage("输出目录不能为空")
 			}
-			return runBatch(e, args, *out, jobs.n, shard.i, shard.n, *force, *cfg)
+			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, Shard: shard.i, Shards: shard.n}, *cfg)
 		}
 	},
 }
@@ -64,7 +65,7 @@ func (v *shardValue) Set(s string) error {
 
 // runBatch renders many departments in parallel with one shared font set.
 // One bad file never stops the others; an interrupt stops cleanly.
-func runBatch(e *env, args []string, out string, jobs, shard, shards int, force bool, cfg publish.Config) int {
+func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config) int {
 	files, err := publish.CollectInputs(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -87,8 +88,7 @@ func runBatch(e *env, args []string, out string, jobs, shard, shards int, force 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	bo := publish.BatchOptions{Out: out, Jobs: jobs, Force: force, Shard: shard, Shards: shards}
-	progress := newProgress(e.stderr, len(publish.Shard(files, shard, shards)))
+	progress := newProgress(e.stderr, len(publish.Shard(files, bo.Shard, bo.Shards)))
 	rows := publish.Batch(ctx, res, files, bo, progress.done)
 	progress.finish()
 	interrupted := ctx.Err() != nil

@@ -32,6 +32,7 @@ var checkCmd = &command{
 	examples: []string{"budgetpub check 某某局-2025.yaml"},
 	define: func(fs *flagSet) func(*env, []string) int {
 		asJSON := fs.Bool("json", false, "以 JSON 输出，供程序读取")
+		strict := strictFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, files []string) int {
 			if len(files) == 0 {
@@ -42,17 +43,17 @@ var checkCmd = &command{
 				fmt.Fprintln(e.stderr, err)
 				return exitFor(err)
 			}
-			return checkFiles(e, res, files, *asJSON)
+			return checkFiles(e, res, files, *asJSON, publish.Options{Strict: *strict})
 		}
 	},
 }
 
 // checkFiles runs the pipeline on each file without writing, and reports.
-func checkFiles(e *env, res *publish.Resources, files []string, asJSON bool) int {
+func checkFiles(e *env, res *publish.Resources, files []string, asJSON bool, o publish.Options) int {
 	failed, faulted := false, false
 	var reports []checkReport
 	for _, name := range files {
-		out := publish.File(res, name, publish.Options{})
+		out := publish.File(res, name, o)
 		for _, n := range out.Notices {
 			fmt.Fprintln(e.stderr, n)
 		}

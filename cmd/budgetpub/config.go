@@ -24,3 +24,8 @@ func forceFlag(fs *flagSet) *bool {
 func outFlag(fs *flagSet, what string) *string {
 	return fs.String("o", "output", "输出`目录`，"+what)
 }
+
+// strictFlag is --strict of render, check and batch.
+func strictFlag(fs *flagSet) *bool {
+	return fs.Bool("strict", false, "把每条警告都当作错误（有未处理的问题就不生成，供要求零问题公开的财政部门使用）")
+}

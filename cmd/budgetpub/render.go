@@ -23,6 +23,7 @@ var renderCmd = &command{
 	define: func(fs *flagSet) func(*env, []string) int {
 		out := outFlag(fs, "生成 <文件名>.xlsx 和 <文件名>.pdf")
 		force := forceFlag(fs)
+		strict := strictFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) > 1 {
@@ -40,7 +41,7 @@ var renderCmd = &command{
 				fmt.Fprintln(e.stderr, err)
 				return exitFor(err)
 			}
-			opts := publish.Options{Force: *force}
+			opts := publish.Options{Force: *force, Strict: *strict}
 			var r *publish.Result
 			if len(args) == 1 {
 				r = publish.File(res, args[0], opts)

@@ -112,7 +112,7 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 		if f.ID == "prior-year" {
 			continue // the prior year is in the to-do list
 		}
-		msg := fmt.Sprintf("[%s] %s：%s %s，%s %s，相差 %s", f.ID, f.Message, f.Left.Name, f.Left.Value, f.Right.Name, f.Right.Value, f.Diff)
+		msg := fmt.Sprintf("[%s] %s：%s", f.ID, f.Message, f.Detail())
 		if f.Severity == render.SeverityError {
 			rd.errorf(dv.findingRef(f), "%s", msg)
 		} else {

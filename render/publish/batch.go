@@ -34,7 +34,8 @@ type Row struct {
 type BatchOptions struct {
 	Out   string // the output folder
 	Jobs  int    // departments rendered at once
-	Force bool   // as Options.Force, for every department
+	Force  bool // as Options.Force, for every department
+	Strict bool // as Options.Strict
 	// Shard and Shards: render only shard Shard of Shards (1-based) of the
 	// list; 0 means the whole list.
 	Shard, Shards int
@@ -186,7 +187,7 @@ dispatch:
 // batchOne renders one department into the output folder.
 func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	row.Problem = ""
-	r := File(res, row.File, Options{Force: o.Force})
+	r := File(res, row.File, Options{Force: o.Force, Strict: o.Strict})
 	for _, f := range r.Findings {
 		if f.Severity == render.SeverityError {
 			row.Errors++

@@ -19,6 +19,9 @@ type Options struct {
 	// Force renders although the checks found errors; the outputs then say
 	// on every page and sheet that they are a draft.
 	Force bool
+	// Strict makes every warning an error: for a bureau that publishes
+	// nothing with open findings.
+	Strict bool
 }
 
 // DraftNotice is printed on every page and table of a forced render.
@@ -108,6 +111,9 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 	}
 	r.Pub = pub
 	r.Findings = render.Check(doc, pub)
+	if o.Strict {
+		r.Findings = render.Strict(r.Findings)
+	}
 	if render.HasErrors(r.Findings) {
 		if !o.Force {
 			r.Err = ErrChecks

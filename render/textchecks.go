@@ -1,0 +1,216 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/shopspring/decimal"
+)
+
+// Checks of the clerk's own texts and of the reasons beside the figures,
+// all warnings: what a careful reader of the published document would
+// catch — a placeholder left in, doubled punctuation, half-width
+// punctuation between Chinese characters, a reason that says the figure
+// went up when it went down, a change with no reason under a heading that
+// asks for it — and table 6's items against their “三公” counterparts.
+
+var (
+	placeholderRe = regexp.MustCompile(`XX+|××+|xx+|待填|待定|TBD|\(略\)|（略）`)
+	doubledRe     = regexp.MustCompile(`。。|，，|、、|；；|：：|！！|？？`)
+	halfWidthRe   = regexp.MustCompile(`\p{Han}[,():;]\p{Han}|\p{Han}[,:;]$|^[(]\p{Han}`)
+	riseRe        = regexp.MustCompile(`增加|增长|上升|提高|新增|增多|扩大`)
+	fallRe        = regexp.MustCompile(`减少|下降|降低|压减|压缩|缩减|减小|削减`)
+)
+
+// clerkTexts are the free texts of the input, with where each is: codes,
+// keys, kinds and dates are not free text.
+func clerkTexts(doc *input.Document) []input.Text {
+	var out []input.Text
+	var walk func(v reflect.Value, free bool)
+	walk = func(v reflect.Value, free bool) {
+		switch v.Kind() {
+		case reflect.Struct:
+			if t, ok := v.Interface().(input.Text); ok {
+				if t.Value != "" && free {
+					out = append(out, t)
+				}
+				return
+			}
+			for i := 0; i < v.NumField(); i++ {
+				if f := v.Type().Field(i); f.IsExported() {
+					walk(v.Field(i), isFreeText(f))
+				}
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i), free)
+			}
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), free)
+			}
+		}
+	}
+	walk(reflect.ValueOf(doc).Elem(), true)
+	return out
+}
+
+// isFreeText tells the Text fields that hold the clerk's words: not codes,
+// keys, kinds, dates, numbers or phone numbers.
+func isFreeText(f reflect.StructField) bool {
+	if f.Tag.Get("kind") == "number" {
+		return false
+	}
+	switch f.Name {
+	case "Code", "Dept", "Gov", "Source", "Kind", "Category", "AsOf", "Level2", "Phone", "FiledOn":
+		return false
+	}
+	return true
+}
+
+// excerpt is a few characters around byte offset i of s.
+func excerpt(s string, i, n int) string {
+	r := []rune(s)
+	at := utf8.RuneCountInString(s[:i])
+	lo, hi := max(0, at-2), min(len(r), at+n+2)
+	return string(r[lo:hi])
+}
+
+// texts checks every free text: one finding per text and kind, at the
+// first place, counting the others.
+func (c *checker) texts() {
+	for _, t := range clerkTexts(c.doc) {
+		for _, k := range []struct {
+			id, what string
+			re       *regexp.Regexp
+		}{
+			{"text-placeholder", "文字中有未替换的占位符", placeholderRe},
+			{"text-punctuation", "标点重复", doubledRe},
+			{"text-halfwidth", "汉字之间用了半角标点（中文应使用全角标点，如“，”“（）”“：”“；”）", halfWidthRe},
+		} {
+			var hits [][]int
+			for _, line := range lineOffsets(t.Value) {
+				for _, m := range k.re.FindAllStringIndex(t.Value[line[0]:line[1]], -1) {
+					hits = append(hits, []int{line[0] + m[0], line[0] + m[1]})
+				}
+			}
+			if len(hits) == 0 {
+				continue
+			}
+			first := hits[0]
+			at := t.PosOf(first[0])
+			msg := fmt.Sprintf("%s：“%s”", k.what, excerpt(t.Value, first[0], utf8.RuneCountInString(t.Value[first[0]:first[1]])))
+			if len(hits) > 1 {
+				msg += fmt.Sprintf("（这段文字中共 %d 处）", len(hits))
+			}
+			c.out = append(c.out, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.doc.File, Line: at.Line, Column: at.Col})
+		}
+	}
+}
+
+// lineOffsets are the byte ranges of the lines of s.
+func lineOffsets(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '\n' {
+			out = append(out, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// reasons checks each reason against the change it explains, and a change
+// with no reason under a heading that asks for its cause (一, 七, 八).
+func (c *checker) reasons() {
+	f := c.pub.Facts
+	if Round(f.Total).IsZero() {
+		return // a file with no figures yet (a new year's, rolled over)
+	}
+	r := c.doc.Reasons
+	py := c.doc.PriorYear
+	for _, x := range []struct {
+		what   string
+		reason input.Text
+		key    string
+		cur    decimal.Decimal
+		prior  Prior
+		at     input.Pos // the prior-year figure
+		needed bool      // the section's heading asks for the cause
+	}{
+		{"收支总计", r.TotalChange, "total_change", f.Total, f.PriorTotal, py.Total.Pos, true},
+		{"一般公共预算当年支出", r.GeneralPublicChange, "general_public_change", f.GPCurrent, f.PriorGP, py.GeneralPublic.Pos, false},
+		{"“三公”经费", r.ThreePublicChange, "three_public_change", f.ThreePublic, f.PriorThreePublic, py.ThreePublic.OutboundTravel.Pos, true},
+		{"机关运行经费", r.OperatingCostsChange, "operating_costs_change", f.OperatingCosts, f.PriorOperatingCosts, py.OperatingCosts.Pos, true},
+	} {
+		if !x.prior.Set {
+			continue
+		}
+		diff := Round(x.cur).Sub(Round(x.prior.Value))
+		cur, prior := Figure{"本年" + x.what, Round(x.cur)}, Figure{"上年" + x.what, Round(x.prior.Value)}
+		if x.reason.Value == "" {
+			if x.needed && !diff.IsZero() {
+				at := x.at
+				if at.Line == 0 {
+					at = c.key("prior_year")
+				}
+				c.out = append(c.out, Finding{ID: "reason-missing", Severity: SeverityWarning,
+					Message: fmt.Sprintf("%s比上年有增减，但没有说明原因：请在 reasons.%s 中填写（该节标题要求说明原因）", x.what, x.key),
+					Left:    &cur, Right: &prior, Diff: &diff, File: c.doc.File, Line: at.Line, Column: at.Col})
+			}
+			continue
+		}
+		rise, fall := riseRe.MatchString(x.reason.Value), fallRe.MatchString(x.reason.Value)
+		if rise == fall || diff.IsZero() || rise == diff.IsPositive() {
+			continue
+		}
+		said, went := "增加", "减少"
+		if fall {
+			said, went = "减少", "增加"
+		}
+		c.out = append(c.out, Finding{ID: "reason-direction", Severity: SeverityWarning,
+			Message: fmt.Sprintf("%s的原因说的是“%s”，而%s比上年%s了：是否沿用了上年的文字？", x.what, said, x.what, went),
+			Left:    &cur, Right: &prior, Diff: &diff, File: c.doc.File, Line: x.reason.Pos.Line, Column: x.reason.Pos.Col})
+	}
+}
+
+// economicVsThreePublic: a 部门经济分类 item of table 6 (general-public basic
+// expenditure) cannot be more than its “三公” item of table 10 (all of
+// 财政拨款, basic and project).
+func (c *checker) economicVsThreePublic() {
+	t6, t10 := c.pub.Table(T6), c.pub.Table(T10)
+	for _, x := range []struct {
+		dept, item, name string
+	}{
+		{"30217", ItemReception, "公务接待费"},
+		{"30231", ItemVehicleOperation, "公务用车运行维护费"},
+		{"30212", ItemOutboundTravel, "因公出国（境）费"},
+	} {
+		sum := decimal.Zero
+		for _, r := range t6.Rows {
+			if r.Key.Role == RoleEcon && r.Key.ID == x.dept {
+				sum = sum.Add(t6.Exact(r.Key, ColTotal))
+			}
+		}
+		c.exceed("T6-T10-items", SeverityWarning, fmt.Sprintf("表6中%s（%s）不应多于表10的“三公”%s", x.name, x.dept, x.name),
+			Figure{"表6 " + x.dept, sum}, Figure{"表10 " + x.name, t10.Exact(ItemRow(x.item), ColTotal)}, c.key("basic_by_economic"))
+	}
+}
+
+// Strict makes every warning an error, for a bureau that publishes
+// nothing with open findings.
+func Strict(fs []Finding) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		if f.Severity == SeverityWarning {
+			f.Severity = SeverityError
+			f.Message += "（--strict：警告按错误处理）"
+		}
+		out[i] = f
+	}
+	return out
+}
