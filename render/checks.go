@@ -274,7 +274,7 @@ func (c *checker) priorYear() {
 		if !p.Set && !cur.Round(2).IsZero() { // nothing this year: nothing to compare
 			c.out = append(c.out, Finding{ID: "prior-year", Severity: SeverityWarning,
 				Message: "没有" + what + "的上年数，说明中不作比较：如有上年预算数，请在 prior_year 中填写",
-				Left: &Figure{"本年" + what, cur.Round(2)}, File: c.doc.File, Line: at.Line, Column: at.Col})
+				Left:    &Figure{"本年" + what, cur.Round(2)}, File: c.doc.File, Line: at.Line, Column: at.Col})
 		}
 	}
 	missing(f.PriorTotal, "收支总计", f.Total)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -71,10 +72,17 @@ func isFreeText(f reflect.StructField) bool {
 	return true
 }
 
-// excerpt is a few characters around byte offset i of s.
+// excerpt is a few characters around byte offset i of s, n characters
+// long plus two either side, never past the line i is on (so a finding
+// stays one line).
 func excerpt(s string, i, n int) string {
-	r := []rune(s)
-	at := utf8.RuneCountInString(s[:i])
+	start := strings.LastIndexByte(s[:i], '\n') + 1
+	end := len(s)
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		end = i + j
+	}
+	r := []rune(s[start:end])
+	at := utf8.RuneCountInString(s[start:i])
 	lo, hi := max(0, at-2), min(len(r), at+n+2)
 	return string(r[lo:hi])
 }

@@ -29,6 +29,7 @@ var batchCmd = &command{
 		fs.Var(shard, "shard", "只处理文件清单的第 i 份（共 n 份，写作 `i/n`），供多台机器分工，如 --shard 1/4")
 		force := forceFlag(fs)
 		strict := strictFlag(fs)
+		openData := openDataFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) == 0 {
@@ -37,7 +38,7 @@ var batchCmd = &command{
 			if *out == "" {
 				return e.usage("输出目录不能为空")
 			}
-			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, Shard: shard.i, Shards: shard.n}, *cfg)
+			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg)
 		}
 	},
 }
@@ -97,6 +98,13 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 1
+	}
+	if bo.OpenData {
+		if path, err := publish.WriteDataPackage(out, rows); err != nil {
+			fmt.Fprintln(e.stderr, err)
+		} else {
+			fmt.Fprintf(e.stdout, "开放数据说明见 %s\n", path)
+		}
 	}
 	done, faults := 0, 0
 	for _, r := range rows {

@@ -29,3 +29,8 @@ func outFlag(fs *flagSet, what string) *string {
 func strictFlag(fs *flagSet) *bool {
 	return fs.Bool("strict", false, "把每条警告都当作错误（有未处理的问题就不生成，供要求零问题公开的财政部门使用）")
 }
+
+// openDataFlag is --open-data of render and batch.
+func openDataFlag(fs *flagSet) *bool {
+	return fs.Bool("open-data", false, "同时生成开放数据：<文件名>.json（各表及第三部分的数字）和 <文件名>.csv（每个金额一行）；batch 另写 datapackage.json")
+}

@@ -29,9 +29,28 @@ func summaryRows(t *testing.T, path string) map[string][2]string {
 		t.Fatal(err)
 	}
 	out := map[string][2]string{}
-	for _, r := range rows {
-		if len(r) >= 11 && strings.HasSuffix(r[0], ".yaml") {
-			out[filepath.Base(r[0])] = [2]string{r[9], r[10]}
+	if len(rows) == 0 {
+		return out
+	}
+	status, detail := -1, -1
+	for i, h := range rows[0] {
+		switch h {
+		case "状态":
+			status = i
+		case "输出文件或问题":
+			detail = i
+		}
+	}
+	if status < 0 || detail < 0 {
+		t.Fatalf("summary header %v lacks 状态 or 输出文件或问题", rows[0])
+	}
+	for _, r := range rows[1:] {
+		if len(r) > status && strings.HasSuffix(r[0], ".yaml") {
+			cell := ""
+			if len(r) > detail {
+				cell = r[detail]
+			}
+			out[filepath.Base(r[0])] = [2]string{r[status], cell}
 		}
 	}
 	return out

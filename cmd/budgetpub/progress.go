@@ -39,18 +39,25 @@ func isTerminal(f *os.File) bool {
 
 func (p *progress) done(r publish.Row) {
 	p.n++
+	moved := ""
+	if r.MovedTo != "" {
+		moved = "（上次生成的文件已移至 " + r.MovedTo + "）"
+	}
 	if p.bar != nil {
 		_ = p.bar.Add(1)
 		if !r.Done {
 			_ = p.bar.Clear()
-			fmt.Fprintf(p.w, "%s: %s\n", r.File, r.Problem)
+			fmt.Fprintf(p.w, "%s: %s%s\n", r.File, r.Problem, moved)
 		}
 		return
 	}
-	if r.Done {
-		fmt.Fprintf(p.w, "[%d/%d] %s：完成（警告 %d）\n", p.n, p.total, r.File, r.Warnings)
-	} else {
-		fmt.Fprintf(p.w, "[%d/%d] %s：未完成：%s\n", p.n, p.total, r.File, r.Problem)
+	switch {
+	case r.Done && r.Warnings > 0:
+		fmt.Fprintf(p.w, "[%d/%d] %s：完成（警告 %d：%s）\n", p.n, p.total, r.File, r.Warnings, r.IDs())
+	case r.Done:
+		fmt.Fprintf(p.w, "[%d/%d] %s：完成\n", p.n, p.total, r.File)
+	default:
+		fmt.Fprintf(p.w, "[%d/%d] %s：未完成：%s%s\n", p.n, p.total, r.File, r.Problem, moved)
 	}
 }
 

@@ -24,6 +24,7 @@ var renderCmd = &command{
 		out := outFlag(fs, "生成 <文件名>.xlsx 和 <文件名>.pdf")
 		force := forceFlag(fs)
 		strict := strictFlag(fs)
+		openData := openDataFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) > 1 {
@@ -41,7 +42,7 @@ var renderCmd = &command{
 				fmt.Fprintln(e.stderr, err)
 				return exitFor(err)
 			}
-			opts := publish.Options{Force: *force, Strict: *strict}
+			opts := publish.Options{Force: *force, Strict: *strict, OpenData: *openData}
 			var r *publish.Result
 			if len(args) == 1 {
 				r = publish.File(res, args[0], opts)

@@ -60,7 +60,7 @@ func Generate(o Options) []byte {
 	w("# 由 input/synth 生成的合成部门（种子 %d），用于基准测试与批量测试。\n", o.Seed)
 	w("schema: 1\nyear: 2024\namount_unit: 万元\n")
 	w("department: {code: \"%03d\", name: %s, region: 合成市}\n", o.Seed%1000, dept)
-	w("overview:\n  duties: |\n    %s负责本市相关行政事务的统筹协调与组织实施。\n    (一)贯彻执行有关法律法规和政策。\n    (二)承担本部门职责范围内的公共服务。\n", dept)
+	w("overview:\n  duties: |\n    %s负责本市相关行政事务的统筹协调与组织实施。\n    （一）贯彻执行有关法律法规和政策。\n    （二）承担本部门职责范围内的公共服务。\n", dept)
 	w("  organization: |\n    %s内设科室%d个，所属预算单位%d个。\n", dept, 5+r.Intn(20), units)
 	w("units:\n")
 	for i := 0; i < units; i++ {

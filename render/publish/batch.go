@@ -13,29 +13,60 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/shopspring/decimal"
 )
 
-// Row is one department of a batch: its figures, finding counts, and the
-// files written or why it was not done.
+// Row is one department of a batch: the figures a reviewer compares, its
+// findings, and the files written or why it was not done.
 type Row struct {
 	File, Department     string
 	Year                 int
 	Total, GeneralPublic decimal.Decimal
 	Basic, Project       decimal.Decimal
-	Warnings, Errors     int
-	Outputs              string // the files written
-	Problem              string // the error, or why it was not done
-	Done                 bool
-	Fault                bool // not done because of an internal fault
+	// ThreePublic and OperatingCosts with their change on the prior year
+	// (nil when the prior year is not given).
+	ThreePublic, OperatingCosts             decimal.Decimal
+	ThreePublicChange, OperatingCostsChange *decimal.Decimal
+	Projects, GoalForms                     int // current-year projects, published goal forms
+	Warnings, Errors                        int
+	Findings                                []render.Finding
+	InputErrors                             input.Errors // the input's problems (decoding, validation, glyphs)
+	Outputs                                 string       // the files written
+	Problem                                 string       // the error, or why it was not done
+	MovedTo                                 string       // where the department's previous files were moved (not done)
+	Done                                    bool
+	Fault                                   bool               // not done because of an internal fault
+	Resource                                *opendata.Resource // the department's CSV, with BatchOptions.OpenData
+}
+
+// IDs are the finding ids of the row, each once, with their counts:
+// "T6-T5-basic、text-halfwidth×52".
+func (r Row) IDs() string {
+	counts, order := map[string]int{}, []string{}
+	for _, f := range r.Findings {
+		if counts[f.ID] == 0 {
+			order = append(order, f.ID)
+		}
+		counts[f.ID]++
+	}
+	parts := make([]string, len(order))
+	for i, id := range order {
+		parts[i] = id
+		if counts[id] > 1 {
+			parts[i] += fmt.Sprintf("×%d", counts[id])
+		}
+	}
+	return strings.Join(parts, "、")
 }
 
 // BatchOptions shape a batch run.
 type BatchOptions struct {
-	Out   string // the output folder
-	Jobs  int    // departments rendered at once
-	Force  bool // as Options.Force, for every department
-	Strict bool // as Options.Strict
+	Out      string // the output folder
+	Jobs     int    // departments rendered at once
+	Force    bool   // as Options.Force, for every department
+	Strict   bool   // as Options.Strict
+	OpenData bool   // as Options.OpenData; the batch writes datapackage.json too
 	// Shard and Shards: render only shard Shard of Shards (1-based) of the
 	// list; 0 means the whole list.
 	Shard, Shards int
@@ -187,7 +218,8 @@ dispatch:
 // batchOne renders one department into the output folder.
 func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	row.Problem = ""
-	r := File(res, row.File, Options{Force: o.Force, Strict: o.Strict})
+	r := File(res, row.File, Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData})
+	row.Findings = r.Findings
 	for _, f := range r.Findings {
 		if f.Severity == render.SeverityError {
 			row.Errors++
@@ -199,15 +231,27 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year
 		if f := r.Pub.Facts; f != nil {
 			row.Total, row.GeneralPublic, row.Basic, row.Project = f.Total, f.GPCurrent, f.Basic, f.Project
+			row.ThreePublic, row.OperatingCosts = f.ThreePublic, f.OperatingCosts
+			row.ThreePublicChange, row.OperatingCostsChange = change(f.ThreePublic, f.PriorThreePublic), change(f.OperatingCosts, f.PriorOperatingCosts)
+			row.Projects, row.GoalForms = f.Projects, f.Published
 		}
 	}
 	if r.Err != nil {
-		var es input.Errors
-		if es = input.AsErrors(r.Err); es != nil {
+		if es := input.AsErrors(r.Err); es != nil {
+			row.InputErrors = es
 			row.Errors += len(es)
 		}
 		row.Problem = firstLine(r.Err.Error())
+		if r.Err == ErrChecks {
+			for _, f := range r.Findings {
+				if f.Severity == render.SeverityError {
+					row.Problem = "勾稽核对发现错误，未生成：" + f.String()
+					break
+				}
+			}
+		}
 		row.Fault = IsFault(r.Err)
+		row.MovedTo = moveAside(o.Out, row.File)
 		return row
 	}
 	paths, err := r.Write(o.Out)
@@ -221,7 +265,69 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	}
 	row.Outputs = strings.Join(written, "、")
 	row.Done = true
+	if r.CSV != nil {
+		res := opendata.NewResource(Stem(row.File)+opendata.CSVExt, r.Doc, r.CSV)
+		row.Resource = &res
+	}
 	return row
+}
+
+// WriteDataPackage writes the datapackage.json describing the CSV files of
+// the departments done, and returns its path.
+func WriteDataPackage(dir string, rows []Row) (string, error) {
+	var resources []opendata.Resource
+	for _, r := range rows {
+		if r.Resource != nil {
+			resources = append(resources, *r.Resource)
+		}
+	}
+	data, err := opendata.DataPackage(resources)
+	if err != nil {
+		return "", fmt.Errorf("无法生成 %s：%w", opendata.PackageFile, err)
+	}
+	path := filepath.Join(dir, opendata.PackageFile)
+	return path, writePair(dir, []fileData{{path, data}})
+}
+
+// change is the printed figure's change on the prior year, nil without one.
+func change(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
+	if !prior.Set {
+		return nil
+	}
+	d := render.Round(cur).Sub(render.Round(prior.Value))
+	return &d
+}
+
+// StaleFolder is where a batch moves the previous files of a department it
+// could not render this time, so that they are not taken for this year's.
+const StaleFolder = "未更新的旧文件"
+
+// moveAside moves a department's previous workbook and PDF, if any, into
+// the output folder's StaleFolder, and returns that folder ("" when there
+// was nothing to move).
+func moveAside(dir, file string) string {
+	stem := Stem(file)
+	stale := filepath.Join(dir, StaleFolder)
+	moved := false
+	_ = withFolderLock(dir, func() error {
+		for _, ext := range []string{".xlsx", ".pdf"} {
+			from := filepath.Join(dir, stem+ext)
+			if fi, err := os.Lstat(from); err != nil || !fi.Mode().IsRegular() {
+				continue
+			}
+			if err := os.MkdirAll(stale, 0o755); err != nil {
+				return err
+			}
+			if os.Rename(from, filepath.Join(stale, stem+ext)) == nil {
+				moved = true
+			}
+		}
+		return nil
+	})
+	if !moved {
+		return ""
+	}
+	return stale
 }
 
 func firstLine(s string) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/pdf"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
@@ -22,6 +23,9 @@ type Options struct {
 	// Strict makes every warning an error: for a bureau that publishes
 	// nothing with open findings.
 	Strict bool
+	// OpenData also makes the publication as open data: <stem>.json (every
+	// table by id, the 第三部分 figures) and <stem>.csv (one row per amount).
+	OpenData bool
 }
 
 // DraftNotice is printed on every page and table of a forced render.
@@ -41,6 +45,8 @@ type Result struct {
 	Notices  []string // how the input was read, when worth saying (a GBK file)
 	Workbook []byte
 	PDF      []byte
+	JSON     []byte // with Options.OpenData
+	CSV      []byte // with Options.OpenData
 	Err      error
 }
 
@@ -131,6 +137,15 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 		r.Err = fmt.Errorf("%s: 无法生成 PDF：%w", name, err)
 		return r
 	}
+	if o.OpenData {
+		if r.JSON, err = opendata.JSON(pub, doc); err == nil {
+			r.CSV, err = opendata.CSV(doc, pub)
+		}
+		if err != nil {
+			r.Err = fmt.Errorf("%s: 无法生成开放数据：%w", name, err)
+			return r
+		}
+	}
 	r.Workbook, r.PDF = book.Bytes(), paper
 	return r
 }
@@ -162,9 +177,15 @@ func (r *Result) Write(dir string) ([]string, error) {
 	}
 	stem := Stem(r.Name)
 	files := []fileData{{filepath.Join(dir, stem+".xlsx"), r.Workbook}, {filepath.Join(dir, stem+".pdf"), r.PDF}}
+	if r.JSON != nil {
+		files = append(files, fileData{filepath.Join(dir, stem+opendata.JSONExt), r.JSON}, fileData{filepath.Join(dir, stem+opendata.CSVExt), r.CSV})
+	}
 	if err := writePair(dir, files); err != nil {
 		return nil, err
 	}
-	paths := []string{files[0].path, files[1].path}
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, f.path)
+	}
 	return paths, nil
 }

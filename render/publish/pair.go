@@ -14,8 +14,8 @@ import (
 	"sync"
 )
 
-// A department's files are replaced together or not at all. Both are
-// written to temporaries first; then, holding the output folder's lock, a
+// A department's files (workbook and PDF, and its open data) are replaced
+// together or not at all. All are written to temporaries first; then, holding the output folder's lock, a
 // journal names the pair, the old files are moved aside, the new ones
 // renamed into place, and the journal and old files removed. A failure at
 // any step puts the old pair back and removes what was made. A run killed
@@ -68,7 +68,7 @@ func hidden(path, kind, id string) string {
 	return filepath.Join(dir, "."+base+"."+kind+"-"+id)
 }
 
-// writePair writes the files into their folder as one unit.
+// writePair writes the files (a pair, or more) into their folder as one unit.
 func writePair(dir string, files []fileData) error {
 	for _, f := range files {
 		if fi, err := os.Lstat(f.path); err == nil && fi.IsDir() {

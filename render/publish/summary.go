@@ -4,64 +4,82 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"strconv"
 
-	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/xlsx"
+	"github.com/shopspring/decimal"
 )
 
-// summaryColumns are the summary's columns, in order.
-var summaryColumns = []struct {
-	title string
-	kind  render.CellKind
-}{
-	{"输入文件", render.KindText}, {"部门名称", render.KindText}, {"年度", render.KindText},
-	{"收支总计", render.KindAmount}, {"一般公共预算", render.KindAmount}, {"基本支出", render.KindAmount}, {"项目支出", render.KindAmount},
-	{"警告", render.KindText}, {"错误", render.KindText}, {"状态", render.KindText}, {"输出文件或错误", render.KindText},
-}
-
-// Summary lays out the summary of a batch as a one-table publication for
-// the workbook writer: a row per department with its totals, finding
-// counts, and outputs or error.
-func Summary(rows []Row) *render.Publication {
-	t := &render.Table{
-		Number:       1,
-		Label:        "批量生成汇总",
-		Title:        "部门预算公开批量生成汇总表",
-		Unit:         "万元",
-		Presentation: render.Presentation{SheetName: "汇总", Landscape: true},
-		HeaderRows:   1,
+// summarySheets lay out a batch's review: 汇总, one row per department with
+// the figures a reviewer compares, and 核对结果, one row per finding and
+// input error of every department — numbers as numeric cells, the header
+// frozen and filtered.
+func summarySheets(rows []Row) []xlsx.Records {
+	text, num, amount := xlsx.RecordText, xlsx.RecordInt, xlsx.RecordAmount
+	departments := xlsx.Records{Name: "汇总", Columns: []xlsx.RecordColumn{
+		{Title: "输入文件", Kind: text, Width: 28}, {Title: "部门名称", Kind: text, Width: 28}, {Title: "年度", Kind: num},
+		{Title: "收支总计", Kind: amount, Width: 14}, {Title: "一般公共预算", Kind: amount, Width: 14},
+		{Title: "基本支出", Kind: amount, Width: 14}, {Title: "项目支出", Kind: amount, Width: 14},
+		{Title: "“三公”经费", Kind: amount, Width: 12}, {Title: "“三公”比上年增减", Kind: amount, Width: 12},
+		{Title: "机关运行经费", Kind: amount, Width: 12}, {Title: "机关运行经费比上年增减", Kind: amount, Width: 14},
+		{Title: "项目个数", Kind: num}, {Title: "公开绩效目标表", Kind: num},
+		{Title: "警告", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
+		{Title: "状态", Kind: text}, {Title: "输出文件或问题", Kind: text, Width: 60}, {Title: "旧文件移至", Kind: text, Width: 20},
+	}}
+	findings := xlsx.Records{Name: "核对结果", Columns: []xlsx.RecordColumn{
+		{Title: "部门名称", Kind: text, Width: 28}, {Title: "输入文件", Kind: text, Width: 28},
+		{Title: "行", Kind: num}, {Title: "列", Kind: num}, {Title: "编号", Kind: text, Width: 16}, {Title: "严重程度", Kind: text},
+		{Title: "说明", Kind: text, Width: 60}, {Title: "左项", Kind: text, Width: 24}, {Title: "左值", Kind: amount, Width: 14},
+		{Title: "右项", Kind: text, Width: 24}, {Title: "右值", Kind: amount, Width: 14}, {Title: "相差", Kind: amount, Width: 14},
+	}}
+	opt := func(d *decimal.Decimal) any {
+		if d == nil {
+			return nil
+		}
+		return *d
 	}
-	for i, c := range summaryColumns {
-		t.Columns = append(t.Columns, render.Column{Kind: c.kind})
-		t.Header = append(t.Header, render.HeaderCell{Row: 0, Col: i, RowSpan: 1, ColSpan: 1, Text: c.title})
-	}
-	failed := 0
 	for _, r := range rows {
 		status, detail := "完成", r.Outputs
 		if !r.Done {
 			status, detail = "未完成", r.Problem
-			failed++
+			if r.Fault {
+				status = "内部错误"
+			}
 		}
-		year := ""
+		var year any
 		if r.Year > 0 {
-			year = strconv.Itoa(r.Year)
+			year = r.Year
 		}
-		t.Rows = append(t.Rows, render.Row{Kind: render.RowItem, Cells: []render.Cell{
-			render.Str(r.File), render.Str(r.Department), render.Str(year),
-			render.Money(r.Total), render.Money(r.GeneralPublic), render.Money(r.Basic), render.Money(r.Project),
-			render.Str(strconv.Itoa(r.Warnings)), render.Str(strconv.Itoa(r.Errors)), render.Str(status), render.Str(detail),
-		}})
+		departments.Rows = append(departments.Rows, []any{
+			r.File, r.Department, year, r.Total, r.GeneralPublic, r.Basic, r.Project,
+			r.ThreePublic, opt(r.ThreePublicChange), r.OperatingCosts, opt(r.OperatingCostsChange),
+			r.Projects, r.GoalForms, r.Warnings, r.Errors, r.IDs(), status, detail, r.MovedTo,
+		})
+		for _, e := range r.InputErrors {
+			var line, col any
+			if e.Pos.Line > 0 {
+				line, col = e.Pos.Line, e.Pos.Col
+			}
+			findings.Rows = append(findings.Rows, []any{r.Department, r.File, line, col, "input", "错误", e.Msg, nil, nil, nil, nil, nil})
+		}
+		for _, f := range r.Findings {
+			row := []any{r.Department, r.File, f.Line, f.Column, f.ID, f.Word(), f.Message, nil, nil, nil, nil, opt(f.Diff)}
+			if f.Left != nil {
+				row[7], row[8] = f.Left.Name, f.Left.Value
+			}
+			if f.Right != nil {
+				row[9], row[10] = f.Right.Name, f.Right.Value
+			}
+			findings.Rows = append(findings.Rows, row)
+		}
 	}
-	t.Department = strconv.Itoa(len(rows)) + " 个部门，" + strconv.Itoa(len(rows)-failed) + " 个完成，" + strconv.Itoa(failed) + " 个未完成"
-	return &render.Publication{Department: "批量生成", Unit: "万元", Title: "批量生成汇总", Tables: []*render.Table{t}}
+	return []xlsx.Records{departments, findings}
 }
 
 // WriteSummary writes the batch's summary workbook into dir, as name
 // (SummaryName), and returns its path.
 func WriteSummary(dir, name string, rows []Row) (string, error) {
 	var sum bytes.Buffer
-	if err := xlsx.Write(&sum, Summary(rows)); err != nil {
+	if err := xlsx.WriteRecords(&sum, "部门预算公开批量生成汇总", summarySheets(rows)); err != nil {
 		return "", fmt.Errorf("无法生成汇总表：%w", err)
 	}
 	path := filepath.Join(dir, name)
