@@ -35,33 +35,40 @@ func (s *sheet) writePanes() error {
 // horizontal centring, the page-number footer and the rows repeated on every
 // printed page.
 func (s *sheet) writePrintSetup() error {
+	return printSetup(s.f, s.name, s.t.Landscape, frozenRows(s.t))
+}
+
+// printSetup is the print setup of one sheet: A4 in the orientation, one
+// page wide, the margins, centred, the page-number footer and rows 1..titles
+// repeated on every page.
+func printSetup(f *excelize.File, name string, landscape bool, titles int) error {
 	orient := "portrait"
-	if s.t.Landscape {
+	if landscape {
 		orient = "landscape"
 	}
 	size, wide, tall, fit := paperA4, 1, 0, true
-	if err := s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	if err := s.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall,
 	}); err != nil {
 		return err
 	}
 	side, top, foot, hf, centred := marginSide, marginTop, marginFoot, marginHF, true
-	if err := s.f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
 		Left: &side, Right: &side, Top: &top, Bottom: &foot, Header: &hf, Footer: &hf,
 		Horizontally: &centred,
 	}); err != nil {
 		return err
 	}
-	if err := s.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddFooter: footerText}); err != nil {
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: footerText}); err != nil {
 		return err
 	}
-	return s.f.SetDefinedName(&excelize.DefinedName{
+	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     printTitles,
-		RefersTo: titleRows(s.name, frozenRows(s.t)),
-		Scope:    s.name,
+		RefersTo: titleRows(name, titles),
+		Scope:    name,
 	})
 }
 

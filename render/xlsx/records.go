@@ -11,7 +11,8 @@ import (
 
 // Records is a sheet of records for review rather than for print: a header
 // row and one row a record, every number a numeric cell, the header frozen
-// and filtered (a batch's summary and its findings).
+// and filtered, printed landscape one page wide with the header on every
+// page (a batch's summary and its findings).
 type Records struct {
 	Name    string // the sheet's name
 	Columns []RecordColumn
@@ -86,6 +87,9 @@ func WriteRecords(w io.Writer, title string, sheets []Records) error {
 				return err
 			}
 		}
+		if err := f.SetRowHeight(s.Name, 1, 30); err != nil { // two lines of a wrapped title
+			return err
+		}
 		for r, row := range s.Rows {
 			if len(row) != len(s.Columns) {
 				return fmt.Errorf("xlsx: sheet %s row %d: %d cells for %d columns", s.Name, r+1, len(row), len(s.Columns))
@@ -121,6 +125,9 @@ func WriteRecords(w io.Writer, title string, sheets []Records) error {
 		}
 		if err := f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+			return err
+		}
+		if err := printSetup(f, s.Name, true, 1); err != nil {
 			return err
 		}
 	}
