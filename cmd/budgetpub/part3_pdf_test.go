@@ -94,7 +94,7 @@ func part3Text(pages []string) string {
 	var b strings.Builder
 	in := false
 	for _, p := range pages {
-		if strings.Contains(p, "第三部分 2024年度部门预算情况说明") && !strings.Contains(p, "目  录") && !strings.Contains(p, "目 录") {
+		if strings.Contains(p, "第三部分 2024年度部门预算情况说明") && !strings.Contains(p, "......") { // not a 目录 page
 			in = true
 		}
 		if strings.Contains(p, "第四部分 名词解释") && in && !strings.Contains(p, "......") {

@@ -107,8 +107,9 @@ func (m *metrics) layoutForm(fm *render.Form, width float64) *formGrid {
 // need is the height a cell of n lines needs.
 func (g *formGrid) need(n int) float64 { return float64(n)*g.lineH() + 2*padY }
 
-// keepRows is how many rows of a form at least go with its title.
-const keepRows = 3
+// keepRows is how many rows of a form at least go with its title: a form
+// does not start at the foot of a page with its title and a few rows.
+const keepRows = 8
 
 // group is the height and the number of the rows from r to the next row a
 // page may break before.
@@ -145,8 +146,10 @@ func (f *flow) form(fm *render.Form) {
 		headH += float64(len(lines)) * t.st.size * 1.6
 	}
 	// The title stays with the grid's first rows: whole groups covering
-	// three rows at least, or the first group, or the first row, whichever
-	// is the most that fits on a page.
+	// keepRows rows at least (all of them in a shorter form), or as many
+	// whole groups as fit on an empty page under the title, or the first
+	// row when not even the first group does; otherwise the form starts
+	// on a new page.
 	first := 0.0
 	if len(g.heights) > 0 {
 		first = g.heights[0]

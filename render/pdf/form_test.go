@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -301,19 +302,24 @@ func TestFormPagination(t *testing.T) {
 
 // TestFormTitleKeptWithRows: a form starting low on a page takes its title
 // to the next page with its first rows: a title is never left with fewer
-// than three rows (or its first group of rows).
+// than eight rows (whole groups of rows covering eight, or the whole of a
+// shorter form).
 func TestFormTitleKeptWithRows(t *testing.T) {
+	one := func(g, r int) string { return "值" }
 	for _, tc := range []struct {
 		name string
 		form *render.Form
 		rows float64 // rows' worth of room under the title
 		move bool
+		keep int // rows under the title on its page when it stays
 	}{
-		{"no room", groupedForm(2, 3, func(g, r int) string { return "值" }), 0.5, true},
-		{"a group of three, room for two rows", groupedForm(2, 3, func(g, r int) string { return "值" }), 2.5, true},
-		{"a group of three, room for it", groupedForm(2, 3, func(g, r int) string { return "值" }), 3.5, false},
-		{"single rows, room for two", groupedForm(6, 1, func(g, r int) string { return "值" }), 2.5, true},
-		{"single rows, room for three", groupedForm(6, 1, func(g, r int) string { return "值" }), 3.5, false},
+		{"no room", groupedForm(2, 3, one), 0.5, true, 0},
+		{"a short form, room for all but a row", groupedForm(2, 3, one), 5.5, true, 0},
+		{"a short form, room for it", groupedForm(2, 3, one), 6.5, false, 6},
+		{"single rows, room for seven", groupedForm(12, 1, one), 7.5, true, 0},
+		{"single rows, room for eight", groupedForm(12, 1, one), 8.5, false, 8},
+		{"groups of three, room for eight rows", groupedForm(4, 3, one), 8.5, true, 0},
+		{"groups of three, room for nine rows", groupedForm(4, 3, one), 9.5, false, 9},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := testFlow(t)
@@ -325,16 +331,141 @@ func TestFormTitleKeptWithRows(t *testing.T) {
 			if moved != tc.move {
 				t.Errorf("with room for %.1f rows under the title the form moved: %v, want %v", tc.rows, moved, tc.move)
 			}
-			if !moved && len(f.pages) > 1 {
+			if !moved {
 				n := 0
 				for _, r := range rects(f.pages) {
 					if r.page == 0 && r.x0 > f.left()+1 {
 						n++
 					}
 				}
-				if n < 6 {
-					t.Errorf("%d rows under the title on its page", n/2)
+				if n/2 != tc.keep {
+					t.Errorf("%d rows under the title on its page, want %d", n/2, tc.keep)
 				}
+			}
+		})
+	}
+}
+
+// titlePage is the index of the page a form's title is on, or -1.
+func titlePage(f *flow, fm *render.Form) int {
+	for _, pt := range placedTexts(f) {
+		if pt.it.text == fm.Title {
+			return pt.page
+		}
+	}
+	return -1
+}
+
+// rowsWithTitle counts the rows of fm drawn whole on the page of its title:
+// from the top of the form's first box there, the rows (of the heights
+// layoutForm gives them) that end above the lowest box of that page.
+func rowsWithTitle(t *testing.T, f *flow, fm *render.Form, heights []float64) int {
+	t.Helper()
+	tp := titlePage(f, fm)
+	if tp < 0 {
+		t.Fatalf("the title %q is not printed", fm.Title)
+	}
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, r := range rects(f.pages) {
+		if r.page == tp {
+			top, bottom = math.Min(top, r.y0), math.Max(bottom, r.y1)
+		}
+	}
+	n := 0
+	y := top
+	for _, h := range heights {
+		if y += h; y > bottom+1e-6 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// TestFormKeptWithEightRows places forms at many heights — after a
+// paragraph of 1 to 70 phrases, and at every 5 pt of a page — and checks
+// that no page ends with a form's title and subtitle followed by fewer
+// than eight of its rows: the form then starts on a new page. A shorter
+// form goes whole with its title; a form whose first rows are taller than
+// an empty page holds goes with as many as the page holds. The forms: the
+// sample's 项目支出绩效目标表, and made-up ones of single rows, of groups
+// of four, a short one and one with a row taller than a page.
+func TestFormKeptWithEightRows(t *testing.T) {
+	doc, err := input.Decode(input.SampleName, input.Sample, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := render.Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type namedForm struct {
+		name string
+		form *render.Form
+	}
+	var forms []namedForm
+	for _, p := range pub.Parts {
+		for _, s := range p.Sections {
+			for _, b := range s.Blocks {
+				if b.Kind == render.BlockForm && b.Form != nil {
+					forms = append(forms, namedForm{fmt.Sprintf("sample form %d", len(forms)+1), b.Form})
+				}
+			}
+		}
+	}
+	if len(forms) == 0 {
+		t.Fatal("the sample has no goal form")
+	}
+	values := func(g, r int) string {
+		return fmt.Sprintf("第%d组第%d行：", g+1, r+1) + strings.Repeat("保障政府网站与政务新媒体规范运行，", 1+(g*5+r*3)%4)
+	}
+	tall := groupedForm(4, 3, values)
+	tall.Cells[7+2].Text = strings.Repeat("超长指标值用于测试跨页拆分的表格行，", 160) // row 3
+	forms = append(forms,
+		namedForm{"single rows", groupedForm(20, 1, values)},
+		namedForm{"groups of four", groupedForm(6, 4, values)},
+		namedForm{"five rows", groupedForm(1, 5, values)},
+		namedForm{"a row taller than a page", tall})
+	phrase := "本部门严格按照预算管理有关规定编制预算，"
+	m := testMetrics(t) // shared: its widths are measured once
+	newFlow := func() *flow {
+		f := &flow{m: m}
+		f.newPage(false)
+		return f
+	}
+	for _, nf := range forms {
+		t.Run(nf.name, func(t *testing.T) {
+			fm := nf.form
+			// What goes with the title at best: the rows an empty page holds.
+			f := newFlow()
+			heights := f.m.layoutForm(fm, f.textWidth()).heights
+			f.form(fm)
+			want := min(8, len(heights), rowsWithTitle(t, f, fm, heights))
+			if want == 0 {
+				t.Fatalf("not one row of the form fits on an empty page under its title")
+			}
+			bad := 0
+			check := func(where string, f *flow) {
+				if got := rowsWithTitle(t, f, fm, heights); got < want {
+					if bad++; bad <= 5 {
+						t.Errorf("%s: the title on page %d is followed by %d rows there, want %d", where, titlePage(f, fm)+1, got, want)
+					}
+				}
+			}
+			for k := 1; k <= 70; k++ {
+				f := newFlow()
+				f.paragraph(stBody, strings.Repeat(phrase, k), true)
+				f.form(fm)
+				check(fmt.Sprintf("after %d phrases", k), f)
+			}
+			for y := marginTop; y < a4H-marginBottom; y += 5 {
+				f := newFlow()
+				f.y = y
+				f.form(fm)
+				check(fmt.Sprintf("at y=%.0f", y), f)
+			}
+			if bad > 5 {
+				t.Errorf("%d placings in all leave the title with too few rows", bad)
 			}
 		})
 	}

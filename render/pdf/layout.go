@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/render"
 )
@@ -85,28 +84,16 @@ func (f *flow) paragraph(st style, text string, indent bool) {
 			x += f.m.width(st, indentMark)
 			ln = strings.TrimPrefix(ln, indentMark)
 		}
-		it := textItem{x: x, y: f.y + baseline(st), st: st, text: ln}
-		if i < len(lines)-1 {
-			it.spacing = justify(f.m.width(st, ln), f.right()-x, utf8.RuneCountInString(ln), st.size)
+		if i == len(lines)-1 {
+			f.cur.add(textItem{x: x, y: f.y + baseline(st), st: st, text: ln})
+		} else {
+			// Every line but the last is justified, in pieces.
+			for _, p := range justify(ln, f.right()-x, st.size, f.m.measure(st)) {
+				f.cur.add(textItem{x: x + p.x, y: f.y + baseline(st), st: st, text: p.text, spacing: p.spacing})
+			}
 		}
-		f.cur.add(it)
 		f.y += lh
 	}
-}
-
-// justify is the space to add after each of n characters so that a line of
-// width w fills target, as Chinese text is set flush on both sides. A line
-// that would need more than 0.15 of a character between characters (one
-// broken early before a long number) is left as it is.
-func justify(w, target float64, n int, size float64) float64 {
-	if n < 2 || w >= target {
-		return 0
-	}
-	s := (target - w) / float64(n-1)
-	if s > size*0.15 {
-		return 0
-	}
-	return s
 }
 
 // centered places one line centred on the page.

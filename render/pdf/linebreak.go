@@ -295,6 +295,18 @@ func amountUnit(a, b rune) bool {
 	return false
 }
 
+// figureUnit reports whether a and b, the last glyph of a unit and the first of the next,
+// belong to one figure: an amount and its unit of money (amountUnit), or a number and a
+// percent sign that is a unit of its own (45.20％; an ASCII % is in the number's unit). A
+// justified line adds no space between them.
+func figureUnit(a, b rune) bool {
+	if amountUnit(a, b) {
+		return true
+	}
+	digit := a >= '0' && a <= '9' || a >= '０' && a <= '９'
+	return digit && (b == '％' || b == '﹪')
+}
+
 // unitWidth returns m(s) made safe to add up: a negative width counts as 0, and NaN as
 // infinite, so that such a glyph gets a line of its own.
 func unitWidth(m Measure, s string) float64 {

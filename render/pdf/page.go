@@ -33,7 +33,8 @@ var (
 type item interface{ isItem() }
 
 // textItem draws text with its baseline at y. spacing is added after every
-// character (justified lines).
+// character: a justified line is drawn as pieces with and without it
+// (justify); the 目录's title is letter-spaced.
 type textItem struct {
 	x, y    float64
 	st      style

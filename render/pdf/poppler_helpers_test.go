@@ -76,10 +76,16 @@ func decodeAndRender(name string, data []byte) rendered {
 }
 
 // samplePDF is the bundled sample's publication and PDF, rendered once per
-// test binary. Callers must not modify the publication.
+// test binary, and kept in $BUDGETPUB_PDF_OUT (sample.pdf) when that is
+// set. Callers must not modify the publication.
 func samplePDF(t testing.TB) (*render.Publication, []byte) {
 	t.Helper()
-	sampleOnce.Do(func() { sampleDoc = decodeAndRender(input.SampleName, input.Sample) })
+	sampleOnce.Do(func() {
+		sampleDoc = decodeAndRender(input.SampleName, input.Sample)
+		if dir := os.Getenv("BUDGETPUB_PDF_OUT"); dir != "" && sampleDoc.err == nil {
+			sampleDoc.err = os.WriteFile(filepath.Join(dir, "sample.pdf"), sampleDoc.pdf, 0o644)
+		}
+	})
 	if sampleDoc.err != nil {
 		t.Fatal(sampleDoc.err)
 	}

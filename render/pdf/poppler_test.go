@@ -185,6 +185,54 @@ func TestPopplerTOC(t *testing.T) {
 
 var tocNumberRE = regexp.MustCompile(`^[.·…⋯]*\d+$`)
 
+// TestPopplerTOCTitle: the 目录's title is drawn spaced out but reads as
+// the word 目录: pdftotext of the page, in reading order and in -layout
+// mode, gives 目录 with nothing between the two characters (text checkers
+// know the contents page by that word), and its box is as wide as the
+// spaced title, not as two characters set solid.
+func TestPopplerTOCTitle(t *testing.T) {
+	for _, d := range navDocs {
+		t.Run(d.name, func(t *testing.T) {
+			_, b := d.get(t)
+			needTool(t, "pdftotext")
+			path := writePDF(t, b)
+			for _, mode := range [][]string{nil, {"-layout"}} {
+				args := append(append([]string{"-f", "2", "-l", "2", "-enc", "UTF-8"}, mode...), path, "-")
+				out := runTool(t, "pdftotext", args...)
+				first := ""
+				for _, ln := range strings.Split(out, "\n") {
+					if strings.TrimSpace(ln) != "" {
+						first = strings.TrimSpace(ln)
+						break
+					}
+				}
+				if first != "目录" || !strings.Contains(out, "目录") {
+					t.Errorf("pdftotext %v of the 目录 page: first line %q, want \"目录\"", mode, first)
+				}
+			}
+			e := extract(t, b)
+			var title *bboxWord
+			for _, w := range e.bbox[1].Words() {
+				if w.Text == "目录" {
+					title = &w
+					break
+				}
+			}
+			if title == nil {
+				t.Fatalf("pdftotext -bbox finds no word 目录 on the 目录 page")
+			}
+			// Two 18 pt characters set solid are 36 pt wide; spaced out,
+			// the title spans a third of a character more at least.
+			if w := title.XMax - title.XMin; w < 42 {
+				t.Errorf("the title 目录 is %.1f pt wide: not spaced out", w)
+			}
+			if mid := (title.XMin + title.XMax) / 2; abs(mid-e.bbox[1].Width/2) > 10 {
+				t.Errorf("the title 目录 is centred at x %.1f, the page at %.1f", mid, e.bbox[1].Width/2)
+			}
+		})
+	}
+}
+
 func footerAt(e *extracted, idx int) int {
 	if idx < 0 {
 		return 0
@@ -558,4 +606,25 @@ func firstDiff(a, b []byte) int {
 		}
 	}
 	return min(len(a), len(b))
+}
+
+// TestPopplerJustifiedLinesReadWhole: pdftotext reads each justified line
+// of the sample's 第三部分 with no space inside its Chinese text — a reader
+// searching or copying "根据2024年" finds it — only, at most, beside a
+// figure.
+func TestPopplerJustifiedLinesReadWhole(t *testing.T) {
+	_, b := samplePDF(t)
+	e := extract(t, b)
+	text := strings.Join(e.plain, "\n")
+	lines := pdf.JustifiedSample3(t)
+	for _, runs := range lines {
+		for _, run := range runs {
+			if !strings.Contains(text, run) {
+				t.Errorf("pdftotext does not read %q of the justified line %q whole", run, strings.Join(runs, ""))
+			}
+		}
+	}
+	if len(lines) < 30 {
+		t.Errorf("only %d justified lines", len(lines))
+	}
 }

@@ -4,6 +4,14 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+)
+
+// tocTitle is the title of the 目录's first page, drawn with
+// tocTitleSpacing characters of space between its characters.
+const (
+	tocTitle        = "目录"
+	tocTitleSpacing = 0.39
 )
 
 // tocPages lays out the 目录: every mark with a dot leader and the number of
@@ -13,7 +21,14 @@ func tocPages(marks []*mark, m *metrics) []*page {
 	f.newPage(false)
 	f.cur.number = 0
 	f.y += 8
-	f.centered(stTOCTitle, "目  录")
+	// The title is spaced out, as “目  录” was, but with letter spacing
+	// rather than spaces, so that it reads as the word 目录: pdftotext
+	// (poppler) joins letter-spaced characters into one word when they are
+	// at most 0.4 of a character apart, so the space is a little less than
+	// the two spaces' 0.45.
+	sp := math.Min(m.width(stTOCTitle, "  "), tocTitleSpacing*stTOCTitle.size)
+	w := m.width(stTOCTitle, tocTitle) + sp*float64(utf8.RuneCountInString(tocTitle)-1)
+	f.cur.add(textItem{x: (f.cur.width() - w) / 2, y: f.y + baseline(stTOCTitle), st: stTOCTitle, text: tocTitle, spacing: sp})
 	f.y += lineHeight(stTOCTitle) + 6
 	for _, mk := range marks {
 		st, indent := stTOCPart, 0.0
