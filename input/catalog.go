@@ -143,6 +143,8 @@ func (c *Catalog) add(code, name, source string) string {
 		return fmt.Sprintf("分类目录中编码 %s 没有名称", code)
 	case utf8.RuneCountInString(name) > maxCatalogName:
 		return fmt.Sprintf("分类目录中编码 %s 的名称过长（%d 字，上限 %d 字）", code, utf8.RuneCountInString(name), maxCatalogName)
+	case formulaStart(name):
+		return fmt.Sprintf("分类目录中编码 %s 的名称“%s”以公式符号开头，电子表格软件会把它当作公式执行：请去掉开头的符号", code, name)
 	case len(c.entries) >= maxCatalogEntries:
 		return fmt.Sprintf("分类目录的行数过多（上限 %d 行）", maxCatalogEntries)
 	}

@@ -83,6 +83,10 @@ func TestCatalogFormats(t *testing.T) {
 	if _, err := LoadCatalog(long); err == nil || !strings.Contains(err.Error(), "目录.xlsx!Sheet1!B2") || !strings.Contains(err.Error(), "名称过长") {
 		t.Errorf("long name: %v", err)
 	}
+	formula := book([][]any{{"编码", "名称"}, {"2130135", "=cmd|' /C calc'!A0"}})
+	if _, err := LoadCatalog(formula); err == nil || !strings.Contains(err.Error(), "目录.xlsx!Sheet1!B2") || !strings.Contains(err.Error(), "当作公式") {
+		t.Errorf("a name that is a formula: %v", err)
+	}
 	noHeader := book([][]any{{"a", "b"}, {"1", "2"}})
 	if _, err := LoadCatalog(noHeader); err == nil || !strings.Contains(err.Error(), "找不到表头") {
 		t.Errorf("no header: %v", err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Name returns the name a code prints with: the input's own name for it,
@@ -60,6 +61,7 @@ func (v *validator) run() {
 	if strings.TrimSpace(doc.Department.Name.Value) == "" {
 		v.errorf(doc.Department.Name.Pos, "department.name（部门名称）不能为空")
 	}
+	v.formulaName(doc.Department.Name, "部门名称")
 	if c := doc.Department.Code.Value; c != "" && !isDigits(c) {
 		v.errorf(doc.Department.Code.Pos, "department.code（部门编码）应为数字，而不是 %q", c)
 	}
@@ -71,6 +73,7 @@ func (v *validator) run() {
 			v.errorf(u.Name.Pos, "单位名称不能为空")
 			continue
 		}
+		v.formulaName(u.Name, "单位名称")
 		if p, dup := units[u.Name.Value]; dup {
 			v.errorf(u.Name.Pos, "单位 %s 重复（第 %d 行已有）", u.Name.Value, p.Line)
 		}
@@ -177,6 +180,7 @@ func (v *validator) run() {
 		if strings.TrimSpace(p.Name.Value) == "" {
 			v.errorf(p.Name.Pos, "项目名称不能为空")
 		}
+		v.formulaName(p.Name, "项目名称")
 		switch p.Category.Value {
 		case "", CategoryOtherOperating, CategorySpecificGoal:
 		default:
@@ -309,12 +313,27 @@ func (v *validator) unitRef(t Text, units map[string]Pos) bool {
 	return true
 }
 
+// formulaName refuses a name that a spreadsheet would take for a formula
+// (FormulaLead: one starting with = + @, -2…, a Tab or a carriage return): names reach the
+// open-data CSV, which Excel opens by evaluating such cells. It reports
+// whether the name is fine.
+func (v *validator) formulaName(t Text, what string) bool {
+	if lead, bad := FormulaLead(t.Value); bad {
+		v.errorf(t.Pos, "%s“%s”以“%s”开头，电子表格软件会把它当作公式执行：请去掉开头的这个符号", what, t.Value, lead)
+		return false
+	}
+	return true
+}
+
 // giveName records the input's own name for a code; two different names for
 // one code are an error.
 func (v *validator) giveName(code string, name Text, at Pos) {
 	n := strings.TrimSpace(name.Value)
 	if n == "" {
 		v.errorf(name.Pos, "编码 %s 的名称不能为空", code)
+		return
+	}
+	if !v.formulaName(name, "科目名称") {
 		return
 	}
 	if old, ok := v.names[code]; ok && old != n {
@@ -412,3 +431,29 @@ var Categories = []string{
 	"211", "212", "213", "214", "215", "216", "217", "219", "220", "221",
 	"222", "223", "224", "227", "229", "230", "231", "232", "233", "234",
 }
+
+// FormulaLead tells whether s starts as a spreadsheet formula would (= +
+// @, a Tab or a carriage return, after any spaces; a - followed by an
+// ASCII character other than a space, as in -2+3), and with what. "- 项目"
+// and "-项目" are names a spreadsheet shows as text.
+func FormulaLead(s string) (string, bool) {
+	t := strings.TrimLeft(s, " 　")
+	if t == "" {
+		return "", false
+	}
+	switch t[0] {
+	case '=', '+', '@':
+		return t[:1], true
+	case '-':
+		if len(t) > 1 && t[1] > ' ' && t[1] < utf8.RuneSelf {
+			return "-", true
+		}
+	case '\t':
+		return "Tab", true
+	case '\r':
+		return "回车", true
+	}
+	return "", false
+}
+
+func formulaStart(s string) bool { _, bad := FormulaLead(s); return bad }

@@ -33,6 +33,9 @@ var initCmd = &command{
 			if len(args) > 0 {
 				return e.usage("未知的参数 %s", args[0])
 			}
+			if lead, bad := input.FormulaLead(*name); bad {
+				return e.usage("--name 的部门名称“%s”以“%s”开头，电子表格软件会把它当作公式执行：请去掉开头的这个符号", *name, lead)
+			}
 			if *from == "" {
 				y := year.n
 				if y == 0 {
