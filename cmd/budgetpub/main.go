@@ -1,7 +1,8 @@
 // Command budgetpub turns one YAML file of a department's budget figures into
 // its yearly budget disclosure (部门预算公开): the workbook of the 13 tables
 // and the PDF of the whole publication. Each subcommand is one file here
-// (init, check, render, batch, schema), with its flags and help beside it;
+// (init, import, check, render, batch, serve, catalog, schema), with its
+// flags and help beside it;
 // the work is done by render/publish, the one pipeline they all call.
 //
 // Exit status: 0 done, 1 input or check errors (nothing written), 2 usage
@@ -16,7 +17,17 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if len(args) == 0 && startedByDoubleClick() {
+		// budgetpub.exe double-clicked in Explorer: the workbench, since a
+		// clerk who double-clicks has no terminal to type a command in.
+		code := run([]string{"serve"}, os.Stdout, os.Stderr)
+		if code != 0 {
+			pauseBeforeClosing()
+		}
+		os.Exit(code)
+	}
+	os.Exit(run(args, os.Stdout, os.Stderr))
 }
 
 // fault reports a panic that escaped every department's boundary.
@@ -28,7 +39,7 @@ func fault(stderr io.Writer, code *int) {
 }
 
 // commands are the subcommands, in the order --help lists them.
-var commands = []*command{initCmd, importCmd, checkCmd, renderCmd, batchCmd, catalogCmd, schemaCmd}
+var commands = []*command{initCmd, importCmd, checkCmd, renderCmd, batchCmd, serveCmd, catalogCmd, schemaCmd}
 
 func lookup(name string) *command {
 	for _, c := range commands {

@@ -26,6 +26,9 @@ type Options struct {
 	// OpenData also makes the publication as open data: <stem>.json (every
 	// table by id, the 第三部分 figures) and <stem>.csv (one row per amount).
 	OpenData bool
+	// CheckOnly stops after the checks: no file is made (the workbench's
+	// live check as the clerk types; render and check run the writers).
+	CheckOnly bool
 }
 
 // DraftNotice is printed on every page and table of a forced render.
@@ -126,6 +129,9 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 			return r
 		}
 		render.MarkDraft(pub, DraftNotice)
+	}
+	if o.CheckOnly {
+		return r
 	}
 	var book bytes.Buffer
 	if err := xlsx.Write(&book, pub); err != nil {

@@ -264,3 +264,7 @@ func syncDir(dir string) {
 		_ = d.Close()
 	}
 }
+
+// ProcessAlive tells whether a process of that id is running (true where
+// the system cannot tell, so that nobody else's files are ever touched).
+func ProcessAlive(pid int) bool { return processAlive(pid) }

@@ -25,11 +25,25 @@ func ReadLastYear(res *Resources, path string) (ly *LastYear, err error) {
 	return ly, err
 }
 
+// LastYearFrom is ReadLastYear of a file's bytes, named name in messages
+// (an upload of the workbench).
+func LastYearFrom(res *Resources, name string, data []byte) (ly *LastYear, err error) {
+	err = Guard(name, "读取上年文件时出错", func() error {
+		ly, err = lastYear(res, name, data)
+		return err
+	})
+	return ly, err
+}
+
 func readLastYear(res *Resources, path string) (*LastYear, error) {
 	data, err := ReadInput(path)
 	if err != nil {
 		return nil, &input.Error{File: path, Msg: "无法读取：" + err.Error()}
 	}
+	return lastYear(res, path, data)
+}
+
+func lastYear(res *Resources, path string, data []byte) (*LastYear, error) {
 	doc, err := input.Decode(path, data, res.Catalog)
 	if err != nil {
 		return nil, err

@@ -78,13 +78,22 @@ func summarySheets(rows []Row) []xlsx.Records {
 // WriteSummary writes the batch's summary workbook into dir, as name
 // (SummaryName), and returns its path.
 func WriteSummary(dir, name string, rows []Row) (string, error) {
-	var sum bytes.Buffer
-	if err := xlsx.WriteRecords(&sum, "部门预算公开批量生成汇总", summarySheets(rows)); err != nil {
-		return "", fmt.Errorf("无法生成汇总表：%w", err)
+	sum, err := Summary(rows)
+	if err != nil {
+		return "", err
 	}
 	path := filepath.Join(dir, name)
-	if err := writePair(dir, []fileData{{path, sum.Bytes()}}); err != nil {
+	if err := writePair(dir, []fileData{{path, sum}}); err != nil {
 		return "", err
 	}
 	return path, nil
+}
+
+// Summary is the batch's summary workbook: the sheets 汇总 and 核对结果.
+func Summary(rows []Row) ([]byte, error) {
+	var sum bytes.Buffer
+	if err := xlsx.WriteRecords(&sum, "部门预算公开批量生成汇总", summarySheets(rows)); err != nil {
+		return nil, fmt.Errorf("无法生成汇总表：%w", err)
+	}
+	return sum.Bytes(), nil
 }

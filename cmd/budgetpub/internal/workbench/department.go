@@ -1,0 +1,487 @@
+package workbench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render/opendata"
+	"github.com/budgetpub/budgetpub/render/publish"
+)
+
+// A department's workspace: 核对 (the findings), 填写 (the form), 源文件 (the
+// YAML), 生成 (render and download).
+
+// checkOptions are the options of the live check: render's, no files.
+func (s *Server) checkOptions() publish.Options {
+	return publish.Options{Strict: s.cfg.Options.Strict, CheckOnly: true}
+}
+
+// checked is the check of the workspace's current text (cached by text).
+func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, error) {
+	sp.mu.Lock()
+	text, display := sp.text, sp.display
+	h := hash(text)
+	if sp.checked != nil && sp.checkOf == h {
+		res := sp.checked
+		sp.mu.Unlock()
+		return res, nil
+	}
+	sp.mu.Unlock()
+	res, err := s.checkText(ctx, display, text)
+	if err != nil {
+		return nil, err
+	}
+	sp.mu.Lock()
+	if hash(sp.text) == h {
+		sp.checked, sp.checkOf = res, h
+	}
+	sp.mu.Unlock()
+	return res, nil
+}
+
+// checkText runs the pipeline's checks on a text, holding a worker.
+func (s *Server) checkText(ctx context.Context, display string, text []byte) (*publish.Result, error) {
+	var res *publish.Result
+	err := s.work(ctx, func() { res = publish.Department(s.cfg.Resources, display, text, s.checkOptions()) })
+	return res, err
+}
+
+// view is the workspace's head for its pages.
+func (s *Server) view(sp *space, res *publish.Result) *spaceView {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	v := &spaceView{ID: sp.id, Name: sp.display, Decoded: res != nil && res.Doc != nil}
+	v.Errors, v.Warnings, v.InputErrors = counts(res)
+	if sp.out != nil {
+		fresh := sp.out.of == hash(sp.text)
+		v.RenderedAndFresh, v.RenderedButStale = fresh, !fresh
+	}
+	return v
+}
+
+// checkView is the 核对 page's data.
+type checkView struct {
+	Findings []findingView
+	Notes    []string
+	Todo     []string
+	Notices  []string
+}
+
+func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, sp *space) {
+	res, err := s.checked(r.Context(), sp)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	sp.mu.Lock()
+	v := checkView{Notes: sp.notes, Todo: sp.todo}
+	sp.mu.Unlock()
+	v.Notices = res.Notices
+	v.Findings = findingViews(sp.id, res, fieldLines(res.Doc))
+	s.show(w, r, http.StatusOK, "check", page{Title: "核对", Space: s.view(sp, res), Tab: "check", Data: v})
+}
+
+// fillView is the 填写 page's data.
+type fillView struct {
+	Form     formView
+	Findings []findingView
+	Saved    bool
+}
+
+func (s *Server) fillPage(w http.ResponseWriter, r *http.Request, sp *space) {
+	res, err := s.checked(r.Context(), sp)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.showFill(w, r, sp, res, nil, nil, nil, r.URL.Query().Get("saved") != "")
+}
+
+func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, posted map[string][]string, problems map[string]string, general []string, saved bool) {
+	p := page{Title: "填写", Space: s.view(sp, res), Tab: "fill", Problem: general}
+	status := http.StatusOK
+	if len(problems) > 0 || len(general) > 0 {
+		status = http.StatusBadRequest
+		if len(general) == 0 {
+			p.Problem = []string{"没有保存：有的内容填写得不对，见各栏下的红字"}
+		}
+	}
+	if res.Doc == nil {
+		p.Problem = append(p.Problem, "主输入文件有错误，表单无法打开：请先在“源文件”中按核对结果改正")
+		s.show(w, r, http.StatusOK, "fill", page{Title: p.Title, Space: p.Space, Tab: p.Tab, Problem: p.Problem,
+			Data: fillView{Findings: findingViews(sp.id, res, nil)}})
+		return
+	}
+	var facts = res.Pub
+	v := fillView{Saved: saved, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
+	if facts != nil {
+		v.Form = buildForm(res.Doc, facts.Facts, posted, problems)
+	} else {
+		v.Form = buildForm(res.Doc, nil, posted, problems)
+	}
+	if saved {
+		p.Flash = []string{"已保存到主输入文件，并重新核对"}
+	}
+	p.Data = v
+	s.show(w, r, status, "fill", p)
+}
+
+// ensureForm parses an urlencoded form of at most limit bytes (csrfOK may
+// have parsed it already).
+func ensureForm(w http.ResponseWriter, r *http.Request, limit int64) error {
+	if r.PostForm != nil {
+		return nil
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	if err := r.ParseForm(); err != nil {
+		return tooBig(err, limit)
+	}
+	return nil
+}
+
+func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
+	if err := ensureForm(w, r, maxFormBytes); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	sp.mu.Lock()
+	text, display, fo := sp.text, sp.display, sp.format
+	sp.mu.Unlock()
+	doc, err := input.Decode(display, text, s.cfg.Resources.Catalog)
+	if err != nil {
+		res, cerr := s.checked(r.Context(), sp)
+		if cerr != nil {
+			s.failErr(w, r, cerr)
+			return
+		}
+		s.showFill(w, r, sp, res, nil, nil, nil, false)
+		return
+	}
+	if problems := applyForm(doc, r.PostForm); problems != nil {
+		res, cerr := s.checked(r.Context(), sp)
+		if cerr != nil {
+			s.failErr(w, r, cerr)
+			return
+		}
+		s.showFill(w, r, sp, res, r.PostForm, problems, nil, false)
+		return
+	}
+	out := input.Format(doc, fo)
+	if _, err := input.Decode(display, out, s.cfg.Resources.Catalog); err != nil {
+		res, cerr := s.checked(r.Context(), sp)
+		if cerr != nil {
+			s.failErr(w, r, cerr)
+			return
+		}
+		s.showFill(w, r, sp, res, r.PostForm, nil, append([]string{"没有保存：填写的内容不符合主输入文件的要求"}, errorMessages(err)...), false)
+		return
+	}
+	if err := s.save(sp, out); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	http.Redirect(w, r, workspaceRoute+sp.id+"/fill?saved=1", http.StatusSeeOther)
+}
+
+// errorMessages are an input error's messages without the file's place
+// (the place is in a file the clerk has not seen).
+func errorMessages(err error) []string {
+	if es := input.AsErrors(err); es != nil {
+		out := make([]string, len(es))
+		for i, e := range es {
+			out[i] = e.Msg
+		}
+		return out
+	}
+	return []string{err.Error()}
+}
+
+// save makes text the workspace's master input.
+func (s *Server) save(sp *space, text []byte) error {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	if err := sp.writeFile("input.yaml", text); err != nil {
+		return fmt.Errorf("无法保存主输入文件：%w", err)
+	}
+	sp.setText(text)
+	return nil
+}
+
+// yamlView is the 源文件 page's data.
+type yamlView struct {
+	Text     string
+	Line     int
+	Excerpt  []excerptLine // the lines around Line, for a browser without script
+	Findings []findingView
+	Saved    bool
+}
+
+type excerptLine struct {
+	N    int
+	Text string
+	At   bool
+}
+
+func (s *Server) yamlPage(w http.ResponseWriter, r *http.Request, sp *space) {
+	res, err := s.checked(r.Context(), sp)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	sp.mu.Lock()
+	text := string(sp.text)
+	sp.mu.Unlock()
+	line, _ := strconv.Atoi(r.URL.Query().Get("line"))
+	s.showYAML(w, r, sp, res, text, line, r.URL.Query().Get("saved") != "", http.StatusOK)
+}
+
+func (s *Server) showYAML(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, text string, line int, saved bool, status int) {
+	v := yamlView{Text: text, Line: line, Saved: saved, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
+	if line > 0 {
+		lines := strings.Split(text, "\n")
+		for n := max(1, line-3); n <= min(len(lines), line+3); n++ {
+			v.Excerpt = append(v.Excerpt, excerptLine{N: n, Text: lines[n-1], At: n == line})
+		}
+	}
+	p := page{Title: "源文件", Space: s.view(sp, res), Tab: "yaml", Data: v}
+	if saved {
+		p.Flash = []string{"已保存，并重新核对"}
+	}
+	s.show(w, r, status, "yaml", p)
+}
+
+func (s *Server) yamlSave(w http.ResponseWriter, r *http.Request, sp *space) {
+	if err := ensureForm(w, r, 4*input.MaxFileSize); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	text := strings.ReplaceAll(r.PostForm.Get("text"), "\r\n", "\n")
+	if len(text) > input.MaxFileSize {
+		s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("主输入文件过大（上限 %d MB），没有保存", input.MaxFileSize>>20))
+		return
+	}
+	if err := s.save(sp, []byte(text)); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	http.Redirect(w, r, workspaceRoute+sp.id+"/yaml?saved=1", http.StatusSeeOther)
+}
+
+// liveCheck checks a text the editor sends (not saved) and answers the
+// findings as JSON, for the page's script.
+func (s *Server) liveCheck(w http.ResponseWriter, r *http.Request, sp *space) {
+	r.Body = http.MaxBytesReader(w, r.Body, input.MaxFileSize)
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		s.failErr(w, r, tooBig(err, input.MaxFileSize))
+		return
+	}
+	sp.mu.Lock()
+	display := sp.display
+	sp.mu.Unlock()
+	res, err := s.checkText(r.Context(), display, b)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	errs, warns, _ := counts(res)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_ = json.NewEncoder(w).Encode(struct {
+		Errors   int           `json:"errors"`
+		Warnings int           `json:"warnings"`
+		Findings []findingJSON `json:"findings"`
+	}{errs, warns, findingsJSON(findingViews(sp.id, res, fieldLines(res.Doc)))})
+}
+
+// findingJSON is a finding as the page's script shows it.
+type findingJSON struct {
+	Error    bool   `json:"error"`
+	Severity string `json:"severity"`
+	ID       string `json:"id"`
+	Message  string `json:"message"`
+	Left     string `json:"left,omitempty"`
+	Right    string `json:"right,omitempty"`
+	Diff     string `json:"difference,omitempty"`
+	Place    string `json:"place,omitempty"`
+	Line     int    `json:"line,omitempty"`
+	Link     string `json:"link,omitempty"`
+}
+
+func findingsJSON(vs []findingView) []findingJSON {
+	out := make([]findingJSON, len(vs))
+	for i, v := range vs {
+		out[i] = findingJSON{v.Error, v.Severity, v.ID, v.Message, v.Left, v.Right, v.Diff, v.Place, v.Line, v.Link}
+	}
+	return out
+}
+
+// publishView is the 生成 page's data.
+type publishView struct {
+	Findings []findingView
+	Files    []downloadLink
+	OpenData bool
+	At       string
+	Failed   bool
+}
+
+type downloadLink struct {
+	Kind, Label, Name string
+}
+
+// outputs are the kinds of file a render makes, with their labels.
+var outputs = []struct{ kind, label, ext, mime string }{
+	{"pdf", "公开文本（PDF）", ".pdf", "application/pdf"},
+	{"xlsx", "13 张公开表（Excel 工作簿）", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	{"json", "开放数据（JSON）", opendata.JSONExt, "application/json"},
+	{"csv", "开放数据（CSV）", opendata.CSVExt, "text/csv; charset=utf-8"},
+}
+
+func (s *Server) publishPage(w http.ResponseWriter, r *http.Request, sp *space) {
+	res, err := s.checked(r.Context(), sp)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	s.showPublish(w, r, sp, res, nil, http.StatusOK)
+}
+
+func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, problems []string, status int) {
+	v := publishView{Findings: findingViews(sp.id, res, fieldLines(res.Doc)), OpenData: s.cfg.Options.OpenData, Failed: len(problems) > 0}
+	sp.mu.Lock()
+	if sp.out != nil && sp.out.of == hash(sp.text) {
+		for _, o := range outputs {
+			if _, ok := sp.out.files[o.kind]; ok {
+				v.Files = append(v.Files, downloadLink{o.kind, o.label, sp.stem + o.ext})
+			}
+		}
+		v.At = sp.out.at.Format("15:04:05")
+	}
+	sp.mu.Unlock()
+	p := page{Title: "生成", Space: s.view(sp, res), Tab: "publish", Problem: problems, Data: v}
+	if len(problems) == 0 && r.Method == http.MethodGet && r.URL.Query().Get("done") != "" && len(v.Files) > 0 {
+		p.Flash = []string{"已生成：可以在下面预览和下载"}
+	}
+	s.show(w, r, status, "publish", p)
+}
+
+func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
+	sp.mu.Lock()
+	text, display := sp.text, sp.display
+	sp.mu.Unlock()
+	var res *publish.Result
+	o := s.cfg.Options
+	o.CheckOnly = false
+	if err := s.work(r.Context(), func() { res = publish.Department(s.cfg.Resources, display, text, o) }); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if res.Err != nil {
+		msg := []string{"没有生成："}
+		if res.Err == publish.ErrChecks {
+			msg[0] += "核对发现错误，请先按下面的核对结果改正（错误都改正后才能生成正式文本）"
+		} else {
+			msg[0] += res.Err.Error()
+		}
+		if publish.IsFault(res.Err) {
+			s.logf("内部错误：%v", res.Err)
+		}
+		s.showPublish(w, r, sp, res, msg, http.StatusUnprocessableEntity)
+		return
+	}
+	files := map[string]string{}
+	for _, o := range []struct {
+		kind string
+		data []byte
+	}{{"pdf", res.PDF}, {"xlsx", res.Workbook}, {"json", res.JSON}, {"csv", res.CSV}} {
+		if o.data == nil {
+			continue
+		}
+		name := "out." + o.kind
+		sp.mu.Lock()
+		err := sp.writeFile(name, o.data)
+		sp.mu.Unlock()
+		if err != nil {
+			s.failErr(w, r, fmt.Errorf("无法保存生成的文件：%w", err))
+			return
+		}
+		files[o.kind] = name
+	}
+	sp.mu.Lock()
+	sp.out = &rendered{of: hash(text), files: files, at: time.Now()}
+	sp.mu.Unlock()
+	http.Redirect(w, r, workspaceRoute+sp.id+"/publish?done=1", http.StatusSeeOther)
+}
+
+// download sends the master input or a rendered file, by kind.
+func (s *Server) download(w http.ResponseWriter, r *http.Request, sp *space) {
+	kind := r.PathValue("kind")
+	sp.mu.Lock()
+	stem := sp.stem
+	if kind == "yaml" {
+		text := sp.text
+		sp.mu.Unlock()
+		w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+		w.Header().Set("Content-Disposition", disposition("attachment", stem+".yaml"))
+		_, _ = w.Write(text)
+		return
+	}
+	var file string
+	if sp.out != nil {
+		file = sp.out.files[kind]
+	}
+	sp.mu.Unlock()
+	for _, o := range outputs {
+		if o.kind == kind && file != "" {
+			s.sendFile(w, r, sp, file, o.mime, disposition("attachment", stem+o.ext))
+			return
+		}
+	}
+	s.fail(w, r, http.StatusNotFound, "还没有生成这个文件：请先在“生成”页点击“生成”")
+}
+
+// viewPDF sends the rendered PDF to be shown in the page.
+func (s *Server) viewPDF(w http.ResponseWriter, r *http.Request, sp *space) {
+	sp.mu.Lock()
+	var file string
+	if sp.out != nil {
+		file = sp.out.files["pdf"]
+	}
+	stem := sp.stem
+	sp.mu.Unlock()
+	if file == "" {
+		s.fail(w, r, http.StatusNotFound, "还没有生成 PDF：请先点击“生成”")
+		return
+	}
+	s.sendFile(w, r, sp, file, "application/pdf", disposition("inline", stem+".pdf"))
+}
+
+func (s *Server) sendFile(w http.ResponseWriter, r *http.Request, sp *space, file, mime, disp string) {
+	f, err := os.Open(sp.path(file))
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, "文件已不在工作区中：请重新生成")
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, "文件已不在工作区中：请重新生成")
+		return
+	}
+	w.Header().Set("Content-Type", mime)
+	w.Header().Set("Content-Disposition", disp)
+	http.ServeContent(w, r, "", fi.ModTime(), f)
+}
+
+// closeSpace removes the workspace and its folder.
+func (s *Server) closeSpace(w http.ResponseWriter, r *http.Request, sp *space) {
+	s.spaces.remove(sp)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}

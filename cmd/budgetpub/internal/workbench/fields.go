@@ -1,0 +1,450 @@
+package workbench
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/shopspring/decimal"
+)
+
+// The fill-in form: what the 13 tables cannot give, written into the master
+// input. Each field is declared once here with where it lives in the
+// Document; the form, its reading back and the links from findings all come
+// from this list.
+
+type fieldKind int
+
+const (
+	kindText   fieldKind = iota // one line
+	kindLong                    // a paragraph or more
+	kindAmount                  // an amount in the file's unit
+	kindCount                   // a whole number
+)
+
+type fieldSpec struct {
+	name, label, group string
+	kind               fieldKind
+	help               string
+	hint               func(f *render.Facts) string // the computed figure the field explains
+	text               func(d *input.Document) *input.Text
+	amount             func(d *input.Document) *input.Amount
+	count              func(d *input.Document) *input.Count
+}
+
+// pos is where the field's value stands in the file (zero when absent).
+func (f fieldSpec) pos(d *input.Document) input.Pos {
+	switch {
+	case f.text != nil:
+		return f.text(d).Pos
+	case f.amount != nil:
+		return f.amount(d).Pos
+	default:
+		return f.count(d).Pos
+	}
+}
+
+func changeHint(cur func(f *render.Facts) decimal.Decimal, prior func(f *render.Facts) render.Prior, what string) func(f *render.Facts) string {
+	return func(f *render.Facts) string {
+		c := render.FormatChange(cur(f), prior(f), "上年")
+		if c == "" {
+			return what + "本年" + render.FormatAmount(cur(f)) + "；填写上年数后显示比上年增减。原因："
+		}
+		return what + c + "，主要原因是："
+	}
+}
+
+var fieldSpecs = []fieldSpec{
+	{name: "department.code", label: "部门编码", group: "部门信息", kind: kindText, help: "如 003（用于绩效目标表“主管部门及代码”）",
+		text: func(d *input.Document) *input.Text { return &d.Department.Code }},
+	{name: "department.region", label: "地区", group: "部门信息", kind: kindText, help: "如 大同市（用于绩效目标表标题）",
+		text: func(d *input.Document) *input.Text { return &d.Department.Region }},
+
+	{name: "overview.duties", label: "部门职责", group: "第一部分 概况", kind: kindLong,
+		text: func(d *input.Document) *input.Text { return &d.Overview.Duties }},
+	{name: "overview.organization", label: "机构设置", group: "第一部分 概况", kind: kindLong,
+		text: func(d *input.Document) *input.Text { return &d.Overview.Organization }},
+
+	{name: "prior_year.total", label: "上年收支总计", group: "上年预算数", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.Total }},
+	{name: "prior_year.general_public", label: "上年一般公共预算当年支出", group: "上年预算数", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.GeneralPublic }},
+	{name: "prior_year.three_public.outbound_travel", label: "上年因公出国（境）费", group: "上年预算数", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.ThreePublic.OutboundTravel }},
+	{name: "prior_year.three_public.reception", label: "上年公务接待费", group: "上年预算数", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.ThreePublic.Reception }},
+	{name: "prior_year.three_public.vehicle_purchase", label: "上年公务用车购置费", group: "上年预算数", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.ThreePublic.VehiclePurchase }},
+	{name: "prior_year.three_public.vehicle_operation", label: "上年公务用车运行维护费", group: "上年预算数", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.ThreePublic.VehicleOperation }},
+	{name: "prior_year.operating_costs", label: "上年机关运行经费", group: "上年预算数", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.OperatingCosts }},
+
+	{name: "reasons.total_change", label: "收支总计增减的原因", group: "增减变动的原因", kind: kindLong,
+		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.Total }, func(f *render.Facts) render.Prior { return f.PriorTotal }, "收支总计"),
+		text: func(d *input.Document) *input.Text { return &d.Reasons.TotalChange }},
+	{name: "reasons.general_public_change", label: "一般公共预算支出增减的原因", group: "增减变动的原因", kind: kindLong,
+		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.GPCurrent }, func(f *render.Facts) render.Prior { return f.PriorGP }, "一般公共预算当年支出"),
+		text: func(d *input.Document) *input.Text { return &d.Reasons.GeneralPublicChange }},
+	{name: "reasons.three_public_change", label: "“三公”经费增减的原因", group: "增减变动的原因", kind: kindLong,
+		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.ThreePublic }, func(f *render.Facts) render.Prior { return f.PriorThreePublic }, "“三公”经费"),
+		text: func(d *input.Document) *input.Text { return &d.Reasons.ThreePublicChange }},
+	{name: "reasons.operating_costs_change", label: "机关运行经费增减的原因", group: "增减变动的原因", kind: kindLong,
+		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.OperatingCosts }, func(f *render.Facts) render.Prior { return f.PriorOperatingCosts }, "机关运行经费"),
+		text: func(d *input.Document) *input.Text { return &d.Reasons.OperatingCostsChange }},
+
+	{name: "procurement.goods", label: "政府采购：货物", group: "九、政府采购", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Goods }},
+	{name: "procurement.works", label: "政府采购：工程", group: "九、政府采购", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Works }},
+	{name: "procurement.services", label: "政府采购：服务", group: "九、政府采购", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Services }},
+
+	{name: "performance.overall_goal_amount", label: "单位整体绩效目标涉及的资金", group: "十、绩效管理", kind: kindAmount,
+		amount: func(d *input.Document) *input.Amount { return &d.Performance.OverallGoalAmount }},
+
+	{name: "assets.as_of", label: "资产情况截止日期", group: "十一、国有资产占有使用情况", kind: kindText, help: "如 2023-12-31",
+		text: func(d *input.Document) *input.Text { return &d.Assets.AsOf }},
+	{name: "assets.vehicles.quota", label: "车辆编制数", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Quota }},
+	{name: "assets.vehicles.actual", label: "实有车辆", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Actual }},
+	{name: "assets.vehicles.leader", label: "其中：领导干部用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Leader }},
+	{name: "assets.vehicles.confidential", label: "机要通信用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Confidential }},
+	{name: "assets.vehicles.emergency", label: "应急保障用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Emergency }},
+	{name: "assets.vehicles.law_enforcement", label: "执法执勤用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.LawEnforcement }},
+	{name: "assets.vehicles.special_technical", label: "特种专业技术用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.SpecialTechnical }},
+	{name: "assets.vehicles.institution_business", label: "离退休干部服务用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.InstitutionBusiness }},
+	{name: "assets.vehicles.other", label: "其他用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Other }},
+	{name: "assets.office_area_m2", label: "办公用房面积（平方米）", group: "十一、国有资产占有使用情况", kind: kindText,
+		text: func(d *input.Document) *input.Text { return &d.Assets.OfficeAreaM2 }},
+	{name: "assets.equipment_over_500k", label: "单价50万元以上通用设备（台套）", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver500k }},
+	{name: "assets.equipment_over_1m", label: "单价100万元以上专用设备（台套）", group: "十一、国有资产占有使用情况", kind: kindCount,
+		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver1m }},
+
+	{name: "notes.purchase_of_services", label: "政府购买服务", group: "十二、其他说明", kind: kindLong,
+		text: func(d *input.Document) *input.Text { return &d.Notes.PurchaseOfServices }},
+	{name: "notes.other", label: "其他需要说明的事项", group: "十二、其他说明", kind: kindLong,
+		text: func(d *input.Document) *input.Text { return &d.Notes.Other }},
+}
+
+// fieldAnchor is a field's id in the page.
+func fieldAnchor(name string) string { return "f-" + strings.ReplaceAll(name, ".", "-") }
+
+// fieldLines maps the line each field's value stands on to the field, so a
+// finding at that line links to it.
+func fieldLines(d *input.Document) map[int]string {
+	out := map[int]string{}
+	if d == nil {
+		return out
+	}
+	for _, f := range fieldSpecs {
+		if p := f.pos(d); p.Line > 0 {
+			out[p.Line] = f.name
+		}
+	}
+	for i, u := range d.Units {
+		if u.Kind.Pos.Line > 0 {
+			out[u.Kind.Pos.Line] = fmt.Sprintf("units.%d.kind", i)
+		}
+	}
+	return out
+}
+
+// priorFields are the prior-year fields by the label of the current figure
+// a finding shows.
+var priorFields = map[string]string{
+	"本年收支总计":         "prior_year.total",
+	"本年一般公共预算当年支出":   "prior_year.general_public",
+	"本年“三公”经费":       "prior_year.three_public.outbound_travel",
+	"本年机关运行经费":       "prior_year.operating_costs",
+	"本年因公出国（境）费":     "prior_year.three_public.outbound_travel",
+	"本年公务接待费":        "prior_year.three_public.reception",
+	"本年公务用车购置费":      "prior_year.three_public.vehicle_purchase",
+	"本年公务用车运行维护费":    "prior_year.three_public.vehicle_operation",
+}
+
+// fieldFor is the field a finding asks to fill: reasons.x it names, or the
+// prior-year figure it misses.
+func fieldFor(msg, left string) string {
+	if i := strings.Index(msg, "reasons."); i >= 0 {
+		key := msg[i:]
+		if j := strings.IndexFunc(key, func(r rune) bool { return !(r == '.' || r == '_' || r >= 'a' && r <= 'z') }); j >= 0 {
+			key = key[:j]
+		}
+		for _, f := range fieldSpecs {
+			if f.name == key {
+				return key
+			}
+		}
+	}
+	if strings.Contains(msg, "prior_year") {
+		return priorFields[left]
+	}
+	return ""
+}
+
+// formField is one field as the form shows it.
+type formField struct {
+	Name, Anchor, Label, Help, Hint string
+	Long, Number                    bool
+	Unit                            string // 万元 or 元 for an amount
+	Value                           string
+	Problem                         string
+}
+
+// formGroup is a heading of the form and its fields.
+type formGroup struct {
+	Title  string
+	Fields []formField
+}
+
+// unitField is a unit's kind and overall goal.
+type unitField struct {
+	Index       int
+	Name        string
+	Anchor      string
+	Kind        string
+	OverallGoal bool
+}
+
+// formView is the whole form: the groups, the units, and problems.
+type formView struct {
+	Groups []formGroup
+	Units  []unitField
+}
+
+// amountUnit is the unit the file's amounts are written in.
+func amountUnit(d *input.Document) string {
+	if d.AmountUnit == "元" {
+		return "元"
+	}
+	return "万元"
+}
+
+// buildForm shows d's values (or, after a refused post, the values posted,
+// with each field's problem).
+func buildForm(d *input.Document, facts *render.Facts, posted url.Values, problems map[string]string) formView {
+	var v formView
+	for _, f := range fieldSpecs {
+		ff := formField{Name: f.name, Anchor: fieldAnchor(f.name), Label: f.label, Help: f.help, Long: f.kind == kindLong,
+			Number: f.kind == kindAmount || f.kind == kindCount, Problem: problems[f.name]}
+		switch {
+		case f.text != nil:
+			ff.Value = f.text(d).Value
+		case f.amount != nil:
+			if a := f.amount(d); a.Set {
+				ff.Value = a.Value.String()
+				if d.AmountUnit == "元" {
+					ff.Value = a.Value.Shift(4).String()
+				}
+			}
+			ff.Unit = amountUnit(d)
+		default:
+			if c := f.count(d); c.Set {
+				ff.Value = strconv.Itoa(c.Value)
+			}
+		}
+		if posted != nil {
+			ff.Value = posted.Get(f.name)
+		}
+		if f.hint != nil && facts != nil {
+			ff.Hint = f.hint(facts)
+		}
+		if n := len(v.Groups); n == 0 || v.Groups[n-1].Title != f.group {
+			v.Groups = append(v.Groups, formGroup{Title: f.group})
+		}
+		g := &v.Groups[len(v.Groups)-1]
+		g.Fields = append(g.Fields, ff)
+	}
+	for i, u := range d.Units {
+		uf := unitField{Index: i, Name: u.Name.Value, Anchor: fieldAnchor(fmt.Sprintf("units.%d.kind", i)), Kind: u.Kind.Value, OverallGoal: u.OverallGoal}
+		if posted != nil {
+			uf.Kind = posted.Get(fmt.Sprintf("units.%d.kind", i))
+			uf.OverallGoal = posted.Get(fmt.Sprintf("units.%d.overall_goal", i)) != ""
+		}
+		v.Units = append(v.Units, uf)
+	}
+	return v
+}
+
+// applyForm writes the posted values into d; problems are per field, in
+// Chinese. Nothing is written when there is any.
+func applyForm(d *input.Document, form url.Values) map[string]string {
+	problems := map[string]string{}
+	yuan := d.AmountUnit == "元"
+	type set func()
+	var sets []set
+	for _, f := range fieldSpecs {
+		f := f
+		raw := form.Get(f.name)
+		switch f.kind {
+		case kindText, kindLong:
+			v := cleanText(raw, f.kind == kindLong)
+			if n := len([]rune(v)); n > 30_000 {
+				problems[f.name] = fmt.Sprintf("%s过长（%d 字，上限 30000 字）", f.label, n)
+				continue
+			}
+			if strings.HasPrefix(f.name, "department.code") && v != "" && !digits(v) {
+				problems[f.name] = "部门编码只能由数字组成，如 003"
+				continue
+			}
+			sets = append(sets, func() {
+				t := f.text(d)
+				if t.Value != v {
+					*t = input.Text{Value: v}
+				}
+			})
+		case kindAmount:
+			a, err := parseAmount(raw, yuan)
+			if err != "" {
+				problems[f.name] = f.label + err
+				continue
+			}
+			sets = append(sets, func() {
+				p := f.amount(d)
+				if p.Set != a.Set || !p.Value.Equal(a.Value) {
+					*p = a
+				}
+			})
+		case kindCount:
+			c, err := parseCount(raw)
+			if err != "" {
+				problems[f.name] = f.label + err
+				continue
+			}
+			sets = append(sets, func() {
+				p := f.count(d)
+				if p.Set != c.Set || p.Value != c.Value {
+					*p = c
+				}
+			})
+		}
+	}
+	for i := range d.Units {
+		kind := form.Get(fmt.Sprintf("units.%d.kind", i))
+		if form.Get(fmt.Sprintf("units.%d.name", i)) != d.Units[i].Name.Value {
+			problems[fmt.Sprintf("units.%d.kind", i)] = "单位列表在别处被修改过：请刷新页面后重新填写"
+			continue
+		}
+		if kind != input.KindAdministrative && kind != input.KindInstitution {
+			problems[fmt.Sprintf("units.%d.kind", i)] = "请选择单位类型"
+			continue
+		}
+		i, goal := i, form.Get(fmt.Sprintf("units.%d.overall_goal", i)) != ""
+		sets = append(sets, func() {
+			u := &d.Units[i]
+			if u.Kind.Value != kind {
+				u.Kind = input.Text{Value: kind}
+			}
+			u.OverallGoal = goal
+		})
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	for _, s := range sets {
+		s()
+	}
+	return nil
+}
+
+// cleanText is a posted text as the file keeps it: line ends as \n, no
+// spaces at the ends (of each line for a one-line field).
+func cleanText(s string, long bool) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	if !long {
+		s = strings.ReplaceAll(s, "\n", " ")
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Trim(strings.Join(lines, "\n"), " \t\n")
+}
+
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// normalizeNumber turns full-width digits and point into ASCII and drops
+// spaces and thousands commas (the form is forgiving where the file is
+// not: it writes the number the file needs).
+func normalizeNumber(s string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + r - '０')
+		case r == '．':
+			b.WriteByte('.')
+		case r == ',' || r == '，' || r == ' ' || r == '　':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// parseAmount reads an amount typed in the form, in 万元 (or 元): empty is
+// not given; otherwise a non-negative number of at most two decimals (six
+// in 元) below the input's ceiling.
+func parseAmount(raw string, yuan bool) (input.Amount, string) {
+	s := normalizeNumber(raw)
+	if s == "" {
+		return input.Amount{}, ""
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "万元"), "元")
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.') {
+			return input.Amount{}, fmt.Sprintf("应为金额（只写数字，如 1249.45），而不是“%s”", raw)
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || strings.Count(s, ".") > 1 {
+		return input.Amount{}, fmt.Sprintf("应为金额（只写数字，如 1249.45），而不是“%s”", raw)
+	}
+	places, unit := 2, "万元"
+	if yuan {
+		places, unit = 6, "元"
+	}
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > places {
+		return input.Amount{}, fmt.Sprintf("最多 %d 位小数（单位%s）", places, unit)
+	}
+	if yuan {
+		d = d.Shift(-4)
+	}
+	if d.GreaterThanOrEqual(decimal.New(1, 9)) {
+		return input.Amount{}, "过大（上限 999999999.99 万元）"
+	}
+	return input.Amount{Value: d, Set: true}, ""
+}
+
+// parseCount reads a whole number typed in the form.
+func parseCount(raw string) (input.Count, string) {
+	s := normalizeNumber(raw)
+	if s == "" {
+		return input.Count{}, ""
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 1_000_000 {
+		return input.Count{}, fmt.Sprintf("应为不小于 0 的整数，而不是“%s”", raw)
+	}
+	return input.Count{Value: n, Set: true}, ""
+}

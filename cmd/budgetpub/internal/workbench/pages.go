@@ -1,0 +1,222 @@
+package workbench
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish"
+)
+
+//go:embed assets
+var assets embed.FS
+
+// pages are the page templates, each with the layout.
+var pages = func() map[string]*template.Template {
+	out := map[string]*template.Template{}
+	names, err := fs.Glob(assets, "assets/*.html")
+	if err != nil {
+		panic(err)
+	}
+	for _, n := range names {
+		base := path.Base(n)
+		if base == "layout.html" {
+			continue
+		}
+		out[strings.TrimSuffix(base, ".html")] = template.Must(template.New("layout.html").Funcs(template.FuncMap{
+			"inc": func(i int) int { return i + 1 },
+		}).ParseFS(assets, "assets/layout.html", n))
+	}
+	return out
+}()
+
+// page is what every page shows: its title, the forms' CSRF token, and
+// for a workspace its id, name and the tab shown.
+type page struct {
+	Title   string
+	CSRF    string
+	Space   *spaceView
+	Tab     string
+	Flash   []string // what the last action did
+	Problem []string // what stopped it
+	Data    any      // the page's own
+}
+
+// spaceView is the workspace's head on its pages.
+type spaceView struct {
+	ID, Name          string
+	Errors, Warnings  int
+	InputErrors       int
+	Decoded           bool
+	RenderedAndFresh  bool
+	RenderedButStale  bool
+}
+
+// show writes a page.
+func (s *Server) show(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	t := pages[name]
+	if t == nil {
+		panic("workbench: no page " + name)
+	}
+	p.CSRF = s.csrfToken(r)
+	var b bytes.Buffer
+	if err := t.Execute(&b, p); err != nil {
+		panic(fmt.Sprintf("workbench: page %s: %v", name, err))
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b.Bytes())
+}
+
+// fail writes a page saying what went wrong, in Chinese.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if strings.Contains(r.Header.Get("Accept"), "application/json") {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(status)
+		fmt.Fprintf(w, "{\"error\": %q}\n", msg)
+		return
+	}
+	s.show(w, r, status, "error", page{Title: "出错了", Problem: []string{msg}})
+}
+
+// failErr writes the page of an error: an httpError's own status, else 400.
+func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
+	if he, ok := err.(*httpError); ok {
+		s.fail(w, r, he.status, he.msg)
+		return
+	}
+	if err == errBusy {
+		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+		return
+	}
+	s.fail(w, r, http.StatusBadRequest, err.Error())
+}
+
+// staticFile serves the embedded style sheet and script.
+func staticFile(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("file")
+	if name != "style.css" && name != "app.js" {
+		http.NotFound(w, r)
+		return
+	}
+	b, err := assets.ReadFile("assets/" + name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name))+"; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	_, _ = w.Write(b)
+}
+
+// findingView is one finding or input error as the pages list it.
+type findingView struct {
+	Error       bool
+	Severity    string
+	ID          string
+	Message     string
+	Left, Right string
+	Diff        string
+	Place       string // 第 12 行第 3 列, or the workbook's cell
+	Line, Col   int
+	Link        string // where to fix it: a form field or the line of the YAML
+	Field       string // the form field, when the link is one
+}
+
+// findingViews lists a result's input errors, then its findings, each
+// linked to the form field it concerns when there is one, else its line.
+func findingViews(spaceID string, res *publish.Result, fields map[int]string) []findingView {
+	var out []findingView
+	if res == nil {
+		return nil
+	}
+	if es := input.AsErrors(res.Err); es != nil {
+		for _, e := range es {
+			v := findingView{Error: true, Severity: "错误", ID: "输入", Message: e.Msg, Line: e.Pos.Line, Col: e.Pos.Col}
+			v.Place = place(e.File, res.Name, e.Pos.Line, e.Pos.Col)
+			v.Link, v.Field = link(spaceID, e.Pos.Line, fields, "", e.Msg)
+			out = append(out, v)
+		}
+	} else if res.Err != nil && res.Err != publish.ErrChecks {
+		out = append(out, findingView{Error: true, Severity: "错误", ID: "输入", Message: res.Err.Error()})
+	}
+	for _, f := range res.Findings {
+		v := findingView{Error: f.Severity == render.SeverityError, Severity: "警告", ID: f.ID, Message: f.Message, Line: f.Line, Col: f.Column}
+		if v.Error {
+			v.Severity = "错误"
+		}
+		if f.Left != nil {
+			v.Left = f.Left.Name + " " + f.Left.Value.StringFixed(2)
+		}
+		if f.Right != nil {
+			v.Right = f.Right.Name + " " + f.Right.Value.StringFixed(2)
+		}
+		if f.Diff != nil {
+			v.Diff = f.Diff.StringFixed(2)
+		}
+		v.Place = place(f.File, res.Name, f.Line, f.Column)
+		left := ""
+		if f.Left != nil {
+			left = f.Left.Name
+		}
+		v.Link, v.Field = link(spaceID, f.Line, fields, left, f.Message)
+		out = append(out, v)
+	}
+	return out
+}
+
+// place says where a problem is: 第 12 行第 3 列, or the workbook's cell.
+func place(file, input string, line, col int) string {
+	switch {
+	case line > 0 && col > 0:
+		return fmt.Sprintf("第 %d 行第 %d 列", line, col)
+	case line > 0:
+		return fmt.Sprintf("第 %d 行", line)
+	case file != "" && file != input:
+		return file
+	}
+	return ""
+}
+
+// link is where a problem is fixed: the form field it names or stands on,
+// else its line in the YAML editor.
+func link(spaceID string, line int, fields map[int]string, left, msg string) (string, string) {
+	if f := fieldFor(msg, left); f != "" {
+		return workspaceRoute + spaceID + "/fill#" + fieldAnchor(f), f
+	}
+	if f, ok := fields[line]; ok && line > 0 {
+		return workspaceRoute + spaceID + "/fill#" + fieldAnchor(f), f
+	}
+	if line > 0 {
+		return fmt.Sprintf("%s%s/yaml?line=%d#editor", workspaceRoute, spaceID, line), ""
+	}
+	return "", ""
+}
+
+// counts are a result's errors and warnings (input errors as errors).
+func counts(res *publish.Result) (errs, warns, inputErrs int) {
+	if res == nil {
+		return 0, 0, 0
+	}
+	if es := input.AsErrors(res.Err); es != nil {
+		inputErrs = len(es)
+	} else if res.Err != nil && res.Err != publish.ErrChecks {
+		inputErrs = 1
+	}
+	for _, f := range res.Findings {
+		if f.Severity == render.SeverityError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs + inputErrs, warns, inputErrs
+}

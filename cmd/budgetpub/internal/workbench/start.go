@@ -1,0 +1,227 @@
+package workbench
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/publish"
+)
+
+// startView is the first page's data.
+type startView struct {
+	Year     int
+	Name     string
+	Problems []string // what an upload's file had wrong, each with its place
+}
+
+func (s *Server) startPage(w http.ResponseWriter, r *http.Request) {
+	s.show(w, r, http.StatusOK, "start", page{Title: "开始", Data: startView{Year: time.Now().Year() + 1}})
+}
+
+// startAgain shows the first page with what stopped the start.
+func (s *Server) startAgain(w http.ResponseWriter, r *http.Request, status int, problems []string) {
+	s.show(w, r, status, "start", page{Title: "开始", Problem: []string{"没有开始：文件有问题，见下面的说明"},
+		Data: startView{Year: time.Now().Year() + 1, Problems: problems}})
+}
+
+// errorLines are an error's lines: an input's errors one by one.
+func errorLines(err error) []string {
+	if es := input.AsErrors(err); es != nil {
+		out := make([]string, len(es))
+		for i, e := range es {
+			out[i] = e.Error()
+		}
+		return out
+	}
+	return strings.Split(strings.TrimSpace(err.Error()), "\n")
+}
+
+// startUpload starts from an uploaded workbook (imported, with last year's
+// file if given) or master input.
+func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
+	_, files, err := readForm(w, r, workbook.MaxBookSize+input.MaxFileSize+uploadOverhead, workbook.MaxBookSize, 2)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	var main, prior *upload
+	for i := range files {
+		switch files[i].field {
+		case "file":
+			main = &files[i]
+		case "prior":
+			prior = &files[i]
+		}
+	}
+	if main == nil {
+		s.startAgain(w, r, http.StatusBadRequest, []string{"请选择要上传的文件：13 张公开表的 Excel 工作簿（.xlsx）或主输入文件（.yaml）"})
+		return
+	}
+	var (
+		text    []byte
+		fo      input.FormatOptions
+		notes   []string
+		todo    []string
+		problem error
+	)
+	kind := sniff(main.data)
+	if int64(len(main.data)) > limitFor(kind) {
+		s.startAgain(w, r, http.StatusRequestEntityTooLarge, []string{fmt.Sprintf("%s 过大（上限 %d MB）", main.name, limitFor(kind)>>20)})
+		return
+	}
+	switch kind {
+	case kindOldXLS:
+		s.startAgain(w, r, http.StatusBadRequest, []string{main.name + " 是旧格式的 .xls 工作簿：请用 Excel 或 WPS 打开，“另存为” Excel 工作簿（.xlsx）后再上传"})
+		return
+	case kindZip:
+		s.startAgain(w, r, http.StatusBadRequest, []string{main.name + " 是压缩包：多个部门的文件请在“财政部门批量处理”页上传"})
+		return
+	case kindBook:
+		err := s.work(r.Context(), func() {
+			o := workbook.Options{Catalog: s.cfg.Resources.Catalog, Format: input.FormatOptions{Header: []string{"由 " + main.name + " 导入。"}}}
+			if prior != nil {
+				ly, err := publish.LastYearFrom(s.cfg.Resources, prior.name, prior.data)
+				if err != nil {
+					problem = err
+					return
+				}
+				o.Amend = ly.Carry
+			}
+			var res *workbook.Result
+			problem = publish.Guard(main.name, "导入工作簿时出错", func() error {
+				var err error
+				res, err = workbook.Import(main.name, main.data, o)
+				return err
+			})
+			if problem == nil {
+				text, todo = res.Text, res.Todo
+				fo = input.FormatOptions{Header: o.Format.Header, Todo: res.Todo}
+				for _, a := range res.Assumptions {
+					notes = append(notes, "导入时的假设："+a.String())
+				}
+				notes = append(notes, res.Warnings...)
+			}
+		})
+		if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+	default:
+		t, enc, err := input.ToUTF8(main.name, main.data)
+		if err != nil {
+			problem = err
+			break
+		}
+		text = t
+		if enc != input.EncodingUTF8 {
+			notes = append(notes, fmt.Sprintf("%s 按 %s 编码读取，工作台中保存和下载的主输入文件为 UTF-8 编码", main.name, enc))
+		}
+	}
+	if problem != nil {
+		s.startAgain(w, r, http.StatusBadRequest, errorLines(problem))
+		return
+	}
+	display := trimExt(main.name) + ".yaml"
+	s.open(w, r, display, text, fo, notes, todo)
+}
+
+// startNew starts from a skeleton of a year and a department's name.
+func (s *Server) startNew(w http.ResponseWriter, r *http.Request) {
+	year, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("year")))
+	if err != nil || year < 2000 || year > 2100 {
+		s.startAgain(w, r, http.StatusBadRequest, []string{"预算年度应为 2000 至 2100 之间的年份，如 " + strconv.Itoa(time.Now().Year()+1)})
+		return
+	}
+	name := strings.TrimSpace(r.PostForm.Get("name"))
+	if lead, bad := input.FormulaLead(name); bad {
+		s.startAgain(w, r, http.StatusBadRequest, []string{fmt.Sprintf("部门名称“%s”以“%s”开头，电子表格软件会把它当作公式执行：请去掉开头的这个符号", name, lead)})
+		return
+	}
+	if len([]rune(name)) > 100 {
+		s.startAgain(w, r, http.StatusBadRequest, []string{"部门名称过长（上限 100 字）"})
+		return
+	}
+	display := "某某部门"
+	if name != "" {
+		display = name
+	}
+	s.open(w, r, fmt.Sprintf("%s-%d.yaml", display, year), input.Skeleton(year, name), input.FormatOptions{Examples: true}, nil, nil)
+}
+
+// startLastYear starts next year's file from last year's.
+func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
+	fields, files, err := readForm(w, r, input.MaxFileSize+uploadOverhead, input.MaxFileSize, 1)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if len(files) == 0 {
+		s.startAgain(w, r, http.StatusBadRequest, []string{"请选择上年的主输入文件（.yaml）"})
+		return
+	}
+	last := files[0]
+	if k := sniff(last.data); k != kindYAML {
+		s.startAgain(w, r, http.StatusBadRequest, []string{last.name + " 不是主输入文件（.yaml）：由上年的公开表工作簿开始，请用上面的“上传文件”"})
+		return
+	}
+	var (
+		text    []byte
+		fo      input.FormatOptions
+		problem error
+		year    int
+	)
+	err = s.work(r.Context(), func() {
+		ly, err := publish.LastYearFrom(s.cfg.Resources, last.name, last.data)
+		if err != nil {
+			problem = err
+			return
+		}
+		year = ly.Doc.Year + 1
+		if y, err := strconv.Atoi(strings.TrimSpace(fields["year"])); err == nil && y >= 2000 && y <= 2100 {
+			year = y
+		}
+		var doc *input.Document
+		doc, fo = ly.RollOver(year)
+		text = input.Format(doc, fo)
+	})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if problem != nil {
+		s.startAgain(w, r, http.StatusBadRequest, errorLines(problem))
+		return
+	}
+	name := strings.TrimSuffix(trimExt(last.name), strconv.Itoa(year-1))
+	name = strings.TrimRight(name, "-_ ")
+	if name == "" {
+		name = "主输入文件"
+	}
+	s.open(w, r, fmt.Sprintf("%s-%d.yaml", name, year), text, fo, nil, nil)
+}
+
+// open makes the workspace of a master input and sends the browser to it.
+func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, text []byte, fo input.FormatOptions, notes, todo []string) {
+	sp, err := s.spaces.create(client(r), false)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	sp.mu.Lock()
+	sp.display = displayName(display, "主输入文件.yaml")
+	sp.stem = safeStem(trimExt(sp.display), "部门预算公开")
+	sp.text, sp.format, sp.notes, sp.todo = text, fo, notes, todo
+	err = sp.writeFile("input.yaml", text)
+	sp.mu.Unlock()
+	if err != nil {
+		s.spaces.remove(sp)
+		s.failErr(w, r, fmt.Errorf("无法保存主输入文件：%w", err))
+		return
+	}
+	http.Redirect(w, r, workspaceRoute+sp.id+"/", http.StatusSeeOther)
+}

@@ -1,0 +1,242 @@
+package workbench
+
+import (
+	"crypto/sha256"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render/publish"
+)
+
+// space is one workspace: a department's master input being prepared, or a
+// bureau's batch, in a private folder. Its fields are guarded by mu.
+type space struct {
+	id, owner string
+	dir       string
+	batch     *batchJob // a bureau's batch; nil for a department
+
+	mu      sync.Mutex
+	used    time.Time
+	busy    int // requests working in it: never expired while busy
+	display string // the input's name in messages: the upload's base name, cleaned
+	stem    string // the download names' stem
+	text    []byte // the master input
+	format  input.FormatOptions
+	notes   []string // what the import said (assumptions, warnings)
+	todo    []string // what is left to fill in
+	checked *publish.Result
+	checkOf [32]byte // the text the check is of
+	out     *rendered
+}
+
+// rendered is the last render of a workspace.
+type rendered struct {
+	of    [32]byte // the text rendered
+	files map[string]string
+	at    time.Time
+}
+
+// store keeps the workspaces.
+type store struct {
+	root string
+	max  int
+	mu   sync.Mutex
+	all  map[string]*space
+}
+
+func newStore(root string, max int) *store {
+	return &store{root: root, max: max, all: map[string]*space{}}
+}
+
+// create makes a workspace for the browser owner, removing the least
+// recently used idle one when the store is full.
+func (st *store) create(owner string, batch bool) (*space, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if len(st.all) >= st.max && !st.evictLocked() {
+		return nil, errFull
+	}
+	sp := &space{id: newID(), owner: owner, used: time.Now()}
+	dir, err := os.MkdirTemp(st.root, "w-")
+	if err != nil {
+		return nil, err
+	}
+	sp.dir = dir
+	if batch {
+		sp.batch = &batchJob{}
+	}
+	st.all[sp.id] = sp
+	return sp, nil
+}
+
+var errFull = &httpError{http.StatusServiceUnavailable, "工作台同时打开的工作区已满：请关闭不用的工作区，或稍后再试"}
+
+// evictLocked removes the least recently used workspace not in use.
+func (st *store) evictLocked() bool {
+	var idle []*space
+	for _, sp := range st.all {
+		sp.mu.Lock()
+		if sp.busy == 0 && (sp.batch == nil || !sp.batch.running()) {
+			idle = append(idle, sp)
+		}
+		sp.mu.Unlock()
+	}
+	if len(idle) == 0 {
+		return false
+	}
+	sort.Slice(idle, func(i, j int) bool { return idle[i].lastUsed().Before(idle[j].lastUsed()) })
+	st.removeLocked(idle[0])
+	return true
+}
+
+func (sp *space) lastUsed() time.Time {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	return sp.used
+}
+
+// get returns the owner's workspace of that id, marked busy: release it
+// when done. Another browser's workspace is not found.
+func (st *store) get(id, owner string) *space {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	sp := st.all[id]
+	if sp == nil || sp.owner != owner {
+		return nil
+	}
+	sp.mu.Lock()
+	sp.busy++
+	sp.used = time.Now()
+	sp.mu.Unlock()
+	return sp
+}
+
+func (sp *space) release() {
+	sp.mu.Lock()
+	sp.busy--
+	sp.used = time.Now()
+	sp.mu.Unlock()
+}
+
+func (st *store) remove(sp *space) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.removeLocked(sp)
+}
+
+func (st *store) removeLocked(sp *space) {
+	if st.all[sp.id] != sp {
+		return
+	}
+	delete(st.all, sp.id)
+	if sp.batch != nil {
+		sp.batch.cancel()
+	}
+	_ = os.RemoveAll(sp.dir)
+}
+
+// expire removes the workspaces unused since before.
+func (st *store) expire(before time.Time) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, sp := range st.all {
+		sp.mu.Lock()
+		old := sp.busy == 0 && sp.used.Before(before) && (sp.batch == nil || !sp.batch.running())
+		sp.mu.Unlock()
+		if old {
+			st.removeLocked(sp)
+		}
+	}
+}
+
+func (st *store) removeAll() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, sp := range st.all {
+		st.removeLocked(sp)
+	}
+}
+
+func (st *store) count() int {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return len(st.all)
+}
+
+// setText replaces the master input (the caller holds sp.mu).
+func (sp *space) setText(b []byte) {
+	sp.text = b
+}
+
+// hash is the identity of a master input's text.
+func hash(b []byte) [32]byte { return sha256.Sum256(b) }
+
+// path is a file of the workspace's own folder, by a fixed name.
+func (sp *space) path(name string) string { return filepath.Join(sp.dir, name) }
+
+// writeFile writes a file of the workspace through a temporary and a rename.
+func (sp *space) writeFile(name string, data []byte) error {
+	tmp, err := os.CreateTemp(sp.dir, ".tmp-")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), sp.path(name)); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// withSpace finds the workspace of the request's {id} (a department's).
+func (s *Server) withSpace(h func(http.ResponseWriter, *http.Request, *space)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		sp := s.spaces.get(r.PathValue("id"), client(r))
+		if sp == nil || sp.batch != nil {
+			if sp != nil {
+				sp.release()
+			}
+			s.fail(w, r, http.StatusNotFound, "找不到这个工作区：它可能已关闭，或因长时间未使用已被清除。请从首页重新开始")
+			return
+		}
+		defer sp.release()
+		h(w, r, sp)
+	}
+}
+
+// withBatch finds the bureau batch of the request's {id}.
+func (s *Server) withBatch(h func(http.ResponseWriter, *http.Request, *space)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		sp := s.spaces.get(r.PathValue("id"), client(r))
+		if sp == nil || sp.batch == nil {
+			if sp != nil {
+				sp.release()
+			}
+			s.fail(w, r, http.StatusNotFound, "找不到这次批量处理：它可能已关闭，或因长时间未使用已被清除。请重新上传")
+			return
+		}
+		defer sp.release()
+		h(w, r, sp)
+	}
+}
+
+// httpError is a refusal with its status and Chinese message.
+type httpError struct {
+	status int
+	msg    string
+}
+
+func (e *httpError) Error() string { return e.msg }
