@@ -335,14 +335,14 @@ type batchFinding struct {
 
 // batchView is the batch page's data.
 type batchView struct {
-	ID                      string
-	Running, Queued         bool
-	Total, Finished         int
-	Done, NotDone, Skipped  int
-	Seconds                 string
-	Rows                    []batchRow
-	Findings                []batchFinding
-	OpenData                bool
+	ID                     string
+	Running, Queued        bool
+	Total, Finished        int
+	Done, NotDone, Skipped int
+	Seconds                string
+	Rows                   []batchRow
+	Findings               []batchFinding
+	OpenData               bool
 }
 
 func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {

@@ -165,14 +165,14 @@ func fieldLines(d *input.Document) map[int]string {
 // priorFields are the prior-year fields by the label of the current figure
 // a finding shows.
 var priorFields = map[string]string{
-	"本年收支总计":         "prior_year.total",
-	"本年一般公共预算当年支出":   "prior_year.general_public",
-	"本年“三公”经费":       "prior_year.three_public.outbound_travel",
-	"本年机关运行经费":       "prior_year.operating_costs",
-	"本年因公出国（境）费":     "prior_year.three_public.outbound_travel",
-	"本年公务接待费":        "prior_year.three_public.reception",
-	"本年公务用车购置费":      "prior_year.three_public.vehicle_purchase",
-	"本年公务用车运行维护费":    "prior_year.three_public.vehicle_operation",
+	"本年收支总计":       "prior_year.total",
+	"本年一般公共预算当年支出": "prior_year.general_public",
+	"本年“三公”经费":     "prior_year.three_public.outbound_travel",
+	"本年机关运行经费":     "prior_year.operating_costs",
+	"本年因公出国（境）费":   "prior_year.three_public.outbound_travel",
+	"本年公务接待费":      "prior_year.three_public.reception",
+	"本年公务用车购置费":    "prior_year.three_public.vehicle_purchase",
+	"本年公务用车运行维护费":  "prior_year.three_public.vehicle_operation",
 }
 
 // fieldFor is the field a finding asks to fill: reasons.x it names, or the

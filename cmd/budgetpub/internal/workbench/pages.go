@@ -52,12 +52,12 @@ type page struct {
 
 // spaceView is the workspace's head on its pages.
 type spaceView struct {
-	ID, Name          string
-	Errors, Warnings  int
-	InputErrors       int
-	Decoded           bool
-	RenderedAndFresh  bool
-	RenderedButStale  bool
+	ID, Name         string
+	Errors, Warnings int
+	InputErrors      int
+	Decoded          bool
+	RenderedAndFresh bool
+	RenderedButStale bool
 }
 
 // show writes a page.

@@ -50,20 +50,20 @@ type Config struct {
 
 // Limits of what a request may bring.
 const (
-	maxFormBytes   = 1 << 20                    // a form without files
-	maxBatchBytes  = 1 << 30                    // a bureau's upload, every file together
-	maxBatchFiles  = 2000                       // files of one batch
-	busyWait       = 2 * time.Minute            // how long a request waits for a worker
-	janitorEvery   = time.Minute                // how often idle workspaces are looked for
-	defaultIdle    = 2 * time.Hour              // an unused workspace's life
-	defaultSpaces  = 64                         // workspaces at once
-	rootPrefix     = "budgetpub-serve-"         // the temporary root folder's name
-	pidFile        = "pid"                      // the root's owner, for the next server's clean-up
-	uploadOverhead = 64 << 10                   // a multipart request's own bytes beyond its file
-	sessionCookie  = "budgetpub_client"         // the browser's random id
-	tokenCookie    = "budgetpub_token"          // the access token, once given in ?token=
-	csrfField      = "csrf"                     // the hidden field of every form
-	csrfHeader     = "X-CSRF-Token"             // the same, for script requests
+	maxFormBytes   = 1 << 20            // a form without files
+	maxBatchBytes  = 1 << 30            // a bureau's upload, every file together
+	maxBatchFiles  = 2000               // files of one batch
+	busyWait       = 2 * time.Minute    // how long a request waits for a worker
+	janitorEvery   = time.Minute        // how often idle workspaces are looked for
+	defaultIdle    = 2 * time.Hour      // an unused workspace's life
+	defaultSpaces  = 64                 // workspaces at once
+	rootPrefix     = "budgetpub-serve-" // the temporary root folder's name
+	pidFile        = "pid"              // the root's owner, for the next server's clean-up
+	uploadOverhead = 64 << 10           // a multipart request's own bytes beyond its file
+	sessionCookie  = "budgetpub_client" // the browser's random id
+	tokenCookie    = "budgetpub_token"  // the access token, once given in ?token=
+	csrfField      = "csrf"             // the hidden field of every form
+	csrfHeader     = "X-CSRF-Token"     // the same, for script requests
 	contentPolicy  = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; object-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
 	workspaceRoute = "/w/"
 )

@@ -25,10 +25,10 @@ type upload struct {
 type fileKind int
 
 const (
-	kindYAML fileKind = iota
-	kindBook          // .xlsx (a zip holding xl/workbook.xml)
-	kindZip           // another zip: a bureau's bundle
-	kindOldXLS        // the old binary .xls
+	kindYAML   fileKind = iota
+	kindBook            // .xlsx (a zip holding xl/workbook.xml)
+	kindZip             // another zip: a bureau's bundle
+	kindOldXLS          // the old binary .xls
 )
 
 // sniff tells an upload's kind from its bytes (and, for a zip, whether it

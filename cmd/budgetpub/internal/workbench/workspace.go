@@ -22,7 +22,7 @@ type space struct {
 
 	mu      sync.Mutex
 	used    time.Time
-	busy    int // requests working in it: never expired while busy
+	busy    int    // requests working in it: never expired while busy
 	display string // the input's name in messages: the upload's base name, cleaned
 	stem    string // the download names' stem
 	text    []byte // the master input
