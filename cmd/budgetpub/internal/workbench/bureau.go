@@ -356,7 +356,7 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 	b.mu.Unlock()
 	for i, row := range rows {
 		br := batchRow{N: i + 1, Name: names[i], Department: row.Department, Done: row.Done, Warnings: row.Warnings, Errors: row.Errors,
-			IDs: row.IDs(), Problem: row.Problem}
+			IDs: row.IDs(), Problem: shownProblem(row, names[i])}
 		if row.Done {
 			v.Done++
 			br.Status = "完成"
@@ -393,11 +393,21 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 	s.show(w, r, http.StatusOK, "batch", p)
 }
 
+// shownProblem is a row's problem with the input's path in the batch's
+// folder replaced by the name uploaded.
+func shownProblem(row publish.Row, name string) string {
+	if row.File == "" {
+		return row.Problem
+	}
+	return strings.ReplaceAll(row.Problem, row.File, name)
+}
+
 // reviewRows are the batch's rows as the summary of the zip shows them: by
 // the names uploaded, the outputs by their names in the zip.
 func reviewRows(rows []publish.Row, names, stems []string, openData bool) []publish.Row {
 	out := make([]publish.Row, len(rows))
 	for i, row := range rows {
+		row.Problem = shownProblem(row, names[i])
 		row.File = names[i]
 		if row.Done {
 			parts := []string{stems[i] + ".xlsx", stems[i] + ".pdf"}
