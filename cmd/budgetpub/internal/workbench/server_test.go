@@ -729,11 +729,11 @@ func TestBureau(t *testing.T) {
 	var zipBuf bytes.Buffer
 	zw := zip.NewWriter(&zipBuf)
 	for name, data := range map[string][]byte{
-		"区县/甲局.yaml":      synth.Generate(synth.Options{Seed: 7}),
-		"区县/乙局.yml":       synth.Generate(synth.Options{Seed: 8}),
-		"公开表/大同.xlsx":     sampleBook(t),
-		"说明.docx":         []byte("not an input"),
-		"../../逃逸.yaml":    synth.Generate(synth.Options{Seed: 9}),
+		"区县/甲局.yaml":         synth.Generate(synth.Options{Seed: 7}),
+		"区县/乙局.yml":          synth.Generate(synth.Options{Seed: 8}),
+		"公开表/大同.xlsx":        sampleBook(t),
+		"说明.docx":            []byte("not an input"),
+		"../../逃逸.yaml":      synth.Generate(synth.Options{Seed: 9}),
 		"__MACOSX/._甲局.yaml": []byte("junk"),
 	} {
 		w, _ := zw.Create(name)
