@@ -145,14 +145,20 @@
         var asc = !th.classList.contains("sorted-asc");
         heads.forEach(function (h) { h.classList.remove("sorted-asc", "sorted-desc"); });
         th.classList.add(asc ? "sorted-asc" : "sorted-desc");
+        // A number, or an amount as the review shows it (1,234.56万元),
+        // sorts by its value; anything else by its text (after the numbers
+        // when going up).
         var key = function (tr) {
           var t = (tr.cells[col] ? tr.cells[col].textContent : "").trim();
-          var n = parseFloat(t.replace(/,/g, ""));
-          return isNaN(n) || !/^-?[\d,]+(\.\d+)?$/.test(t) ? t : n;
+          var m = /^(-?[\d,]+(?:\.\d+)?)\s*(?:万元|元)?$/.exec(t);
+          return m ? parseFloat(m[1].replace(/,/g, "")) : t;
         };
         rows.sort(function (a, b) {
-          var x = key(a), y = key(b);
-          var c = (typeof x === "number" && typeof y === "number") ? x - y : String(x).localeCompare(String(y), "zh-CN");
+          var x = key(a), y = key(b), c;
+          if (typeof x === "number" && typeof y === "number") { c = x - y; }
+          else if (typeof x === "number") { c = -1; }
+          else if (typeof y === "number") { c = 1; }
+          else { c = x.localeCompare(y, "zh-CN"); }
           return asc ? c : -c;
         });
         rows.forEach(function (r) { body.appendChild(r); });

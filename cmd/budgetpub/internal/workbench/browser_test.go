@@ -1,0 +1,682 @@
+package workbench
+
+// The acceptance test of the workbench in a real browser: a headless
+// Chromium, driven through the DevTools protocol (chromedp), uploads the
+// sample's workbook, sees its warnings, fills in the prior year and a
+// reason, renders and downloads the PDF (read back with pdftotext), uploads
+// a master input with a misspelt key, follows the finding to its line in
+// the editor, fixes it there and sees the live check say so, and runs a
+// bureau's batch of three departments and sorts its review.
+//
+// Without a Chromium (or Chrome) and pdftotext on PATH the test is skipped,
+// unless BUDGETPUB_REQUIRE_TOOLS=1 (as CI sets): then it fails. With
+// BUDGETPUB_SCREENSHOTS=folder a full-page PNG of every page visited is
+// written there, to look at.
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf16"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/input/synth"
+	"github.com/budgetpub/budgetpub/render/publish"
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+const (
+	e2eTimeout = 90 * time.Second // the whole test, browser included
+	e2eWait    = 30 * time.Second // one wait for the page (a render, a batch, a download)
+	// The reason typed in the form; it must come out in the PDF.
+	e2eReason = "增加政务热线运维项目支出"
+	e2ePrior  = "4655.59"
+)
+
+func TestBrowserWorkbench(t *testing.T) {
+	chrome := e2eChrome(t)
+	e2eNeedTool(t, "pdftotext")
+
+	res, err := publish.Load(publish.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Config{Resources: res, Loopback: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() {
+		ts.Close()
+		srv.Close()
+	})
+
+	b := e2eStart(t, chrome, ts.URL)
+	files := t.TempDir()
+
+	t.Run("department", func(t *testing.T) {
+		r := publish.Department(res, input.SampleName, input.Sample, publish.Options{})
+		if r.Err != nil || r.Workbook == nil {
+			t.Fatalf("rendering the sample's workbook: %v", r.Err)
+		}
+		book := filepath.Join(files, "datong-gov-office-2024.xlsx")
+		if err := os.WriteFile(book, r.Workbook, 0o600); err != nil {
+			t.Fatal(err)
+		}
+
+		// 1. The start page: upload the workbook through the real file input.
+		b.open(t, "/")
+		b.shot(t, "01-start")
+		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{book}))
+		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
+		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+
+		// 2. 核对: the sample's two warnings.
+		b.wantText(t, "#findings", "T6-T5-basic", "T11-T6-public")
+		b.wantText(t, ".space .badges", "没有错误")
+		b.shot(t, "02-check-after-upload")
+
+		// 3. 填写: the prior year's total and the reason of its change.
+		b.submit(t, `//nav[contains(@class,"tabs")]/a[contains(., "填写")]`)
+		b.at(t, `^/w/`+id+`/fill$`)
+		b.do(t,
+			chromedp.SetValue(chromedp.CSS(`input[name="prior_year.total"]`), e2ePrior),
+			chromedp.SetValue(chromedp.CSS(`textarea[name="reasons.total_change"]`), e2eReason),
+		)
+		b.shot(t, "03-fill")
+		b.submit(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并核对")]`)
+		b.at(t, `^/w/`+id+`/fill\?saved=1$`)
+		b.wantText(t, "main", "已保存")
+		if got := b.value(t, `input[name="prior_year.total"]`); got != e2ePrior {
+			t.Errorf("after saving, prior_year.total = %q, want %q", got, e2ePrior)
+		}
+		if got := strings.TrimSpace(b.value(t, `textarea[name="reasons.total_change"]`)); got != e2eReason {
+			t.Errorf("after saving, reasons.total_change = %q, want %q", got, e2eReason)
+		}
+		b.shot(t, "04-fill-saved")
+
+		// 4. 生成与下载: render, then download the PDF through its link.
+		b.submit(t, `//nav[contains(@class,"tabs")]/a[contains(., "生成与下载")]`)
+		b.at(t, `^/w/`+id+`/publish$`)
+		b.submit(t, `//main//form[contains(@action,"/publish")]//button[@type="submit"][contains(., "生成")]`)
+		b.at(t, `^/w/`+id+`/publish\?done=1$`)
+		pdfLink := `ul.downloads a[href$="/download/pdf"]`
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(pdfLink)), chromedp.WaitVisible(chromedp.CSS(`iframe.pdf`)))
+		b.shot(t, "05-publish-preview")
+		pdf := b.download(t, pdfLink, "/w/"+id+"/download/pdf")
+		text := e2eNoSpace(e2ePDFText(t, pdf))
+		if !strings.Contains(text, e2eNoSpace(e2eReason)) {
+			t.Errorf("the downloaded PDF does not have the reason %q typed in the form", e2eReason)
+		}
+		// The sample's total is 5,103.42万元: 447.83 more than the prior year's.
+		if want := "比上年增加447.83万元，增长9.62%，主要原因是" + e2eNoSpace(e2eReason); !strings.Contains(text, want) {
+			t.Errorf("the downloaded PDF does not say %q", want)
+		}
+	})
+
+	t.Run("broken input", func(t *testing.T) {
+		// 5. A master input with a misspelt key on a known line.
+		broken, line, keyAt := e2eMisspell(t, input.Sample, "\n  region:", "\n  regoin:")
+		name := filepath.Join(files, "datong-broken.yaml")
+		if err := os.WriteFile(name, broken, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, "/")
+		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
+		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
+		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+		b.shot(t, "06-broken-input-check")
+
+		var f struct {
+			Message string `json:"message"`
+			Place   string `json:"place"`
+			Href    string `json:"href"`
+		}
+		b.eval(t, `(() => {
+			const tr = [...document.querySelectorAll("#findings tr")].find(tr => tr.textContent.includes("未知的键"));
+			if (!tr) return {};
+			const a = tr.querySelector("td.where a");
+			return {message: tr.cells[2].textContent, place: tr.querySelector("td.where").textContent.trim(), href: a ? a.getAttribute("href") : ""};
+		})()`, &f)
+		if f.Message == "" {
+			t.Fatalf("no finding says 未知的键; the findings are:\n%s", b.text(t, "#findings"))
+		}
+		if !strings.Contains(f.Message, "regoin") {
+			t.Errorf("the finding %q does not name the key regoin", f.Message)
+		}
+		if want := fmt.Sprintf("第 %d 行", line); !strings.Contains(f.Place, want) {
+			t.Errorf("the finding's place is %q, want it to say %q", f.Place, want)
+		}
+		wantHref := fmt.Sprintf("/w/%s/yaml?line=%d", id, line)
+		if !strings.HasPrefix(f.Href, wantHref) {
+			t.Fatalf("the finding links to %q, want %s…", f.Href, wantHref)
+		}
+
+		// The link opens the editor with line N selected.
+		b.submit(t, fmt.Sprintf(`#findings a[href^="%s"]`, wantHref))
+		b.at(t, fmt.Sprintf(`^/w/%s/yaml\?line=%d#editor$`, id, line))
+		b.do(t, chromedp.WaitVisible(chromedp.ID("editor")))
+		if got := b.value(t, "#editor"); got != string(broken) {
+			t.Fatalf("the editor holds %d characters, not the %d of the file uploaded", len(got), len(broken))
+		}
+		var sel struct {
+			Start, End int
+			Focused    bool
+			Selected   string
+		}
+		b.eval(t, `(() => { const e = document.getElementById("editor");
+			return {Start: e.selectionStart, End: e.selectionEnd, Focused: document.activeElement === e,
+				Selected: e.value.substring(e.selectionStart, e.selectionEnd)}; })()`, &sel)
+		lineText := strings.SplitN(string(broken), "\n", line+1)[line-1]
+		if want := e2eUTF16Len(string(broken[:e2eLineStart(broken, line)])); sel.Start != want {
+			t.Errorf("the editor's selection starts at %d, want %d (the start of line %d)", sel.Start, want, line)
+		}
+		if sel.Selected != lineText || !sel.Focused {
+			t.Errorf("the editor selects %q (focused %v), want line %d, %q, focused", sel.Selected, sel.Focused, line, lineText)
+		}
+		b.shot(t, "07-yaml-editor")
+
+		// 6. The live check: type the right key over the wrong one.
+		start := e2eUTF16Len(string(broken[:keyAt]))
+		b.eval(t, fmt.Sprintf(`document.getElementById("editor").setSelectionRange(%d, %d)`, start, start+len("regoin")), nil)
+		b.do(t, chromedp.SendKeys(chromedp.ID("editor"), "region"))
+		if got := b.value(t, "#editor"); got != string(input.Sample) {
+			t.Fatalf("after typing, the editor does not hold the sample (%d characters, want %d)", len(got), len(input.Sample))
+		}
+		status := b.waitFor(t, "the live check to report no errors",
+			`(() => { const s = document.getElementById("live-status").textContent; return /(^|[^0-9])0 个错误/.test(s) ? s : ""; })()`)
+		if !strings.Contains(status, "未保存") {
+			t.Errorf("the live status %q does not say the text is not saved", status)
+		}
+		if got := b.text(t, "#findings"); strings.Contains(got, "未知的键") {
+			t.Errorf("after the live check the findings still say 未知的键:\n%s", got)
+		}
+		b.shot(t, "08-yaml-live-check")
+		b.submit(t, `form.editor-form button[type=submit]`)
+		b.at(t, fmt.Sprintf(`^/w/%s/yaml\?saved=1$`, id))
+		b.wantText(t, "main", "已保存")
+		b.wantText(t, ".space .badges", "没有错误")
+	})
+
+	t.Run("bureau", func(t *testing.T) {
+		// 7. Three departments at once; the review lists each and sorts.
+		var paths, names []string
+		for i := 1; i <= 3; i++ {
+			n := fmt.Sprintf("合成市第%d局-2025.yaml", i)
+			p := filepath.Join(files, n)
+			if err := os.WriteFile(p, synth.Generate(synth.Options{Seed: int64(i)}), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			paths, names = append(paths, p), append(names, n)
+		}
+		b.open(t, "/bureau")
+		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`input[type=file][name=files]`), paths))
+		b.shot(t, "09-bureau-upload")
+		b.submit(t, `form[action^="/bureau"] button[type=submit]`)
+		b.at(t, `^/b/([A-Za-z0-9_-]{22})/$`)
+		summary := b.waitFor(t, "the batch to finish",
+			`(() => !document.querySelector('meta[http-equiv="refresh"]') && document.querySelector(".summary-line")
+				&& document.querySelector(".summary-line").textContent.includes("个完成") ? document.querySelector(".summary-line").textContent : "")()`)
+		t.Logf("batch: %s", strings.TrimSpace(summary))
+		b.shot(t, "10-batch-review")
+
+		review := `table.review`
+		listed := b.column(t, review, 1)
+		for _, n := range names {
+			if !e2eHas(listed, n) {
+				t.Errorf("the review does not list %s; it lists %q", n, listed)
+			}
+		}
+		if len(listed) != len(names) {
+			t.Errorf("the review has %d rows, want %d", len(listed), len(names))
+		}
+		for i, s := range b.column(t, review, 3) {
+			if s != "完成" {
+				t.Errorf("row %d of the review is %q, want 完成", i+1, s)
+			}
+		}
+
+		// A click on 收支总计 sorts by it, up; a second click, down.
+		const col = 4
+		th := fmt.Sprintf(`%s thead th:nth-child(%d)`, review, col+1)
+		if h := b.text(t, th); h != "收支总计" {
+			t.Fatalf("column %d of the review is %q, not 收支总计", col+1, h)
+		}
+		for _, dir := range []string{"asc", "desc"} {
+			b.do(t, chromedp.Click(chromedp.CSS(th)))
+			if cls := b.className(t, th); !strings.Contains(cls, "sorted-"+dir) {
+				t.Errorf("after the click the heading's class is %q, want sorted-%s", cls, dir)
+			}
+			got := b.column(t, review, col)
+			if !e2eSorted(t, got, dir == "desc") {
+				t.Errorf("after the click (%s) the column is %q, not sorted", dir, got)
+			}
+		}
+		b.shot(t, "11-batch-sorted")
+	})
+
+	b.finish(t)
+}
+
+// e2eSession is the browser (one tab) and what the test keeps of it.
+type e2eSession struct {
+	ctx       context.Context
+	base      string // the server's address
+	shots     string // BUDGETPUB_SCREENSHOTS, or empty
+	downloads string // where the browser saves downloads
+
+	mu      sync.Mutex
+	console []string // errors and exceptions of the pages
+}
+
+// e2eChrome is the browser to drive, or the test is skipped (fails when
+// BUDGETPUB_REQUIRE_TOOLS=1).
+func e2eChrome(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("BUDGETPUB_REQUIRE_TOOLS") == "1" {
+		t.Fatal("no chromium, chromium-browser or google-chrome on PATH and BUDGETPUB_REQUIRE_TOOLS=1 (apt-get install -y chromium)")
+	}
+	t.Skip("no chromium, chromium-browser or google-chrome on PATH (apt-get install -y chromium); skipped")
+	return ""
+}
+
+// e2eNeedTool skips the test when an external tool is missing, unless
+// BUDGETPUB_REQUIRE_TOOLS=1: then it fails (as needTool of render/pdf).
+func e2eNeedTool(t *testing.T, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err == nil {
+		return
+	}
+	if os.Getenv("BUDGETPUB_REQUIRE_TOOLS") == "1" {
+		t.Fatalf("%s is not on PATH and BUDGETPUB_REQUIRE_TOOLS=1 (apt-get install -y poppler-utils)", name)
+	}
+	t.Skipf("%s is not on PATH (apt-get install -y poppler-utils); skipped", name)
+}
+
+// e2eStart starts the browser, headless, for the whole test (at most
+// e2eTimeout), saving downloads to a temporary folder and keeping the
+// pages' console errors.
+func e2eStart(t *testing.T, chrome, base string) *e2eSession {
+	t.Helper()
+	ctx, cancelTime := context.WithTimeout(context.Background(), e2eTimeout)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox, // the tests may run as root
+		chromedp.DisableGPU,
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("lang", "zh-CN"),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	t.Cleanup(func() {
+		cancelBrowser()
+		cancelAlloc()
+		cancelTime()
+	})
+	b := &e2eSession{ctx: bctx, base: base, shots: os.Getenv("BUDGETPUB_SCREENSHOTS"), downloads: t.TempDir()}
+	if b.shots != "" {
+		if err := os.MkdirAll(b.shots, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Do(bctx); err != nil { // starts the browser
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	if _, err := chromedp.Call(bctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: b.downloads, EventsEnabled: new(true),
+	}); err != nil {
+		t.Fatalf("setting the download folder: %v", err)
+	}
+	msgs := chromedp.Console(bctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.IsException() || m.Type == chromedp.ConsoleError {
+				b.mu.Lock()
+				b.console = append(b.console, fmt.Sprintf("%s:%d: %s", m.URL, m.Line+1, m.Text))
+				b.mu.Unlock()
+			}
+		}
+	}()
+	return b
+}
+
+// finish fails the test when a page wrote an error or threw.
+func (b *e2eSession) finish(t *testing.T) {
+	t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, m := range b.console {
+		t.Errorf("the browser's console: %s", m)
+	}
+}
+
+// do runs actions in the tab.
+func (b *e2eSession) do(t testing.TB, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		t.Fatalf("in the browser, at %s: %v", b.location(), err)
+	}
+}
+
+// shown is the text of the page's main part, for messages (nothing when it
+// cannot be read).
+func (b *e2eSession) shown() string {
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.querySelector("main") || document.body).innerText`))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(s)
+}
+
+// location is the tab's address, for messages.
+func (b *e2eSession) location() string {
+	loc, err := chromedp.Run(b.ctx, chromedp.Location())
+	if err != nil {
+		return "(unknown: " + err.Error() + ")"
+	}
+	return loc
+}
+
+// open loads a page of the server and checks it answered 200.
+func (b *e2eSession) open(t testing.TB, path string) {
+	t.Helper()
+	resp, err := chromedp.Run(b.ctx, chromedp.NavigateResponse(b.base+path))
+	if err != nil {
+		t.Fatalf("opening %s: %v", path, err)
+	}
+	if resp.Status != 200 {
+		t.Fatalf("opening %s: status %d:\n%s", path, resp.Status, b.shown())
+	}
+}
+
+// submit clicks what sel selects (a CSS selector, or an XPath when it
+// starts with /) and waits for the page it leads to, which must answer 200
+// (after any redirect).
+func (b *e2eSession) submit(t testing.TB, sel string) {
+	t.Helper()
+	var click chromedp.Action[chromedp.Void]
+	if strings.HasPrefix(sel, "/") {
+		click = chromedp.Click(chromedp.Search(sel), chromedp.NodeVisible)
+	} else {
+		click = chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)
+	}
+	ctx, cancel := context.WithTimeout(b.ctx, e2eWait)
+	defer cancel()
+	resp, err := chromedp.RunResponse(ctx, click)
+	if err != nil {
+		t.Fatalf("clicking %s at %s: %v", sel, b.location(), err)
+	}
+	if resp.Status != 200 {
+		t.Fatalf("clicking %s: the page %s answered %d:\n%s", sel, resp.URL, resp.Status, b.shown())
+	}
+}
+
+// at checks the tab's path and query match re and returns its first group.
+func (b *e2eSession) at(t testing.TB, re string) string {
+	t.Helper()
+	loc := b.location()
+	rest := strings.TrimPrefix(loc, b.base)
+	m := regexp.MustCompile(re).FindStringSubmatch(rest)
+	if m == nil || rest == loc {
+		t.Fatalf("the browser is at %s, want %s%s:\n%s", loc, b.base, re, b.shown())
+	}
+	if len(m) > 1 {
+		return m[1]
+	}
+	return ""
+}
+
+// eval evaluates a JavaScript expression in the page into out (nil: the
+// value is not wanted).
+func (b *e2eSession) eval(t testing.TB, js string, out any) {
+	t.Helper()
+	raw, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]byte](js))
+	if err != nil {
+		t.Fatalf("evaluating in %s: %v\n%s", b.location(), err, js)
+	}
+	if out != nil {
+		if err := json.Unmarshal(raw, out); err != nil {
+			t.Fatalf("reading the page's answer %s: %v", raw, err)
+		}
+	}
+}
+
+// text is the text of the first element sel selects, as shown (read by a
+// script, from the document shown now).
+func (b *e2eSession) text(t testing.TB, sel string) string {
+	t.Helper()
+	var s *string
+	b.eval(t, fmt.Sprintf(`(e => e ? e.innerText : null)(document.querySelector(%q))`, sel), &s)
+	if s == nil {
+		t.Fatalf("%s has no %s", b.location(), sel)
+	}
+	return strings.TrimSpace(*s)
+}
+
+// wantText checks the text of sel holds every one of want.
+func (b *e2eSession) wantText(t testing.TB, sel string, want ...string) {
+	t.Helper()
+	got := b.text(t, sel)
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s at %s does not say %q; it says:\n%s", sel, b.location(), w, got)
+		}
+	}
+}
+
+// value is the value of a form field.
+func (b *e2eSession) value(t testing.TB, sel string) string {
+	t.Helper()
+	var s *string
+	b.eval(t, fmt.Sprintf(`(e => e ? e.value : null)(document.querySelector(%q))`, sel), &s)
+	if s == nil {
+		t.Fatalf("%s has no %s", b.location(), sel)
+	}
+	return *s
+}
+
+// className is the class attribute of the first element sel selects, as
+// the page has it now (the DOM mirror chromedp keeps may lag a script's
+// change).
+func (b *e2eSession) className(t testing.TB, sel string) string {
+	t.Helper()
+	var c string
+	b.eval(t, fmt.Sprintf(`document.querySelector(%q).className`, sel), &c)
+	return c
+}
+
+// column is the text of column col (from 0) of every row of a table.
+func (b *e2eSession) column(t testing.TB, table string, col int) []string {
+	t.Helper()
+	var out []string
+	b.eval(t, fmt.Sprintf(`[...document.querySelector(%q).tBodies[0].rows].map(r => r.cells[%d] ? r.cells[%d].textContent.trim() : "")`, table, col, col), &out)
+	return out
+}
+
+// waitFor evaluates js until it gives a non-empty string (or true) on a
+// page that has loaded, across reloads of the page, for at most e2eWait.
+func (b *e2eSession) waitFor(t testing.TB, what, js string) string {
+	t.Helper()
+	deadline := time.Now().Add(e2eWait)
+	var last error
+	for {
+		raw, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]byte](`document.readyState === "complete" && (`+js+`)`))
+		if err == nil {
+			var s string
+			if json.Unmarshal(raw, &s) == nil && s != "" {
+				return s
+			}
+			if string(raw) == "true" {
+				return "true"
+			}
+		} else {
+			last = err // the page is reloading
+		}
+		if b.ctx.Err() != nil || time.Now().After(deadline) {
+			t.Fatalf("waiting for %s at %s: gave up after %s (last error: %v)", what, b.location(), e2eWait, last)
+		}
+		select {
+		case <-b.ctx.Done():
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// download clicks the link sel selects and waits for the browser to save
+// the file of the address ending in suffix; it returns the file's path.
+// (The PDF preview's frame may be saved as a download too: only the file
+// of the link is taken.)
+func (b *e2eSession) download(t testing.TB, sel, suffix string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, e2eWait)
+	defer cancel()
+	begin := chromedp.Events(ctx, cdpbrowser.DownloadWillBegin)
+	progress := chromedp.Events(ctx, cdpbrowser.DownloadProgress)
+	b.do(t, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+	guid := ""
+	for ev, err := range begin {
+		if err != nil {
+			t.Fatalf("waiting for the download of %s: %v", suffix, err)
+		}
+		if strings.HasSuffix(ev.URL, suffix) {
+			guid = ev.GUID
+			break
+		}
+	}
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("waiting for the download of %s to end: %v", suffix, err)
+		}
+		if ev.GUID != guid {
+			continue
+		}
+		switch ev.State {
+		case cdpbrowser.DownloadProgressStateCompleted:
+			path := filepath.Join(b.downloads, guid)
+			if _, err := os.Stat(path); err != nil {
+				t.Fatalf("the download of %s completed, but: %v", suffix, err)
+			}
+			return path
+		case cdpbrowser.DownloadProgressStateCanceled:
+			t.Fatalf("the download of %s was canceled", suffix)
+		}
+	}
+	t.Fatalf("the download of %s did not end", suffix)
+	return ""
+}
+
+// shot saves a full-page PNG of the tab as name.png in the screenshot
+// folder, when there is one.
+func (b *e2eSession) shot(t testing.TB, name string) {
+	t.Helper()
+	if b.shots == "" {
+		return
+	}
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(b.shots, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// e2ePDFText is the text of a PDF, by pdftotext.
+func e2ePDFText(t testing.TB, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("pdftotext %s: %v\n%s", path, err, ee.Stderr)
+		}
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}
+
+// e2eNoSpace is s without white space (pdftotext breaks the lines).
+func e2eNoSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// e2eMisspell replaces the one occurrence of from in text (a line's start,
+// from its newline) with to: the text, the line it is on (from 1) and the
+// byte offset of the misspelt key.
+func e2eMisspell(t testing.TB, text []byte, from, to string) ([]byte, int, int) {
+	t.Helper()
+	s := string(text)
+	if n := strings.Count(s, from); n != 1 {
+		t.Fatalf("the sample has %q %d times, want once", from, n)
+	}
+	at := strings.Index(s, from) + 1 // past the newline
+	line := strings.Count(s[:at], "\n") + 1
+	indent := len(to[1:]) - len(strings.TrimLeft(to[1:], " "))
+	return []byte(strings.Replace(s, from, to, 1)), line, at + indent
+}
+
+// e2eLineStart is the byte offset of line n (from 1).
+func e2eLineStart(text []byte, n int) int {
+	off := 0
+	for i := 1; i < n; i++ {
+		off += strings.IndexByte(string(text[off:]), '\n') + 1
+	}
+	return off
+}
+
+// e2eUTF16Len is the length of s in a JavaScript string.
+func e2eUTF16Len(s string) int { return len(utf16.Encode([]rune(s))) }
+
+func e2eHas(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// e2eSorted reports whether amounts as the review shows them
+// (1,234.56万元) are in order.
+func e2eSorted(t testing.TB, col []string, desc bool) bool {
+	t.Helper()
+	prev := 0.0
+	for i, s := range col {
+		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSuffix(strings.ReplaceAll(s, ",", ""), "万元"), "元"), 64)
+		if err != nil {
+			t.Fatalf("the review shows %q, not an amount", s)
+		}
+		if i > 0 && (!desc && v < prev || desc && v > prev) {
+			return false
+		}
+		prev = v
+	}
+	return true
+}
