@@ -99,7 +99,7 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 				return err
 			})
 			if problem == nil {
-				text, todo = res.Text, res.Todo
+				text, todo = res.Text, webTodo(res.Todo)
 				fo = input.FormatOptions{Header: o.Format.Header, Todo: res.Todo}
 				for _, a := range res.Assumptions {
 					notes = append(notes, "导入时的假设："+a.String())
@@ -128,6 +128,20 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	display := trimExt(main.name) + ".yaml"
 	s.open(w, r, display, text, fo, notes, todo)
+}
+
+// webTodo are the import's items still to fill in, as the workbench says
+// them: without the file's key names before the colon, and with the
+// workbench's way of bringing last year's file in.
+func webTodo(items []string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		if k := strings.Index(it, "："); k > 0 && strings.Trim(it[:k], "abcdefghijklmnopqrstuvwxyz_.[]、 ") == "" {
+			it = it[k+len("："):]
+		}
+		out[i] = strings.ReplaceAll(it, "可用 --prior 上年主输入文件 自动填入", "上传工作簿时同时给出上年的主输入文件即可自动填入")
+	}
+	return out
 }
 
 // startNew starts from a skeleton of a year and a department's name.

@@ -51,6 +51,9 @@
       var lh = parseFloat(getComputedStyle(editor).lineHeight) || 19;
       editor.scrollTop = Math.max(0, (line - 4) * lh);
     };
+    // The lines around a finding, shown for a browser without script: the
+    // editor itself now shows and selects them.
+    document.querySelectorAll(".excerpt").forEach(function (e) { e.hidden = true; });
     var first = parseInt(editor.getAttribute("data-line"), 10);
     if (first > 0) { jump(first); }
     document.addEventListener("click", function (e) {
