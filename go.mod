@@ -33,3 +33,5 @@ require (
 	golang.org/x/term v0.47.0 // indirect
 	golang.org/x/tools v0.51.0 // indirect
 )
+
+replace github.com/signintech/gopdf => ./third_party/gopdf
