@@ -52,12 +52,16 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	zbuff := GetBuffer()
 	defer PutBuffer(zbuff)
 
-	gzipwriter := zlib.NewWriter(zbuff)
+	gzipwriter, err := getZlibWriter(zbuff, zlib.BestSpeed) // budgetpub patch: reused writers
+	if err != nil {
+		return err
+	}
 	_, err = gzipwriter.Write(b)
 	if err != nil {
 		return err
 	}
 	gzipwriter.Close()
+	putZlibWriter(gzipwriter, zlib.BestSpeed) // budgetpub patch
 
 	fmt.Fprintf(w, "<</Length %d\n", zbuff.Len())
 	io.WriteString(w, "/Filter /FlateDecode\n")
