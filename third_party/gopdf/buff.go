@@ -8,16 +8,13 @@ type Buff struct {
 
 // Write : write []byte to buffer
 func (b *Buff) Write(p []byte) (int, error) {
-	for len(b.datas) < b.position+len(p) {
-		b.datas = append(b.datas, 0)
+	// budgetpub patch: grow once and copy, not a byte at a time (the same
+	// bytes; a font subset of a CJK font is megabytes).
+	if need := b.position + len(p); need > len(b.datas) {
+		b.datas = append(b.datas, make([]byte, need-len(b.datas))...)
 	}
-	i := 0
-	max := len(p)
-	for i < max {
-		b.datas[i+b.position] = p[i]
-		i++
-	}
-	b.position += i
+	copy(b.datas[b.position:], p)
+	b.position += len(p)
 	return 0, nil
 }
 
