@@ -2,6 +2,10 @@ package publish
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/budgetpub/budgetpub/fonts"
@@ -117,4 +121,33 @@ func BenchmarkFontsParse(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkBatch is a batch of 40 copies of the sample on two workers,
+// files written (through the journalled pair writes), as the batch command
+// runs it; it reports departments per second.
+func BenchmarkBatch(b *testing.B) {
+	res, err := Load(Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := b.TempDir()
+	var files []string
+	for i := 0; i < 40; i++ {
+		p := filepath.Join(in, fmt.Sprintf("d%03d.yaml", i))
+		if err := os.WriteFile(p, input.Sample, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		out := filepath.Join(b.TempDir(), fmt.Sprint(i))
+		for _, r := range Batch(context.Background(), res, files, BatchOptions{Out: out, Jobs: 2}, nil) {
+			if !r.Done {
+				b.Fatal(r.Problem)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(files))/b.Elapsed().Seconds(), "departments/s")
 }
