@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"math"
+	"sync"
+	"sync/atomic"
+
 	"github.com/budgetpub/budgetpub/fonts"
 	"github.com/signintech/gopdf"
 )
@@ -12,32 +16,82 @@ type style struct {
 }
 
 // metrics measures text in the document's fonts. Each rune is measured once
-// per family (at 1000 pt, scaled linearly: kerning is off), so measuring a
-// line costs one map look-up per character.
+// per process and role (at 1000 pt, scaled linearly: kerning is off), in
+// the face of the set that draws it, and kept in a table every document of
+// the process shares, so measuring a line costs an array read per
+// character.
 type metrics struct {
-	gp     *gopdf.GoPdf
-	fs     *fonts.Set
-	widths map[string]map[rune]float64 // family → rune → width at 1000 pt
-	inRole map[roleRune]float64        // role → rune → width at 1000 pt, in the face that draws it
-	err    error                       // the first character no font draws
+	gp       *gopdf.GoPdf
+	fs       *fonts.Set
+	tables   map[fonts.Role]*widthTable // by role, in the face that draws each character
+	families map[string]*widthTable     // by family
+	err      error                      // the first character no font draws
 }
 
-type roleRune struct {
-	role fonts.Role
-	r    rune
+// widthTable are the advance widths at 1000 pt of the characters of one
+// role of a font set, in the face that draws each (or of one family).
+// Documents rendered at once fill and read it: the entries are atomic, and
+// a width is the same whoever measures it.
+type widthTable struct {
+	bmp   [0x10000]atomic.Uint64 // math.Float64bits(width)+1; 0: not measured yet
+	mu    sync.Mutex
+	other map[rune]float64 // characters beyond the BMP
+}
+
+type widthKey struct {
+	set    *fonts.Set
+	role   fonts.Role // or
+	family string
+}
+
+var sharedWidths sync.Map // widthKey → *widthTable
+
+func (t *widthTable) get(r rune) (float64, bool) {
+	if r >= 0 && r < 0x10000 {
+		if v := t.bmp[r].Load(); v != 0 {
+			return math.Float64frombits(v - 1), true
+		}
+		return 0, false
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	w, ok := t.other[r]
+	return w, ok
+}
+
+func (t *widthTable) set(r rune, w float64) {
+	if r >= 0 && r < 0x10000 {
+		t.bmp[r].Store(math.Float64bits(w) + 1)
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.other == nil {
+		t.other = map[rune]float64{}
+	}
+	t.other[r] = w
 }
 
 func newMetrics(gp *gopdf.GoPdf, fs *fonts.Set) *metrics {
-	return &metrics{gp: gp, fs: fs, widths: map[string]map[rune]float64{}, inRole: map[roleRune]float64{}}
+	m := &metrics{gp: gp, fs: fs, tables: map[fonts.Role]*widthTable{}, families: map[string]*widthTable{}}
+	for _, role := range fonts.Roles {
+		t, _ := sharedWidths.LoadOrStore(widthKey{set: fs, role: role}, &widthTable{})
+		m.tables[role] = t.(*widthTable)
+	}
+	for _, fam := range fs.Families() {
+		t, _ := sharedWidths.LoadOrStore(widthKey{set: fs, family: fam}, &widthTable{})
+		m.families[fam] = t.(*widthTable)
+	}
+	return m
 }
 
-// width is the advance width of s in style st: one map look-up per
-// character once the character has been seen.
+// width is the advance width of s in style st: an array read per
+// character once the process has seen the character in that role.
 func (m *metrics) width(st style, s string) float64 {
+	t := m.tables[st.role]
 	w := 0.0
 	for _, c := range s {
-		k := roleRune{st.role, c}
-		cw, ok := m.inRole[k]
+		cw, ok := t.get(c)
 		if !ok {
 			fam, found := m.fs.FamilyOf(st.role, c)
 			if !found {
@@ -47,28 +101,58 @@ func (m *metrics) width(st style, s string) float64 {
 				return 0
 			}
 			cw = m.runeWidth(fam, c)
-			m.inRole[k] = cw
+			t.set(c, cw)
 		}
 		w += cw
 	}
 	return w * st.size / 1000
 }
 
+// runeWidth is the width of a character in a family at 1000 pt, measured
+// the first time the process meets it.
 func (m *metrics) runeWidth(family string, r rune) float64 {
-	fw := m.widths[family]
-	if fw == nil {
-		fw = map[rune]float64{}
-		m.widths[family] = fw
-	}
-	if w, ok := fw[r]; ok {
+	t := m.families[family]
+	if w, ok := t.get(r); ok {
 		return w
 	}
-	_ = m.gp.SetFont(family, "", 1000)
-	w, err := m.gp.MeasureTextWidth(string(r))
-	if err != nil {
-		w = 0
+	w := measureRune(m.fs, family, r)
+	t.set(r, w)
+	return w
+}
+
+// A measurer is a gopdf document of its own with a font set's families,
+// kept for measuring: measuring in gopdf adds the character to the font's
+// subset, and a document's subsets must hold what it draws and nothing
+// else, whatever the process rendered before (the same input gives the
+// same bytes, alone or in a batch).
+type measurer struct {
+	mu sync.Mutex
+	gp *gopdf.GoPdf
+}
+
+var measurers sync.Map // *fonts.Set → *measurer
+
+// measureRune measures a character in a family of the set, at 1000 pt.
+func measureRune(fs *fonts.Set, family string, r rune) float64 {
+	v, ok := measurers.Load(fs)
+	if !ok {
+		gp := &gopdf.GoPdf{}
+		gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+		for _, fam := range fs.Families() {
+			_ = gp.AddTTFFontFromFontContainer(fam, fs.Container)
+		}
+		v, _ = measurers.LoadOrStore(fs, &measurer{gp: gp})
 	}
-	fw[r] = w
+	ms := v.(*measurer)
+	ms.mu.Lock()
+	defer ms.mu.Unlock()
+	if err := ms.gp.SetFont(family, "", 1000); err != nil {
+		return 0
+	}
+	w, err := ms.gp.MeasureTextWidth(string(r))
+	if err != nil {
+		return 0
+	}
 	return w
 }
 
