@@ -92,7 +92,7 @@ func writePair(dir string, files []fileData) error {
 		temps = append(temps, t)
 	}
 	err := withFolderLock(dir, func() error {
-		recoverFolder(dir)
+		recoverOnce(dir)
 		return swapIn(dir, id, files, temps)
 	})
 	cleanup()
@@ -183,6 +183,24 @@ func rollBack(steps []step) {
 		_ = os.Remove(s.temp)
 	}
 	syncDir(filepath.Dir(steps[0].final))
+}
+
+// recovered are the folders this process has recovered: what a run that
+// ended in the middle left is undone once, at the process's first write
+// into the folder (a batch writing thousands of departments into one
+// folder does not list it again for each).
+var recovered sync.Map // absolute folder → true
+
+// recoverOnce runs recoverFolder on dir the first time this process
+// writes into it. It runs under the folder lock.
+func recoverOnce(dir string) {
+	key := dir
+	if abs, err := filepath.Abs(dir); err == nil {
+		key = abs
+	}
+	if _, done := recovered.LoadOrStore(key, true); !done {
+		recoverFolder(dir)
+	}
 }
 
 // recoverFolder undoes what runs that ended in the middle left: their

@@ -54,23 +54,37 @@ func summarySheets(rows []Row) []xlsx.Records {
 			r.ThreePublic, opt(r.ThreePublicChange), r.OperatingCosts, opt(r.OperatingCostsChange),
 			r.Projects, r.GoalForms, r.Warnings, r.Errors, r.IDs(), status, detail, r.MovedTo,
 		})
-		for _, e := range r.InputErrors {
+	}
+	// The findings sheet's rows are made as they are written: a province's
+	// batch has tens of thousands.
+	type at struct{ row, k int } // rows[row]'s input error k, or finding k-len(InputErrors)
+	var index []at
+	for i, r := range rows {
+		for k := 0; k < len(r.InputErrors)+len(r.Findings); k++ {
+			index = append(index, at{i, k})
+		}
+	}
+	findings.Count = len(index)
+	findings.Row = func(i int) []any {
+		r := rows[index[i].row]
+		k := index[i].k
+		if k < len(r.InputErrors) {
+			e := r.InputErrors[k]
 			var line, col any
 			if e.Pos.Line > 0 {
 				line, col = e.Pos.Line, e.Pos.Col
 			}
-			findings.Rows = append(findings.Rows, []any{r.Department, r.File, line, col, "input", "错误", e.Msg, nil, nil, nil, nil, nil})
+			return []any{r.Department, r.File, line, col, "input", "错误", e.Msg, nil, nil, nil, nil, nil}
 		}
-		for _, f := range r.Findings {
-			row := []any{r.Department, r.File, f.Line, f.Column, f.ID, f.Word(), f.Message, nil, nil, nil, nil, opt(f.Diff)}
-			if f.Left != nil {
-				row[7], row[8] = f.Left.Name, f.Left.Value
-			}
-			if f.Right != nil {
-				row[9], row[10] = f.Right.Name, f.Right.Value
-			}
-			findings.Rows = append(findings.Rows, row)
+		f := r.Findings[k-len(r.InputErrors)]
+		row := []any{r.Department, r.File, f.Line, f.Column, f.ID, f.Word(), f.Message, nil, nil, nil, nil, opt(f.Diff)}
+		if f.Left != nil {
+			row[7], row[8] = f.Left.Name, f.Left.Value
 		}
+		if f.Right != nil {
+			row[9], row[10] = f.Right.Name, f.Right.Value
+		}
+		return row
 	}
 	return []xlsx.Records{departments, findings}
 }

@@ -3,7 +3,6 @@ package xlsx
 import (
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -17,6 +16,26 @@ type Records struct {
 	Name    string // the sheet's name
 	Columns []RecordColumn
 	Rows    [][]any // per cell: string, int, decimal.Decimal, or nil for an empty cell
+	// Count and Row, when Row is set, give the rows instead: Row(0) …
+	// Row(Count-1), each made as it is written, so that a sheet of tens of
+	// thousands of rows is never held whole.
+	Count int
+	Row   func(i int) []any
+}
+
+// rows is how many rows the sheet has, and row the i-th.
+func (s Records) rows() int {
+	if s.Row != nil {
+		return s.Count
+	}
+	return len(s.Rows)
+}
+
+func (s Records) row(i int) []any {
+	if s.Row != nil {
+		return s.Row(i)
+	}
+	return s.Rows[i]
 }
 
 // RecordColumn is a column of a Records sheet.
@@ -70,64 +89,7 @@ func WriteRecords(w io.Writer, title string, sheets []Records) error {
 		} else if _, err := f.NewSheet(s.Name); err != nil {
 			return err
 		}
-		for c, col := range s.Columns {
-			ref := cell(c+1, 1)
-			if err := f.SetCellStr(s.Name, ref, col.Title); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(s.Name, ref, ref, head); err != nil {
-				return err
-			}
-			width := col.Width
-			if width == 0 {
-				width = max(8, textWidth(col.Title)+2)
-			}
-			name, _ := excelize.ColumnNumberToName(c + 1)
-			if err := f.SetColWidth(s.Name, name, name, width); err != nil {
-				return err
-			}
-		}
-		if err := f.SetRowHeight(s.Name, 1, 30); err != nil { // two lines of a wrapped title
-			return err
-		}
-		for r, row := range s.Rows {
-			if len(row) != len(s.Columns) {
-				return fmt.Errorf("xlsx: sheet %s row %d: %d cells for %d columns", s.Name, r+1, len(row), len(s.Columns))
-			}
-			for c, v := range row {
-				ref := cell(c+1, r+2)
-				style := text
-				switch v := v.(type) {
-				case nil:
-				case string:
-					err = f.SetCellStr(s.Name, ref, v)
-				case int:
-					err, style = f.SetCellDefault(s.Name, ref, strconv.Itoa(v)), number
-				case decimal.Decimal:
-					err, style = f.SetCellDefault(s.Name, ref, v.Round(2).StringFixed(2)), amount
-				default:
-					err = fmt.Errorf("xlsx: sheet %s row %d: a cell of type %T", s.Name, r+1, v)
-				}
-				if err != nil {
-					return err
-				}
-				if s.Columns[c].Kind == RecordAmount && v == nil {
-					style = amount
-				}
-				if err := f.SetCellStyle(s.Name, ref, ref, style); err != nil {
-					return err
-				}
-			}
-		}
-		last := cell(len(s.Columns), max(len(s.Rows)+1, 1))
-		if err := f.AutoFilter(s.Name, "A1:"+last, nil); err != nil {
-			return err
-		}
-		if err := f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-			return err
-		}
-		if err := printSetup(f, s.Name, true, 1); err != nil {
+		if err := writeRecordSheet(f, s, recordStyles{head, text, number, amount}); err != nil {
 			return err
 		}
 	}
@@ -142,6 +104,94 @@ func WriteRecords(w io.Writer, title string, sheets []Records) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// recordStyles are the cell styles of a Records sheet.
+type recordStyles struct{ head, text, number, amount int }
+
+// writeRecordSheet streams one sheet (excelize's StreamWriter: a batch's
+// findings sheet may hold tens of thousands of rows, which cells kept in
+// memory would take hundreds of megabytes for). The print setup and the
+// filter are set before the stream starts: it writes them with the rows.
+func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
+	if err := printSetup(f, s.Name, true, 1); err != nil {
+		return err
+	}
+	n := s.rows()
+	last := cell(len(s.Columns), max(n+1, 1))
+	if err := f.AutoFilter(s.Name, "A1:"+last, nil); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s.Name)
+	if err != nil {
+		return err
+	}
+	header := make([]any, len(s.Columns))
+	for c, col := range s.Columns {
+		width := col.Width
+		if width == 0 {
+			width = max(8, textWidth(col.Title)+2)
+		}
+		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
+			return err
+		}
+		header[c] = excelize.Cell{StyleID: st.head, Value: col.Title}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil { // two lines of a wrapped title
+		return err
+	}
+	values := make([]any, len(s.Columns))
+	for r := 0; r < n; r++ {
+		row := s.row(r)
+		if len(row) != len(s.Columns) {
+			return fmt.Errorf("xlsx: sheet %s row %d: %d cells for %d columns", s.Name, r+1, len(row), len(s.Columns))
+		}
+		for c, v := range row {
+			switch v := v.(type) {
+			case nil:
+				style := st.text
+				if s.Columns[c].Kind == RecordAmount {
+					style = st.amount
+				}
+				values[c] = excelize.Cell{StyleID: style}
+			case string:
+				values[c] = excelize.Cell{StyleID: st.text, Value: v}
+			case int:
+				values[c] = excelize.Cell{StyleID: st.number, Value: v}
+			case decimal.Decimal:
+				x, err := exactFloat(v)
+				if err != nil {
+					return fmt.Errorf("xlsx: sheet %s row %d: %w", s.Name, r+1, err)
+				}
+				values[c] = excelize.Cell{StyleID: st.amount, Value: x}
+			default:
+				return fmt.Errorf("xlsx: sheet %s row %d: a cell of type %T", s.Name, r+1, v)
+			}
+		}
+		if err := sw.SetRow(cell(1, r+2), values); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// exactFloat is an amount, rounded to the cent, as the float64 the stream
+// writer takes for a numeric cell. It is no arithmetic: the writer prints
+// the shortest decimal that reads back as that float, which for an amount
+// of at most 15 significant digits (every amount is below 10^9 万元) is
+// the amount's own digits. The round trip is checked, so a cell can never
+// hold another number than the decimal.
+func exactFloat(d decimal.Decimal) (float64, error) {
+	d = d.Round(2)
+	x := d.InexactFloat64()
+	if !decimal.NewFromFloat(x).Equal(d) {
+		return 0, fmt.Errorf("the amount %s cannot be held exactly in a cell", d.String())
+	}
+	return x, nil
 }
 
 func recordBorder() []excelize.Border {

@@ -3,7 +3,10 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"sort"
@@ -23,10 +26,55 @@ var zipTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
 // and, on Close, writes them to w in a fixed order: [Content_Types].xml first,
 // then the others sorted by name, each with the same modification time.
 // excelize's own writer emits entries in an order that can vary between runs.
+//
+// Each part is kept compressed, compressed as it is written (excelize writes
+// one part after another): a review sheet of tens of thousands of rows is
+// tens of megabytes of XML, but a few megabytes deflated.
 type sortedZip struct {
 	w      io.Writer
-	parts  map[string]*bytes.Buffer
+	parts  map[string]*zipPart
+	cur    *zipPart
+	fw     *flate.Writer // reused from part to part
 	closed bool
+}
+
+// zipPart is one part, deflated, with what its zip header needs.
+type zipPart struct {
+	data bytes.Buffer
+	crc  hash.Hash32
+	size uint64
+}
+
+// Write compresses p into the current part.
+func (z *sortedZip) write(p []byte) (int, error) {
+	c := z.cur
+	c.crc.Write(p)
+	c.size += uint64(len(p))
+	return z.fw.Write(p)
+}
+
+// partWriter is the io.Writer of a part: it writes while the part is the
+// current one.
+type partWriter struct {
+	z    *sortedZip
+	part *zipPart
+}
+
+func (w partWriter) Write(p []byte) (int, error) {
+	if w.z.cur != w.part {
+		return 0, fmt.Errorf("xlsx: zip part written after the next was created")
+	}
+	return w.z.write(p)
+}
+
+// finish ends the current part's compressed stream.
+func (z *sortedZip) finish() error {
+	if z.cur == nil {
+		return nil
+	}
+	err := z.fw.Close()
+	z.cur = nil
+	return err
 }
 
 var _ excelize.ZipWriter = (*sortedZip)(nil)
@@ -34,7 +82,7 @@ var _ excelize.ZipWriter = (*sortedZip)(nil)
 // newSortedZip returns a sortedZip writing to w; its signature fits
 // excelize.File.SetZipWriter.
 func newSortedZip(w io.Writer) excelize.ZipWriter {
-	return &sortedZip{w: w, parts: map[string]*bytes.Buffer{}}
+	return &sortedZip{w: w, parts: map[string]*zipPart{}}
 }
 
 // Create starts a new part; creating the same name twice is an error.
@@ -45,9 +93,22 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if _, dup := z.parts[name]; dup {
 		return nil, fmt.Errorf("xlsx: zip part %q written twice", name)
 	}
-	b := new(bytes.Buffer)
-	z.parts[name] = b
-	return b, nil
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	p := &zipPart{crc: crc32.NewIEEE()}
+	z.parts[name] = p
+	z.cur = p
+	if z.fw == nil {
+		fw, err := flate.NewWriter(&p.data, flate.DefaultCompression)
+		if err != nil {
+			return nil, err
+		}
+		z.fw = fw
+	} else {
+		z.fw.Reset(&p.data)
+	}
+	return partWriter{z, p}, nil
 }
 
 // AddFS adds every regular file of fsys as a part.
@@ -74,6 +135,9 @@ func (z *sortedZip) Close() error {
 	if z.closed {
 		return nil
 	}
+	if err := z.finish(); err != nil {
+		return err
+	}
 	z.closed = true
 	names := make([]string, 0, len(z.parts))
 	for name := range z.parts {
@@ -82,15 +146,27 @@ func (z *sortedZip) Close() error {
 	sort.Slice(names, func(i, j int) bool { return partLess(names[i], names[j]) })
 	zw := zip.NewWriter(z.w)
 	for _, name := range names {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime})
+		p := z.parts[name]
+		date, tm := msDosTime(zipTime)
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime,
+			ModifiedDate: date, ModifiedTime: tm,
+			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(z.parts[name].Bytes()); err != nil {
+		if _, err := w.Write(p.data.Bytes()); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// msDosTime is t as the date and time fields of a zip header (CreateRaw,
+// unlike CreateHeader, does not set them from Modified).
+func msDosTime(t time.Time) (date, tm uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, tm
 }
 
 // partLess orders part names: [Content_Types].xml first, then by name.

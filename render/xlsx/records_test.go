@@ -1,0 +1,86 @@
+package xlsx
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// TestWriteRecords: a review workbook's cells keep their kinds (amounts and
+// whole numbers numeric, exactly the decimal's digits), the header is
+// frozen and filtered, the sheet prints landscape one page wide with the
+// header on every page, and the same records give the same bytes.
+func TestWriteRecords(t *testing.T) {
+	amounts := []string{"0.01", "1234.5", "999999999.99", "-2065.57", "0"}
+	var rows [][]any
+	for i, a := range amounts {
+		rows = append(rows, []any{"部门" + a, i, decimal.RequireFromString(a), nil})
+	}
+	sheets := []Records{{Name: "汇总", Columns: []RecordColumn{{Title: "名称"}, {Title: "个数", Kind: RecordInt}, {Title: "金额", Kind: RecordAmount}, {Title: "空", Kind: RecordAmount}}, Rows: rows}}
+	var a, b bytes.Buffer
+	if err := WriteRecords(&a, "测试", sheets); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteRecords(&b, "测试", sheets); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the same records give different bytes")
+	}
+	f, err := excelize.OpenReader(&a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, want := range amounts {
+		ref := cell(3, i+2)
+		got, _ := f.GetCellValue("汇总", ref, excelize.Options{RawCellValue: true})
+		if !decimal.RequireFromString(got).Equal(decimal.RequireFromString(want)) || strings.ContainsAny(got, "eE") {
+			t.Errorf("%s = %q, want %s", ref, got, want)
+		}
+		if ty, _ := f.GetCellType("汇总", ref); ty != excelize.CellTypeUnset && ty != excelize.CellTypeNumber {
+			t.Errorf("%s is of type %v, not a number", ref, ty)
+		}
+		if ty, _ := f.GetCellType("汇总", cell(1, i+2)); ty != excelize.CellTypeInlineString && ty != excelize.CellTypeSharedString {
+			t.Errorf("the name cell is of type %v", ty)
+		}
+	}
+	panes, _ := f.GetPanes("汇总")
+	if !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("panes %+v", panes)
+	}
+	pl, _ := f.GetPageLayout("汇总")
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Errorf("page layout %+v", pl)
+	}
+	names := f.GetDefinedName()
+	var filter, titles bool
+	for _, n := range names {
+		filter = filter || n.Name == "_xlnm._FilterDatabase"
+		titles = titles || n.Name == "_xlnm.Print_Titles" && strings.Contains(n.RefersTo, "$1:$1")
+	}
+	if !filter || !titles {
+		t.Errorf("defined names %+v: want the filter and the print titles", names)
+	}
+	if h, _ := f.GetRowHeight("汇总", 1); h != 30 {
+		t.Errorf("header row height %v", h)
+	}
+}
+
+// TestExactFloat: every amount a department can hold goes into a cell as
+// exactly its digits; one that could not is refused, not rounded.
+func TestExactFloat(t *testing.T) {
+	for _, s := range []string{"0.01", "0.1", "0.3", "1249.45", "999999999.99", "123456789.12", "-0.07"} {
+		d := decimal.RequireFromString(s)
+		x, err := exactFloat(d)
+		if err != nil || !decimal.NewFromFloat(x).Equal(d) {
+			t.Errorf("%s: %v %v", s, x, err)
+		}
+	}
+	if _, err := exactFloat(decimal.RequireFromString("12345678901234567.89")); err == nil {
+		t.Error("an amount of 19 significant digits is not refused")
+	}
+}
