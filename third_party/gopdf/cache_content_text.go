@@ -154,7 +154,16 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		return err
 	}
 
-	fmt.Fprintf(w, "%0.2f %0.2f TD\n", x, y)
+	// budgetpub patch: the numbers appended, not formatted by fmt (the same
+	// text: fmt's %0.2f is strconv's 'f' with 2 decimals).
+	td := make([]byte, 0, 32)
+	td = strconv.AppendFloat(td, x, 'f', 2, 64)
+	td = append(td, ' ')
+	td = strconv.AppendFloat(td, y, 'f', 2, 64)
+	td = append(td, " TD\n"...)
+	if _, err := w.Write(td); err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "/F%d %s Tf %s Tc\n", c.fontCountIndex, FormatFloatTrim(c.fontSize), FormatFloatTrim(c.charSpacing))
 
 	if c.txtColorMode == "color" {
@@ -183,7 +192,13 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 			}
 		}
 
-		fmt.Fprintf(w, "%04X", glyphindex)
+		if glyphindex <= 0xFFFF { // budgetpub patch: four hex digits without fmt, as %04X writes them
+			const hexDigits = "0123456789ABCDEF"
+			g := glyphindex
+			w.Write([]byte{hexDigits[g>>12&0xF], hexDigits[g>>8&0xF], hexDigits[g>>4&0xF], hexDigits[g&0xF]})
+		} else {
+			fmt.Fprintf(w, "%04X", glyphindex)
+		}
 		leftRune = r
 		leftRuneIndex = glyphindex
 	}
