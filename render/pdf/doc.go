@@ -57,6 +57,7 @@ func Bytes(p *render.Publication, fs *fonts.Set) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
+	buf.Grow(256<<10 + 8<<10*len(doc.body)) // about a PDF's size: 256 KB of fonts and 8 KB a page
 	if _, err := gp.WriteTo(&buf); err != nil {
 		return nil, err
 	}

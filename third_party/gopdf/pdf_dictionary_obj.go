@@ -195,6 +195,15 @@ func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// budgetpub patch: the buffer is made at its final size's capacity
+	// (at most: the tables' lengths rounded up), not grown by doubling.
+	size := 12 + 16*tableCount + len(glyphTable) + 4*len(locaTable) + 3
+	for tag, e := range tables {
+		if tag != "glyf" && tag != "loca" {
+			size += int(e.PaddedLength())
+		}
+	}
+	buff.datas = make([]byte, 0, size)
 
 	WriteUInt32(&buff, 0x00010000)
 	WriteUInt16(&buff, uint(tableCount))
