@@ -134,7 +134,7 @@ func readSheet(t *testing.T, f *excelize.File, sheet string) sheetGrid {
 	}
 	g.bodyStart = -1
 	for r := 3; r < len(rows); r++ {
-		if hasAmount(rows[r]) || r+1 < len(rows) && len(rows[r]) > 0 && (rows[r][0] == "合计" || rows[r][0] == "1") {
+		if hasAmount(f, sheet, r, rows[r]) || r+1 < len(rows) && len(rows[r]) > 0 && (rows[r][0] == "合计" || rows[r][0] == "1") {
 			if len(rows[r]) > 0 && rows[r][0] == "1" { // the column-number row closes the header
 				g.bodyStart = r + 1
 			} else {
@@ -177,9 +177,18 @@ func isDigitsOnly(s string) bool {
 	return s != ""
 }
 
-func hasAmount(row []string) bool {
-	for _, c := range row {
-		if _, err := decimal.NewFromString(c); err == nil && strings.Contains(c, ".") {
+// hasAmount tells a row (0-based r) with an amount: a numeric cell (codes
+// and the column numbers are text).
+func hasAmount(f *excelize.File, sheet string, r int, row []string) bool {
+	for c, v := range row {
+		if v == "" {
+			continue
+		}
+		if _, err := decimal.NewFromString(v); err != nil {
+			continue
+		}
+		ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+		if ty, _ := f.GetCellType(sheet, ref); ty == excelize.CellTypeUnset || ty == excelize.CellTypeNumber {
 			return true
 		}
 	}

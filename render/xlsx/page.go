@@ -22,7 +22,7 @@ const (
 func (s *sheet) writePanes() error {
 	n := frozenRows(s.t)
 	first := cell(1, n+1)
-	return s.f.SetPanes(s.name, &excelize.Panes{
+	return s.sw.SetPanes(&excelize.Panes{
 		Freeze:      true,
 		YSplit:      n,
 		TopLeftCell: first,

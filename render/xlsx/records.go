@@ -93,7 +93,6 @@ func WriteRecords(w io.Writer, title string, sheets []Records) error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
 	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "budgetpub", LastModifiedBy: "budgetpub",
 		Language: "zh-CN", Created: docTime, Modified: docTime}); err != nil {
 		return err

@@ -19,6 +19,7 @@ const (
 // sheet writes one table on one worksheet.
 type sheet struct {
 	f      *excelize.File
+	sw     *excelize.StreamWriter
 	st     *styles
 	name   string
 	t      *render.Table
@@ -64,20 +65,31 @@ func checkTable(t *render.Table) error {
 	return nil
 }
 
-// write lays out the whole table.
+// write lays out the whole table. The sheet is streamed (excelize's
+// StreamWriter writes each row's XML as it is given, instead of building
+// the worksheet in memory and marshalling it: a third of a department's
+// time otherwise): the dimension and the print setup are set first, the
+// rows then go top to bottom, and the merges with them.
 func (s *sheet) write() error {
 	s.widths = columnWidths(s.t)
-	for i, w := range s.widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := s.f.SetColWidth(s.name, col, col, w); err != nil {
-			return err
-		}
-	}
 	lastRow := max(frozenRows(s.t)+len(s.t.Rows)+len(s.t.Notes), deptRow)
 	if err := s.f.SetSheetDimension(s.name, cell(1, 1)+":"+cell(len(s.widths), lastRow)); err != nil {
 		return err
 	}
-	steps := []func() error{s.writeTop, s.writeHeader, s.writeBody, s.writeNotes, s.writePanes, s.writePrintSetup}
+	if err := s.writePrintSetup(); err != nil {
+		return fmt.Errorf("sheet %s: %w", s.name, err)
+	}
+	sw, err := s.f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	s.sw = sw
+	for i, w := range s.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	steps := []func() error{s.writePanes, s.writeTop, s.writeHeader, s.writeBody, s.writeNotes, sw.Flush}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
@@ -86,55 +98,57 @@ func (s *sheet) write() error {
 	return nil
 }
 
-// put writes a text cell with a style.
-func (s *sheet) put(col, row int, text string, k styleKey) error {
+// styled is a cell of text (or none) with a style.
+func (s *sheet) styled(text string, k styleKey) (excelize.Cell, error) {
 	id, err := s.st.id(k)
 	if err != nil {
-		return err
+		return excelize.Cell{}, err
 	}
-	ref := cell(col, row)
+	c := excelize.Cell{StyleID: id}
 	if text != "" {
-		if err := s.f.SetCellStr(s.name, ref, text); err != nil {
-			return err
-		}
+		c.Value = text
 	}
-	return s.f.SetCellStyle(s.name, ref, ref, id)
+	return c, nil
+}
+
+// row streams one row of cells (nil: no cell) at its height.
+func (s *sheet) row(r int, cells []any, height float64) error {
+	return s.sw.SetRow(cell(1, r), cells, excelize.RowOpts{Height: height})
 }
 
 // writeTop writes the label, the merged title and the department/unit line.
 func (s *sheet) writeTop() error {
 	t, n := s.t, len(s.t.Columns)
-	if err := s.put(1, labelRow, t.Label, styleKey{role: roleLabel}); err != nil {
+	label, err := s.styled(t.Label, styleKey{role: roleLabel})
+	if err != nil {
 		return err
 	}
-	if err := s.put(1, titleRow, t.Title, styleKey{role: roleTitle}); err != nil {
+	if err := s.row(labelRow, []any{label}, rowHeight); err != nil {
+		return err
+	}
+	title, err := s.styled(t.Title, styleKey{role: roleTitle})
+	if err != nil {
+		return err
+	}
+	if err := s.row(titleRow, []any{title}, titleRowHeight(t.Title, spanWidth(s.widths, 0, n))); err != nil {
 		return err
 	}
 	if n > 1 {
-		if err := s.f.MergeCell(s.name, cell(1, titleRow), cell(n, titleRow)); err != nil {
+		if err := s.sw.MergeCell(cell(1, titleRow), cell(n, titleRow)); err != nil {
 			return err
 		}
 	}
 	dept := "部门名称：" + t.Department
+	cells := make([]any, n)
 	if n == 1 {
 		dept += "    " + unitText(t)
-	} else if err := s.put(n, deptRow, unitText(t), styleKey{role: roleUnit}); err != nil {
+	} else if cells[n-1], err = s.styled(unitText(t), styleKey{role: roleUnit}); err != nil {
 		return err
 	}
-	if err := s.put(1, deptRow, dept, styleKey{role: roleDept}); err != nil {
+	if cells[0], err = s.styled(dept, styleKey{role: roleDept}); err != nil {
 		return err
 	}
-	heights := map[int]float64{
-		labelRow: rowHeight,
-		titleRow: titleRowHeight(t.Title, spanWidth(s.widths, 0, n)),
-		deptRow:  rowHeight,
-	}
-	for _, r := range []int{labelRow, titleRow, deptRow} {
-		if err := s.f.SetRowHeight(s.name, r, heights[r]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.row(deptRow, cells, rowHeight)
 }
 
 // writeHeader writes the header grid: bordered, bold, centred, merged spans.
@@ -147,26 +161,27 @@ func (s *sheet) writeHeader() error {
 	if err != nil {
 		return err
 	}
-	last := headerTop + t.HeaderRows - 1
-	if err := s.f.SetCellStyle(s.name, cell(1, headerTop), cell(len(t.Columns), last), id); err != nil {
-		return err
+	grid := make([][]any, t.HeaderRows)
+	for r := range grid {
+		grid[r] = make([]any, len(t.Columns))
+		for c := range grid[r] {
+			grid[r][c] = excelize.Cell{StyleID: id}
+		}
 	}
 	for _, h := range t.Header {
-		col, row := h.Col+1, headerTop+h.Row
 		if h.Text != "" {
-			if err := s.f.SetCellStr(s.name, cell(col, row), h.Text); err != nil {
-				return err
-			}
+			grid[h.Row][h.Col] = excelize.Cell{StyleID: id, Value: h.Text}
 		}
 		rs, cs := span(h.RowSpan), span(h.ColSpan)
 		if rs > 1 || cs > 1 {
-			if err := s.f.MergeCell(s.name, cell(col, row), cell(col+cs-1, row+rs-1)); err != nil {
+			col, row := h.Col+1, headerTop+h.Row
+			if err := s.sw.MergeCell(cell(col, row), cell(col+cs-1, row+rs-1)); err != nil {
 				return err
 			}
 		}
 	}
 	for i, h := range headerHeights(t, s.widths) {
-		if err := s.f.SetRowHeight(s.name, headerTop+i, h); err != nil {
+		if err := s.row(headerTop+i, grid[i], h); err != nil {
 			return err
 		}
 	}
@@ -179,23 +194,26 @@ func (s *sheet) writeBody() error {
 	t := s.t
 	textCol := firstTextColumn(t)
 	top := frozenRows(t) + 1
+	cells := make([]any, len(t.Columns))
 	for i, row := range t.Rows {
-		r := top + i
 		bold := row.Kind == render.RowTotal || row.Kind == render.RowSubtotal
 		for c, cl := range row.Cells {
-			if err := s.putBody(c+1, r, cl, bold, c == textCol, row); err != nil {
-				return err
+			v, err := s.bodyCell(cl, bold, c == textCol, row)
+			if err != nil {
+				return fmt.Errorf("row %d: %w", i+1, err)
 			}
+			cells[c] = v
 		}
-		if err := s.f.SetRowHeight(s.name, r, bodyRowHeight(row, s.widths, textCol)); err != nil {
+		if err := s.row(top+i, cells, bodyRowHeight(row, s.widths, textCol)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// putBody writes one body cell.
-func (s *sheet) putBody(col, r int, cl render.Cell, bold, indented bool, row render.Row) error {
+// bodyCell is one body cell: an amount a numeric cell (exactFloat), the
+// rest text.
+func (s *sheet) bodyCell(cl render.Cell, bold, indented bool, row render.Row) (excelize.Cell, error) {
 	k := styleKey{role: roleText, bold: bold}
 	switch cl.Kind {
 	case render.KindCode:
@@ -208,27 +226,28 @@ func (s *sheet) putBody(col, r int, cl render.Cell, bold, indented bool, row ren
 		}
 	}
 	if k.role != roleAmount {
-		return s.put(col, r, cl.Text, k)
+		return s.styled(cl.Text, k)
 	}
 	id, err := s.st.id(k)
 	if err != nil {
-		return err
+		return excelize.Cell{}, err
 	}
-	ref := cell(col, r)
-	if err := s.f.SetCellDefault(s.name, ref, cl.Amount.StringFixed(2)); err != nil {
-		return err
+	x, err := exactFloat(cl.Amount)
+	if err != nil {
+		return excelize.Cell{}, err
 	}
-	return s.f.SetCellStyle(s.name, ref, ref, id)
+	return excelize.Cell{StyleID: id, Value: x}, nil
 }
 
 // writeNotes writes each note on its own row under the table.
 func (s *sheet) writeNotes() error {
 	first := frozenRows(s.t) + len(s.t.Rows) + 1
 	for i, note := range s.t.Notes {
-		if err := s.put(1, first+i, note, styleKey{role: roleNote}); err != nil {
+		c, err := s.styled(note, styleKey{role: roleNote})
+		if err != nil {
 			return err
 		}
-		if err := s.f.SetRowHeight(s.name, first+i, rowHeight); err != nil {
+		if err := s.row(first+i, []any{c}, rowHeight); err != nil {
 			return err
 		}
 	}

@@ -55,7 +55,6 @@ func build(p *render.Publication) ([]byte, error) {
 	if err := writeCharts(f, p); err != nil {
 		return nil, err
 	}
-	f.SetActiveSheet(0)
 	if err := f.SetDocProps(docProps(p)); err != nil {
 		return nil, err
 	}
