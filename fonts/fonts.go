@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/sfnt"
@@ -45,19 +47,33 @@ type face struct {
 	user     bool   // a user's file, not a bundled face
 	data     []byte
 	font     *sfnt.Font
-	coverage sync.Map // rune → bool: whether the face draws it, looked up once
+	bmp      [0x10000]atomic.Uint32 // whether the face draws a BMP rune: 0 not looked up, 1 no, 2 yes
+	coverage sync.Map               // rune → bool beyond the BMP
 }
 
 // has tells whether the face draws r. Safe for concurrent use: a set is
 // shared by every document of a batch.
 func (f *face) has(r rune) bool {
-	if v, ok := f.coverage.Load(r); ok {
+	bmp := r >= 0 && r < 0x10000
+	if bmp {
+		if v := f.bmp[r].Load(); v != 0 {
+			return v == 2
+		}
+	} else if v, ok := f.coverage.Load(r); ok {
 		return v.(bool)
 	}
 	var buf sfnt.Buffer
 	i, err := f.font.GlyphIndex(&buf, r)
 	ok := err == nil && i != 0
-	f.coverage.Store(r, ok)
+	if bmp {
+		v := uint32(1)
+		if ok {
+			v = 2
+		}
+		f.bmp[r].Store(v)
+	} else {
+		f.coverage.Store(r, ok)
+	}
 	return ok
 }
 
@@ -275,16 +291,20 @@ type Run struct {
 // face has is an error naming it; nothing is ever dropped.
 func (s *Set) Runs(role Role, text string) ([]Run, error) {
 	var runs []Run
-	for _, r := range text {
+	start := 0 // where the current run began
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
 		fam, ok := s.FamilyOf(role, r)
 		if !ok {
 			return nil, &MissingError{Rune: r, Text: text}
 		}
 		if n := len(runs); n > 0 && runs[n-1].Family == fam {
-			runs[n-1].Text += string(r)
+			runs[n-1].Text = text[start : i+size]
 		} else {
-			runs = append(runs, Run{Family: fam, Text: string(r)})
+			start = i
+			runs = append(runs, Run{Family: fam, Text: text[i : i+size]})
 		}
+		i += size
 	}
 	return runs, nil
 }
