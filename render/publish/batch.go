@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +59,20 @@ func (r Row) IDs() string {
 		}
 	}
 	return strings.Join(parts, "、")
+}
+
+// TuneForBatch sets the collector for a batch and returns what restores
+// it. A department allocates a few tens of megabytes and frees them:
+// collect less often (a quarter of the time went to the collector), under a
+// soft ceiling of 150 MB that keeps a batch of any length below 200 MB of
+// memory (measured: 177 MB for 1 000 departments, as for 200).
+func TuneForBatch() (restore func()) {
+	gc := debug.SetGCPercent(400)
+	limit := debug.SetMemoryLimit(150 << 20)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 // BatchOptions shape a batch run.
