@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func dirNames(t *testing.T, dir string) []string {
@@ -111,7 +112,7 @@ func TestWritePairLeavesTheOldPairOnFailure(t *testing.T) {
 func TestRecoverAfterAKilledRun(t *testing.T) {
 	dir := t.TempDir()
 	x, p := filepath.Join(dir, "x.xlsx"), filepath.Join(dir, "x.pdf")
-	id := strconv.Itoa(deadPID(t)) + "-abc123"
+	id := strconv.Itoa(deadPID(t)) + "-" + hostTag + "abc123abc123"
 	// The dead run had moved old x aside and put new x in; p still old.
 	write(t, hidden(x, "old", id), "old x")
 	write(t, x, "new x")
@@ -119,10 +120,24 @@ func TestRecoverAfterAKilledRun(t *testing.T) {
 	write(t, hidden(p, "tmp", id), "new p")
 	write(t, filepath.Join(dir, ".budgetpub-"+id+".journal"),
 		x+"\t"+hidden(x, "old", id)+"\t"+hidden(x, "tmp", id)+"\n"+p+"\t"+hidden(p, "old", id)+"\t"+hidden(p, "tmp", id)+"\n")
-	live := hidden(filepath.Join(dir, "z.pdf"), "tmp", strconv.Itoa(os.Getppid())+"-fff")
+	live := hidden(filepath.Join(dir, "z.pdf"), "tmp", strconv.Itoa(os.Getppid())+"-"+hostTag+"fff000fff000")
 	write(t, live, "being written by a running process")
 	stale := hidden(filepath.Join(dir, "w.pdf"), "tmp", id)
 	write(t, stale, "left by the dead run")
+	// Another machine's files (a shared folder): kept while they are
+	// fresh — its process may be running —, removed an hour on.
+	other := "0f0f0f0f"
+	if other == hostTag {
+		other = "f0f0f0f0"
+	}
+	elsewhere := hidden(filepath.Join(dir, "v.pdf"), "tmp", strconv.Itoa(deadPID(t))+"-"+other+"abc123abc123")
+	write(t, elsewhere, "being written on another machine")
+	abandoned := hidden(filepath.Join(dir, "u.pdf"), "tmp", strconv.Itoa(os.Getpid())+"-"+other+"abc123abc123")
+	write(t, abandoned, "left on another machine two hours ago")
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(abandoned, old, old); err != nil {
+		t.Fatal(err)
+	}
 
 	if err := writePair(dir, []fileData{{filepath.Join(dir, "other.pdf"), []byte("o")}}); err != nil {
 		t.Fatal(err)
@@ -131,7 +146,7 @@ func TestRecoverAfterAKilledRun(t *testing.T) {
 		t.Errorf("the pair is %q %q, want the old one", read(t, x), read(t, p))
 	}
 	names := dirNames(t, dir)
-	want := []string{filepath.Base(live), "other.pdf", "x.pdf", "x.xlsx"}
+	want := []string{filepath.Base(live), filepath.Base(elsewhere), "other.pdf", "x.pdf", "x.xlsx"}
 	slices.Sort(want)
 	if !slices.Equal(names, want) {
 		t.Errorf("folder holds %v, want %v", names, want)

@@ -3,6 +3,7 @@ package publish
 import (
 	"bufio"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // A department's files (workbook and PDF, and its open data) are replaced
@@ -25,12 +27,27 @@ import (
 //
 // Our names in the folder: .<file>.tmp-<pid>-<id> (a new file being
 // written), .<file>.old-<pid>-<id> (an old one moved aside) and
-// .budgetpub-<pid>-<id>.journal. The lock is the folder itself (on Windows
-// a file .budgetpub.lock in it).
+// .budgetpub-<pid>-<id>.journal, where <id> is 8 hex digits naming the
+// machine (hostTag) and 12 random ones. The lock is the folder itself (on
+// Windows a file .budgetpub.lock in it). A folder shared by machines (a
+// network share written by a Kubernetes job's pods) has files of processes
+// this machine cannot see: those are left alone until they are an hour
+// old (staleAfter), since no department takes minutes to write.
 
 const lockName = ".budgetpub.lock"
 
-var ourName = regexp.MustCompile(`^\..+\.(tmp|old)-([0-9]+)-[0-9a-f]+$|^\.budgetpub-([0-9]+)-[0-9a-f]+\.journal$`)
+var ourName = regexp.MustCompile(`^\..+\.(tmp|old)-([0-9]+)-([0-9a-f]+)$|^\.budgetpub-([0-9]+)-([0-9a-f]+)\.journal$`)
+
+// staleAfter is the age after which another machine's files are taken for
+// those of a run that ended.
+const staleAfter = time.Hour
+
+// hostTag is 8 hex digits of the SHA-256 of the machine's name.
+var hostTag = func() string {
+	name, _ := os.Hostname()
+	sum := sha256.Sum256([]byte(name))
+	return hex.EncodeToString(sum[:4])
+}()
 
 // fileData is one file of a department.
 type fileData struct {
@@ -59,7 +76,7 @@ func withFolderLock(dir string, f func() error) error {
 func txnID() string {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
-	return strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(b[:])
+	return strconv.Itoa(os.Getpid()) + "-" + hostTag + hex.EncodeToString(b[:])
 }
 
 // hidden is the name of one of our files beside path.
@@ -214,14 +231,10 @@ func recoverFolder(dir string) {
 	var journals, temps []string
 	for _, e := range entries {
 		m := ourName.FindStringSubmatch(e.Name())
-		if m == nil {
+		if m == nil || !ended(e, m[2]+m[4], m[3]+m[5]) {
 			continue
 		}
-		pid := m[2] + m[3]
-		if n, err := strconv.Atoi(pid); err != nil || n == os.Getpid() || processAlive(n) {
-			continue
-		}
-		if m[3] != "" {
+		if m[4] != "" {
 			journals = append(journals, filepath.Join(dir, e.Name()))
 		} else {
 			temps = append(temps, filepath.Join(dir, e.Name()))
@@ -245,6 +258,22 @@ func recoverFolder(dir string) {
 		}
 		_ = os.Remove(t)
 	}
+}
+
+// ended tells whether the run that left one of our files has ended: a
+// process of this machine no longer running, or another machine's file an
+// hour old. A name of 12 random hex digits, without the machine's, is of
+// an earlier version, which only ever recovered its own machine's files.
+func ended(e os.DirEntry, pid, id string) bool {
+	n, err := strconv.Atoi(pid)
+	if err != nil {
+		return false
+	}
+	if len(id) == 12 || strings.HasPrefix(id, hostTag) {
+		return n != os.Getpid() && !processAlive(n)
+	}
+	fi, err := e.Info()
+	return err == nil && time.Since(fi.ModTime()) > staleAfter
 }
 
 // ourBase strips the .tmp-… / .old-… suffix of one of our names.
