@@ -18,24 +18,38 @@ var batchCmd = &command{
 	summary: "批量生成多个部门（财政部门用）",
 	usage:   "目录|文件... [选项]",
 	notes: `目录中的 .yaml 文件逐个处理（含子目录）；一个文件出错不影响其他文件。
-中断（Ctrl+C）时已生成的文件完整可用，未处理的部门在汇总表中列出。`,
-	examples: []string{"budgetpub batch 各部门/ -o 公开材料 -j 2"},
+中断（Ctrl+C）时已生成的文件完整可用，未处理的部门在汇总表中列出。
+多台机器分工：每台运行 --shard i/n（第 i 份写 summary-i-of-n.xlsx），
+全部完成后用 --merge-summaries 把各份汇总表合并为一份 summary.xlsx。`,
+	examples: []string{"budgetpub batch 各部门/ -o 公开材料 -j 2",
+		"budgetpub batch 各部门/ -o 公开材料 --shard 2/4",
+		"budgetpub batch --merge-summaries 公开材料/ -o 公开材料"},
 	define: func(fs *flagSet) func(*env, []string) int {
 		out := outFlag(fs, "其中 summary.xlsx 汇总每个部门的结果")
 		jobs := &intValue{n: runtime.NumCPU(), lo: 1, hi: 256, what: "整数"}
 		fs.Var(jobs, "j", "同时处理的部门`数`（1 至 256）")
 		shard := &shardValue{i: 1, n: 1}
 		fs.Var(shard, "shard", "只处理文件清单的第 i 份（共 n 份，写作 `i/n`），供多台机器分工，如 --shard 1/4")
+		merge := fs.Bool("merge-summaries", false, "不生成，而把各分片的汇总表（文件，或目录中的 summary*.xlsx）合并为输出目录中的一份 summary.xlsx；加 --open-data 时另写 datapackage.json")
 		force := forceFlag(fs)
 		strict := strictFlag(fs)
 		openData := openDataFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) == 0 {
+				if *merge {
+					return e.usage("--merge-summaries 需要至少一个汇总表或目录")
+				}
 				return e.usage("batch 需要至少一个目录或文件")
 			}
 			if *out == "" {
 				return e.usage("输出目录不能为空")
+			}
+			if *merge {
+				if shard.n > 1 {
+					return e.usage("--merge-summaries 合并各分片的结果，不能与 --shard 同用")
+				}
+				return runMerge(e, args, *out, *openData)
 			}
 			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg)
 		}
@@ -89,12 +103,15 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, err := publish.WriteSummary(out, publish.SummaryName(files), rows)
+	summaryPath, err := publish.WriteSummary(out, publish.SummaryName(files, bo.Shard, bo.Shards), rows, publish.NewCoverage(files, bo.Shard, bo.Shards))
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 1
 	}
-	if bo.OpenData {
+	sharded := bo.Shards > 1
+	if bo.OpenData && sharded {
+		fmt.Fprintln(e.stdout, "开放数据：各分片都完成后，用 budgetpub batch --merge-summaries --open-data 写 datapackage.json")
+	} else if bo.OpenData {
 		if path, err := publish.WriteDataPackage(out, rows); err != nil {
 			fmt.Fprintln(e.stderr, err)
 		} else {
@@ -111,14 +128,49 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 		}
 	}
 	fmt.Fprintf(e.stdout, "%d 个部门：%d 个完成，%d 个未完成；汇总见 %s\n", len(rows), done, len(rows)-done, summaryPath)
+	if sharded {
+		fmt.Fprintf(e.stdout, "这是第 %d/%d 份：各份都完成后，用 budgetpub batch --merge-summaries 合并汇总表\n", bo.Shard, bo.Shards)
+	}
 	if interrupted {
 		fmt.Fprintln(e.stderr, "批量处理被中断：已完成的文件完整可用，未处理的部门见汇总表")
 	}
+	return batchExit(len(rows), done, faults)
+}
+
+// batchExit is the exit code of a batch (or of its merged review) of n
+// departments.
+func batchExit(n, done, faults int) int {
 	switch {
 	case faults > 0:
 		return exitFault
-	case done < len(rows):
+	case done < n:
 		return exitRefused
 	}
 	return exitDone
+}
+
+// runMerge merges the shards' summaries named (files, or folders holding
+// summary*.xlsx) into one review in out.
+func runMerge(e *env, args []string, out string, openData bool) int {
+	summaries, err := publish.FindSummaries(args)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitRefused
+	}
+	m, err := publish.MergeSummaries(summaries)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitRefused
+	}
+	paths, err := publish.WriteMerged(out, publish.SummaryName(m.Files, 1, 1), m, openData)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitRefused
+	}
+	n := len(m.Files)
+	fmt.Fprintf(e.stdout, "合并了 %d 份汇总表（%d 个文件清单）：%d 个部门，%d 个完成，%d 个未完成；汇总见 %s\n", len(summaries), m.Lists, n, m.Done, n-m.Done, paths[0])
+	if openData {
+		fmt.Fprintf(e.stdout, "开放数据说明见 %s\n", paths[1])
+	}
+	return batchExit(n, m.Done, m.Faults)
 }

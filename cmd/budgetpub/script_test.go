@@ -51,15 +51,16 @@ func TestScripts(t *testing.T) {
 
 // scriptCmds are the scripts' own commands.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
-	"sheets":   cmdSheets,
-	"sheet":    cmdSheet,
-	"pdftext":  cmdPDFText,
-	"files":    cmdFiles,
-	"pdfpages": cmdPDFPages,
-	"gendept":  cmdGendept,
-	"subst":    cmdSubst,
-	"setcell":  cmdSetCell,
-	"gbk":      cmdGBK,
+	"sheets":    cmdSheets,
+	"sheet":     cmdSheet,
+	"pdftext":   cmdPDFText,
+	"files":     cmdFiles,
+	"pdfpages":  cmdPDFPages,
+	"gendept":   cmdGendept,
+	"subst":     cmdSubst,
+	"setcell":   cmdSetCell,
+	"gbk":       cmdGBK,
+	"samebytes": cmdSameBytes,
 }
 
 // cmdSheets prints a workbook's sheet names, one a line.
@@ -218,6 +219,27 @@ func cmdSetCell(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(f.SetCellDefault(args[1], args[2], args[3]))
 	}
 	ts.Check(f.Save())
+}
+
+// cmdSameBytes asserts two files are byte for byte the same (cmp for
+// binary files: on a difference it says where, instead of printing the
+// bytes).
+func cmdSameBytes(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: samebytes FILE1 FILE2")
+	}
+	a, b := []byte(ts.ReadFile(args[0])), []byte(ts.ReadFile(args[1]))
+	at := 0
+	for at < len(a) && at < len(b) && a[at] == b[at] {
+		at++
+	}
+	same := len(a) == len(b) && at == len(a)
+	switch {
+	case same && neg:
+		ts.Fatalf("%s and %s are the same", args[0], args[1])
+	case !same && !neg:
+		ts.Fatalf("%s (%d bytes) and %s (%d bytes) differ from byte %d", args[0], len(a), args[1], len(b), at)
+	}
 }
 
 // cmdGBK writes SRC, a UTF-8 text, to DST in GBK, as 记事本 saves "ANSI".

@@ -43,11 +43,18 @@ type Resource struct {
 
 // NewResource describes one department's CSV (as CSV wrote it) at path.
 func NewResource(path string, doc *input.Document, data []byte) Resource {
-	sum := sha256.Sum256(data)
-	r := Resource{Path: path, Bytes: len(data), Hash: "sha256:" + hex.EncodeToString(sum[:])}
-	if doc != nil {
-		r.Department, r.Year = doc.Department.Name.Value, doc.Year
+	if doc == nil {
+		return ResourceOf(path, "", 0, data)
 	}
+	return ResourceOf(path, doc.Department.Name.Value, doc.Year, data)
+}
+
+// ResourceOf is the resource of the CSV data at path of the department of
+// that name and year (a batch's merged review knows them without the
+// input).
+func ResourceOf(path, department string, year int, data []byte) Resource {
+	sum := sha256.Sum256(data)
+	r := Resource{Path: path, Bytes: len(data), Hash: "sha256:" + hex.EncodeToString(sum[:]), Department: department, Year: year}
 	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(BOM)))).ReadAll()
 	if err == nil && len(recs) > 0 {
 		r.Rows = len(recs) - 1

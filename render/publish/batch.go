@@ -129,23 +129,29 @@ func CollectInputs(args []string) ([]string, error) {
 	return out, nil
 }
 
-// SummaryName is the batch summary's file name in its folder: summary.xlsx,
-// unless a department's own files would be called so (summary.yaml), then
-// summary-batch.xlsx (or -2, -3 …): the summary never overwrites a
-// department's files.
-func SummaryName(files []string) string {
+// SummaryName is the batch summary's file name in its folder: summary.xlsx
+// — for shard i of n, summary-i-of-n.xlsx, so that shards writing into one
+// shared folder each keep their own —, unless a department's own files
+// would be called so (summary.yaml), then summary-batch.xlsx (or -2, -3 …,
+// before the shard's -i-of-n): the summary never overwrites a department's
+// files.
+func SummaryName(files []string, shard, shards int) string {
 	taken := map[string]bool{}
 	for _, f := range files {
 		taken[strings.ToLower(Stem(f))] = true
 	}
+	part := ""
+	if shards > 1 {
+		part = fmt.Sprintf("-%d-of-%d", shard, shards)
+	}
 	name := "summary"
-	for i := 1; taken[name]; i++ {
+	for i := 1; taken[name+part]; i++ {
 		name = "summary-batch"
 		if i > 1 {
 			name += "-" + strconv.Itoa(i)
 		}
 	}
-	return name + ".xlsx"
+	return name + part + ".xlsx"
 }
 
 // Shard keeps the files of shard i of n: every n-th file from the i-th, so

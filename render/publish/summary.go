@@ -9,13 +9,14 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// summarySheets lay out a batch's review: 汇总, one row per department with
-// the figures a reviewer compares, and 核对结果, one row per finding and
-// input error of every department — numbers as numeric cells, the header
-// frozen and filtered.
-func summarySheets(rows []Row) []xlsx.Records {
+// summaryLayout is the layout of a batch's review: 汇总, one row per
+// department with the figures a reviewer compares, and 核对结果, one row per
+// finding and input error of every department — numbers as numeric cells,
+// the header frozen and filtered. Column 1 of 汇总 and column 2 of 核对结果
+// name the input file.
+func summaryLayout() (departments, findings xlsx.Records) {
 	text, num, amount := xlsx.RecordText, xlsx.RecordInt, xlsx.RecordAmount
-	departments := xlsx.Records{Name: "汇总", Columns: []xlsx.RecordColumn{
+	departments = xlsx.Records{Name: "汇总", Columns: []xlsx.RecordColumn{
 		{Title: "输入文件", Kind: text, Width: 28}, {Title: "部门名称", Kind: text, Width: 28}, {Title: "年度", Kind: num},
 		{Title: "收支总计", Kind: amount, Width: 14}, {Title: "一般公共预算", Kind: amount, Width: 14},
 		{Title: "基本支出", Kind: amount, Width: 14}, {Title: "项目支出", Kind: amount, Width: 14},
@@ -25,12 +26,24 @@ func summarySheets(rows []Row) []xlsx.Records {
 		{Title: "警告", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
 		{Title: "状态", Kind: text}, {Title: "输出文件或问题", Kind: text, Width: 60}, {Title: "旧文件移至", Kind: text, Width: 20},
 	}}
-	findings := xlsx.Records{Name: "核对结果", Columns: []xlsx.RecordColumn{
+	findings = xlsx.Records{Name: "核对结果", Columns: []xlsx.RecordColumn{
 		{Title: "部门名称", Kind: text, Width: 28}, {Title: "输入文件", Kind: text, Width: 28},
 		{Title: "行", Kind: num}, {Title: "列", Kind: num}, {Title: "编号", Kind: text, Width: 16}, {Title: "严重程度", Kind: text},
 		{Title: "说明", Kind: text, Width: 60}, {Title: "左项", Kind: text, Width: 24}, {Title: "左值", Kind: amount, Width: 14},
 		{Title: "右项", Kind: text, Width: 24}, {Title: "右值", Kind: amount, Width: 14}, {Title: "相差", Kind: amount, Width: 14},
 	}}
+	return departments, findings
+}
+
+// The input file's column in 汇总 and in 核对结果.
+const (
+	departmentFileColumn = 0
+	findingFileColumn    = 1
+)
+
+// summarySheets are the review's sheets, filled from the batch's rows.
+func summarySheets(rows []Row) []xlsx.Records {
+	departments, findings := summaryLayout()
 	opt := func(d *decimal.Decimal) any {
 		if d == nil {
 			return nil
@@ -91,8 +104,8 @@ func summarySheets(rows []Row) []xlsx.Records {
 
 // WriteSummary writes the batch's summary workbook into dir, as name
 // (SummaryName), and returns its path.
-func WriteSummary(dir, name string, rows []Row) (string, error) {
-	sum, err := Summary(rows)
+func WriteSummary(dir, name string, rows []Row, cov Coverage) (string, error) {
+	sum, err := Summary(rows, cov)
 	if err != nil {
 		return "", err
 	}
@@ -103,10 +116,18 @@ func WriteSummary(dir, name string, rows []Row) (string, error) {
 	return path, nil
 }
 
-// Summary is the batch's summary workbook: the sheets 汇总 and 核对结果.
-func Summary(rows []Row) ([]byte, error) {
+// summaryTitle is the summary workbook's title.
+const summaryTitle = "部门预算公开批量生成汇总"
+
+// Summary is the batch's summary workbook: the sheets 汇总 and 核对结果,
+// and in its description the part of which list of inputs it covers.
+func Summary(rows []Row, cov Coverage) ([]byte, error) {
+	return writeSummary(summarySheets(rows), cov)
+}
+
+func writeSummary(sheets []xlsx.Records, cov Coverage) ([]byte, error) {
 	var sum bytes.Buffer
-	if err := xlsx.WriteRecords(&sum, "部门预算公开批量生成汇总", summarySheets(rows)); err != nil {
+	if err := xlsx.WriteRecords(&sum, xlsx.BookProps{Title: summaryTitle, Description: cov.String()}, sheets); err != nil {
 		return nil, fmt.Errorf("无法生成汇总表：%w", err)
 	}
 	return sum.Bytes(), nil

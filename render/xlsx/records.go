@@ -55,9 +55,17 @@ const (
 	RecordAmount
 )
 
+// BookProps are a Records workbook's document properties: its title, and
+// a description a program can read back (ReadRecords) to know what the
+// workbook covers.
+type BookProps struct {
+	Title, Description string
+}
+
 // WriteRecords writes a workbook of Records sheets, with fixed properties:
-// identical records give identical bytes.
-func WriteRecords(w io.Writer, title string, sheets []Records) error {
+// identical records give identical bytes. An empty text is an empty cell,
+// as nil is: a cell read back as empty is the same whichever was given.
+func WriteRecords(w io.Writer, props BookProps, sheets []Records) error {
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
 	f.SetZipWriter(newSortedZip)
@@ -93,7 +101,7 @@ func WriteRecords(w io.Writer, title string, sheets []Records) error {
 			return err
 		}
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "budgetpub", LastModifiedBy: "budgetpub",
+	if err := f.SetDocProps(&excelize.DocProperties{Title: props.Title, Description: props.Description, Creator: "budgetpub", LastModifiedBy: "budgetpub",
 		Language: "zh-CN", Created: docTime, Modified: docTime}); err != nil {
 		return err
 	}
@@ -150,6 +158,9 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 			return fmt.Errorf("xlsx: sheet %s row %d: %d cells for %d columns", s.Name, r+1, len(row), len(s.Columns))
 		}
 		for c, v := range row {
+			if v == "" {
+				v = nil
+			}
 			switch v := v.(type) {
 			case nil:
 				style := st.text

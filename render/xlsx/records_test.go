@@ -21,10 +21,10 @@ func TestWriteRecords(t *testing.T) {
 	}
 	sheets := []Records{{Name: "汇总", Columns: []RecordColumn{{Title: "名称"}, {Title: "个数", Kind: RecordInt}, {Title: "金额", Kind: RecordAmount}, {Title: "空", Kind: RecordAmount}}, Rows: rows}}
 	var a, b bytes.Buffer
-	if err := WriteRecords(&a, "测试", sheets); err != nil {
+	if err := WriteRecords(&a, BookProps{Title: "测试"}, sheets); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteRecords(&b, "测试", sheets); err != nil {
+	if err := WriteRecords(&b, BookProps{Title: "测试"}, sheets); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {

@@ -453,7 +453,11 @@ func (s *Server) batchZip(w http.ResponseWriter, r *http.Request, sp *space) {
 		return
 	}
 	review := reviewRows(rows, names, stems, s.cfg.Options.OpenData)
-	sum, err := publish.Summary(review)
+	files := make([]string, len(review))
+	for i, row := range review {
+		files[i] = row.File
+	}
+	sum, err := publish.Summary(review, publish.NewCoverage(files, 1, 1))
 	if err != nil {
 		s.failErr(w, r, err)
 		return

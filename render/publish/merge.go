@@ -1,0 +1,320 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/render/opendata"
+	"github.com/budgetpub/budgetpub/render/xlsx"
+)
+
+// maxSummarySize is the largest summary workbook merged: a batch of ten
+// thousand departments with a hundred findings each is about 40 MB.
+const maxSummarySize = 256 << 20
+
+// Merged is one review made of the summaries of a list's shards (or of
+// several lists): the sheets 汇总 and 核对结果 with every department once, in
+// its list's order, as a batch of the whole list would have written them.
+type Merged struct {
+	Sheets   []xlsx.Records // 汇总 and 核对结果
+	Coverage Coverage       // the whole of the merged list
+	Files    []string       // the departments' input files, in order
+	Folders  []string       // the folder of the summary each came from
+	Done     int            // departments whose files were written
+	Faults   int            // departments not done for an internal fault
+	Lists    int            // the lists merged
+}
+
+// summaryPart is one summary read: its file, what it covers, its sheets.
+type summaryPart struct {
+	path        string
+	cov         Coverage
+	departments [][]any
+	findings    [][]any
+}
+
+// FindSummaries lists the summaries to merge among args: a file named is
+// taken as it is; in a folder named, each .xlsx whose name begins with
+// "summary" (its own summary, or a shard's summary-2-of-4.xlsx), not
+// looking into subfolders. The order is the arguments', then the names'.
+func FindSummaries(args []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range args {
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: 找不到这个文件或目录", a)
+		}
+		if !fi.IsDir() {
+			if p := filepath.Clean(a); !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, fmt.Errorf("%s: 无法读取目录：%v", a, err)
+		}
+		var found []string
+		for _, e := range entries {
+			name := strings.ToLower(e.Name())
+			if e.Type().IsRegular() && strings.HasPrefix(name, "summary") && strings.HasSuffix(name, ".xlsx") {
+				found = append(found, filepath.Join(a, e.Name()))
+			}
+		}
+		sort.Strings(found)
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: 目录中没有汇总表（summary*.xlsx）", a)
+		}
+		for _, p := range found {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out, nil
+}
+
+// MergeSummaries reads the summaries and merges them into one review. The
+// summaries of one list must be its shards 1 … n, each once (a shard's
+// summary says which it is); each shard's departments go back to their
+// place in the list, and the list's fingerprint is checked against the
+// files merged, so a summary edited or cut short is found, not merged.
+// Summaries of different lists (two counties' batches) are put one list
+// after the other. The errors are Chinese and name the file.
+func MergeSummaries(paths []string) (*Merged, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("没有要合并的汇总表")
+	}
+	var parts []summaryPart
+	for _, p := range paths {
+		part, err := readSummary(p)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, part)
+	}
+	// The lists, in the order they first come.
+	var lists []string
+	byList := map[string][]summaryPart{}
+	for _, p := range parts {
+		if _, ok := byList[p.cov.List]; !ok {
+			lists = append(lists, p.cov.List)
+		}
+		byList[p.cov.List] = append(byList[p.cov.List], p)
+	}
+	departments, findings := summaryLayout()
+	m := &Merged{Lists: len(lists)}
+	for _, l := range lists {
+		files, folders, deps, finds, err := mergeList(byList[l])
+		if err != nil {
+			return nil, err
+		}
+		m.Files = append(m.Files, files...)
+		m.Folders = append(m.Folders, folders...)
+		departments.Rows = append(departments.Rows, deps...)
+		findings.Rows = append(findings.Rows, finds...)
+	}
+	for _, r := range departments.Rows {
+		switch r[statusColumn] {
+		case "完成":
+			m.Done++
+		case "内部错误":
+			m.Faults++
+		}
+	}
+	m.Sheets = []xlsx.Records{departments, findings}
+	m.Coverage = NewCoverage(m.Files, 1, 1)
+	return m, nil
+}
+
+// 汇总's columns of the department's name, the year, and its status (完成,
+// 未完成 or 内部错误).
+const (
+	nameColumn   = 1
+	yearColumn   = 2
+	statusColumn = 16
+)
+
+// readSummary reads one summary and what it covers.
+func readSummary(path string) (summaryPart, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return summaryPart{}, fmt.Errorf("%s: 找不到这个文件", path)
+	}
+	if fi.Size() > maxSummarySize {
+		return summaryPart{}, fmt.Errorf("%s: 文件超过 %d MB，不是 budgetpub 写的汇总表", path, maxSummarySize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return summaryPart{}, fmt.Errorf("%s: 无法读取：%v", path, firstErr(err))
+	}
+	departments, findings := summaryLayout()
+	sheets, props, err := xlsx.ReadRecords(data, []xlsx.Records{departments, findings})
+	if err != nil {
+		return summaryPart{}, fmt.Errorf("%s: 不能合并：%v；请给出 budgetpub batch 写的汇总表，不要改动它", path, err)
+	}
+	cov, ok := parseCoverage(props.Description)
+	if !ok {
+		return summaryPart{}, fmt.Errorf("%s: 文档属性中没有它覆盖的输入文件清单，不是 budgetpub batch 写的汇总表：请给出 batch 写的 summary.xlsx（或 summary-i-of-n.xlsx）", path)
+	}
+	part := summaryPart{path: path, cov: cov, departments: sheets[0].Rows, findings: sheets[1].Rows}
+	if got, want := len(part.departments), cov.Size(); got != want {
+		return summaryPart{}, fmt.Errorf("%s: 汇总 有 %d 个部门，%s应有 %d 个：文件可能被改动过，请用 batch 重新生成", path, got, cov.Part(), want)
+	}
+	for i, r := range part.departments {
+		if _, ok := r[departmentFileColumn].(string); !ok {
+			return summaryPart{}, fmt.Errorf("%s: 汇总 第 %d 行没有输入文件：文件可能被改动过，请用 batch 重新生成", path, i+2)
+		}
+	}
+	return part, nil
+}
+
+// firstErr is the innermost error of a file operation (its text without
+// the path, which the message names already).
+func firstErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// mergeList merges the summaries of one list: shards 1 … n, each once. It
+// returns the list's files and the rows of its departments and findings in
+// the list's order.
+func mergeList(parts []summaryPart) (files, folders []string, departments, findings [][]any, err error) {
+	first := parts[0]
+	n := first.cov.Shards
+	byShard := make([]*summaryPart, n+1)
+	for i := range parts {
+		p := &parts[i]
+		if p.cov.Shards != n || p.cov.Files != first.cov.Files {
+			return nil, nil, nil, nil, fmt.Errorf("%s 与 %s 是同一清单的不同分法（%s，%s）：请用同一个 n 分片后再合并", first.path, p.path, first.cov.Part(), p.cov.Part())
+		}
+		if prev := byShard[p.cov.Shard]; prev != nil {
+			return nil, nil, nil, nil, fmt.Errorf("%s 与 %s 都是%s：请只给出其中一份", prev.path, p.path, p.cov.Part())
+		}
+		byShard[p.cov.Shard] = p
+	}
+	var missing []string
+	for i := 1; i <= n; i++ {
+		if byShard[i] == nil {
+			missing = append(missing, fmt.Sprintf("%d/%d", i, n))
+		}
+	}
+	if len(missing) > 0 {
+		return nil, nil, nil, nil, fmt.Errorf("缺少清单 %s（%d 个文件，%s 等的清单）的第 %s 份：请等这些分片完成（budgetpub batch … --shard %s），把它们的汇总表一并给出",
+			first.cov.List, first.cov.Files, first.path, strings.Join(missing, "、"), missing[0])
+	}
+	total := first.cov.Files
+	files, folders = make([]string, total), make([]string, total)
+	departments = make([][]any, total)
+	perDept := make([][][]any, total) // the findings of the department at each place
+	for i := 1; i <= n; i++ {
+		p := byShard[i]
+		place := map[string]int{}
+		for k, r := range p.departments {
+			at := k*n + i - 1
+			f := r[departmentFileColumn].(string)
+			files[at], folders[at], departments[at] = f, filepath.Dir(p.path), r
+			place[f] = at
+		}
+		for k, r := range p.findings {
+			f, _ := r[findingFileColumn].(string)
+			at, ok := place[f]
+			if !ok {
+				return nil, nil, nil, nil, fmt.Errorf("%s: 核对结果 第 %d 行的输入文件“%s”不在 汇总 中：文件可能被改动过，请用 batch 重新生成", p.path, k+2, f)
+			}
+			perDept[at] = append(perDept[at], r)
+		}
+	}
+	if listFingerprint(files) != first.cov.List {
+		return nil, nil, nil, nil, fmt.Errorf("%s 等：汇总中的输入文件与清单 %s（%d 个文件）不符：文件可能被改动过，请用 batch 重新生成", first.path, first.cov.List, first.cov.Files)
+	}
+	for _, rs := range perDept {
+		findings = append(findings, rs...)
+	}
+	return files, folders, departments, findings, nil
+}
+
+// WriteMerged writes the merged review into dir, as name (SummaryName of
+// its files), and with openData the data package of the merged
+// departments' CSV files beside it (mergedDataPackage); both or neither,
+// dir made when it is missing, nothing made when either cannot be. It
+// returns the paths written.
+func WriteMerged(dir, name string, m *Merged, openData bool) ([]string, error) {
+	data, err := writeSummary(m.Sheets, m.Coverage)
+	if err != nil {
+		return nil, err
+	}
+	files := []fileData{{filepath.Join(dir, name), data}}
+	if openData {
+		pkg, err := mergedDataPackage(dir, m)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fileData{filepath.Join(dir, opendata.PackageFile), pkg})
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%v", dir, firstErr(err))
+	}
+	if err := writePair(dir, files); err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.path
+	}
+	return paths, nil
+}
+
+// maxCSVSize is the largest department CSV a merged data package reads.
+const maxCSVSize = 64 << 20
+
+// mergedDataPackage is dir's datapackage.json for the CSV files of the
+// merged departments done, each found beside its shard's summary (run with
+// --open-data), which must lie in dir or below it: the package names its
+// files relative to itself.
+func mergedDataPackage(dir string, m *Merged) ([]byte, error) {
+	var resources []opendata.Resource
+	for i, r := range m.Sheets[0].Rows {
+		if r[statusColumn] != "完成" {
+			continue
+		}
+		csvPath := filepath.Join(m.Folders[i], Stem(m.Files[i])+opendata.CSVExt)
+		rel, err := filepath.Rel(dir, csvPath)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("%s 不在输出目录 %s 之中：datapackage.json 只能列出它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中再合并", csvPath, dir, dir)
+		}
+		fi, err := os.Stat(csvPath)
+		if err != nil {
+			return nil, fmt.Errorf("%s: 找不到 %s 的开放数据文件：请在各分片的 batch 中加上 --open-data", csvPath, m.Files[i])
+		}
+		if fi.Size() > maxCSVSize {
+			return nil, fmt.Errorf("%s: 文件超过 %d MB，不是 budgetpub 写的开放数据", csvPath, maxCSVSize>>20)
+		}
+		data, err := os.ReadFile(csvPath)
+		if err != nil {
+			return nil, fmt.Errorf("%s: 无法读取：%v", csvPath, firstErr(err))
+		}
+		name, _ := r[nameColumn].(string)
+		year, _ := r[yearColumn].(int)
+		resources = append(resources, opendata.ResourceOf(filepath.ToSlash(rel), name, year, data))
+	}
+	if len(resources) == 0 {
+		return nil, fmt.Errorf("没有已完成的部门，不写 %s", opendata.PackageFile)
+	}
+	data, err := opendata.DataPackage(resources)
+	if err != nil {
+		return nil, fmt.Errorf("无法生成 %s：%w", opendata.PackageFile, err)
+	}
+	return data, nil
+}

@@ -1,0 +1,145 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on a Records workbook read back, so that a damaged or hostile file
+// cannot exhaust memory.
+const (
+	recordsUnzipped = 1 << 30   // bytes of all its parts, unzipped
+	recordsMaxRows  = 1_048_576 // rows of one sheet: Excel's own limit
+	recordsMaxRunes = 32_767    // characters of one cell: Excel's own limit
+	recordsMaxMoney = 1e12      // an amount's size, in 万元: beyond any budget
+)
+
+// ReadRecords reads back what WriteRecords wrote: for each sheet of want
+// (its Name and Columns; Rows ignored), the sheet's rows below its header,
+// each cell as WriteRecords takes it — a string, an int, a
+// decimal.Decimal rounded to the cent (a cell Excel saved as
+// 1234.5000000000002 is 1234.50), or nil for an empty cell — and the
+// workbook's properties. The header must be want's, title for title, and
+// no cell may lie right of it: a workbook of other columns is refused, not
+// guessed at, and nothing in it is dropped unsaid. The errors are Chinese
+// and name the sheet and the cell.
+func ReadRecords(data []byte, want []Records) ([]Records, BookProps, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: recordsUnzipped})
+	if err != nil {
+		return nil, BookProps{}, fmt.Errorf("不是有效的 Excel 工作簿（.xlsx）")
+	}
+	defer func() { _ = f.Close() }()
+	props, err := f.GetDocProps()
+	if err != nil {
+		return nil, BookProps{}, fmt.Errorf("无法读取文档属性：%v", err)
+	}
+	out := make([]Records, len(want))
+	for i, w := range want {
+		s, err := readRecordSheet(f, w)
+		if err != nil {
+			return nil, BookProps{}, err
+		}
+		out[i] = s
+	}
+	return out, BookProps{Title: props.Title, Description: props.Description}, nil
+}
+
+// readRecordSheet reads one sheet, row by row (excelize's row iterator: the
+// sheet is never held as a grid of strings).
+func readRecordSheet(f *excelize.File, w Records) (Records, error) {
+	idx, err := f.GetSheetIndex(w.Name)
+	if err != nil || idx < 0 {
+		return Records{}, fmt.Errorf("没有工作表“%s”", w.Name)
+	}
+	rows, err := f.Rows(w.Name)
+	if err != nil {
+		return Records{}, fmt.Errorf("无法读取工作表“%s”：%v", w.Name, err)
+	}
+	defer func() { _ = rows.Close() }()
+	s := Records{Name: w.Name, Columns: w.Columns}
+	for r := 1; rows.Next(); r++ {
+		if r > recordsMaxRows {
+			return Records{}, fmt.Errorf("工作表“%s”超过 %d 行", w.Name, recordsMaxRows)
+		}
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return Records{}, fmt.Errorf("无法读取工作表“%s”的第 %d 行：%v", w.Name, r, err)
+		}
+		for c := len(w.Columns); c < len(cols); c++ {
+			if strings.TrimSpace(cols[c]) != "" {
+				return Records{}, fmt.Errorf("工作表“%s”的 %s 在表头之外：合并只读 budgetpub 写的 %d 列，请删去表头右边的内容", w.Name, cell(c+1, r), len(w.Columns))
+			}
+		}
+		if r == 1 {
+			for c, col := range w.Columns {
+				got := ""
+				if c < len(cols) {
+					got = strings.TrimSpace(cols[c])
+				}
+				if got != col.Title {
+					return Records{}, fmt.Errorf("工作表“%s”的表头与 budgetpub 写的不同：%s 应为“%s”，却是“%s”", w.Name, cell(c+1, 1), col.Title, got)
+				}
+			}
+			continue
+		}
+		row := make([]any, len(w.Columns))
+		empty := true
+		for c, col := range w.Columns {
+			if c >= len(cols) || strings.TrimSpace(cols[c]) == "" {
+				continue
+			}
+			v, err := recordValue(col.Kind, cols[c])
+			if err != nil {
+				return Records{}, fmt.Errorf("工作表“%s”的 %s（%s）%s", w.Name, cell(c+1, r), col.Title, err)
+			}
+			row[c], empty = v, false
+		}
+		if !empty {
+			s.Rows = append(s.Rows, row)
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return Records{}, fmt.Errorf("无法读取工作表“%s”：%v", w.Name, err)
+	}
+	return s, nil
+}
+
+// recordValue is a cell's raw text as a value of its column's kind.
+func recordValue(kind RecordKind, raw string) (any, error) {
+	switch kind {
+	case RecordInt:
+		d, err := decimal.NewFromString(strings.TrimSpace(raw))
+		if err != nil || !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(1<<31)) {
+			return nil, fmt.Errorf("应为整数，却是“%s”", clip(raw))
+		}
+		n, _ := strconv.Atoi(d.String())
+		return n, nil
+	case RecordAmount:
+		d, err := decimal.NewFromString(strings.TrimSpace(raw))
+		if err != nil {
+			return nil, fmt.Errorf("应为金额，却是“%s”", clip(raw))
+		}
+		if d.Abs().GreaterThanOrEqual(decimal.NewFromFloat(recordsMaxMoney)) {
+			return nil, fmt.Errorf("的金额 %s 过大", clip(raw))
+		}
+		return d.Round(2), nil
+	}
+	if utf8.RuneCountInString(raw) > recordsMaxRunes {
+		return nil, fmt.Errorf("超过 %d 个字符", recordsMaxRunes)
+	}
+	return raw, nil
+}
+
+// clip is a cell's text short enough to quote in a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
