@@ -120,13 +120,15 @@ type recordStyles struct{ head, text, number, amount int }
 // findings sheet may hold tens of thousands of rows, which cells kept in
 // memory would take hundreds of megabytes for). The print setup and the
 // filter are set before the stream starts: it writes them with the rows.
+// The filter first: it replaces the sheet's properties, where the print
+// setup's fit-to-page is.
 func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
-	if err := printSetup(f, s.Name, true, 1); err != nil {
-		return err
-	}
 	n := s.rows()
 	last := cell(len(s.Columns), max(n+1, 1))
 	if err := f.AutoFilter(s.Name, "A1:"+last, nil); err != nil {
+		return err
+	}
+	if err := printSetup(f, s.Name, true, 1); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(s.Name)

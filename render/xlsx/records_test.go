@@ -52,6 +52,11 @@ func TestWriteRecords(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("panes %+v", panes)
 	}
+	// Fit-to-width counts only with the sheet's fit-to-page property
+	// (without it LibreOffice printed the 19 columns of 汇总 on 7 pages).
+	if props, err := f.GetSheetProps("汇总"); err != nil || props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("the sheet is not fitted to the page: %+v %v", props, err)
+	}
 	pl, _ := f.GetPageLayout("汇总")
 	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
 		t.Errorf("page layout %+v", pl)
