@@ -94,8 +94,9 @@ func MergeSummaries(paths []string) (*Merged, error) {
 		return nil, fmt.Errorf("没有要合并的汇总表")
 	}
 	var parts []summaryPart
+	var reader xlsx.RecordReader // one budget of text for all the summaries
 	for _, p := range paths {
-		part, err := readSummary(p)
+		part, err := readSummary(&reader, p)
 		if err != nil {
 			return nil, err
 		}
@@ -144,7 +145,7 @@ const (
 )
 
 // readSummary reads one summary and what it covers.
-func readSummary(path string) (summaryPart, error) {
+func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return summaryPart{}, fmt.Errorf("%s: 找不到这个文件", path)
@@ -157,7 +158,7 @@ func readSummary(path string) (summaryPart, error) {
 		return summaryPart{}, fmt.Errorf("%s: 无法读取：%v", path, firstErr(err))
 	}
 	departments, findings := summaryLayout()
-	sheets, props, err := xlsx.ReadRecords(data, []xlsx.Records{departments, findings})
+	sheets, props, err := reader.Read(data, []xlsx.Records{departments, findings})
 	if err != nil {
 		return summaryPart{}, fmt.Errorf("%s: 不能合并：%v；请给出 budgetpub batch 写的汇总表，不要改动它", path, err)
 	}

@@ -14,13 +14,33 @@ import (
 // Limits on a Records workbook read back, so that a damaged or hostile file
 // cannot exhaust memory.
 const (
-	recordsUnzipped = 1 << 30   // bytes of all its parts, unzipped
+	recordsUnzipped = 512 << 20 // bytes of all its parts, unzipped
 	recordsMaxRows  = 1_048_576 // rows of one sheet: Excel's own limit
 	recordsMaxRunes = 32_767    // characters of one cell: Excel's own limit
 	recordsMaxMoney = 1e12      // an amount's size, in 万元: beyond any budget
 )
 
-// ReadRecords reads back what WriteRecords wrote: for each sheet of want
+// RecordReader reads Records workbooks back (ReadRecords) within one
+// budget of text held, over all the workbooks it reads: MaxText bytes of
+// cell text (0: DefaultMaxText). A batch's review of a thousand
+// departments with the sample's 54 findings each holds about 15 MB.
+type RecordReader struct {
+	MaxText int64
+	held    int64
+}
+
+// DefaultMaxText is RecordReader's budget unless set: room for the
+// reviews of some twenty thousand departments, and a bound on the memory a
+// small hostile file can make the reader take.
+const DefaultMaxText = 256 << 20
+
+// ReadRecords reads one workbook with a reader of the default budget.
+func ReadRecords(data []byte, want []Records) ([]Records, BookProps, error) {
+	var r RecordReader
+	return r.Read(data, want)
+}
+
+// Read reads back what WriteRecords wrote: for each sheet of want
 // (its Name and Columns; Rows ignored), the sheet's rows below its header,
 // each cell as WriteRecords takes it — a string, an int, a
 // decimal.Decimal rounded to the cent (a cell Excel saved as
@@ -29,8 +49,11 @@ const (
 // no cell may lie right of it: a workbook of other columns is refused, not
 // guessed at, and nothing in it is dropped unsaid. The errors are Chinese
 // and name the sheet and the cell.
-func ReadRecords(data []byte, want []Records) ([]Records, BookProps, error) {
+func (rd *RecordReader) Read(data []byte, want []Records) ([]Records, BookProps, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: recordsUnzipped})
+	if err != nil && strings.HasPrefix(err.Error(), "unzip size exceeds") { // excelize has no error value for it
+		return nil, BookProps{}, fmt.Errorf("解压后超过 %d MB", recordsUnzipped>>20)
+	}
 	if err != nil {
 		return nil, BookProps{}, fmt.Errorf("不是有效的 Excel 工作簿（.xlsx）")
 	}
@@ -41,7 +64,7 @@ func ReadRecords(data []byte, want []Records) ([]Records, BookProps, error) {
 	}
 	out := make([]Records, len(want))
 	for i, w := range want {
-		s, err := readRecordSheet(f, w)
+		s, err := rd.readSheet(f, w)
 		if err != nil {
 			return nil, BookProps{}, err
 		}
@@ -50,9 +73,13 @@ func ReadRecords(data []byte, want []Records) ([]Records, BookProps, error) {
 	return out, BookProps{Title: props.Title, Description: props.Description}, nil
 }
 
-// readRecordSheet reads one sheet, row by row (excelize's row iterator: the
+// readSheet reads one sheet, row by row (excelize's row iterator: the
 // sheet is never held as a grid of strings).
-func readRecordSheet(f *excelize.File, w Records) (Records, error) {
+func (rd *RecordReader) readSheet(f *excelize.File, w Records) (Records, error) {
+	limit := rd.MaxText
+	if limit <= 0 {
+		limit = DefaultMaxText
+	}
 	idx, err := f.GetSheetIndex(w.Name)
 	if err != nil || idx < 0 {
 		return Records{}, fmt.Errorf("没有工作表“%s”", w.Name)
@@ -97,6 +124,11 @@ func readRecordSheet(f *excelize.File, w Records) (Records, error) {
 			v, err := recordValue(col.Kind, cols[c])
 			if err != nil {
 				return Records{}, fmt.Errorf("工作表“%s”的 %s（%s）%s", w.Name, cell(c+1, r), col.Title, err)
+			}
+			if t, ok := v.(string); ok {
+				if rd.held += int64(len(t)); rd.held > limit {
+					return Records{}, fmt.Errorf("工作表“%s”读到第 %d 行时，文字已超过 %d MB（两万个部门的汇总表也远小于此）", w.Name, r, limit>>20)
+				}
 			}
 			row[c], empty = v, false
 		}

@@ -117,3 +117,24 @@ func TestReadRecordsRefuses(t *testing.T) {
 		t.Errorf("a damaged file: %v", err)
 	}
 }
+
+// TestRecordReaderBudget: the text held over every workbook one reader
+// reads is bounded; past it the read is refused, not grown.
+func TestRecordReaderBudget(t *testing.T) {
+	rows := [][]any{{strings.Repeat("长", 100), 1, decimal.NewFromInt(1), nil}}
+	var buf bytes.Buffer
+	if err := WriteRecords(&buf, BookProps{}, []Records{{Name: "汇总", Columns: readColumns, Rows: rows}}); err != nil {
+		t.Fatal(err)
+	}
+	want := []Records{{Name: "汇总", Columns: readColumns}}
+	r := RecordReader{MaxText: 700} // 300 bytes a read: two fit, the third does not
+	for i := 1; i <= 3; i++ {
+		_, _, err := r.Read(buf.Bytes(), want)
+		if i < 3 && err != nil {
+			t.Fatalf("read %d: %v", i, err)
+		}
+		if i == 3 && (err == nil || !strings.Contains(err.Error(), "文字已超过")) {
+			t.Errorf("read 3 over the budget: %v", err)
+		}
+	}
+}
