@@ -158,7 +158,7 @@ func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 		return summaryPart{}, fmt.Errorf("%s: 无法读取：%v", path, firstErr(err))
 	}
 	departments, findings := summaryLayout()
-	sheets, props, err := reader.Read(data, []xlsx.Records{departments, findings})
+	sheets, props, err := readGuarded(reader, data, []xlsx.Records{departments, findings})
 	if err != nil {
 		return summaryPart{}, fmt.Errorf("%s: 不能合并：%v；请给出 budgetpub batch 写的汇总表，不要改动它", path, err)
 	}
@@ -176,6 +176,18 @@ func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 		}
 	}
 	return part, nil
+}
+
+// readGuarded reads a workbook, a panic of the library on a damaged file
+// (none found by FuzzReadRecords, but the file is the user's) becoming an
+// error.
+func readGuarded(reader *xlsx.RecordReader, data []byte, want []xlsx.Records) (sheets []xlsx.Records, props xlsx.BookProps, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("文件已损坏（%v）", p)
+		}
+	}()
+	return reader.Read(data, want)
 }
 
 // firstErr is the innermost error of a file operation (its text without
