@@ -13,7 +13,7 @@ import (
 )
 
 // Every file the program is told to read — input, catalog, templates,
-// fonts — must be a regular file under its limit: a FIFO, /dev/zero or a
+// fonts, a summary to merge — must be a regular file under its limit: a FIFO, /dev/zero or a
 // folder is refused at once, naming it.
 func TestNamedFilesMustBeRegular(t *testing.T) {
 	dir := t.TempDir()
@@ -54,6 +54,18 @@ func TestNamedFilesMustBeRegular(t *testing.T) {
 	for _, path := range []string{fifo, "/dev/zero", dir} {
 		if r := File(res, path, Options{}); r.Err == nil || !strings.Contains(r.Err.Error(), "不是普通文件") {
 			t.Errorf("input %s: %v", path, r.Err)
+		}
+	}
+	for _, path := range []string{fifo, "/dev/zero"} { // a summary to merge, named
+		done := make(chan error, 1)
+		go func() { _, err := MergeSummaries([]string{path}); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "不是普通文件") {
+				t.Errorf("summary %s: %v", path, err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("summary %s: the merge hangs", path)
 		}
 	}
 }

@@ -146,14 +146,10 @@ const (
 
 // readSummary reads one summary and what it covers.
 func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
+	data, err := ReadFile(path, maxSummarySize)
+	if errors.Is(err, fs.ErrNotExist) {
 		return summaryPart{}, fmt.Errorf("%s: 找不到这个文件", path)
 	}
-	if fi.Size() > maxSummarySize {
-		return summaryPart{}, fmt.Errorf("%s: 文件超过 %d MB，不是 budgetpub 写的汇总表", path, maxSummarySize>>20)
-	}
-	data, err := os.ReadFile(path)
 	if err != nil {
 		return summaryPart{}, fmt.Errorf("%s: 无法读取：%v", path, firstErr(err))
 	}
@@ -307,14 +303,10 @@ func mergedDataPackage(dir string, m *Merged) ([]byte, error) {
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, fmt.Errorf("%s 不在输出目录 %s 之中：datapackage.json 只能列出它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中再合并", csvPath, dir, dir)
 		}
-		fi, err := os.Stat(csvPath)
-		if err != nil {
+		data, err := ReadFile(csvPath, maxCSVSize)
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: 找不到 %s 的开放数据文件：请在各分片的 batch 中加上 --open-data", csvPath, m.Files[i])
 		}
-		if fi.Size() > maxCSVSize {
-			return nil, fmt.Errorf("%s: 文件超过 %d MB，不是 budgetpub 写的开放数据", csvPath, maxCSVSize>>20)
-		}
-		data, err := os.ReadFile(csvPath)
 		if err != nil {
 			return nil, fmt.Errorf("%s: 无法读取：%v", csvPath, firstErr(err))
 		}
