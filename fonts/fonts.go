@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/signintech/gopdf"
@@ -47,33 +46,23 @@ type face struct {
 	user     bool   // a user's file, not a bundled face
 	data     []byte
 	font     *sfnt.Font
-	bmp      [0x10000]atomic.Uint32 // whether the face draws a BMP rune: 0 not looked up, 1 no, 2 yes
-	coverage sync.Map               // rune → bool beyond the BMP
+	coverage RuneTable // whether the face draws a character (1) or not (0), once looked up
 }
 
 // has tells whether the face draws r. Safe for concurrent use: a set is
 // shared by every document of a batch.
 func (f *face) has(r rune) bool {
-	bmp := r >= 0 && r < 0x10000
-	if bmp {
-		if v := f.bmp[r].Load(); v != 0 {
-			return v == 2
-		}
-	} else if v, ok := f.coverage.Load(r); ok {
-		return v.(bool)
+	if v, ok := f.coverage.Load(r); ok {
+		return v == 1
 	}
 	var buf sfnt.Buffer
 	i, err := f.font.GlyphIndex(&buf, r)
 	ok := err == nil && i != 0
-	if bmp {
-		v := uint32(1)
-		if ok {
-			v = 2
-		}
-		f.bmp[r].Store(v)
-	} else {
-		f.coverage.Store(r, ok)
+	v := uint64(0)
+	if ok {
+		v = 1
 	}
+	f.coverage.Store(r, v)
 	return ok
 }
 

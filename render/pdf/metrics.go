@@ -3,7 +3,6 @@ package pdf
 import (
 	"math"
 	"sync"
-	"sync/atomic"
 
 	"github.com/budgetpub/budgetpub/fonts"
 	"github.com/signintech/gopdf"
@@ -29,14 +28,17 @@ type metrics struct {
 }
 
 // widthTable are the advance widths at 1000 pt of the characters of one
-// role of a font set, in the face that draws each (or of one family).
-// Documents rendered at once fill and read it: the entries are atomic, and
-// a width is the same whoever measures it.
-type widthTable struct {
-	bmp   [0x10000]atomic.Uint64 // math.Float64bits(width)+1; 0: not measured yet
-	mu    sync.Mutex
-	other map[rune]float64 // characters beyond the BMP
+// role of a font set, in the face that draws each (or of one family), as
+// math.Float64bits. Documents rendered at once fill and read it; a width is
+// the same whoever measures it.
+type widthTable struct{ fonts.RuneTable }
+
+func (t *widthTable) get(r rune) (float64, bool) {
+	v, ok := t.Load(r)
+	return math.Float64frombits(v), ok
 }
+
+func (t *widthTable) set(r rune, w float64) { t.Store(r, math.Float64bits(w)) }
 
 type widthKey struct {
 	set    *fonts.Set
@@ -45,32 +47,6 @@ type widthKey struct {
 }
 
 var sharedWidths sync.Map // widthKey → *widthTable
-
-func (t *widthTable) get(r rune) (float64, bool) {
-	if r >= 0 && r < 0x10000 {
-		if v := t.bmp[r].Load(); v != 0 {
-			return math.Float64frombits(v - 1), true
-		}
-		return 0, false
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	w, ok := t.other[r]
-	return w, ok
-}
-
-func (t *widthTable) set(r rune, w float64) {
-	if r >= 0 && r < 0x10000 {
-		t.bmp[r].Store(math.Float64bits(w) + 1)
-		return
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.other == nil {
-		t.other = map[rune]float64{}
-	}
-	t.other[r] = w
-}
 
 func newMetrics(gp *gopdf.GoPdf, fs *fonts.Set) *metrics {
 	m := &metrics{gp: gp, fs: fs, tables: map[fonts.Role]*widthTable{}, families: map[string]*widthTable{}}
