@@ -326,11 +326,7 @@ type batchRow struct {
 // batchFinding is one finding of the review.
 type batchFinding struct {
 	Name, Department string
-	Error            bool
-	Severity, ID     string
-	Message, Place   string
-	Left, Right      string
-	Diff             string
+	findingView
 }
 
 // batchView is the batch page's data.
@@ -368,25 +364,11 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 		}
 		v.Rows = append(v.Rows, br)
 		for _, e := range row.InputErrors {
-			v.Findings = append(v.Findings, batchFinding{Name: names[i], Department: row.Department, Error: true, Severity: "错误", ID: "输入",
-				Message: e.Msg, Place: place(e.File, row.File, e.Pos.Line, e.Pos.Col)})
+			v.Findings = append(v.Findings, batchFinding{names[i], row.Department, findingView{Error: true, Severity: "错误", ID: "输入",
+				Message: e.Msg, Place: place(e.File, row.File, e.Pos.Line, e.Pos.Col)}})
 		}
 		for _, f := range row.Findings {
-			bf := batchFinding{Name: names[i], Department: row.Department, Error: f.Severity == render.SeverityError, ID: f.ID, Message: f.Message,
-				Place: place(f.File, row.File, f.Line, f.Column), Severity: "警告"}
-			if bf.Error {
-				bf.Severity = "错误"
-			}
-			if f.Left != nil {
-				bf.Left = f.Left.Name + " " + f.Left.Value.StringFixed(2)
-			}
-			if f.Right != nil {
-				bf.Right = f.Right.Name + " " + f.Right.Value.StringFixed(2)
-			}
-			if f.Diff != nil {
-				bf.Diff = f.Diff.StringFixed(2)
-			}
-			v.Findings = append(v.Findings, bf)
+			v.Findings = append(v.Findings, batchFinding{names[i], row.Department, newFindingView(f, row.File)})
 		}
 	}
 	p := page{Title: "批量处理结果", Tab: "bureau", Data: v}

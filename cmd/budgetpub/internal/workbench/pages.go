@@ -149,20 +149,7 @@ func findingViews(spaceID string, res *publish.Result, fields map[int]string) []
 		out = append(out, findingView{Error: true, Severity: "错误", ID: "输入", Message: res.Err.Error()})
 	}
 	for _, f := range res.Findings {
-		v := findingView{Error: f.Severity == render.SeverityError, Severity: "警告", ID: f.ID, Message: f.Message, Line: f.Line, Col: f.Column}
-		if v.Error {
-			v.Severity = "错误"
-		}
-		if f.Left != nil {
-			v.Left = f.Left.Name + " " + f.Left.Value.StringFixed(2)
-		}
-		if f.Right != nil {
-			v.Right = f.Right.Name + " " + f.Right.Value.StringFixed(2)
-		}
-		if f.Diff != nil {
-			v.Diff = f.Diff.StringFixed(2)
-		}
-		v.Place = place(f.File, res.Name, f.Line, f.Column)
+		v := newFindingView(f, res.Name)
 		left := ""
 		if f.Left != nil {
 			left = f.Left.Name
@@ -171,6 +158,23 @@ func findingViews(spaceID string, res *publish.Result, fields map[int]string) []
 		out = append(out, v)
 	}
 	return out
+}
+
+// newFindingView is how a finding of the input named input is shown: its
+// severity, its figures to the cent, its place (no link yet).
+func newFindingView(f render.Finding, input string) findingView {
+	v := findingView{Error: f.Severity == render.SeverityError, Severity: f.Word(), ID: f.ID, Message: f.Message,
+		Line: f.Line, Col: f.Column, Place: place(f.File, input, f.Line, f.Column)}
+	if f.Left != nil {
+		v.Left = f.Left.Name + " " + f.Left.Value.StringFixed(2)
+	}
+	if f.Right != nil {
+		v.Right = f.Right.Name + " " + f.Right.Value.StringFixed(2)
+	}
+	if f.Diff != nil {
+		v.Diff = f.Diff.StringFixed(2)
+	}
+	return v
 }
 
 // place says where a problem is: 第 12 行第 3 列, or the workbook's cell.

@@ -769,7 +769,7 @@ func TestBureau(t *testing.T) {
 		t.Errorf("the review shows a path of the workspace:\n%s", p)
 	}
 	for _, want := range []string{"8 个部门： 7 个完成， 1 个未完成", "压缩包中另有 2 个文件", "dept-1.yaml", "大同.xlsx", "逃逸.yaml", "坏.yaml",
-		"未知的键 basc", "T6-T5-basic", "大同市人民政府办公室[部门]"} {
+		"未知的键 basc", "T6-T5-basic", "表6 合计 241.17", "相差 -2065.57", "大同市人民政府办公室[部门]"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the review lacks %q:\n%s", want, p)
 		}
