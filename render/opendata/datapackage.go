@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
@@ -120,16 +119,7 @@ func DataPackage(resources []Resource) ([]byte, error) {
 		{"keywords", []string{"部门预算", "预算公开", "budget"}},
 		{"resources", list},
 	}
-	compact, err := marshal(pkg)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	return indented(pkg)
 }
 
 func resourceJSON(r Resource, name string) object {

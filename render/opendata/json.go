@@ -61,16 +61,7 @@ func JSON(pub *render.Publication, doc *input.Document) ([]byte, error) {
 	}
 	root = append(root, member{"facts", facts})
 
-	compact, err := marshal(root)
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
-		return nil, err
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	return indented(root)
 }
 
 // sourceList describes the funding sources, whose keys name columns and rows.
@@ -269,6 +260,21 @@ func (o object) MarshalJSON() ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
+}
+
+// indented is v as a document: marshalled, indented by two spaces, ended
+// by a newline.
+func indented(v any) ([]byte, error) {
+	compact, err := marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
 }
 
 // marshal is json.Marshal without HTML escaping (names may hold & or <).
