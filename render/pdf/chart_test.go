@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/fonts"
+	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 	"github.com/signintech/gopdf"
@@ -18,6 +19,20 @@ var (
 	fontSet   *fonts.Set
 	fontErr   error
 )
+
+// samplePublication is the bundled sample, built.
+func samplePublication(t testing.TB) *render.Publication {
+	t.Helper()
+	doc, err := input.Decode(input.SampleName, input.Sample, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := render.Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pub
+}
 
 // testMetrics measures with the bundled fonts, as Bytes does.
 func testMetrics(t testing.TB) *metrics {

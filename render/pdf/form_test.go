@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -391,14 +390,7 @@ func rowsWithTitle(t *testing.T, f *flow, fm *render.Form, heights []float64) in
 // sample's 项目支出绩效目标表, and made-up ones of single rows, of groups
 // of four, a short one and one with a row taller than a page.
 func TestFormKeptWithEightRows(t *testing.T) {
-	doc, err := input.Decode(input.SampleName, input.Sample, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub, err := render.Build(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pub := samplePublication(t)
 	type namedForm struct {
 		name string
 		form *render.Form

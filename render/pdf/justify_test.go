@@ -8,7 +8,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -171,14 +170,7 @@ type sampleLine struct {
 // its 第三部分 that are drawn spaced (justified), page by page, top down.
 func sample3Lines(t *testing.T) []sampleLine {
 	t.Helper()
-	doc, err := input.Decode(input.SampleName, input.Sample, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub, err := render.Build(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pub := samplePublication(t)
 	d, err := layout(pub, testMetrics(t))
 	if err != nil {
 		t.Fatal(err)
