@@ -2,6 +2,7 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -272,13 +273,13 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 			}
 		}
 		row.Fault = IsFault(r.Err)
-		row.MovedTo = moveAside(o.Out, row.File)
+		row = setAside(row, o.Out)
 		return row
 	}
 	paths, err := r.Write(o.Out)
 	if err != nil {
 		row.Problem = err.Error()
-		return row
+		return setAside(row, o.Out)
 	}
 	var written []string
 	for _, p := range paths {
@@ -323,33 +324,63 @@ func change(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
 // could not render this time, so that they are not taken for this year's.
 const StaleFolder = "未更新的旧文件"
 
-// moveAside moves a department's previous workbook and PDF, if any, into
-// the output folder's StaleFolder, and returns that folder ("" when there
-// was nothing to move).
-func moveAside(dir, file string) string {
+// moveAside moves a department's previous workbook and PDF (and its open
+// data), if any, into the output folder's StaleFolder, and returns that
+// folder ("" when there was nothing to move). The StaleFolder must be a
+// real folder of dir: one that is a link (or a file) is refused, never
+// followed, and nothing is moved; every move goes through an os.Root of
+// dir, so nothing is ever moved out of it.
+func moveAside(dir, file string) (string, error) {
 	stem := Stem(file)
-	stale := filepath.Join(dir, StaleFolder)
 	moved := false
-	_ = withFolderLock(dir, func() error {
-		for _, ext := range []string{".xlsx", ".pdf"} {
-			from := filepath.Join(dir, stem+ext)
-			if fi, err := os.Lstat(from); err != nil || !fi.Mode().IsRegular() {
+	err := withFolderLock(dir, func() error {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil // no folder, nothing to move
+		}
+		defer root.Close()
+		for _, ext := range departmentExts {
+			from := stem + ext
+			if fi, err := root.Lstat(from); err != nil || !fi.Mode().IsRegular() {
 				continue
 			}
-			if err := os.MkdirAll(stale, 0o755); err != nil {
-				return err
+			fi, err := root.Lstat(StaleFolder)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				if err := root.Mkdir(StaleFolder, 0o755); err != nil {
+					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, StaleFolder), osCause(err))
+				}
+			case err != nil:
+				return fmt.Errorf("无法使用 %s：%s", filepath.Join(dir, StaleFolder), osCause(err))
+			case !fi.IsDir():
+				return fmt.Errorf("%s 不是一个普通文件夹（是链接或文件），上次生成的文件未移入：请删去它后重新运行", filepath.Join(dir, StaleFolder))
 			}
-			if os.Rename(from, filepath.Join(stale, stem+ext)) == nil {
-				moved = true
+			if err := root.Rename(from, filepath.Join(StaleFolder, from)); err != nil {
+				return fmt.Errorf("无法把 %s 移入 %s：%s", filepath.Join(dir, from), StaleFolder, osCause(err))
 			}
+			moved = true
 		}
 		return nil
 	})
 	if !moved {
-		return ""
+		return "", err
 	}
-	return stale
+	return filepath.Join(dir, StaleFolder), err
 }
+
+// setAside moves the row's previous files aside (moveAside) and says
+// where, or why they could not be.
+func setAside(row Row, dir string) Row {
+	moved, err := moveAside(dir, row.File)
+	row.MovedTo = moved
+	if err != nil {
+		row.Problem += "；上次生成的文件未能移走：" + err.Error()
+	}
+	return row
+}
+
+// departmentExts are the endings of a department's files in the folder.
+var departmentExts = []string{".xlsx", ".pdf", opendata.JSONExt, opendata.CSVExt}
 
 func firstLine(s string) string {
 	first, rest, more := strings.Cut(s, "\n")

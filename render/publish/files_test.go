@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -93,9 +94,13 @@ func TestWritePairLeavesTheOldPairOnFailure(t *testing.T) {
 	}
 	// A rename that fails in the middle (the second file's temporary gone
 	// away) is rolled back too.
-	steps := []step{{final: x, old: hidden(x, "old", "1-a"), temp: hidden(x, "tmp", "1-a")}, {final: filepath.Join(dir, "y.pdf"), temp: hidden(filepath.Join(dir, "y.pdf"), "tmp", "1-a")}}
-	write(t, steps[0].temp, "new x")
-	if err := swapIn(dir, "1-a", []fileData{{x, nil}, {steps[1].final, nil}}, []string{steps[0].temp, steps[1].temp}); err == nil {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	write(t, hidden(x, "tmp", "1-a"), "new x")
+	if err := swapIn(root, dir, "1-a", []string{"x.xlsx", "y.pdf"}, []string{hiddenName("x.xlsx", "tmp", "1-a"), hiddenName("y.pdf", "tmp", "1-a")}); err == nil {
 		t.Fatal("swap with a missing temporary succeeded")
 	}
 	if read(t, x) != "old x" {
@@ -111,6 +116,7 @@ func TestWritePairLeavesTheOldPairOnFailure(t *testing.T) {
 // temporaries of processes that ended; those of running ones stay.
 func TestRecoverAfterAKilledRun(t *testing.T) {
 	dir := t.TempDir()
+	t.Chdir(t.TempDir()) // the journal's names are the folder's, whatever the working directory
 	x, p := filepath.Join(dir, "x.xlsx"), filepath.Join(dir, "x.pdf")
 	id := strconv.Itoa(deadPID(t)) + "-" + hostTag + "abc123abc123"
 	// The dead run had moved old x aside and put new x in; p still old.
@@ -118,8 +124,7 @@ func TestRecoverAfterAKilledRun(t *testing.T) {
 	write(t, x, "new x")
 	write(t, p, "old p")
 	write(t, hidden(p, "tmp", id), "new p")
-	write(t, filepath.Join(dir, ".budgetpub-"+id+".journal"),
-		x+"\t"+hidden(x, "old", id)+"\t"+hidden(x, "tmp", id)+"\n"+p+"\t"+hidden(p, "old", id)+"\t"+hidden(p, "tmp", id)+"\n")
+	write(t, filepath.Join(dir, journalName(id)), journalLines(id, "x.xlsx", "x.pdf"))
 	live := hidden(filepath.Join(dir, "z.pdf"), "tmp", strconv.Itoa(os.Getppid())+"-"+hostTag+"fff000fff000")
 	write(t, live, "being written by a running process")
 	stale := hidden(filepath.Join(dir, "w.pdf"), "tmp", id)
@@ -150,5 +155,136 @@ func TestRecoverAfterAKilledRun(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(names, want) {
 		t.Errorf("folder holds %v, want %v", names, want)
+	}
+}
+
+// journalLines is a journal as the program writes it: for each file named,
+// its old version moved aside and its temporary, all names in the folder.
+func journalLines(id string, names ...string) string {
+	var b strings.Builder
+	for _, n := range names {
+		b.WriteString(n + "\t" + hiddenName(n, "old", id) + "\t" + hiddenName(n, "tmp", id) + "\n")
+	}
+	return b.String()
+}
+
+// A journal planted or left in an output folder that names anything but
+// this folder's own files under this journal's own names is refused
+// whole: no file it names is touched, inside the folder or out, nothing is
+// written, and the error names the journal and the fix. A genuine journal
+// beside it is not obeyed either (the folder is refused until the clerk
+// looks), and a journal that is a link is refused too.
+func TestPlantedJournalTouchesNothing(t *testing.T) {
+	outside := t.TempDir()
+	victim := filepath.Join(outside, "victim.pdf")
+	id := strconv.Itoa(deadPID(t)) + "-" + hostTag + "abc123abc123"
+	for name, lines := range map[string]func(dir string) string{
+		"absolute path": func(string) string { return victim + "\t\t" + hidden(victim, "tmp", id) + "\n" },
+		"absolute old":  func(string) string { return "x.pdf\t" + victim + "\t" + hiddenName("x.pdf", "tmp", id) + "\n" },
+		"relative to the working directory": func(dir string) string {
+			rel, _ := filepath.Rel(dir, victim)
+			return rel + "\t\t" + hiddenName("victim.pdf", "tmp", id) + "\n"
+		},
+		"folder prefix (an earlier version's journal)": func(dir string) string {
+			return filepath.Join(dir, "x.pdf") + "\t\t" + hidden(filepath.Join(dir, "x.pdf"), "tmp", id) + "\n"
+		},
+		"parent":              func(string) string { return "..\t\t" + hiddenName("..", "tmp", id) + "\n" },
+		"another transaction": func(string) string { return "x.pdf\t\t" + hiddenName("x.pdf", "tmp", "1-ffff") + "\n" },
+		"not an output":       func(string) string { return "notes.txt\t\t" + hiddenName("notes.txt", "tmp", id) + "\n" },
+		"a hidden final":      func(string) string { return ".bashrc.pdf\t\t" + hiddenName(".bashrc.pdf", "tmp", id) + "\n" },
+		"not our format":      func(string) string { return "rm -rf /\n" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, victim, "precious")
+			write(t, filepath.Join(dir, "x.pdf"), "this year's x")
+			j := filepath.Join(dir, journalName(id))
+			write(t, j, lines(dir))
+			before := dirNames(t, dir)
+			err := writePair(dir, []fileData{{filepath.Join(dir, "new.pdf"), []byte("n")}})
+			var je *JournalError
+			if !errors.As(err, &je) || !strings.Contains(err.Error(), journalName(id)) || !strings.Contains(err.Error(), "删除") {
+				t.Fatalf("error %v, want the journal refused", err)
+			}
+			if read(t, victim) != "precious" || read(t, filepath.Join(dir, "x.pdf")) != "this year's x" {
+				t.Errorf("a file named by the journal was changed: %q %q", read(t, victim), read(t, filepath.Join(dir, "x.pdf")))
+			}
+			if after := dirNames(t, dir); !slices.Equal(after, before) {
+				t.Errorf("folder holds %v, was %v", after, before)
+			}
+		})
+	}
+	t.Run("journal is a link", func(t *testing.T) {
+		dir := t.TempDir()
+		target := filepath.Join(outside, "j")
+		write(t, target, journalLines(id, "x.pdf"))
+		if err := os.Symlink(target, filepath.Join(dir, journalName(id))); err != nil {
+			t.Skip(err)
+		}
+		err := writePair(dir, []fileData{{filepath.Join(dir, "new.pdf"), []byte("n")}})
+		var je *JournalError
+		if !errors.As(err, &je) {
+			t.Fatalf("error %v, want the journal refused", err)
+		}
+		if read(t, target) != journalLines(id, "x.pdf") {
+			t.Error("the link's target was changed")
+		}
+	})
+}
+
+// The old files a recovery puts back go through links planted in the
+// folder to nowhere outside it: an "old" name that is a link to a file
+// elsewhere is not renamed over the final name through it.
+func TestRecoveryDoesNotFollowLinksOut(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	id := strconv.Itoa(deadPID(t)) + "-" + hostTag + "abc123abc123"
+	victim := filepath.Join(outside, "victim.xlsx")
+	write(t, victim, "precious")
+	// The journal is genuine, but its final name was replaced by a link
+	// to a file outside: putting the old file back must not write there.
+	if err := os.Symlink(victim, filepath.Join(dir, "x.xlsx")); err != nil {
+		t.Skip(err)
+	}
+	write(t, hidden(filepath.Join(dir, "x.xlsx"), "old", id), "old x")
+	write(t, filepath.Join(dir, journalName(id)), journalLines(id, "x.xlsx"))
+	if err := writePair(dir, []fileData{{filepath.Join(dir, "n.pdf"), []byte("n")}}); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, victim) != "precious" {
+		t.Errorf("the file behind the link holds %q", read(t, victim))
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, "x.xlsx")); err != nil || !fi.Mode().IsRegular() || read(t, filepath.Join(dir, "x.xlsx")) != "old x" {
+		t.Errorf("x.xlsx is not the old file put back: %v %q", err, read(t, filepath.Join(dir, "x.xlsx")))
+	}
+}
+
+// 未更新的旧文件 planted as a link to a folder elsewhere: a failing
+// department's old files are not moved through it (they stay, and the
+// row says why), and nothing outside the output folder changes.
+func TestStaleFolderLinkIsNotFollowed(t *testing.T) {
+	out, elsewhere := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(elsewhere, "dept.pdf"), "precious")
+	if err := os.Symlink(elsewhere, filepath.Join(out, StaleFolder)); err != nil {
+		t.Skip(err)
+	}
+	write(t, filepath.Join(out, "dept.pdf"), "last year's")
+	in := filepath.Join(t.TempDir(), "dept.yaml")
+	write(t, in, "department: [unclosed\n")
+	res, err := Load(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := batchOne(Row{File: in}, res, BatchOptions{Out: out, Jobs: 1})
+	if read(t, filepath.Join(elsewhere, "dept.pdf")) != "precious" {
+		t.Errorf("the file behind the link holds %q", read(t, filepath.Join(elsewhere, "dept.pdf")))
+	}
+	if names := dirNames(t, elsewhere); len(names) != 1 {
+		t.Errorf("the linked folder holds %v", names)
+	}
+	if read(t, filepath.Join(out, "dept.pdf")) != "last year's" || r.MovedTo != "" {
+		t.Errorf("dept.pdf holds %q, moved to %q", read(t, filepath.Join(out, "dept.pdf")), r.MovedTo)
+	}
+	if !strings.Contains(r.Problem, "不是一个普通文件夹") {
+		t.Errorf("problem %q does not say why the old files stay", r.Problem)
 	}
 }

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bufio"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -79,46 +78,63 @@ func txnID() string {
 	return strconv.Itoa(os.Getpid()) + "-" + hostTag + hex.EncodeToString(b[:])
 }
 
-// hidden is the name of one of our files beside path.
+// hiddenName is the name of one of our files beside the file named name.
+func hiddenName(name, kind, id string) string { return "." + name + "." + kind + "-" + id }
+
+// hidden is the path of one of our files beside path.
 func hidden(path, kind, id string) string {
 	dir, base := filepath.Split(path)
-	return filepath.Join(dir, "."+base+"."+kind+"-"+id)
+	return filepath.Join(dir, hiddenName(base, kind, id))
 }
 
-// writePair writes the files (a pair, or more) into their folder as one unit.
+// writePair writes the files (a pair, or more) into their folder as one
+// unit. Every file is named in dir, and every operation goes through an
+// os.Root of dir: nothing outside the folder is ever touched, whatever
+// links are planted in it.
 func writePair(dir string, files []fileData) error {
-	for _, f := range files {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = filepath.Base(f.path)
+		if filepath.Clean(filepath.Dir(f.path)) != filepath.Clean(dir) || !plainName(names[i]) {
+			return &Fault{Name: f.path, Cause: "输出文件不在输出文件夹 " + dir + " 中", Err: f.path}
+		}
 		if fi, err := os.Lstat(f.path); err == nil && fi.IsDir() {
 			return fmt.Errorf("%s: 是一个文件夹，无法写入：请移走或改名后重试", f.path)
 		}
 	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return fmt.Errorf("%s: 无法打开输出文件夹：%s", dir, osCause(err))
+	}
+	defer root.Close()
 	id := txnID()
 	var temps []string
 	cleanup := func() {
 		for _, t := range temps {
-			_ = os.Remove(t)
+			_ = root.Remove(t)
 		}
 	}
-	for _, f := range files {
-		t := hidden(f.path, "tmp", id)
-		if err := writeSynced(t, f.data); err != nil {
+	for i, f := range files {
+		t := hiddenName(names[i], "tmp", id)
+		if err := writeSynced(root, t, f.data); err != nil {
 			cleanup()
-			_ = os.Remove(t)
-			return fmt.Errorf("%s: 写入失败：%w", f.path, err)
+			return fmt.Errorf("%s: 写入失败：%s", f.path, osCause(err))
 		}
 		temps = append(temps, t)
 	}
-	err := withFolderLock(dir, func() error {
-		recoverOnce(dir)
-		return swapIn(dir, id, files, temps)
+	err = withFolderLock(dir, func() error {
+		if err := recoverOnce(dir, root); err != nil {
+			return err
+		}
+		return swapIn(root, dir, id, names, temps)
 	})
 	cleanup()
 	return err
 }
 
-// writeSynced writes a new file and flushes it to disk.
-func writeSynced(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+// writeSynced writes a new file of the folder and flushes it to disk.
+func writeSynced(root *os.Root, name string, data []byte) error {
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
@@ -129,135 +145,159 @@ func writeSynced(path string, data []byte) error {
 		err = cerr
 	}
 	if err != nil {
-		_ = os.Remove(path)
+		_ = root.Remove(name)
 	}
 	return err
 }
 
-// step is one file's move in a journal: its final name, where its old
-// version was moved ("" when there was none) and its temporary.
+// step is one file's move in a journal, each a plain name in the folder:
+// its final name, where its old version was moved ("" when there was none)
+// and its temporary.
 type step struct{ final, old, temp string }
 
 // swapIn moves the old files aside and the new ones in, journalled.
-func swapIn(dir, id string, files []fileData, temps []string) error {
+func swapIn(root *os.Root, dir, id string, names, temps []string) error {
 	var steps []step
-	for i, f := range files {
-		s := step{final: f.path, temp: temps[i]}
-		if _, err := os.Lstat(f.path); err == nil {
-			s.old = hidden(f.path, "old", id)
+	for i, name := range names {
+		s := step{final: name, temp: temps[i]}
+		if _, err := root.Lstat(name); err == nil {
+			s.old = hiddenName(name, "old", id)
 		}
 		steps = append(steps, s)
 	}
-	journal := filepath.Join(dir, ".budgetpub-"+id+".journal")
+	journal := journalName(id)
 	var b strings.Builder
 	for _, s := range steps {
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", s.final, s.old, s.temp)
 	}
-	if err := writeSynced(journal, []byte(b.String())); err != nil {
-		return fmt.Errorf("%s: 无法写入：%w", dir, err)
+	if err := writeSynced(root, journal, []byte(b.String())); err != nil {
+		return fmt.Errorf("%s: 无法写入：%s", dir, osCause(err))
 	}
 	var err error
 	for i := 0; i < len(steps) && err == nil; i++ {
 		if s := steps[i]; s.old != "" {
-			err = os.Rename(s.final, s.old)
+			if err = root.Rename(s.final, s.old); err != nil {
+				err = fmt.Errorf("%s: 无法替换：%s", filepath.Join(dir, s.final), osCause(err))
+			}
 		}
 	}
 	for i := 0; i < len(steps) && err == nil; i++ {
-		if err = os.Rename(steps[i].temp, steps[i].final); err != nil {
-			err = fmt.Errorf("%s: 写入失败：%w", steps[i].final, err)
+		if err = root.Rename(steps[i].temp, steps[i].final); err != nil {
+			err = fmt.Errorf("%s: 写入失败：%s", filepath.Join(dir, steps[i].final), osCause(err))
 		}
 	}
 	if err != nil {
-		rollBack(steps)
-		_ = os.Remove(journal)
+		rollBack(root, steps)
+		_ = root.Remove(journal)
 		return err
 	}
 	syncDir(dir)
 	for _, s := range steps {
 		if s.old != "" {
-			_ = os.Remove(s.old)
+			_ = root.Remove(s.old)
 		}
 	}
-	_ = os.Remove(journal)
+	_ = root.Remove(journal)
 	return nil
 }
 
 // rollBack puts the old files back: a file that had an old version gets
 // it again; a file that had none, and whose new version was moved in, is
 // removed.
-func rollBack(steps []step) {
+func rollBack(root *os.Root, steps []step) {
 	for _, s := range steps {
 		switch {
 		case s.old != "":
-			if _, err := os.Lstat(s.old); err == nil {
-				_ = os.Rename(s.old, s.final)
+			if _, err := root.Lstat(s.old); err == nil {
+				_ = root.Rename(s.old, s.final)
 			}
 		default:
-			if _, err := os.Lstat(s.temp); errors.Is(err, os.ErrNotExist) {
-				_ = os.Remove(s.final) // the new file was moved in
+			if _, err := root.Lstat(s.temp); errors.Is(err, os.ErrNotExist) {
+				_ = root.Remove(s.final) // the new file was moved in
 			}
 		}
-		_ = os.Remove(s.temp)
+		_ = root.Remove(s.temp)
 	}
-	syncDir(filepath.Dir(steps[0].final))
+	syncDir(root.Name())
 }
 
 // recovered are the folders this process has recovered: what a run that
 // ended in the middle left is undone once, at the process's first write
 // into the folder (a batch writing thousands of departments into one
-// folder does not list it again for each).
+// folder does not list it again for each). A folder whose recovery was
+// refused is not recovered: every write into it says so again.
 var recovered sync.Map // absolute folder → true
 
 // recoverOnce runs recoverFolder on dir the first time this process
 // writes into it. It runs under the folder lock.
-func recoverOnce(dir string) {
+func recoverOnce(dir string, root *os.Root) error {
 	key := dir
 	if abs, err := filepath.Abs(dir); err == nil {
 		key = abs
 	}
-	if _, done := recovered.LoadOrStore(key, true); !done {
-		recoverFolder(dir)
+	if _, done := recovered.Load(key); done {
+		return nil
 	}
+	if err := recoverFolder(dir, root); err != nil {
+		return err
+	}
+	recovered.Store(key, true)
+	return nil
 }
 
 // recoverFolder undoes what runs that ended in the middle left: their
 // journals are rolled back and their temporaries removed. Only files of
-// processes no longer running are touched. It runs under the folder lock.
-func recoverFolder(dir string) {
+// processes no longer running are touched. A journal that is not one this
+// program wrote into this folder — an entry that is not a plain name of
+// the folder, or not the journal's own temporary and old names — is
+// refused whole: nothing it names is touched, and the error says which
+// and how to go on. It runs under the folder lock.
+func recoverFolder(dir string, root *os.Root) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return
+		return nil
 	}
 	var journals, temps []string
+	ids := map[string]string{} // journal → its id
 	for _, e := range entries {
 		m := ourName.FindStringSubmatch(e.Name())
 		if m == nil || !ended(e, m[2]+m[4], m[3]+m[5]) {
 			continue
 		}
 		if m[4] != "" {
-			journals = append(journals, filepath.Join(dir, e.Name()))
+			journals = append(journals, e.Name())
+			ids[e.Name()] = m[4] + "-" + m[5]
 		} else {
-			temps = append(temps, filepath.Join(dir, e.Name()))
+			temps = append(temps, e.Name())
 		}
 	}
-	for _, j := range journals {
-		if steps := readJournal(j); len(steps) > 0 {
-			rollBack(steps)
+	plans := make([][]step, len(journals))
+	for i, j := range journals {
+		steps, err := readJournal(root, j, ids[j])
+		if err != nil {
+			return &JournalError{Dir: dir, Journal: j, Cause: err}
 		}
-		_ = os.Remove(j)
+		plans[i] = steps
+	}
+	for i, j := range journals {
+		if len(plans[i]) > 0 {
+			rollBack(root, plans[i])
+		}
+		_ = root.Remove(j)
 	}
 	for _, t := range temps {
-		if strings.Contains(filepath.Base(t), ".old-") {
+		if strings.Contains(t, ".old-") {
 			// An old file without its journal: the swap finished or was
 			// rolled back; keep it only if its final name is gone.
-			final := filepath.Join(dir, strings.TrimPrefix(ourBase(filepath.Base(t)), "."))
-			if _, err := os.Lstat(final); errors.Is(err, os.ErrNotExist) {
-				_ = os.Rename(t, final)
+			final := strings.TrimPrefix(ourBase(t), ".")
+			if _, err := root.Lstat(final); errors.Is(err, os.ErrNotExist) {
+				_ = root.Rename(t, final)
 				continue
 			}
 		}
-		_ = os.Remove(t)
+		_ = root.Remove(t)
 	}
+	return nil
 }
 
 // ended tells whether the run that left one of our files has ended: a
@@ -286,21 +326,88 @@ func ourBase(name string) string {
 	return name
 }
 
-func readJournal(path string) []step {
-	f, err := os.Open(path)
+// journalName is the name of the journal of transaction id.
+func journalName(id string) string { return ".budgetpub-" + id + ".journal" }
+
+// maxJournal bounds a journal read back: a department's files are a few
+// lines.
+const maxJournal = 64 << 10
+
+// readJournal reads the journal named j of transaction id. Each line must
+// be one this program writes: a final name that is a plain, visible file
+// name of the folder, with one of the extensions budgetpub writes, its
+// temporary .<final>.tmp-<id> and its old name .<final>.old-<id> or
+// nothing. Anything else — a path, another folder, another transaction's
+// names, a link or an oversized file as the journal — is an error, and
+// nothing of the journal is done.
+func readJournal(root *os.Root, j, id string) ([]step, error) {
+	fi, err := root.Lstat(j)
 	if err != nil {
-		return nil
+		return nil, nil // gone meanwhile
 	}
-	defer f.Close()
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("不是普通文件")
+	}
+	if fi.Size() > maxJournal {
+		return nil, fmt.Errorf("大于 %d KB", maxJournal>>10)
+	}
+	data, err := root.ReadFile(j)
+	if err != nil {
+		return nil, errors.New(osCause(err))
+	}
 	var steps []step
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		p := strings.Split(sc.Text(), "\t")
-		if len(p) == 3 {
-			steps = append(steps, step{final: p[0], old: p[1], temp: p[2]})
+	for n, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		p := strings.Split(line, "\t")
+		if len(p) != 3 {
+			return nil, fmt.Errorf("第 %d 行不是本程序写的格式", n+1)
 		}
+		s := step{final: p[0], old: p[1], temp: p[2]}
+		switch {
+		case !plainName(s.final) || strings.HasPrefix(s.final, ".") || !ownExt(s.final):
+			return nil, fmt.Errorf("第 %d 行的“%s”不是此文件夹中本程序生成的文件名", n+1, clip(s.final))
+		case s.temp != hiddenName(s.final, "tmp", id) || (s.old != "" && s.old != hiddenName(s.final, "old", id)):
+			return nil, fmt.Errorf("第 %d 行的临时文件名不是本次记录的", n+1)
+		}
+		steps = append(steps, s)
 	}
-	return steps
+	return steps, nil
+}
+
+// plainName tells whether name names a file right in a folder: no
+// separator of any system, not . or .., no NUL.
+func plainName(name string) bool {
+	return name != "" && name != "." && name != ".." && !strings.ContainsAny(name, "/\\\x00") &&
+		filepath.Base(name) == name && !filepath.IsAbs(name) && filepath.VolumeName(name) == ""
+}
+
+// ownExt tells whether name has an extension of the files budgetpub
+// writes through a journal.
+func ownExt(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".pdf", ".json", ".csv":
+		return true
+	}
+	return false
+}
+
+// clip shortens a text quoted in a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
+
+// JournalError is a journal in an output folder that budgetpub refuses
+// to act on: recovery did nothing, and no file was written.
+type JournalError struct {
+	Dir, Journal string
+	Cause        error
+}
+
+func (e *JournalError) Error() string {
+	return fmt.Sprintf("%s: 输出文件夹中的 %s 不是本程序在此文件夹中留下的恢复记录（%v），未按其恢复或改动任何文件，也未写入新文件：请确认此文件夹中的文件无误后删除 %s，再重新运行",
+		e.Dir, e.Journal, e.Cause, e.Journal)
 }
 
 // syncDir flushes a folder's entries (the renames) to disk, where the
