@@ -87,7 +87,7 @@ func writeNew(e *env, path string, data []byte) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "%s: 无法创建：%v\n", path, err)
+		fmt.Fprintf(e.stderr, "%s: 无法创建：%s\n", path, publish.OSCause(err))
 		return 1
 	}
 	_, werr := f.Write(data)
@@ -96,7 +96,7 @@ func writeNew(e *env, path string, data []byte) int {
 	}
 	if werr != nil {
 		_ = os.Remove(path)
-		fmt.Fprintf(e.stderr, "%s: 写入失败：%v\n", path, werr)
+		fmt.Fprintf(e.stderr, "%s: 写入失败：%s\n", path, publish.OSCause(werr))
 		return 1
 	}
 	fmt.Fprintf(e.stdout, "已生成 %s：按其中的注释填写，然后运行 budgetpub check %s\n", path, path)

@@ -348,15 +348,15 @@ func moveAside(dir, file string) (string, error) {
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 				if err := root.Mkdir(StaleFolder, 0o755); err != nil {
-					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, StaleFolder), osCause(err))
+					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, StaleFolder), OSCause(err))
 				}
 			case err != nil:
-				return fmt.Errorf("无法使用 %s：%s", filepath.Join(dir, StaleFolder), osCause(err))
+				return fmt.Errorf("无法使用 %s：%s", filepath.Join(dir, StaleFolder), OSCause(err))
 			case !fi.IsDir():
 				return fmt.Errorf("%s 不是一个普通文件夹（是链接或文件），上次生成的文件未移入：请删去它后重新运行", filepath.Join(dir, StaleFolder))
 			}
 			if err := root.Rename(from, filepath.Join(StaleFolder, from)); err != nil {
-				return fmt.Errorf("无法把 %s 移入 %s：%s", filepath.Join(dir, from), StaleFolder, osCause(err))
+				return fmt.Errorf("无法把 %s 移入 %s：%s", filepath.Join(dir, from), StaleFolder, OSCause(err))
 			}
 			moved = true
 		}

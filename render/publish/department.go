@@ -179,7 +179,7 @@ func (r *Result) Write(dir string) ([]string, error) {
 		return nil, r.Err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: 无法创建输出目录：%w", dir, err)
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
 	}
 	stem := Stem(r.Name)
 	files := []fileData{{filepath.Join(dir, stem+".xlsx"), r.Workbook}, {filepath.Join(dir, stem+".pdf"), r.PDF}}

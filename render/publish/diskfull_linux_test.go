@@ -79,3 +79,34 @@ func TestDiskFullMovesTheOldPairAside(t *testing.T) {
 		t.Errorf("temporaries left: %v", names)
 	}
 }
+
+// A read-only folder is said in Chinese, naming the real file and what to
+// do — never the hidden temporary nor the system's English.
+func TestReadOnlyFolderSaidInChinese(t *testing.T) {
+	disk := tinyDisk(t, "4m")
+	out := filepath.Join(disk, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := exec.Command("mount", "-o", "remount,ro", disk).CombinedOutput(); err != nil {
+		t.Fatalf("remount: %v %s", err, b)
+	}
+	res, err := Load(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Department(res, "dept.yaml", input.Sample, Options{})
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	for _, dir := range []string{out, filepath.Join(out, "new")} {
+		_, err = r.Write(dir)
+		if err == nil {
+			t.Fatal("written into a read-only folder")
+		}
+		msg := err.Error()
+		if !strings.Contains(msg, "只读") || !strings.Contains(msg, "-o") || !strings.HasPrefix(msg, dir) || strings.Contains(msg, ".tmp-") || strings.Contains(msg, "read-only") {
+			t.Errorf("%s: message %q", dir, msg)
+		}
+	}
+}

@@ -273,7 +273,7 @@ func WriteMerged(dir, name string, m *Merged, openData bool) ([]string, error) {
 		files = append(files, fileData{filepath.Join(dir, opendata.PackageFile), pkg})
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: 无法创建输出目录：%v", dir, firstErr(err))
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
 	}
 	if err := writePair(dir, files); err != nil {
 		return nil, err

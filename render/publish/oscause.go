@@ -6,11 +6,11 @@ import (
 	"os"
 )
 
-// osCause says in Chinese why the operating system refused a file
+// OSCause says in Chinese why the operating system refused a file
 // operation, and what to do, without the path of the hidden temporary the
 // system names: the caller names the real file. A cause it does not know
 // is said as the system's own words after 操作系统报告.
-func osCause(err error) string {
+func OSCause(err error) string {
 	var pe *fs.PathError
 	var le *os.LinkError
 	inner := err

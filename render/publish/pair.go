@@ -104,7 +104,7 @@ func writePair(dir string, files []fileData) error {
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return fmt.Errorf("%s: 无法打开输出文件夹：%s", dir, osCause(err))
+		return fmt.Errorf("%s: 无法打开输出文件夹：%s", dir, OSCause(err))
 	}
 	defer root.Close()
 	id := txnID()
@@ -118,7 +118,7 @@ func writePair(dir string, files []fileData) error {
 		t := hiddenName(names[i], "tmp", id)
 		if err := writeSynced(root, t, f.data); err != nil {
 			cleanup()
-			return fmt.Errorf("%s: 写入失败：%s", f.path, osCause(err))
+			return fmt.Errorf("%s: 写入失败：%s", f.path, OSCause(err))
 		}
 		temps = append(temps, t)
 	}
@@ -171,19 +171,19 @@ func swapIn(root *os.Root, dir, id string, names, temps []string) error {
 		fmt.Fprintf(&b, "%s\t%s\t%s\n", s.final, s.old, s.temp)
 	}
 	if err := writeSynced(root, journal, []byte(b.String())); err != nil {
-		return fmt.Errorf("%s: 无法写入：%s", dir, osCause(err))
+		return fmt.Errorf("%s: 无法写入：%s", dir, OSCause(err))
 	}
 	var err error
 	for i := 0; i < len(steps) && err == nil; i++ {
 		if s := steps[i]; s.old != "" {
 			if err = root.Rename(s.final, s.old); err != nil {
-				err = fmt.Errorf("%s: 无法替换：%s", filepath.Join(dir, s.final), osCause(err))
+				err = fmt.Errorf("%s: 无法替换：%s", filepath.Join(dir, s.final), OSCause(err))
 			}
 		}
 	}
 	for i := 0; i < len(steps) && err == nil; i++ {
 		if err = root.Rename(steps[i].temp, steps[i].final); err != nil {
-			err = fmt.Errorf("%s: 写入失败：%s", filepath.Join(dir, steps[i].final), osCause(err))
+			err = fmt.Errorf("%s: 写入失败：%s", filepath.Join(dir, steps[i].final), OSCause(err))
 		}
 	}
 	if err != nil {
@@ -353,7 +353,7 @@ func readJournal(root *os.Root, j, id string) ([]step, error) {
 	}
 	data, err := root.ReadFile(j)
 	if err != nil {
-		return nil, errors.New(osCause(err))
+		return nil, errors.New(OSCause(err))
 	}
 	var steps []step
 	for n, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
