@@ -90,10 +90,13 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 		fmt.Fprintln(e.stderr, err)
 		return exitFor(err)
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		fmt.Fprintf(e.stderr, "%s: 无法创建输出目录：%v\n", out, err)
-		return 1
+	summaryName := publish.SummaryName(files, bo.Shard, bo.Shards)
+	release, err := publish.LockBatch(out, summaryName)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitRefused
 	}
+	defer release()
 	defer publish.TuneForBatch()()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -103,7 +106,7 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, err := publish.WriteSummary(out, publish.SummaryName(files, bo.Shard, bo.Shards), rows, publish.NewCoverage(files, bo.Shard, bo.Shards))
+	summaryPath, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards))
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 1
@@ -162,7 +165,14 @@ func runMerge(e *env, args []string, out string, openData bool) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitRefused
 	}
-	paths, err := publish.WriteMerged(out, publish.SummaryName(m.Files, 1, 1), m, openData)
+	name := publish.SummaryName(m.Files, 1, 1)
+	release, err := publish.LockBatch(out, name)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitRefused
+	}
+	defer release()
+	paths, err := publish.WriteMerged(out, name, m, openData)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitRefused

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/budgetpub/budgetpub/render/publish"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
@@ -195,3 +196,39 @@ const (
 	memorySlack  = 16 << 10 // KB
 	memoryPerRow = 12       // KB
 )
+
+// One folder, one batch at a time: while a batch writes summary.xlsx into
+// a folder, a second batch (or merge) into it is refused at once, saying
+// who holds it, and writes nothing; a shard of a split, whose summary has
+// its own name, is not held up; when the first ends the second runs.
+func TestSecondBatchIntoOneFolderIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	writeFile(t, filepath.Join(in, "a.yaml"), checkedDoc)
+	writeFile(t, filepath.Join(in, "b.yaml"), checkedDoc)
+	release, err := publish.LockBatch(out, "summary.xlsx") // the first batch, under way
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd("batch", in, "-o", out, "-j", "1")
+	if code != exitRefused || !strings.Contains(stderr, "同一时间只能运行一个批量处理") || !strings.Contains(stderr, fmt.Sprintf("进程 %d", os.Getpid())) {
+		t.Errorf("second batch: exit %d, %q %q", code, stdout, stderr)
+	}
+	for _, name := range []string{"a.pdf", "b.pdf", "summary.xlsx"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+			t.Errorf("the refused batch wrote %s", name)
+		}
+	}
+	for _, shard := range []string{"1/2", "2/2"} {
+		if code, stdout, stderr := runCmd("batch", in, "-o", out, "-j", "1", "--shard", shard); code != exitDone {
+			t.Errorf("shard %s beside the batch: exit %d, %q %q", shard, code, stdout, stderr)
+		}
+	}
+	if code, _, stderr := runCmd("batch", "--merge-summaries", out, "-o", out); code != exitRefused || !strings.Contains(stderr, "同一时间只能运行一个批量处理") {
+		t.Errorf("merge into the busy folder: exit %d, %q", code, stderr)
+	}
+	release()
+	if code, stdout, stderr := runCmd("batch", in, "-o", out, "-j", "1"); code != exitDone {
+		t.Errorf("after the first ended: exit %d, %q %q", code, stdout, stderr)
+	}
+}

@@ -46,3 +46,13 @@ func processAlive(pid int) bool {
 	}
 	return code == 259 // STILL_ACTIVE
 }
+
+// tryLockFile takes f's lock if it is free; busy when another holds it.
+func tryLockFile(f *os.File) (busy bool, err error) {
+	var ol windows.Overlapped
+	err = windows.LockFileEx(windows.Handle(f.Fd()), windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &ol)
+	if err == windows.ERROR_LOCK_VIOLATION || err == windows.ERROR_IO_PENDING {
+		return true, nil
+	}
+	return false, err
+}
