@@ -57,7 +57,11 @@ var initCmd = &command{
 			if y == 0 {
 				y = ly.Doc.Year + 1
 			}
-			doc, o := ly.RollOver(y)
+			doc, o, err := ly.RollOver(y)
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				return 1
+			}
 			if *name != "" {
 				doc.Department.Name = input.Text{Value: *name}
 			}

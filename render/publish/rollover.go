@@ -3,6 +3,7 @@ package publish
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -52,7 +53,66 @@ func lastYear(res *Resources, path string, data []byte) (*LastYear, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	if errs := errorsOf(render.Check(doc, pub)); len(errs) > 0 {
+		return nil, &LastYearError{File: path, Findings: errs}
+	}
 	return &LastYear{Doc: doc, Pub: pub}, nil
+}
+
+// errorsOf keeps the errors of findings.
+func errorsOf(fs []render.Finding) []render.Finding {
+	var out []render.Finding
+	for _, f := range fs {
+		if f.Severity == render.SeverityError {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// LastYearError is a last-year file that fails its checks: the prior-year
+// figures would be computed from tables that disagree, so it is not
+// rolled over.
+type LastYearError struct {
+	File     string
+	Findings []render.Finding // the errors
+}
+
+func (e *LastYearError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: 上年文件的勾稽核对有 %d 处错误，上年数无法由它算出，未生成：请先改正上年文件（budgetpub check %s），再重新运行", e.File, len(e.Findings), e.File)
+	for i, f := range e.Findings {
+		if i == 5 {
+			fmt.Fprintf(&b, "\n（另有 %d 处）", len(e.Findings)-5)
+			break
+		}
+		b.WriteString("\n" + f.String())
+	}
+	return b.String()
+}
+
+// YearError is a roll-over to a year that is not the one after last
+// year's file: its figures would be printed as 比上年 of a year they are
+// not.
+type YearError struct {
+	File       string
+	Last, Year int
+	Workbook   bool // the year is an imported workbook's, not one asked for
+}
+
+func (e *YearError) Error() string {
+	if e.Workbook {
+		return fmt.Sprintf("%s: 上年文件是 %d 年的，而工作簿是 %d 年的：--prior 应为 %d 年的主输入文件", e.File, e.Last, e.Year, e.Year-1)
+	}
+	return fmt.Sprintf("%s: 上年文件是 %d 年的，而要生成的是 %d 年的：上年文件应为 %d 年的主输入文件（或把年度改为 %d）", e.File, e.Last, e.Year, e.Year-1, e.Last+1)
+}
+
+// follows checks that year is the one after last year's.
+func (ly *LastYear) follows(year int, workbook bool) error {
+	if year != ly.Doc.Year+1 {
+		return &YearError{File: ly.Doc.File, Last: ly.Doc.Year, Year: year, Workbook: workbook}
+	}
+	return nil
 }
 
 var zero = decimal.Zero
@@ -107,8 +167,12 @@ func clearGoal(g *input.PerformanceGoal) *input.PerformanceGoal {
 // after; prior_year from last year's computed figures; units, 概况, notes,
 // glossary and code names carried over; every line, project and item kept
 // with its money cleared; reasons, procurement and assets left for the
-// clerk. The options carry the comments that say so.
-func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions) {
+// clerk. The options carry the comments that say so. A year that is not
+// the one after last year's is a *YearError.
+func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, error) {
+	if err := ly.follows(year, false); err != nil {
+		return nil, input.FormatOptions{}, err
+	}
 	last := ly.Doc
 	doc := &input.Document{
 		Schema: input.SchemaVersion, Year: year, AmountUnit: last.AmountUnit,
@@ -178,7 +242,7 @@ func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions) {
 		o.Comments["projects"] = append(o.Comments["projects"], fmt.Sprintf("其中 %d 个项目沿用上年的绩效目标表（资金已清空）：请逐项复核指标和指标值。", goals))
 		o.Todo = append(o.Todo, "projects[].performance_goal：沿用上年的绩效目标表，逐项复核")
 	}
-	return doc, o
+	return doc, o, nil
 }
 
 func clearedAmount(a input.Amount) input.Amount {
@@ -196,8 +260,8 @@ func clearedAmount(a input.Amount) input.Amount {
 // computed figures. The workbook's year must be last year's plus one.
 func (ly *LastYear) Carry(doc *input.Document, o *input.FormatOptions) error {
 	last := ly.Doc
-	if doc.Year != last.Year+1 {
-		return &input.Error{File: last.File, Msg: fmt.Sprintf("上年文件是 %d 年的，而工作簿是 %d 年的：--prior 应为 %d 年的主输入文件", last.Year, doc.Year, doc.Year-1)}
+	if err := ly.follows(doc.Year, true); err != nil {
+		return err
 	}
 	from := fmt.Sprintf("%d年", last.Year)
 	if o.Comments == nil {

@@ -200,7 +200,9 @@ func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
 			year = y
 		}
 		var doc *input.Document
-		doc, fo = ly.RollOver(year)
+		if doc, fo, problem = ly.RollOver(year); problem != nil {
+			return
+		}
 		text = input.Format(doc, fo)
 	})
 	if err != nil {
