@@ -134,6 +134,8 @@ func drawText(gp *gopdf.GoPdf, m *metrics, t textItem) error {
 
 // linkOutline turns the flat list gopdf keeps into a tree: parts at the top,
 // their sections and tables under them, sub-sections under their sections.
+// An item with children is closed (a negative /Count, as PDF requires of
+// an item with children), as viewers showed it before it had a count.
 func linkOutline(nodes []*outlineNode) {
 	chain(nodes)
 	for _, n := range nodes {
@@ -142,6 +144,7 @@ func linkOutline(nodes []*outlineNode) {
 		}
 		n.obj.SetFirst(n.children[0].obj.GetIndex())
 		n.obj.SetLast(n.children[len(n.children)-1].obj.GetIndex())
+		n.obj.SetCount(-len(n.children)) // closed: its children show when it is opened
 		for _, c := range n.children {
 			c.obj.SetParent(n.obj.GetIndex())
 		}

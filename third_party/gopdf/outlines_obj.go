@@ -29,7 +29,7 @@ func (o *OutlinesObj) getType() string {
 func (o *OutlinesObj) write(w io.Writer, objID int) error {
 	content := "<<\n"
 	content += fmt.Sprintf("\t/Type /%s\n", o.getType())
-	content += fmt.Sprintf("\t/Count %d\n", o.count)
+	content += fmt.Sprintf("\t/Count %d\n", o.visible()) // budgetpub patch 6: visible items, not all
 
 	if o.first >= 0 {
 		content += fmt.Sprintf("\t/First %d 0 R\n", o.first)
@@ -53,7 +53,7 @@ func (o *OutlinesObj) SetIndexObjOutlines(index int) {
 }
 
 func (o *OutlinesObj) AddOutline(dest int, title string) {
-	oo := &OutlineObj{title: title, dest: dest, parent: o.index, prev: o.last, next: -1}
+	oo := &OutlineObj{title: title, dest: dest, parent: o.index + 1, prev: o.last, next: -1} // budgetpub patch 6: the root's object number, not its index
 	o.last = o.getRoot().addObj(oo) + 1
 	if o.first <= 0 {
 		o.first = o.last
@@ -67,7 +67,7 @@ func (o *OutlinesObj) AddOutline(dest int, title string) {
 
 // AddOutlinesWithPosition add outlines with position
 func (o *OutlinesObj) AddOutlinesWithPosition(dest int, title string, y float64) *OutlineObj {
-	oo := &OutlineObj{title: title, dest: dest, parent: o.index, prev: o.last, next: -1, height: y}
+	oo := &OutlineObj{title: title, dest: dest, parent: o.index + 1, prev: o.last, next: -1, height: y} // budgetpub patch 6: the root's object number, not its index
 	o.last = o.getRoot().addObj(oo) + 1
 	if o.first <= 0 {
 		o.first = o.last
@@ -85,6 +85,22 @@ func (o *OutlinesObj) Count() int {
 	return o.count
 }
 
+// visible is the number of outline items visible when the document opens
+// (budgetpub patch 6): the top-level items, and the visible descendants
+// of those that are open (a positive Count).
+func (o *OutlinesObj) visible() int {
+	n := 0
+	for _, obj := range o.getRoot().pdfObjs {
+		if item, ok := obj.(*OutlineObj); ok && item.parent == o.index+1 {
+			n++
+			if item.count > 0 {
+				n += item.count
+			}
+		}
+	}
+	return n
+}
+
 // OutlineObj include attribute of outline
 type OutlineObj struct { //impl IObj
 	title  string
@@ -96,6 +112,7 @@ type OutlineObj struct { //impl IObj
 	first  int
 	last   int
 	height float64
+	count  int // budgetpub patch 6: /Count of an item with children
 }
 
 func (o *OutlineObj) init(funcGetRoot func() *GoPdf) {
@@ -107,6 +124,13 @@ func (o *OutlineObj) SetFirst(first int) {
 
 func (o *OutlineObj) SetLast(last int) {
 	o.last = last
+}
+
+// SetCount sets the item's /Count (budgetpub patch 6), which an item with
+// children must have: the number of its visible descendants when it is
+// open, the negative of the number of its children when it is closed.
+func (o *OutlineObj) SetCount(count int) {
+	o.count = count
 }
 
 func (o *OutlineObj) SetPrev(prev int) {
@@ -158,6 +182,9 @@ func (o *OutlineObj) write(w io.Writer, objID int) error {
 	}
 	if o.last > 0 {
 		fmt.Fprintf(w, "  /Last %d 0 R\n", o.last)
+	}
+	if o.count != 0 { // budgetpub patch 6
+		fmt.Fprintf(w, "  /Count %d\n", o.count)
 	}
 	fmt.Fprintf(w, "  /Dest [ %d 0 R /XYZ 90 %f 0 ]\n", o.dest, o.height)
 	fmt.Fprintf(w, "  /Title <FEFF%s>\n", encodeUtf8(o.title))
