@@ -152,7 +152,6 @@ func clone(m map[string]any) map[string]any {
 var schemaEnums = map[string][]any{
 	"schema":              {1},
 	"amount_unit":         {"万元", "元"},
-	"units[].kind":        {KindAdministrative, KindInstitution},
 	"projects[].category": {CategoryOtherOperating, CategorySpecificGoal, nil},
 }
 
@@ -162,6 +161,11 @@ func init() {
 		sources = append(sources, k)
 	}
 	schemaEnums["expenditures[].source"] = sources
+	var kinds []any
+	for _, k := range UnitKinds {
+		kinds = append(kinds, k)
+	}
+	schemaEnums["units[].kind"] = kinds
 	var level2 []any
 	for _, l := range Level2Indicators {
 		level2 = append(level2, l.Level2)

@@ -20,7 +20,7 @@ var schemaDescriptions = map[string]string{
 	"code_names[].name":                             "科目名称",
 	"units":                                         "本部门的预算单位，按公开顺序",
 	"units[].name":                                  "单位名称；项目和机关运行经费中的单位须与此完全一致",
-	"units[].kind":                                  "单位类型：administrative 行政单位（含参公事业单位）| institution 事业单位",
+	"units[].kind":                                  "单位类型：administrative 行政单位 | civil_servant_managed 参照公务员法管理的事业单位（与行政单位一样有机关运行经费） | institution 事业单位",
 	"units[].overall_goal":                          "该单位编报了单位整体绩效目标时写 true",
 	"expenditures":                                  "支出：表1—表5、表8、表9的唯一来源。每行一个“项”级功能分类科目",
 	"expenditures[].code":                           "7 位支出功能分类科目编码（项），类、款合计自动汇总",

@@ -155,11 +155,35 @@ type Unit struct {
 	Pos         Pos  `yaml:"-"`
 }
 
-// Unit kinds.
+// Unit kinds: 行政单位, 参照公务员法管理的事业单位 (参公单位, which have 机关运行经费
+// as administrative units do) and 事业单位.
 const (
 	KindAdministrative = "administrative"
+	KindCivilServant   = "civil_servant_managed"
 	KindInstitution    = "institution"
 )
+
+// UnitKinds are the unit kinds, in the order they are offered.
+var UnitKinds = []string{KindAdministrative, KindCivilServant, KindInstitution}
+
+// UnitKindTitle is a unit kind as the publication and the forms say it.
+func UnitKindTitle(kind string) string {
+	switch kind {
+	case KindAdministrative:
+		return "行政单位"
+	case KindCivilServant:
+		return "参照公务员法管理的事业单位"
+	case KindInstitution:
+		return "事业单位"
+	}
+	return kind
+}
+
+// HasOperatingCosts tells whether a unit of this kind has 机关运行经费:
+// administrative units and those managed under the civil-servant law.
+func (u Unit) HasOperatingCosts() bool {
+	return u.Kind.Value == KindAdministrative || u.Kind.Value == KindCivilServant
+}
 
 // Expenditure is one expenditure line: a 项-level function code, a source,
 // current year or carry-over, split into basic and project expenditure.

@@ -3,6 +3,7 @@ package input
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -78,8 +79,8 @@ func (v *validator) run() {
 			v.errorf(u.Name.Pos, "单位 %s 重复（第 %d 行已有）", u.Name.Value, p.Line)
 		}
 		units[u.Name.Value] = u.Name.Pos
-		if k := u.Kind.Value; k != KindAdministrative && k != KindInstitution {
-			v.errorf(u.Kind.Pos, "单位类型应为 administrative（行政单位，含参公）或 institution（事业单位），而不是 %q", k)
+		if k := u.Kind.Value; !slices.Contains(UnitKinds, k) {
+			v.errorf(u.Kind.Pos, "单位类型应为 administrative（行政单位）、civil_servant_managed（参照公务员法管理的事业单位）或 institution（事业单位），而不是 %q", k)
 		}
 	}
 	if len(doc.Units) == 0 {
@@ -227,8 +228,8 @@ func (v *validator) run() {
 		if !v.unitRef(oc.Unit, units) {
 			continue
 		}
-		if u, _ := doc.UnitByName(oc.Unit.Value); u.Kind.Value != KindAdministrative {
-			v.errorf(oc.Unit.Pos, "机关运行经费只属于行政单位（含参公事业单位），而 %s 的类型是 %s", oc.Unit.Value, u.Kind.Value)
+		if u, _ := doc.UnitByName(oc.Unit.Value); !u.HasOperatingCosts() {
+			v.errorf(oc.Unit.Pos, "机关运行经费只属于行政单位和参照公务员法管理的事业单位，而 %s 是%s：请删去这一行，或改正单位类型", oc.Unit.Value, UnitKindTitle(u.Kind.Value))
 		}
 		if p, dup := seenOC[oc.Unit.Value]; dup {
 			v.errorf(oc.Unit.Pos, "单位 %s 的机关运行经费重复（第 %d 行已有）", oc.Unit.Value, p.Line)

@@ -222,25 +222,43 @@ func (c *checker) unitRows(t *Table, carryover bool) {
 	}
 }
 
-// operatingCosts relates table 11 to table 6's 公用经费 of administrative
-// units. Lines of table 6 that name no unit count as the department's.
+// operatingCosts relates table 11 to table 6's 公用经费 of the units that
+// have 机关运行经费 (administrative units and those managed under the
+// civil-servant law). A line of table 6 that names no unit is the
+// department's: it is theirs when every unit has 机关运行经费 and not when
+// none has; when the units are of both kinds nobody can tell whose it is,
+// and the check says nothing rather than guess a mismatch (docs/checks.md:
+// `unit:` on the lines makes it checkable).
 func (c *checker) operatingCosts() {
 	if len(c.doc.OperCosts) == 0 && len(c.doc.BasicByEcon) == 0 {
 		return
+	}
+	with, without := 0, 0
+	for _, u := range c.doc.Units {
+		if u.HasOperatingCosts() {
+			with++
+		} else {
+			without++
+		}
 	}
 	public := decimal.Zero
 	for _, l := range c.doc.BasicByEcon {
 		if PersonnelClasses[l.Dept.Value[:3]] {
 			continue
 		}
-		if l.Unit.Value != "" {
-			if u, ok := c.doc.UnitByName(l.Unit.Value); ok && u.Kind.Value != input.KindAdministrative {
+		if l.Unit.Value == "" {
+			if with > 0 && without > 0 {
+				return // whose it is cannot be told
+			}
+			if without > 0 {
 				continue
 			}
+		} else if u, ok := c.doc.UnitByName(l.Unit.Value); ok && !u.HasOperatingCosts() {
+			continue
 		}
 		public = public.Add(l.Amount.Value)
 	}
-	c.relate("T11-T6-public", SeverityWarning, "表11机关运行经费应等于表6中行政单位的公用经费",
+	c.relate("T11-T6-public", SeverityWarning, "表11机关运行经费应等于表6中行政单位（含参照公务员法管理的事业单位）的公用经费：请核对表11的金额和表6各行所属的单位，改正有误的一边",
 		Figure{"表11 部门合计", c.pub.Table(T11).Amount(TotalRow, ColTotal)}, Figure{"表6 行政单位公用经费", public}, c.key("operating_costs"))
 }
 

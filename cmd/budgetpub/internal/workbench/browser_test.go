@@ -85,7 +85,7 @@ func TestBrowserWorkbench(t *testing.T) {
 		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
 
 		// 2. 核对: the sample's two warnings.
-		b.wantText(t, "#findings", "T6-T5-basic", "T11-T6-public")
+		b.wantText(t, "#findings", "T6-T5-basic")
 		b.wantText(t, ".space .badges", "没有错误")
 		b.shot(t, "02-check-after-upload")
 
