@@ -1,6 +1,8 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -248,6 +250,70 @@ OPERATING
 			}
 			if fired != c.fires {
 				t.Errorf("T11-T6-public fired: %v, want %v", fired, c.fires)
+			}
+		})
+	}
+}
+
+// The direction each reason of the corpus claims (testdata/reasons.txt):
+// a reason naming something new, weighing one thing against another or
+// negating a change claims none, and is never said to contradict a figure.
+func TestReasonDirectionCorpus(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "reasons.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"rise": 1, "fall": -1, "none": 0}
+	n := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		dir, text, ok := strings.Cut(line, "\t")
+		w, known := want[dir]
+		if !ok || !known {
+			t.Fatalf("reasons.txt:%d: not direction<TAB>text", i+1)
+		}
+		n++
+		if got := direction(text); got != w {
+			t.Errorf("reasons.txt:%d: %q claims %d, want %d (%s)", i+1, text, got, w, dir)
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d reasons", n)
+	}
+}
+
+// Real reasons that fired reason-direction, and table-6 lines that fired
+// T6-T10-items, must not; the true cases beside them still do.
+func TestFalseFindingsNoLongerFire(t *testing.T) {
+	cases := []struct {
+		name, from, to, id string
+		fires              bool
+	}{
+		{"a reason naming something new where 三公 fell", "three_public_change: 公务用车运行维护增加", "three_public_change: 2025年新增1辆公务用车购置，但与2024年购置的车辆类型不同", "reason-direction", false},
+		{"true: a reason saying 增加 where 三公 fell", "three_public_change: 公务用车运行维护增加", "three_public_change: 公务用车运行维护增加", "reason-direction", true},
+		{"a locally renamed 30212 line is not 因公出国（境）费",
+			`{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`,
+			"{dept: \"30212\", dept_name: 机关事业单位退休人员活动费, gov: \"50201\", amount: 10.00, unit: 机关}", "T6-T10-items", false},
+		{"true: a 30212 line under its own name above 表10's",
+			`{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`,
+			`{dept: "30212", gov: "50201", amount: 10.00, unit: 机关}`, "T6-T10-items", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := strings.Replace(base, c.from, c.to, 1)
+			if c.id == "reason-direction" { // 三公 falls: 5.00 last year, 4.00 now
+				src = strings.Replace(src, "three_public: {reception: 2.00, vehicle_operation: 3.00}", "three_public: {reception: 2.00, vehicle_operation: 2.00}", 1)
+			}
+			fired := false
+			for _, f := range check(t, "case.yaml", src) {
+				if f.ID == c.id {
+					fired = true
+				}
+			}
+			if fired != c.fires {
+				t.Errorf("%s fired: %v, want %v", c.id, fired, c.fires)
 			}
 		})
 	}

@@ -22,9 +22,33 @@ var (
 	placeholderRe = regexp.MustCompile(`XX+|××+|xx+|待填|待定|TBD|\(略\)|（略）`)
 	doubledRe     = regexp.MustCompile(`。。|，，|、、|；；|：：|！！|？？`)
 	halfWidthRe   = regexp.MustCompile(`\p{Han}[,():;]\p{Han}|\p{Han}[,:;]$|^[(]\p{Han}`)
-	riseRe        = regexp.MustCompile(`增加|增长|上升|提高|新增|增多|扩大`)
-	fallRe        = regexp.MustCompile(`减少|下降|降低|压减|压缩|缩减|减小|削减`)
+	// A reason claims a direction with these words — not 新增 (a new
+	// thing named is not a claim that the total rose: "新增1辆公务用车购置，
+	// 但…" was said where 三公 fell), nor where they are negated (未增加,
+	// 不再压减) — and a reason that weighs one thing against another (但、
+	// 虽然、而是 …) claims no single direction.
+	riseRe     = regexp.MustCompile(`增加|增长|上升|提高|增多|扩大`)
+	fallRe     = regexp.MustCompile(`减少|下降|降低|压减|压缩|缩减|减小|削减`)
+	negatedRe  = regexp.MustCompile(`(?:不|未|没有|无|非|零|只减不|不再|并未|并非)(?:增加|增长|上升|提高|增多|扩大|减少|下降|降低|压减|压缩|缩减|减小|削减)`)
+	contrastRe = regexp.MustCompile(`但|然而|虽然|虽|尽管|不过|而是|相抵|抵消|持平`)
 )
+
+// direction is the direction of a change a reason claims: +1 a rise, -1 a
+// fall, 0 none that can be told.
+func direction(reason string) int {
+	if contrastRe.MatchString(reason) {
+		return 0
+	}
+	r := negatedRe.ReplaceAllString(reason, "")
+	rise, fall := riseRe.MatchString(r), fallRe.MatchString(r)
+	switch {
+	case rise && !fall:
+		return 1
+	case fall && !rise:
+		return -1
+	}
+	return 0
+}
 
 // clerkTexts are the free texts of the input, with where each is: codes,
 // keys, kinds and dates are not free text.
@@ -176,10 +200,11 @@ func (c *checker) reasons() {
 			}
 			continue
 		}
-		rise, fall := riseRe.MatchString(x.reason.Value), fallRe.MatchString(x.reason.Value)
-		if rise == fall || diff.IsZero() || rise == diff.IsPositive() {
+		dir := direction(x.reason.Value)
+		if dir == 0 || diff.IsZero() || (dir > 0) == diff.IsPositive() {
 			continue
 		}
+		fall := dir < 0
 		said, went := "增加", "减少"
 		if fall {
 			said, went = "减少", "增加"
@@ -192,19 +217,22 @@ func (c *checker) reasons() {
 
 // economicVsThreePublic: a 部门经济分类 item of table 6 (general-public basic
 // expenditure) cannot be more than its “三公” item of table 10 (all of
-// 财政拨款, basic and project).
+// 财政拨款, basic and project). A line is compared by what it means, not by
+// its code alone: one whose code a department prints under a name of its
+// own (30212 as 机关事业单位退休人员活动费) is not that “三公” item.
 func (c *checker) economicVsThreePublic() {
 	t6, t10 := c.pub.Table(T6), c.pub.Table(T10)
 	for _, x := range []struct {
 		dept, item, name string
+		means            *regexp.Regexp // what the line's printed name says
 	}{
-		{"30217", ItemReception, "公务接待费"},
-		{"30231", ItemVehicleOperation, "公务用车运行维护费"},
-		{"30212", ItemOutboundTravel, "因公出国（境）费"},
+		{"30217", ItemReception, "公务接待费", regexp.MustCompile(`接待`)},
+		{"30231", ItemVehicleOperation, "公务用车运行维护费", regexp.MustCompile(`公务用车|公车|车辆`)},
+		{"30212", ItemOutboundTravel, "因公出国（境）费", regexp.MustCompile(`出国|出境|国（境）|国\(境\)`)},
 	} {
 		sum := decimal.Zero
 		for _, r := range t6.Rows {
-			if r.Key.Role == RoleEcon && r.Key.ID == x.dept {
+			if r.Key.Role == RoleEcon && r.Key.ID == x.dept && x.means.MatchString(t6.Text(r.Key, ColDeptEcon)) {
 				sum = sum.Add(t6.Exact(r.Key, ColTotal))
 			}
 		}
