@@ -15,6 +15,14 @@ type document struct {
 	body  []*page
 	marks []*mark
 	draft string // printed at the top of every page of a draft
+	rows  []placedRow
+}
+
+// placedRow says on which body page a table row starts.
+type placedRow struct {
+	table *render.Table
+	row   int
+	page  int // index into body
 }
 
 // flow places content on body pages from top to bottom.
@@ -24,6 +32,7 @@ type flow struct {
 	cur   *page
 	y     float64
 	marks []*mark
+	rows  []placedRow
 }
 
 func (f *flow) left() float64   { return marginSide }
@@ -157,7 +166,7 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 	if len(f.pages) == 0 {
 		return nil, fmt.Errorf("出版物没有任何内容")
 	}
-	doc := &document{body: f.pages, marks: f.marks, draft: p.Draft}
+	doc := &document{body: f.pages, marks: f.marks, draft: p.Draft, rows: f.rows}
 	doc.cover = cover(p, m)
 	doc.toc = tocPages(doc.marks, m)
 	if m.err != nil {

@@ -254,11 +254,13 @@ func (f *flow) table(t *render.Table) {
 	f.y += 2
 
 	g := f.m.layoutGrid(t, f.textWidth())
-	if f.y+g.headerHeight()+g.heights0() > f.bottom() {
+	if f.y+g.headerHeight()+g.chain(t, 0) > f.bottom() {
 		f.newPage(f.cur.landscape)
 	}
 	f.drawHeader(g)
 	for i, cells := range g.rows {
+		f.keepWithChildren(g, t, i)
+		f.rows = append(f.rows, placedRow{table: t, row: i, page: len(f.pages) - 1})
 		f.drawRow(g, cells, g.heights[i])
 	}
 	f.y += 4
@@ -277,11 +279,35 @@ func (g *grid) repeatedHeader(f *flow) float64 {
 	return 0
 }
 
-func (g *grid) heights0() float64 {
-	if len(g.heights) == 0 {
+// chain is the height of row i and the rows it heads down to its first
+// row that heads none: a 类 row, its first 款 and that 款's first 项.
+func (g *grid) chain(t *render.Table, i int) float64 {
+	if i >= len(g.heights) {
 		return 0
 	}
-	return g.heights[0]
+	h := g.heights[i]
+	for j := i; j+1 < len(t.Rows) && t.Rows[j+1].Level > t.Rows[j].Level; j++ {
+		h += g.heights[j+1]
+	}
+	return h
+}
+
+// keepWithChildren starts a new page (its header repeated) before a row
+// that heads others — a 类 or 款, a unit — when it and its first child
+// down to a leaf do not fit on this one but do on a page: no heading row
+// ends a page without a child.
+func (f *flow) keepWithChildren(g *grid, t *render.Table, i int) {
+	if i+1 >= len(t.Rows) || t.Rows[i+1].Level <= t.Rows[i].Level {
+		return
+	}
+	need := g.chain(t, i)
+	if f.y+need <= f.bottom() || need > f.bottom()-marginTop-g.repeatedHeader(f) {
+		return
+	}
+	f.newPage(f.cur.landscape)
+	if g.repeatedHeader(f) > 0 {
+		f.drawHeader(g)
+	}
 }
 
 // colX is the left edge of column c.
