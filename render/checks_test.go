@@ -318,3 +318,29 @@ func TestFalseFindingsNoLongerFire(t *testing.T) {
 		})
 	}
 }
+
+// 表12 and 表13 tell the department's row from the 机关's when the unit
+// bears the department's name: the department's is marked [部门], as the
+// published tables print it; a name already marked, or no unit of that
+// name, is printed as it is.
+func TestDepartmentRowOfProjectTables(t *testing.T) {
+	for _, c := range []struct{ dept, unit, want string }{
+		{"阳高县农业农村局", "阳高县农业农村局", "阳高县农业农村局[部门]"},
+		{"阳高县农业农村局", "机关", "阳高县农业农村局"},
+		{"大同市人民政府办公室[部门]", "大同市人民政府办公室", "大同市人民政府办公室[部门]"},
+	} {
+		src := strings.NewReplacer("department: {name: 核对部门}", "department: {name: \""+c.dept+"\"}", "机关", c.unit).Replace(base)
+		d := mustDecode(t, "case.yaml", []byte(src))
+		p := mustBuild(t, d)
+		for _, id := range []TableID{T12, T13} {
+			if got := p.Table(id).Text(TotalRow, ColItem); got != c.want {
+				t.Errorf("%s with unit %s: 表%s's department row %q, want %q", c.dept, c.unit, id, got, c.want)
+			}
+			if c.unit != "机关" {
+				if got := p.Table(id).Text(UnitRow(c.unit), ColItem); got != c.unit {
+					t.Errorf("表%s's unit row %q", id, got)
+				}
+			}
+		}
+	}
+}

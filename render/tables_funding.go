@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/shopspring/decimal"
 )
@@ -109,10 +111,26 @@ func (b *builder) projectTable(t *Table, carryover bool) {
 		body = append(body, items...)
 	}
 	total.check(&tl)
-	label := b.doc.Department.Name.Value
+	label := deptRowLabel(b.doc)
 	if count == 0 {
 		label = "合计"
 	}
 	t.Rows = append([]Row{amountRow(RowTotal, 0, TotalRow, []Cell{Str(label)}, total.sums)}, body...)
 	tl.finish(t, count == 0)
+}
+
+// deptRowLabel is the department's row of 表12 and 表13: its name, marked
+// [部门] as the published tables mark it when a unit (the 机关) bears the
+// same name, so that the two rows are told apart.
+func deptRowLabel(doc *input.Document) string {
+	name := doc.Department.Name.Value
+	if strings.HasSuffix(name, "[部门]") || strings.HasSuffix(name, "（部门）") {
+		return name
+	}
+	for _, u := range doc.Units {
+		if strings.TrimSpace(u.Name.Value) == strings.TrimSpace(name) {
+			return name + "[部门]"
+		}
+	}
+	return name
 }
