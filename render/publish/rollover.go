@@ -3,6 +3,7 @@ package publish
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -296,25 +297,18 @@ func (ly *LastYear) Carry(doc *input.Document, o *input.FormatOptions) error {
 		}
 	}
 	note("units", "与"+from+"同名的单位沿用其类型和整体绩效目标。")
-	lastProjects := map[[2]string]input.Project{}
-	byName := map[string][]input.Project{}
-	for _, p := range last.Projects {
-		if !p.Carryover {
-			lastProjects[[2]string{p.Unit.Value, p.Name.Value}] = p
-			byName[p.Name.Value] = append(byName[p.Name.Value], p)
-		}
-	}
+	match := newProjectMatcher(last.Projects)
 	goals := 0
 	for i, p := range doc.Projects {
 		if p.Carryover {
 			continue
 		}
-		lp, ok := lastProjects[[2]string{p.Unit.Value, p.Name.Value}]
-		if !ok && len(byName[p.Name.Value]) == 1 {
-			lp, ok = byName[p.Name.Value][0], true
-		}
+		lp, ok := match.find(p)
 		if !ok {
 			continue
+		}
+		if lp.Name.Value != p.Name.Value {
+			note(fmt.Sprintf("projects[%d]", i), fmt.Sprintf("与%s的“%s”视为同一项目（名称只差年份），沿用其项目类别和绩效目标表：如不是同一项目，请改正。", from, lp.Name.Value))
 		}
 		doc.Projects[i].Category = lp.Category
 		if g := clearGoal(lp.Goal); g != nil {
@@ -347,4 +341,60 @@ func carriedTodo(t string) bool {
 		}
 	}
 	return false
+}
+
+// projectMatcher finds last year's project that a project of this year
+// continues: of the same unit and name; else the only one of that name;
+// else the same with the years left out of the names ("2025年高标准农田建设
+// 项目" continues "2024年高标准农田建设项目"), of the same unit, then the
+// only one. A name that fits two of last year's is matched to neither.
+type projectMatcher struct {
+	exact, yearless map[[2]string]input.Project
+	byName          map[string][]input.Project
+	byYearless      map[string][]input.Project
+}
+
+func newProjectMatcher(last []input.Project) *projectMatcher {
+	m := &projectMatcher{exact: map[[2]string]input.Project{}, yearless: map[[2]string]input.Project{},
+		byName: map[string][]input.Project{}, byYearless: map[string][]input.Project{}}
+	for _, p := range last {
+		if p.Carryover {
+			continue
+		}
+		y := withoutYears(p.Name.Value)
+		m.exact[[2]string{p.Unit.Value, p.Name.Value}] = p
+		m.yearless[[2]string{p.Unit.Value, y}] = p
+		m.byName[p.Name.Value] = append(m.byName[p.Name.Value], p)
+		m.byYearless[y] = append(m.byYearless[y], p)
+	}
+	return m
+}
+
+func (m *projectMatcher) find(p input.Project) (input.Project, bool) {
+	if lp, ok := m.exact[[2]string{p.Unit.Value, p.Name.Value}]; ok {
+		return lp, true
+	}
+	if ps := m.byName[p.Name.Value]; len(ps) == 1 {
+		return ps[0], true
+	}
+	y := withoutYears(p.Name.Value)
+	if y == "" {
+		return input.Project{}, false
+	}
+	if lp, ok := m.yearless[[2]string{p.Unit.Value, y}]; ok {
+		return lp, true
+	}
+	if ps := m.byYearless[y]; len(ps) == 1 {
+		return ps[0], true
+	}
+	return input.Project{}, false
+}
+
+// yearInName is a year written in a project's name: 2024年, 2024年度,
+// （2024年）, 2024-2025年.
+var yearInName = regexp.MustCompile(`[（(]?(?:19|20)[0-9]{2}(?:[-—至~～](?:19|20)?[0-9]{2})?年度?[）)]?`)
+
+// withoutYears is a name with its years left out.
+func withoutYears(name string) string {
+	return strings.TrimSpace(yearInName.ReplaceAllString(name, ""))
 }
