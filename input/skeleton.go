@@ -20,9 +20,12 @@ var skeletonHowTo = []string{
 
 // Skeleton is a complete, commented master input with every block and
 // example lines (commented out) for a clerk to fill in: the Format of a
-// minimal document with Examples. As it is, it decodes and checks clean: an
-// empty publication. name (某某部门 when empty) is the department's; its one
-// unit has that name without a trailing [部门] or （部门）.
+// minimal document with Examples. As it is, it decodes without error, and
+// its check lists, as 需补填, everything a publication must state that it
+// does not give yet (概况, the unit's kind, 政府采购, 国有资产, 其他说明, the
+// figures): nothing is given for the clerk. name (某某部门 when empty) is
+// the department's; its one unit has that name without a trailing [部门] or
+// （部门）.
 func Skeleton(year int, name string) []byte {
 	if name == "" {
 		name = "某某部门"
@@ -35,11 +38,8 @@ func Skeleton(year int, name string) []byte {
 		Year:        year,
 		AmountUnit:  "万元",
 		Department:  Department{Name: Text{Value: name}},
-		Overview:    Overview{Duties: Text{Value: "（在此填写本部门职责。）\n"}, Organization: Text{Value: "（在此填写机构设置情况。）\n"}},
-		Units:       []Unit{{Name: Text{Value: unitName(name)}, Kind: Text{Value: KindAdministrative}}},
+		Units:       []Unit{{Name: Text{Value: unitName(name)}}},
 		ThreePublic: ThreePublic{OutboundTravel: gp, Reception: gp, VehiclePurchase: gp, VehicleOperation: gp},
-		Procurement: Procurement{Goods: zero, Works: zero, Services: zero},
-		Notes:       Notes{Other: Text{Value: "无"}},
 	}
 	return Format(doc, FormatOptions{Header: skeletonHowTo, Examples: true})
 }

@@ -150,7 +150,7 @@ type CodeName struct {
 // Unit is a budget unit (预算单位) of the department.
 type Unit struct {
 	Name        Text `yaml:"name" req:"1"`
-	Kind        Text `yaml:"kind" req:"1"`
+	Kind        Text `yaml:"kind"` // "" is unknown: a completeness finding
 	OverallGoal bool `yaml:"overall_goal"`
 	Pos         Pos  `yaml:"-"`
 }

@@ -79,7 +79,7 @@ func (v *validator) run() {
 			v.errorf(u.Name.Pos, "单位 %s 重复（第 %d 行已有）", u.Name.Value, p.Line)
 		}
 		units[u.Name.Value] = u.Name.Pos
-		if k := u.Kind.Value; !slices.Contains(UnitKinds, k) {
+		if k := u.Kind.Value; k != "" && !slices.Contains(UnitKinds, k) {
 			v.errorf(u.Kind.Pos, "单位类型应为 administrative（行政单位）、civil_servant_managed（参照公务员法管理的事业单位）或 institution（事业单位），而不是 %q", k)
 		}
 	}
@@ -228,7 +228,7 @@ func (v *validator) run() {
 		if !v.unitRef(oc.Unit, units) {
 			continue
 		}
-		if u, _ := doc.UnitByName(oc.Unit.Value); !u.HasOperatingCosts() {
+		if u, _ := doc.UnitByName(oc.Unit.Value); u.Kind.Value != "" && !u.HasOperatingCosts() {
 			v.errorf(oc.Unit.Pos, "机关运行经费只属于行政单位和参照公务员法管理的事业单位，而 %s 是%s：请删去这一行，或改正单位类型", oc.Unit.Value, UnitKindTitle(u.Kind.Value))
 		}
 		if p, dup := seenOC[oc.Unit.Value]; dup {

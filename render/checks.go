@@ -11,10 +11,13 @@ import (
 // Severity of a finding.
 type Severity string
 
-// Severities: an error stops a render; a warning is printed and kept.
+// Severities: an error stops a render; so does an incomplete (需补填:
+// something the publication would state nobody gave); a warning is
+// printed and kept.
 const (
-	SeverityError   Severity = "error"
-	SeverityWarning Severity = "warning"
+	SeverityError      Severity = "error"
+	SeverityIncomplete Severity = "incomplete"
+	SeverityWarning    Severity = "warning"
 )
 
 // Figure is one side of a relation: what it is, in which table, and its value.
@@ -56,10 +59,13 @@ func (f Finding) Detail() string {
 	return strings.Join(parts, "，")
 }
 
-// Word is 错误 or 警告.
+// Word is 错误, 需补填 or 警告.
 func (f Finding) Word() string {
-	if f.Severity == SeverityError {
+	switch f.Severity {
+	case SeverityError:
 		return "错误"
+	case SeverityIncomplete:
+		return "需补填"
 	}
 	return "警告"
 }
@@ -73,13 +79,40 @@ func (f Finding) String() string {
 }
 
 // HasErrors tells whether any finding is an error.
-func HasErrors(fs []Finding) bool {
+func HasErrors(fs []Finding) bool { return has(fs, SeverityError) }
+
+// HasIncomplete tells whether any finding says something is left to fill in.
+func HasIncomplete(fs []Finding) bool { return has(fs, SeverityIncomplete) }
+
+func has(fs []Finding, sev Severity) bool {
 	for _, f := range fs {
-		if f.Severity == SeverityError {
+		if f.Severity == sev {
 			return true
 		}
 	}
 	return false
+}
+
+// Status is what a department's findings make of its publication.
+type Status string
+
+// The statuses: 可公开 (no error, nothing left to fill in; warnings
+// allowed), 需补填 (no error, something unknown) and 有错误.
+const (
+	StatusPublishable Status = "可公开"
+	StatusIncomplete  Status = "需补填"
+	StatusErrors      Status = "有错误"
+)
+
+// StatusOf is the status the findings give.
+func StatusOf(fs []Finding) Status {
+	switch {
+	case HasErrors(fs):
+		return StatusErrors
+	case HasIncomplete(fs):
+		return StatusIncomplete
+	}
+	return StatusPublishable
 }
 
 // checker collects findings.
@@ -147,6 +180,7 @@ var standardChecks = []func(*checker){
 	(*checker).economicVsThreePublic,
 	(*checker).reasons,
 	(*checker).texts,
+	(*checker).completeness,
 }
 
 // projects relates tables 12 and 13 to the project expenditure of the

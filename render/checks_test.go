@@ -58,6 +58,7 @@ func TestCheckSampleGivesTheKnownWarning(t *testing.T) {
 const base = `schema: 1
 year: 2024
 department: {name: 核对部门}
+overview: {duties: 负责核对工作。, organization: 内设机关和中心。}
 units:
   - {name: 机关, kind: administrative}
   - {name: 中心, kind: institution}
@@ -68,8 +69,8 @@ basic_by_economic:
   - {dept: "30101", gov: "50101", amount: 90.00}
   - {dept: "30201", gov: "50201", amount: 10.00, unit: 机关}
 projects:
-  - {unit: 机关, name: 甲, amounts: 20.00}
-  - {unit: 中心, name: 乙, amounts: 10.00, performance_goal: {}}
+  - {unit: 机关, name: 甲, amounts: 20.00, category: other_operating}
+  - {unit: 中心, name: 乙, amounts: 10.00, category: specific_goal, performance_goal: {}}
   - {unit: 机关, name: 丙, carryover: true, amounts: 5.00}
 three_public: {reception: 2.00, vehicle_operation: 3.00}
 operating_costs:
@@ -81,9 +82,10 @@ prior_year:
   operating_costs: 9.00
 procurement: {goods: 10.00, works: 0, services: 5.00}
 assets:
+  as_of: 2023-12-31
   vehicles: {quota: 2, actual: 2, leader: 1, other: 1}
 reasons: {total_change: 增加项目经费, three_public_change: 公务用车运行维护增加, operating_costs_change: 新增一处办公场所的运行费用}
-notes: {other: 无}
+notes: {purchase_of_services: 无, other: 无}
 `
 
 func TestChecks(t *testing.T) {
@@ -97,21 +99,21 @@ func TestChecks(t *testing.T) {
 		left, right    string
 		line           int
 	}{
-		{"table 12 vs project expenditure", "name: 甲, amounts: 20.00", "name: 甲, amounts: 21.00", "T12-T3-project", SeverityError, "31", "30", 13},
-		{"table 13 vs carry-over", "name: 丙, carryover: true, amounts: 5.00", "name: 丙, carryover: true, amounts: 6.00", "T13-T1-carryover", SeverityError, "6", "5", 13},
-		{"table 6 vs table 5 basic", "amount: 90.00}", "amount: 80.00}", "T6-T5-basic", SeverityWarning, "90", "100", 10},
-		{"table 11 vs table 6 public", "{unit: 机关, amount: 10.00}", "{unit: 机关, amount: 12.00}", "T11-T6-public", SeverityWarning, "12", "10", 18},
-		{"three public over a source's budget", "three_public: {reception: 2.00, vehicle_operation: 3.00}", "three_public: {reception: 2.00, vehicle_operation: {general_public: 3.00, government_fund: 1.00}}", "T10-sources", SeverityError, "1", "0", 17},
-		{"procurement over expenditure", "procurement: {goods: 10.00, works: 0, services: 5.00}", "procurement: {goods: 100.00, works: 0, services: 50.00}", "procurement", SeverityError, "150", "135", 25},
-		{"prior year missing", "  operating_costs: 9.00\n", "", "prior-year", SeverityWarning, "10", "", 20},
-		{"vehicles do not add up", "actual: 2, leader: 1, other: 1", "actual: 2, leader: 1, other: 2", "vehicles", SeverityError, "2", "3", 27},
-		{"vehicles over quota", "quota: 2, actual: 2, leader: 1, other: 1", "quota: 1, actual: 2, leader: 1, other: 1", "vehicles", SeverityWarning, "2", "1", 27},
-		{"a table-6 item above its 三公 item", `{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`, `{dept: "30217", gov: "50201", amount: 10.00, unit: 机关}`, "T6-T10-items", SeverityWarning, "10", "2", 10},
-		{"a reason saying the opposite", "total_change: 增加项目经费", "total_change: 压减项目经费", "reason-direction", SeverityWarning, "135", "120", 28},
-		{"a change without its reason", ", operating_costs_change: 新增一处办公场所的运行费用}", "}", "reason-missing", SeverityWarning, "10", "9", 24},
-		{"a placeholder", "notes: {other: 无}", "notes: {other: 另见XX号文件}", "text-placeholder", SeverityWarning, "", "", 29},
-		{"doubled punctuation", "notes: {other: 无}", "notes: {other: 无。。}", "text-punctuation", SeverityWarning, "", "", 29},
-		{"half-width punctuation between Chinese", "notes: {other: 无}", "notes: {other: \"本部门,无其他说明\"}", "text-halfwidth", SeverityWarning, "", "", 29},
+		{"table 12 vs project expenditure", "name: 甲, amounts: 20.00", "name: 甲, amounts: 21.00", "T12-T3-project", SeverityError, "31", "30", 14},
+		{"table 13 vs carry-over", "name: 丙, carryover: true, amounts: 5.00", "name: 丙, carryover: true, amounts: 6.00", "T13-T1-carryover", SeverityError, "6", "5", 14},
+		{"table 6 vs table 5 basic", "amount: 90.00}", "amount: 80.00}", "T6-T5-basic", SeverityWarning, "90", "100", 11},
+		{"table 11 vs table 6 public", "{unit: 机关, amount: 10.00}", "{unit: 机关, amount: 12.00}", "T11-T6-public", SeverityWarning, "12", "10", 19},
+		{"three public over a source's budget", "three_public: {reception: 2.00, vehicle_operation: 3.00}", "three_public: {reception: 2.00, vehicle_operation: {general_public: 3.00, government_fund: 1.00}}", "T10-sources", SeverityError, "1", "0", 18},
+		{"procurement over expenditure", "procurement: {goods: 10.00, works: 0, services: 5.00}", "procurement: {goods: 100.00, works: 0, services: 50.00}", "procurement", SeverityError, "150", "135", 26},
+		{"prior year missing", "  operating_costs: 9.00\n", "", "prior-year", SeverityWarning, "10", "", 21},
+		{"vehicles do not add up", "actual: 2, leader: 1, other: 1", "actual: 2, leader: 1, other: 2", "vehicles", SeverityError, "2", "3", 29},
+		{"vehicles over quota", "quota: 2, actual: 2, leader: 1, other: 1", "quota: 1, actual: 2, leader: 1, other: 1", "vehicles", SeverityWarning, "2", "1", 29},
+		{"a table-6 item above its 三公 item", `{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`, `{dept: "30217", gov: "50201", amount: 10.00, unit: 机关}`, "T6-T10-items", SeverityWarning, "10", "2", 11},
+		{"a reason saying the opposite", "total_change: 增加项目经费", "total_change: 压减项目经费", "reason-direction", SeverityWarning, "135", "120", 30},
+		{"a change without its reason", ", operating_costs_change: 新增一处办公场所的运行费用}", "}", "reason-missing", SeverityIncomplete, "", "", 30},
+		{"a placeholder", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: 另见XX号文件}", "text-placeholder", SeverityWarning, "", "", 31},
+		{"doubled punctuation", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: 无。。}", "text-punctuation", SeverityWarning, "", "", 31},
+		{"half-width punctuation between Chinese", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: \"本部门,无其他说明\"}", "text-halfwidth", SeverityWarning, "", "", 31},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -146,7 +148,7 @@ func TestChecks(t *testing.T) {
 			if hit.Right == nil && (hit.Diff != nil || strings.Contains(hit.String(), "相差")) || c.left == "" && hit.Detail() != "" {
 				t.Errorf("a finding of one figure has a difference: %v", *hit)
 			}
-			if HasErrors(fs) != (c.sev == SeverityError) {
+			if HasErrors(fs) != (c.sev == SeverityError) || HasIncomplete(fs) != (c.sev == SeverityIncomplete) {
 				t.Errorf("HasErrors = %v", HasErrors(fs))
 			}
 		})

@@ -24,6 +24,10 @@ type Publication struct {
 	// Draft, when set, says on every page and sheet that the publication is
 	// not final (rendered although its checks found errors).
 	Draft string
+	// Unknowns are the statements nobody gave (completeness.go): each is
+	// printed as a 【未填写：…】 mark, never as a fact, and each is a
+	// finding of Check that stops a render.
+	Unknowns []Unknown
 
 	set *TableSet // the declarations the tables were built from
 }

@@ -7,6 +7,9 @@ import (
 	"regexp"
 	"strings"
 	"text/template"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/shopspring/decimal"
 )
 
 // leftovers are what a sentence must never print: template debris, a
@@ -132,6 +135,8 @@ func note(s string) Block { return Block{Kind: BlockNote, Text: s} }
 func (b *builder) part3(t *template.Template) (*Part, error) {
 	f := b.facts()
 	b.pub.Facts = f
+	b.reasonUnknowns(f)
+	b.kindUnknowns()
 	w := &writer{t: t, facts: f}
 	y := b.doc.Year
 	s := func(id, heading string, blocks ...Block) *Section {
@@ -143,11 +148,23 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		{"公务用车购置费", f.VehiclePurchase}, {"公务用车运行维护费", f.VehicleOperation},
 	})
 	// The notes pointing to the attached forms only where forms are attached.
-	ten := []Block{sub("1、整体绩效目标"), para(w.say("十.整体", f))}
+	overall := func() string {
+		if f.UnitsWithGoals > 0 && !b.doc.Performance.OverallGoalAmount.Set {
+			return b.unknown("unknown-overall-goal", "单位整体绩效目标涉及的资金", "performance.overall_goal_amount", b.doc.Performance.OverallGoalAmount.Pos)
+		}
+		return w.say("十.整体", f)
+	}
+	ten := []Block{sub("1、整体绩效目标"), para(overall())}
 	if f.UnitsWithGoals > 0 {
 		ten = append(ten, note("（部门（单位）整体目标表公开情况见附件）"))
 	}
-	ten = append(ten, sub("2、项目绩效目标"), para(w.say("十.项目", f)))
+	projectGoals := func() string {
+		if n := b.categoryUnknowns(); n > 0 {
+			return Mark(fmt.Sprintf("%d个项目的项目类别（其他运转类或特定目标类）", n))
+		}
+		return w.say("十.项目", f)
+	}
+	ten = append(ten, sub("2、项目绩效目标"), para(projectGoals()))
 	forms := b.goalForms()
 	if len(forms) > 0 {
 		ten = append(ten, note("（项目绩效目标表公开情况见附件）"))
@@ -156,6 +173,11 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		ten = append(ten, Block{Kind: BlockForm, Form: form})
 	}
 	var eleven []Block
+	if !assetsGiven(b.doc.Assets) {
+		eleven = append(eleven, para(b.unknown("unknown-assets", "国有资产占有使用情况（车辆、办公用房、大额设备）", "assets", b.keyPos("assets"))))
+	} else if !f.HasAsOf {
+		f.AsOf = b.unknown("unknown-assets", "国有资产的统计日期", "assets.as_of", b.doc.Assets.AsOf.Pos)
+	}
 	if f.HasVehicles {
 		eleven = append(eleven, sub("1、车辆情况："), para(w.say("十一.车辆", f)))
 	}
@@ -164,9 +186,6 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 	}
 	if f.HasEquipment {
 		eleven = append(eleven, sub(fmt.Sprintf("%d、其他国有资产占有使用情况：", len(eleven)/2+1)), para(w.say("十一.设备", f)))
-	}
-	if len(eleven) == 0 {
-		eleven = append(eleven, para("无。"))
 	}
 	sections := []*Section{
 		s(SecTotals, "一、部门预算收支数据变动情况及原因", para(w.say("一", f))),
@@ -179,12 +198,12 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		s(SecBasic, "六、一般公共预算基本支出情况说明", para(w.say("六", f)), para(w.say("六.人员", f)), para(w.say("六.公用", f))),
 		s(SecThreePublic, "七、“三公”经费增减变动原因说明", append([]Block{para(w.say("七", f))}, chartBlock(tpChart)...)...),
 		s(SecOperatingCosts, "八、机关运行经费增减变动原因说明", para(w.say("八", f))),
-		s(SecProcurement, "九、政府采购情况", para(w.say("九", f))),
+		s(SecProcurement, "九、政府采购情况", para(b.procurement(w, f))),
 		s(SecPerformance, "十、绩效管理情况", ten...),
 		s(SecAssets, "十一、国有资产占有使用情况", eleven...),
 		s(SecOtherNotes, "十二、其他说明"),
-		{ID: SecPurchaseOfSvcs, Heading: "（一）政府购买服务指导性目录", Level: 2, Paragraphs: orNone(f.PurchaseOfServices)},
-		{ID: SecOther, Heading: "（二）其他", Level: 2, Paragraphs: orNone(f.OtherNotes)},
+		{ID: SecPurchaseOfSvcs, Heading: "（一）政府购买服务指导性目录", Level: 2, Paragraphs: b.textOrUnknown(b.doc.Notes.PurchaseOfServices, "unknown-notes", "政府购买服务指导性目录的说明", "notes.purchase_of_services")},
+		{ID: SecOther, Heading: "（二）其他", Level: 2, Paragraphs: b.textOrUnknown(b.doc.Notes.Other, "unknown-notes", "其他说明", "notes.other")},
 	}
 	if w.err != nil {
 		return nil, w.err
@@ -201,11 +220,66 @@ func chartBlock(c *Chart) []Block {
 	return []Block{{Kind: BlockChart, Chart: c}}
 }
 
-func orNone(ps []string) []string {
-	if len(ps) == 0 {
-		return []string{"无"}
+// procurement is 九's sentence, or the mark of the figures not given.
+func (b *builder) procurement(w *writer, f *Facts) string {
+	if missing := procurementMissing(b.doc.Procurement); len(missing) > 0 {
+		at := b.doc.Procurement.Pos
+		return b.unknown("unknown-procurement", "政府采购预算（"+strings.Join(missing, "、")+"）", "procurement", at)
 	}
-	return ps
+	return w.say("九", f)
+}
+
+// reasonUnknowns puts a mark where a heading asks for the reason of a
+// change (一, 七, 八) and none was given: the sentence then says the
+// reason is missing instead of leaving it out.
+func (b *builder) reasonUnknowns(f *Facts) {
+	r := b.doc.Reasons
+	for _, x := range []struct {
+		reason *string
+		text   input.Text
+		what   string
+		key    string
+		cur    decimal.Decimal
+		prior  Prior
+	}{
+		{&f.TotalReason, r.TotalChange, "收支总计", "total_change", f.Total, f.PriorTotal},
+		{&f.ThreePublicReason, r.ThreePublicChange, "“三公”经费", "three_public_change", f.ThreePublic, f.PriorThreePublic},
+		{&f.OperatingCostsReason, r.OperatingCostsChange, "机关运行经费", "operating_costs_change", f.OperatingCosts, f.PriorOperatingCosts},
+	} {
+		if given(x.text) || !x.prior.Set || Round(x.cur).Equal(Round(x.prior.Value)) || Round(f.Total).IsZero() {
+			continue
+		}
+		at := x.text.Pos
+		if at.Line == 0 {
+			at = b.keyPos("reasons")
+		}
+		if at.Line <= 1 {
+			at = b.keyPos("prior_year")
+		}
+		*x.reason = b.unknown("reason-missing", x.what+"比上年增减的原因", "reasons."+x.key, at)
+	}
+}
+
+// kindUnknowns records each unit whose kind was not given.
+func (b *builder) kindUnknowns() {
+	for i, u := range b.doc.Units {
+		if strings.TrimSpace(u.Kind.Value) == "" {
+			b.unknown("unknown-unit-kind", "单位“"+u.Name.Value+"”的类型（行政单位、参照公务员法管理的事业单位或事业单位）", fmt.Sprintf("units[%d].kind", i), u.Pos)
+		}
+	}
+}
+
+// categoryUnknowns records each current-year project whose category was
+// not given, and counts them.
+func (b *builder) categoryUnknowns() int {
+	n := 0
+	for i, p := range b.doc.Projects {
+		if !p.Carryover && strings.TrimSpace(p.Category.Value) == "" {
+			b.unknown("unknown-category", "项目“"+p.Name.Value+"”的项目类别", fmt.Sprintf("projects[%d].category", i), p.Pos)
+			n++
+		}
+	}
+	return n
 }
 
 // chart makes a pie chart of the non-zero items; with fewer than two it

@@ -61,12 +61,75 @@ basic_by_economic:
   - {dept: "30101", gov: "50101", amount: 60.00}
   - {dept: "30201", gov: "50201", amount: 20.00}
 projects:
-  - {unit: 精简局机关, name: 日常办公项目, amounts: 20.00}
+  - {unit: 精简局机关, name: 日常办公项目, amounts: 20.00, category: other_operating}
 three_public: {outbound_travel: 0, reception: 0, vehicle_purchase: 0, vehicle_operation: 0}
 operating_costs:
   - {unit: 精简局机关, amount: 20.00}
 procurement: {goods: 0, works: 0, services: 0}
+overview:
+  duties: 负责本县的精简工作。
+  organization: 内设办公室一个。
+assets:
+  as_of: 2024-12-31
+  office_area_m2: 320
+notes: {purchase_of_services: 无, other: 无}
 `
+
+// unfilledDoc is a department as an import leaves it before the clerk
+// fills in what the tables cannot give: figures only.
+const unfilledDoc = `schema: 1
+year: 2025
+department: {name: 未填局}
+units:
+  - {name: 未填局}
+  - {name: 未填中心}
+expenditures:
+  - {code: "2010301", basic: 80.00}
+  - {code: "2010399", project: 20.00}
+basic_by_economic:
+  - {dept: "30101", gov: "50101", amount: 60.00}
+  - {dept: "30201", gov: "50201", amount: 20.00}
+projects:
+  - {unit: 未填局, name: 日常办公项目, amounts: 20.00}
+three_public: {reception: 2.00}
+prior_year:
+  total: 90.00
+  three_public: {outbound_travel: 0, reception: 3.00, vehicle_purchase: 0, vehicle_operation: 0}
+`
+
+// TestPart3UnfilledGolden: where nobody said anything, the publication
+// says so — a 【未填写：…】 mark in each such statement, never a blank, a 0
+// or a 无 — and each mark is a finding of Check that stops the render.
+func TestPart3UnfilledGolden(t *testing.T) {
+	d := mustDecode(t, "unfilled.yaml", []byte(unfilledDoc))
+	p := mustBuild(t, d)
+	golden(t, "testdata/part3-unfilled.golden", p)
+	text := strings.Join(part3Lines(p), "\n")
+	for _, bad := range []string{"无。", "\n无\n", "未安排政府采购预算", "涉及资金0万元"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("an unknown printed as a fact: %q", bad)
+		}
+	}
+	marks := 0
+	for _, s := range p.Part(PartOverview).Sections {
+		for _, para := range s.Paragraphs {
+			marks += len(Marks(para))
+		}
+	}
+	marks += len(Marks(text))
+	fs := Check(d, p)
+	incomplete := 0
+	for _, f := range fs {
+		if f.Severity == SeverityIncomplete {
+			incomplete++
+		}
+	}
+	// Two unit kinds and a category are findings; the category's is one
+	// mark for all projects, the kinds print nothing.
+	if marks < 7 || incomplete != len(p.Unknowns) || StatusOf(fs) != StatusIncomplete {
+		t.Errorf("%d marks, %d incomplete findings of %d unknowns, status %s", marks, incomplete, len(p.Unknowns), StatusOf(fs))
+	}
+}
 
 // TestPart3ThinGolden: what a careful clerk would write where a figure is
 // zero or absent — no list of zeros, no chart heading without a chart, no

@@ -38,8 +38,8 @@ const (
 func (b *builder) parts() (one, two, four *Part) {
 	y := b.doc.Year
 	one = &Part{ID: PartOverview, Title: "第一部分 概况", Sections: []*Section{
-		{ID: SecDuties, Heading: "一、本部门职责", Paragraphs: paragraphs(b.doc.Overview.Duties.Value)},
-		{ID: SecOrganization, Heading: "二、机构设置情况", Paragraphs: paragraphs(b.doc.Overview.Organization.Value)},
+		{ID: SecDuties, Heading: "一、本部门职责", Paragraphs: b.textOrUnknown(b.doc.Overview.Duties, "unknown-overview", "本部门职责", "overview.duties")},
+		{ID: SecOrganization, Heading: "二、机构设置情况", Paragraphs: b.textOrUnknown(b.doc.Overview.Organization, "unknown-overview", "机构设置情况", "overview.organization")},
 	}}
 	two = &Part{ID: PartTables, Title: fmt.Sprintf("第二部分 %d年部门预算报表", y)}
 	for _, t := range b.pub.Tables {

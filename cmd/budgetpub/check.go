@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -62,7 +63,7 @@ func checkFiles(e *env, res *publish.Resources, files []string, asJSON bool, o p
 		}
 		r := report(out)
 		reports = append(reports, r)
-		if len(r.Errors) > 0 || render.HasErrors(r.Findings) {
+		if len(r.Errors) > 0 || render.HasErrors(r.Findings) || render.HasIncomplete(r.Findings) {
 			failed = true
 		}
 		if !asJSON {
@@ -105,7 +106,7 @@ func report(res *publish.Result) checkReport {
 	r := checkReport{File: res.Name, Errors: []inputError{}, Findings: []render.Finding{}}
 	r.Findings = append(r.Findings, res.Findings...)
 	switch {
-	case res.Err == nil || res.Err == publish.ErrChecks:
+	case res.Err == nil || publish.StoppedByChecks(res.Err):
 	case input.AsErrors(res.Err) != nil:
 		for _, e := range input.AsErrors(res.Err) {
 			r.Errors = append(r.Errors, inputError{Line: e.Pos.Line, Column: e.Pos.Col, Message: e.Msg})
@@ -116,18 +117,34 @@ func report(res *publish.Result) checkReport {
 	return r
 }
 
-// summary counts the files, errors and warnings checked.
+// summary says each file's status (可公开, 需补填, 有错误: what render
+// would make of it) and counts the findings of each severity.
 func summary(rs []checkReport) string {
-	errs, warns := 0, 0
+	errs, incomplete, warns := 0, 0, 0
+	statuses := map[render.Status]int{}
 	for _, r := range rs {
 		errs += len(r.Errors)
 		for _, f := range r.Findings {
-			if f.Severity == render.SeverityError {
+			switch f.Severity {
+			case render.SeverityError:
 				errs++
-			} else {
+			case render.SeverityIncomplete:
+				incomplete++
+			default:
 				warns++
 			}
 		}
+		st := render.StatusOf(r.Findings)
+		if len(r.Errors) > 0 {
+			st = render.StatusErrors
+		}
+		statuses[st]++
 	}
-	return fmt.Sprintf("核对了 %d 个文件：%d 个错误，%d 个警告", len(rs), errs, warns)
+	var parts []string
+	for _, st := range []render.Status{render.StatusPublishable, render.StatusIncomplete, render.StatusErrors} {
+		if n := statuses[st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d 个", st, n))
+		}
+	}
+	return fmt.Sprintf("核对了 %d 个文件：%s（%d 个错误，%d 处需补填，%d 个警告）", len(rs), strings.Join(parts, "，"), errs, incomplete, warns)
 }

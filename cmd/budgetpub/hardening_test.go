@@ -152,9 +152,10 @@ func TestMemoryBound(t *testing.T) {
 		}
 	}
 	var forms strings.Builder
-	forms.WriteString("schema: 1\nyear: 2024\ndepartment: {name: 测试部门}\nunits:\n  - {name: 测试单位, kind: administrative}\nexpenditures:\n  - {code: \"2010399\", project: 100.00}\nprojects:\n")
+	forms.WriteString("schema: 1\nyear: 2024\ndepartment: {name: 测试部门}\nunits:\n  - {name: 测试单位, kind: administrative}\nexpenditures:\n  - {code: \"2010399\", project: 100.00}\n")
+	forms.WriteString("overview: {duties: 负责测试。, organization: 内设测试科。}\nprocurement: {goods: 0, works: 0, services: 0}\nassets: {as_of: 2023-12-31, office_area_m2: 100}\nnotes: {purchase_of_services: 无, other: 无}\nprojects:\n")
 	for p := 0; p < 100; p++ {
-		fmt.Fprintf(&forms, "  - unit: 测试单位\n    name: 项目%d\n    amounts: 1.00\n    performance_goal:\n      period_indicators:\n", p)
+		fmt.Fprintf(&forms, "  - unit: 测试单位\n    name: 项目%d\n    amounts: 1.00\n    category: specific_goal\n    performance_goal:\n      period_indicators:\n", p)
 		for i := 0; i < 40; i++ {
 			forms.WriteString("        - {level2: 数量指标, name: 指标, value: \"1\"}\n")
 		}

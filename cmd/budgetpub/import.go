@@ -70,9 +70,9 @@ func runImport(e *env, book, path, prior, catalog string) int {
 		return exitFor(err)
 	}
 	// The file must render as it is: glyphs, wording, both writers.
-	if out := publish.Department(res, path, r.Text, publish.Options{}); out.Err != nil {
-		fmt.Fprintln(e.stderr, out.Err)
-		return exitFor(out.Err)
+	if err := publish.Renders(res, path, r.Text); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFor(err)
 	}
 	for _, a := range r.Assumptions {
 		fmt.Fprintf(e.stderr, "%s: 假设：%s\n", book, a)

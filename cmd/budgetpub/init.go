@@ -15,7 +15,7 @@ var initCmd = &command{
 	name:    "init",
 	summary: "生成一份带注释的空白主输入文件，照着填写",
 	usage:   "[选项]",
-	notes: `生成的文件包含所有数据块、中文注释和示例行，原样即可通过 check（一份空的公开材料）。
+	notes: `生成的文件包含所有数据块、中文注释和示例行；check 会逐项列出尚需补填的内容（概况、单位类型、政府采购等）。
 有 --from 时，由上年的主输入文件生成本年的：上年数按上年文件计算填入，单位、概况、说明、名词解释和
 科目名称沿用，各行金额清零。已存在的文件绝不覆盖。`,
 	examples: []string{
@@ -66,8 +66,8 @@ var initCmd = &command{
 				doc.Department.Name = input.Text{Value: *name}
 			}
 			text := input.Format(doc, o)
-			if r := publish.Department(res, outPath(*out, y), text, publish.Options{}); r.Err != nil {
-				fmt.Fprintln(e.stderr, r.Err)
+			if err := publish.Renders(res, outPath(*out, y), text); err != nil {
+				fmt.Fprintln(e.stderr, err)
 				return 1
 			}
 			return writeNew(e, outPath(*out, y), text)

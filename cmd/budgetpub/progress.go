@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/budgetpub/budgetpub/render/publish"
@@ -51,13 +52,13 @@ func (p *progress) done(r publish.Row) {
 		}
 		return
 	}
-	switch {
-	case r.Done && r.Warnings > 0:
-		fmt.Fprintf(p.w, "[%d/%d] %s：完成（警告 %d：%s）\n", p.n, p.total, r.File, r.Warnings, r.IDs())
+	switch counts := findingCounts(r); {
+	case r.Done && counts != "":
+		fmt.Fprintf(p.w, "[%d/%d] %s：%s（%s：%s）\n", p.n, p.total, r.File, r.Status(), counts, r.IDs())
 	case r.Done:
-		fmt.Fprintf(p.w, "[%d/%d] %s：完成\n", p.n, p.total, r.File)
+		fmt.Fprintf(p.w, "[%d/%d] %s：%s\n", p.n, p.total, r.File, r.Status())
 	default:
-		fmt.Fprintf(p.w, "[%d/%d] %s：未完成：%s%s\n", p.n, p.total, r.File, r.Problem, moved)
+		fmt.Fprintf(p.w, "[%d/%d] %s：%s：%s%s\n", p.n, p.total, r.File, r.Status(), r.Problem, moved)
 	}
 }
 
@@ -65,4 +66,18 @@ func (p *progress) finish() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
 	}
+}
+
+// findingCounts says a row's findings by severity: "错误 1、需补填 3、警告 2".
+func findingCounts(r publish.Row) string {
+	var parts []string
+	for _, c := range []struct {
+		word string
+		n    int
+	}{{"错误", r.Errors}, {"需补填", r.Incomplete}, {"警告", r.Warnings}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", c.word, c.n))
+		}
+	}
+	return strings.Join(parts, "、")
 }

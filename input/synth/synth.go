@@ -150,7 +150,8 @@ func Generate(o Options) []byte {
 	quota := 1 + r.Intn(6)
 	w("assets:\n  as_of: 2023-12-31\n  vehicles: {quota: %d, actual: %d, leader: 1, other: %d}\n", quota, quota, quota-1)
 	w("  office_area_m2: %d.%02d\n  equipment_over_500k: %d\n  equipment_over_1m: 0\n", 500+r.Intn(8000), r.Intn(100), r.Intn(3))
-	w("notes: {other: 无}\n")
+	w("notes: {purchase_of_services: 无, other: 无}\n")
+	w("performance: {overall_goal_amount: %s}\n", total.StringFixed(2))
 	_ = econTotal
 	return []byte(b.String())
 }

@@ -109,8 +109,8 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	dv.verify(pub)
 	res := &Result{Doc: doc, Text: text, Assumptions: dv.assumptions, Todo: fo.Todo}
 	for _, f := range render.Check(doc, pub) {
-		if f.ID == "prior-year" {
-			continue // the prior year is in the to-do list
+		if f.ID == "prior-year" || f.Severity == render.SeverityIncomplete {
+			continue // the prior year and what is left to fill in are in the to-do list
 		}
 		msg := fmt.Sprintf("[%s] %s：%s", f.ID, f.Message, f.Detail())
 		if f.Severity == render.SeverityError {

@@ -31,7 +31,7 @@ type Row struct {
 	ThreePublic, OperatingCosts             decimal.Decimal
 	ThreePublicChange, OperatingCostsChange *decimal.Decimal
 	Projects, GoalForms                     int // current-year projects, published goal forms
-	Warnings, Errors                        int
+	Warnings, Errors, Incomplete            int // Incomplete: statements nobody gave (需补填)
 	Findings                                []render.Finding
 	InputErrors                             input.Errors // the input's problems (decoding, validation, glyphs)
 	Outputs                                 string       // the files written
@@ -41,6 +41,30 @@ type Row struct {
 	Fault                                   bool               // not done because of an internal fault
 	Resource                                *opendata.Resource // the department's CSV, with BatchOptions.OpenData
 }
+
+// Status is the department's state in the review: 可公开 (written, nothing
+// left to fill in), 草稿 (written with --force although it has errors or
+// statements nobody gave), 需补填, 有错误 (not written, and why), 内部错误,
+// or 未完成 (not reached, or its files could not be written).
+func (r Row) Status() string {
+	switch {
+	case r.Fault:
+		return "内部错误"
+	case r.Done && (r.Errors > 0 || r.Incomplete > 0):
+		return "草稿"
+	case r.Done:
+		return string(render.StatusPublishable)
+	case r.Errors > 0:
+		return string(render.StatusErrors)
+	case r.Incomplete > 0:
+		return string(render.StatusIncomplete)
+	}
+	return "未完成"
+}
+
+// doneStatus tells whether a review's status is of a department whose
+// files were written.
+func doneStatus(s string) bool { return s == string(render.StatusPublishable) || s == "草稿" }
 
 // IDs are the finding ids of the row, each once, with their counts:
 // "T6-T5-basic、text-halfwidth×52".
@@ -243,9 +267,12 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	r := File(res, row.File, Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData})
 	row.Findings = r.Findings
 	for _, f := range r.Findings {
-		if f.Severity == render.SeverityError {
+		switch f.Severity {
+		case render.SeverityError:
 			row.Errors++
-		} else {
+		case render.SeverityIncomplete:
+			row.Incomplete++
+		default:
 			row.Warnings++
 		}
 	}
@@ -264,10 +291,14 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 			row.Errors += len(es)
 		}
 		row.Problem = firstLine(r.Err.Error())
-		if r.Err == ErrChecks {
+		if StoppedByChecks(r.Err) {
+			word, sev := "尚有未填写的内容", render.SeverityIncomplete
+			if r.Err == ErrChecks {
+				word, sev = "勾稽核对发现错误", render.SeverityError
+			}
 			for _, f := range r.Findings {
-				if f.Severity == render.SeverityError {
-					row.Problem = "勾稽核对发现错误，未生成：" + f.String()
+				if f.Severity == sev {
+					row.Problem = word + "，未生成：" + f.String()
 					break
 				}
 			}

@@ -31,11 +31,37 @@ type Options struct {
 	CheckOnly bool
 }
 
-// DraftNotice is printed on every page and table of a forced render.
-const DraftNotice = "草稿：勾稽核对发现错误，本文件不是正式公开文本"
+// DraftNotice is printed on every page and table of a forced render whose
+// checks found errors; IncompleteNotice on one that has statements nobody
+// gave (printed as 【未填写：…】).
+const (
+	DraftNotice      = "草稿：勾稽核对发现错误，本文件不是正式公开文本"
+	IncompleteNotice = "草稿：尚有未填写的内容，本文件不是正式公开文本"
+)
 
-// ErrChecks is the error of a run stopped by its checks.
-var ErrChecks = errors.New("勾稽核对发现错误，未生成任何文件（确需生成草稿可加 --force）")
+// ErrChecks is the error of a run stopped by its checks' errors;
+// ErrIncomplete of one stopped because something it would state was never
+// given (findings of severity incomplete, 需补填).
+var (
+	ErrChecks     = errors.New("勾稽核对发现错误，未生成任何文件（确需生成草稿可加 --force）")
+	ErrIncomplete = errors.New("公开材料尚有未填写的内容（需补填），未生成任何文件：请逐项填写上面列出的内容（确需生成草稿可加 --force，草稿中未填写处印作【未填写：…】）")
+)
+
+// Renders tells whether a master input the program made (init, import)
+// goes through the whole pipeline, both writers included, with no error:
+// what it leaves to fill in (incomplete findings) is allowed — the clerk
+// fills it in next.
+func Renders(res *Resources, name string, data []byte) error {
+	r := Department(res, name, data, Options{Force: true})
+	if r.Err == nil && render.HasErrors(r.Findings) {
+		return ErrChecks
+	}
+	return r.Err
+}
+
+// StoppedByChecks tells whether err is a run stopped by its findings
+// (errors, or something left to fill in), which say why.
+func StoppedByChecks(err error) bool { return err == ErrChecks || err == ErrIncomplete }
 
 // Result is one department's run: what was decoded and built, the checks'
 // findings, the two files in memory, or the error that stopped it. The
@@ -123,12 +149,17 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 	if o.Strict {
 		r.Findings = render.Strict(r.Findings)
 	}
-	if render.HasErrors(r.Findings) {
-		if !o.Force {
-			r.Err = ErrChecks
-			return r
-		}
+	switch {
+	case render.HasErrors(r.Findings) && !o.Force:
+		r.Err = ErrChecks
+		return r
+	case render.HasIncomplete(r.Findings) && !o.Force:
+		r.Err = ErrIncomplete
+		return r
+	case render.HasErrors(r.Findings):
 		render.MarkDraft(pub, DraftNotice)
+	case render.HasIncomplete(r.Findings):
+		render.MarkDraft(pub, IncompleteNotice)
 	}
 	if o.CheckOnly {
 		return r

@@ -7,7 +7,15 @@ import (
 	"github.com/budgetpub/budgetpub/input"
 )
 
-// checkedDoc is a small input that passes every check.
+// completeBlocks state what the tables cannot give: with them an input
+// is complete (nothing 需补填).
+const completeBlocks = `overview: {duties: 负责测试工作。, organization: 内设测试科。}
+procurement: {goods: 0, works: 0, services: 0}
+assets: {as_of: 2023-12-31, office_area_m2: 100}
+notes: {purchase_of_services: 无, other: 无}
+`
+
+// checkedDoc is a small input that passes every check and is complete.
 const checkedDoc = `schema: 1
 year: 2024
 department: {name: 测试部门}
@@ -18,9 +26,9 @@ expenditures:
 basic_by_economic:
   - {dept: "30101", gov: "50101", amount: 10.00}
 projects:
-  - {unit: 测试单位, name: 项目甲, amounts: 5.00}
+  - {unit: 测试单位, name: 项目甲, amounts: 5.00, category: other_operating}
 prior_year: {total: 15.00, general_public: 15.00, three_public: {outbound_travel: 0, reception: 0, vehicle_purchase: 0, vehicle_operation: 0}}
-`
+` + completeBlocks
 
 // minimalDoc is the smallest input that renders.
 const minimalDoc = `schema: 1
@@ -30,7 +38,7 @@ units:
   - {name: 测试单位, kind: administrative}
 expenditures:
   - {code: "2010301", basic: 10.00}
-`
+` + completeBlocks
 
 // FuzzPipeline feeds arbitrary bytes through the whole pipeline (both
 // writers, checks overridden so the writers run on whatever decodes). It

@@ -124,10 +124,10 @@ func MergeSummaries(paths []string) (*Merged, error) {
 		findings.Rows = append(findings.Rows, finds...)
 	}
 	for _, r := range departments.Rows {
-		switch r[statusColumn] {
-		case "完成":
+		switch s, _ := r[statusColumn].(string); {
+		case doneStatus(s):
 			m.Done++
-		case "内部错误":
+		case s == "内部错误":
 			m.Faults++
 		}
 	}
@@ -136,12 +136,12 @@ func MergeSummaries(paths []string) (*Merged, error) {
 	return m, nil
 }
 
-// 汇总's columns of the department's name, the year, and its status (完成,
-// 未完成 or 内部错误).
+// 汇总's columns of the department's name, the year, and its status
+// (Row.Status).
 const (
 	nameColumn   = 1
 	yearColumn   = 2
-	statusColumn = 16
+	statusColumn = 17
 )
 
 // readSummary reads one summary and what it covers.
@@ -295,7 +295,7 @@ const maxCSVSize = 64 << 20
 func mergedDataPackage(dir string, m *Merged) ([]byte, error) {
 	var resources []opendata.Resource
 	for i, r := range m.Sheets[0].Rows {
-		if r[statusColumn] != "完成" {
+		if s, _ := r[statusColumn].(string); !doneStatus(s) {
 			continue
 		}
 		csvPath := filepath.Join(m.Folders[i], Stem(m.Files[i])+opendata.CSVExt)

@@ -218,7 +218,8 @@ func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, er
 		oc.Amount = cleared(oc.Amount)
 		doc.OperCosts = append(doc.OperCosts, oc)
 	}
-	doc.Procurement = input.Procurement{Goods: set(zero), Works: set(zero), Services: set(zero)}
+	// Procurement, assets, reasons and the overall-goal amount are this
+	// year's: left unknown (需补填), never last year's nor a 0.
 
 	from := fmt.Sprintf("%d年", last.Year)
 	o := input.FormatOptions{

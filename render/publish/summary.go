@@ -23,7 +23,7 @@ func summaryLayout() (departments, findings xlsx.Records) {
 		{Title: "“三公”经费", Kind: amount, Width: 12}, {Title: "“三公”比上年增减", Kind: amount, Width: 12},
 		{Title: "机关运行经费", Kind: amount, Width: 12}, {Title: "机关运行经费比上年增减", Kind: amount, Width: 14},
 		{Title: "项目个数", Kind: num}, {Title: "公开绩效目标表", Kind: num},
-		{Title: "警告", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
+		{Title: "警告", Kind: num}, {Title: "需补填", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
 		{Title: "状态", Kind: text}, {Title: "输出文件或问题", Kind: text, Width: 60}, {Title: "旧文件移至", Kind: text, Width: 20},
 	}}
 	findings = xlsx.Records{Name: "核对结果", Columns: []xlsx.RecordColumn{
@@ -51,12 +51,9 @@ func summarySheets(rows []Row) []xlsx.Records {
 		return *d
 	}
 	for _, r := range rows {
-		status, detail := "完成", r.Outputs
+		status, detail := r.Status(), r.Outputs
 		if !r.Done {
-			status, detail = "未完成", r.Problem
-			if r.Fault {
-				status = "内部错误"
-			}
+			detail = r.Problem
 		}
 		var year any
 		if r.Year > 0 {
@@ -65,7 +62,7 @@ func summarySheets(rows []Row) []xlsx.Records {
 		departments.Rows = append(departments.Rows, []any{
 			r.File, r.Department, year, r.Total, r.GeneralPublic, r.Basic, r.Project,
 			r.ThreePublic, opt(r.ThreePublicChange), r.OperatingCosts, opt(r.OperatingCostsChange),
-			r.Projects, r.GoalForms, r.Warnings, r.Errors, r.IDs(), status, detail, r.MovedTo,
+			r.Projects, r.GoalForms, r.Warnings, r.Incomplete, r.Errors, r.IDs(), status, detail, r.MovedTo,
 		})
 	}
 	// The findings sheet's rows are made as they are written: a province's

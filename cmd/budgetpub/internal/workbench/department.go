@@ -385,9 +385,12 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 	}
 	if res.Err != nil {
 		msg := []string{"没有生成："}
-		if res.Err == publish.ErrChecks {
+		switch res.Err {
+		case publish.ErrChecks:
 			msg[0] += "核对发现错误，请先按下面的核对结果改正（错误都改正后才能生成正式文本）"
-		} else {
+		case publish.ErrIncomplete:
+			msg[0] += "尚有未填写的内容，请先按下面列出的“需补填”逐项填写（都填写后才能生成正式文本）"
+		default:
 			msg[0] += res.Err.Error()
 		}
 		if publish.IsFault(res.Err) {

@@ -145,7 +145,7 @@ func findingViews(spaceID string, res *publish.Result, fields map[int]string) []
 			v.Link, v.Field = link(spaceID, e.Pos.Line, fields, "", e.Msg)
 			out = append(out, v)
 		}
-	} else if res.Err != nil && res.Err != publish.ErrChecks {
+	} else if res.Err != nil && !publish.StoppedByChecks(res.Err) {
 		out = append(out, findingView{Error: true, Severity: "错误", ID: "输入", Message: res.Err.Error()})
 	}
 	for _, f := range res.Findings {
@@ -212,7 +212,7 @@ func counts(res *publish.Result) (errs, warns, inputErrs int) {
 	}
 	if es := input.AsErrors(res.Err); es != nil {
 		inputErrs = len(es)
-	} else if res.Err != nil && res.Err != publish.ErrChecks {
+	} else if res.Err != nil && !publish.StoppedByChecks(res.Err) {
 		inputErrs = 1
 	}
 	for _, f := range res.Findings {

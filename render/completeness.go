@@ -1,0 +1,202 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/shopspring/decimal"
+)
+
+// Every statement of the publication is either given — by the tables, or
+// by the clerk, an explicit 0 or 无 included — or unknown: never given.
+// An unknown is never printed as a fact. Where the build meets one it
+// records an Unknown and prints a 【未填写：…】 mark in the statement's
+// place; Check turns each into a finding of severity incomplete (需补填),
+// which stops a render as an error does (a --force draft shows the
+// marks). What the tables cannot give and the clerk must: 概况, 政府采购,
+// 国有资产, 其他说明, the reasons the headings ask for, the overall-goal
+// amount, each unit's kind and each project's category.
+
+// Unknown is one statement nobody gave.
+type Unknown struct {
+	ID   string    // the finding's id: unknown-procurement …
+	What string    // what is missing, as the mark and the message say it
+	Path string    // where in the input it goes: procurement, units[2].kind …
+	Pos  input.Pos // where in the file to write it (the block's key, or the item)
+}
+
+// Mark is what the publication prints in an unknown statement's place.
+func Mark(what string) string { return "【未填写：" + what + "】" }
+
+// markRe finds a mark in printed text.
+var markRe = regexp.MustCompile(`【未填写：[^】]*】`)
+
+// unknown records an unknown statement and returns its mark.
+func (b *builder) unknown(id, what, path string, at input.Pos) string {
+	if at.Line == 0 {
+		at = b.keyPos(strings.SplitN(strings.SplitN(path, ".", 2)[0], "[", 2)[0])
+	}
+	b.pub.Unknowns = append(b.pub.Unknowns, Unknown{ID: id, What: what, Path: path, Pos: at})
+	return Mark(what)
+}
+
+// keyPos is where a top-level key is, or the file's first line.
+func (b *builder) keyPos(key string) input.Pos {
+	if p, ok := b.doc.Keys[key]; ok {
+		return p
+	}
+	return input.Pos{Line: 1, Col: 1}
+}
+
+// given tells whether a clerk's text says anything.
+func given(t input.Text) bool { return strings.TrimSpace(t.Value) != "" }
+
+// textOrUnknown is a clerk's text as paragraphs, or the mark of an unknown.
+func (b *builder) textOrUnknown(t input.Text, id, what, path string) []string {
+	if given(t) {
+		return paragraphs(t.Value)
+	}
+	return []string{b.unknown(id, what, path, t.Pos)}
+}
+
+// procurementGiven tells whether all three procurement figures were given
+// (0 included); the missing ones are listed.
+func procurementMissing(p input.Procurement) []string {
+	var missing []string
+	for _, x := range []struct {
+		a    input.Amount
+		what string
+	}{{p.Goods, "货物"}, {p.Works, "工程"}, {p.Services, "服务"}} {
+		if !x.a.Set {
+			missing = append(missing, x.what)
+		}
+	}
+	return missing
+}
+
+// assetsGiven tells whether any item of 十一 was given.
+func assetsGiven(a input.Assets) bool {
+	v := a.Vehicles
+	return v.Quota.Set || v.Actual.Set || a.OfficeAreaM2.Value != "" || a.EquipmentOver500k.Set || a.EquipmentOver1m.Set
+}
+
+// completeness turns the build's unknowns into findings, and looks for
+// what is given but cannot be meant: a skeleton's placeholder, a budget of
+// nothing but zeros (both incomplete); last year's year in a text that
+// never names this year's, and a prior-year figure ten times or more off
+// this year's — the 元/万元 slip — (warnings).
+func (c *checker) completeness() {
+	for _, u := range c.pub.Unknowns {
+		c.out = append(c.out, Finding{ID: u.ID, Severity: SeverityIncomplete,
+			Message: fmt.Sprintf("没有填写%s（%s）：%s", u.What, u.Path, unknownFix[u.ID]),
+			File:    c.doc.File, Line: u.Pos.Line, Column: u.Pos.Col})
+	}
+	for _, t := range clerkTexts(c.doc) {
+		if m := skeletonRe.FindStringIndex(t.Value); m != nil {
+			at := t.PosOf(m[0])
+			c.out = append(c.out, Finding{ID: "skeleton-text", Severity: SeverityIncomplete,
+				Message: fmt.Sprintf("还是空白模板的提示文字“%s”：请换成本部门的内容", t.Value[m[0]:m[1]]),
+				File:    c.doc.File, Line: at.Line, Column: at.Col})
+		}
+	}
+	c.allZero()
+	c.staleYear()
+	c.implausiblePrior()
+}
+
+// unknownFix says, for each kind of unknown, how to give it.
+var unknownFix = map[string]string{
+	"unknown-overview":     "请按本部门的“三定”方案或上年公开材料填写，公开材料不能空着这一节",
+	"unknown-procurement":  "请按政府采购预算填写；没有政府采购预算的，写 0",
+	"unknown-assets":       "请填写统计日期、车辆、办公用房和大额设备；没有的项目写 0",
+	"unknown-notes":        "请填写；没有要说明的，写“无”",
+	"reason-missing":       "该节标题要求说明增减原因，请写明主要原因",
+	"unknown-overall-goal": "请填写单位整体绩效目标涉及的资金；没有编报单位整体绩效目标的单位，不要勾选“编报了单位整体绩效目标”",
+	"unknown-unit-kind":    "请写 administrative（行政单位）、civil_servant_managed（参照公务员法管理的事业单位）或 institution（事业单位）",
+	"unknown-category":     "请写 other_operating（其他运转类）或 specific_goal（特定目标类）",
+}
+
+// skeletonRe is the placeholder text of budgetpub's own skeleton and
+// forms: （在此填写本部门职责。）.
+var skeletonRe = regexp.MustCompile(`[（(]在此填写[^）)]*[）)]`)
+
+// allZero: a budget whose every figure is zero states nothing — a file
+// rolled over from last year's, or imported from an empty workbook.
+func (c *checker) allZero() {
+	f := c.pub.Facts
+	if !Round(f.Total).IsZero() {
+		return
+	}
+	at := c.key("expenditures")
+	c.out = append(c.out, Finding{ID: "all-zero", Severity: SeverityIncomplete,
+		Message: "收支总计为 0：本年度的预算数还没有填写（由上年文件生成的文件，金额都已清空），请在 expenditures、projects 等处填写",
+		File:    c.doc.File, Line: at.Line, Column: at.Col})
+}
+
+// staleYear: a text of 概况 or 其他说明 that names last year and never this
+// year was probably carried over unchanged ("纳入2024年部门预算编制范围" in
+// a 2025 file).
+func (c *checker) staleYear() {
+	last, this := strconv.Itoa(c.doc.Year-1)+"年", strconv.Itoa(c.doc.Year)+"年"
+	for _, x := range []struct {
+		t    input.Text
+		what string
+	}{
+		{c.doc.Overview.Duties, "本部门职责"}, {c.doc.Overview.Organization, "机构设置情况"},
+		{c.doc.Notes.PurchaseOfServices, "政府购买服务指导性目录"}, {c.doc.Notes.Other, "其他说明"},
+	} {
+		i := strings.Index(x.t.Value, last)
+		if i < 0 || strings.Contains(x.t.Value, this) {
+			continue
+		}
+		at := x.t.PosOf(i)
+		c.out = append(c.out, Finding{ID: "stale-year", Severity: SeverityWarning,
+			Message: fmt.Sprintf("%s中写的是“%s”，没有提到%s：是否沿用了上年的文字？请按本年度改写", x.what, excerpt(x.t.Value, i, len([]rune(last))), this),
+			File:    c.doc.File, Line: at.Line, Column: at.Col})
+	}
+}
+
+// implausiblePrior: a prior-year figure ten times this year's or more, or
+// a tenth or less, is most likely typed in the other unit (元 for 万元).
+func (c *checker) implausiblePrior() {
+	f := c.pub.Facts
+	ten := decimal.NewFromInt(10)
+	py := c.doc.PriorYear
+	for _, x := range []struct {
+		what  string
+		cur   decimal.Decimal
+		prior Prior
+		at    input.Pos
+	}{
+		{"收支总计", f.Total, f.PriorTotal, py.Total.Pos},
+		{"一般公共预算当年支出", f.GPCurrent, f.PriorGP, py.GeneralPublic.Pos},
+		{"“三公”经费", f.ThreePublic, f.PriorThreePublic, py.ThreePublic.OutboundTravel.Pos},
+		{"机关运行经费", f.OperatingCosts, f.PriorOperatingCosts, py.OperatingCosts.Pos},
+	} {
+		cur, prior := Round(x.cur), Round(x.prior.Value)
+		if !x.prior.Set || cur.IsZero() || prior.IsZero() {
+			continue
+		}
+		if prior.LessThan(cur.Mul(ten)) && cur.LessThan(prior.Mul(ten)) {
+			continue
+		}
+		at := x.at
+		if at.Line == 0 {
+			at = c.key("prior_year")
+		}
+		unit := c.doc.AmountUnit
+		if unit == "" {
+			unit = "万元"
+		}
+		c.out = append(c.out, Finding{ID: "prior-implausible", Severity: SeverityWarning,
+			Message: fmt.Sprintf("上年%s与本年相差十倍以上：是否按另一种金额单位填写了？本文件的金额单位是%s，请核对 prior_year", x.what, unit),
+			Left:    &Figure{"本年" + x.what, cur}, Right: &Figure{"上年" + x.what, prior},
+			File: c.doc.File, Line: at.Line, Column: at.Col})
+	}
+}
+
+// Marks are the 【未填写：…】 marks in a printed text.
+func Marks(s string) []string { return markRe.FindAllString(s, -1) }
