@@ -517,7 +517,8 @@ func (s *Server) batchZip(w http.ResponseWriter, r *http.Request, sp *space) {
 // batchOpen opens one department of the batch in a workspace of its own,
 // to correct it.
 func (s *Server) batchOpen(w http.ResponseWriter, r *http.Request, sp *space) {
-	if err := ensureForm(w, r, maxFormBytes); err != nil {
+	form, err := postForm(w, r, maxFormBytes)
+	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
@@ -526,7 +527,7 @@ func (s *Server) batchOpen(w http.ResponseWriter, r *http.Request, sp *space) {
 	n := len(b.names)
 	var name string
 	i := -1
-	if k, err := fmt.Sscanf(r.PostForm.Get("n"), "%d", &i); err != nil || k != 1 || i < 1 || i > n {
+	if k, err := fmt.Sscanf(form.Get("n"), "%d", &i); err != nil || k != 1 || i < 1 || i > n {
 		i = -1
 	} else {
 		name = b.names[i-1]

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -134,21 +135,23 @@ func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res
 	s.show(w, r, status, "fill", p)
 }
 
-// ensureForm parses an urlencoded form of at most limit bytes (csrfOK may
-// have parsed it already).
-func ensureForm(w http.ResponseWriter, r *http.Request, limit int64) error {
-	if r.PostForm != nil {
-		return nil
+// postForm is a POST's urlencoded form, of at most limit bytes. Every
+// handler reads its form through it, never r.PostForm: the guard parses the
+// body only when the CSRF token is not in the header or the address, so
+// whether it is parsed already is none of a handler's business.
+func postForm(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, error) {
+	if r.PostForm == nil {
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		if err := r.ParseForm(); err != nil {
+			return nil, tooBig(err, limit)
+		}
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, limit)
-	if err := r.ParseForm(); err != nil {
-		return tooBig(err, limit)
-	}
-	return nil
+	return r.PostForm, nil
 }
 
 func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
-	if err := ensureForm(w, r, maxFormBytes); err != nil {
+	form, err := postForm(w, r, maxFormBytes)
+	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
@@ -165,13 +168,13 @@ func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.showFill(w, r, sp, res, nil, nil, nil, false)
 		return
 	}
-	if problems := applyForm(doc, r.PostForm); problems != nil {
+	if problems := applyForm(doc, form); problems != nil {
 		res, cerr := s.checked(r.Context(), sp)
 		if cerr != nil {
 			s.failErr(w, r, cerr)
 			return
 		}
-		s.showFill(w, r, sp, res, r.PostForm, problems, nil, false)
+		s.showFill(w, r, sp, res, form, problems, nil, false)
 		return
 	}
 	out := input.Format(doc, fo)
@@ -181,7 +184,7 @@ func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
 			s.failErr(w, r, cerr)
 			return
 		}
-		s.showFill(w, r, sp, res, r.PostForm, nil, append([]string{"没有保存：填写的内容不符合主输入文件的要求"}, errorMessages(err)...), false)
+		s.showFill(w, r, sp, res, form, nil, append([]string{"没有保存：填写的内容不符合主输入文件的要求"}, errorMessages(err)...), false)
 		return
 	}
 	if err := s.save(sp, out); err != nil {
@@ -259,11 +262,12 @@ func (s *Server) showYAML(w http.ResponseWriter, r *http.Request, sp *space, res
 }
 
 func (s *Server) yamlSave(w http.ResponseWriter, r *http.Request, sp *space) {
-	if err := ensureForm(w, r, 4*input.MaxFileSize); err != nil {
+	form, err := postForm(w, r, 4*input.MaxFileSize)
+	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	text := strings.ReplaceAll(r.PostForm.Get("text"), "\r\n", "\n")
+	text := strings.ReplaceAll(form.Get("text"), "\r\n", "\n")
 	if len(text) > input.MaxFileSize {
 		s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("主输入文件过大（上限 %d MB），没有保存", input.MaxFileSize>>20))
 		return

@@ -939,3 +939,85 @@ func TestBatchCancelledWithItsSpace(t *testing.T) {
 		t.Error("the closed batch's workspace is still kept")
 	}
 }
+
+// TestCSRFHeaderEveryPost: every POST of the workbench works with the CSRF
+// token in the X-CSRF-Token header, the way the README offers to scripts,
+// and not in the form: the form's own fields are read all the same. The
+// list is checked against the routes, so a new POST is tested too.
+func TestCSRFHeaderEveryPost(t *testing.T) {
+	_, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	token := b.csrf()
+	send := func(path, ctype string, body io.Reader) response {
+		req, _ := http.NewRequest("POST", ts.URL+path, body)
+		if ctype != "" {
+			req.Header.Set("Content-Type", ctype)
+		}
+		req.Header.Set(csrfHeader, token)
+		return b.do(req)
+	}
+	form := func(path string, v url.Values) response {
+		return send(path, "application/x-www-form-urlencoded", strings.NewReader(v.Encode()))
+	}
+	multi := func(path string, files []file, fields map[string]string) response {
+		ct, body := multipartBody(files, fields)
+		return send(path, ct, body)
+	}
+	tested := map[string]bool{}
+	check := func(route string, r response, status int, want string) {
+		t.Helper()
+		tested[route] = true
+		if r.status != status || !strings.Contains(r.location+" "+text(r.body), want) {
+			t.Errorf("POST %s with the header: %d %s %q, want %d %q", route, r.status, r.location, text(r.body), status, want)
+		}
+	}
+
+	r := multi("/start/upload", []file{{"file", "样例.yaml", input.Sample}}, nil)
+	check("/start/upload", r, http.StatusSeeOther, "/w/")
+	ws := r.location
+	r = form("/start/new", url.Values{"year": {"2026"}, "name": {"某某市农业农村局"}})
+	check("/start/new", r, http.StatusSeeOther, "/w/")
+	if r.status != http.StatusSeeOther {
+	} else if y := b.get(r.location + "download/yaml").body; !strings.Contains(y, "year: 2026") || !strings.Contains(y, "name: 某某市农业农村局") {
+		t.Errorf("the skeleton made with the header is not of the year and name posted:\n%.300s", y)
+	}
+	r = multi("/start/last-year", []file{{"last", "datong-gov-office-2024.yaml", input.Sample}}, map[string]string{"year": "2026"})
+	check("/start/last-year", r, http.StatusSeeOther, "/w/")
+	if r.status != http.StatusSeeOther {
+	} else if y := b.get(r.location + "download/yaml").body; !strings.Contains(y, "year: 2026") {
+		t.Errorf("last year's file rolled over with the header is not of the year posted:\n%.300s", y)
+	}
+
+	fill := formValues(b.get(ws + "fill").body)
+	fill.Del("csrf")
+	fill.Set("reasons.total_change", "经由脚本填写")
+	check("/w/{id}/fill", form(ws+"fill", fill), http.StatusSeeOther, "fill?saved=1")
+	if y := b.get(ws + "download/yaml").body; !strings.Contains(y, "total_change: 经由脚本填写") {
+		t.Error("the form posted with the header was not saved")
+	}
+	ed := formValues(b.get(ws + "yaml").body)
+	ed.Set("text", strings.Replace(b.get(ws+"download/yaml").body, "经由脚本填写", "经由脚本修改", 1))
+	check("/w/{id}/yaml", form(ws+"yaml", ed), http.StatusSeeOther, "yaml?saved=1")
+	if y := b.get(ws + "download/yaml").body; !strings.Contains(y, "total_change: 经由脚本修改") {
+		t.Error("the text posted with the header was not saved")
+	}
+	check("/w/{id}/check", send(ws+"check", "text/plain; charset=utf-8", strings.NewReader(string(input.Sample))), http.StatusOK, `"warnings"`)
+	check("/w/{id}/publish", form(ws+"publish", url.Values{}), http.StatusSeeOther, "publish?done=1")
+	check("/w/{id}/close", form(ws+"close", url.Values{}), http.StatusSeeOther, "/")
+
+	r = multi("/bureau", []file{{"files", "甲.yaml", input.Sample}}, nil)
+	check("/bureau", r, http.StatusSeeOther, "/b/")
+	batch := r.location
+	check("/b/{id}/open", form(batch+"open", url.Values{"n": {"1"}}), http.StatusSeeOther, "/w/")
+	check("/b/{id}/close", form(batch+"close", url.Values{}), http.StatusSeeOther, "/bureau")
+
+	src, err := os.ReadFile("server.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`HandleFunc\("POST ([^"]+)"`).FindAllStringSubmatch(string(src), -1) {
+		if !tested[m[1]] {
+			t.Errorf("POST %s is not tested with the header", m[1])
+		}
+	}
+}

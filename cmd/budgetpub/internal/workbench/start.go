@@ -146,12 +146,17 @@ func webTodo(items []string) []string {
 
 // startNew starts from a skeleton of a year and a department's name.
 func (s *Server) startNew(w http.ResponseWriter, r *http.Request) {
-	year, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("year")))
+	form, err := postForm(w, r, maxFormBytes)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	year, err := strconv.Atoi(strings.TrimSpace(form.Get("year")))
 	if err != nil || year < 2000 || year > 2100 {
 		s.startAgain(w, r, http.StatusBadRequest, []string{"预算年度应为 2000 至 2100 之间的年份，如 " + strconv.Itoa(time.Now().Year()+1)})
 		return
 	}
-	name := strings.TrimSpace(r.PostForm.Get("name"))
+	name := strings.TrimSpace(form.Get("name"))
 	if lead, bad := input.FormulaLead(name); bad {
 		s.startAgain(w, r, http.StatusBadRequest, []string{fmt.Sprintf("部门名称“%s”以“%s”开头，电子表格软件会把它当作公式执行：请去掉开头的这个符号", name, lead)})
 		return
