@@ -1021,3 +1021,69 @@ func TestCSRFHeaderEveryPost(t *testing.T) {
 		}
 	}
 }
+
+// fieldProblem is the red text under a field of the form, by its name.
+func fieldProblem(html, name string) string {
+	at := strings.Index(html, `id="`+fieldAnchor(name)+`"`)
+	if at < 0 {
+		return ""
+	}
+	rest := html[at:]
+	if end := strings.Index(rest[1:], `<div class="field`); end >= 0 {
+		rest = rest[:end+1]
+	}
+	m := regexp.MustCompile(`<p class="field-problem">([^<]*)</p>`).FindStringSubmatch(rest)
+	if m == nil {
+		return ""
+	}
+	return htmlUnescape(m[1])
+}
+
+// TestDecimalComma: a comma in an amount is a thousands separator or the
+// amount is refused, under its field, naming the field and saying to use a
+// decimal point (140,5 was saved as 1405.00); full-width digits and commas
+// alike; a count likewise.
+func TestDecimalComma(t *testing.T) {
+	_, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	before := b.get(ws + "download/yaml").body
+	for _, c := range []struct{ field, value, want string }{
+		{"prior_year.total", "140,5", "上年收支总计“140,5”中的逗号不是千分位分隔符：小数请用小数点，如 140.5"},
+		{"prior_year.total", "140，5", "上年收支总计“140，5”中的逗号不是千分位分隔符：小数请用小数点，如 140.5"},
+		{"prior_year.total", "１４０，５", "上年收支总计“１４０，５”中的逗号不是千分位分隔符：小数请用小数点，如 140.5"},
+		{"prior_year.total", "1,24", "中的逗号不是千分位分隔符：小数请用小数点，如 1.24"},
+		{"prior_year.total", "12,3456", "中的逗号不是千分位分隔符"},
+		{"prior_year.total", ",123", "中的逗号不是千分位分隔符"},
+		{"prior_year.total", "1,249.4,5", "中的逗号不是千分位分隔符"},
+		{"prior_year.total", "1249,45.5", "中的逗号不是千分位分隔符"},
+		{"procurement.goods", "3,5", "政府采购：货物“3,5”中的逗号不是千分位分隔符：小数请用小数点，如 3.5"},
+		{"assets.vehicles.actual", "1,5", "实有车辆“1,5”中的逗号不是千分位分隔符"},
+	} {
+		form := formValues(b.get(ws + "fill").body)
+		form.Set(c.field, c.value)
+		r := b.post(ws+"fill", form)
+		if got := fieldProblem(r.body, c.field); r.status != http.StatusBadRequest || !strings.Contains(got, c.want) {
+			t.Errorf("%s = %q: %d, under the field %q, want %q", c.field, c.value, r.status, got, c.want)
+		}
+	}
+	if after := b.get(ws + "download/yaml").body; after != before {
+		t.Error("a refused amount changed the master input")
+	}
+	for _, c := range []struct{ value, saved string }{
+		{"1,249.45", "total: 1249.45"},
+		{"１，２４９．４５", "total: 1249.45"},
+		{"1,234,567.8", "total: 1234567.8"},
+		{"4 655.59", "total: 4655.59"},
+	} {
+		form := formValues(b.get(ws + "fill").body)
+		form.Set("prior_year.total", c.value)
+		if r := b.post(ws+"fill", form); r.status != http.StatusSeeOther {
+			t.Errorf("%q: %d %s", c.value, r.status, fieldProblem(r.body, "prior_year.total"))
+			continue
+		}
+		if y := b.get(ws + "download/yaml").body; !strings.Contains(y, c.saved) {
+			t.Errorf("%q is not saved as %q", c.value, c.saved)
+		}
+	}
+}
