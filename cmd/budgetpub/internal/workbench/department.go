@@ -28,8 +28,7 @@ func (s *Server) checkOptions() publish.Options {
 // checked is the check of the workspace's current text (cached by text).
 func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, error) {
 	sp.mu.Lock()
-	text, display := sp.text, sp.display
-	h := hash(text)
+	text, display, h := sp.text, sp.display, sp.ver
 	if sp.checked != nil && sp.checkOf == h {
 		res := sp.checked
 		sp.mu.Unlock()
@@ -41,7 +40,7 @@ func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, error
 		return nil, err
 	}
 	sp.mu.Lock()
-	if hash(sp.text) == h {
+	if sp.ver == h {
 		sp.checked, sp.checkOf = res, h
 	}
 	sp.mu.Unlock()
@@ -62,7 +61,7 @@ func (s *Server) view(sp *space, res *publish.Result) *spaceView {
 	v := &spaceView{ID: sp.id, Name: sp.display, Decoded: res != nil && res.Doc != nil}
 	v.Errors, v.Warnings, v.InputErrors = counts(res)
 	if sp.out != nil {
-		fresh := sp.out.of == hash(sp.text)
+		fresh := sp.out.of == sp.ver
 		v.RenderedAndFresh, v.RenderedButStale = fresh, !fresh
 	}
 	return v
@@ -360,7 +359,7 @@ func (s *Server) publishPage(w http.ResponseWriter, r *http.Request, sp *space) 
 func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, problems []string, status int) {
 	v := publishView{Findings: findingViews(sp.id, res, fieldLines(res.Doc)), OpenData: s.cfg.Options.OpenData, Failed: len(problems) > 0}
 	sp.mu.Lock()
-	if sp.out != nil && sp.out.of == hash(sp.text) {
+	if sp.out != nil && sp.out.of == sp.ver {
 		for _, o := range outputs {
 			if _, ok := sp.out.files[o.kind]; ok {
 				v.Files = append(v.Files, downloadLink{o.kind, o.label, sp.stem + o.ext})
@@ -378,7 +377,7 @@ func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, 
 
 func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 	sp.mu.Lock()
-	text, display := sp.text, sp.display
+	text, display, ver := sp.text, sp.display, sp.ver
 	sp.mu.Unlock()
 	var res *publish.Result
 	o := s.cfg.Options
@@ -401,6 +400,11 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 		return
 	}
 	files := map[string]string{}
+	removeAll := func(files map[string]string) {
+		for _, f := range files {
+			_ = os.Remove(sp.path(f))
+		}
+	}
 	for _, o := range []struct {
 		kind string
 		data []byte
@@ -408,63 +412,88 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 		if o.data == nil {
 			continue
 		}
-		name := "out." + o.kind
+		name := "out-" + ver.String() + "." + o.kind
 		sp.mu.Lock()
 		err := sp.writeFile(name, o.data)
 		sp.mu.Unlock()
 		if err != nil {
+			removeAll(files)
 			s.failErr(w, r, fmt.Errorf("无法保存生成的文件：%w", err))
 			return
 		}
 		files[o.kind] = name
 	}
 	sp.mu.Lock()
-	sp.out = &rendered{of: hash(text), files: files, at: time.Now()}
+	current := sp.ver == ver
+	if current {
+		if sp.out != nil && sp.out.of != ver {
+			removeAll(sp.out.files)
+		}
+		sp.out = &rendered{of: ver, files: files, at: time.Now()}
+	}
 	sp.mu.Unlock()
+	if !current {
+		removeAll(files)
+		s.showPublish(w, r, sp, res, []string{"没有生成：生成期间主输入文件被修改过（另一个标签页或“源文件”页），这次生成的文件已作废：请再点一次“生成”"}, http.StatusConflict)
+		return
+	}
 	http.Redirect(w, r, workspaceRoute+sp.id+"/publish?done=1", http.StatusSeeOther)
+}
+
+// renderedFile is the file of a kind the last render made, if that render
+// is of the current text; otherwise it answers with a Chinese page (not
+// rendered yet, or rendered before an edit, with a link to 生成) and
+// returns "".
+func (s *Server) renderedFile(w http.ResponseWriter, r *http.Request, sp *space, kind string) string {
+	sp.mu.Lock()
+	var file string
+	stale := false
+	if sp.out != nil {
+		file, stale = sp.out.files[kind], sp.out.of != sp.ver
+	}
+	sp.mu.Unlock()
+	switch {
+	case file == "":
+		s.fail(w, r, http.StatusNotFound, "还没有生成这个文件：请先在“生成与下载”页点击“生成”")
+	case stale:
+		s.failTo(w, r, http.StatusConflict, "主输入文件修改过，这些文件是修改之前生成的，已过时：请重新生成", workspaceRoute+sp.id+"/publish", "去生成")
+	default:
+		return file
+	}
+	return ""
 }
 
 // download sends the master input or a rendered file, by kind.
 func (s *Server) download(w http.ResponseWriter, r *http.Request, sp *space) {
 	kind := r.PathValue("kind")
 	sp.mu.Lock()
-	stem := sp.stem
+	stem, text := sp.stem, sp.text
+	sp.mu.Unlock()
 	if kind == "yaml" {
-		text := sp.text
-		sp.mu.Unlock()
 		w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
 		w.Header().Set("Content-Disposition", disposition("attachment", stem+".yaml"))
 		_, _ = w.Write(text)
 		return
 	}
-	var file string
-	if sp.out != nil {
-		file = sp.out.files[kind]
-	}
-	sp.mu.Unlock()
 	for _, o := range outputs {
-		if o.kind == kind && file != "" {
-			s.sendFile(w, r, sp, file, o.mime, disposition("attachment", stem+o.ext))
+		if o.kind == kind {
+			if file := s.renderedFile(w, r, sp, kind); file != "" {
+				s.sendFile(w, r, sp, file, o.mime, disposition("attachment", stem+o.ext))
+			}
 			return
 		}
 	}
-	s.fail(w, r, http.StatusNotFound, "还没有生成这个文件：请先在“生成”页点击“生成”")
+	s.fail(w, r, http.StatusNotFound, "没有这种文件：可以下载的是 PDF、Excel 工作簿、开放数据和主输入文件")
 }
 
 // viewPDF sends the rendered PDF to be shown in the page.
 func (s *Server) viewPDF(w http.ResponseWriter, r *http.Request, sp *space) {
-	sp.mu.Lock()
-	var file string
-	if sp.out != nil {
-		file = sp.out.files["pdf"]
+	if file := s.renderedFile(w, r, sp, "pdf"); file != "" {
+		sp.mu.Lock()
+		stem := sp.stem
+		sp.mu.Unlock()
+		s.sendFile(w, r, sp, file, "application/pdf", disposition("inline", stem+".pdf"))
 	}
-	stem := sp.stem
-	sp.mu.Unlock()
-	if file == "" {
-		s.fail(w, r, http.StatusNotFound, "还没有生成 PDF：请先点击“生成”")
-		return
-	}
-	s.sendFile(w, r, sp, file, "application/pdf", disposition("inline", stem+".pdf"))
 }
 
 func (s *Server) sendFile(w http.ResponseWriter, r *http.Request, sp *space, file, mime, disp string) {

@@ -234,7 +234,8 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, te
 	sp.mu.Lock()
 	sp.display = displayName(display, "主输入文件.yaml")
 	sp.stem = safeStem(trimExt(sp.display), "部门预算公开")
-	sp.text, sp.format, sp.notes, sp.todo = text, fo, notes, todo
+	sp.setText(text)
+	sp.format, sp.notes, sp.todo = fo, notes, todo
 	err = sp.writeFile("input.yaml", text)
 	sp.mu.Unlock()
 	if err != nil {

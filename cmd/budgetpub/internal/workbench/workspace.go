@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -22,22 +23,25 @@ type space struct {
 
 	mu      sync.Mutex
 	used    time.Time
-	busy    int    // requests working in it: never expired while busy
-	display string // the input's name in messages: the upload's base name, cleaned
-	stem    string // the download names' stem
-	text    []byte // the master input
+	busy    int     // requests working in it: never expired while busy
+	display string  // the input's name in messages: the upload's base name, cleaned
+	stem    string  // the download names' stem
+	text    []byte  // the master input
+	ver     version // the text's
 	format  input.FormatOptions
 	notes   []string // what the import said (assumptions, warnings)
 	todo    []string // what is left to fill in
 	checked *publish.Result
-	checkOf [32]byte // the text the check is of
+	checkOf version // the text the check is of
 	out     *rendered
 }
 
-// rendered is the last render of a workspace.
+// rendered is the last render of a workspace: its files, named by the
+// version of the text rendered, are served only while that text is the
+// workspace's.
 type rendered struct {
-	of    [32]byte // the text rendered
-	files map[string]string
+	of    version           // the text rendered
+	files map[string]string // by kind: out-<version>.pdf …
 	at    time.Time
 }
 
@@ -170,11 +174,16 @@ func (st *store) count() int {
 
 // setText replaces the master input (the caller holds sp.mu).
 func (sp *space) setText(b []byte) {
-	sp.text = b
+	sp.text, sp.ver = b, versionOf(b)
 }
 
-// hash is the identity of a master input's text.
-func hash(b []byte) [32]byte { return sha256.Sum256(b) }
+// version is the identity of a master input's text: its SHA-256.
+type version [32]byte
+
+func versionOf(b []byte) version { return sha256.Sum256(b) }
+
+// String is the version as a form and a file name carry it: 32 hex digits.
+func (v version) String() string { return hex.EncodeToString(v[:16]) }
 
 // path is a file of the workspace's own folder, by a fixed name.
 func (sp *space) path(name string) string { return filepath.Join(sp.dir, name) }
