@@ -3,6 +3,7 @@ package workbench
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/publish"
 )
@@ -25,26 +27,27 @@ func (s *Server) checkOptions() publish.Options {
 	return publish.Options{Strict: s.cfg.Options.Strict, CheckOnly: true}
 }
 
-// checked is the check of the workspace's current text (cached by text).
-func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, error) {
+// checked is the check of the workspace's current text (cached by text),
+// with the version of the text it is of.
+func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, version, error) {
 	sp.mu.Lock()
 	text, display, h := sp.text, sp.display, sp.ver
 	if sp.checked != nil && sp.checkOf == h {
 		res := sp.checked
 		sp.mu.Unlock()
-		return res, nil
+		return res, h, nil
 	}
 	sp.mu.Unlock()
 	res, err := s.checkText(ctx, display, text)
 	if err != nil {
-		return nil, err
+		return nil, h, err
 	}
 	sp.mu.Lock()
 	if sp.ver == h {
 		sp.checked, sp.checkOf = res, h
 	}
 	sp.mu.Unlock()
-	return res, nil
+	return res, h, nil
 }
 
 // checkText runs the pipeline's checks on a text, holding a worker.
@@ -76,7 +79,7 @@ type checkView struct {
 }
 
 func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, err := s.checked(r.Context(), sp)
+	res, _, err := s.checked(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -94,25 +97,43 @@ type fillView struct {
 	Form     formView
 	Findings []findingView
 	Saved    bool
+	Version  string // of the text the form's values are based on: checked on save
 }
 
 func (s *Server) fillPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, err := s.checked(r.Context(), sp)
+	res, ver, err := s.checked(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	s.showFill(w, r, sp, res, nil, nil, nil, r.URL.Query().Get("saved") != "")
+	s.showFill(w, r, sp, res, fillState{version: ver.String(), saved: r.URL.Query().Get("saved") != ""})
 }
 
-func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, posted map[string][]string, problems map[string]string, general []string, saved bool) {
-	p := page{Title: "填写", Space: s.view(sp, res), Tab: "fill", Problem: general}
-	status := http.StatusOK
-	if len(problems) > 0 || len(general) > 0 {
-		status = http.StatusBadRequest
-		if len(general) == 0 {
+// fillState is how the form is shown: as the file has it, or as posted
+// (after a refusal), with the problems and notes of its fields.
+type fillState struct {
+	version  string            // the version the values shown are based on
+	posted   url.Values        // the values to show instead of the file's
+	problems map[string]string // by field: what is wrong (red)
+	notes    map[string]string // by field: what to know (changed elsewhere)
+	general  []string          // above the form
+	status   int               // 0: 200, or 400 with problems
+	saved    bool
+}
+
+func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, st fillState) {
+	p := page{Title: "填写", Space: s.view(sp, res), Tab: "fill", Problem: st.general}
+	status := st.status
+	if len(st.problems) > 0 || len(st.general) > 0 {
+		if status == 0 {
+			status = http.StatusBadRequest
+		}
+		if len(st.general) == 0 {
 			p.Problem = []string{"没有保存：有的内容填写得不对，见各栏下的红字"}
 		}
+	}
+	if status == 0 {
+		status = http.StatusOK
 	}
 	if res.Doc == nil {
 		p.Problem = append(p.Problem, "主输入文件有错误，表单无法打开：请先在“源文件”中按核对结果改正")
@@ -120,14 +141,14 @@ func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res
 			Data: fillView{Findings: findingViews(sp.id, res, nil)}})
 		return
 	}
-	var facts = res.Pub
-	v := fillView{Saved: saved, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
-	if facts != nil {
-		v.Form = buildForm(res.Doc, facts.Facts, posted, problems)
-	} else {
-		v.Form = buildForm(res.Doc, nil, posted, problems)
+	var facts *render.Facts
+	if res.Pub != nil {
+		facts = res.Pub.Facts
 	}
-	if saved {
+	v := fillView{Saved: st.saved, Version: st.version, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
+	v.Form = buildForm(res.Doc, facts, st.posted, st.problems)
+	v.Form.note(st.notes)
+	if st.saved {
 		p.Flash = []string{"已保存到主输入文件，并重新核对"}
 	}
 	p.Data = v
@@ -148,49 +169,67 @@ func postForm(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, 
 	return r.PostForm, nil
 }
 
+// fillSave writes the form into the master input, if the form was made
+// from the current text (else staleFill) and every value is one the file
+// can take.
 func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
 	form, err := postForm(w, r, maxFormBytes)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
+	base := form.Get(versionField)
 	sp.mu.Lock()
-	text, display, fo := sp.text, sp.display, sp.format
+	text, display, fo, ver := sp.text, sp.display, sp.format, sp.ver
 	sp.mu.Unlock()
-	doc, err := input.Decode(display, text, s.cfg.Resources.Catalog)
-	if err != nil {
-		res, cerr := s.checked(r.Context(), sp)
-		if cerr != nil {
-			s.failErr(w, r, cerr)
-			return
-		}
-		s.showFill(w, r, sp, res, nil, nil, nil, false)
+	if base != ver.String() {
+		s.staleFill(w, r, sp, form)
 		return
 	}
-	if problems := applyForm(doc, form); problems != nil {
-		res, cerr := s.checked(r.Context(), sp)
-		if cerr != nil {
-			s.failErr(w, r, cerr)
+	again := func(st fillState) {
+		res, _, err := s.checked(r.Context(), sp)
+		if err != nil {
+			s.failErr(w, r, err)
 			return
 		}
-		s.showFill(w, r, sp, res, form, problems, nil, false)
-		return
+		st.version = base
+		s.showFill(w, r, sp, res, st)
 	}
-	out := input.Format(doc, fo)
-	if _, err := input.Decode(display, out, s.cfg.Resources.Catalog); err != nil {
-		res, cerr := s.checked(r.Context(), sp)
-		if cerr != nil {
-			s.failErr(w, r, cerr)
+	var (
+		doc     *input.Document
+		derr    error
+		out     []byte
+		invalid error
+	)
+	problems := map[string]string(nil)
+	err = s.work(r.Context(), func() {
+		if doc, derr = input.Decode(display, text, s.cfg.Resources.Catalog); derr != nil {
 			return
 		}
-		s.showFill(w, r, sp, res, form, nil, append([]string{"没有保存：填写的内容不符合主输入文件的要求"}, errorMessages(err)...), false)
-		return
-	}
-	if err := s.save(sp, out); err != nil {
+		if problems = applyForm(doc, form); problems != nil {
+			return
+		}
+		out = input.Format(doc, fo)
+		_, invalid = input.Decode(display, out, s.cfg.Resources.Catalog)
+	})
+	switch {
+	case err != nil:
 		s.failErr(w, r, err)
-		return
+	case derr != nil:
+		again(fillState{})
+	case problems != nil:
+		again(fillState{posted: form, problems: problems})
+	case invalid != nil:
+		again(fillState{posted: form, general: append([]string{"没有保存：填写的内容不符合主输入文件的要求"}, errorMessages(invalid)...)})
+	default:
+		if err := s.saveIf(sp, base, out); err == errStale {
+			s.staleFill(w, r, sp, form)
+		} else if err != nil {
+			s.failErr(w, r, err)
+		} else {
+			http.Redirect(w, r, workspaceRoute+sp.id+"/fill?saved=1", http.StatusSeeOther)
+		}
 	}
-	http.Redirect(w, r, workspaceRoute+sp.id+"/fill?saved=1", http.StatusSeeOther)
 }
 
 // errorMessages are an input error's messages without the file's place
@@ -206,16 +245,23 @@ func errorMessages(err error) []string {
 	return []string{err.Error()}
 }
 
-// save makes text the workspace's master input.
-func (s *Server) save(sp *space, text []byte) error {
+// saveIf makes text the workspace's master input if the current one is
+// of version base (errStale if not: it was changed elsewhere since).
+func (s *Server) saveIf(sp *space, base string, text []byte) error {
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
+	if base != sp.ver.String() {
+		return errStale
+	}
 	if err := sp.writeFile("input.yaml", text); err != nil {
 		return fmt.Errorf("无法保存主输入文件：%w", err)
 	}
 	sp.setText(text)
+	sp.remember()
 	return nil
 }
+
+var errStale = errors.New("the text was changed since the form was made")
 
 // yamlView is the 源文件 page's data.
 type yamlView struct {
@@ -224,6 +270,7 @@ type yamlView struct {
 	Excerpt  []excerptLine // the lines around Line, for a browser without script
 	Findings []findingView
 	Saved    bool
+	Version  string // of the text as the page was made: checked on save
 }
 
 type excerptLine struct {
@@ -233,27 +280,30 @@ type excerptLine struct {
 }
 
 func (s *Server) yamlPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, err := s.checked(r.Context(), sp)
+	res, _, err := s.checked(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
 	sp.mu.Lock()
-	text := string(sp.text)
+	text, ver := string(sp.text), sp.ver
 	sp.mu.Unlock()
 	line, _ := strconv.Atoi(r.URL.Query().Get("line"))
-	s.showYAML(w, r, sp, res, text, line, r.URL.Query().Get("saved") != "", http.StatusOK)
+	s.showYAML(w, r, sp, res, yamlView{Text: text, Version: ver.String(), Line: line, Saved: r.URL.Query().Get("saved") != ""}, nil, http.StatusOK)
 }
 
-func (s *Server) showYAML(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, text string, line int, saved bool, status int) {
-	v := yamlView{Text: text, Line: line, Saved: saved, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
+// showYAML shows the editor holding v.Text, made from the text of
+// v.Version, with the findings of res and problems above it.
+func (s *Server) showYAML(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, v yamlView, problems []string, status int) {
+	text, line, saved := v.Text, v.Line, v.Saved
+	v.Findings = findingViews(sp.id, res, fieldLines(res.Doc))
 	if line > 0 {
 		lines := strings.Split(text, "\n")
 		for n := max(1, line-3); n <= min(len(lines), line+3); n++ {
 			v.Excerpt = append(v.Excerpt, excerptLine{N: n, Text: lines[n-1], At: n == line})
 		}
 	}
-	p := page{Title: "源文件", Space: s.view(sp, res), Tab: "yaml", Data: v}
+	p := page{Title: "源文件", Space: s.view(sp, res), Tab: "yaml", Data: v, Problem: problems}
 	if saved {
 		p.Flash = []string{"已保存，并重新核对"}
 	}
@@ -271,7 +321,10 @@ func (s *Server) yamlSave(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("主输入文件过大（上限 %d MB），没有保存", input.MaxFileSize>>20))
 		return
 	}
-	if err := s.save(sp, []byte(text)); err != nil {
+	if err := s.saveIf(sp, form.Get(versionField), []byte(text)); err == errStale {
+		s.staleYAML(w, r, sp, text, form.Get(versionField))
+		return
+	} else if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
@@ -348,7 +401,7 @@ var outputs = []struct{ kind, label, ext, mime string }{
 }
 
 func (s *Server) publishPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, err := s.checked(r.Context(), sp)
+	res, _, err := s.checked(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return

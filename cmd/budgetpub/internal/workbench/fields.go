@@ -203,6 +203,7 @@ type formField struct {
 	Unit                            string // 万元 or 元 for an amount
 	Value                           string
 	Problem                         string
+	Note                            string // changed elsewhere (stale.go)
 }
 
 // formGroup is a heading of the form and its fields.
@@ -218,6 +219,8 @@ type unitField struct {
 	Anchor      string
 	Kind        string
 	OverallGoal bool
+	Problem     string
+	Note        string
 }
 
 // formView is the whole form: the groups, the units, and problems.
@@ -270,7 +273,8 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 		g.Fields = append(g.Fields, ff)
 	}
 	for i, u := range d.Units {
-		uf := unitField{Index: i, Name: u.Name.Value, Anchor: fieldAnchor(fmt.Sprintf("units.%d.kind", i)), Kind: u.Kind.Value, OverallGoal: u.OverallGoal}
+		uf := unitField{Index: i, Name: u.Name.Value, Anchor: fieldAnchor(fmt.Sprintf("units.%d.kind", i)), Kind: u.Kind.Value, OverallGoal: u.OverallGoal,
+			Problem: problems[fmt.Sprintf("units.%d.kind", i)] + problems[fmt.Sprintf("units.%d.overall_goal", i)]}
 		if posted != nil {
 			uf.Kind = posted.Get(fmt.Sprintf("units.%d.kind", i))
 			uf.OverallGoal = posted.Get(fmt.Sprintf("units.%d.overall_goal", i)) != ""

@@ -124,6 +124,14 @@ func (b *browser) csrf() string {
 	return m[1]
 }
 
+// saveText saves a text in the editor of a workspace, as its page posts it.
+func (b *browser) saveText(ws, text string) response {
+	b.t.Helper()
+	form := formValues(b.get(ws + "yaml").body)
+	form.Set("text", text)
+	return b.post(ws+"yaml", form)
+}
+
 func (b *browser) post(path string, form url.Values) response {
 	req, _ := http.NewRequest("POST", b.base+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -280,11 +288,11 @@ func TestWorkbookToPDF(t *testing.T) {
 			names = append(names, e.Name())
 		}
 	}
-	if got := strings.Join(names, " "); !regexp.MustCompile(`^input\.yaml out-([0-9a-f]{32})\.pdf out-([0-9a-f]{32})\.xlsx$`).MatchString(got) {
+	if got := strings.Join(names, " "); !regexp.MustCompile(`^input\.yaml out-([0-9a-f]{32})\.pdf out-([0-9a-f]{32})\.xlsx( rev-[0-9a-f]{32}\.yaml)+$`).MatchString(got) {
 		t.Errorf("the workspace's files: %s", got)
 	}
 	// Editing the text makes the render stale.
-	b.post(ws+"yaml?csrf="+b.csrf(), url.Values{"text": {yaml.body + "\n"}})
+	b.saveText(ws, yaml.body+"\n")
 	if p := text(b.get(ws).body); !strings.Contains(p, "修改后尚未重新生成") {
 		t.Error("an edited file is not marked as not rendered again")
 	}
@@ -411,7 +419,7 @@ func TestBrokenInputShowsItsLine(t *testing.T) {
 		t.Error("the live check saved the text it checked")
 	}
 	// Saving the corrected text.
-	r = b.post(ws+"yaml?csrf="+b.csrf(), url.Values{"text": {strings.ReplaceAll(string(input.Sample), "\n", "\r\n")}})
+	r = b.saveText(ws, strings.ReplaceAll(string(input.Sample), "\n", "\r\n"))
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("saving: %d %s", r.status, text(r.body))
 	}
@@ -575,7 +583,7 @@ func TestUploadNamesAreNoPaths(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if !info.IsDir() && info.Name() != "input.yaml" && info.Name() != pidFile {
+		if !info.IsDir() && info.Name() != "input.yaml" && info.Name() != pidFile && !regexp.MustCompile(`^rev-[0-9a-f]{32}\.yaml$`).MatchString(info.Name()) {
 			t.Errorf("a file %s in the workspaces", p)
 		}
 		return nil
@@ -1108,10 +1116,8 @@ func TestStaleRenderNotServed(t *testing.T) {
 	edited := string(input.Sample) + "# 又改了一处\n"
 	save := func(text string) {
 		t.Helper()
-		form := formValues(b.get(ws + "yaml").body)
-		form.Set("text", text)
-		if r := b.post(ws+"yaml", form); r.status != http.StatusSeeOther {
-			t.Fatalf("saving the text: %d %s", r.status, text)
+		if r := b.saveText(ws, text); r.status != http.StatusSeeOther {
+			t.Fatalf("saving the text: %d", r.status)
 		}
 	}
 	save(edited)
@@ -1136,5 +1142,93 @@ func TestStaleRenderNotServed(t *testing.T) {
 	save(string(input.Sample))
 	if r := b.get(ws + "download/pdf"); r.status != http.StatusConflict {
 		t.Errorf("the PDF of the edited text, the text edited back: %d", r.status)
+	}
+}
+
+// TestStaleFormNeverOverwrites: a 填写 page opened before the source was
+// edited in another tab does not, when saved, put back what the other tab
+// changed: the save is refused (409) saying in Chinese which fields changed
+// elsewhere, the page now shows them as they are and keeps what was typed
+// in it, and saving that page keeps both. A field changed on both sides is
+// said under it with what was typed. The YAML editor likewise, and a post
+// without its version is refused.
+func TestStaleFormNeverOverwrites(t *testing.T) {
+	_, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	stale := formValues(b.get(ws + "fill").body)
+	staleEditor := formValues(b.get(ws + "yaml").body)
+
+	// Another tab edits 部门职责 in the source.
+	const theirs = "(一)负责市政府各类会议的组织实施工作（另一个标签页修改）。"
+	other := formValues(b.get(ws + "yaml").body)
+	other.Set("text", strings.Replace(b.get(ws+"download/yaml").body, "(一)负责市政府各类会议的组织实施工作。", theirs, 1))
+	if r := b.post(ws+"yaml", other); r.status != http.StatusSeeOther {
+		t.Fatalf("the other tab's save: %d %s", r.status, text(r.body))
+	}
+	newer := b.get(ws + "download/yaml").body
+
+	// This tab, opened before, fills in a reason and saves.
+	stale.Set("reasons.total_change", "增加政务热线运维项目支出")
+	r := b.post(ws+"fill", stale)
+	page := text(r.body)
+	if r.status != http.StatusConflict || !strings.Contains(page, "没有保存：打开本页之后，主输入文件已在别处修改过（另一个标签页或“源文件”页）：部门职责") ||
+		!strings.Contains(page, "刷新") {
+		t.Fatalf("saving a stale form: %d %s", r.status, page)
+	}
+	if got := b.get(ws + "download/yaml").body; got != newer {
+		t.Fatal("a stale form was saved over the newer text")
+	}
+	again := formValues(r.body)
+	if !strings.Contains(again.Get("overview.duties"), theirs) || again.Get("reasons.total_change") != "增加政务热线运维项目支出" {
+		t.Errorf("the refused form does not show the other tab's 部门职责 and keep the reason typed: %q / %q", again.Get("overview.duties")[:80], again.Get("reasons.total_change"))
+	}
+	if r := b.post(ws+"fill", again); r.status != http.StatusSeeOther {
+		t.Fatalf("saving the form shown after the refusal: %d %s", r.status, text(r.body))
+	}
+	y := b.get(ws + "download/yaml").body
+	if !strings.Contains(y, theirs) || !strings.Contains(y, "total_change: 增加政务热线运维项目支出") {
+		t.Errorf("after the second save the file lacks the other tab's edit or the reason:\n%.1500s", y)
+	}
+
+	// Both sides change the same field: the newer text is shown, what was
+	// typed is said under the field.
+	mine := formValues(b.get(ws + "fill").body)
+	theirs2 := formValues(b.get(ws + "fill").body)
+	theirs2.Set("notes.other", "另一个标签页的说明")
+	if r := b.post(ws+"fill", theirs2); r.status != http.StatusSeeOther {
+		t.Fatalf("the other tab's form: %d %s", r.status, text(r.body))
+	}
+	mine.Set("notes.other", "本页的说明")
+	r = b.post(ws+"fill", mine)
+	if got := fieldProblem(r.body, "notes.other"); r.status != http.StatusConflict || !strings.Contains(got, "本页填写的“本页的说明”没有保存") {
+		t.Errorf("a field changed on both sides: %d, under it %q", r.status, got)
+	}
+	if v := formValues(r.body).Get("notes.other"); v != "另一个标签页的说明" {
+		t.Errorf("a field changed on both sides shows %q, want the newer text", v)
+	}
+
+	// The YAML editor opened at the start saves over none of this.
+	current := b.get(ws + "download/yaml").body
+	staleEditor.Set("text", string(input.Sample)+"# 本页的修改\n")
+	r = b.post(ws+"yaml", staleEditor)
+	if r.status != http.StatusConflict || !strings.Contains(text(r.body), "没有保存：打开本页之后，主输入文件已在别处修改过") ||
+		!strings.Contains(text(r.body), "部门职责") || !strings.Contains(r.body, "# 本页的修改") {
+		t.Errorf("saving a stale editor: %d %s", r.status, text(r.body))
+	}
+	if r2 := b.post(ws+"yaml", formValues(r.body)); r2.status != http.StatusConflict {
+		t.Errorf("the refused editor saved when posted again: %d", r2.status)
+	}
+	noVersion := url.Values{"csrf": {b.csrf()}, "text": {"schema: 1\n"}}
+	if r := b.post(ws+"yaml", noVersion); r.status != http.StatusConflict {
+		t.Errorf("an editor post without its version: %d", r.status)
+	}
+	fillNoVersion := formValues(b.get(ws + "fill").body)
+	fillNoVersion.Del("version")
+	if r := b.post(ws+"fill", fillNoVersion); r.status != http.StatusConflict {
+		t.Errorf("a form post without its version: %d", r.status)
+	}
+	if got := b.get(ws + "download/yaml").body; got != current {
+		t.Error("a stale or unversioned post changed the text")
 	}
 }

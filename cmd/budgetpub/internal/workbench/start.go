@@ -237,6 +237,9 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, te
 	sp.setText(text)
 	sp.format, sp.notes, sp.todo = fo, notes, todo
 	err = sp.writeFile("input.yaml", text)
+	if err == nil {
+		sp.remember()
+	}
 	sp.mu.Unlock()
 	if err != nil {
 		s.spaces.remove(sp)

@@ -23,11 +23,12 @@ type space struct {
 
 	mu      sync.Mutex
 	used    time.Time
-	busy    int     // requests working in it: never expired while busy
-	display string  // the input's name in messages: the upload's base name, cleaned
-	stem    string  // the download names' stem
-	text    []byte  // the master input
-	ver     version // the text's
+	busy    int       // requests working in it: never expired while busy
+	display string    // the input's name in messages: the upload's base name, cleaned
+	stem    string    // the download names' stem
+	text    []byte    // the master input
+	ver     version   // the text's
+	revs    []version // the last texts, kept to compare a stale form with (stale.go)
 	format  input.FormatOptions
 	notes   []string // what the import said (assumptions, warnings)
 	todo    []string // what is left to fill in
