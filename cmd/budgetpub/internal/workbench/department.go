@@ -27,27 +27,25 @@ func (s *Server) checkOptions() publish.Options {
 	return publish.Options{Strict: s.cfg.Options.Strict, CheckOnly: true}
 }
 
-// checked is the check of the workspace's current text (cached by text),
-// with the version of the text it is of.
+// checked is the check of the workspace's current text, with the version
+// of the text it is of: kept in s.results while it fits, else checked again.
 func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, version, error) {
 	sp.mu.Lock()
-	text, display, h := sp.text, sp.display, sp.ver
-	if sp.checked != nil && sp.checkOf == h {
-		res := sp.checked
-		sp.mu.Unlock()
-		return res, h, nil
-	}
+	display, ver := sp.display, sp.ver
 	sp.mu.Unlock()
+	if res := s.results.get(sp.id, ver); res != nil {
+		return res, ver, nil
+	}
+	text, ver, err := sp.text()
+	if err != nil {
+		return nil, ver, err
+	}
 	res, err := s.checkText(ctx, display, text)
 	if err != nil {
-		return nil, h, err
+		return nil, ver, err
 	}
-	sp.mu.Lock()
-	if sp.ver == h {
-		sp.checked, sp.checkOf = res, h
-	}
-	sp.mu.Unlock()
-	return res, h, nil
+	s.results.put(sp.id, ver, res, len(text))
+	return res, ver, nil
 }
 
 // checkText runs the pipeline's checks on a text, holding a worker.
@@ -179,8 +177,13 @@ func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
 		return
 	}
 	base := form.Get(versionField)
+	text, ver, err := sp.text()
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	sp.mu.Lock()
-	text, display, fo, ver := sp.text, sp.display, sp.format, sp.ver
+	display, fo := sp.display, sp.format
 	sp.mu.Unlock()
 	if base != ver.String() {
 		s.staleFill(w, r, sp, form)
@@ -253,11 +256,9 @@ func (s *Server) saveIf(sp *space, base string, text []byte) error {
 	if base != sp.ver.String() {
 		return errStale
 	}
-	if err := sp.writeFile("input.yaml", text); err != nil {
+	if err := sp.setText(text); err != nil {
 		return fmt.Errorf("无法保存主输入文件：%w", err)
 	}
-	sp.setText(text)
-	sp.remember()
 	return nil
 }
 
@@ -285,11 +286,13 @@ func (s *Server) yamlPage(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.failErr(w, r, err)
 		return
 	}
-	sp.mu.Lock()
-	text, ver := string(sp.text), sp.ver
-	sp.mu.Unlock()
+	text, ver, err := sp.text()
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	line, _ := strconv.Atoi(r.URL.Query().Get("line"))
-	s.showYAML(w, r, sp, res, yamlView{Text: text, Version: ver.String(), Line: line, Saved: r.URL.Query().Get("saved") != ""}, nil, http.StatusOK)
+	s.showYAML(w, r, sp, res, yamlView{Text: string(text), Version: ver.String(), Line: line, Saved: r.URL.Query().Get("saved") != ""}, nil, http.StatusOK)
 }
 
 // showYAML shows the editor holding v.Text, made from the text of
@@ -429,8 +432,13 @@ func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, 
 }
 
 func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
+	text, ver, err := sp.text()
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	sp.mu.Lock()
-	text, display, ver := sp.text, sp.display, sp.ver
+	display := sp.display
 	sp.mu.Unlock()
 	var res *publish.Result
 	o := s.cfg.Options
@@ -520,9 +528,14 @@ func (s *Server) renderedFile(w http.ResponseWriter, r *http.Request, sp *space,
 func (s *Server) download(w http.ResponseWriter, r *http.Request, sp *space) {
 	kind := r.PathValue("kind")
 	sp.mu.Lock()
-	stem, text := sp.stem, sp.text
+	stem := sp.stem
 	sp.mu.Unlock()
 	if kind == "yaml" {
+		text, _, err := sp.text()
+		if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
 		w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
 		w.Header().Set("Content-Disposition", disposition("attachment", stem+".yaml"))
 		_, _ = w.Write(text)

@@ -40,6 +40,10 @@ type Config struct {
 	// MaxWorkspaces bounds the workspaces kept at once (default 64): the
 	// least recently used idle one is removed to make room.
 	MaxWorkspaces int
+	// ResultBytes bounds the check results kept between pages, each
+	// counted by resultCost (default 128 MiB): the least recently used is
+	// dropped, and checked again when next needed.
+	ResultBytes int64
 	// Root is the folder that holds the workspaces' folders (default: a new
 	// temporary folder, removed by Close).
 	Root string
@@ -77,6 +81,7 @@ type Server struct {
 	wait    time.Duration // how long a request waits for a worker (busyWait)
 	batchMu sync.Mutex    // one bureau batch at a time
 	spaces  *store
+	results *results // the check results kept between pages
 	ownRoot bool
 	stop    chan struct{}
 	done    sync.WaitGroup
@@ -96,6 +101,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxWorkspaces <= 0 {
 		cfg.MaxWorkspaces = defaultSpaces
 	}
+	if cfg.ResultBytes <= 0 {
+		cfg.ResultBytes = defaultResultBytes
+	}
 	s := &Server{cfg: cfg, key: make([]byte, 32), slots: make(chan struct{}, cfg.Workers), wait: busyWait, stop: make(chan struct{})}
 	if _, err := rand.Read(s.key); err != nil {
 		return nil, err
@@ -113,6 +121,8 @@ func New(cfg Config) (*Server, error) {
 		s.cfg.Root, s.ownRoot = root, true
 	}
 	s.spaces = newStore(s.cfg.Root, s.cfg.MaxWorkspaces)
+	s.results = newResults(s.cfg.ResultBytes)
+	s.spaces.gone = s.results.drop
 	s.mux = s.routes()
 	s.done.Add(1)
 	go s.janitor()

@@ -27,13 +27,13 @@ const keptVersions = 8
 // remember keeps the current text (just written to input.yaml) as a
 // version to compare a stale form with; the oldest beyond keptVersions
 // goes. The caller holds sp.mu.
-func (sp *space) remember() {
+func (sp *space) remember(text []byte) {
 	name := "rev-" + sp.ver.String() + ".yaml"
 	if i := slices.Index(sp.revs, sp.ver); i >= 0 {
 		sp.revs = append(slices.Delete(sp.revs, i, i+1), sp.ver)
 		return
 	}
-	if err := os.Link(sp.path("input.yaml"), sp.path(name)); err != nil && sp.writeFile(name, sp.text) != nil {
+	if err := os.Link(sp.path("input.yaml"), sp.path(name)); err != nil && sp.writeFile(name, text) != nil {
 		return // not kept: a form of it is stale without its fields named
 	}
 	sp.revs = append(sp.revs, sp.ver)
@@ -211,8 +211,13 @@ func (s *Server) staleYAML(w http.ResponseWriter, r *http.Request, sp *space, te
 		s.failErr(w, r, err)
 		return
 	}
+	current, _, err := sp.text()
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	sp.mu.Lock()
-	display, current := sp.display, sp.text
+	display := sp.display
 	sp.mu.Unlock()
 	var labels []string
 	known := false

@@ -234,12 +234,8 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, te
 	sp.mu.Lock()
 	sp.display = displayName(display, "主输入文件.yaml")
 	sp.stem = safeStem(trimExt(sp.display), "部门预算公开")
-	sp.setText(text)
 	sp.format, sp.notes, sp.todo = fo, notes, todo
-	err = sp.writeFile("input.yaml", text)
-	if err == nil {
-		sp.remember()
-	}
+	err = sp.setText(text)
 	sp.mu.Unlock()
 	if err != nil {
 		s.spaces.remove(sp)

@@ -3,6 +3,7 @@ package workbench
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -11,7 +12,6 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 // space is one workspace: a department's master input being prepared, or a
@@ -26,14 +26,11 @@ type space struct {
 	busy    int       // requests working in it: never expired while busy
 	display string    // the input's name in messages: the upload's base name, cleaned
 	stem    string    // the download names' stem
-	text    []byte    // the master input
-	ver     version   // the text's
+	ver     version   // of the master input, input.yaml (kept on disk only)
 	revs    []version // the last texts, kept to compare a stale form with (stale.go)
 	format  input.FormatOptions
 	notes   []string // what the import said (assumptions, warnings)
 	todo    []string // what is left to fill in
-	checked *publish.Result
-	checkOf version // the text the check is of
 	out     *rendered
 }
 
@@ -52,6 +49,7 @@ type store struct {
 	max  int
 	mu   sync.Mutex
 	all  map[string]*space
+	gone func(id string) // told of every workspace removed
 }
 
 func newStore(root string, max int) *store {
@@ -139,6 +137,9 @@ func (st *store) removeLocked(sp *space) {
 		return
 	}
 	delete(st.all, sp.id)
+	if st.gone != nil {
+		st.gone(sp.id)
+	}
 	if sp.batch != nil {
 		sp.batch.cancel()
 	}
@@ -173,9 +174,26 @@ func (st *store) count() int {
 	return len(st.all)
 }
 
-// setText replaces the master input (the caller holds sp.mu).
-func (sp *space) setText(b []byte) {
-	sp.text, sp.ver = b, versionOf(b)
+// setText makes text the master input (the caller holds sp.mu): written to
+// input.yaml, its version noted and remembered (stale.go).
+func (sp *space) setText(text []byte) error {
+	if err := sp.writeFile("input.yaml", text); err != nil {
+		return err
+	}
+	sp.ver = versionOf(text)
+	sp.remember(text)
+	return nil
+}
+
+// text is the master input and its version.
+func (sp *space) text() ([]byte, version, error) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	b, err := os.ReadFile(sp.path("input.yaml"))
+	if err != nil {
+		return nil, sp.ver, fmt.Errorf("无法读取主输入文件：%w", err)
+	}
+	return b, sp.ver, nil
 }
 
 // version is the identity of a master input's text: its SHA-256.
@@ -250,3 +268,11 @@ type httpError struct {
 }
 
 func (e *httpError) Error() string { return e.msg }
+
+// held is what the workspaces hold in memory between requests: the check
+// results kept and the bytes they count (resultCost), and the bytes of
+// texts kept (none: a text is its workspace's input.yaml).
+func (s *Server) held() (results int, resultBytes, textBytes int64) {
+	results, resultBytes = s.results.held()
+	return results, resultBytes, 0
+}
