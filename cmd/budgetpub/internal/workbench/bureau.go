@@ -45,6 +45,20 @@ type batchJob struct {
 	stop     context.CancelFunc
 }
 
+// title is how the first page names the batch: its first file and how
+// many there are.
+func (b *batchJob) title() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch len(b.names) {
+	case 0:
+		return "（正在上传）"
+	case 1:
+		return b.names[0]
+	}
+	return fmt.Sprintf("%s 等 %d 个文件", b.names[0], len(b.names))
+}
+
 func (b *batchJob) running() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -70,6 +84,9 @@ func (s *Server) bureauPage(w http.ResponseWriter, r *http.Request) {
 // bureauUpload takes the files, keeps them under their numbers and starts
 // the batch.
 func (s *Server) bureauUpload(w http.ResponseWriter, r *http.Request) {
+	if !s.roomFor(w, r, true) {
+		return
+	}
 	sp, err := s.spaces.create(client(r), true)
 	if err != nil {
 		s.failErr(w, r, err)

@@ -661,8 +661,8 @@ func TestBusyAndFaults(t *testing.T) {
 }
 
 // TestWorkspacesGo: a workspace's folder goes when it is closed, when it is
-// idle too long, when the store is full (the least recently used) and
-// when the server stops; a root left by a server no longer running is
+// idle too long and when the server stops, never to make room (the store
+// full refuses the next); a root left by a server no longer running is
 // removed by the next.
 func TestWorkspacesGo(t *testing.T) {
 	s, ts := newServer(t, Config{MaxWorkspaces: 2})
@@ -680,10 +680,16 @@ func TestWorkspacesGo(t *testing.T) {
 	}
 	d1, d2 := dir(ws1), dir(ws2)
 	b.get(ws2) // the first is now the least recently used
-	ws3 := b.start(file{"file", "三.yaml", input.Sample})
-	if _, err := os.Stat(d1); !os.IsNotExist(err) || b.get(ws1).status != 404 {
-		t.Error("the least recently used workspace was not removed to make room")
+	if r := b.upload("/start/upload", []file{{"file", "三.yaml", input.Sample}}, nil); r.status != http.StatusServiceUnavailable {
+		t.Errorf("a third workspace in a store of two: %d", r.status)
 	}
+	if _, err := os.Stat(d1); err != nil || b.get(ws1).status != 200 {
+		t.Error("the least recently used workspace was removed to make room")
+	}
+	if r := b.post(ws1+"close", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusSeeOther {
+		t.Errorf("close: %d", r.status)
+	}
+	ws3 := b.start(file{"file", "三.yaml", input.Sample})
 	if r := b.post(ws2+"close", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusSeeOther {
 		t.Errorf("close: %d", r.status)
 	}
@@ -1261,5 +1267,60 @@ func TestMemoryBoundedNotByWorkspaces(t *testing.T) {
 	}
 	if n, bytes, _ := s.held(); bytes > budget || n > 3 {
 		t.Errorf("after checking again: %d results, %d bytes", n, bytes)
+	}
+}
+
+// TestWorkspaceLimitsPerBrowser: a browser opening workspaces beyond its
+// own limit is refused, and when the workbench is full a newcomer is
+// refused: no workspace in use, of any browser, is ever removed to make
+// room (another browser's 64 evicted one edited a second before).
+func TestWorkspaceLimitsPerBrowser(t *testing.T) {
+	s, ts := newServer(t, Config{MaxWorkspaces: 4, MaxPerBrowser: 2})
+	clerk := newBrowser(t, ts)
+	mine := clerk.start(file{"file", "本部门.yaml", input.Sample})
+	clerk.get(mine + "fill")
+
+	other := newBrowser(t, ts)
+	for i := 0; i < 2; i++ {
+		other.start(file{"file", fmt.Sprintf("甲%d.yaml", i), input.Sample})
+	}
+	r := other.upload("/start/upload", []file{{"file", "甲3.yaml", input.Sample}}, nil)
+	if r.status != http.StatusTooManyRequests || !strings.Contains(text(r.body), "这个浏览器已打开 2 个工作区（每个浏览器最多 2 个）") {
+		t.Errorf("a browser over its own limit: %d %s", r.status, text(r.body))
+	}
+	if r := other.upload("/bureau", []file{{"files", "乙.yaml", input.Sample}}, nil); r.status != http.StatusTooManyRequests {
+		t.Errorf("a batch of a browser over its own limit: %d %s", r.status, text(r.body))
+	}
+	third := newBrowser(t, ts)
+	third.start(file{"file", "丙.yaml", input.Sample})
+	fourth := newBrowser(t, ts)
+	r = fourth.post("/start/new", url.Values{"csrf": {fourth.csrf()}, "year": {"2026"}})
+	if r.status != http.StatusServiceUnavailable || !strings.Contains(text(r.body), "工作台同时打开的工作区已满（共 4 个，来自各个浏览器") {
+		t.Errorf("a newcomer when the workbench is full: %d %s", r.status, text(r.body))
+	}
+	if r := clerk.get(mine + "fill"); r.status != 200 {
+		t.Errorf("the clerk's workspace after the others: %d %s", r.status, text(r.body))
+	}
+	if n := s.spaces.count(); n != 4 {
+		t.Errorf("%d workspaces, want 4", n)
+	}
+	// The start page lists the browser's own workspaces, to go back to or close.
+	if p := clerk.get("/").body; !strings.Contains(p, `href="`+mine+`"`) || !strings.Contains(p, "本部门.yaml") || strings.Contains(p, "甲0.yaml") {
+		t.Errorf("the start page does not list the clerk's workspace (alone):\n%s", text(p))
+	}
+
+	// Batches, each holding its review in memory, have limits of their own.
+	_, ts = newServer(t, Config{})
+	bureau := newBrowser(t, ts)
+	for i := 0; i < batchesPerBrowser; i++ {
+		if r := bureau.upload("/bureau", []file{{"files", "甲.yaml", input.Sample}}, nil); r.status != http.StatusSeeOther {
+			t.Fatalf("batch %d: %d %s", i+1, r.status, text(r.body))
+		}
+	}
+	if r := bureau.upload("/bureau", []file{{"files", "甲.yaml", input.Sample}}, nil); r.status != http.StatusTooManyRequests || !strings.Contains(text(r.body), "每个浏览器最多 2 批") {
+		t.Errorf("a batch over the browser's limit: %d %s", r.status, text(r.body))
+	}
+	if p := text(bureau.get("/").body); !strings.Contains(p, "甲.yaml 批量处理") {
+		t.Errorf("the start page does not list the batches: %s", p)
 	}
 }

@@ -14,19 +14,50 @@ import (
 
 // startView is the first page's data.
 type startView struct {
-	Year     int
-	Name     string
-	Problems []string // what an upload's file had wrong, each with its place
+	Year       int
+	Name       string
+	Problems   []string    // what an upload's file had wrong, each with its place
+	Open       []openSpace // this browser's workspaces
+	PerBrowser int
+}
+
+// openSpace is a workspace of the browser as the first page lists it.
+type openSpace struct {
+	Href, Name, Kind, Used string
+}
+
+func (s *Server) startView(r *http.Request, problems []string) startView {
+	v := startView{Year: time.Now().Year() + 1, Problems: problems, PerBrowser: s.cfg.MaxPerBrowser}
+	for _, sp := range s.spaces.mine(client(r)) {
+		sp.mu.Lock()
+		o := openSpace{Href: workspaceRoute + sp.id + "/", Name: sp.display, Kind: "部门", Used: sp.used.Format("15:04")}
+		sp.mu.Unlock()
+		if sp.batch != nil {
+			o.Href, o.Kind, o.Name = "/b/"+sp.id+"/", "批量处理", sp.batch.title()
+		}
+		v.Open = append(v.Open, o)
+	}
+	return v
 }
 
 func (s *Server) startPage(w http.ResponseWriter, r *http.Request) {
-	s.show(w, r, http.StatusOK, "start", page{Title: "开始", Data: startView{Year: time.Now().Year() + 1}})
+	s.show(w, r, http.StatusOK, "start", page{Title: "开始", Data: s.startView(r, nil)})
 }
 
 // startAgain shows the first page with what stopped the start.
 func (s *Server) startAgain(w http.ResponseWriter, r *http.Request, status int, problems []string) {
 	s.show(w, r, status, "start", page{Title: "开始", Problem: []string{"没有开始：文件有问题，见下面的说明"},
-		Data: startView{Year: time.Now().Year() + 1, Problems: problems}})
+		Data: s.startView(r, problems)})
+}
+
+// roomFor refuses a start (a batch) before its upload is read when the
+// browser or the workbench has no room for another workspace.
+func (s *Server) roomFor(w http.ResponseWriter, r *http.Request, batch bool) bool {
+	if err := s.spaces.room(client(r), batch); err != nil {
+		s.failErr(w, r, err)
+		return false
+	}
+	return true
 }
 
 // errorLines are an error's lines: an input's errors one by one.
@@ -44,6 +75,9 @@ func errorLines(err error) []string {
 // startUpload starts from an uploaded workbook (imported, with last year's
 // file if given) or master input.
 func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
+	if !s.roomFor(w, r, false) {
+		return
+	}
 	_, files, err := readForm(w, r, workbook.MaxBookSize+input.MaxFileSize+uploadOverhead, workbook.MaxBookSize, 2)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -146,6 +180,9 @@ func webTodo(items []string) []string {
 
 // startNew starts from a skeleton of a year and a department's name.
 func (s *Server) startNew(w http.ResponseWriter, r *http.Request) {
+	if !s.roomFor(w, r, false) {
+		return
+	}
 	form, err := postForm(w, r, maxFormBytes)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -174,6 +211,9 @@ func (s *Server) startNew(w http.ResponseWriter, r *http.Request) {
 
 // startLastYear starts next year's file from last year's.
 func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
+	if !s.roomFor(w, r, false) {
+		return
+	}
 	fields, files, err := readForm(w, r, input.MaxFileSize+uploadOverhead, input.MaxFileSize, 1)
 	if err != nil {
 		s.failErr(w, r, err)

@@ -43,26 +43,35 @@ type rendered struct {
 	at    time.Time
 }
 
-// store keeps the workspaces.
+// store keeps the workspaces. Its limits are per browser and for the
+// whole workbench; a workspace is never removed to make room for another:
+// the newcomer is refused, and workspaces go only when closed, idle too
+// long, or with the server.
 type store struct {
-	root string
-	max  int
-	mu   sync.Mutex
-	all  map[string]*space
-	gone func(id string) // told of every workspace removed
+	root       string
+	max        int // workspaces at once
+	perBrowser int // workspaces of one browser
+	mu         sync.Mutex
+	all        map[string]*space
+	gone       func(id string) // told of every workspace removed
 }
 
-func newStore(root string, max int) *store {
-	return &store{root: root, max: max, all: map[string]*space{}}
+// Limits of the batches kept: each holds its review in memory.
+const (
+	maxBatches        = 4 // batches at once
+	batchesPerBrowser = 2 // batches of one browser
+)
+
+func newStore(root string, max, perBrowser int) *store {
+	return &store{root: root, max: max, perBrowser: perBrowser, all: map[string]*space{}}
 }
 
-// create makes a workspace for the browser owner, removing the least
-// recently used idle one when the store is full.
+// create makes a workspace for the browser owner, if the limits leave room.
 func (st *store) create(owner string, batch bool) (*space, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if len(st.all) >= st.max && !st.evictLocked() {
-		return nil, errFull
+	if err := st.roomLocked(owner, batch); err != nil {
+		return nil, err
 	}
 	sp := &space{id: newID(), owner: owner, used: time.Now()}
 	dir, err := os.MkdirTemp(st.root, "w-")
@@ -77,24 +86,52 @@ func (st *store) create(owner string, batch bool) (*space, error) {
 	return sp, nil
 }
 
-var errFull = &httpError{http.StatusServiceUnavailable, "工作台同时打开的工作区已满：请关闭不用的工作区，或稍后再试"}
+// room is nil if owner may open a workspace (a batch) now, else the
+// refusal: asked before an upload is read, so as not to take it in vain.
+func (st *store) room(owner string, batch bool) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.roomLocked(owner, batch)
+}
 
-// evictLocked removes the least recently used workspace not in use.
-func (st *store) evictLocked() bool {
-	var idle []*space
+func (st *store) roomLocked(owner string, batch bool) error {
+	mine, batches, myBatches := 0, 0, 0
 	for _, sp := range st.all {
-		sp.mu.Lock()
-		if sp.busy == 0 && (sp.batch == nil || !sp.batch.running()) {
-			idle = append(idle, sp)
+		if sp.owner == owner {
+			mine++
 		}
-		sp.mu.Unlock()
+		if sp.batch != nil {
+			batches++
+			if sp.owner == owner {
+				myBatches++
+			}
+		}
 	}
-	if len(idle) == 0 {
-		return false
+	switch {
+	case mine >= st.perBrowser:
+		return &httpError{http.StatusTooManyRequests, fmt.Sprintf("这个浏览器已打开 %d 个工作区（每个浏览器最多 %d 个）：请先关闭不用的工作区（首页列出了它们），再开始新的", mine, st.perBrowser)}
+	case batch && myBatches >= batchesPerBrowser:
+		return &httpError{http.StatusTooManyRequests, fmt.Sprintf("这个浏览器已有 %d 批文件在处理或待下载（每个浏览器最多 %d 批）：请先下载并关闭不用的一批（首页列出了它们），再上传新的", myBatches, batchesPerBrowser)}
+	case batch && batches >= maxBatches:
+		return &httpError{http.StatusServiceUnavailable, fmt.Sprintf("工作台同时保留的批量处理已满（共 %d 批，来自各个浏览器）：请稍后再试，或关闭本浏览器不用的一批", maxBatches)}
+	case len(st.all) >= st.max:
+		return &httpError{http.StatusServiceUnavailable, fmt.Sprintf("工作台同时打开的工作区已满（共 %d 个，来自各个浏览器；别人正在使用的工作区不会被清除）：请稍后再试，或关闭本浏览器不用的工作区", st.max)}
 	}
-	sort.Slice(idle, func(i, j int) bool { return idle[i].lastUsed().Before(idle[j].lastUsed()) })
-	st.removeLocked(idle[0])
-	return true
+	return nil
+}
+
+// mine are the workspaces of a browser, the most recently used first.
+func (st *store) mine(owner string) []*space {
+	st.mu.Lock()
+	var out []*space
+	for _, sp := range st.all {
+		if sp.owner == owner {
+			out = append(out, sp)
+		}
+	}
+	st.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].lastUsed().After(out[j].lastUsed()) })
+	return out
 }
 
 func (sp *space) lastUsed() time.Time {
