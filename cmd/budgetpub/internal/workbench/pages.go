@@ -3,6 +3,7 @@ package workbench
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -102,7 +103,7 @@ type errorLink struct{ Href, Label string }
 
 // failErr writes the page of an error: an httpError's own status, else 400.
 func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
-	if he, ok := err.(*httpError); ok {
+	if he := (*httpError)(nil); errors.As(err, &he) {
 		s.fail(w, r, he.status, he.msg)
 		return
 	}

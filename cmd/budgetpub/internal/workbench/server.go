@@ -81,6 +81,7 @@ type Server struct {
 	key     []byte // signs the CSRF tokens
 	mux     *http.ServeMux
 	slots   chan struct{} // one per department checked or rendered at once
+	uploads chan struct{} // one per upload taken at once (2 × Workers)
 	wait    time.Duration // how long a request waits for a worker (busyWait)
 	batchMu sync.Mutex    // one bureau batch at a time
 	spaces  *store
@@ -110,7 +111,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ResultBytes <= 0 {
 		cfg.ResultBytes = defaultResultBytes
 	}
-	s := &Server{cfg: cfg, key: make([]byte, 32), slots: make(chan struct{}, cfg.Workers), wait: busyWait, stop: make(chan struct{})}
+	s := &Server{cfg: cfg, key: make([]byte, 32), slots: make(chan struct{}, cfg.Workers), uploads: make(chan struct{}, 2*cfg.Workers),
+		wait: busyWait, stop: make(chan struct{})}
 	if _, err := rand.Read(s.key); err != nil {
 		return nil, err
 	}

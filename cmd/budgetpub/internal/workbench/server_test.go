@@ -17,11 +17,13 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/synth"
+	"github.com/budgetpub/budgetpub/input/workbook"
 	"github.com/budgetpub/budgetpub/render/publish"
 	"github.com/xuri/excelize/v2"
 )
@@ -1323,4 +1325,160 @@ func TestWorkspaceLimitsPerBrowser(t *testing.T) {
 	if p := text(bureau.get("/").body); !strings.Contains(p, "甲.yaml 批量处理") {
 		t.Errorf("the start page does not list the batches: %s", p)
 	}
+}
+
+// counter counts the bytes read through it.
+type counter struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// streamedUpload is a multipart body of one file, made as it is read: the
+// file is head and then size bytes of filler. Close it when done.
+func streamedUpload(field, name string, head []byte, size int64, filler byte) (string, *io.PipeReader) {
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		w, err := mw.CreateFormFile(field, name)
+		if err != nil {
+			return
+		}
+		if _, err := w.Write(head); err != nil {
+			return
+		}
+		if _, err := io.Copy(w, io.LimitReader(repeatByte(filler), size)); err != nil {
+			return
+		}
+		_ = mw.Close()
+		_ = pw.Close()
+	}()
+	return mw.FormDataContentType(), pr
+}
+
+type repeatByte byte
+
+func (b repeatByte) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(b)
+	}
+	return len(p), nil
+}
+
+// direct serves a POST of browser b through the server's handler in this
+// process, with no network between: what the handler read of body is what
+// it took. The CSRF token is in the header.
+func direct(s *Server, b *browser, path, ctype string, body io.Reader) *httptest.ResponseRecorder {
+	token := b.csrf() // first: it gives the browser its cookie
+	req := httptest.NewRequest("POST", path, body)
+	req.Host = "127.0.0.1"
+	u, _ := url.Parse(b.base)
+	for _, c := range b.c.Jar.Cookies(u) {
+		req.AddCookie(c)
+	}
+	req.Header.Set("Content-Type", ctype)
+	req.Header.Set(csrfHeader, token)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	return rec
+}
+
+// TestUploadLimitsWhileStreaming: an upload's limit is its kind's, known
+// from its first bytes, and applied as it is read: a 60 MB master input is
+// refused after 8 MB of it (it was buffered up to 64 MB first), an old .xls
+// after its first bytes, a workbook at 64 MB, on every page that takes files.
+func TestUploadLimitsWhileStreaming(t *testing.T) {
+	s, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	const slack = 256 << 10 // the multipart framing and the readers' buffers
+	for _, c := range []struct {
+		path, field, name string
+		head              []byte
+		size              int64
+		status            int
+		want              string
+		most              int64
+	}{
+		{"/start/upload", "file", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
+		{"/start/upload", "file", "旧.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 60 << 20, 400, "旧.xls 是旧格式的 .xls 工作簿", slack},
+		{"/start/upload", "file", "大.xlsx", []byte("PK\x03\x04"), 70 << 20, 413, "大.xlsx 过大（上限 64 MB）", workbook.MaxBookSize + slack},
+		{"/start/upload", "prior", "上年.yaml", []byte("# 注释\n"), 60 << 20, 413, "上年.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
+		{"/start/last-year", "last", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
+		{"/bureau", "files", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
+		{"/bureau", "files", "旧.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 60 << 20, 400, "旧.xls 是旧格式的 .xls 工作簿", slack},
+	} {
+		ct, body := streamedUpload(c.field, c.name, c.head, c.size, '#')
+		read := &counter{r: body}
+		rec := direct(s, b, c.path, ct, read)
+		body.Close()
+		if got := text(rec.Body.String()); rec.Code != c.status || !strings.Contains(got, c.want) {
+			t.Errorf("%s %s: %d %.300s, want %d %q", c.path, c.name, rec.Code, got, c.status, c.want)
+		}
+		if n := read.n.Load(); n > c.most {
+			t.Errorf("%s %s: %d KB read before the refusal, want at most %d KB", c.path, c.name, n>>10, c.most>>10)
+		}
+	}
+	if n := s.spaces.count(); n != 0 {
+		t.Errorf("%d workspaces after the refusals", n)
+	}
+	entries, _ := os.ReadDir(s.Root())
+	for _, e := range entries {
+		if e.Name() != pidFile {
+			t.Errorf("%s left in the root after the refusals", e.Name())
+		}
+	}
+}
+
+// TestUploadsBounded: at most 2 × -j uploads are taken at once; another
+// waits for one to end, then is told the server is busy, having read none
+// of its body.
+func TestUploadsBounded(t *testing.T) {
+	s, ts := newServer(t, Config{Workers: 1})
+	s.wait = 300 * time.Millisecond
+	b := newBrowser(t, ts)
+	release := make(chan struct{})
+	type result struct {
+		code int
+		body string
+		read int64
+	}
+	results := make(chan result, 3)
+	for i := 0; i < 3; i++ {
+		go func(i int) {
+			ct, body := streamedUpload("file", fmt.Sprintf("慢%d.yaml", i), []byte("schema: 1\n"), 1<<10, '#')
+			read := &counter{r: io.MultiReader(io.LimitReader(body, 512), blockUntil(release))}
+			rec := direct(s, b, "/start/upload", ct, read)
+			body.Close()
+			results <- result{rec.Code, text(rec.Body.String()), read.n.Load()}
+		}(i)
+	}
+	var busy result
+	select {
+	case busy = <-results:
+	case <-time.After(10 * time.Second):
+		close(release)
+		t.Fatal("no upload was refused while two were being taken")
+	}
+	close(release)
+	if busy.code != http.StatusServiceUnavailable || !strings.Contains(busy.body, "服务器正忙：同时上传的文件已满（最多 2 个）") || busy.read != 0 {
+		t.Errorf("the third upload at once: %d, %d bytes read: %s", busy.code, busy.read, busy.body)
+	}
+	for i := 0; i < 2; i++ {
+		if r := <-results; r.read == 0 {
+			t.Errorf("an upload with a slot read nothing: %d %s", r.code, r.body)
+		}
+	}
+}
+
+// blockUntil is a reader that blocks until c is closed, then ends.
+type blockUntil chan struct{}
+
+func (c blockUntil) Read([]byte) (int, error) {
+	<-c
+	return 0, io.ErrUnexpectedEOF
 }

@@ -78,18 +78,19 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 	if !s.roomFor(w, r, false) {
 		return
 	}
-	_, files, err := readForm(w, r, workbook.MaxBookSize+input.MaxFileSize+uploadOverhead, workbook.MaxBookSize, 2)
+	_, files, done, err := s.readForm(w, r, workbook.MaxBookSize+input.MaxFileSize+uploadOverhead, 2)
 	if err != nil {
-		s.failErr(w, r, err)
+		s.uploadFailed(w, r, err)
 		return
 	}
+	defer done()
 	var main, prior *upload
-	for i := range files {
-		switch files[i].field {
+	for _, f := range files {
+		switch f.field {
 		case "file":
-			main = &files[i]
+			main = f
 		case "prior":
-			prior = &files[i]
+			prior = f
 		}
 	}
 	if main == nil {
@@ -103,20 +104,15 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 		todo    []string
 		problem error
 	)
-	kind := sniff(main.data)
-	if int64(len(main.data)) > limitFor(kind) {
-		s.startAgain(w, r, http.StatusRequestEntityTooLarge, []string{fmt.Sprintf("%s 过大（上限 %d MB）", main.name, limitFor(kind)>>20)})
-		return
-	}
-	switch kind {
-	case kindOldXLS:
-		s.startAgain(w, r, http.StatusBadRequest, []string{main.name + " 是旧格式的 .xls 工作簿：请用 Excel 或 WPS 打开，“另存为” Excel 工作簿（.xlsx）后再上传"})
-		return
+	switch main.kind {
 	case kindZip:
 		s.startAgain(w, r, http.StatusBadRequest, []string{main.name + " 是压缩包：多个部门的文件请在“财政部门批量处理”页上传"})
 		return
 	case kindBook:
 		err := s.work(r.Context(), func() {
+			if problem = loadAll(main, prior); problem != nil {
+				return
+			}
 			o := workbook.Options{Catalog: s.cfg.Resources.Catalog, Format: input.FormatOptions{Header: []string{"由 " + main.name + " 导入。"}}}
 			if prior != nil {
 				ly, err := publish.LastYearFrom(s.cfg.Resources, prior.name, prior.data)
@@ -146,6 +142,10 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
+		if err := main.load(); err != nil {
+			problem = err
+			break
+		}
 		t, enc, err := input.ToUTF8(main.name, main.data)
 		if err != nil {
 			problem = err
@@ -162,6 +162,30 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	display := trimExt(main.name) + ".yaml"
 	s.open(w, r, display, text, fo, notes, todo)
+}
+
+// uploadFailed answers a form whose files could not be taken: a file's own
+// problem on the start page among the file's problems, else a page of its
+// own.
+func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if fe, ok := err.(*fileError); ok {
+		s.startAgain(w, r, fe.status, []string{fe.msg})
+		return
+	}
+	s.failErr(w, r, err)
+}
+
+// loadAll reads the uploads given (nil ones skipped) into memory.
+func loadAll(us ...*upload) error {
+	for _, u := range us {
+		if u == nil {
+			continue
+		}
+		if err := u.load(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // webTodo are the import's items still to fill in, as the workbench says
@@ -214,18 +238,23 @@ func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
 	if !s.roomFor(w, r, false) {
 		return
 	}
-	fields, files, err := readForm(w, r, input.MaxFileSize+uploadOverhead, input.MaxFileSize, 1)
+	fields, files, done, err := s.readForm(w, r, workbook.MaxBookSize+uploadOverhead, 1)
 	if err != nil {
-		s.failErr(w, r, err)
+		s.uploadFailed(w, r, err)
 		return
 	}
+	defer done()
 	if len(files) == 0 {
 		s.startAgain(w, r, http.StatusBadRequest, []string{"请选择上年的主输入文件（.yaml）"})
 		return
 	}
 	last := files[0]
-	if k := sniff(last.data); k != kindYAML {
+	if last.kind != kindYAML {
 		s.startAgain(w, r, http.StatusBadRequest, []string{last.name + " 不是主输入文件（.yaml）：由上年的公开表工作簿开始，请用上面的“上传文件”"})
+		return
+	}
+	if err := last.load(); err != nil {
+		s.failErr(w, r, err)
 		return
 	}
 	var (
