@@ -96,7 +96,11 @@ type fillView struct {
 	Findings []findingView
 	Saved    bool
 	Version  string // of the text the form's values are based on: checked on save
+	Jump     []fieldLink // the fields a refusal is about, to go to (the form is long)
 }
+
+// fieldLink is a link to a field of the form.
+type fieldLink struct{ Anchor, Label string }
 
 func (s *Server) fillPage(w http.ResponseWriter, r *http.Request, sp *space) {
 	res, ver, err := s.checked(r.Context(), sp)
@@ -146,6 +150,7 @@ func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res
 	v := fillView{Saved: st.saved, Version: st.version, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
 	v.Form = buildForm(res.Doc, facts, st.posted, st.problems)
 	v.Form.note(st.notes)
+	v.Jump = v.Form.marked()
 	if st.saved {
 		p.Flash = []string{"已保存到主输入文件，并重新核对"}
 	}

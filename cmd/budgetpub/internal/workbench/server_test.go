@@ -326,9 +326,9 @@ func formValues(html string) url.Values {
 				val = vm[1]
 			}
 			v.Set(name, htmlUnescape(val))
-		case "textarea":
+		case "textarea": // posted with its lines ending in \r\n, as browsers do
 			end := strings.Index(html[m[1]:], "</textarea>")
-			v.Set(name, htmlUnescape(strings.TrimPrefix(html[m[1]:m[1]+end], "\n")))
+			v.Set(name, strings.ReplaceAll(htmlUnescape(strings.TrimPrefix(html[m[1]:m[1]+end], "\n")), "\n", "\r\n"))
 		case "select":
 			end := strings.Index(html[m[1]:], "</select>")
 			if sel := regexp.MustCompile(`value="([^"]*)" selected`).FindStringSubmatch(html[m[1] : m[1]+end]); sel != nil {
@@ -1039,7 +1039,12 @@ func TestCSRFHeaderEveryPost(t *testing.T) {
 }
 
 // fieldProblem is the red text under a field of the form, by its name.
-func fieldProblem(html, name string) string {
+func fieldProblem(html, name string) string { return fieldSays(html, name, "field-problem") }
+
+// fieldNote is the note under a field of the form (changed elsewhere).
+func fieldNote(html, name string) string { return fieldSays(html, name, "field-note") }
+
+func fieldSays(html, name, class string) string {
 	at := strings.Index(html, `id="`+fieldAnchor(name)+`"`)
 	if at < 0 {
 		return ""
@@ -1048,7 +1053,7 @@ func fieldProblem(html, name string) string {
 	if end := strings.Index(rest[1:], `<div class="field`); end >= 0 {
 		rest = rest[:end+1]
 	}
-	m := regexp.MustCompile(`<p class="field-problem">([^<]*)</p>`).FindStringSubmatch(rest)
+	m := regexp.MustCompile(`<p class="` + class + `">([^<]*)</p>`).FindStringSubmatch(rest)
 	if m == nil {
 		return ""
 	}
@@ -1081,6 +1086,9 @@ func TestDecimalComma(t *testing.T) {
 		r := b.post(ws+"fill", form)
 		if got := fieldProblem(r.body, c.field); r.status != http.StatusBadRequest || !strings.Contains(got, c.want) {
 			t.Errorf("%s = %q: %d, under the field %q, want %q", c.field, c.value, r.status, got, c.want)
+		}
+		if !strings.Contains(r.body, `<p class="jump">请看这些栏目：<a href="#`+fieldAnchor(c.field)+`">`) {
+			t.Errorf("%s = %q: no link to the field above the form", c.field, c.value)
 		}
 	}
 	if after := b.get(ws + "download/yaml").body; after != before {
@@ -1186,6 +1194,15 @@ func TestStaleFormNeverOverwrites(t *testing.T) {
 	}
 	if got := b.get(ws + "download/yaml").body; got != newer {
 		t.Fatal("a stale form was saved over the newer text")
+	}
+	if p, n := fieldProblem(r.body, "overview.duties"), fieldNote(r.body, "overview.duties"); p != "" || !strings.Contains(n, "此项已在别处修改") {
+		t.Errorf("部门职责, changed only elsewhere: under it %q / %q, want a note and no problem", p, n)
+	}
+	if p := fieldProblem(r.body, "reasons.total_change"); p != "" {
+		t.Errorf("the reason typed here has a problem: %q", p)
+	}
+	if !strings.Contains(r.body, `请看这些栏目：<a href="#f-overview-duties">部门职责</a></p>`) {
+		t.Error("the stale form does not link to the field changed elsewhere above the form")
 	}
 	again := formValues(r.body)
 	if !strings.Contains(again.Get("overview.duties"), theirs) || again.Get("reasons.total_change") != "增加政务热线运维项目支出" {

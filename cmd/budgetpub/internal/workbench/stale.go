@@ -98,7 +98,27 @@ func (v *formView) note(notes map[string]string) {
 	}
 }
 
-// formOf is the form of a text's document (nil when it does not decode).
+// marked are the fields with a problem or a note, in the form's order,
+// each once.
+func (v formView) marked() []fieldLink {
+	var out []fieldLink
+	for _, g := range v.Groups {
+		for _, f := range g.Fields {
+			if f.Problem != "" || f.Note != "" {
+				out = append(out, fieldLink{f.Anchor, f.Label})
+			}
+		}
+	}
+	for _, u := range v.Units {
+		if u.Problem != "" || u.Note != "" {
+			out = append(out, fieldLink{u.Anchor, "“" + u.Name + "”"})
+		}
+	}
+	return out
+}
+
+// formOf is the form of a text's document, its values as normalValue
+// makes them (nil when it does not decode).
 func (s *Server) formOf(display string, text []byte) map[string]string {
 	if text == nil {
 		return nil
@@ -109,13 +129,13 @@ func (s *Server) formOf(display string, text []byte) map[string]string {
 	}
 	out := map[string]string{}
 	for _, f := range buildForm(d, nil, nil, nil).values() {
-		out[f.name] = f.value
+		out[f.name] = normalValue(f.name, f.value)
 	}
 	return out
 }
 
 // changedLabels are the labels of the fields whose values differ between
-// two forms, in the form's order, each once.
+// two forms (of formOf), in the form's order, each once.
 func changedLabels(order []formValue, was, now map[string]string) []string {
 	var out []string
 	for _, f := range order {
@@ -170,19 +190,19 @@ func (s *Server) staleFill(w http.ResponseWriter, r *http.Request, sp *space, po
 	problems, notes := map[string]string{}, map[string]string{}
 	var changed []string
 	for _, f := range order {
-		typed := posted.Get(f.name)
+		typed, now := normalValue(f.name, posted.Get(f.name)), normalValue(f.name, f.value)
 		switch {
 		case base == nil: // unknown what changed: the current text, and what was typed said
 			merged.Set(f.name, f.value)
-			if typed != f.value && !strings.HasPrefix(f.name, "units.") {
+			if typed != now && !strings.HasPrefix(f.name, "units.") {
 				problems[f.name] = fmt.Sprintf("本页填写的“%s”没有保存：这里显示的是现在主输入文件中的内容，请核对后重新填写", shorten(typed))
 			}
-		case base[f.name] != f.value: // changed elsewhere
+		case base[f.name] != now: // changed elsewhere
 			merged.Set(f.name, f.value)
 			if !slices.Contains(changed, f.label) {
 				changed = append(changed, f.label)
 			}
-			if typed != base[f.name] && typed != f.value && !strings.HasSuffix(f.name, ".name") {
+			if typed != base[f.name] && typed != now && !strings.HasSuffix(f.name, ".name") {
 				problems[f.name] = fmt.Sprintf("此项已在别处改成现在显示的内容，本页填写的“%s”没有保存：请核对后重新填写", shorten(typed))
 			} else {
 				notes[f.name] = "此项已在别处修改，这里显示的是修改后的内容"
@@ -233,6 +253,18 @@ func (s *Server) staleYAML(w http.ResponseWriter, r *http.Request, sp *space, te
 	msg := staleMessage("另一个标签页或“填写”页", labels, known) +
 		"。下面的编辑框中仍是本页修改后的内容，但没有保存，再点“保存”也不会保存：请先复制要保留的修改，再刷新页面看现在的内容，在其上重新修改"
 	s.showYAML(w, r, sp, res, yamlView{Text: text, Version: base}, []string{msg}, http.StatusConflict)
+}
+
+// normalValue is a posted value as the form compares it with the file's:
+// a text as the file keeps it (a browser posts a textarea's lines ending
+// in \r\n), anything else without spaces at its ends.
+func normalValue(name, v string) string {
+	for _, f := range fieldSpecs {
+		if f.name == name && (f.kind == kindText || f.kind == kindLong) {
+			return cleanText(v, f.kind == kindLong)
+		}
+	}
+	return strings.TrimSpace(v)
 }
 
 // shorten is a typed value as a message quotes it: at most 40 characters.
