@@ -95,7 +95,7 @@ type fillView struct {
 	Form     formView
 	Findings []findingView
 	Saved    bool
-	Version  string // of the text the form's values are based on: checked on save
+	Version  string      // of the text the form's values are based on: checked on save
 	Jump     []fieldLink // the fields a refusal is about, to go to (the form is long)
 }
 
