@@ -1458,6 +1458,7 @@ func TestUploadsBounded(t *testing.T) {
 	s, ts := newServer(t, Config{Workers: 1})
 	s.wait = 300 * time.Millisecond
 	b := newBrowser(t, ts)
+	b.csrf() // the browser's cookie, before the three uploads at once
 	release := make(chan struct{})
 	type result struct {
 		code int
