@@ -285,13 +285,19 @@ type excerptLine struct {
 	At   bool
 }
 
-func (s *Server) yamlPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, _, err := s.checked(r.Context(), sp)
+// checkedAndText are the check of the workspace's text (for its findings)
+// and the text itself with its version.
+func (s *Server) checkedAndText(ctx context.Context, sp *space) (*publish.Result, []byte, version, error) {
+	res, _, err := s.checked(ctx, sp)
 	if err != nil {
-		s.failErr(w, r, err)
-		return
+		return nil, nil, version{}, err
 	}
 	text, ver, err := sp.text()
+	return res, text, ver, err
+}
+
+func (s *Server) yamlPage(w http.ResponseWriter, r *http.Request, sp *space) {
+	res, text, ver, err := s.checkedAndText(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -348,9 +354,7 @@ func (s *Server) liveCheck(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.failErr(w, r, tooBig(err, input.MaxFileSize))
 		return
 	}
-	sp.mu.Lock()
-	display := sp.display
-	sp.mu.Unlock()
+	display := sp.name()
 	res, err := s.checkText(r.Context(), display, b)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -442,9 +446,7 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.failErr(w, r, err)
 		return
 	}
-	sp.mu.Lock()
-	display := sp.display
-	sp.mu.Unlock()
+	display := sp.name()
 	var res *publish.Result
 	o := s.cfg.Options
 	o.CheckOnly = false

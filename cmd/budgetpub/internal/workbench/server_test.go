@@ -83,6 +83,15 @@ func newServer(t *testing.T, cfg Config) (*Server, *httptest.Server) {
 	return s, ts
 }
 
+// sampleSpace is a server of cfg, a browser, and the workspace of the
+// sample it opened (/w/{id}/).
+func sampleSpace(t *testing.T, cfg Config) (*Server, *httptest.Server, *browser, string) {
+	t.Helper()
+	s, ts := newServer(t, cfg)
+	b := newBrowser(t, ts)
+	return s, ts, b, b.start(file{"file", "样例.yaml", input.Sample})
+}
+
 func newBrowser(t *testing.T, ts *httptest.Server) *browser {
 	jar, _ := cookiejar.New(nil)
 	return &browser{t: t, base: ts.URL, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
@@ -124,6 +133,15 @@ func (b *browser) csrf() string {
 		b.t.Fatal("no CSRF token on the start page")
 	}
 	return m[1]
+}
+
+// fill posts the 填写 form of a workspace with one field set, as its page
+// posts it.
+func (b *browser) fill(ws, field, value string) response {
+	b.t.Helper()
+	form := formValues(b.get(ws + "fill").body)
+	form.Set(field, value)
+	return b.post(ws+"fill", form)
 }
 
 // saveText saves a text in the editor of a workspace, as its page posts it.
@@ -346,9 +364,7 @@ func htmlUnescape(s string) string {
 // TestFormProblems: a value the file cannot take is said beside its field,
 // and nothing is written.
 func TestFormProblems(t *testing.T) {
-	_, ts := newServer(t, Config{})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	_, _, b, ws := sampleSpace(t, Config{})
 	before := b.get(ws + "download/yaml").body
 	for _, c := range []struct{ field, value, want string }{
 		{"prior_year.total", "abc", "上年收支总计应为金额（只写数字，如 1249.45），而不是“abc”"},
@@ -358,9 +374,7 @@ func TestFormProblems(t *testing.T) {
 		{"department.code", "A03", "部门编码只能由数字组成"},
 		{"assets.as_of", "去年年底", "没有保存：填写的内容不符合主输入文件的要求"},
 	} {
-		form := formValues(b.get(ws + "fill").body)
-		form.Set(c.field, c.value)
-		r := b.post(ws+"fill", form)
+		r := b.fill(ws, c.field, c.value)
 		if r.status != http.StatusBadRequest || !strings.Contains(text(r.body), c.want) {
 			t.Errorf("%s = %q: %d, want %q in\n%s", c.field, c.value, r.status, c.want, text(r.body))
 		}
@@ -466,9 +480,7 @@ func TestStartFromSkeletonAndLastYear(t *testing.T) {
 // TestRefusals: each refusal is a Chinese page with its status, and does
 // nothing.
 func TestRefusals(t *testing.T) {
-	s, ts := newServer(t, Config{})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	s, ts, b, ws := sampleSpace(t, Config{})
 	other := newBrowser(t, ts)
 	other.get("/")
 	big := bytes.Repeat([]byte("# 注释\n"), input.MaxFileSize/8+1)
@@ -642,9 +654,7 @@ func TestToken(t *testing.T) {
 // TestBusyAndFaults: with every worker busy a request waits, then gets a
 // Chinese answer; a panic is a Chinese page, never a trace.
 func TestBusyAndFaults(t *testing.T) {
-	s, ts := newServer(t, Config{Workers: 1})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	s, _, b, ws := sampleSpace(t, Config{Workers: 1})
 	s.wait = 50 * time.Millisecond
 	s.slots <- struct{}{}
 	r := b.post(ws+"publish", url.Values{"csrf": {b.csrf()}})
@@ -1065,9 +1075,7 @@ func fieldSays(html, name, class string) string {
 // decimal point (140,5 was saved as 1405.00); full-width digits and commas
 // alike; a count likewise.
 func TestDecimalComma(t *testing.T) {
-	_, ts := newServer(t, Config{})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	_, _, b, ws := sampleSpace(t, Config{})
 	before := b.get(ws + "download/yaml").body
 	for _, c := range []struct{ field, value, want string }{
 		{"prior_year.total", "140,5", "上年收支总计“140,5”中的逗号不是千分位分隔符：小数请用小数点，如 140.5"},
@@ -1081,9 +1089,7 @@ func TestDecimalComma(t *testing.T) {
 		{"procurement.goods", "3,5", "政府采购：货物“3,5”中的逗号不是千分位分隔符：小数请用小数点，如 3.5"},
 		{"assets.vehicles.actual", "1,5", "实有车辆“1,5”中的逗号不是千分位分隔符"},
 	} {
-		form := formValues(b.get(ws + "fill").body)
-		form.Set(c.field, c.value)
-		r := b.post(ws+"fill", form)
+		r := b.fill(ws, c.field, c.value)
 		if got := fieldProblem(r.body, c.field); r.status != http.StatusBadRequest || !strings.Contains(got, c.want) {
 			t.Errorf("%s = %q: %d, under the field %q, want %q", c.field, c.value, r.status, got, c.want)
 		}
@@ -1100,9 +1106,7 @@ func TestDecimalComma(t *testing.T) {
 		{"1,234,567.8", "total: 1234567.8"},
 		{"4 655.59", "total: 4655.59"},
 	} {
-		form := formValues(b.get(ws + "fill").body)
-		form.Set("prior_year.total", c.value)
-		if r := b.post(ws+"fill", form); r.status != http.StatusSeeOther {
+		if r := b.fill(ws, "prior_year.total", c.value); r.status != http.StatusSeeOther {
 			t.Errorf("%q: %d %s", c.value, r.status, fieldProblem(r.body, "prior_year.total"))
 			continue
 		}
@@ -1117,9 +1121,7 @@ func TestDecimalComma(t *testing.T) {
 // Chinese page says they are out of date and links to 生成; rendering
 // again serves the new ones, until the next edit.
 func TestStaleRenderNotServed(t *testing.T) {
-	_, ts := newServer(t, Config{Options: publish.Options{OpenData: true}})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	_, _, b, ws := sampleSpace(t, Config{Options: publish.Options{OpenData: true}})
 	if r := b.post(ws+"publish", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusSeeOther {
 		t.Fatalf("publish: %d %s", r.status, text(r.body))
 	}
@@ -1169,9 +1171,7 @@ func TestStaleRenderNotServed(t *testing.T) {
 // said under it with what was typed. The YAML editor likewise, and a post
 // without its version is refused.
 func TestStaleFormNeverOverwrites(t *testing.T) {
-	_, ts := newServer(t, Config{})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	_, _, b, ws := sampleSpace(t, Config{})
 	stale := formValues(b.get(ws + "fill").body)
 	staleEditor := formValues(b.get(ws + "yaml").body)
 

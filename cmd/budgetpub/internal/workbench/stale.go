@@ -178,9 +178,7 @@ func (s *Server) staleFill(w http.ResponseWriter, r *http.Request, sp *space, po
 		return
 	}
 	var base map[string]string
-	sp.mu.Lock()
-	display := sp.display
-	sp.mu.Unlock()
+	display := sp.name()
 	if err := s.work(r.Context(), func() { base = s.formOf(display, sp.recall(posted.Get(versionField))) }); err != nil {
 		s.failErr(w, r, err)
 		return
@@ -226,19 +224,12 @@ func (s *Server) staleFill(w http.ResponseWriter, r *http.Request, sp *space, po
 // old version (so saving it again is refused too), and says which fields
 // changed elsewhere and to reload.
 func (s *Server) staleYAML(w http.ResponseWriter, r *http.Request, sp *space, text, base string) {
-	res, _, err := s.checked(r.Context(), sp)
+	res, current, _, err := s.checkedAndText(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	current, _, err := sp.text()
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	sp.mu.Lock()
-	display := sp.display
-	sp.mu.Unlock()
+	display := sp.name()
 	var labels []string
 	known := false
 	if err := s.work(r.Context(), func() {

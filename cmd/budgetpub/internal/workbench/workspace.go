@@ -222,6 +222,13 @@ func (sp *space) setText(text []byte) error {
 	return nil
 }
 
+// name is the input's name in messages.
+func (sp *space) name() string {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	return sp.display
+}
+
 // text is the master input and its version.
 func (sp *space) text() ([]byte, version, error) {
 	sp.mu.Lock()
