@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -343,7 +344,7 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 			problems[fmt.Sprintf("units.%d.kind", i)] = "单位列表在别处被修改过：请刷新页面后重新填写"
 			continue
 		}
-		if kind != input.KindAdministrative && kind != input.KindInstitution {
+		if !slices.Contains(input.UnitKinds, kind) {
 			problems[fmt.Sprintf("units.%d.kind", i)] = "请选择单位类型"
 			continue
 		}
