@@ -18,11 +18,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -268,6 +270,53 @@ func TestBrowserWorkbench(t *testing.T) {
 		b.shot(t, "11-batch-sorted")
 	})
 
+	t.Run("edits never lost or misread", func(t *testing.T) {
+		// 8. A decimal comma is refused under its field, saying the fix.
+		name := filepath.Join(files, "datong-2024.yaml")
+		if err := os.WriteFile(name, input.Sample, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, "/")
+		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
+		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
+		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+		b.open(t, "/w/"+id+"/fill")
+		b.do(t, chromedp.SetValue(chromedp.CSS(`input[name="prior_year.total"]`), "140,5"))
+		b.submitAnswering(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并核对")]`, 400)
+		b.wantText(t, "#f-prior_year-total .field-problem", "上年收支总计“140,5”中的逗号不是千分位分隔符：小数请用小数点，如 140.5")
+		b.do(t, chromedp.ScrollIntoView(chromedp.CSS(`#f-prior_year-total`)))
+		b.shot(t, "12-fill-decimal-comma")
+
+		// 9. A 填写 page opened before the source was edited in another tab.
+		b.open(t, "/w/"+id+"/fill")
+		tab, cancel := chromedp.NewContext(b.ctx)
+		defer cancel()
+		other := &e2eSession{ctx: tab, base: b.base, shots: b.shots, downloads: b.downloads}
+		other.open(t, "/w/"+id+"/yaml")
+		const theirs = "(一)负责市政府各类会议的组织实施工作（在另一个标签页中修改）。"
+		other.eval(t, fmt.Sprintf(`(() => { const e = document.getElementById("editor");
+			e.value = e.value.replace("(一)负责市政府各类会议的组织实施工作。", %q); return true; })()`, theirs), nil)
+		other.submit(t, `form.editor-form button[type=submit]`)
+		other.wantText(t, "main", "已保存")
+
+		b.do(t, chromedp.SetValue(chromedp.CSS(`textarea[name="reasons.total_change"]`), e2eReason))
+		b.submitAnswering(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并核对")]`, 409)
+		b.wantText(t, "main .problem", "没有保存：打开本页之后，主输入文件已在别处修改过", "部门职责", "刷新页面")
+		b.wantText(t, "#f-overview-duties .field-note", "此项已在别处修改")
+		if got := b.value(t, `textarea[name="overview.duties"]`); !strings.Contains(got, theirs) {
+			t.Errorf("the refused form's 部门职责 is not the other tab's: %.80q", got)
+		}
+		if got := strings.TrimSpace(b.value(t, `textarea[name="reasons.total_change"]`)); got != e2eReason {
+			t.Errorf("the refused form lost the reason typed: %q", got)
+		}
+		b.shot(t, "13-fill-stale")
+		b.submit(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并核对")]`)
+		b.wantText(t, "main", "已保存")
+		if got := b.value(t, `textarea[name="overview.duties"]`); !strings.Contains(got, theirs) {
+			t.Error("saving the form shown after the refusal put the other tab's 部门职责 back")
+		}
+	})
+
 	b.finish(t)
 }
 
@@ -278,8 +327,9 @@ type e2eSession struct {
 	shots     string // BUDGETPUB_SCREENSHOTS, or empty
 	downloads string // where the browser saves downloads
 
-	mu      sync.Mutex
-	console []string // errors and exceptions of the pages
+	mu       sync.Mutex
+	console  []string // errors and exceptions of the pages
+	refusals []string // what the console says of a page refused on purpose (submitAnswering)
 }
 
 // e2eChrome is the browser to drive, or the test is skipped (fails when
@@ -368,7 +418,9 @@ func (b *e2eSession) finish(t *testing.T) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, m := range b.console {
-		t.Errorf("the browser's console: %s", m)
+		if !slices.Contains(b.refusals, m) {
+			t.Errorf("the browser's console: %s", m)
+		}
 	}
 }
 
@@ -431,6 +483,24 @@ func (b *e2eSession) submit(t testing.TB, sel string) {
 	if resp.Status != 200 {
 		t.Fatalf("clicking %s: the page %s answered %d:\n%s", sel, resp.URL, resp.Status, b.shown())
 	}
+}
+
+// submitAnswering clicks what sel selects and waits for the page it leads
+// to, which must answer status (a refusal the page shows).
+func (b *e2eSession) submitAnswering(t testing.TB, sel string, status int64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, e2eWait)
+	defer cancel()
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.Search(sel), chromedp.NodeVisible))
+	if err != nil {
+		t.Fatalf("clicking %s at %s: %v", sel, b.location(), err)
+	}
+	if resp.Status != status {
+		t.Fatalf("clicking %s: the page %s answered %d, want %d:\n%s", sel, resp.URL, resp.Status, status, b.shown())
+	}
+	b.mu.Lock()
+	b.refusals = append(b.refusals, fmt.Sprintf("%s:1: Failed to load resource: the server responded with a status of %d (%s)", resp.URL, status, http.StatusText(int(status))))
+	b.mu.Unlock()
 }
 
 // at checks the tab's path and query match re and returns its first group.

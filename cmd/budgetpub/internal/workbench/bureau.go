@@ -3,6 +3,7 @@ package workbench
 import (
 	"archive/zip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -45,6 +46,20 @@ type batchJob struct {
 	stop     context.CancelFunc
 }
 
+// title is how the first page names the batch: its first file and how
+// many there are.
+func (b *batchJob) title() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch len(b.names) {
+	case 0:
+		return "（正在上传）"
+	case 1:
+		return b.names[0]
+	}
+	return fmt.Sprintf("%s 等 %d 个文件", b.names[0], len(b.names))
+}
+
 func (b *batchJob) running() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -70,6 +85,9 @@ func (s *Server) bureauPage(w http.ResponseWriter, r *http.Request) {
 // bureauUpload takes the files, keeps them under their numbers and starts
 // the batch.
 func (s *Server) bureauUpload(w http.ResponseWriter, r *http.Request) {
+	if !s.roomFor(w, r, true) {
+		return
+	}
 	sp, err := s.spaces.create(client(r), true)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -97,8 +115,16 @@ func (s *Server) bureauUpload(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/b/"+sp.id+"/", http.StatusSeeOther)
 }
 
-// takeFiles streams the upload's files into the batch's in/ folder.
+// takeFiles streams the upload's files into the batch's in/ folder,
+// holding an upload slot: each file's kind is known from its first bytes,
+// a master input is refused as soon as it passes its limit, an old .xls at
+// once, and no file is held in memory.
 func (s *Server) takeFiles(w http.ResponseWriter, r *http.Request, sp *space) error {
+	release, err := s.uploading(r)
+	if err != nil {
+		return err
+	}
+	defer release()
 	r.Body = http.MaxBytesReader(w, r.Body, maxBatchBytes)
 	mr, err := r.MultipartReader()
 	if err != nil {
@@ -110,20 +136,34 @@ func (s *Server) takeFiles(w http.ResponseWriter, r *http.Request, sp *space) er
 	}
 	b := sp.batch
 	var stored int64
-	add := func(name string, data []byte, book bool) error {
+	// add keeps an input: write puts it in a file, then it takes its
+	// number, in/0001.yaml (or .xlsx when it is a workbook).
+	add := func(name string, write func(dst string) error) error {
 		b.mu.Lock()
-		defer b.mu.Unlock()
-		if len(b.names) == maxBatchFiles {
+		full := len(b.names) == maxBatchFiles
+		b.mu.Unlock()
+		if full {
 			return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("一次最多处理 %d 个文件", maxBatchFiles)}
 		}
-		if stored += int64(len(data)); stored > maxBatchBytes {
+		tmp := filepath.Join(in, ".new")
+		if err := write(tmp); err != nil {
+			return err
+		}
+		fi, err := os.Stat(tmp)
+		if err != nil {
+			return err
+		}
+		if stored += fi.Size(); stored > maxBatchBytes {
 			return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("上传的文件合计过大（上限 %d MB）", maxBatchBytes>>20)}
 		}
+		book := isWorkbook(tmp)
 		ext := ".yaml"
 		if book {
 			ext = ".xlsx"
 		}
-		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("%04d%s", len(b.names)+1, ext)), data, 0o600); err != nil {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if err := os.Rename(tmp, filepath.Join(in, fmt.Sprintf("%04d%s", len(b.names)+1, ext))); err != nil {
 			return err
 		}
 		b.names = append(b.names, name)
@@ -152,66 +192,65 @@ func (s *Server) takeFiles(w http.ResponseWriter, r *http.Request, sp *space) er
 	return nil
 }
 
-// takePart keeps one uploaded file: it is streamed to a temporary file of
-// the batch (a zip of a province's departments need not fit in memory),
-// then added as an input, or opened as a zip whose inputs are added.
-func (s *Server) takePart(sp *space, part io.Reader, name string, add func(string, []byte, bool) error) error {
-	tmp, err := os.CreateTemp(sp.dir, ".upload-")
-	if err != nil {
+// takePart keeps one uploaded file, by its kind: a master input streamed
+// into its place under its limit; a zip streamed to a temporary file of the
+// batch (a zip of a province's departments need not fit in memory), then
+// kept as a workbook, or opened as a bundle whose inputs are added.
+func (s *Server) takePart(sp *space, part io.Reader, name string, add func(string, func(string) error) error) error {
+	kind, body := peekKind(part)
+	switch kind {
+	case kindOldXLS:
+		return oldXLS(name)
+	case kindYAML:
+		var n int64
+		err := add(name, func(dst string) error {
+			var over bool
+			var err error
+			n, over, err = copyLimited(dst, body, input.MaxFileSize)
+			switch {
+			case err != nil:
+				return tooBig(err, maxBatchBytes)
+			case over:
+				return tooBigFile(name, input.MaxFileSize)
+			case n == 0:
+				_ = os.Remove(dst)
+				return errEmpty
+			}
+			return nil
+		})
+		if err == errEmpty {
+			return nil // an empty file input
+		}
 		return err
 	}
-	defer func() {
-		tmp.Close()
-		os.Remove(tmp.Name())
-	}()
-	n, err := io.Copy(tmp, part)
+	tmp := sp.path(".upload")
+	n, _, err := copyLimited(tmp, body, maxBatchBytes)
 	if err != nil {
 		return tooBig(err, maxBatchBytes)
 	}
-	if n == 0 {
-		return nil
+	defer os.Remove(tmp)
+	zr, err := zip.OpenReader(tmp)
+	if err != nil {
+		return &httpError{http.StatusBadRequest, name + " 不是有效的 zip 压缩包或 .xlsx 工作簿，或已损坏"}
 	}
-	head := make([]byte, 8)
-	if _, err := tmp.ReadAt(head, 0); err != nil && err != io.EOF {
-		return err
-	}
-	switch {
-	case strings.HasPrefix(string(head), "PK\x03\x04"):
-		zr, err := zip.NewReader(tmp, n)
-		if err != nil {
-			return &httpError{http.StatusBadRequest, name + " 不是有效的 zip 压缩包或 .xlsx 工作簿，或已损坏"}
-		}
-		for _, f := range zr.File {
-			if f.Name == "xl/workbook.xml" { // a workbook, not a bundle
-				if n > workbook.MaxBookSize {
-					return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("文件 %s 过大（上限 %d MB）", name, workbook.MaxBookSize>>20)}
-				}
-				data := make([]byte, n)
-				if _, err := tmp.ReadAt(data, 0); err != nil {
-					return err
-				}
-				return add(name, data, true)
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" { // a workbook, not a bundle
+			if n > workbook.MaxBookSize {
+				return tooBigFile(name, workbook.MaxBookSize)
 			}
+			zr.Close()
+			return add(name, func(dst string) error { return os.Rename(tmp, dst) })
 		}
-		skipped, err := eachInZip(name, zr, func(entry string, data []byte) error {
-			return add(entry, data, sniff(data) == kindBook)
-		})
-		sp.batch.mu.Lock()
-		sp.batch.skipped += skipped
-		sp.batch.mu.Unlock()
-		return err
-	case strings.HasPrefix(string(head), "\xd0\xcf\x11\xe0"):
-		return &httpError{http.StatusBadRequest, name + " 是旧格式的 .xls 工作簿：请“另存为” .xlsx 后再上传"}
 	}
-	if n > input.MaxFileSize {
-		return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("文件 %s 过大（主输入文件上限 %d MB）", name, input.MaxFileSize>>20)}
-	}
-	data := make([]byte, n)
-	if _, err := tmp.ReadAt(data, 0); err != nil {
-		return err
-	}
-	return add(name, data, false)
+	skipped, err := eachInZip(name, &zr.Reader, add)
+	sp.batch.mu.Lock()
+	sp.batch.skipped += skipped
+	sp.batch.mu.Unlock()
+	return err
 }
+
+var errEmpty = errors.New("empty")
 
 // uniqueStems are the zip's stems of the inputs: safe, and unique without
 // letter case (a later one gets -2, -3 …).
@@ -517,7 +556,8 @@ func (s *Server) batchZip(w http.ResponseWriter, r *http.Request, sp *space) {
 // batchOpen opens one department of the batch in a workspace of its own,
 // to correct it.
 func (s *Server) batchOpen(w http.ResponseWriter, r *http.Request, sp *space) {
-	if err := ensureForm(w, r, maxFormBytes); err != nil {
+	form, err := postForm(w, r, maxFormBytes)
+	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
@@ -526,7 +566,7 @@ func (s *Server) batchOpen(w http.ResponseWriter, r *http.Request, sp *space) {
 	n := len(b.names)
 	var name string
 	i := -1
-	if k, err := fmt.Sscanf(r.PostForm.Get("n"), "%d", &i); err != nil || k != 1 || i < 1 || i > n {
+	if k, err := fmt.Sscanf(form.Get("n"), "%d", &i); err != nil || k != 1 || i < 1 || i > n {
 		i = -1
 	} else {
 		name = b.names[i-1]

@@ -3,15 +3,18 @@ package workbench
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/publish"
 )
@@ -24,27 +27,25 @@ func (s *Server) checkOptions() publish.Options {
 	return publish.Options{Strict: s.cfg.Options.Strict, CheckOnly: true}
 }
 
-// checked is the check of the workspace's current text (cached by text).
-func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, error) {
+// checked is the check of the workspace's current text, with the version
+// of the text it is of: kept in s.results while it fits, else checked again.
+func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, version, error) {
 	sp.mu.Lock()
-	text, display := sp.text, sp.display
-	h := hash(text)
-	if sp.checked != nil && sp.checkOf == h {
-		res := sp.checked
-		sp.mu.Unlock()
-		return res, nil
-	}
+	display, ver := sp.display, sp.ver
 	sp.mu.Unlock()
+	if res := s.results.get(sp.id, ver); res != nil {
+		return res, ver, nil
+	}
+	text, ver, err := sp.text()
+	if err != nil {
+		return nil, ver, err
+	}
 	res, err := s.checkText(ctx, display, text)
 	if err != nil {
-		return nil, err
+		return nil, ver, err
 	}
-	sp.mu.Lock()
-	if hash(sp.text) == h {
-		sp.checked, sp.checkOf = res, h
-	}
-	sp.mu.Unlock()
-	return res, nil
+	s.results.put(sp.id, ver, res, len(text))
+	return res, ver, nil
 }
 
 // checkText runs the pipeline's checks on a text, holding a worker.
@@ -61,7 +62,7 @@ func (s *Server) view(sp *space, res *publish.Result) *spaceView {
 	v := &spaceView{ID: sp.id, Name: sp.display, Decoded: res != nil && res.Doc != nil}
 	v.Errors, v.Warnings, v.InputErrors = counts(res)
 	if sp.out != nil {
-		fresh := sp.out.of == hash(sp.text)
+		fresh := sp.out.of == sp.ver
 		v.RenderedAndFresh, v.RenderedButStale = fresh, !fresh
 	}
 	return v
@@ -76,7 +77,7 @@ type checkView struct {
 }
 
 func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, err := s.checked(r.Context(), sp)
+	res, _, err := s.checked(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -94,25 +95,47 @@ type fillView struct {
 	Form     formView
 	Findings []findingView
 	Saved    bool
+	Version  string      // of the text the form's values are based on: checked on save
+	Jump     []fieldLink // the fields a refusal is about, to go to (the form is long)
 }
 
+// fieldLink is a link to a field of the form.
+type fieldLink struct{ Anchor, Label string }
+
 func (s *Server) fillPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, err := s.checked(r.Context(), sp)
+	res, ver, err := s.checked(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	s.showFill(w, r, sp, res, nil, nil, nil, r.URL.Query().Get("saved") != "")
+	s.showFill(w, r, sp, res, fillState{version: ver.String(), saved: r.URL.Query().Get("saved") != ""})
 }
 
-func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, posted map[string][]string, problems map[string]string, general []string, saved bool) {
-	p := page{Title: "填写", Space: s.view(sp, res), Tab: "fill", Problem: general}
-	status := http.StatusOK
-	if len(problems) > 0 || len(general) > 0 {
-		status = http.StatusBadRequest
-		if len(general) == 0 {
+// fillState is how the form is shown: as the file has it, or as posted
+// (after a refusal), with the problems and notes of its fields.
+type fillState struct {
+	version  string            // the version the values shown are based on
+	posted   url.Values        // the values to show instead of the file's
+	problems map[string]string // by field: what is wrong (red)
+	notes    map[string]string // by field: what to know (changed elsewhere)
+	general  []string          // above the form
+	status   int               // 0: 200, or 400 with problems
+	saved    bool
+}
+
+func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, st fillState) {
+	p := page{Title: "填写", Space: s.view(sp, res), Tab: "fill", Problem: st.general}
+	status := st.status
+	if len(st.problems) > 0 || len(st.general) > 0 {
+		if status == 0 {
+			status = http.StatusBadRequest
+		}
+		if len(st.general) == 0 {
 			p.Problem = []string{"没有保存：有的内容填写得不对，见各栏下的红字"}
 		}
+	}
+	if status == 0 {
+		status = http.StatusOK
 	}
 	if res.Doc == nil {
 		p.Problem = append(p.Problem, "主输入文件有错误，表单无法打开：请先在“源文件”中按核对结果改正")
@@ -120,75 +143,101 @@ func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res
 			Data: fillView{Findings: findingViews(sp.id, res, nil)}})
 		return
 	}
-	var facts = res.Pub
-	v := fillView{Saved: saved, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
-	if facts != nil {
-		v.Form = buildForm(res.Doc, facts.Facts, posted, problems)
-	} else {
-		v.Form = buildForm(res.Doc, nil, posted, problems)
+	var facts *render.Facts
+	if res.Pub != nil {
+		facts = res.Pub.Facts
 	}
-	if saved {
+	v := fillView{Saved: st.saved, Version: st.version, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
+	v.Form = buildForm(res.Doc, facts, st.posted, st.problems)
+	v.Form.note(st.notes)
+	v.Jump = v.Form.marked()
+	if st.saved {
 		p.Flash = []string{"已保存到主输入文件，并重新核对"}
 	}
 	p.Data = v
 	s.show(w, r, status, "fill", p)
 }
 
-// ensureForm parses an urlencoded form of at most limit bytes (csrfOK may
-// have parsed it already).
-func ensureForm(w http.ResponseWriter, r *http.Request, limit int64) error {
-	if r.PostForm != nil {
-		return nil
+// postForm is a POST's urlencoded form, of at most limit bytes. Every
+// handler reads its form through it, never r.PostForm: the guard parses the
+// body only when the CSRF token is not in the header or the address, so
+// whether it is parsed already is none of a handler's business.
+func postForm(w http.ResponseWriter, r *http.Request, limit int64) (url.Values, error) {
+	if r.PostForm == nil {
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		if err := r.ParseForm(); err != nil {
+			return nil, tooBig(err, limit)
+		}
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, limit)
-	if err := r.ParseForm(); err != nil {
-		return tooBig(err, limit)
-	}
-	return nil
+	return r.PostForm, nil
 }
 
+// fillSave writes the form into the master input, if the form was made
+// from the current text (else staleFill) and every value is one the file
+// can take.
 func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
-	if err := ensureForm(w, r, maxFormBytes); err != nil {
+	form, err := postForm(w, r, maxFormBytes)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	base := form.Get(versionField)
+	text, ver, err := sp.text()
+	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
 	sp.mu.Lock()
-	text, display, fo := sp.text, sp.display, sp.format
+	display, fo := sp.display, sp.format
 	sp.mu.Unlock()
-	doc, err := input.Decode(display, text, s.cfg.Resources.Catalog)
-	if err != nil {
-		res, cerr := s.checked(r.Context(), sp)
-		if cerr != nil {
-			s.failErr(w, r, cerr)
-			return
-		}
-		s.showFill(w, r, sp, res, nil, nil, nil, false)
+	if base != ver.String() {
+		s.staleFill(w, r, sp, form)
 		return
 	}
-	if problems := applyForm(doc, r.PostForm); problems != nil {
-		res, cerr := s.checked(r.Context(), sp)
-		if cerr != nil {
-			s.failErr(w, r, cerr)
+	again := func(st fillState) {
+		res, _, err := s.checked(r.Context(), sp)
+		if err != nil {
+			s.failErr(w, r, err)
 			return
 		}
-		s.showFill(w, r, sp, res, r.PostForm, problems, nil, false)
-		return
+		st.version = base
+		s.showFill(w, r, sp, res, st)
 	}
-	out := input.Format(doc, fo)
-	if _, err := input.Decode(display, out, s.cfg.Resources.Catalog); err != nil {
-		res, cerr := s.checked(r.Context(), sp)
-		if cerr != nil {
-			s.failErr(w, r, cerr)
+	var (
+		doc     *input.Document
+		derr    error
+		out     []byte
+		invalid error
+	)
+	problems := map[string]string(nil)
+	err = s.work(r.Context(), func() {
+		if doc, derr = input.Decode(display, text, s.cfg.Resources.Catalog); derr != nil {
 			return
 		}
-		s.showFill(w, r, sp, res, r.PostForm, nil, append([]string{"没有保存：填写的内容不符合主输入文件的要求"}, errorMessages(err)...), false)
-		return
-	}
-	if err := s.save(sp, out); err != nil {
+		if problems = applyForm(doc, form); problems != nil {
+			return
+		}
+		out = input.Format(doc, fo)
+		_, invalid = input.Decode(display, out, s.cfg.Resources.Catalog)
+	})
+	switch {
+	case err != nil:
 		s.failErr(w, r, err)
-		return
+	case derr != nil:
+		again(fillState{})
+	case problems != nil:
+		again(fillState{posted: form, problems: problems})
+	case invalid != nil:
+		again(fillState{posted: form, general: append([]string{"没有保存：填写的内容不符合主输入文件的要求"}, errorMessages(invalid)...)})
+	default:
+		if err := s.saveIf(sp, base, out); err == errStale {
+			s.staleFill(w, r, sp, form)
+		} else if err != nil {
+			s.failErr(w, r, err)
+		} else {
+			http.Redirect(w, r, workspaceRoute+sp.id+"/fill?saved=1", http.StatusSeeOther)
+		}
 	}
-	http.Redirect(w, r, workspaceRoute+sp.id+"/fill?saved=1", http.StatusSeeOther)
 }
 
 // errorMessages are an input error's messages without the file's place
@@ -204,16 +253,21 @@ func errorMessages(err error) []string {
 	return []string{err.Error()}
 }
 
-// save makes text the workspace's master input.
-func (s *Server) save(sp *space, text []byte) error {
+// saveIf makes text the workspace's master input if the current one is
+// of version base (errStale if not: it was changed elsewhere since).
+func (s *Server) saveIf(sp *space, base string, text []byte) error {
 	sp.mu.Lock()
 	defer sp.mu.Unlock()
-	if err := sp.writeFile("input.yaml", text); err != nil {
+	if base != sp.ver.String() {
+		return errStale
+	}
+	if err := sp.setText(text); err != nil {
 		return fmt.Errorf("无法保存主输入文件：%w", err)
 	}
-	sp.setText(text)
 	return nil
 }
+
+var errStale = errors.New("the text was changed since the form was made")
 
 // yamlView is the 源文件 page's data.
 type yamlView struct {
@@ -222,6 +276,7 @@ type yamlView struct {
 	Excerpt  []excerptLine // the lines around Line, for a browser without script
 	Findings []findingView
 	Saved    bool
+	Version  string // of the text as the page was made: checked on save
 }
 
 type excerptLine struct {
@@ -230,28 +285,39 @@ type excerptLine struct {
 	At   bool
 }
 
+// checkedAndText are the check of the workspace's text (for its findings)
+// and the text itself with its version.
+func (s *Server) checkedAndText(ctx context.Context, sp *space) (*publish.Result, []byte, version, error) {
+	res, _, err := s.checked(ctx, sp)
+	if err != nil {
+		return nil, nil, version{}, err
+	}
+	text, ver, err := sp.text()
+	return res, text, ver, err
+}
+
 func (s *Server) yamlPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, err := s.checked(r.Context(), sp)
+	res, text, ver, err := s.checkedAndText(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	sp.mu.Lock()
-	text := string(sp.text)
-	sp.mu.Unlock()
 	line, _ := strconv.Atoi(r.URL.Query().Get("line"))
-	s.showYAML(w, r, sp, res, text, line, r.URL.Query().Get("saved") != "", http.StatusOK)
+	s.showYAML(w, r, sp, res, yamlView{Text: string(text), Version: ver.String(), Line: line, Saved: r.URL.Query().Get("saved") != ""}, nil, http.StatusOK)
 }
 
-func (s *Server) showYAML(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, text string, line int, saved bool, status int) {
-	v := yamlView{Text: text, Line: line, Saved: saved, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
+// showYAML shows the editor holding v.Text, made from the text of
+// v.Version, with the findings of res and problems above it.
+func (s *Server) showYAML(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, v yamlView, problems []string, status int) {
+	text, line, saved := v.Text, v.Line, v.Saved
+	v.Findings = findingViews(sp.id, res, fieldLines(res.Doc))
 	if line > 0 {
 		lines := strings.Split(text, "\n")
 		for n := max(1, line-3); n <= min(len(lines), line+3); n++ {
 			v.Excerpt = append(v.Excerpt, excerptLine{N: n, Text: lines[n-1], At: n == line})
 		}
 	}
-	p := page{Title: "源文件", Space: s.view(sp, res), Tab: "yaml", Data: v}
+	p := page{Title: "源文件", Space: s.view(sp, res), Tab: "yaml", Data: v, Problem: problems}
 	if saved {
 		p.Flash = []string{"已保存，并重新核对"}
 	}
@@ -259,16 +325,20 @@ func (s *Server) showYAML(w http.ResponseWriter, r *http.Request, sp *space, res
 }
 
 func (s *Server) yamlSave(w http.ResponseWriter, r *http.Request, sp *space) {
-	if err := ensureForm(w, r, 4*input.MaxFileSize); err != nil {
+	form, err := postForm(w, r, 4*input.MaxFileSize)
+	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	text := strings.ReplaceAll(r.PostForm.Get("text"), "\r\n", "\n")
+	text := strings.ReplaceAll(form.Get("text"), "\r\n", "\n")
 	if len(text) > input.MaxFileSize {
 		s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("主输入文件过大（上限 %d MB），没有保存", input.MaxFileSize>>20))
 		return
 	}
-	if err := s.save(sp, []byte(text)); err != nil {
+	if err := s.saveIf(sp, form.Get(versionField), []byte(text)); err == errStale {
+		s.staleYAML(w, r, sp, text, form.Get(versionField))
+		return
+	} else if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
@@ -284,9 +354,7 @@ func (s *Server) liveCheck(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.failErr(w, r, tooBig(err, input.MaxFileSize))
 		return
 	}
-	sp.mu.Lock()
-	display := sp.display
-	sp.mu.Unlock()
+	display := sp.name()
 	res, err := s.checkText(r.Context(), display, b)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -345,7 +413,7 @@ var outputs = []struct{ kind, label, ext, mime string }{
 }
 
 func (s *Server) publishPage(w http.ResponseWriter, r *http.Request, sp *space) {
-	res, err := s.checked(r.Context(), sp)
+	res, _, err := s.checked(r.Context(), sp)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -356,7 +424,7 @@ func (s *Server) publishPage(w http.ResponseWriter, r *http.Request, sp *space) 
 func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, problems []string, status int) {
 	v := publishView{Findings: findingViews(sp.id, res, fieldLines(res.Doc)), OpenData: s.cfg.Options.OpenData, Failed: len(problems) > 0}
 	sp.mu.Lock()
-	if sp.out != nil && sp.out.of == hash(sp.text) {
+	if sp.out != nil && sp.out.of == sp.ver {
 		for _, o := range outputs {
 			if _, ok := sp.out.files[o.kind]; ok {
 				v.Files = append(v.Files, downloadLink{o.kind, o.label, sp.stem + o.ext})
@@ -373,9 +441,12 @@ func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, 
 }
 
 func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
-	sp.mu.Lock()
-	text, display := sp.text, sp.display
-	sp.mu.Unlock()
+	text, ver, err := sp.text()
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	display := sp.name()
 	var res *publish.Result
 	o := s.cfg.Options
 	o.CheckOnly = false
@@ -400,6 +471,11 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 		return
 	}
 	files := map[string]string{}
+	removeAll := func(files map[string]string) {
+		for _, f := range files {
+			_ = os.Remove(sp.path(f))
+		}
+	}
 	for _, o := range []struct {
 		kind string
 		data []byte
@@ -407,20 +483,55 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 		if o.data == nil {
 			continue
 		}
-		name := "out." + o.kind
+		name := "out-" + ver.String() + "." + o.kind
 		sp.mu.Lock()
 		err := sp.writeFile(name, o.data)
 		sp.mu.Unlock()
 		if err != nil {
+			removeAll(files)
 			s.failErr(w, r, fmt.Errorf("无法保存生成的文件：%w", err))
 			return
 		}
 		files[o.kind] = name
 	}
 	sp.mu.Lock()
-	sp.out = &rendered{of: hash(text), files: files, at: time.Now()}
+	current := sp.ver == ver
+	if current {
+		if sp.out != nil && sp.out.of != ver {
+			removeAll(sp.out.files)
+		}
+		sp.out = &rendered{of: ver, files: files, at: time.Now()}
+	}
 	sp.mu.Unlock()
+	if !current {
+		removeAll(files)
+		s.showPublish(w, r, sp, res, []string{"没有生成：生成期间主输入文件被修改过（另一个标签页或“源文件”页），这次生成的文件已作废：请再点一次“生成”"}, http.StatusConflict)
+		return
+	}
 	http.Redirect(w, r, workspaceRoute+sp.id+"/publish?done=1", http.StatusSeeOther)
+}
+
+// renderedFile is the file of a kind the last render made, if that render
+// is of the current text; otherwise it answers with a Chinese page (not
+// rendered yet, or rendered before an edit, with a link to 生成) and
+// returns "".
+func (s *Server) renderedFile(w http.ResponseWriter, r *http.Request, sp *space, kind string) string {
+	sp.mu.Lock()
+	var file string
+	stale := false
+	if sp.out != nil {
+		file, stale = sp.out.files[kind], sp.out.of != sp.ver
+	}
+	sp.mu.Unlock()
+	switch {
+	case file == "":
+		s.fail(w, r, http.StatusNotFound, "还没有生成这个文件：请先在“生成与下载”页点击“生成”")
+	case stale:
+		s.failTo(w, r, http.StatusConflict, "主输入文件修改过，这些文件是修改之前生成的，已过时：请重新生成", workspaceRoute+sp.id+"/publish", "去生成")
+	default:
+		return file
+	}
+	return ""
 }
 
 // download sends the master input or a rendered file, by kind.
@@ -428,42 +539,37 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, sp *space) {
 	kind := r.PathValue("kind")
 	sp.mu.Lock()
 	stem := sp.stem
+	sp.mu.Unlock()
 	if kind == "yaml" {
-		text := sp.text
-		sp.mu.Unlock()
+		text, _, err := sp.text()
+		if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
 		w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
 		w.Header().Set("Content-Disposition", disposition("attachment", stem+".yaml"))
 		_, _ = w.Write(text)
 		return
 	}
-	var file string
-	if sp.out != nil {
-		file = sp.out.files[kind]
-	}
-	sp.mu.Unlock()
 	for _, o := range outputs {
-		if o.kind == kind && file != "" {
-			s.sendFile(w, r, sp, file, o.mime, disposition("attachment", stem+o.ext))
+		if o.kind == kind {
+			if file := s.renderedFile(w, r, sp, kind); file != "" {
+				s.sendFile(w, r, sp, file, o.mime, disposition("attachment", stem+o.ext))
+			}
 			return
 		}
 	}
-	s.fail(w, r, http.StatusNotFound, "还没有生成这个文件：请先在“生成”页点击“生成”")
+	s.fail(w, r, http.StatusNotFound, "没有这种文件：可以下载的是 PDF、Excel 工作簿、开放数据和主输入文件")
 }
 
 // viewPDF sends the rendered PDF to be shown in the page.
 func (s *Server) viewPDF(w http.ResponseWriter, r *http.Request, sp *space) {
-	sp.mu.Lock()
-	var file string
-	if sp.out != nil {
-		file = sp.out.files["pdf"]
+	if file := s.renderedFile(w, r, sp, "pdf"); file != "" {
+		sp.mu.Lock()
+		stem := sp.stem
+		sp.mu.Unlock()
+		s.sendFile(w, r, sp, file, "application/pdf", disposition("inline", stem+".pdf"))
 	}
-	stem := sp.stem
-	sp.mu.Unlock()
-	if file == "" {
-		s.fail(w, r, http.StatusNotFound, "还没有生成 PDF：请先点击“生成”")
-		return
-	}
-	s.sendFile(w, r, sp, file, "application/pdf", disposition("inline", stem+".pdf"))
 }
 
 func (s *Server) sendFile(w http.ResponseWriter, r *http.Request, sp *space, file, mime, disp string) {

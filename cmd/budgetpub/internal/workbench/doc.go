@@ -14,9 +14,13 @@
 // Safety: it listens on 127.0.0.1 unless told otherwise, and then only with
 // an access token on every request; on loopback the Host header must be a
 // loopback name (no DNS rebinding). Every form carries a CSRF token bound
-// to the browser's cookie; uploads are size-limited like the inputs; each
-// workspace is a private temporary folder, removed when closed, after an
-// idle time and when the server stops; no name the browser sends is used as
-// a path; heavy work runs under a concurrency limit; a malformed request gets
-// a Chinese message, never a stack trace.
+// to the browser's cookie; uploads are size-limited like the inputs, as they
+// stream to disk; each workspace is a private temporary folder, removed when
+// closed, after an idle time and when the server stops, never to make room
+// (limits are per browser, and a newcomer beyond them is refused); no name
+// the browser sends is used as a path; heavy work runs under a concurrency
+// limit; memory is bounded by budgets, not by the workspaces open; a page
+// that saves carries the version of the text it was made from, so it never
+// writes over a newer one; a malformed request gets a Chinese message, never
+// a stack trace.
 package workbench

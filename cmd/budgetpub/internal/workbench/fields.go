@@ -3,6 +3,8 @@ package workbench
 import (
 	"fmt"
 	"net/url"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -202,6 +204,7 @@ type formField struct {
 	Unit                            string // 万元 or 元 for an amount
 	Value                           string
 	Problem                         string
+	Note                            string // changed elsewhere (stale.go)
 }
 
 // formGroup is a heading of the form and its fields.
@@ -217,6 +220,8 @@ type unitField struct {
 	Anchor      string
 	Kind        string
 	OverallGoal bool
+	Problem     string
+	Note        string
 }
 
 // formView is the whole form: the groups, the units, and problems.
@@ -269,7 +274,8 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 		g.Fields = append(g.Fields, ff)
 	}
 	for i, u := range d.Units {
-		uf := unitField{Index: i, Name: u.Name.Value, Anchor: fieldAnchor(fmt.Sprintf("units.%d.kind", i)), Kind: u.Kind.Value, OverallGoal: u.OverallGoal}
+		uf := unitField{Index: i, Name: u.Name.Value, Anchor: fieldAnchor(fmt.Sprintf("units.%d.kind", i)), Kind: u.Kind.Value, OverallGoal: u.OverallGoal,
+			Problem: problems[fmt.Sprintf("units.%d.kind", i)] + problems[fmt.Sprintf("units.%d.overall_goal", i)]}
 		if posted != nil {
 			uf.Kind = posted.Get(fmt.Sprintf("units.%d.kind", i))
 			uf.OverallGoal = posted.Get(fmt.Sprintf("units.%d.overall_goal", i)) != ""
@@ -338,7 +344,7 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 			problems[fmt.Sprintf("units.%d.kind", i)] = "单位列表在别处被修改过：请刷新页面后重新填写"
 			continue
 		}
-		if kind != input.KindAdministrative && kind != input.KindInstitution {
+		if !slices.Contains(input.UnitKinds, kind) {
 			problems[fmt.Sprintf("units.%d.kind", i)] = "请选择单位类型"
 			continue
 		}
@@ -383,10 +389,12 @@ func digits(s string) bool {
 	return s != ""
 }
 
-// normalizeNumber turns full-width digits and point into ASCII and drops
-// spaces and thousands commas (the form is forgiving where the file is
-// not: it writes the number the file needs).
-func normalizeNumber(s string) string {
+// normalizeNumber turns full-width digits, point and commas into ASCII and
+// drops spaces and thousands separators (the form is forgiving where the
+// file is not: it writes the number the file needs). A comma must separate
+// thousands — the digits before the point grouped by three, 1,249.45 — or
+// ok is false: 140,5 is a decimal comma, not 1405.
+func normalizeNumber(s string) (out string, ok bool) {
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(s) {
 		switch {
@@ -394,19 +402,49 @@ func normalizeNumber(s string) string {
 			b.WriteRune('0' + r - '０')
 		case r == '．':
 			b.WriteByte('.')
-		case r == ',' || r == '，' || r == ' ' || r == '　':
+		case r == '，':
+			b.WriteByte(',')
+		case r == ' ' || r == '　':
 		default:
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	out = b.String()
+	if !strings.Contains(out, ",") {
+		return out, true
+	}
+	whole, frac, _ := strings.Cut(out, ".")
+	if !thousandsRe.MatchString(whole) || strings.Contains(frac, ",") {
+		return out, false
+	}
+	return strings.ReplaceAll(out, ",", ""), true
+}
+
+// thousandsRe is a whole number with its thousands separated by commas.
+var thousandsRe = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+$`)
+
+// commaProblem says a comma that separates no thousands, for the field
+// labelled before it: with the figure written with a point when one comma
+// stands between digits.
+func commaProblem(raw, normalized string, count bool) string {
+	msg := fmt.Sprintf("“%s”中的逗号不是千分位分隔符：", raw)
+	if count {
+		return msg + "请只写整数，不写逗号（千分位逗号后应为三位数字，如 1,000）"
+	}
+	if whole, frac, ok := strings.Cut(normalized, ","); ok && digits(whole) && digits(frac) {
+		return msg + "小数请用小数点，如 " + whole + "." + frac
+	}
+	return msg + "小数请用小数点，如 1249.45（千分位逗号后应为三位数字，如 1,249.45）"
 }
 
 // parseAmount reads an amount typed in the form, in 万元 (or 元): empty is
 // not given; otherwise a non-negative number of at most two decimals (six
 // in 元) below the input's ceiling.
 func parseAmount(raw string, yuan bool) (input.Amount, string) {
-	s := normalizeNumber(raw)
+	s, ok := normalizeNumber(raw)
+	if !ok {
+		return input.Amount{}, commaProblem(raw, s, false)
+	}
 	if s == "" {
 		return input.Amount{}, ""
 	}
@@ -438,7 +476,10 @@ func parseAmount(raw string, yuan bool) (input.Amount, string) {
 
 // parseCount reads a whole number typed in the form.
 func parseCount(raw string) (input.Count, string) {
-	s := normalizeNumber(raw)
+	s, ok := normalizeNumber(raw)
+	if !ok {
+		return input.Count{}, commaProblem(raw, s, true)
+	}
 	if s == "" {
 		return input.Count{}, ""
 	}

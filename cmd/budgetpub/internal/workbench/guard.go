@@ -139,8 +139,10 @@ func (s *Server) csrfToken(r *http.Request) string {
 }
 
 // csrfOK checks a POST: from this origin (when the browser says), with the
-// token of the browser's id in the header or the form. A multipart form is
-// read only as far as its csrf field, which the pages put first.
+// token of the browser's id in the header, the address (multipart forms
+// carry it in their action) or an urlencoded form's csrf field. Only in the
+// last case is the body read here, and then parsed whole, so the handler's
+// postForm finds it parsed; otherwise the body is left to the handler.
 func (s *Server) csrfOK(w http.ResponseWriter, r *http.Request) bool {
 	if o := r.Header.Get("Origin"); o != "" && o != "null" {
 		u, err := url.Parse(o)

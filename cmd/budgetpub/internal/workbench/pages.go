@@ -3,6 +3,7 @@ package workbench
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -87,9 +88,22 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg st
 	s.show(w, r, status, "error", page{Title: "出错了", Problem: []string{msg}})
 }
 
+// failTo writes a page saying what went wrong, with a link to where it is
+// put right.
+func (s *Server) failTo(w http.ResponseWriter, r *http.Request, status int, msg, href, label string) {
+	if strings.Contains(r.Header.Get("Accept"), "application/json") {
+		s.fail(w, r, status, msg)
+		return
+	}
+	s.show(w, r, status, "error", page{Title: "出错了", Problem: []string{msg}, Data: errorLink{href, label}})
+}
+
+// errorLink is the way on from an error page.
+type errorLink struct{ Href, Label string }
+
 // failErr writes the page of an error: an httpError's own status, else 400.
 func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
-	if he, ok := err.(*httpError); ok {
+	if he := (*httpError)(nil); errors.As(err, &he) {
 		s.fail(w, r, he.status, he.msg)
 		return
 	}

@@ -37,9 +37,15 @@ type Config struct {
 	Workers int
 	// Idle is how long an unused workspace is kept (default 2 hours).
 	Idle time.Duration
-	// MaxWorkspaces bounds the workspaces kept at once (default 64): the
-	// least recently used idle one is removed to make room.
+	// MaxWorkspaces bounds the workspaces kept at once (default 64), and
+	// MaxPerBrowser those of one browser (default 16): beyond them a new
+	// one is refused; none is removed to make room.
 	MaxWorkspaces int
+	MaxPerBrowser int
+	// ResultBytes bounds the check results kept between pages, each
+	// counted by resultCost (default 128 MiB): the least recently used is
+	// dropped, and checked again when next needed.
+	ResultBytes int64
 	// Root is the folder that holds the workspaces' folders (default: a new
 	// temporary folder, removed by Close).
 	Root string
@@ -50,22 +56,23 @@ type Config struct {
 
 // Limits of what a request may bring.
 const (
-	maxFormBytes   = 1 << 20            // a form without files
-	maxBatchBytes  = 1 << 30            // a bureau's upload, every file together
-	maxBatchFiles  = 2000               // files of one batch
-	busyWait       = 2 * time.Minute    // how long a request waits for a worker
-	janitorEvery   = time.Minute        // how often idle workspaces are looked for
-	defaultIdle    = 2 * time.Hour      // an unused workspace's life
-	defaultSpaces  = 64                 // workspaces at once
-	rootPrefix     = "budgetpub-serve-" // the temporary root folder's name
-	pidFile        = "pid"              // the root's owner, for the next server's clean-up
-	uploadOverhead = 64 << 10           // a multipart request's own bytes beyond its file
-	sessionCookie  = "budgetpub_client" // the browser's random id
-	tokenCookie    = "budgetpub_token"  // the access token, once given in ?token=
-	csrfField      = "csrf"             // the hidden field of every form
-	csrfHeader     = "X-CSRF-Token"     // the same, for script requests
-	contentPolicy  = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; object-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
-	workspaceRoute = "/w/"
+	maxFormBytes      = 1 << 20            // a form without files
+	maxBatchBytes     = 1 << 30            // a bureau's upload, every file together
+	maxBatchFiles     = 2000               // files of one batch
+	busyWait          = 2 * time.Minute    // how long a request waits for a worker
+	janitorEvery      = time.Minute        // how often idle workspaces are looked for
+	defaultIdle       = 2 * time.Hour      // an unused workspace's life
+	defaultSpaces     = 64                 // workspaces at once
+	defaultPerBrowser = 16                 // workspaces of one browser
+	rootPrefix        = "budgetpub-serve-" // the temporary root folder's name
+	pidFile           = "pid"              // the root's owner, for the next server's clean-up
+	uploadOverhead    = 64 << 10           // a multipart request's own bytes beyond its file
+	sessionCookie     = "budgetpub_client" // the browser's random id
+	tokenCookie       = "budgetpub_token"  // the access token, once given in ?token=
+	csrfField         = "csrf"             // the hidden field of every form
+	csrfHeader        = "X-CSRF-Token"     // the same, for script requests
+	contentPolicy     = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; object-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+	workspaceRoute    = "/w/"
 )
 
 // Server is the workbench: an http.Handler and the workspaces it keeps.
@@ -74,9 +81,11 @@ type Server struct {
 	key     []byte // signs the CSRF tokens
 	mux     *http.ServeMux
 	slots   chan struct{} // one per department checked or rendered at once
+	uploads chan struct{} // one per upload taken at once (2 × Workers)
 	wait    time.Duration // how long a request waits for a worker (busyWait)
 	batchMu sync.Mutex    // one bureau batch at a time
 	spaces  *store
+	results *results // the check results kept between pages
 	ownRoot bool
 	stop    chan struct{}
 	done    sync.WaitGroup
@@ -96,7 +105,14 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxWorkspaces <= 0 {
 		cfg.MaxWorkspaces = defaultSpaces
 	}
-	s := &Server{cfg: cfg, key: make([]byte, 32), slots: make(chan struct{}, cfg.Workers), wait: busyWait, stop: make(chan struct{})}
+	if cfg.MaxPerBrowser <= 0 {
+		cfg.MaxPerBrowser = defaultPerBrowser
+	}
+	if cfg.ResultBytes <= 0 {
+		cfg.ResultBytes = defaultResultBytes
+	}
+	s := &Server{cfg: cfg, key: make([]byte, 32), slots: make(chan struct{}, cfg.Workers), uploads: make(chan struct{}, 2*cfg.Workers),
+		wait: busyWait, stop: make(chan struct{})}
 	if _, err := rand.Read(s.key); err != nil {
 		return nil, err
 	}
@@ -112,7 +128,9 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.cfg.Root, s.ownRoot = root, true
 	}
-	s.spaces = newStore(s.cfg.Root, s.cfg.MaxWorkspaces)
+	s.spaces = newStore(s.cfg.Root, s.cfg.MaxWorkspaces, s.cfg.MaxPerBrowser)
+	s.results = newResults(s.cfg.ResultBytes)
+	s.spaces.gone = s.results.drop
 	s.mux = s.routes()
 	s.done.Add(1)
 	go s.janitor()

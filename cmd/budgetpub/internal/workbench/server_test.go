@@ -17,11 +17,13 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/synth"
+	"github.com/budgetpub/budgetpub/input/workbook"
 	"github.com/budgetpub/budgetpub/render/publish"
 	"github.com/xuri/excelize/v2"
 )
@@ -81,6 +83,15 @@ func newServer(t *testing.T, cfg Config) (*Server, *httptest.Server) {
 	return s, ts
 }
 
+// sampleSpace is a server of cfg, a browser, and the workspace of the
+// sample it opened (/w/{id}/).
+func sampleSpace(t *testing.T, cfg Config) (*Server, *httptest.Server, *browser, string) {
+	t.Helper()
+	s, ts := newServer(t, cfg)
+	b := newBrowser(t, ts)
+	return s, ts, b, b.start(file{"file", "样例.yaml", input.Sample})
+}
+
 func newBrowser(t *testing.T, ts *httptest.Server) *browser {
 	jar, _ := cookiejar.New(nil)
 	return &browser{t: t, base: ts.URL, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
@@ -122,6 +133,23 @@ func (b *browser) csrf() string {
 		b.t.Fatal("no CSRF token on the start page")
 	}
 	return m[1]
+}
+
+// fill posts the 填写 form of a workspace with one field set, as its page
+// posts it.
+func (b *browser) fill(ws, field, value string) response {
+	b.t.Helper()
+	form := formValues(b.get(ws + "fill").body)
+	form.Set(field, value)
+	return b.post(ws+"fill", form)
+}
+
+// saveText saves a text in the editor of a workspace, as its page posts it.
+func (b *browser) saveText(ws, text string) response {
+	b.t.Helper()
+	form := formValues(b.get(ws + "yaml").body)
+	form.Set("text", text)
+	return b.post(ws+"yaml", form)
 }
 
 func (b *browser) post(path string, form url.Values) response {
@@ -280,16 +308,16 @@ func TestWorkbookToPDF(t *testing.T) {
 			names = append(names, e.Name())
 		}
 	}
-	if got := strings.Join(names, " "); got != "input.yaml out.pdf out.xlsx" {
+	if got := strings.Join(names, " "); !regexp.MustCompile(`^input\.yaml out-([0-9a-f]{32})\.pdf out-([0-9a-f]{32})\.xlsx( rev-[0-9a-f]{32}\.yaml)+$`).MatchString(got) {
 		t.Errorf("the workspace's files: %s", got)
 	}
 	// Editing the text makes the render stale.
-	b.post(ws+"yaml?csrf="+b.csrf(), url.Values{"text": {yaml.body + "\n"}})
+	b.saveText(ws, yaml.body+"\n")
 	if p := text(b.get(ws).body); !strings.Contains(p, "修改后尚未重新生成") {
 		t.Error("an edited file is not marked as not rendered again")
 	}
-	if r := b.get(ws + "download/pdf"); r.status != 200 {
-		t.Errorf("the last PDF is still there to download: %d", r.status)
+	if r := b.get(ws + "download/pdf"); r.status != http.StatusConflict {
+		t.Errorf("the PDF of the text before the edit is served: %d", r.status)
 	}
 }
 
@@ -316,9 +344,9 @@ func formValues(html string) url.Values {
 				val = vm[1]
 			}
 			v.Set(name, htmlUnescape(val))
-		case "textarea":
+		case "textarea": // posted with its lines ending in \r\n, as browsers do
 			end := strings.Index(html[m[1]:], "</textarea>")
-			v.Set(name, htmlUnescape(strings.TrimPrefix(html[m[1]:m[1]+end], "\n")))
+			v.Set(name, strings.ReplaceAll(htmlUnescape(strings.TrimPrefix(html[m[1]:m[1]+end], "\n")), "\n", "\r\n"))
 		case "select":
 			end := strings.Index(html[m[1]:], "</select>")
 			if sel := regexp.MustCompile(`value="([^"]*)" selected`).FindStringSubmatch(html[m[1] : m[1]+end]); sel != nil {
@@ -336,9 +364,7 @@ func htmlUnescape(s string) string {
 // TestFormProblems: a value the file cannot take is said beside its field,
 // and nothing is written.
 func TestFormProblems(t *testing.T) {
-	_, ts := newServer(t, Config{})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	_, _, b, ws := sampleSpace(t, Config{})
 	before := b.get(ws + "download/yaml").body
 	for _, c := range []struct{ field, value, want string }{
 		{"prior_year.total", "abc", "上年收支总计应为金额（只写数字，如 1249.45），而不是“abc”"},
@@ -348,9 +374,7 @@ func TestFormProblems(t *testing.T) {
 		{"department.code", "A03", "部门编码只能由数字组成"},
 		{"assets.as_of", "去年年底", "没有保存：填写的内容不符合主输入文件的要求"},
 	} {
-		form := formValues(b.get(ws + "fill").body)
-		form.Set(c.field, c.value)
-		r := b.post(ws+"fill", form)
+		r := b.fill(ws, c.field, c.value)
 		if r.status != http.StatusBadRequest || !strings.Contains(text(r.body), c.want) {
 			t.Errorf("%s = %q: %d, want %q in\n%s", c.field, c.value, r.status, c.want, text(r.body))
 		}
@@ -411,7 +435,7 @@ func TestBrokenInputShowsItsLine(t *testing.T) {
 		t.Error("the live check saved the text it checked")
 	}
 	// Saving the corrected text.
-	r = b.post(ws+"yaml?csrf="+b.csrf(), url.Values{"text": {strings.ReplaceAll(string(input.Sample), "\n", "\r\n")}})
+	r = b.saveText(ws, strings.ReplaceAll(string(input.Sample), "\n", "\r\n"))
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("saving: %d %s", r.status, text(r.body))
 	}
@@ -456,9 +480,7 @@ func TestStartFromSkeletonAndLastYear(t *testing.T) {
 // TestRefusals: each refusal is a Chinese page with its status, and does
 // nothing.
 func TestRefusals(t *testing.T) {
-	s, ts := newServer(t, Config{})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	s, ts, b, ws := sampleSpace(t, Config{})
 	other := newBrowser(t, ts)
 	other.get("/")
 	big := bytes.Repeat([]byte("# 注释\n"), input.MaxFileSize/8+1)
@@ -507,7 +529,7 @@ func TestRefusals(t *testing.T) {
 		}, 403, "浏览器没有带上工作台的 Cookie"},
 		{"DNS rebinding: another Host", func() response { return raw("GET", "/", "", "", map[string]string{"Host": "evil.example"}) }, 403, "工作台只接受本机地址"},
 		{"another browser's workspace", func() response { return other.get(ws) }, 404, "找不到这个工作区"},
-		{"an unknown download", func() response { return b.get(ws + "download/passwd") }, 404, "还没有生成这个文件"},
+		{"an unknown download", func() response { return b.get(ws + "download/passwd") }, 404, "没有这种文件"},
 		{"a download not rendered", func() response { return b.get(ws + "download/pdf") }, 404, "还没有生成这个文件"},
 		{"a traversal in the download", func() response { return b.get(ws + "download/..%2F..%2Fetc%2Fpasswd") }, 404, ""},
 		{"a traversal in static", func() response { return b.get("/static/..%2Fguard.go") }, 404, ""},
@@ -575,7 +597,7 @@ func TestUploadNamesAreNoPaths(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if !info.IsDir() && info.Name() != "input.yaml" && info.Name() != pidFile {
+		if !info.IsDir() && info.Name() != "input.yaml" && info.Name() != pidFile && !regexp.MustCompile(`^rev-[0-9a-f]{32}\.yaml$`).MatchString(info.Name()) {
 			t.Errorf("a file %s in the workspaces", p)
 		}
 		return nil
@@ -632,9 +654,7 @@ func TestToken(t *testing.T) {
 // TestBusyAndFaults: with every worker busy a request waits, then gets a
 // Chinese answer; a panic is a Chinese page, never a trace.
 func TestBusyAndFaults(t *testing.T) {
-	s, ts := newServer(t, Config{Workers: 1})
-	b := newBrowser(t, ts)
-	ws := b.start(file{"file", "样例.yaml", input.Sample})
+	s, _, b, ws := sampleSpace(t, Config{Workers: 1})
 	s.wait = 50 * time.Millisecond
 	s.slots <- struct{}{}
 	r := b.post(ws+"publish", url.Values{"csrf": {b.csrf()}})
@@ -653,8 +673,8 @@ func TestBusyAndFaults(t *testing.T) {
 }
 
 // TestWorkspacesGo: a workspace's folder goes when it is closed, when it is
-// idle too long, when the store is full (the least recently used) and
-// when the server stops; a root left by a server no longer running is
+// idle too long and when the server stops, never to make room (the store
+// full refuses the next); a root left by a server no longer running is
 // removed by the next.
 func TestWorkspacesGo(t *testing.T) {
 	s, ts := newServer(t, Config{MaxWorkspaces: 2})
@@ -672,10 +692,16 @@ func TestWorkspacesGo(t *testing.T) {
 	}
 	d1, d2 := dir(ws1), dir(ws2)
 	b.get(ws2) // the first is now the least recently used
-	ws3 := b.start(file{"file", "三.yaml", input.Sample})
-	if _, err := os.Stat(d1); !os.IsNotExist(err) || b.get(ws1).status != 404 {
-		t.Error("the least recently used workspace was not removed to make room")
+	if r := b.upload("/start/upload", []file{{"file", "三.yaml", input.Sample}}, nil); r.status != http.StatusServiceUnavailable {
+		t.Errorf("a third workspace in a store of two: %d", r.status)
 	}
+	if _, err := os.Stat(d1); err != nil || b.get(ws1).status != 200 {
+		t.Error("the least recently used workspace was removed to make room")
+	}
+	if r := b.post(ws1+"close", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusSeeOther {
+		t.Errorf("close: %d", r.status)
+	}
+	ws3 := b.start(file{"file", "三.yaml", input.Sample})
 	if r := b.post(ws2+"close", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusSeeOther {
 		t.Errorf("close: %d", r.status)
 	}
@@ -938,4 +964,539 @@ func TestBatchCancelledWithItsSpace(t *testing.T) {
 	if s.spaces.count() != 0 {
 		t.Error("the closed batch's workspace is still kept")
 	}
+}
+
+// TestCSRFHeaderEveryPost: every POST of the workbench works with the CSRF
+// token in the X-CSRF-Token header, the way the README offers to scripts,
+// and not in the form: the form's own fields are read all the same. The
+// list is checked against the routes, so a new POST is tested too.
+func TestCSRFHeaderEveryPost(t *testing.T) {
+	_, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	token := b.csrf()
+	send := func(path, ctype string, body io.Reader) response {
+		req, _ := http.NewRequest("POST", ts.URL+path, body)
+		if ctype != "" {
+			req.Header.Set("Content-Type", ctype)
+		}
+		req.Header.Set(csrfHeader, token)
+		return b.do(req)
+	}
+	form := func(path string, v url.Values) response {
+		return send(path, "application/x-www-form-urlencoded", strings.NewReader(v.Encode()))
+	}
+	multi := func(path string, files []file, fields map[string]string) response {
+		ct, body := multipartBody(files, fields)
+		return send(path, ct, body)
+	}
+	tested := map[string]bool{}
+	check := func(route string, r response, status int, want string) {
+		t.Helper()
+		tested[route] = true
+		if r.status != status || !strings.Contains(r.location+" "+text(r.body), want) {
+			t.Errorf("POST %s with the header: %d %s %q, want %d %q", route, r.status, r.location, text(r.body), status, want)
+		}
+	}
+
+	r := multi("/start/upload", []file{{"file", "样例.yaml", input.Sample}}, nil)
+	check("/start/upload", r, http.StatusSeeOther, "/w/")
+	ws := r.location
+	r = form("/start/new", url.Values{"year": {"2026"}, "name": {"某某市农业农村局"}})
+	check("/start/new", r, http.StatusSeeOther, "/w/")
+	if r.status != http.StatusSeeOther {
+	} else if y := b.get(r.location + "download/yaml").body; !strings.Contains(y, "year: 2026") || !strings.Contains(y, "name: 某某市农业农村局") {
+		t.Errorf("the skeleton made with the header is not of the year and name posted:\n%.300s", y)
+	}
+	r = multi("/start/last-year", []file{{"last", "datong-gov-office-2024.yaml", input.Sample}}, map[string]string{"year": "2026"})
+	check("/start/last-year", r, http.StatusSeeOther, "/w/")
+	if r.status != http.StatusSeeOther {
+	} else if y := b.get(r.location + "download/yaml").body; !strings.Contains(y, "year: 2026") {
+		t.Errorf("last year's file rolled over with the header is not of the year posted:\n%.300s", y)
+	}
+
+	fill := formValues(b.get(ws + "fill").body)
+	fill.Del("csrf")
+	fill.Set("reasons.total_change", "经由脚本填写")
+	check("/w/{id}/fill", form(ws+"fill", fill), http.StatusSeeOther, "fill?saved=1")
+	if y := b.get(ws + "download/yaml").body; !strings.Contains(y, "total_change: 经由脚本填写") {
+		t.Error("the form posted with the header was not saved")
+	}
+	ed := formValues(b.get(ws + "yaml").body)
+	ed.Set("text", strings.Replace(b.get(ws+"download/yaml").body, "经由脚本填写", "经由脚本修改", 1))
+	check("/w/{id}/yaml", form(ws+"yaml", ed), http.StatusSeeOther, "yaml?saved=1")
+	if y := b.get(ws + "download/yaml").body; !strings.Contains(y, "total_change: 经由脚本修改") {
+		t.Error("the text posted with the header was not saved")
+	}
+	check("/w/{id}/check", send(ws+"check", "text/plain; charset=utf-8", strings.NewReader(string(input.Sample))), http.StatusOK, `"warnings"`)
+	check("/w/{id}/publish", form(ws+"publish", url.Values{}), http.StatusSeeOther, "publish?done=1")
+	check("/w/{id}/close", form(ws+"close", url.Values{}), http.StatusSeeOther, "/")
+
+	r = multi("/bureau", []file{{"files", "甲.yaml", input.Sample}}, nil)
+	check("/bureau", r, http.StatusSeeOther, "/b/")
+	batch := r.location
+	check("/b/{id}/open", form(batch+"open", url.Values{"n": {"1"}}), http.StatusSeeOther, "/w/")
+	check("/b/{id}/close", form(batch+"close", url.Values{}), http.StatusSeeOther, "/bureau")
+
+	src, err := os.ReadFile("server.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`HandleFunc\("POST ([^"]+)"`).FindAllStringSubmatch(string(src), -1) {
+		if !tested[m[1]] {
+			t.Errorf("POST %s is not tested with the header", m[1])
+		}
+	}
+}
+
+// fieldProblem is the red text under a field of the form, by its name.
+func fieldProblem(html, name string) string { return fieldSays(html, name, "field-problem") }
+
+// fieldNote is the note under a field of the form (changed elsewhere).
+func fieldNote(html, name string) string { return fieldSays(html, name, "field-note") }
+
+func fieldSays(html, name, class string) string {
+	at := strings.Index(html, `id="`+fieldAnchor(name)+`"`)
+	if at < 0 {
+		return ""
+	}
+	rest := html[at:]
+	if end := strings.Index(rest[1:], `<div class="field`); end >= 0 {
+		rest = rest[:end+1]
+	}
+	m := regexp.MustCompile(`<p class="` + class + `">([^<]*)</p>`).FindStringSubmatch(rest)
+	if m == nil {
+		return ""
+	}
+	return htmlUnescape(m[1])
+}
+
+// TestDecimalComma: a comma in an amount is a thousands separator or the
+// amount is refused, under its field, naming the field and saying to use a
+// decimal point (140,5 was saved as 1405.00); full-width digits and commas
+// alike; a count likewise.
+func TestDecimalComma(t *testing.T) {
+	_, _, b, ws := sampleSpace(t, Config{})
+	before := b.get(ws + "download/yaml").body
+	for _, c := range []struct{ field, value, want string }{
+		{"prior_year.total", "140,5", "上年收支总计“140,5”中的逗号不是千分位分隔符：小数请用小数点，如 140.5"},
+		{"prior_year.total", "140，5", "上年收支总计“140，5”中的逗号不是千分位分隔符：小数请用小数点，如 140.5"},
+		{"prior_year.total", "１４０，５", "上年收支总计“１４０，５”中的逗号不是千分位分隔符：小数请用小数点，如 140.5"},
+		{"prior_year.total", "1,24", "中的逗号不是千分位分隔符：小数请用小数点，如 1.24"},
+		{"prior_year.total", "12,3456", "中的逗号不是千分位分隔符"},
+		{"prior_year.total", ",123", "中的逗号不是千分位分隔符"},
+		{"prior_year.total", "1,249.4,5", "中的逗号不是千分位分隔符"},
+		{"prior_year.total", "1249,45.5", "中的逗号不是千分位分隔符"},
+		{"procurement.goods", "3,5", "政府采购：货物“3,5”中的逗号不是千分位分隔符：小数请用小数点，如 3.5"},
+		{"assets.vehicles.actual", "1,5", "实有车辆“1,5”中的逗号不是千分位分隔符"},
+	} {
+		r := b.fill(ws, c.field, c.value)
+		if got := fieldProblem(r.body, c.field); r.status != http.StatusBadRequest || !strings.Contains(got, c.want) {
+			t.Errorf("%s = %q: %d, under the field %q, want %q", c.field, c.value, r.status, got, c.want)
+		}
+		if !strings.Contains(r.body, `<p class="jump">请看这些栏目：<a href="#`+fieldAnchor(c.field)+`">`) {
+			t.Errorf("%s = %q: no link to the field above the form", c.field, c.value)
+		}
+	}
+	if after := b.get(ws + "download/yaml").body; after != before {
+		t.Error("a refused amount changed the master input")
+	}
+	for _, c := range []struct{ value, saved string }{
+		{"1,249.45", "total: 1249.45"},
+		{"１，２４９．４５", "total: 1249.45"},
+		{"1,234,567.8", "total: 1234567.8"},
+		{"4 655.59", "total: 4655.59"},
+	} {
+		if r := b.fill(ws, "prior_year.total", c.value); r.status != http.StatusSeeOther {
+			t.Errorf("%q: %d %s", c.value, r.status, fieldProblem(r.body, "prior_year.total"))
+			continue
+		}
+		if y := b.get(ws + "download/yaml").body; !strings.Contains(y, c.saved) {
+			t.Errorf("%q is not saved as %q", c.value, c.saved)
+		}
+	}
+}
+
+// TestStaleRenderNotServed: once the master input is edited, the files
+// rendered from the text before are not served under the same names: a
+// Chinese page says they are out of date and links to 生成; rendering
+// again serves the new ones, until the next edit.
+func TestStaleRenderNotServed(t *testing.T) {
+	_, _, b, ws := sampleSpace(t, Config{Options: publish.Options{OpenData: true}})
+	if r := b.post(ws+"publish", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusSeeOther {
+		t.Fatalf("publish: %d %s", r.status, text(r.body))
+	}
+	paths := []string{"download/pdf", "download/xlsx", "download/json", "download/csv", "view/pdf"}
+	for _, p := range paths {
+		if r := b.get(ws + p); r.status != 200 {
+			t.Fatalf("%s after the render: %d", p, r.status)
+		}
+	}
+	edited := string(input.Sample) + "# 又改了一处\n"
+	save := func(text string) {
+		t.Helper()
+		if r := b.saveText(ws, text); r.status != http.StatusSeeOther {
+			t.Fatalf("saving the text: %d", r.status)
+		}
+	}
+	save(edited)
+	for _, p := range paths {
+		r := b.get(ws + p)
+		if r.status != http.StatusConflict || !strings.Contains(text(r.body), "主输入文件修改过，这些文件是修改之前生成的，已过时") ||
+			!strings.Contains(r.body, `href="`+ws+`publish"`) || strings.HasPrefix(r.body, "%PDF") {
+			t.Errorf("%s after an edit: %d %.200q", p, r.status, text(r.body))
+		}
+	}
+	if r := b.get(ws + "download/yaml"); r.status != 200 || r.body != edited {
+		t.Errorf("the master input after an edit: %d", r.status)
+	}
+	if r := b.post(ws+"publish", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusSeeOther {
+		t.Fatalf("publish again: %d %s", r.status, text(r.body))
+	}
+	for _, p := range paths {
+		if r := b.get(ws + p); r.status != 200 {
+			t.Errorf("%s after rendering again: %d", p, r.status)
+		}
+	}
+	save(string(input.Sample))
+	if r := b.get(ws + "download/pdf"); r.status != http.StatusConflict {
+		t.Errorf("the PDF of the edited text, the text edited back: %d", r.status)
+	}
+}
+
+// TestStaleFormNeverOverwrites: a 填写 page opened before the source was
+// edited in another tab does not, when saved, put back what the other tab
+// changed: the save is refused (409) saying in Chinese which fields changed
+// elsewhere, the page now shows them as they are and keeps what was typed
+// in it, and saving that page keeps both. A field changed on both sides is
+// said under it with what was typed. The YAML editor likewise, and a post
+// without its version is refused.
+func TestStaleFormNeverOverwrites(t *testing.T) {
+	_, _, b, ws := sampleSpace(t, Config{})
+	stale := formValues(b.get(ws + "fill").body)
+	staleEditor := formValues(b.get(ws + "yaml").body)
+
+	// Another tab edits 部门职责 in the source.
+	const theirs = "(一)负责市政府各类会议的组织实施工作（另一个标签页修改）。"
+	other := formValues(b.get(ws + "yaml").body)
+	other.Set("text", strings.Replace(b.get(ws+"download/yaml").body, "(一)负责市政府各类会议的组织实施工作。", theirs, 1))
+	if r := b.post(ws+"yaml", other); r.status != http.StatusSeeOther {
+		t.Fatalf("the other tab's save: %d %s", r.status, text(r.body))
+	}
+	newer := b.get(ws + "download/yaml").body
+
+	// This tab, opened before, fills in a reason and saves.
+	stale.Set("reasons.total_change", "增加政务热线运维项目支出")
+	r := b.post(ws+"fill", stale)
+	page := text(r.body)
+	if r.status != http.StatusConflict || !strings.Contains(page, "没有保存：打开本页之后，主输入文件已在别处修改过（另一个标签页或“源文件”页）：部门职责") ||
+		!strings.Contains(page, "刷新") {
+		t.Fatalf("saving a stale form: %d %s", r.status, page)
+	}
+	if got := b.get(ws + "download/yaml").body; got != newer {
+		t.Fatal("a stale form was saved over the newer text")
+	}
+	if p, n := fieldProblem(r.body, "overview.duties"), fieldNote(r.body, "overview.duties"); p != "" || !strings.Contains(n, "此项已在别处修改") {
+		t.Errorf("部门职责, changed only elsewhere: under it %q / %q, want a note and no problem", p, n)
+	}
+	if p := fieldProblem(r.body, "reasons.total_change"); p != "" {
+		t.Errorf("the reason typed here has a problem: %q", p)
+	}
+	if !strings.Contains(r.body, `请看这些栏目：<a href="#f-overview-duties">部门职责</a></p>`) {
+		t.Error("the stale form does not link to the field changed elsewhere above the form")
+	}
+	again := formValues(r.body)
+	if !strings.Contains(again.Get("overview.duties"), theirs) || again.Get("reasons.total_change") != "增加政务热线运维项目支出" {
+		t.Errorf("the refused form does not show the other tab's 部门职责 and keep the reason typed: %q / %q", again.Get("overview.duties")[:80], again.Get("reasons.total_change"))
+	}
+	if r := b.post(ws+"fill", again); r.status != http.StatusSeeOther {
+		t.Fatalf("saving the form shown after the refusal: %d %s", r.status, text(r.body))
+	}
+	y := b.get(ws + "download/yaml").body
+	if !strings.Contains(y, theirs) || !strings.Contains(y, "total_change: 增加政务热线运维项目支出") {
+		t.Errorf("after the second save the file lacks the other tab's edit or the reason:\n%.1500s", y)
+	}
+
+	// Both sides change the same field: the newer text is shown, what was
+	// typed is said under the field.
+	mine := formValues(b.get(ws + "fill").body)
+	theirs2 := formValues(b.get(ws + "fill").body)
+	theirs2.Set("notes.other", "另一个标签页的说明")
+	if r := b.post(ws+"fill", theirs2); r.status != http.StatusSeeOther {
+		t.Fatalf("the other tab's form: %d %s", r.status, text(r.body))
+	}
+	mine.Set("notes.other", "本页的说明")
+	r = b.post(ws+"fill", mine)
+	if got := fieldProblem(r.body, "notes.other"); r.status != http.StatusConflict || !strings.Contains(got, "本页填写的“本页的说明”没有保存") {
+		t.Errorf("a field changed on both sides: %d, under it %q", r.status, got)
+	}
+	if v := formValues(r.body).Get("notes.other"); v != "另一个标签页的说明" {
+		t.Errorf("a field changed on both sides shows %q, want the newer text", v)
+	}
+
+	// The YAML editor opened at the start saves over none of this.
+	current := b.get(ws + "download/yaml").body
+	staleEditor.Set("text", string(input.Sample)+"# 本页的修改\n")
+	r = b.post(ws+"yaml", staleEditor)
+	if r.status != http.StatusConflict || !strings.Contains(text(r.body), "没有保存：打开本页之后，主输入文件已在别处修改过") ||
+		!strings.Contains(text(r.body), "部门职责") || !strings.Contains(r.body, "# 本页的修改") {
+		t.Errorf("saving a stale editor: %d %s", r.status, text(r.body))
+	}
+	if r2 := b.post(ws+"yaml", formValues(r.body)); r2.status != http.StatusConflict {
+		t.Errorf("the refused editor saved when posted again: %d", r2.status)
+	}
+	noVersion := url.Values{"csrf": {b.csrf()}, "text": {"schema: 1\n"}}
+	if r := b.post(ws+"yaml", noVersion); r.status != http.StatusConflict {
+		t.Errorf("an editor post without its version: %d", r.status)
+	}
+	fillNoVersion := formValues(b.get(ws + "fill").body)
+	fillNoVersion.Del("version")
+	if r := b.post(ws+"fill", fillNoVersion); r.status != http.StatusConflict {
+		t.Errorf("a form post without its version: %d", r.status)
+	}
+	if got := b.get(ws + "download/yaml").body; got != current {
+		t.Error("a stale or unversioned post changed the text")
+	}
+}
+
+// TestMemoryBoundedNotByWorkspaces: the check results kept between pages
+// stay within their byte budget however many workspaces are open (each
+// kept its own: 48 workspaces of a department of 9 000 projects held
+// 1 GB), and no workspace keeps its text in memory; a page whose result
+// was dropped checks its text again.
+func TestMemoryBoundedNotByWorkspaces(t *testing.T) {
+	budget := 3 * resultCost(len(input.Sample))
+	s, ts := newServer(t, Config{ResultBytes: budget})
+	var spaces []string
+	var browsers []*browser
+	for i := 0; i < 10; i++ {
+		b := newBrowser(t, ts)
+		ws := b.start(file{"file", fmt.Sprintf("部门%d.yaml", i), input.Sample})
+		if r := b.get(ws); r.status != 200 || !strings.Contains(r.body, "T6-T5-basic") {
+			t.Fatalf("check page %d: %d", i, r.status)
+		}
+		spaces, browsers = append(spaces, ws), append(browsers, b)
+	}
+	n, bytes, texts := s.held()
+	if bytes > budget || n > 3 || texts != 0 {
+		t.Errorf("10 workspaces hold %d results counted %d bytes (budget %d) and %d bytes of text, want at most 3 results within the budget and no text", n, bytes, budget, texts)
+	}
+	// The first workspace's result was dropped: its page checks again.
+	if r := browsers[0].get(spaces[0]); r.status != 200 || !strings.Contains(r.body, "T6-T5-basic") {
+		t.Errorf("the page of a workspace whose result was dropped: %d", r.status)
+	}
+	if n, bytes, _ := s.held(); bytes > budget || n > 3 {
+		t.Errorf("after checking again: %d results, %d bytes", n, bytes)
+	}
+}
+
+// TestWorkspaceLimitsPerBrowser: a browser opening workspaces beyond its
+// own limit is refused, and when the workbench is full a newcomer is
+// refused: no workspace in use, of any browser, is ever removed to make
+// room (another browser's 64 evicted one edited a second before).
+func TestWorkspaceLimitsPerBrowser(t *testing.T) {
+	s, ts := newServer(t, Config{MaxWorkspaces: 4, MaxPerBrowser: 2})
+	clerk := newBrowser(t, ts)
+	mine := clerk.start(file{"file", "本部门.yaml", input.Sample})
+	clerk.get(mine + "fill")
+
+	other := newBrowser(t, ts)
+	for i := 0; i < 2; i++ {
+		other.start(file{"file", fmt.Sprintf("甲%d.yaml", i), input.Sample})
+	}
+	r := other.upload("/start/upload", []file{{"file", "甲3.yaml", input.Sample}}, nil)
+	if r.status != http.StatusTooManyRequests || !strings.Contains(text(r.body), "这个浏览器已打开 2 个工作区（每个浏览器最多 2 个）") {
+		t.Errorf("a browser over its own limit: %d %s", r.status, text(r.body))
+	}
+	if r := other.upload("/bureau", []file{{"files", "乙.yaml", input.Sample}}, nil); r.status != http.StatusTooManyRequests {
+		t.Errorf("a batch of a browser over its own limit: %d %s", r.status, text(r.body))
+	}
+	third := newBrowser(t, ts)
+	third.start(file{"file", "丙.yaml", input.Sample})
+	fourth := newBrowser(t, ts)
+	r = fourth.post("/start/new", url.Values{"csrf": {fourth.csrf()}, "year": {"2026"}})
+	if r.status != http.StatusServiceUnavailable || !strings.Contains(text(r.body), "工作台同时打开的工作区已满（共 4 个，来自各个浏览器") {
+		t.Errorf("a newcomer when the workbench is full: %d %s", r.status, text(r.body))
+	}
+	if r := clerk.get(mine + "fill"); r.status != 200 {
+		t.Errorf("the clerk's workspace after the others: %d %s", r.status, text(r.body))
+	}
+	if n := s.spaces.count(); n != 4 {
+		t.Errorf("%d workspaces, want 4", n)
+	}
+	// The start page lists the browser's own workspaces, to go back to or close.
+	if p := clerk.get("/").body; !strings.Contains(p, `href="`+mine+`"`) || !strings.Contains(p, "本部门.yaml") || strings.Contains(p, "甲0.yaml") {
+		t.Errorf("the start page does not list the clerk's workspace (alone):\n%s", text(p))
+	}
+
+	// Batches, each holding its review in memory, have limits of their own.
+	_, ts = newServer(t, Config{})
+	bureau := newBrowser(t, ts)
+	for i := 0; i < batchesPerBrowser; i++ {
+		if r := bureau.upload("/bureau", []file{{"files", "甲.yaml", input.Sample}}, nil); r.status != http.StatusSeeOther {
+			t.Fatalf("batch %d: %d %s", i+1, r.status, text(r.body))
+		}
+	}
+	if r := bureau.upload("/bureau", []file{{"files", "甲.yaml", input.Sample}}, nil); r.status != http.StatusTooManyRequests || !strings.Contains(text(r.body), "每个浏览器最多 2 批") {
+		t.Errorf("a batch over the browser's limit: %d %s", r.status, text(r.body))
+	}
+	if p := text(bureau.get("/").body); !strings.Contains(p, "甲.yaml 批量处理") {
+		t.Errorf("the start page does not list the batches: %s", p)
+	}
+}
+
+// counter counts the bytes read through it.
+type counter struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// streamedUpload is a multipart body of one file, made as it is read: the
+// file is head and then size bytes of filler. Close it when done.
+func streamedUpload(field, name string, head []byte, size int64, filler byte) (string, *io.PipeReader) {
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		w, err := mw.CreateFormFile(field, name)
+		if err != nil {
+			return
+		}
+		if _, err := w.Write(head); err != nil {
+			return
+		}
+		if _, err := io.Copy(w, io.LimitReader(repeatByte(filler), size)); err != nil {
+			return
+		}
+		_ = mw.Close()
+		_ = pw.Close()
+	}()
+	return mw.FormDataContentType(), pr
+}
+
+type repeatByte byte
+
+func (b repeatByte) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(b)
+	}
+	return len(p), nil
+}
+
+// direct serves a POST of browser b through the server's handler in this
+// process, with no network between: what the handler read of body is what
+// it took. The CSRF token is in the header.
+func direct(s *Server, b *browser, path, ctype string, body io.Reader) *httptest.ResponseRecorder {
+	token := b.csrf() // first: it gives the browser its cookie
+	req := httptest.NewRequest("POST", path, body)
+	req.Host = "127.0.0.1"
+	u, _ := url.Parse(b.base)
+	for _, c := range b.c.Jar.Cookies(u) {
+		req.AddCookie(c)
+	}
+	req.Header.Set("Content-Type", ctype)
+	req.Header.Set(csrfHeader, token)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	return rec
+}
+
+// TestUploadLimitsWhileStreaming: an upload's limit is its kind's, known
+// from its first bytes, and applied as it is read: a 60 MB master input is
+// refused after 8 MB of it (it was buffered up to 64 MB first), an old .xls
+// after its first bytes, a workbook at 64 MB, on every page that takes files.
+func TestUploadLimitsWhileStreaming(t *testing.T) {
+	s, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	const slack = 256 << 10 // the multipart framing and the readers' buffers
+	for _, c := range []struct {
+		path, field, name string
+		head              []byte
+		size              int64
+		status            int
+		want              string
+		most              int64
+	}{
+		{"/start/upload", "file", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
+		{"/start/upload", "file", "旧.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 60 << 20, 400, "旧.xls 是旧格式的 .xls 工作簿", slack},
+		{"/start/upload", "file", "大.xlsx", []byte("PK\x03\x04"), 70 << 20, 413, "大.xlsx 过大（上限 64 MB）", workbook.MaxBookSize + slack},
+		{"/start/upload", "prior", "上年.yaml", []byte("# 注释\n"), 60 << 20, 413, "上年.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
+		{"/start/last-year", "last", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
+		{"/bureau", "files", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
+		{"/bureau", "files", "旧.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 60 << 20, 400, "旧.xls 是旧格式的 .xls 工作簿", slack},
+	} {
+		ct, body := streamedUpload(c.field, c.name, c.head, c.size, '#')
+		read := &counter{r: body}
+		rec := direct(s, b, c.path, ct, read)
+		body.Close()
+		if got := text(rec.Body.String()); rec.Code != c.status || !strings.Contains(got, c.want) {
+			t.Errorf("%s %s: %d %.300s, want %d %q", c.path, c.name, rec.Code, got, c.status, c.want)
+		}
+		if n := read.n.Load(); n > c.most {
+			t.Errorf("%s %s: %d KB read before the refusal, want at most %d KB", c.path, c.name, n>>10, c.most>>10)
+		}
+	}
+	if n := s.spaces.count(); n != 0 {
+		t.Errorf("%d workspaces after the refusals", n)
+	}
+	entries, _ := os.ReadDir(s.Root())
+	for _, e := range entries {
+		if e.Name() != pidFile {
+			t.Errorf("%s left in the root after the refusals", e.Name())
+		}
+	}
+}
+
+// TestUploadsBounded: at most 2 × -j uploads are taken at once; another
+// waits for one to end, then is told the server is busy, having read none
+// of its body.
+func TestUploadsBounded(t *testing.T) {
+	s, ts := newServer(t, Config{Workers: 1})
+	s.wait = 300 * time.Millisecond
+	b := newBrowser(t, ts)
+	b.csrf() // the browser's cookie, before the three uploads at once
+	release := make(chan struct{})
+	type result struct {
+		code int
+		body string
+		read int64
+	}
+	results := make(chan result, 3)
+	for i := 0; i < 3; i++ {
+		go func(i int) {
+			ct, body := streamedUpload("file", fmt.Sprintf("慢%d.yaml", i), []byte("schema: 1\n"), 1<<10, '#')
+			read := &counter{r: io.MultiReader(io.LimitReader(body, 512), blockUntil(release))}
+			rec := direct(s, b, "/start/upload", ct, read)
+			body.Close()
+			results <- result{rec.Code, text(rec.Body.String()), read.n.Load()}
+		}(i)
+	}
+	var busy result
+	select {
+	case busy = <-results:
+	case <-time.After(10 * time.Second):
+		close(release)
+		t.Fatal("no upload was refused while two were being taken")
+	}
+	close(release)
+	if busy.code != http.StatusServiceUnavailable || !strings.Contains(busy.body, "服务器正忙：同时上传的文件已满（最多 2 个）") || busy.read != 0 {
+		t.Errorf("the third upload at once: %d, %d bytes read: %s", busy.code, busy.read, busy.body)
+	}
+	for i := 0; i < 2; i++ {
+		if r := <-results; r.read == 0 {
+			t.Errorf("an upload with a slot read nothing: %d %s", r.code, r.body)
+		}
+	}
+}
+
+// blockUntil is a reader that blocks until c is closed, then ends.
+type blockUntil chan struct{}
+
+func (c blockUntil) Read([]byte) (int, error) {
+	<-c
+	return 0, io.ErrUnexpectedEOF
 }

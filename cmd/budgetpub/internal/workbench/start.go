@@ -14,19 +14,50 @@ import (
 
 // startView is the first page's data.
 type startView struct {
-	Year     int
-	Name     string
-	Problems []string // what an upload's file had wrong, each with its place
+	Year       int
+	Name       string
+	Problems   []string    // what an upload's file had wrong, each with its place
+	Open       []openSpace // this browser's workspaces
+	PerBrowser int
+}
+
+// openSpace is a workspace of the browser as the first page lists it.
+type openSpace struct {
+	Href, Name, Kind, Used string
+}
+
+func (s *Server) startView(r *http.Request, problems []string) startView {
+	v := startView{Year: time.Now().Year() + 1, Problems: problems, PerBrowser: s.cfg.MaxPerBrowser}
+	for _, sp := range s.spaces.mine(client(r)) {
+		sp.mu.Lock()
+		o := openSpace{Href: workspaceRoute + sp.id + "/", Name: sp.display, Kind: "部门", Used: sp.used.Format("15:04")}
+		sp.mu.Unlock()
+		if sp.batch != nil {
+			o.Href, o.Kind, o.Name = "/b/"+sp.id+"/", "批量处理", sp.batch.title()
+		}
+		v.Open = append(v.Open, o)
+	}
+	return v
 }
 
 func (s *Server) startPage(w http.ResponseWriter, r *http.Request) {
-	s.show(w, r, http.StatusOK, "start", page{Title: "开始", Data: startView{Year: time.Now().Year() + 1}})
+	s.show(w, r, http.StatusOK, "start", page{Title: "开始", Data: s.startView(r, nil)})
 }
 
 // startAgain shows the first page with what stopped the start.
 func (s *Server) startAgain(w http.ResponseWriter, r *http.Request, status int, problems []string) {
 	s.show(w, r, status, "start", page{Title: "开始", Problem: []string{"没有开始：文件有问题，见下面的说明"},
-		Data: startView{Year: time.Now().Year() + 1, Problems: problems}})
+		Data: s.startView(r, problems)})
+}
+
+// roomFor refuses a start (a batch) before its upload is read when the
+// browser or the workbench has no room for another workspace.
+func (s *Server) roomFor(w http.ResponseWriter, r *http.Request, batch bool) bool {
+	if err := s.spaces.room(client(r), batch); err != nil {
+		s.failErr(w, r, err)
+		return false
+	}
+	return true
 }
 
 // errorLines are an error's lines: an input's errors one by one.
@@ -44,18 +75,22 @@ func errorLines(err error) []string {
 // startUpload starts from an uploaded workbook (imported, with last year's
 // file if given) or master input.
 func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
-	_, files, err := readForm(w, r, workbook.MaxBookSize+input.MaxFileSize+uploadOverhead, workbook.MaxBookSize, 2)
-	if err != nil {
-		s.failErr(w, r, err)
+	if !s.roomFor(w, r, false) {
 		return
 	}
+	_, files, done, err := s.readForm(w, r, workbook.MaxBookSize+input.MaxFileSize+uploadOverhead, 2)
+	if err != nil {
+		s.uploadFailed(w, r, err)
+		return
+	}
+	defer done()
 	var main, prior *upload
-	for i := range files {
-		switch files[i].field {
+	for _, f := range files {
+		switch f.field {
 		case "file":
-			main = &files[i]
+			main = f
 		case "prior":
-			prior = &files[i]
+			prior = f
 		}
 	}
 	if main == nil {
@@ -69,20 +104,15 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 		todo    []string
 		problem error
 	)
-	kind := sniff(main.data)
-	if int64(len(main.data)) > limitFor(kind) {
-		s.startAgain(w, r, http.StatusRequestEntityTooLarge, []string{fmt.Sprintf("%s 过大（上限 %d MB）", main.name, limitFor(kind)>>20)})
-		return
-	}
-	switch kind {
-	case kindOldXLS:
-		s.startAgain(w, r, http.StatusBadRequest, []string{main.name + " 是旧格式的 .xls 工作簿：请用 Excel 或 WPS 打开，“另存为” Excel 工作簿（.xlsx）后再上传"})
-		return
+	switch main.kind {
 	case kindZip:
 		s.startAgain(w, r, http.StatusBadRequest, []string{main.name + " 是压缩包：多个部门的文件请在“财政部门批量处理”页上传"})
 		return
 	case kindBook:
 		err := s.work(r.Context(), func() {
+			if problem = loadAll(main, prior); problem != nil {
+				return
+			}
 			o := workbook.Options{Catalog: s.cfg.Resources.Catalog, Format: input.FormatOptions{Header: []string{"由 " + main.name + " 导入。"}}}
 			if prior != nil {
 				ly, err := publish.LastYearFrom(s.cfg.Resources, prior.name, prior.data)
@@ -112,6 +142,10 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
+		if err := main.load(); err != nil {
+			problem = err
+			break
+		}
 		t, enc, err := input.ToUTF8(main.name, main.data)
 		if err != nil {
 			problem = err
@@ -130,6 +164,30 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 	s.open(w, r, display, text, fo, notes, todo)
 }
 
+// uploadFailed answers a form whose files could not be taken: a file's own
+// problem on the start page among the file's problems, else a page of its
+// own.
+func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if fe, ok := err.(*fileError); ok {
+		s.startAgain(w, r, fe.status, []string{fe.msg})
+		return
+	}
+	s.failErr(w, r, err)
+}
+
+// loadAll reads the uploads given (nil ones skipped) into memory.
+func loadAll(us ...*upload) error {
+	for _, u := range us {
+		if u == nil {
+			continue
+		}
+		if err := u.load(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // webTodo are the import's items still to fill in, as the workbench says
 // them: without the file's key names before the colon, and with the
 // workbench's way of bringing last year's file in.
@@ -146,12 +204,20 @@ func webTodo(items []string) []string {
 
 // startNew starts from a skeleton of a year and a department's name.
 func (s *Server) startNew(w http.ResponseWriter, r *http.Request) {
-	year, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("year")))
+	if !s.roomFor(w, r, false) {
+		return
+	}
+	form, err := postForm(w, r, maxFormBytes)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	year, err := strconv.Atoi(strings.TrimSpace(form.Get("year")))
 	if err != nil || year < 2000 || year > 2100 {
 		s.startAgain(w, r, http.StatusBadRequest, []string{"预算年度应为 2000 至 2100 之间的年份，如 " + strconv.Itoa(time.Now().Year()+1)})
 		return
 	}
-	name := strings.TrimSpace(r.PostForm.Get("name"))
+	name := strings.TrimSpace(form.Get("name"))
 	if lead, bad := input.FormulaLead(name); bad {
 		s.startAgain(w, r, http.StatusBadRequest, []string{fmt.Sprintf("部门名称“%s”以“%s”开头，电子表格软件会把它当作公式执行：请去掉开头的这个符号", name, lead)})
 		return
@@ -169,18 +235,26 @@ func (s *Server) startNew(w http.ResponseWriter, r *http.Request) {
 
 // startLastYear starts next year's file from last year's.
 func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
-	fields, files, err := readForm(w, r, input.MaxFileSize+uploadOverhead, input.MaxFileSize, 1)
-	if err != nil {
-		s.failErr(w, r, err)
+	if !s.roomFor(w, r, false) {
 		return
 	}
+	fields, files, done, err := s.readForm(w, r, workbook.MaxBookSize+uploadOverhead, 1)
+	if err != nil {
+		s.uploadFailed(w, r, err)
+		return
+	}
+	defer done()
 	if len(files) == 0 {
 		s.startAgain(w, r, http.StatusBadRequest, []string{"请选择上年的主输入文件（.yaml）"})
 		return
 	}
 	last := files[0]
-	if k := sniff(last.data); k != kindYAML {
+	if last.kind != kindYAML {
 		s.startAgain(w, r, http.StatusBadRequest, []string{last.name + " 不是主输入文件（.yaml）：由上年的公开表工作簿开始，请用上面的“上传文件”"})
+		return
+	}
+	if err := last.load(); err != nil {
+		s.failErr(w, r, err)
 		return
 	}
 	var (
@@ -231,8 +305,8 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, te
 	sp.mu.Lock()
 	sp.display = displayName(display, "主输入文件.yaml")
 	sp.stem = safeStem(trimExt(sp.display), "部门预算公开")
-	sp.text, sp.format, sp.notes, sp.todo = text, fo, notes, todo
-	err = sp.writeFile("input.yaml", text)
+	sp.format, sp.notes, sp.todo = fo, notes, todo
+	err = sp.setText(text)
 	sp.mu.Unlock()
 	if err != nil {
 		s.spaces.remove(sp)

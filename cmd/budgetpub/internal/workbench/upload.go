@@ -2,23 +2,43 @@ package workbench
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/workbook"
 )
 
 // upload is one file of a multipart form: its name as the browser gave it
-// (shown, never a path) and its bytes.
+// (shown, never a path), its kind, and the file it was streamed into (in
+// the request's own temporary folder); its bytes are read by load, when
+// needed (under a worker).
 type upload struct {
 	field, name string
+	kind        fileKind
+	path        string
 	data        []byte
+}
+
+// load reads the upload's bytes into data.
+func (u *upload) load() error {
+	if u.data != nil {
+		return nil
+	}
+	b, err := os.ReadFile(u.path)
+	if err != nil {
+		return fmt.Errorf("无法读取上传的文件 %s：%w", u.name, err)
+	}
+	u.data = b
+	return nil
 }
 
 // fileKind is what an uploaded file is, by its first bytes.
@@ -31,23 +51,31 @@ const (
 	kindOldXLS          // the old binary .xls
 )
 
-// sniff tells an upload's kind from its bytes (and, for a zip, whether it
-// is a workbook).
-func sniff(data []byte) fileKind {
+// kindOf tells an upload's kind from its first bytes: a zip is kindZip
+// until isWorkbook finds it holds a workbook.
+func kindOf(head []byte) fileKind {
 	switch {
-	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")):
 		return kindOldXLS
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
-			for _, f := range zr.File {
-				if f.Name == "xl/workbook.xml" {
-					return kindBook
-				}
-			}
-		}
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return kindZip
 	}
 	return kindYAML
+}
+
+// isWorkbook reports whether the zip at path is a workbook.
+func isWorkbook(path string) bool {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return false
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			return true
+		}
+	}
+	return false
 }
 
 // limitFor is the size limit of an upload of that kind.
@@ -58,19 +86,99 @@ func limitFor(k fileKind) int64 {
 	return workbook.MaxBookSize
 }
 
+// fileError is a problem of one uploaded file (too big, an old .xls):
+// the start page shows it among the file's problems.
+type fileError struct{ httpError }
+
+func (e *fileError) Unwrap() error { return &e.httpError }
+
+func tooBigFile(name string, limit int64) error {
+	return &fileError{httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("%s 过大（上限 %d MB）：请确认选对了文件", name, limit>>20)}}
+}
+
+func oldXLS(name string) error {
+	return &fileError{httpError{http.StatusBadRequest, name + " 是旧格式的 .xls 工作簿：请用 Excel 或 WPS 打开，“另存为” Excel 工作簿（.xlsx）后再上传"}}
+}
+
 var errMalformed = &httpError{http.StatusBadRequest, "上传的内容不完整或格式不对：请重新选择文件上传"}
 
-// readForm reads a multipart form of at most total bytes: its text fields
-// and its files, each file at most perFile bytes (keeping at most maxFiles
-// of them). A file over its limit is refused with its name.
-func readForm(w http.ResponseWriter, r *http.Request, total, perFile int64, maxFiles int) (map[string]string, []upload, error) {
+// peekKind is the kind of the file a part brings, from its first bytes,
+// and a reader of the whole part.
+func peekKind(part io.Reader) (fileKind, io.Reader) {
+	br := bufio.NewReaderSize(part, 512)
+	head, _ := br.Peek(8)
+	return kindOf(head), br
+}
+
+// copyLimited streams src into a new file dst, at most limit bytes: over
+// it, dst is removed and over is true.
+func copyLimited(dst string, src io.Reader, limit int64) (n int64, over bool, err error) {
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return 0, false, err
+	}
+	n, err = io.Copy(f, io.LimitReader(src, limit+1))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || n > limit {
+		_ = os.Remove(dst)
+	}
+	return n, n > limit, err
+}
+
+// uploading takes one of the upload slots (2 × Workers: every upload
+// streams to disk, and is bounded in number so that the disk it takes is
+// too), waiting for one at most s.wait; release it when done.
+func (s *Server) uploading(r *http.Request) (release func(), err error) {
+	t := time.NewTimer(s.wait)
+	defer t.Stop()
+	select {
+	case s.uploads <- struct{}{}:
+		return func() { <-s.uploads }, nil
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	case <-t.C:
+		return nil, &httpError{http.StatusServiceUnavailable, fmt.Sprintf("服务器正忙：同时上传的文件已满（最多 %d 个），请稍后再试", cap(s.uploads))}
+	}
+}
+
+// readForm reads a multipart form of at most total bytes, holding an
+// upload slot: its text fields, and its files (at most maxFiles), each
+// streamed into a temporary folder of the request under its kind's limit,
+// the kind known from its first bytes, so that no file is read beyond it
+// and none is held in memory. done releases the slot and removes the
+// folder. An old .xls is refused at its first bytes.
+func (s *Server) readForm(w http.ResponseWriter, r *http.Request, total int64, maxFiles int) (fields map[string]string, files []*upload, done func(), err error) {
+	release, err := s.uploading(r)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	dir, err := os.MkdirTemp(s.cfg.Root, "up-")
+	if err != nil {
+		release()
+		return nil, nil, nil, err
+	}
+	done = func() {
+		_ = os.RemoveAll(dir)
+		release()
+	}
+	fields, files, err = readParts(w, r, dir, total, maxFiles)
+	if err != nil {
+		done()
+		return nil, nil, nil, err
+	}
+	return fields, files, done, nil
+}
+
+func readParts(w http.ResponseWriter, r *http.Request, dir string, total int64, maxFiles int) (map[string]string, []*upload, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, total)
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, nil, errMalformed
 	}
 	fields := map[string]string{}
-	var files []upload
+	var files []*upload
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -92,35 +200,29 @@ func readForm(w http.ResponseWriter, r *http.Request, total, perFile int64, maxF
 			continue
 		}
 		display := displayName(part.FileName(), "上传的文件")
-		b, err := readPart(part, perFile)
-		if err != nil {
-			if errors.Is(err, errPartTooBig) {
-				return nil, nil, &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("文件 %s 过大（上限 %d MB）", display, perFile>>20)}
-			}
+		kind, body := peekKind(part)
+		if kind == kindOldXLS {
+			return nil, nil, oldXLS(display)
+		}
+		u := &upload{field: name, name: display, kind: kind, path: filepath.Join(dir, fmt.Sprintf("%d", len(files)+1))}
+		n, over, err := copyLimited(u.path, body, limitFor(kind))
+		switch {
+		case err != nil:
 			return nil, nil, tooBig(err, total)
-		}
-		if len(b) == 0 {
+		case over:
+			return nil, nil, tooBigFile(display, limitFor(kind))
+		case n == 0:
+			_ = os.Remove(u.path)
 			continue // an empty file input
-		}
-		if len(files) == maxFiles {
+		case len(files) == maxFiles:
 			return nil, nil, &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("一次最多上传 %d 个文件", maxFiles)}
 		}
-		files = append(files, upload{field: name, name: display, data: b})
+		if kind == kindZip && isWorkbook(u.path) {
+			u.kind = kindBook
+		}
+		files = append(files, u)
 	}
 	return fields, files, nil
-}
-
-var errPartTooBig = errors.New("part too big")
-
-func readPart(p *multipart.Part, limit int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(p, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, errPartTooBig
-	}
-	return b, nil
 }
 
 // tooBig is the error of a body that could not be read: over the request's
@@ -134,9 +236,10 @@ func tooBig(err error, total int64) error {
 }
 
 // eachInZip calls each with the master inputs and workbooks of a zip (any
-// folders; other files are skipped and counted), each read at most to its
-// limit whatever the zip says of its size.
-func eachInZip(name string, zr *zip.Reader, each func(name string, data []byte) error) (int, error) {
+// folders; other files are skipped and counted): each gets the entry's name
+// and a function writing the entry into a file, at most to its limit
+// whatever the zip says of its size.
+func eachInZip(name string, zr *zip.Reader, each func(entry string, write func(dst string) error) error) (int, error) {
 	skipped := 0
 	for _, f := range zr.File {
 		base := displayName(f.Name, "")
@@ -152,19 +255,22 @@ func eachInZip(name string, zr *zip.Reader, each func(name string, data []byte) 
 		if strings.HasSuffix(lower, ".xlsx") {
 			limit = workbook.MaxBookSize
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return 0, &httpError{http.StatusBadRequest, fmt.Sprintf("%s 中的 %s 无法解压：%v", name, base, err)}
+		write := func(dst string) error {
+			rc, err := f.Open()
+			if err != nil {
+				return &httpError{http.StatusBadRequest, fmt.Sprintf("%s 中的 %s 无法解压：%v", name, base, err)}
+			}
+			defer rc.Close()
+			_, over, err := copyLimited(dst, rc, limit)
+			switch {
+			case over:
+				return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("%s 中的 %s 过大（上限 %d MB）", name, base, limit>>20)}
+			case err != nil:
+				return &httpError{http.StatusBadRequest, fmt.Sprintf("%s 中的 %s 无法解压：压缩包已损坏", name, base)}
+			}
+			return nil
 		}
-		b, err := io.ReadAll(io.LimitReader(rc, limit+1))
-		rc.Close()
-		if err != nil {
-			return 0, &httpError{http.StatusBadRequest, fmt.Sprintf("%s 中的 %s 无法解压：压缩包已损坏", name, base)}
-		}
-		if int64(len(b)) > limit {
-			return 0, &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("%s 中的 %s 过大（上限 %d MB）", name, base, limit>>20)}
-		}
-		if err := each(base, b); err != nil {
+		if err := each(base, write); err != nil {
 			return 0, err
 		}
 	}

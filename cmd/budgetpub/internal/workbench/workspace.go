@@ -2,6 +2,8 @@ package workbench
 
 import (
 	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -10,7 +12,6 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 // space is one workspace: a department's master input being prepared, or a
@@ -22,44 +23,55 @@ type space struct {
 
 	mu      sync.Mutex
 	used    time.Time
-	busy    int    // requests working in it: never expired while busy
-	display string // the input's name in messages: the upload's base name, cleaned
-	stem    string // the download names' stem
-	text    []byte // the master input
+	busy    int       // requests working in it: never expired while busy
+	display string    // the input's name in messages: the upload's base name, cleaned
+	stem    string    // the download names' stem
+	ver     version   // of the master input, input.yaml (kept on disk only)
+	revs    []version // the last texts, kept to compare a stale form with (stale.go)
 	format  input.FormatOptions
 	notes   []string // what the import said (assumptions, warnings)
 	todo    []string // what is left to fill in
-	checked *publish.Result
-	checkOf [32]byte // the text the check is of
 	out     *rendered
 }
 
-// rendered is the last render of a workspace.
+// rendered is the last render of a workspace: its files, named by the
+// version of the text rendered, are served only while that text is the
+// workspace's.
 type rendered struct {
-	of    [32]byte // the text rendered
-	files map[string]string
+	of    version           // the text rendered
+	files map[string]string // by kind: out-<version>.pdf …
 	at    time.Time
 }
 
-// store keeps the workspaces.
+// store keeps the workspaces. Its limits are per browser and for the
+// whole workbench; a workspace is never removed to make room for another:
+// the newcomer is refused, and workspaces go only when closed, idle too
+// long, or with the server.
 type store struct {
-	root string
-	max  int
-	mu   sync.Mutex
-	all  map[string]*space
+	root       string
+	max        int // workspaces at once
+	perBrowser int // workspaces of one browser
+	mu         sync.Mutex
+	all        map[string]*space
+	gone       func(id string) // told of every workspace removed
 }
 
-func newStore(root string, max int) *store {
-	return &store{root: root, max: max, all: map[string]*space{}}
+// Limits of the batches kept: each holds its review in memory.
+const (
+	maxBatches        = 4 // batches at once
+	batchesPerBrowser = 2 // batches of one browser
+)
+
+func newStore(root string, max, perBrowser int) *store {
+	return &store{root: root, max: max, perBrowser: perBrowser, all: map[string]*space{}}
 }
 
-// create makes a workspace for the browser owner, removing the least
-// recently used idle one when the store is full.
+// create makes a workspace for the browser owner, if the limits leave room.
 func (st *store) create(owner string, batch bool) (*space, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if len(st.all) >= st.max && !st.evictLocked() {
-		return nil, errFull
+	if err := st.roomLocked(owner, batch); err != nil {
+		return nil, err
 	}
 	sp := &space{id: newID(), owner: owner, used: time.Now()}
 	dir, err := os.MkdirTemp(st.root, "w-")
@@ -74,24 +86,52 @@ func (st *store) create(owner string, batch bool) (*space, error) {
 	return sp, nil
 }
 
-var errFull = &httpError{http.StatusServiceUnavailable, "工作台同时打开的工作区已满：请关闭不用的工作区，或稍后再试"}
+// room is nil if owner may open a workspace (a batch) now, else the
+// refusal: asked before an upload is read, so as not to take it in vain.
+func (st *store) room(owner string, batch bool) error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.roomLocked(owner, batch)
+}
 
-// evictLocked removes the least recently used workspace not in use.
-func (st *store) evictLocked() bool {
-	var idle []*space
+func (st *store) roomLocked(owner string, batch bool) error {
+	mine, batches, myBatches := 0, 0, 0
 	for _, sp := range st.all {
-		sp.mu.Lock()
-		if sp.busy == 0 && (sp.batch == nil || !sp.batch.running()) {
-			idle = append(idle, sp)
+		if sp.owner == owner {
+			mine++
 		}
-		sp.mu.Unlock()
+		if sp.batch != nil {
+			batches++
+			if sp.owner == owner {
+				myBatches++
+			}
+		}
 	}
-	if len(idle) == 0 {
-		return false
+	switch {
+	case mine >= st.perBrowser:
+		return &httpError{http.StatusTooManyRequests, fmt.Sprintf("这个浏览器已打开 %d 个工作区（每个浏览器最多 %d 个）：请先关闭不用的工作区（首页列出了它们），再开始新的", mine, st.perBrowser)}
+	case batch && myBatches >= batchesPerBrowser:
+		return &httpError{http.StatusTooManyRequests, fmt.Sprintf("这个浏览器已有 %d 批文件在处理或待下载（每个浏览器最多 %d 批）：请先下载并关闭不用的一批（首页列出了它们），再上传新的", myBatches, batchesPerBrowser)}
+	case batch && batches >= maxBatches:
+		return &httpError{http.StatusServiceUnavailable, fmt.Sprintf("工作台同时保留的批量处理已满（共 %d 批，来自各个浏览器）：请稍后再试，或关闭本浏览器不用的一批", maxBatches)}
+	case len(st.all) >= st.max:
+		return &httpError{http.StatusServiceUnavailable, fmt.Sprintf("工作台同时打开的工作区已满（共 %d 个，来自各个浏览器；别人正在使用的工作区不会被清除）：请稍后再试，或关闭本浏览器不用的工作区", st.max)}
 	}
-	sort.Slice(idle, func(i, j int) bool { return idle[i].lastUsed().Before(idle[j].lastUsed()) })
-	st.removeLocked(idle[0])
-	return true
+	return nil
+}
+
+// mine are the workspaces of a browser, the most recently used first.
+func (st *store) mine(owner string) []*space {
+	st.mu.Lock()
+	var out []*space
+	for _, sp := range st.all {
+		if sp.owner == owner {
+			out = append(out, sp)
+		}
+	}
+	st.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].lastUsed().After(out[j].lastUsed()) })
+	return out
 }
 
 func (sp *space) lastUsed() time.Time {
@@ -134,6 +174,9 @@ func (st *store) removeLocked(sp *space) {
 		return
 	}
 	delete(st.all, sp.id)
+	if st.gone != nil {
+		st.gone(sp.id)
+	}
 	if sp.batch != nil {
 		sp.batch.cancel()
 	}
@@ -168,13 +211,42 @@ func (st *store) count() int {
 	return len(st.all)
 }
 
-// setText replaces the master input (the caller holds sp.mu).
-func (sp *space) setText(b []byte) {
-	sp.text = b
+// setText makes text the master input (the caller holds sp.mu): written to
+// input.yaml, its version noted and remembered (stale.go).
+func (sp *space) setText(text []byte) error {
+	if err := sp.writeFile("input.yaml", text); err != nil {
+		return err
+	}
+	sp.ver = versionOf(text)
+	sp.remember(text)
+	return nil
 }
 
-// hash is the identity of a master input's text.
-func hash(b []byte) [32]byte { return sha256.Sum256(b) }
+// name is the input's name in messages.
+func (sp *space) name() string {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	return sp.display
+}
+
+// text is the master input and its version.
+func (sp *space) text() ([]byte, version, error) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	b, err := os.ReadFile(sp.path("input.yaml"))
+	if err != nil {
+		return nil, sp.ver, fmt.Errorf("无法读取主输入文件：%w", err)
+	}
+	return b, sp.ver, nil
+}
+
+// version is the identity of a master input's text: its SHA-256.
+type version [32]byte
+
+func versionOf(b []byte) version { return sha256.Sum256(b) }
+
+// String is the version as a form and a file name carry it: 32 hex digits.
+func (v version) String() string { return hex.EncodeToString(v[:16]) }
 
 // path is a file of the workspace's own folder, by a fixed name.
 func (sp *space) path(name string) string { return filepath.Join(sp.dir, name) }
@@ -240,3 +312,11 @@ type httpError struct {
 }
 
 func (e *httpError) Error() string { return e.msg }
+
+// held is what the workspaces hold in memory between requests: the check
+// results kept and the bytes they count (resultCost), and the bytes of
+// texts kept (none: a text is its workspace's input.yaml).
+func (s *Server) held() (results int, resultBytes, textBytes int64) {
+	results, resultBytes = s.results.held()
+	return results, resultBytes, 0
+}
