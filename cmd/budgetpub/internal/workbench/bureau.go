@@ -392,14 +392,13 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 	for i, row := range rows {
 		br := batchRow{N: i + 1, Name: names[i], Department: row.Department, Done: row.Done, Warnings: row.Warnings, Errors: row.Errors,
 			IDs: row.IDs(), Problem: shownProblem(row, names[i])}
+		br.Status = row.Status()
 		if row.Done {
 			v.Done++
-			br.Status = "完成"
 			br.Total, br.GeneralPublic = render.FormatAmount(row.Total), render.FormatAmount(row.GeneralPublic)
 			br.ThreePublic, br.OperatingCosts = render.FormatAmount(row.ThreePublic), render.FormatAmount(row.OperatingCosts)
 		} else {
 			v.NotDone++
-			br.Status = "未完成"
 		}
 		v.Rows = append(v.Rows, br)
 		for _, e := range row.InputErrors {

@@ -259,6 +259,19 @@ func TestWorkbookToPDF(t *testing.T) {
 	form.Set("prior_year.total", "4,655.59")
 	form.Set("reasons.total_change", "增加政务热线运维项目支出")
 	form.Set("overview.duties", "负责市政府日常运转。\n（一）统筹协调。")
+	// What the tables cannot give, the clerk gives: until then publishing
+	// is refused (需补填).
+	if r := b.post(ws+"publish", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusUnprocessableEntity || !strings.Contains(text(r.body), "需补填") {
+		t.Errorf("publishing an unfilled import: %d %s", r.status, text(r.body))
+	}
+	form.Set("overview.organization", "内设秘书科等科室。")
+	form.Set("procurement.goods", "142.96")
+	form.Set("procurement.works", "0")
+	form.Set("procurement.services", "1481.61")
+	form.Set("assets.as_of", "2023-12-31")
+	form.Set("assets.office_area_m2", "3000")
+	form.Set("notes.purchase_of_services", "无")
+	form.Set("notes.other", "无")
 	r := b.post(ws+"fill", form)
 	if r.status != http.StatusSeeOther || r.location != ws+"fill?saved=1" {
 		t.Fatalf("saving the form: %d %s\n%s", r.status, r.location, text(r.body))
@@ -794,7 +807,7 @@ func TestBureau(t *testing.T) {
 	if strings.Contains(p, "/in/0003.yaml") || strings.Contains(p, os.TempDir()) {
 		t.Errorf("the review shows a path of the workspace:\n%s", p)
 	}
-	for _, want := range []string{"8 个部门： 7 个完成， 1 个未完成", "压缩包中另有 2 个文件", "dept-1.yaml", "大同.xlsx", "逃逸.yaml", "坏.yaml",
+	for _, want := range []string{"8 个部门： 6 个完成， 2 个未完成", "需补填", "有错误", "可公开", "压缩包中另有 2 个文件", "dept-1.yaml", "大同.xlsx", "逃逸.yaml", "坏.yaml",
 		"未知的键 basc", "T6-T5-basic", "表6 合计 241.17", "相差 -2065.57", "大同市人民政府办公室[部门]"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the review lacks %q:\n%s", want, p)
@@ -819,7 +832,8 @@ func TestBureau(t *testing.T) {
 		}
 	}
 	got := strings.Join(names, " ")
-	want := "summary.xlsx dept-1.pdf dept-1.xlsx dept-2.pdf dept-2.xlsx 乙局.pdf 乙局.xlsx 大同.pdf 大同.xlsx 甲局-2.pdf 甲局-2.xlsx 甲局.pdf 甲局.xlsx 逃逸.pdf 逃逸.xlsx"
+	// The workbook is imported, but an unfilled import is not published (需补填).
+	want := "summary.xlsx dept-1.pdf dept-1.xlsx dept-2.pdf dept-2.xlsx 乙局.pdf 乙局.xlsx 甲局-2.pdf 甲局-2.xlsx 甲局.pdf 甲局.xlsx 逃逸.pdf 逃逸.xlsx"
 	if !sameSet(got, want) {
 		t.Errorf("zip entries:\n%s\nwant the set\n%s", got, want)
 	}
@@ -1007,10 +1021,10 @@ func TestCSRFHeaderEveryPost(t *testing.T) {
 	} else if y := b.get(r.location + "download/yaml").body; !strings.Contains(y, "year: 2026") || !strings.Contains(y, "name: 某某市农业农村局") {
 		t.Errorf("the skeleton made with the header is not of the year and name posted:\n%.300s", y)
 	}
-	r = multi("/start/last-year", []file{{"last", "datong-gov-office-2024.yaml", input.Sample}}, map[string]string{"year": "2026"})
+	r = multi("/start/last-year", []file{{"last", "datong-gov-office-2024.yaml", input.Sample}}, map[string]string{"year": "2025"})
 	check("/start/last-year", r, http.StatusSeeOther, "/w/")
 	if r.status != http.StatusSeeOther {
-	} else if y := b.get(r.location + "download/yaml").body; !strings.Contains(y, "year: 2026") {
+	} else if y := b.get(r.location + "download/yaml").body; !strings.Contains(y, "year: 2025") {
 		t.Errorf("last year's file rolled over with the header is not of the year posted:\n%.300s", y)
 	}
 
