@@ -67,6 +67,7 @@ var schemaDescriptions = map[string]string{
 	"projects[].performance_goal.handler":           "经办人",
 	"projects[].performance_goal.phone":             "联系电话",
 	"projects[].performance_goal.filed_on":          "填报日期",
+	"projects[].performance_goal.carried_from":      "沿用自哪一年的绩效目标表（如 2024年），由程序写入；逐项复核后删去这一行",
 	"three_public":                                  "表10：财政拨款安排的“三公”经费；每项一个数或按来源的映射",
 	"three_public.outbound_travel":                  "因公出国（境）费",
 	"three_public.reception":                        "公务接待费",

@@ -352,7 +352,10 @@ type PerformanceGoal struct {
 	Handler     Text        `yaml:"handler"`           // 经办人
 	Phone       Text        `yaml:"phone"`             // 联系电话
 	FiledOn     Text        `yaml:"filed_on"`          // 填报日期
-	Pos         Pos         `yaml:"-"`
+	// CarriedFrom says the form was carried from an earlier year's file
+	// ("2024年") and not yet reviewed: a 需补填 until the clerk removes it.
+	CarriedFrom Text `yaml:"carried_from"`
+	Pos         Pos  `yaml:"-"`
 }
 
 // GoalFunds is the 项目资金 block of a goal table, in 元 as the forms print it.

@@ -41,6 +41,10 @@ type Finding struct {
 	File     string           `json:"file"`
 	Line     int              `json:"line"`
 	Column   int              `json:"column"`
+	// Path is where in the input the fix goes, for a finding of something
+	// to fill in: "procurement", "units[2].kind" (the workbench shows the
+	// field's label and links to it).
+	Path string `json:"path,omitempty"`
 }
 
 // Detail is the finding's figures as printed: "表6 合计 241.17，表5 基本支出
@@ -74,6 +78,9 @@ func (f Finding) String() string {
 	s := fmt.Sprintf("%s:%d:%d: %s [%s] %s", f.File, f.Line, f.Column, f.Word(), f.ID, f.Message)
 	if d := f.Detail(); d != "" {
 		s += "：" + d
+	}
+	if f.Path != "" {
+		s += "（" + f.Path + "）"
 	}
 	return s
 }

@@ -91,8 +91,8 @@ func assetsGiven(a input.Assets) bool {
 func (c *checker) completeness() {
 	for _, u := range c.pub.Unknowns {
 		c.out = append(c.out, Finding{ID: u.ID, Severity: SeverityIncomplete,
-			Message: fmt.Sprintf("没有填写%s（%s）：%s", u.What, u.Path, unknownFix[u.ID]),
-			File:    c.doc.File, Line: u.Pos.Line, Column: u.Pos.Col})
+			Message: fmt.Sprintf("没有填写%s：%s", u.What, unknownFix[u.ID]),
+			File:    c.doc.File, Line: u.Pos.Line, Column: u.Pos.Col, Path: u.Path})
 	}
 	for _, t := range clerkTexts(c.doc) {
 		if m := skeletonRe.FindStringIndex(t.Value); m != nil {
@@ -101,6 +101,18 @@ func (c *checker) completeness() {
 				Message: fmt.Sprintf("还是空白模板的提示文字“%s”：请换成本部门的内容", t.Value[m[0]:m[1]]),
 				File:    c.doc.File, Line: at.Line, Column: at.Col})
 		}
+	}
+	for i, p := range c.doc.Projects {
+		if p.Goal == nil || p.Carryover || !given(p.Goal.CarriedFrom) {
+			continue
+		}
+		at := p.Goal.CarriedFrom.Pos
+		if at.Line == 0 {
+			at = p.Pos
+		}
+		c.out = append(c.out, Finding{ID: "unreviewed-goal", Severity: SeverityIncomplete,
+			Message: fmt.Sprintf("项目“%s”的绩效目标表沿用自%s，还没有复核：逐项核对本年的目标和指标后，删去 carried_from 这一行（工作台中勾选“已复核”）", p.Name.Value, p.Goal.CarriedFrom.Value),
+			File:    c.doc.File, Line: at.Line, Column: at.Col, Path: fmt.Sprintf("projects[%d].performance_goal.carried_from", i)})
 	}
 	c.allZero()
 	c.staleYear()

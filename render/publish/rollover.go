@@ -152,15 +152,17 @@ func cleared(b input.BySource) input.BySource {
 	return out
 }
 
-// clearGoal keeps a goal form's texts as a starting point and clears its
-// money (项目资金, in 元).
-func clearGoal(g *input.PerformanceGoal) *input.PerformanceGoal {
+// clearGoal keeps a goal form's texts as a starting point, clears its
+// money (项目资金, in 元) and marks it carried from the year before (from:
+// "2024年"), which is a 需补填 until the clerk has reviewed it.
+func clearGoal(g *input.PerformanceGoal, from string) *input.PerformanceGoal {
 	if g == nil {
 		return nil
 	}
 	c := *g
 	c.Funds = nil
 	c.FiledOn = input.Text{}
+	c.CarriedFrom = input.Text{Value: from}
 	return &c
 }
 
@@ -203,7 +205,7 @@ func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, er
 			continue // last year's carry-over is not next year's
 		}
 		p.Amounts = cleared(p.Amounts)
-		p.Goal = clearGoal(p.Goal)
+		p.Goal = clearGoal(p.Goal, fmt.Sprintf("%d年", last.Year))
 		if p.Goal != nil {
 			goals++
 		}
@@ -312,7 +314,7 @@ func (ly *LastYear) Carry(doc *input.Document, o *input.FormatOptions) error {
 			note(fmt.Sprintf("projects[%d]", i), fmt.Sprintf("与%s的“%s”视为同一项目（名称只差年份），沿用其项目类别和绩效目标表：如不是同一项目，请改正。", from, lp.Name.Value))
 		}
 		doc.Projects[i].Category = lp.Category
-		if g := clearGoal(lp.Goal); g != nil {
+		if g := clearGoal(lp.Goal, from); g != nil {
 			doc.Projects[i].Goal = g
 			goals++
 			note(fmt.Sprintf("projects[%d].performance_goal", i), "沿用"+from+"同名项目的绩效目标表（资金已清空）：请复核后再公开。")

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
 )
 
 const lastYearDoc = `schema: 1
@@ -60,5 +61,43 @@ func TestCarryMatchesProjectsWithoutTheirYears(t *testing.T) {
 	}
 	if p[3].Category.Value != "" || p[3].Goal != nil {
 		t.Errorf("a new project got %q", p[3].Category.Value)
+	}
+}
+
+// A goal form carried from last year's file is marked carried_from, which
+// is a 需补填 (unreviewed-goal) until the clerk, having reviewed it,
+// removes the mark.
+func TestCarriedGoalFormsAreReviewed(t *testing.T) {
+	res, err := Load(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ly, err := LastYearFrom(res, "2024.yaml", []byte(lastYearDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, o, err := ly.RollOver(2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(input.Format(doc, o))
+	if !strings.Contains(text, "carried_from: \"2024年\"") {
+		t.Fatalf("the rolled-over goal form is not marked:\n%s", text)
+	}
+	r := Department(res, "2025.yaml", []byte(text), Options{Force: true})
+	found := false
+	for _, f := range r.Findings {
+		if f.ID == "unreviewed-goal" && f.Severity == render.SeverityIncomplete && strings.Contains(f.Message, "2024年高标准农田建设项目") && f.Path == "projects[0].performance_goal.carried_from" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no unreviewed-goal finding: %v", r.Findings)
+	}
+	reviewed := strings.Replace(text, "carried_from: \"2024年\"", "", 1)
+	for _, f := range Department(res, "2025.yaml", []byte(reviewed), Options{Force: true}).Findings {
+		if f.ID == "unreviewed-goal" {
+			t.Errorf("a reviewed form is still unreviewed: %v", f)
+		}
 	}
 }
