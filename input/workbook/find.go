@@ -20,14 +20,15 @@ var (
 
 // located is a declared table found on a sheet.
 type located struct {
-	decl  *render.TableDecl
-	g     *grid
-	title int   // row of the title
-	first int   // first row of the body
-	cols  []int // the sheet column of each declared column; -1 when absent
-	yuan  bool  // the table's 单位 line says 元
-	dept  string
-	year  int
+	decl    *render.TableDecl
+	g       *grid
+	title   int   // row of the title
+	first   int   // first row of the body
+	cols    []int // the sheet column of each declared column; -1 when absent
+	yuan    bool  // the table's 单位 line says 元
+	dept    string
+	deptRef string // the cell of the department's name
+	year    int
 }
 
 // ref is the reference of a body cell of declared column k on row r.
@@ -222,7 +223,7 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 	top := -1
 	for r := t + 1; r < len(g.cells) && r < t+12; r++ {
 		row := g.cells[r]
-		l.readLine(row)
+		l.readLine(r, row)
 		if isHeader(row) {
 			top = r
 			break
@@ -269,13 +270,15 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 
 // readLine takes the department and the unit from a line above the header:
 // 部门名称：… and 单位：万元.
-func (l *located) readLine(row []string) {
+func (l *located) readLine(r int, row []string) {
 	for i, v := range row {
 		t := strings.TrimSpace(strings.ReplaceAll(v, "：", ":"))
 		if name, ok := strings.CutPrefix(t, "部门名称:"); ok {
 			name = strings.TrimSpace(name)
+			l.deptRef = l.g.ref(r, i)
 			if name == "" && i+1 < len(row) {
 				name = strings.TrimSpace(row[i+1])
+				l.deptRef = l.g.ref(r, i+1)
 			}
 			l.dept = name
 		}

@@ -1,11 +1,14 @@
 package workbook
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/input/xlsxread"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -30,6 +33,9 @@ type Options struct {
 	// Amend, when set, changes the derived document before it is written:
 	// import --prior carries last year's texts and figures in through it.
 	Amend func(doc *input.Document, o *input.FormatOptions) error
+	// Context ends the import early when it is done (the workbench's
+	// request gone); nil: never.
+	Context context.Context
 }
 
 // Import reads a workbook of the 13 tables into a master input. A problem
@@ -47,9 +53,20 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 		}
 		return input.Errors{{File: at, Msg: fmt.Sprintf(format, args...)}}
 	}
-	grids, err := readBook(data)
-	if err != nil {
-		return nil, fail("", "无法读取工作簿：文件不是有效的 Excel 工作簿（.xlsx），或已损坏（%v）；旧格式的 .xls 请先用 Excel 或 WPS“另存为” .xlsx", err)
+	ctx := o.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	grids, err := readBook(ctx, data)
+	var le *xlsxread.LimitError
+	var fe *xlsxread.FormatError
+	switch {
+	case errors.As(err, &le):
+		return nil, fail("", "无法导入工作簿：%s，而一个部门的 13 张公开表远小于此：请删去与公开表无关的工作表和内容，另存为新的工作簿后再导入", le.Chinese())
+	case errors.As(err, &fe):
+		return nil, fail("", "无法读取工作簿：文件不是有效的 Excel 工作簿（.xlsx），或已损坏；旧格式的 .xls 请先用 Excel 或 WPS“另存为” .xlsx")
+	case err != nil:
+		return nil, fmt.Errorf("%s: 导入中止：%w", file, err)
 	}
 	found, missing, lerrs := locate(grids, render.Standard)
 	if len(found) == 0 {
@@ -207,6 +224,14 @@ func (dv *deriver) header(file string) error {
 	}
 	for d := range depts {
 		dv.doc.Department.Name = txt(d)
+		for _, t := range render.Standard.Tables {
+			if l := dv.tables[t.ID].l; l.dept == d {
+				if msg := input.NameProblem("部门名称", d); msg != "" {
+					return input.Errors{{File: file + ":" + l.deptRef, Msg: msg}}
+				}
+				break
+			}
+		}
 	}
 	if dv.doc.Department.Name.Value == "" {
 		dv.doc.Department.Name = txt("某某部门")
