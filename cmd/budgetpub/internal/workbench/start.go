@@ -83,7 +83,7 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	case kindBook:
 		err := s.work(r.Context(), func() {
-			o := workbook.Options{Catalog: s.cfg.Resources.Catalog, Format: input.FormatOptions{Header: []string{"由 " + main.name + " 导入。"}}}
+			o := workbook.Options{Catalog: s.cfg.Resources.Catalog, Format: input.FormatOptions{Header: []string{"由 " + main.name + " 导入。"}}, Context: r.Context()}
 			if prior != nil {
 				ly, err := publish.LastYearFrom(s.cfg.Resources, prior.name, prior.data)
 				if err != nil {
