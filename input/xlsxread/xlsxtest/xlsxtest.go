@@ -37,6 +37,7 @@ type Book struct {
 	// Title and Description go into docProps/core.xml.
 	Title, Description string
 	Extra              []Part // other parts, written as given
+	Store              bool   // every part stored, not deflated (quicker to make)
 }
 
 const (
@@ -50,6 +51,7 @@ const (
 func (b Book) Bytes() []byte {
 	var out bytes.Buffer
 	z := zip.NewWriter(&out)
+	put := func(z *zip.Writer, name string, write func(w io.Writer)) { putMethod(z, name, write, b.Store) }
 	var types, sheets, rels strings.Builder
 	types.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`)
 	for i, s := range b.Sheets {
@@ -312,8 +314,14 @@ func text(s string) func(w io.Writer) {
 	return func(w io.Writer) { io.WriteString(w, s) }
 }
 
-func put(z *zip.Writer, name string, write func(w io.Writer)) {
-	w, err := z.Create(name)
+func put(z *zip.Writer, name string, write func(w io.Writer)) { putMethod(z, name, write, false) }
+
+func putMethod(z *zip.Writer, name string, write func(w io.Writer), store bool) {
+	h := &zip.FileHeader{Name: name, Method: zip.Deflate}
+	if store {
+		h.Method = zip.Store
+	}
+	w, err := z.CreateHeader(h)
 	if err != nil {
 		panic(err)
 	}
