@@ -126,10 +126,14 @@ func (e *LimitError) Chinese() string {
 	case LimitSheets:
 		return fmt.Sprintf("工作表超过 %d 张", e.Max)
 	case LimitPart:
-		if where != "" {
-			return fmt.Sprintf("%s解压后超过 %s", where, mb(e.Max))
+		switch {
+		case where != "":
+		case strings.Contains(strings.ToLower(e.Part), "sharedstrings"):
+			where = "共享字符串表（" + e.Part + "）"
+		default:
+			where = "其中的 " + e.Part + " "
 		}
-		return fmt.Sprintf("其中的 %s 解压后超过 %s", e.Part, mb(e.Max))
+		return fmt.Sprintf("%s解压后超过 %s", where, mb(e.Max))
 	case LimitUnzipped:
 		return fmt.Sprintf("工作簿的表格解压后超过 %s", mb(e.Max))
 	case LimitStrings:

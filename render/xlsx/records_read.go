@@ -18,16 +18,18 @@ const (
 	recordsUnzipped = 512 << 20 // bytes of the parts read, unzipped
 	recordsMaxRunes = 32_767    // characters of one cell: Excel's own limit
 	recordsMaxMoney = 1e12      // an amount's size, in 万元: beyond any budget
+	recordsStrings  = 64 << 20  // bytes of a shared-string table's text (budgetpub writes none)
 )
 
 // recordsLimits bound the reading of one workbook (xlsxread.Limits; its
-// shared strings' text is bounded by what is left of the reader's budget).
+// shared strings' text by recordsStrings, or by what is left of the
+// reader's budget when less).
 var recordsLimits = xlsxread.Limits{
 	Entries:  10_000,
 	Sheets:   1_000,
 	Part:     recordsUnzipped,
 	Unzipped: recordsUnzipped,
-	Strings:  2_000_000,
+	Strings:  1_000_000,
 	CellText: 4 * recordsMaxRunes,
 	Columns:  64,
 }
@@ -64,7 +66,7 @@ func ReadRecords(data []byte, want []Records) ([]Records, BookProps, error) {
 // rows (input/xlsxread), within recordsLimits.
 func (rd *RecordReader) Read(data []byte, want []Records) ([]Records, BookProps, error) {
 	lim := recordsLimits
-	lim.StringText = max(1, rd.limit()-rd.held)
+	lim.StringText = max(1, min(recordsStrings, rd.limit()-rd.held))
 	b, err := xlsxread.Open(context.Background(), data, lim)
 	if err != nil {
 		return nil, BookProps{}, recordsError(err, "")
