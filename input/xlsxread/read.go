@@ -142,9 +142,9 @@ func (e *LimitError) Chinese() string {
 		return fmt.Sprintf("共享字符串表的文字超过 %s", mb(e.Max))
 	case LimitCellText:
 		if where == "" {
-			where = "共享字符串表中"
+			return fmt.Sprintf("共享字符串表中有一项超过 %s（Excel 一个单元格最多 32767 个字符）", mb(e.Max))
 		}
-		return fmt.Sprintf("%s有一个单元格的文字超过 %s（Excel 一个单元格最多 32767 个字符）", where, mb(e.Max))
+		return fmt.Sprintf("%s 的文字超过 %s（Excel 一个单元格最多 32767 个字符）", where, mb(e.Max))
 	case LimitCells:
 		return fmt.Sprintf("单元格超过 %d 个（读到%s时）", e.Max, where)
 	case LimitMerged:
@@ -153,7 +153,7 @@ func (e *LimitError) Chinese() string {
 		if where == "" {
 			where = e.Part
 		}
-		return fmt.Sprintf("%s中有一段超过 %s 的内容，不是电子表格软件写出的", where, mb(e.Max))
+		return fmt.Sprintf("%s中有一段超过 %s的内容，不是电子表格软件写出的", where, mb(e.Max))
 	}
 	return e.Error()
 }
