@@ -13,27 +13,22 @@ import (
 	"github.com/budgetpub/budgetpub/input/synth"
 	"github.com/budgetpub/budgetpub/input/xlsxread"
 	x "github.com/budgetpub/budgetpub/input/xlsxread/xlsxtest"
-	"github.com/budgetpub/budgetpub/render"
-	"github.com/budgetpub/budgetpub/render/xlsx"
+	"github.com/budgetpub/budgetpub/render/publish"
 	"github.com/xuri/excelize/v2"
 )
 
-// workbook is a department's rendered workbook.
+// workbook is a department's workbook, as the pipeline writes it.
 func workbook(t testing.TB, name string, data []byte) []byte {
 	t.Helper()
-	doc, err := input.Decode(name, data, nil)
+	res, err := publish.Load(publish.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub, err := render.Build(doc)
-	if err != nil {
-		t.Fatal(err)
+	r := publish.Department(res, name, data, publish.Options{})
+	if r.Err != nil {
+		t.Fatal(r.Err)
 	}
-	var b bytes.Buffer
-	if err := xlsx.Write(&b, pub); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return r.Workbook
 }
 
 // excelizeRows is what excelize's GetRows reads of every sheet, raw.

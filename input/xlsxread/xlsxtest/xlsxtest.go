@@ -69,10 +69,17 @@ func (b Book) Bytes() []byte {
 	put(z, "docProps/core.xml", text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`+escape(b.Title)+`</dc:title><dc:description>`+escape(b.Description)+`</dc:description></cp:coreProperties>`))
 	put(z, "xl/workbook.xml", text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="`+nsMain+`" xmlns:r="`+nsRels+`"><sheets>`+sheets.String()+`</sheets></workbook>`))
 	put(z, "xl/_rels/workbook.xml.rels", text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels.String()+`</Relationships>`))
+	b.finish(z, put, "sheet", b.Strings != nil)
+	return out.Bytes()
+}
+
+// finish writes the sheets (xl/worksheets/<prefix>N.xml), the shared
+// strings when asked and the extra parts, and closes the zip.
+func (b Book) finish(z *zip.Writer, put func(*zip.Writer, string, func(io.Writer)), prefix string, strings bool) {
 	for i, s := range b.Sheets {
-		put(z, fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), s.Write)
+		put(z, fmt.Sprintf("xl/worksheets/%s%d.xml", prefix, i+1), s.Write)
 	}
-	if b.Strings != nil {
+	if strings {
 		put(z, "xl/sharedStrings.xml", b.Strings)
 	}
 	for _, p := range b.Extra {
@@ -81,7 +88,6 @@ func (b Book) Bytes() []byte {
 	if err := z.Close(); err != nil {
 		panic(err)
 	}
-	return out.Bytes()
 }
 
 // Add returns book, an .xlsx file, with b's sheets after its own (named in
@@ -135,18 +141,7 @@ func Add(book []byte, b Book) []byte {
 			}
 		}
 	}
-	for i, s := range b.Sheets {
-		put(z, fmt.Sprintf("xl/worksheets/added%d.xml", i+1), s.Write)
-	}
-	if b.Strings != nil && !hasSST {
-		put(z, "xl/sharedStrings.xml", b.Strings)
-	}
-	for _, p := range b.Extra {
-		put(z, p.Name, p.Write)
-	}
-	if err := z.Close(); err != nil {
-		panic(err)
-	}
+	b.finish(z, put, "added", b.Strings != nil && !hasSST)
 	return out.Bytes()
 }
 
