@@ -206,3 +206,23 @@ func TestNegativeZero(t *testing.T) {
 }
 
 var _ = input.SampleName
+
+// A figure or a list the master input cannot hold was refused as a program
+// fault, at a line of a file that does not exist: an amount of 10 万亿元 or
+// more is refused at its cell, a list over 10 000 lines naming its tables.
+func TestInputLimitsAtImport(t *testing.T) {
+	huge := editSheets(t, func(f *excelize.File) { _ = f.SetCellStr("表5", "D9", "1000000000") })
+	refused(t, huge, "book.xlsx:表5!D9: 金额 1000000000 过大：主输入文件每个金额最多 999999999.99 万元")
+	many := editSheets(t, func(f *excelize.File) {
+		rows, _ := f.GetRows("表12")
+		last := len(rows) + 1
+		for i := 0; i < input.MaxLines; i++ {
+			r := last + i
+			_ = f.SetCellStr("表12", fmt.Sprintf("A%d", r), fmt.Sprintf("零项目%d", i))
+			for c := 'B'; c <= 'G'; c++ {
+				_ = f.SetCellStr("表12", fmt.Sprintf("%c%d", c, r), "0.00")
+			}
+		}
+	})
+	refused(t, many, "book.xlsx: 表12、表13的项目过多：共 10045 项，主输入文件每个列表最多 10000 项")
+}

@@ -106,6 +106,9 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	dv.chooseUnit()
 	dv.todos()
 
+	if err := dv.tooLong(file); err != nil {
+		return nil, err
+	}
 	fo := o.Format
 	fo.Todo = append(append([]string{}, dv.todo...), fo.Todo...)
 	fo.Comments = mergeComments(fo.Comments, dv.assumptionComments())
@@ -161,6 +164,31 @@ func (rd *reader) stop(file string) error {
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].File < es[j].File })
 	return es
+}
+
+// tooLong refuses a list longer than the master input takes
+// (input.MaxLines), naming the tables it comes from, before the file is
+// written: its decoder would refuse it at a line of a file the clerk never
+// sees.
+func (dv *deriver) tooLong(file string) error {
+	for _, l := range []struct {
+		n      int
+		tables string
+	}{
+		{len(dv.doc.Expenditures), "表2、表3、表5、表8、表9的科目"},
+		{len(dv.doc.Projects), "表12、表13的项目"},
+		{len(dv.doc.Units), "表11、表12、表13的单位"},
+		{len(dv.doc.OperCosts), "表11的单位"},
+		{len(dv.doc.BasicByEcon), "表6的经济分类科目"},
+		{len(dv.doc.GovFundRev), "表7的收入科目"},
+		{len(dv.doc.StateCapRev), "表9的收入科目"},
+		{len(dv.doc.CodeNames), "各表的科目名称"},
+	} {
+		if l.n > input.MaxLines {
+			return input.Errors{{File: file, Msg: fmt.Sprintf("%s过多：共 %d 项，主输入文件每个列表最多 %d 项", l.tables, l.n, input.MaxLines)}}
+		}
+	}
+	return nil
 }
 
 // findingRef is the workbook cell a check's finding is about.

@@ -103,6 +103,10 @@ func (rd *reader) amount(raw, ref string, yuan bool) decimal.Decimal {
 	if yuan {
 		d = d.Shift(-4)
 	}
+	if d.GreaterThanOrEqual(input.MaxAmount) {
+		rd.errorf(ref, "金额 %s 过大：主输入文件每个金额最多 %s 万元", strings.TrimSpace(raw), input.MaxAmount.Sub(decimal.New(1, -2)).StringFixed(2))
+		return decimal.Zero
+	}
 	return d
 }
 
