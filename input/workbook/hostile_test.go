@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -25,17 +26,28 @@ func allocated(fn func()) uint64 {
 	return b.TotalAlloc - a.TotalAlloc
 }
 
+var (
+	sampleOnce sync.Once
+	sampled    rendered
+)
+
+// sample is the sample's publication and workbook, made once.
+func sample(t *testing.T) rendered {
+	sampleOnce.Do(func() { sampled = render1(t, input.SampleName, input.Sample) })
+	return sampled
+}
+
 // withSheet is the sample's workbook with one more sheet, 附表.
 func withSheet(t *testing.T, rows, merged func(w io.Writer)) []byte {
 	t.Helper()
-	return x.Add(departments(t)[0].book, x.Book{Sheets: []x.Sheet{{Name: "附表", Write: x.Worksheet(rows, merged)}}})
+	return x.Add(sample(t).book, x.Book{Sheets: []x.Sheet{{Name: "附表", Write: x.Worksheet(rows, merged)}}})
 }
 
 // importCosts imports a workbook that must import like the sample, and
 // says how many bytes more than the sample's own import it allocated.
 func importCosts(t *testing.T, book []byte) uint64 {
 	t.Helper()
-	sample := departments(t)[0].book
+	sample := sample(t).book
 	base := allocated(func() { mustImport(t, "sample.xlsx", sample) })
 	got := allocated(func() { mustImport(t, "book.xlsx", book) })
 	t.Logf("the sample's import allocates %d MB, this one %d MB", base>>20, got>>20)
@@ -79,7 +91,7 @@ func TestHostileFarRightColumn(t *testing.T) {
 // at its count, its limit said.
 func TestHostileSharedStrings(t *testing.T) {
 	ref := func(w io.Writer) { io.WriteString(w, `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`) }
-	book := x.Add(departments(t)[0].book, x.Book{
+	book := x.Add(sample(t).book, x.Book{
 		Strings: x.StringTable(bookLimits.Strings+1, "x"),
 		Sheets:  []x.Sheet{{Name: "附表", Write: x.Worksheet(ref, nil)}},
 	})
@@ -91,7 +103,7 @@ func TestHostileSharedStrings(t *testing.T) {
 // unzipped; a worksheet over the limit of one part is refused by its
 // declared size, before it is read.
 func TestHostileZeros(t *testing.T) {
-	book := x.Add(departments(t)[0].book, x.Book{Extra: []x.Part{{Name: "xl/media/image1.png", Write: x.Zeros(64 << 20)}}})
+	book := x.Add(sample(t).book, x.Book{Extra: []x.Part{{Name: "xl/media/image1.png", Write: x.Zeros(64 << 20)}}})
 	if extra := importCosts(t, book); extra > 8<<20 {
 		t.Errorf("a picture of 64 MB of zeros cost %d MB", extra>>20)
 	}
@@ -112,7 +124,7 @@ func TestUnzipLimitSaid(t *testing.T) {
 	big := x.Repeat(1, 300_000, func(w io.Writer, r int) {
 		fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, r%50_000+1, r%50_000+1)
 	})
-	book := x.Add(departments(t)[0].book, x.Book{Sheets: []x.Sheet{
+	book := x.Add(sample(t).book, x.Book{Sheets: []x.Sheet{
 		{Name: "附表一", Write: x.Worksheet(big, nil)}, {Name: "附表二", Write: x.Worksheet(big, nil)}, {Name: "附表三", Write: x.Worksheet(big, nil)},
 	}})
 	refused(t, book, "book.xlsx: 无法导入工作簿：工作簿的表格解压后超过 32 MB")
@@ -169,7 +181,7 @@ func TestHostileMergedRanges(t *testing.T) {
 // editSheets sets cells of the sample's workbook.
 func editSheets(t *testing.T, edit func(f *excelize.File)) []byte {
 	t.Helper()
-	f := openBook(t, departments(t)[0].book)
+	f := openBook(t, sample(t).book)
 	edit(f)
 	return saveBook(t, f)
 }
@@ -194,7 +206,7 @@ func TestNamesAtTheirCells(t *testing.T) {
 
 // Issue 19.23: -0 in an amount cell refused the workbook as negative.
 func TestNegativeZero(t *testing.T) {
-	d := departments(t)[0]
+	d := sample(t)
 	for _, v := range []string{"-0", "-0.00", "(0.00)"} {
 		book := editSheets(t, func(f *excelize.File) { _ = f.SetCellStr("表1", "F6", v) }) // 上年结转安排 of 一般公共服务支出: 0.00
 		r := mustImport(t, "book.xlsx", book)
@@ -204,8 +216,6 @@ func TestNegativeZero(t *testing.T) {
 	}
 	refused(t, editSheets(t, func(f *excelize.File) { _ = f.SetCellStr("表1", "F6", "-0.01") }), "金额不能为负数")
 }
-
-var _ = input.SampleName
 
 // A figure or a list the master input cannot hold was refused as a program
 // fault, at a line of a file that does not exist: an amount of 10 万亿元 or
