@@ -29,7 +29,7 @@ func (b *Book) Grid(name string) (*Grid, error) {
 		if b.lim.Rows > 0 && n > b.lim.Rows || len(rows.cells) == 0 {
 			continue
 		}
-		if err := b.use(len(rows.cells), rows); err != nil {
+		if err := b.use(len(rows.cells), rows, cellName(1, n)); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -43,17 +43,17 @@ func (b *Book) Grid(name string) (*Grid, error) {
 		return nil, err
 	}
 	g.Cells = g.Cells[:last]
-	for _, m := range rows.Merged {
-		if m.R2-m.R1 > mergeRows || m.C2-m.C1 > b.lim.Columns {
+	for _, m := range rows.merged {
+		if m.r2-m.r1 > mergeRows || m.c2-m.c1 > b.lim.Columns {
 			continue
 		}
 		v := ""
-		if r, c := m.R1-1, m.C1-1; r < len(g.Cells) && c < len(g.Cells[r]) {
+		if r, c := m.r1-1, m.c1-1; r < len(g.Cells) && c < len(g.Cells[r]) {
 			v = g.Cells[r][c]
 		}
-		for r := m.R1 - 1; r < m.R2 && r < len(g.Cells); r++ {
-			for c := m.C1 - 1; c < m.C2 && c < b.lim.Columns; c++ {
-				if err := b.use(1, rows); err != nil {
+		for r := m.r1 - 1; r < m.r2 && r < len(g.Cells); r++ {
+			for c := m.c1 - 1; c < m.c2 && c < b.lim.Columns; c++ {
+				if err := b.use(1, rows, cellName(c+1, r+1)); err != nil {
 					return nil, err
 				}
 				for len(g.Cells[r]) <= c {
@@ -68,11 +68,11 @@ func (b *Book) Grid(name string) (*Grid, error) {
 	return g, nil
 }
 
-// use counts n cells kept against Limits.Cells.
-func (b *Book) use(n int, rows *Rows) error {
+// use counts n cells kept, at cell, against Limits.Cells.
+func (b *Book) use(n int, rows *Rows, cell string) error {
 	b.cells += n
 	if b.lim.Cells > 0 && b.cells > b.lim.Cells {
-		return &LimitError{Limit: LimitCells, Max: int64(b.lim.Cells), Part: rows.d.part, Sheet: rows.sheet, Cell: cellName(1, rows.num)}
+		return &LimitError{Limit: LimitCells, Max: int64(b.lim.Cells), Part: rows.d.part, Sheet: rows.sheet, Cell: cell}
 	}
 	return nil
 }

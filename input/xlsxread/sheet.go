@@ -39,12 +39,12 @@ type Rows struct {
 	bvalue string
 	err    error
 	end    bool
-	merges bool
-	Merged []Range // with a Grid: the sheet's merged ranges, once Next has said false
+	merges bool   // read the merged ranges after the rows (Grid)
+	merged []span // the merged ranges read
 }
 
-// Range is a merged range, 1-based and inclusive: rows R1…R2, columns C1…C2.
-type Range struct{ R1, C1, R2, C2 int }
+// span is a merged range, 1-based and inclusive: rows r1…r2, columns c1…c2.
+type span struct{ r1, c1, r2, c2 int }
 
 // Rows starts reading the worksheet named name (letter case aside).
 func (b *Book) Rows(name string) (*Rows, error) {
@@ -293,7 +293,7 @@ func (r *Rows) merge(t xml.StartElement) error {
 		c1, r1, ok1 := cellRef(from)
 		c2, r2, ok2 := cellRef(to)
 		if ok1 && ok2 {
-			r.Merged = append(r.Merged, Range{min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)})
+			r.merged = append(r.merged, span{min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)})
 		}
 	}
 	return nil
