@@ -159,7 +159,7 @@ func TestHostileUnnumberedRows(t *testing.T) {
 	}
 	ctx := &pollCounter{Context: context.Background(), n: 3}
 	_, err = Import("book.xlsx", book, Options{Context: ctx})
-	if !errors.Is(err, context.Canceled) {
+	if !errors.Is(err, context.Canceled) || err.Error() != "book.xlsx: 导入已停止（页面已关闭，或批量处理已停止）" {
 		t.Errorf("cancelled import: %v", err)
 	}
 	if ctx.polls < 4 {

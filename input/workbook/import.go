@@ -66,7 +66,7 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	case errors.As(err, &fe):
 		return nil, fail("", "无法读取工作簿：文件不是有效的 Excel 工作簿（.xlsx），或已损坏；旧格式的 .xls 请先用 Excel 或 WPS“另存为” .xlsx")
 	case err != nil:
-		return nil, fmt.Errorf("%s: 导入中止：%w", file, err)
+		return nil, &stopped{file, err}
 	}
 	found, missing, lerrs := locate(grids, render.Standard)
 	if len(found) == 0 {
@@ -147,6 +147,19 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	}
 	return res, nil
 }
+
+// stopped is an import ended by its context (Options.Context): said in
+// Chinese, and errors.Is(err, context.Canceled) holds.
+type stopped struct {
+	file string
+	err  error
+}
+
+func (s *stopped) Error() string {
+	return s.file + ": 导入已停止（页面已关闭，或批量处理已停止）"
+}
+
+func (s *stopped) Unwrap() error { return s.err }
 
 // stop returns the errors found so far, in sheet and cell order, or nil.
 func (rd *reader) stop(file string) error {
