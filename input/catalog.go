@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/csv"
 	"errors"
@@ -15,7 +16,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/budgetpub/budgetpub/input/xlsxread"
 )
 
 //go:embed catalog.csv
@@ -219,42 +220,58 @@ func parseCSVCatalog(file string, data []byte, base *Catalog, source string) (*C
 
 var codeAndName = regexp.MustCompile(`^\s*([0-9]{3,9})\s+(\S.*?)\s*$`)
 
+// catalogLimits bound what a --catalog workbook is read to
+// (xlsxread.Limits): a catalog of the 100 000 rows allowed is some 10 MB
+// unzipped.
+var catalogLimits = xlsxread.Limits{
+	Entries:    10_000,
+	Sheets:     1_000,
+	Part:       32 << 20,
+	Unzipped:   32 << 20,
+	Strings:    500_000,
+	StringText: 16 << 20,
+	CellText:   4 * 32_767,
+	Columns:    64,
+}
+
 // parseWorkbookCatalog reads a workbook: on the first sheet with a header
-// row naming a code column and a name column, every row below it. A code
-// and its name in one cell ("2010301 行政运行") are read too.
+// row (among its first 20) naming a code column and a name column, every
+// row below it. A code and its name in one cell ("2010301 行政运行") are
+// read too. Sheets are read as streams within catalogLimits.
 func parseWorkbookCatalog(file string, data []byte, base *Catalog, source string) (*Catalog, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	b, err := xlsxread.Open(context.Background(), data, catalogLimits)
 	if err != nil {
-		return nil, &Error{File: file, Msg: "无法读取分类目录：不是有效的 Excel 工作簿（.xlsx）"}
+		return nil, catalogReadError(file, err)
 	}
-	defer f.Close()
 	c := &Catalog{}
 	c.extend(base)
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	for _, sheet := range b.Sheets() {
+		rows, err := b.Rows(sheet)
 		if err != nil {
-			continue
+			return nil, catalogReadError(file, err)
 		}
 		codeCol, nameCol, header := -1, -1, -1
-		for r := 0; r < len(rows) && r < 20 && header < 0; r++ {
-			for i, v := range rows[r] {
-				v = strings.ReplaceAll(strings.TrimSpace(v), " ", "")
-				switch {
-				case isCatalogHeader(v) || v == "科目编码及名称":
-					codeCol = i
-				case v == "名称" || v == "科目名称" || v == "name" || v == "分类名称":
-					nameCol = i
+		for rows.Next() {
+			r, row := rows.Row()-1, rows.Cells()
+			if header < 0 {
+				if r >= 20 {
+					rows.Close()
+					break
 				}
+				for i, v := range row {
+					v = strings.ReplaceAll(strings.TrimSpace(v), " ", "")
+					switch {
+					case isCatalogHeader(v) || v == "科目编码及名称":
+						codeCol = i
+					case v == "名称" || v == "科目名称" || v == "name" || v == "分类名称":
+						nameCol = i
+					}
+				}
+				if codeCol >= 0 {
+					header = r
+				}
+				continue
 			}
-			if codeCol >= 0 {
-				header = r
-			}
-		}
-		if header < 0 {
-			continue
-		}
-		for r := header + 1; r < len(rows); r++ {
-			row := rows[r]
 			cell := func(i int) string {
 				if i >= 0 && i < len(row) {
 					return strings.TrimSpace(row[i])
@@ -272,17 +289,31 @@ func parseWorkbookCatalog(file string, data []byte, base *Catalog, source string
 				code = strconv.FormatInt(int64(f), 10) // a code stored as a number: 2010301 or 2.010301E6
 			}
 			if msg := c.add(code, name, source); msg != "" {
+				rows.Close()
 				col := codeCol
 				if !strings.HasPrefix(msg, "分类目录中的编码") && nameCol >= 0 {
 					col = nameCol
 				}
-				ref, _ := excelize.CoordinatesToCellName(col+1, r+1)
-				return nil, &Error{File: file + "!" + sheet + "!" + ref, Msg: msg}
+				return nil, &Error{File: file + "!" + sheet + "!" + xlsxread.CellName(col+1, r+1), Msg: msg}
 			}
 		}
-		return c, nil
+		if err := rows.Err(); err != nil {
+			return nil, catalogReadError(file, err)
+		}
+		if header >= 0 {
+			return c, nil
+		}
 	}
 	return nil, &Error{File: file, Msg: "分类目录工作簿中找不到表头为“编码”（或“科目编码”）和“名称”（或“科目名称”）的列"}
+}
+
+// catalogReadError says why a catalog workbook could not be read.
+func catalogReadError(file string, err error) error {
+	var le *xlsxread.LimitError
+	if errors.As(err, &le) {
+		return &Error{File: file, Msg: "无法读取分类目录：" + le.Chinese() + "，而分类目录远小于此：请只保留编码和名称两列，另存为新的工作簿（或 CSV 文件）"}
+	}
+	return &Error{File: file, Msg: "无法读取分类目录：不是有效的 Excel 工作簿（.xlsx）"}
 }
 
 // csvProblem says a CSV parse problem in Chinese.

@@ -28,7 +28,7 @@ const (
 	maxNodes      = 500_000   // YAML nodes, and separators seen before parsing (see tooFine)
 	maxTextRunes  = 30_000    // characters of one text (a spreadsheet cell holds 32,767)
 	maxTotalRunes = 1_000_000 // characters of all texts together (a department has about 50 000)
-	maxLines      = 10_000    // lines of one list (projects, expenditures …)
+	MaxLines      = 10_000    // lines of one list (projects, expenditures …)
 	MaxIndicators = 100       // 三级指标 of one goal form's list (a real form has 10 to 30)
 	MaxGoalForms  = 1_000     // published goal forms (项目支出绩效目标表) of one department
 )
@@ -260,8 +260,8 @@ func (d *decoder) checkTree(n *yaml.Node, depth int) *Error {
 			return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("文字总量过大（超过 %d 字）", maxTotalRunes)}
 		}
 	}
-	if n.Kind == yaml.SequenceNode && len(n.Content) > maxLines {
-		return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("列表过长（%d 项，每个列表最多 %d 项）", len(n.Content), maxLines)}
+	if n.Kind == yaml.SequenceNode && len(n.Content) > MaxLines {
+		return &Error{File: d.file, Pos: posOf(n), Msg: fmt.Sprintf("列表过长（%d 项，每个列表最多 %d 项）", len(n.Content), MaxLines)}
 	}
 	for _, c := range n.Content {
 		if err := d.checkTree(c, depth+1); err != nil {

@@ -320,10 +320,36 @@ func (v *validator) unitRef(t Text, units map[string]Pos) bool {
 // whether the name is fine.
 func (v *validator) formulaName(t Text, what string) bool {
 	if lead, bad := FormulaLead(t.Value); bad {
-		v.errorf(t.Pos, "%s“%s”以“%s”开头，电子表格软件会把它当作公式执行：请去掉开头的这个符号", what, t.Value, lead)
+		v.errorf(t.Pos, "%s", formulaProblem(what, t.Value, lead))
 		return false
 	}
 	return true
+}
+
+func formulaProblem(what, name, lead string) string {
+	return fmt.Sprintf("%s“%s”以“%s”开头，电子表格软件会把它当作公式执行：请去掉开头的这个符号", what, name, lead)
+}
+
+// NameProblem says what the master input would refuse in a name (of a
+// department, unit, project or code) — a text over its length limit, or
+// one starting as a formula — for a program that writes one, such as the
+// importer, to say at the name's own cell; "" when the name is fine.
+func NameProblem(what, name string) string {
+	if n := utf8.RuneCountInString(name); n > maxTextRunes {
+		return fmt.Sprintf("%s过长（%d 字，主输入文件每段文字最多 %d 字）", what, n, maxTextRunes)
+	}
+	if lead, bad := FormulaLead(name); bad {
+		return formulaProblem(what, clipName(name), lead)
+	}
+	return ""
+}
+
+// clipName is a name short enough to quote.
+func clipName(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // giveName records the input's own name for a code; two different names for

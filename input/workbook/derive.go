@@ -31,6 +31,14 @@ type deriver struct {
 	comments    map[string][]string
 	todo        []string
 	names       map[string]string // code → name as the workbook prints it
+	lines       map[lineKey]int   // the index in doc.Expenditures of each code, source and year
+}
+
+// lineKey is what makes an expenditure line one: its code, source and year.
+type lineKey struct {
+	code      string
+	source    input.Source
+	carryover bool
 }
 
 var zero = decimal.Zero
@@ -281,13 +289,16 @@ func (dv *deriver) line(code string, s input.Source, carryover bool, basic, proj
 	if basic.IsZero() && project.IsZero() {
 		return
 	}
-	for i := range dv.doc.Expenditures {
+	key := lineKey{code, s, carryover}
+	if i, ok := dv.lines[key]; ok {
 		e := &dv.doc.Expenditures[i]
-		if e.Code.Value == code && e.Src == s && e.Carryover == carryover {
-			e.Basic, e.Project = amt(e.Basic.Value.Add(basic)), amt(e.Project.Value.Add(project))
-			return
-		}
+		e.Basic, e.Project = amt(e.Basic.Value.Add(basic)), amt(e.Project.Value.Add(project))
+		return
 	}
+	if dv.lines == nil {
+		dv.lines = map[lineKey]int{}
+	}
+	dv.lines[key] = len(dv.doc.Expenditures)
 	e := input.Expenditure{Code: txt(code), Src: s, Carryover: carryover}
 	if s != input.DefaultSource {
 		e.Source = txt(s.Key())

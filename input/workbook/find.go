@@ -20,14 +20,15 @@ var (
 
 // located is a declared table found on a sheet.
 type located struct {
-	decl  *render.TableDecl
-	g     *grid
-	title int   // row of the title
-	first int   // first row of the body
-	cols  []int // the sheet column of each declared column; -1 when absent
-	yuan  bool  // the table's 单位 line says 元
-	dept  string
-	year  int
+	decl    *render.TableDecl
+	g       *grid
+	title   int   // row of the title
+	first   int   // first row of the body
+	cols    []int // the sheet column of each declared column; -1 when absent
+	yuan    bool  // the table's 单位 line says 元
+	dept    string
+	deptRef string // the cell of the department's name
+	year    int
 }
 
 // ref is the reference of a body cell of declared column k on row r.
@@ -47,17 +48,22 @@ func titleText(s string) string {
 	return yearPrefixRe.ReplaceAllString(t, "")
 }
 
-// titleScore says how well a sheet's title cell names a declared table: 2
-// when the texts are the same, 1 when they are with bracketed parts left
-// out (一般公共预算支出预算表 for …（不含上年结转）), else 0.
-func titleScore(cell string, d *render.TableDecl) int {
-	t, want := titleText(cell), norm(d.Title)
+// title is a text as a title, normalized, and without its bracketed parts.
+type title struct{ full, loose string }
+
+func newTitle(t string) title { return title{t, parenRe.ReplaceAllString(t, "")} }
+
+// titleScore says how well a sheet's title cell names a declared table
+// (want, its normalized title): 2 when the texts are the same, 1 when they
+// are with bracketed parts left out (一般公共预算支出预算表 for
+// …（不含上年结转）), else 0.
+func titleScore(cell, want title) int {
 	switch {
-	case t == "":
+	case cell.full == "":
 		return 0
-	case t == want:
+	case cell.full == want.full:
 		return 2
-	case parenRe.ReplaceAllString(t, "") == parenRe.ReplaceAllString(want, "") && parenRe.ReplaceAllString(t, "") != "":
+	case cell.loose == want.loose && cell.loose != "":
 		return 1
 	}
 	return 0
@@ -75,16 +81,32 @@ func locate(grids []*grid, set *render.TableSet) (map[render.TableID]*located, [
 		score int
 	}
 	var cands []candidate
+	wants := make([]title, len(set.Tables))
+	for i, d := range set.Tables {
+		wants[i] = newTitle(norm(d.Title))
+	}
+	// Each text is made a title once, however many cells hold it (a
+	// workbook of a thousand sheets of one repeated text took minutes).
+	titles := map[string]title{}
 	for _, g := range grids {
 		best := candidate{}
+		number := sheetNumber(g.name)
 		for r := 0; r < len(g.cells) && r < 20; r++ {
-			for _, cell := range g.cells[r] {
-				for _, d := range set.Tables {
-					s := titleScore(cell, d) * 10
+			for _, text := range g.cells[r] {
+				if text == "" {
+					continue
+				}
+				cell, ok := titles[text]
+				if !ok {
+					cell = newTitle(titleText(text))
+					titles[text] = cell
+				}
+				for i, d := range set.Tables {
+					s := titleScore(cell, wants[i]) * 10
 					if s == 0 {
 						continue
 					}
-					if sheetNumber(g.name) == d.Number {
+					if number == d.Number {
 						s++
 					}
 					if s > best.score {
@@ -222,7 +244,7 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 	top := -1
 	for r := t + 1; r < len(g.cells) && r < t+12; r++ {
 		row := g.cells[r]
-		l.readLine(row)
+		l.readLine(r, row)
 		if isHeader(row) {
 			top = r
 			break
@@ -269,13 +291,15 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 
 // readLine takes the department and the unit from a line above the header:
 // 部门名称：… and 单位：万元.
-func (l *located) readLine(row []string) {
+func (l *located) readLine(r int, row []string) {
 	for i, v := range row {
 		t := strings.TrimSpace(strings.ReplaceAll(v, "：", ":"))
 		if name, ok := strings.CutPrefix(t, "部门名称:"); ok {
 			name = strings.TrimSpace(name)
+			l.deptRef = l.g.ref(r, i)
 			if name == "" && i+1 < len(row) {
 				name = strings.TrimSpace(row[i+1])
+				l.deptRef = l.g.ref(r, i+1)
 			}
 			l.dept = name
 		}

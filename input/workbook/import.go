@@ -1,11 +1,14 @@
 package workbook
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/input/xlsxread"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -30,6 +33,9 @@ type Options struct {
 	// Amend, when set, changes the derived document before it is written:
 	// import --prior carries last year's texts and figures in through it.
 	Amend func(doc *input.Document, o *input.FormatOptions) error
+	// Context ends the import early when it is done (the workbench's
+	// request gone); nil: never.
+	Context context.Context
 }
 
 // Import reads a workbook of the 13 tables into a master input. A problem
@@ -47,9 +53,20 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 		}
 		return input.Errors{{File: at, Msg: fmt.Sprintf(format, args...)}}
 	}
-	grids, err := readBook(data)
-	if err != nil {
-		return nil, fail("", "无法读取工作簿：文件不是有效的 Excel 工作簿（.xlsx），或已损坏（%v）；旧格式的 .xls 请先用 Excel 或 WPS“另存为” .xlsx", err)
+	ctx := o.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	grids, err := readBook(ctx, data)
+	var le *xlsxread.LimitError
+	var fe *xlsxread.FormatError
+	switch {
+	case errors.As(err, &le):
+		return nil, fail("", "无法导入工作簿：%s，而一个部门的 13 张公开表远小于此：请删去与公开表无关的工作表和内容，另存为新的工作簿后再导入", le.Chinese())
+	case errors.As(err, &fe):
+		return nil, fail("", "无法读取工作簿：文件不是有效的 Excel 工作簿（.xlsx），或已损坏；旧格式的 .xls 请先用 Excel 或 WPS“另存为” .xlsx")
+	case err != nil:
+		return nil, &stopped{file, err}
 	}
 	found, missing, lerrs := locate(grids, render.Standard)
 	if len(found) == 0 {
@@ -89,6 +106,9 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	dv.chooseUnit()
 	dv.todos()
 
+	if err := dv.tooLong(file); err != nil {
+		return nil, err
+	}
 	fo := o.Format
 	fo.Todo = append(append([]string{}, dv.todo...), fo.Todo...)
 	fo.Comments = mergeComments(fo.Comments, dv.assumptionComments())
@@ -128,6 +148,19 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	return res, nil
 }
 
+// stopped is an import ended by its context (Options.Context): said in
+// Chinese, and errors.Is(err, context.Canceled) holds.
+type stopped struct {
+	file string
+	err  error
+}
+
+func (s *stopped) Error() string {
+	return s.file + ": 导入已停止（页面已关闭，或批量处理已停止）"
+}
+
+func (s *stopped) Unwrap() error { return s.err }
+
 // stop returns the errors found so far, in sheet and cell order, or nil.
 func (rd *reader) stop(file string) error {
 	var es input.Errors
@@ -144,6 +177,31 @@ func (rd *reader) stop(file string) error {
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].File < es[j].File })
 	return es
+}
+
+// tooLong refuses a list longer than the master input takes
+// (input.MaxLines), naming the tables it comes from, before the file is
+// written: its decoder would refuse it at a line of a file the clerk never
+// sees.
+func (dv *deriver) tooLong(file string) error {
+	for _, l := range []struct {
+		n      int
+		tables string
+	}{
+		{len(dv.doc.Expenditures), "表2、表3、表5、表8、表9的科目"},
+		{len(dv.doc.Projects), "表12、表13的项目"},
+		{len(dv.doc.Units), "表11、表12、表13的单位"},
+		{len(dv.doc.OperCosts), "表11的单位"},
+		{len(dv.doc.BasicByEcon), "表6的经济分类科目"},
+		{len(dv.doc.GovFundRev), "表7的收入科目"},
+		{len(dv.doc.StateCapRev), "表9的收入科目"},
+		{len(dv.doc.CodeNames), "各表的科目名称"},
+	} {
+		if l.n > input.MaxLines {
+			return input.Errors{{File: file, Msg: fmt.Sprintf("%s过多：共 %d 项，主输入文件每个列表最多 %d 项", l.tables, l.n, input.MaxLines)}}
+		}
+	}
+	return nil
 }
 
 // findingRef is the workbook cell a check's finding is about.
@@ -207,6 +265,14 @@ func (dv *deriver) header(file string) error {
 	}
 	for d := range depts {
 		dv.doc.Department.Name = txt(d)
+		for _, t := range render.Standard.Tables {
+			if l := dv.tables[t.ID].l; l.dept == d {
+				if msg := input.NameProblem("部门名称", d); msg != "" {
+					return input.Errors{{File: file + ":" + l.deptRef, Msg: msg}}
+				}
+				break
+			}
+		}
 	}
 	if dv.doc.Department.Name.Value == "" {
 		dv.doc.Department.Name = txt("某某部门")

@@ -76,6 +76,9 @@ func (rd *reader) amount(raw, ref string, yuan bool) decimal.Decimal {
 		return decimal.Zero
 	}
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
+		if d, err := decimal.NewFromString(strings.Trim(s, "-()（）")); err == nil && d.IsZero() {
+			return decimal.Zero // -0, (0.00): zero is not negative
+		}
 		rd.errorf(ref, "金额不能为负数：%q", raw)
 		return decimal.Zero
 	}
@@ -99,6 +102,10 @@ func (rd *reader) amount(raw, ref string, yuan bool) decimal.Decimal {
 	}
 	if yuan {
 		d = d.Shift(-4)
+	}
+	if d.GreaterThanOrEqual(input.MaxAmount) {
+		rd.errorf(ref, "金额 %s 过大：主输入文件每个金额最多 %s 万元", strings.TrimSpace(raw), input.MaxAmount.Sub(decimal.New(1, -2)).StringFixed(2))
+		return decimal.Zero
 	}
 	return d
 }
@@ -200,6 +207,10 @@ func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, n
 		case isTotal(c) || isTotal(n):
 			e.key, e.label = render.TotalRow, "合计"
 		case code != "" && (len(code) == 3 || len(code) == 5 || len(code) == 7):
+			if msg := input.NameProblem("科目名称", name); msg != "" {
+				rd.errorf(l.ref(r, colIndex(l.decl, nameCol)), "%s", msg)
+				continue
+			}
 			if prev, dup := seen[code]; dup {
 				rd.errorf(l.ref(r, colIndex(l.decl, codeCol)), "科目 %s 出现了两次（另一处在 %s）", code, prev)
 				continue
@@ -322,6 +333,9 @@ func (rd *reader) readNamed(l *located, rows []int) []*entry {
 			e.key = render.TotalRow
 		} else if item == "" {
 			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s这一行有金额但没有名称", tableName(l.decl))
+			continue
+		} else if msg := input.NameProblem("名称", item); msg != "" {
+			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s", msg)
 			continue
 		}
 		rd.amounts(l, r, render.SideMain, e)

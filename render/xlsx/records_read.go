@@ -1,24 +1,38 @@
 package xlsx
 
 import (
-	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/budgetpub/budgetpub/input/xlsxread"
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // Limits on a Records workbook read back, so that a damaged or hostile file
 // cannot exhaust memory.
 const (
-	recordsUnzipped = 512 << 20 // bytes of all its parts, unzipped
-	recordsMaxRows  = 1_048_576 // rows of one sheet: Excel's own limit
+	recordsUnzipped = 512 << 20 // bytes of the parts read, unzipped
 	recordsMaxRunes = 32_767    // characters of one cell: Excel's own limit
 	recordsMaxMoney = 1e12      // an amount's size, in 万元: beyond any budget
+	recordsStrings  = 64 << 20  // bytes of a shared-string table's text (budgetpub writes none)
 )
+
+// recordsLimits bound the reading of one workbook (xlsxread.Limits; its
+// shared strings' text by recordsStrings, or by what is left of the
+// reader's budget when less).
+var recordsLimits = xlsxread.Limits{
+	Entries:  10_000,
+	Sheets:   1_000,
+	Part:     recordsUnzipped,
+	Unzipped: recordsUnzipped,
+	Strings:  1_000_000,
+	CellText: 4 * recordsMaxRunes,
+	Columns:  64,
+}
 
 // RecordReader reads Records workbooks back (ReadRecords) within one
 // budget of text held, over all the workbooks it reads: MaxText bytes of
@@ -48,23 +62,22 @@ func ReadRecords(data []byte, want []Records) ([]Records, BookProps, error) {
 // workbook's properties. The header must be want's, title for title, and
 // no cell may lie right of it: a workbook of other columns is refused, not
 // guessed at, and nothing in it is dropped unsaid. The errors are Chinese
-// and name the sheet and the cell.
+// and name the sheet and the cell. The workbook is read as a stream of
+// rows (input/xlsxread), within recordsLimits.
 func (rd *RecordReader) Read(data []byte, want []Records) ([]Records, BookProps, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: recordsUnzipped})
-	if err != nil && strings.HasPrefix(err.Error(), "unzip size exceeds") { // excelize has no error value for it
-		return nil, BookProps{}, fmt.Errorf("解压后超过 %d MB", recordsUnzipped>>20)
-	}
+	lim := recordsLimits
+	lim.StringText = max(1, min(recordsStrings, rd.limit()-rd.held))
+	b, err := xlsxread.Open(context.Background(), data, lim)
 	if err != nil {
-		return nil, BookProps{}, fmt.Errorf("不是有效的 Excel 工作簿（.xlsx）")
+		return nil, BookProps{}, recordsError(err, "")
 	}
-	defer func() { _ = f.Close() }()
-	props, err := f.GetDocProps()
+	props, err := b.Props()
 	if err != nil {
-		return nil, BookProps{}, fmt.Errorf("无法读取文档属性：%v", err)
+		return nil, BookProps{}, recordsError(err, "")
 	}
 	out := make([]Records, len(want))
 	for i, w := range want {
-		s, err := rd.readSheet(f, w)
+		s, err := rd.readSheet(b, w)
 		if err != nil {
 			return nil, BookProps{}, err
 		}
@@ -73,37 +86,58 @@ func (rd *RecordReader) Read(data []byte, want []Records) ([]Records, BookProps,
 	return out, BookProps{Title: props.Title, Description: props.Description}, nil
 }
 
-// readSheet reads one sheet, row by row (excelize's row iterator: the
-// sheet is never held as a grid of strings).
-func (rd *RecordReader) readSheet(f *excelize.File, w Records) (Records, error) {
-	limit := rd.MaxText
-	if limit <= 0 {
-		limit = DefaultMaxText
+func (rd *RecordReader) limit() int64 {
+	if rd.MaxText <= 0 {
+		return DefaultMaxText
 	}
-	idx, err := f.GetSheetIndex(w.Name)
-	if err != nil || idx < 0 {
+	return rd.MaxText
+}
+
+// recordsError says why a workbook, or its sheet, could not be read.
+func recordsError(err error, sheet string) error {
+	var le *xlsxread.LimitError
+	switch {
+	case errors.As(err, &le):
+		return errors.New(le.Chinese())
+	case sheet != "":
+		return fmt.Errorf("工作表“%s”已损坏，无法读取", sheet)
+	}
+	return fmt.Errorf("不是有效的 Excel 工作簿（.xlsx）")
+}
+
+// readSheet reads one sheet, row by row: the sheet is never held as a
+// grid of strings.
+func (rd *RecordReader) readSheet(b *xlsxread.Book, w Records) (Records, error) {
+	limit := rd.limit()
+	found := false
+	for _, name := range b.Sheets() {
+		found = found || strings.EqualFold(name, w.Name)
+	}
+	if !found {
 		return Records{}, fmt.Errorf("没有工作表“%s”", w.Name)
 	}
-	rows, err := f.Rows(w.Name)
+	rows, err := b.Rows(w.Name)
 	if err != nil {
-		return Records{}, fmt.Errorf("无法读取工作表“%s”：%v", w.Name, err)
+		return Records{}, recordsError(err, w.Name)
 	}
-	defer func() { _ = rows.Close() }()
+	defer rows.Close()
 	s := Records{Name: w.Name, Columns: w.Columns}
-	for r := 1; rows.Next(); r++ {
-		if r > recordsMaxRows {
-			return Records{}, fmt.Errorf("工作表“%s”超过 %d 行", w.Name, recordsMaxRows)
-		}
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return Records{}, fmt.Errorf("无法读取工作表“%s”的第 %d 行：%v", w.Name, r, err)
-		}
+	header := false
+	for rows.Next() {
+		r, cols := rows.Row(), rows.Cells()
 		for c := len(w.Columns); c < len(cols); c++ {
 			if strings.TrimSpace(cols[c]) != "" {
 				return Records{}, fmt.Errorf("工作表“%s”的 %s 在表头之外：合并只读 budgetpub 写的 %d 列，请删去表头右边的内容", w.Name, cell(c+1, r), len(w.Columns))
 			}
 		}
-		if r == 1 {
+		if ref, _ := rows.Beyond(); ref != "" {
+			return Records{}, fmt.Errorf("工作表“%s”的 %s 在表头之外：合并只读 budgetpub 写的 %d 列，请删去表头右边的内容", w.Name, ref, len(w.Columns))
+		}
+		if !header {
+			header = true
+			if r != 1 {
+				cols = nil // no row 1: the header is empty
+			}
 			for c, col := range w.Columns {
 				got := ""
 				if c < len(cols) {
@@ -136,8 +170,8 @@ func (rd *RecordReader) readSheet(f *excelize.File, w Records) (Records, error) 
 			s.Rows = append(s.Rows, row)
 		}
 	}
-	if err := rows.Error(); err != nil {
-		return Records{}, fmt.Errorf("无法读取工作表“%s”：%v", w.Name, err)
+	if err := rows.Err(); err != nil {
+		return Records{}, recordsError(err, w.Name)
 	}
 	return s, nil
 }

@@ -293,7 +293,7 @@ func (s *Server) runBatch(ctx context.Context, sp *space) {
 	for i := 0; i < n; i++ {
 		yaml := sp.path(filepath.Join("in", fmt.Sprintf("%04d.yaml", i+1)))
 		if books[i] {
-			if err := s.importBook(sp, i, names[i], yaml); err != nil {
+			if err := s.importBook(ctx, sp, i, names[i], yaml); err != nil {
 				rows[i] = publish.Row{File: names[i], Problem: firstLine(err.Error()), InputErrors: input.AsErrors(err), Errors: max(1, len(input.AsErrors(err)))}
 				b.mu.Lock()
 				b.finished++
@@ -323,8 +323,9 @@ func (s *Server) runBatch(ctx context.Context, sp *space) {
 	b.mu.Unlock()
 }
 
-// importBook imports input i, a workbook, into its .yaml.
-func (s *Server) importBook(sp *space, i int, name, yaml string) error {
+// importBook imports input i, a workbook, into its .yaml; it ends early
+// when the batch is stopped (ctx).
+func (s *Server) importBook(ctx context.Context, sp *space, i int, name, yaml string) error {
 	data, err := os.ReadFile(sp.path(filepath.Join("in", fmt.Sprintf("%04d.xlsx", i+1))))
 	if err != nil {
 		return err
@@ -333,7 +334,7 @@ func (s *Server) importBook(sp *space, i int, name, yaml string) error {
 	err = publish.Guard(name, "导入工作簿时出错", func() error {
 		var err error
 		res, err = workbook.Import(name, data, workbook.Options{Catalog: s.cfg.Resources.Catalog,
-			Format: input.FormatOptions{Header: []string{"由 " + name + " 导入。"}}})
+			Format: input.FormatOptions{Header: []string{"由 " + name + " 导入。"}}, Context: ctx})
 		return err
 	})
 	if err != nil {

@@ -113,7 +113,7 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 			if problem = loadAll(main, prior); problem != nil {
 				return
 			}
-			o := workbook.Options{Catalog: s.cfg.Resources.Catalog, Format: input.FormatOptions{Header: []string{"由 " + main.name + " 导入。"}}}
+			o := workbook.Options{Catalog: s.cfg.Resources.Catalog, Format: input.FormatOptions{Header: []string{"由 " + main.name + " 导入。"}}, Context: r.Context()}
 			if prior != nil {
 				ly, err := publish.LastYearFrom(s.cfg.Resources, prior.name, prior.data)
 				if err != nil {
