@@ -180,10 +180,10 @@ func everySource(money func(lo, hi float64) decimal.Decimal) extraLines {
 			"code_names:\n  - {code: \"21208\", name: 国有土地使用权出让收入安排的支出}\n  - {code: \"22301\", name: 解决历史遗留问题及改革成本支出}\n",
 		revenue: "government_fund_revenue:\n  - {code: \"1030148\", name: 国有土地使用权出让收入, amount: " + f(gf) + "}\n" +
 			"state_capital_revenue:\n  - {code: \"1030601\", name: 利润收入, amount: " + f(scB.Add(scP)) + "}\n",
-		projects: "  - {unit: %[1]s, name: 土地征收补偿项目, amounts: {" + input.GovernmentFund.Key() + ": " + f(gf) + "}}\n" +
-			"  - {unit: %[1]s, name: 国企改革成本项目, amounts: {" + input.StateCapital.Key() + ": " + f(scP) + "}}\n" +
-			"  - {unit: %[2]s, name: 教育收费安排项目, amounts: {" + input.SpecialAccount.Key() + ": " + f(saP) + "}}\n" +
-			"  - {unit: %[2]s, name: 单位资金安排项目, amounts: {" + input.UnitFunds.Key() + ": " + f(ufP) + "}}\n" +
+		projects: "  - {unit: %[1]s, name: 土地征收补偿项目, category: specific_goal, amounts: {" + input.GovernmentFund.Key() + ": " + f(gf) + "}}\n" +
+			"  - {unit: %[1]s, name: 国企改革成本项目, category: specific_goal, amounts: {" + input.StateCapital.Key() + ": " + f(scP) + "}}\n" +
+			"  - {unit: %[2]s, name: 教育收费安排项目, category: specific_goal, amounts: {" + input.SpecialAccount.Key() + ": " + f(saP) + "}}\n" +
+			"  - {unit: %[2]s, name: 单位资金安排项目, category: specific_goal, amounts: {" + input.UnitFunds.Key() + ": " + f(ufP) + "}}\n" +
 			"  - {unit: %[1]s, name: 上年结转项目甲, carryover: true, amounts: " + f(carryGP) + "}\n" +
 			"  - {unit: %[2]s, name: 上年结转项目乙, carryover: true, amounts: {" + input.GovernmentFund.Key() + ": " + f(carryGF) + "}}\n",
 	}
