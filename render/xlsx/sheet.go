@@ -195,6 +195,10 @@ func (s *sheet) writeBody() error {
 	textCol := firstTextColumn(t)
 	top := frozenRows(t) + 1
 	cells := make([]any, len(t.Columns))
+	heights := make([]float64, len(t.Rows))
+	for i, row := range t.Rows {
+		heights[i] = bodyRowHeight(row, s.widths, textCol)
+	}
 	for i, row := range t.Rows {
 		bold := row.Kind == render.RowTotal || row.Kind == render.RowSubtotal
 		for c, cl := range row.Cells {
@@ -204,11 +208,27 @@ func (s *sheet) writeBody() error {
 			}
 			cells[c] = v
 		}
-		if err := s.row(top+i, cells, bodyRowHeight(row, s.widths, textCol)); err != nil {
+		if err := s.row(top+i, cells, heights[i]); err != nil {
+			return err
+		}
+	}
+	for _, b := range pageBreaks(t, printScale(s.widths, t.Landscape), t.Landscape, s.topHeights(), heights) {
+		if err := s.sw.InsertPageBreak(cell(1, top+b)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// topHeights are the heights of the rows above the body: label, title,
+// department line and header grid.
+func (s *sheet) topHeights() []float64 {
+	t := s.t
+	hs := []float64{rowHeight, titleRowHeight(t.Title, spanWidth(s.widths, 0, len(t.Columns))), rowHeight}
+	if t.HeaderRows > 0 {
+		hs = append(hs, headerHeights(t, s.widths)...)
+	}
+	return hs
 }
 
 // bodyCell is one body cell: an amount a numeric cell (exactFloat), the
