@@ -148,11 +148,15 @@ func (c *checker) allZero() {
 		File:    c.doc.File, Line: at.Line, Column: at.Col})
 }
 
-// staleYear: a text of 概况 or 其他说明 that names last year and never this
-// year was probably carried over unchanged ("纳入2024年部门预算编制范围" in
-// a 2025 file).
+// staleYear: a text of 概况 or 其他说明 that speaks of last year's budget
+// ("纳入2024年部门预算编制范围", "本部门2024年无政府购买服务项目" in a 2025
+// file) and never names this year was carried over unchanged. Only such
+// phrases count: a text may well name last year for what happened in it
+// ("2024年10月，经批准更名为…").
 func (c *checker) staleYear() {
-	last, this := strconv.Itoa(c.doc.Year-1)+"年", strconv.Itoa(c.doc.Year)+"年"
+	last := strconv.Itoa(c.doc.Year - 1)
+	stale := regexp.MustCompile(last + `年度?(?:部门|单位)?(?:预算|决算|无|没有|未)`)
+	this := strconv.Itoa(c.doc.Year) + "年"
 	for _, x := range []struct {
 		t    input.Text
 		what string
@@ -160,13 +164,14 @@ func (c *checker) staleYear() {
 		{c.doc.Overview.Duties, "本部门职责"}, {c.doc.Overview.Organization, "机构设置情况"},
 		{c.doc.Notes.PurchaseOfServices, "政府购买服务指导性目录"}, {c.doc.Notes.Other, "其他说明"},
 	} {
-		i := strings.Index(x.t.Value, last)
-		if i < 0 || strings.Contains(x.t.Value, this) {
+		m := stale.FindStringIndex(x.t.Value)
+		if m == nil || strings.Contains(x.t.Value, this) {
 			continue
 		}
+		i := m[0]
 		at := x.t.PosOf(i)
 		c.out = append(c.out, Finding{ID: "stale-year", Severity: SeverityWarning,
-			Message: fmt.Sprintf("%s中写的是“%s”，没有提到%s：是否沿用了上年的文字？请按本年度改写", x.what, excerpt(x.t.Value, i, len([]rune(last))), this),
+			Message: fmt.Sprintf("%s中写的是“%s”，没有提到%s：是否沿用了上年的文字？请按本年度改写", x.what, excerpt(x.t.Value, i, len([]rune(x.t.Value[m[0]:m[1]]))), this),
 			File:    c.doc.File, Line: at.Line, Column: at.Col})
 	}
 }
