@@ -23,11 +23,9 @@ projects:
   - {unit: 中心, name: 2024年度培训, amounts: 5.00, category: other_operating}
 `
 
-// Carry keeps what is the same project though its name carries another
-// year — "2025年高标准农田建设项目" is last year's "2024年高标准农田建设项目"
-// — and says each such match; a name that fits two of last year's projects
-// is matched to neither.
-func TestCarryMatchesProjectsWithoutTheirYears(t *testing.T) {
+// lastYearOf is lastYearDoc read as last year's file.
+func lastYearOf(t *testing.T) (*Resources, *LastYear) {
+	t.Helper()
 	res, err := Load(Config{})
 	if err != nil {
 		t.Fatal(err)
@@ -36,6 +34,15 @@ func TestCarryMatchesProjectsWithoutTheirYears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return res, ly
+}
+
+// Carry keeps what is the same project though its name carries another
+// year — "2025年高标准农田建设项目" is last year's "2024年高标准农田建设项目"
+// — and says each such match; a name that fits two of last year's projects
+// is matched to neither.
+func TestCarryMatchesProjectsWithoutTheirYears(t *testing.T) {
+	_, ly := lastYearOf(t)
 	doc := &input.Document{Year: 2025, Units: ly.Doc.Units, Projects: []input.Project{
 		{Unit: input.Text{Value: "机关"}, Name: input.Text{Value: "2025年高标准农田建设项目"}},
 		{Unit: input.Text{Value: "机关"}, Name: input.Text{Value: "农机购置补贴（2025年）"}},
@@ -68,14 +75,7 @@ func TestCarryMatchesProjectsWithoutTheirYears(t *testing.T) {
 // is a 需补填 (unreviewed-goal) until the clerk, having reviewed it,
 // removes the mark.
 func TestCarriedGoalFormsAreReviewed(t *testing.T) {
-	res, err := Load(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ly, err := LastYearFrom(res, "2024.yaml", []byte(lastYearDoc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, ly := lastYearOf(t)
 	doc, o, err := ly.RollOver(2025)
 	if err != nil {
 		t.Fatal(err)
