@@ -83,7 +83,11 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	files, err := publish.CollectInputs(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return 1
+		return exitUsage
+	}
+	if len(publish.Shard(files, bo.Shard, bo.Shards)) == 0 {
+		fmt.Fprintf(e.stderr, "%s 中没有找到主输入文件（.yaml 或 .yml）：请检查文件夹的名字\n", strings.Join(args, "、"))
+		return exitUsage
 	}
 	res, err := publish.Load(cfg)
 	if err != nil {
@@ -94,7 +98,7 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	release, err := publish.LockBatch(out, summaryName)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return exitRefused
+		return exitUsage
 	}
 	defer release()
 	defer publish.TuneForBatch()()
@@ -109,7 +113,7 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	summaryPath, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards))
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return 1
+		return exitUsage
 	}
 	sharded := bo.Shards > 1
 	if bo.OpenData && sharded {
@@ -136,6 +140,9 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	}
 	if interrupted {
 		fmt.Fprintln(e.stderr, "批量处理被中断：已完成的文件完整可用，未处理的部门见汇总表")
+		if done < len(rows) {
+			return exitInterrupted
+		}
 	}
 	return batchExit(len(rows), done, faults)
 }
@@ -158,29 +165,33 @@ func runMerge(e *env, args []string, out string, openData bool) int {
 	summaries, err := publish.FindSummaries(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return exitRefused
+		return exitUsage
 	}
 	m, err := publish.MergeSummaries(summaries)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return exitRefused
+		return exitUsage
 	}
 	name := publish.SummaryName(m.Files, 1, 1)
 	release, err := publish.LockBatch(out, name)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return exitRefused
+		return exitUsage
 	}
 	defer release()
 	paths, err := publish.WriteMerged(out, name, m, openData)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
-		return exitRefused
+		return exitUsage
 	}
 	n := len(m.Files)
 	fmt.Fprintf(e.stdout, "合并了 %d 份汇总表（%d 个文件清单）：%d 个部门，%d 个完成，%d 个未完成；汇总见 %s\n", len(summaries), m.Lists, n, m.Done, n-m.Done, paths[0])
 	if openData {
 		fmt.Fprintf(e.stdout, "开放数据说明见 %s\n", paths[1])
+	}
+	if m.Unreached > 0 {
+		fmt.Fprintf(e.stderr, "有 %d 个部门所在的分片被中断，未处理：请重新运行那些分片，再合并\n", m.Unreached)
+		return exitInterrupted
 	}
 	return batchExit(n, m.Done, m.Faults)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/md5"
 	"fmt"
 	"os"
@@ -212,7 +213,7 @@ func TestSecondBatchIntoOneFolderIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := runCmd("batch", in, "-o", out, "-j", "1")
-	if code != exitRefused || !strings.Contains(stderr, "同一时间只能运行一个批量处理") || !strings.Contains(stderr, fmt.Sprintf("进程 %d", os.Getpid())) {
+	if code != exitUsage || !strings.Contains(stderr, "同一时间只能运行一个批量处理") || !strings.Contains(stderr, fmt.Sprintf("进程 %d", os.Getpid())) {
 		t.Errorf("second batch: exit %d, %q %q", code, stdout, stderr)
 	}
 	for _, name := range []string{"a.pdf", "b.pdf", "summary.xlsx"} {
@@ -225,11 +226,68 @@ func TestSecondBatchIntoOneFolderIsRefused(t *testing.T) {
 			t.Errorf("shard %s beside the batch: exit %d, %q %q", shard, code, stdout, stderr)
 		}
 	}
-	if code, _, stderr := runCmd("batch", "--merge-summaries", out, "-o", out); code != exitRefused || !strings.Contains(stderr, "同一时间只能运行一个批量处理") {
+	if code, _, stderr := runCmd("batch", "--merge-summaries", out, "-o", out); code != exitUsage || !strings.Contains(stderr, "同一时间只能运行一个批量处理") {
 		t.Errorf("merge into the busy folder: exit %d, %q", code, stderr)
 	}
 	release()
 	if code, stdout, stderr := runCmd("batch", in, "-o", out, "-j", "1"); code != exitDone {
 		t.Errorf("after the first ended: exit %d, %q %q", code, stdout, stderr)
+	}
+}
+
+// Each outcome of a batch has its own exit status, so that a wrapper can
+// tell "some departments refused" (1) from nothing to do — a misspelt
+// folder, a folder with no input, a merge refused (2) — and from an
+// interrupted shard (4), whose merge is 4 too: it must not pass for done.
+func TestBatchExitStatuses(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	writeFile(t, filepath.Join(in, "a.yaml"), checkedDoc)
+	writeFile(t, filepath.Join(in, "b.yaml"), strings.Replace(checkedDoc, "amounts: 5.00", "amounts: 6.00", 1))
+	if err := os.MkdirAll(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		say  string
+	}{
+		{"done", []string{"batch", filepath.Join(in, "a.yaml"), "-o", filepath.Join(dir, "o1")}, exitDone, ""},
+		{"one refused", []string{"batch", in, "-o", filepath.Join(dir, "o2")}, exitRefused, ""},
+		{"misspelt folder", []string{"batch", filepath.Join(dir, "inn"), "-o", filepath.Join(dir, "o3")}, exitUsage, "inn"},
+		{"no input in the folder", []string{"batch", filepath.Join(dir, "empty"), "-o", filepath.Join(dir, "o4")}, exitUsage, "没有找到主输入文件"},
+		{"a merge refused", []string{"batch", "--merge-summaries", filepath.Join(dir, "empty"), "-o", filepath.Join(dir, "o5")}, exitUsage, "汇总表"},
+	} {
+		code, stdout, stderr := runCmd(c.args...)
+		if code != c.code || !strings.Contains(stderr, c.say) {
+			t.Errorf("%s: exit %d, want %d: %q %q", c.name, code, c.code, stdout, stderr)
+		}
+	}
+	// A shard's summary with departments it never started (interrupted):
+	// the merge says so and exits 4.
+	res, err := publish.Load(publish.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []string{filepath.Join(in, "a.yaml"), filepath.Join(in, "b.yaml")}
+	out := filepath.Join(dir, "shards")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // interrupted before it starts: every row unreached
+	rows := publish.Batch(ctx, res, files, publish.BatchOptions{Out: out, Jobs: 1, Shard: 1, Shards: 2}, nil)
+	if len(rows) != 1 || rows[0].Status() != publish.StatusUnreached {
+		t.Fatalf("an interrupted shard's rows: %+v", rows)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := publish.WriteSummary(out, publish.SummaryName(files, 1, 2), rows, publish.NewCoverage(files, 1, 2)); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCmd("batch", in, "-o", out, "--shard", "2/2"); code != exitRefused {
+		t.Fatalf("shard 2: exit %d %q %q", code, stdout, stderr)
+	}
+	if code, _, stderr := runCmd("batch", "--merge-summaries", out, "-o", filepath.Join(dir, "merged")); code != exitInterrupted || !strings.Contains(stderr, "被中断") {
+		t.Errorf("merging an interrupted shard: exit %d, want %d: %q", code, exitInterrupted, stderr)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/budgetpub/budgetpub/render/publish"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -104,8 +105,8 @@ func TestBatchInterrupt(t *testing.T) {
 		_ = cmd.Process.Kill()
 		t.Fatal("batch did not stop after SIGINT")
 	}
-	if cmd.ProcessState.ExitCode() != 1 {
-		t.Errorf("exit %d, want 1", cmd.ProcessState.ExitCode())
+	if cmd.ProcessState.ExitCode() != exitInterrupted {
+		t.Errorf("exit %d, want %d (interrupted)", cmd.ProcessState.ExitCode(), exitInterrupted)
 	}
 	entries, _ := os.ReadDir(filepath.Join(dir, "out"))
 	pdfs := 0
@@ -136,7 +137,7 @@ func TestBatchInterrupt(t *testing.T) {
 	rows := summaryRows(t, filepath.Join(dir, "out", "summary.xlsx"))
 	notDone := 0
 	for _, r := range rows {
-		if r[0] == "未完成" && strings.Contains(r[1], "中断") {
+		if r[0] == publish.StatusUnreached && strings.Contains(r[1], "中断") {
 			notDone++
 		}
 	}

@@ -38,6 +38,7 @@ type Row struct {
 	Problem                                 string       // the error, or why it was not done
 	MovedTo                                 string       // where the department's previous files were moved (not done)
 	Done                                    bool
+	Unreached                               bool               // never started: the batch was interrupted first
 	Fault                                   bool               // not done because of an internal fault
 	Resource                                *opendata.Resource // the department's CSV, with BatchOptions.OpenData
 }
@@ -45,9 +46,12 @@ type Row struct {
 // Status is the department's state in the review: 可公开 (written, nothing
 // left to fill in), 草稿 (written with --force although it has errors or
 // statements nobody gave), 需补填, 有错误 (not written, and why), 内部错误,
-// or 未完成 (not reached, or its files could not be written).
+// 未处理 (never started: the batch was interrupted first) or 未完成 (its
+// files could not be written, or its name is another's).
 func (r Row) Status() string {
 	switch {
+	case r.Unreached:
+		return StatusUnreached
 	case r.Fault:
 		return "内部错误"
 	case r.Done && (r.Errors > 0 || r.Incomplete > 0):
@@ -61,6 +65,10 @@ func (r Row) Status() string {
 	}
 	return "未完成"
 }
+
+// StatusUnreached is the review's word for a department a batch never
+// started, being interrupted first.
+const StatusUnreached = "未处理"
 
 // doneStatus tells whether a review's status is of a department whose
 // files were written.
@@ -218,9 +226,10 @@ func Batch(ctx context.Context, res *Resources, all []string, o BatchOptions, do
 	rows := make([]Row, len(files))
 	skip := make([]bool, len(files))
 	for i, f := range files {
-		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）"}
+		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）", Unreached: true}
 		if prev, ok := dup[f]; ok {
 			rows[i].Problem = fmt.Sprintf("输出文件名与 %s 相同（%s），未生成：请给其中一个文件改名", prev, Stem(f))
+			rows[i].Unreached = false
 			skip[i] = true
 		}
 	}
@@ -263,7 +272,7 @@ dispatch:
 
 // batchOne renders one department into the output folder.
 func batchOne(row Row, res *Resources, o BatchOptions) Row {
-	row.Problem = ""
+	row.Problem, row.Unreached = "", false
 	r := File(res, row.File, Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData})
 	row.Findings = r.Findings
 	for _, f := range r.Findings {

@@ -21,13 +21,14 @@ const maxSummarySize = 256 << 20
 // several lists): the sheets 汇总 and 核对结果 with every department once, in
 // its list's order, as a batch of the whole list would have written them.
 type Merged struct {
-	Sheets   []xlsx.Records // 汇总 and 核对结果
-	Coverage Coverage       // the whole of the merged list
-	Files    []string       // the departments' input files, in order
-	Folders  []string       // the folder of the summary each came from
-	Done     int            // departments whose files were written
-	Faults   int            // departments not done for an internal fault
-	Lists    int            // the lists merged
+	Sheets    []xlsx.Records // 汇总 and 核对结果
+	Coverage  Coverage       // the whole of the merged list
+	Files     []string       // the departments' input files, in order
+	Folders   []string       // the folder of the summary each came from
+	Done      int            // departments whose files were written
+	Faults    int            // departments not done for an internal fault
+	Unreached int            // departments an interrupted shard never started
+	Lists     int            // the lists merged
 }
 
 // summaryPart is one summary read: its file, what it covers, its sheets.
@@ -129,6 +130,8 @@ func MergeSummaries(paths []string) (*Merged, error) {
 			m.Done++
 		case s == "内部错误":
 			m.Faults++
+		case s == StatusUnreached:
+			m.Unreached++
 		}
 	}
 	m.Sheets = []xlsx.Records{departments, findings}
