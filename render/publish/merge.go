@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -40,9 +41,12 @@ type summaryPart struct {
 }
 
 // FindSummaries lists the summaries to merge among args: a file named is
-// taken as it is; in a folder named, each .xlsx whose name begins with
-// "summary" (its own summary, or a shard's summary-2-of-4.xlsx), not
-// looking into subfolders. The order is the arguments', then the names'.
+// taken as it is; in a folder named, the shards' summaries
+// (summary-2-of-4.xlsx …) when it has any — so the summary.xlsx a merge
+// wrote beside them is never read again as a shard, and a merge can be
+// run twice —, else each .xlsx whose name begins with "summary" (a whole
+// batch's), not looking into subfolders. The order is the arguments',
+// then the names'.
 func FindSummaries(args []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
@@ -69,6 +73,15 @@ func FindSummaries(args []string) ([]string, error) {
 				found = append(found, filepath.Join(a, e.Name()))
 			}
 		}
+		var shards []string
+		for _, p := range found {
+			if shardSummaryRe.MatchString(strings.ToLower(filepath.Base(p))) {
+				shards = append(shards, p)
+			}
+		}
+		if len(shards) > 0 {
+			found = shards
+		}
 		sort.Strings(found)
 		if len(found) == 0 {
 			return nil, fmt.Errorf("%s: 目录中没有汇总表（summary*.xlsx）", a)
@@ -82,6 +95,9 @@ func FindSummaries(args []string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// shardSummaryRe is the name of a shard's summary (SummaryName).
+var shardSummaryRe = regexp.MustCompile(`^summary.*-[0-9]+-of-[0-9]+\.xlsx$`)
 
 // MergeSummaries reads the summaries and merges them into one review. The
 // summaries of one list must be its shards 1 … n, each once (a shard's
