@@ -581,7 +581,7 @@ func (s *Server) batchOpen(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.fail(w, r, http.StatusNotFound, "这个部门的工作簿没能导入，无法打开：请改正后单独上传")
 		return
 	}
-	s.open(w, r, trimExt(name)+".yaml", text, input.FormatOptions{}, nil, nil)
+	s.open(w, r, trimExt(name)+".yaml", text, input.FormatOptions{}, nil)
 }
 
 // batchClose removes the batch and its files.

@@ -197,6 +197,25 @@ func fieldFor(msg, left string) string {
 	return ""
 }
 
+// choice is one option of a select: the value the file keeps and the
+// label the form shows.
+type choice struct{ Value, Label string }
+
+// unitKindChoices are the unit kinds, as the publication names them.
+var unitKindChoices = func() []choice {
+	var out []choice
+	for _, k := range input.UnitKinds {
+		out = append(out, choice{k, input.UnitKindTitle(k)})
+	}
+	return out
+}()
+
+// categoryChoices are the project categories, as 十、绩效管理情况 counts them.
+var categoryChoices = []choice{
+	{input.CategoryOtherOperating, "其他运转类"},
+	{input.CategorySpecificGoal, "特定目标类"},
+}
+
 // formField is one field as the form shows it.
 type formField struct {
 	Name, Anchor, Label, Help, Hint string
@@ -210,6 +229,7 @@ type formField struct {
 // formGroup is a heading of the form and its fields.
 type formGroup struct {
 	Title  string
+	Anchor string // of its block: f-procurement
 	Fields []formField
 }
 
@@ -268,7 +288,8 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 			ff.Hint = f.hint(facts)
 		}
 		if n := len(v.Groups); n == 0 || v.Groups[n-1].Title != f.group {
-			v.Groups = append(v.Groups, formGroup{Title: f.group})
+			block, _, _ := strings.Cut(f.name, ".")
+			v.Groups = append(v.Groups, formGroup{Title: f.group, Anchor: fieldAnchor(block)})
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Fields = append(g.Fields, ff)

@@ -30,7 +30,6 @@ type space struct {
 	revs    []version // the last texts, kept to compare a stale form with (stale.go)
 	format  input.FormatOptions
 	notes   []string // what the import said (assumptions, warnings)
-	todo    []string // what is left to fill in
 	out     *rendered
 }
 

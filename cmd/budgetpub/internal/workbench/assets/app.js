@@ -80,7 +80,7 @@
       }
       data.findings.forEach(function (f) {
         var tr = document.createElement("tr");
-        tr.className = f.error ? "error" : "warning";
+        tr.className = f.error ? "error" : (f.incomplete ? "incomplete" : "warning");
         var cell = function (text, cls) {
           var td = document.createElement("td");
           if (cls) { td.className = cls; }
@@ -92,7 +92,7 @@
         sev.className = "sev";
         sev.textContent = f.severity;
         cell("").appendChild(sev);
-        var id = cell("");
+        var id = cell("", "id");
         var code = document.createElement("code");
         code.textContent = f.id;
         id.appendChild(code);
@@ -105,7 +105,7 @@
         if (f.link) {
           var a = document.createElement("a");
           a.href = f.link;
-          a.textContent = f.link.indexOf("/fill#") >= 0 ? "去填写" : f.place;
+          a.textContent = f.label ? "去填写“" + f.label + "”" : f.place;
           if (f.line) { a.setAttribute("data-line", f.line); }
           where.appendChild(a);
         } else {
@@ -124,7 +124,8 @@
         if (mine !== seq) { return; }
         if (data.error) { status.textContent = data.error; return; }
         show(data);
-        status.textContent = (dirty ? "（未保存）" : "") + data.errors + " 个错误，" + data.warnings + " 个警告";
+        status.textContent = (dirty ? "（未保存）" : "") + data.status + "：" + data.errors + " 个错误，" +
+          (data.incomplete ? data.incomplete + " 处需补填，" : "") + data.warnings + " 个警告";
       }).catch(function () { status.textContent = "无法连接工作台：程序是否已退出？"; });
     };
     editor.addEventListener("input", function () {

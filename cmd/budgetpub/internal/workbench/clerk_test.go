@@ -1,0 +1,266 @@
+package workbench
+
+// The clerk's path (issue 20): the status word, what is left to fill in as
+// findings, labels instead of the file's keys, a place in the form for
+// everything the clerk must give, amounts in 万元, and the labels the
+// publication prints.
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/budgetpub/budgetpub/input"
+)
+
+var statusRe = regexp.MustCompile(`id="status"[^>]*>([^<]*)<`)
+
+// statusWord is the status the workspace's header shows.
+func statusWord(html string) string {
+	if m := statusRe.FindStringSubmatch(html); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// section is the HTML of the element of id, up to its closing tag (the
+// first </section>, </table> or </fieldset> after it).
+func section(html, id, end string) string {
+	i := strings.Index(html, `id="`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	i += strings.IndexByte(html[i:], '>') + 1
+	j := strings.Index(html[i:], end)
+	if j < 0 {
+		return html[i:]
+	}
+	return html[i : i+j]
+}
+
+// fillAll is the sample's workbook imported with what the tables cannot
+// give filled in, as a clerk fills the form.
+func fillAll(form url.Values) {
+	for k, v := range map[string]string{
+		"overview.duties": "负责市政府日常运转。", "overview.organization": "内设秘书科等科室。",
+		"procurement.goods": "142.96", "procurement.works": "0", "procurement.services": "1481.61",
+		"assets.as_of": "2023-12-31", "assets.office_area_m2": "3000",
+		"notes.purchase_of_services": "无", "notes.other": "无",
+	} {
+		form.Set(k, v)
+	}
+	for k := range form {
+		if strings.HasPrefix(k, "units.") && strings.HasSuffix(k, ".kind") && form.Get(k) == "" {
+			form.Set(k, input.KindInstitution)
+		}
+		if strings.HasPrefix(k, "projects.") && strings.HasSuffix(k, ".category") && form.Get(k) == "" {
+			form.Set(k, input.CategoryOtherOperating)
+		}
+	}
+}
+
+// TestStatusWordAndWhatIsLeft: the workspace's header says 可公开, 需补填
+// or 有错误 as check and the batch review do; what is left to fill in is a
+// group of its own on 核对 and 生成与下载, made of the findings, and
+// shrinks as the form is filled in.
+func TestStatusWordAndWhatIsLeft(t *testing.T) {
+	_, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	ws := b.start(file{"file", "datong-gov-office-2024.xlsx", sampleBook(t)})
+	check := b.get(ws).body
+	if got := statusWord(check); got != "需补填" {
+		t.Errorf("after the import the status is %q, want 需补填", got)
+	}
+	for _, page := range []string{ws, ws + "publish"} {
+		html := b.get(page).body
+		left := text(section(html, "incomplete", "</section>"))
+		for _, want := range []string{"还需要补填的内容", "本部门职责", "政府采购预算", "国有资产"} {
+			if !strings.Contains(left, want) {
+				t.Errorf("%s: the group of what is left lacks %q: %s", page, want, left)
+			}
+		}
+		// The import's old list is gone: the findings say it.
+		if strings.Contains(text(html), "部门编码和地区（绩效目标表标题用）") {
+			t.Errorf("%s still shows the import's to-do list", page)
+		}
+	}
+
+	form := formValues(b.get(ws + "fill").body)
+	form.Set("procurement.goods", "142.96")
+	form.Set("procurement.works", "0")
+	form.Set("procurement.services", "1481.61")
+	if r := b.post(ws+"fill", form); r.status != http.StatusSeeOther {
+		t.Fatalf("saving the procurement: %d %s", r.status, text(r.body))
+	}
+	left := text(section(b.get(ws).body, "incomplete", "</section>"))
+	if strings.Contains(left, "政府采购预算") || !strings.Contains(left, "本部门职责") {
+		t.Errorf("after the procurement is filled in, what is left: %s", left)
+	}
+
+	form = formValues(b.get(ws + "fill").body)
+	fillAll(form)
+	if r := b.post(ws+"fill", form); r.status != http.StatusSeeOther {
+		t.Fatalf("saving the form: %d %s", r.status, text(r.body))
+	}
+	check = b.get(ws).body
+	if got := statusWord(check); got != "可公开" {
+		t.Errorf("filled in, the status is %q, want 可公开:\n%s", got, text(section(check, "incomplete", "</section>")))
+	}
+	if section(check, "incomplete", "</section>") != "" {
+		t.Error("filled in, the check page still has a group of what is left")
+	}
+
+	_, _, b2, ws2 := sampleSpace(t, Config{})
+	if got := statusWord(b2.get(ws2).body); got != "可公开" {
+		t.Errorf("the sample's status is %q, want 可公开", got)
+	}
+	broken := strings.Replace(string(input.Sample), "name: J电子政务办公及维护费, amounts: 25.00", "name: J电子政务办公及维护费, amounts: 26.00", 1)
+	b2.saveText(ws2, broken)
+	if got := statusWord(b2.get(ws2).body); got != "有错误" {
+		t.Errorf("with a project that does not add up the status is %q, want 有错误", got)
+	}
+}
+
+// incompleteSample is the sample with what a clerk is asked to give left
+// out: the units' kinds, the projects' categories, a reason, the
+// procurement, a note, last year's 三公, and a goal form carried from last
+// year.
+func incompleteSample(t *testing.T) []byte {
+	t.Helper()
+	s := string(input.Sample)
+	s = regexp.MustCompile(`, kind: [a-z_]+`).ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, ", category: other_operating", "")
+	s = regexp.MustCompile(`(?m)^    category: [a-z_]+\n`).ReplaceAllString(s, "")
+	s = strings.Replace(s, "    performance_goal:\n", "    performance_goal:\n      carried_from: 2023年\n", 1)
+	for _, line := range []string{
+		"  three_public: {outbound_travel: 0, reception: 0, vehicle_purchase: 0, vehicle_operation: 12.10}\n",
+		"  total_change: 根据2024年工作安排实际需求，增加项目经费支出等\n",
+		"procurement: {goods: 142.96, works: 0, services: 1481.61}\n",
+		"  other: 无                     # （二）其他\n",
+	} {
+		if !strings.Contains(s, line) {
+			t.Fatalf("the sample has no line %q", line)
+		}
+		s = strings.Replace(s, line, "", 1)
+	}
+	return []byte(s)
+}
+
+// yamlWords are the master input's keys and the values of its lists of
+// choices: what a clerk is never shown in a finding.
+func yamlWords() map[string]bool {
+	out := map[string]bool{}
+	for _, p := range input.SchemaPaths() {
+		for _, seg := range strings.Split(p, ".") {
+			out[strings.TrimSuffix(seg, "[]")] = true
+		}
+	}
+	for _, k := range input.UnitKinds {
+		out[k] = true
+	}
+	for _, k := range input.SourceKeys() {
+		out[k] = true
+	}
+	out[input.CategoryOtherOperating], out[input.CategorySpecificGoal] = true, true
+	return out
+}
+
+var (
+	asciiWordRe = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
+	findingsRe  = regexp.MustCompile(`(?s)<table class="findings[^"]*"[^>]*>.*?</table>`)
+	idCellRe    = regexp.MustCompile(`(?s)<td class="id">.*?</td>`)
+)
+
+// keysIn are the file's keys a text names.
+func keysIn(s string, words map[string]bool) []string {
+	var out []string
+	for _, w := range asciiWordRe.FindAllString(s, -1) {
+		if words[w] && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// TestFindingsSayLabels: no finding on any page of the workspace names a
+// key of the file or a value of its lists (the finding's id aside, a code
+// to look up); every finding of something to fill in links to its field of
+// the form and names the field's label there.
+func TestFindingsSayLabels(t *testing.T) {
+	_, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	words := yamlWords()
+	spaces := map[string]string{
+		"the sample's workbook": b.start(file{"file", "datong-gov-office-2024.xlsx", sampleBook(t)}),
+		"the sample, unfilled":  b.start(file{"file", "样例.yaml", incompleteSample(t)}),
+	}
+	r := b.post("/start/new", url.Values{"csrf": {b.csrf()}, "year": {"2026"}, "name": {"某某局"}})
+	spaces["a skeleton"] = r.location
+	for what, ws := range spaces {
+		pages := map[string]string{}
+		for _, p := range []string{"", "fill", "yaml", "publish"} {
+			pages[p] = b.get(ws + p).body
+		}
+		for p, html := range pages {
+			for _, table := range findingsRe.FindAllString(html, -1) {
+				shown := text(idCellRe.ReplaceAllString(table, ""))
+				if keys := keysIn(shown, words); len(keys) > 0 {
+					t.Errorf("%s, page %q: the findings name the file's keys %q:\n%s", what, p, keys, shown)
+				}
+			}
+		}
+		req, _ := http.NewRequest("POST", ts.URL+ws+"check", strings.NewReader(b.get(ws+"download/yaml").body))
+		req.Header.Set(csrfHeader, b.csrf())
+		live := b.do(req)
+		var got struct {
+			Findings []findingJSON `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(live.body), &got); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range got.Findings {
+			if keys := keysIn(f.Message+f.Left+f.Right+f.Label, words); len(keys) > 0 {
+				t.Errorf("%s, the live check: the finding %s names the file's keys %q: %s", what, f.ID, keys, f.Message)
+			}
+		}
+
+		// Each finding of something to fill in links to its field, by its label.
+		left := section(pages[""], "incomplete", "</section>")
+		rows := regexp.MustCompile(`(?s)<tr[^>]*>.*?</tr>`).FindAllString(left, -1)
+		if len(rows) == 0 {
+			t.Errorf("%s: nothing left to fill in on the check page", what)
+		}
+		for _, row := range rows {
+			id := text(regexp.MustCompile(`(?s)<td class="id">(.*?)</td>`).FindString(row))
+			if id == "" || id == "skeleton-text" || id == "all-zero" { // in the text, not a field
+				continue
+			}
+			m := regexp.MustCompile(`<a href="` + regexp.QuoteMeta(ws) + `fill#([^"]+)"[^>]*>去填写“([^”]+)”</a>`).FindStringSubmatch(row)
+			if m == nil {
+				t.Errorf("%s: the finding %s does not link to its field by its label: %s", what, id, text(row))
+				continue
+			}
+			field := section(pages["fill"], m[1], "</div>")
+			if field == "" {
+				field = section(pages["fill"], m[1], "</tr>")
+			}
+			if field == "" || !strings.Contains(text(field), m[2]) {
+				t.Errorf("%s: the finding %s links to #%s “%s”, which the form does not show with that label: %s", what, id, m[1], m[2], text(field))
+			}
+		}
+	}
+	// The import's notes are said without the file's keys too (the file's
+	// name and the ids of its warnings aside).
+	notes := text(section(b.get(spaces["the sample's workbook"]).body, "import-notes", "</details>"))
+	notes = regexp.MustCompile(`\[[A-Za-z0-9-]+\]|datong-gov-office-2024\.xlsx`).ReplaceAllString(notes, "")
+	if keys := keysIn(notes, words); len(keys) > 0 {
+		t.Errorf("the import's notes name the file's keys %q", keys)
+	}
+}
+
+var _ = fmt.Sprint
