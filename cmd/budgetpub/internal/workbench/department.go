@@ -384,16 +384,16 @@ func (s *Server) liveCheck(w http.ResponseWriter, r *http.Request, sp *space) {
 type findingJSON struct {
 	Error      bool   `json:"error"`
 	Incomplete bool   `json:"incomplete,omitempty"`
-	Severity string `json:"severity"`
-	ID       string `json:"id"`
-	Message  string `json:"message"`
-	Left     string `json:"left,omitempty"`
-	Right    string `json:"right,omitempty"`
-	Diff     string `json:"difference,omitempty"`
-	Place    string `json:"place,omitempty"`
-	Line     int    `json:"line,omitempty"`
-	Link     string `json:"link,omitempty"`
-	Label    string `json:"label,omitempty"`
+	Severity   string `json:"severity"`
+	ID         string `json:"id"`
+	Message    string `json:"message"`
+	Left       string `json:"left,omitempty"`
+	Right      string `json:"right,omitempty"`
+	Diff       string `json:"difference,omitempty"`
+	Place      string `json:"place,omitempty"`
+	Line       int    `json:"line,omitempty"`
+	Link       string `json:"link,omitempty"`
+	Label      string `json:"label,omitempty"`
 }
 
 func findingsJSON(vs []findingView) []findingJSON {

@@ -218,10 +218,10 @@ func pathField(d *input.Document, path string) (name, label string) {
 }
 
 // The form's names of list fields.
-func unitKindField(i int) string         { return fmt.Sprintf("units.%d.kind", i) }
-func unitGoalField(i int) string         { return fmt.Sprintf("units.%d.overall_goal", i) }
+func unitKindField(i int) string          { return fmt.Sprintf("units.%d.kind", i) }
+func unitGoalField(i int) string          { return fmt.Sprintf("units.%d.overall_goal", i) }
 func projectField(i int, f string) string { return fmt.Sprintf("projects.%d.%s", i, f) }
-func econUnitField(i int) string         { return fmt.Sprintf("basic_by_economic.%d.unit", i) }
+func econUnitField(i int) string          { return fmt.Sprintf("basic_by_economic.%d.unit", i) }
 
 // fieldLabel is the label of a field of the form by its name.
 func fieldLabel(name string) string {
