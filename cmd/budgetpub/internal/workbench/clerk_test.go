@@ -264,3 +264,119 @@ func TestFindingsSayLabels(t *testing.T) {
 }
 
 var _ = fmt.Sprint
+
+// TestFormHasWhatToFix: the 填写 form has a place for everything a finding
+// asks the clerk to give: the department's name, each unit's kind (empty
+// until chosen), each current-year project's category in Chinese, the unit
+// of each line of table 6, and the goal forms carried from last year, each
+// with 已复核 that takes the mark away.
+func TestFormHasWhatToFix(t *testing.T) {
+	_, _, b, ws := sampleSpace(t, Config{})
+	b.saveText(ws, string(incompleteSample(t)))
+	html := b.get(ws + "fill").body
+	form := formValues(html)
+	if got := form.Get("department.name"); got != "大同市人民政府办公室[部门]" {
+		t.Errorf("部门名称 is %q", got)
+	}
+	kind := section(html, "in-f-units-0-kind", "</select>")
+	for _, want := range []string{`<option value="" selected>请选择</option>`, ">行政单位<", ">参照公务员法管理的事业单位<", ">事业单位<"} {
+		if !strings.Contains(kind, want) {
+			t.Errorf("the first unit's kind lacks %s: %s", want, kind)
+		}
+	}
+	doc, err := input.Decode("样例.yaml", incompleteSample(t), resources(t).Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	carried, specific := -1, -1
+	for i, p := range doc.Projects {
+		name := fmt.Sprintf("projects.%d.category", i)
+		if _, ok := form[name]; ok == p.Carryover {
+			t.Errorf("project %d (%s, carried over %v): a category field %v", i, p.Name.Value, p.Carryover, ok)
+		}
+		if !p.Carryover {
+			if specific < 0 {
+				specific = i
+			}
+		}
+		if p.Goal != nil && p.Goal.CarriedFrom.Value != "" {
+			carried = i
+		}
+	}
+	if cat := section(html, fmt.Sprintf("in-f-projects-%d-category", specific), "</select>"); !strings.Contains(cat, ">其他运转类<") || !strings.Contains(cat, ">特定目标类<") {
+		t.Errorf("a project's category: %s", cat)
+	}
+	goal := text(section(html, fmt.Sprintf("f-projects-%d-reviewed", carried), "</tr>"))
+	if !strings.Contains(goal, "2023年") || !strings.Contains(goal, "已复核") {
+		t.Errorf("the carried goal form: %s", goal)
+	}
+	econ := section(html, "in-f-basic_by_economic-0-unit", "</select>")
+	for _, u := range doc.Units {
+		if !strings.Contains(econ, ">"+u.Name.Value+"<") {
+			t.Errorf("table 6's first line cannot be given to %s: %s", u.Name.Value, econ)
+		}
+	}
+
+	form.Set("department.name", "大同市人民政府办公室（本级）")
+	for i := range doc.Units {
+		form.Set(fmt.Sprintf("units.%d.kind", i), []string{"行政单位", input.KindCivilServant, input.KindInstitution}[i%3])
+	}
+	for i, p := range doc.Projects {
+		if !p.Carryover {
+			form.Set(fmt.Sprintf("projects.%d.category", i), input.CategoryOtherOperating)
+		}
+	}
+	form.Set(fmt.Sprintf("projects.%d.category", specific), "特定目标类") // as a script may post it
+	form.Set(fmt.Sprintf("projects.%d.reviewed", carried), "1")
+	form.Set("basic_by_economic.0.unit", "1")
+	if r := b.post(ws+"fill", form); r.status != http.StatusSeeOther {
+		t.Fatalf("saving: %d %s", r.status, text(r.body))
+	}
+	y := b.get(ws + "download/yaml").body
+	saved, err := input.Decode("样例.yaml", []byte(y), resources(t).Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Department.Name.Value != "大同市人民政府办公室（本级）" {
+		t.Errorf("部门名称 saved as %q", saved.Department.Name.Value)
+	}
+	for i, u := range saved.Units {
+		if want := []string{input.KindAdministrative, input.KindCivilServant, input.KindInstitution}[i%3]; u.Kind.Value != want {
+			t.Errorf("unit %d's kind saved as %q, want %q", i, u.Kind.Value, want)
+		}
+	}
+	if got := saved.Projects[specific].Category.Value; got != input.CategorySpecificGoal {
+		t.Errorf("the project chosen 特定目标类 is saved as %q", got)
+	}
+	if g := saved.Projects[carried].Goal; g == nil || g.CarriedFrom.Value != "" || regexp.MustCompile(`(?m)^\s*carried_from:`).MatchString(y) {
+		t.Error("the goal form ticked 已复核 is still marked carried_from")
+	}
+	if got := saved.BasicByEcon[0].Unit.Value; got != saved.Units[1].Name.Value {
+		t.Errorf("table 6's first line belongs to %q, want %q", got, saved.Units[1].Name.Value)
+	}
+	left := text(section(b.get(ws).body, "incomplete", "</section>"))
+	for _, gone := range []string{"unknown-unit-kind", "unknown-category", "unreviewed-goal"} {
+		if strings.Contains(left, gone) {
+			t.Errorf("after the form is saved, %s is still left to fill in", gone)
+		}
+	}
+
+	// A kind or a category that is not one of the choices is refused under its field.
+	form = formValues(b.get(ws + "fill").body)
+	form.Set("units.0.kind", "机关")
+	form.Set(fmt.Sprintf("projects.%d.category", specific), "专项")
+	r := b.post(ws+"fill", form)
+	if r.status != http.StatusBadRequest || !strings.Contains(fieldSaysRow(r.body, "f-units-0-kind"), "“机关”不是单位类型") ||
+		!strings.Contains(fieldSaysRow(r.body, fmt.Sprintf("f-projects-%d-category", specific)), "“专项”不是项目类别：请选择其他运转类或特定目标类") {
+		t.Errorf("a kind and a category not of the choices: %d %s", r.status, text(r.body))
+	}
+}
+
+// fieldSaysRow is the problem said in the row of a list field.
+func fieldSaysRow(html, anchor string) string {
+	row := section(html, anchor, "</tr>")
+	if i := strings.Index(row, `class="field-problem">`); i >= 0 {
+		return text(row[i:])
+	}
+	return ""
+}

@@ -2,9 +2,9 @@ package workbench
 
 import (
 	"fmt"
+	"hash/fnv"
 	"net/url"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -60,6 +60,8 @@ func changeHint(cur func(f *render.Facts) decimal.Decimal, prior func(f *render.
 }
 
 var fieldSpecs = []fieldSpec{
+	{name: "department.name", label: "部门名称", group: "部门信息", kind: kindText, help: "印在每张表的“部门名称：”之后和封面上",
+		text: func(d *input.Document) *input.Text { return &d.Department.Name }},
 	{name: "department.code", label: "部门编码", group: "部门信息", kind: kindText, help: "如 003（用于绩效目标表“主管部门及代码”）",
 		text: func(d *input.Document) *input.Text { return &d.Department.Code }},
 	{name: "department.region", label: "地区", group: "部门信息", kind: kindText, help: "如 大同市（用于绩效目标表标题）",
@@ -244,10 +246,64 @@ type unitField struct {
 	Note        string
 }
 
-// formView is the whole form: the groups, the units, and problems.
+// projectRow is a current-year project's category.
+type projectRow struct {
+	Index              int
+	Anchor, Name, Unit string
+	Category           string
+	Problem, Note      string
+}
+
+// goalRow is a goal form carried from last year's file, to review.
+type goalRow struct {
+	Index              int
+	Anchor, Name, Unit string
+	From               string
+	Reviewed           bool
+	Problem, Note      string
+}
+
+// econRow is a line of table 6 and the unit it belongs to.
+type econRow struct {
+	Index                        int
+	Anchor                       string
+	Dept, DeptName, Gov, GovName string
+	Amount                       string // in 万元
+	Unit                         string // the unit's index in the form, or ""
+	Problem, Note                string
+}
+
+// formView is the whole form: the groups, the lists (units, projects,
+// goal forms carried from last year, lines of table 6), and problems.
 type formView struct {
-	Groups []formGroup
-	Units  []unitField
+	Groups   []formGroup
+	Units    []unitField
+	Projects []projectRow
+	Goals    []goalRow
+	Econ     []econRow
+	EconOpen bool     // a line lacks its unit and the units are of both sorts: T11-T6-public cannot be checked
+	Lists    string   // the lists' signature, checked on save
+	Problem  string   // the lists changed elsewhere
+	Kinds    []choice // the unit kinds
+	Cats     []choice // the project categories
+	UnitOpts []choice // the units, by index
+}
+
+// listsField is the hidden field of the lists' signature: the form's list
+// fields go by index, so a save of lists that changed is refused.
+const listsField = "lists"
+
+// listsSig is the signature of a document's lists as the form shows them.
+func listsSig(d *input.Document) string {
+	h := fnv.New64a()
+	for _, u := range d.Units {
+		fmt.Fprintf(h, "u%s\x00", u.Name.Value)
+	}
+	for _, p := range d.Projects {
+		fmt.Fprintf(h, "p%s\x00%s\x00%t\x00%t\x00", p.Unit.Value, p.Name.Value, p.Carryover, p.Goal != nil && p.Goal.CarriedFrom.Value != "")
+	}
+	fmt.Fprintf(h, "e%d", len(d.BasicByEcon))
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // amountUnit is the unit the file's amounts are written in.
@@ -303,7 +359,68 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 		}
 		v.Units = append(v.Units, uf)
 	}
+	v.Kinds, v.Cats, v.Lists = unitKindChoices, categoryChoices, listsSig(d)
+	if posted != nil && posted.Get(listsField) != v.Lists {
+		v.Problem = problems[listsField]
+	}
+	pick := func(name, current string) string {
+		if posted != nil && posted.Has(name) {
+			return posted.Get(name)
+		}
+		return current
+	}
+	for i, p := range d.Projects {
+		if p.Carryover {
+			continue
+		}
+		name := projectField(i, "category")
+		v.Projects = append(v.Projects, projectRow{Index: i, Anchor: fieldAnchor(name), Name: p.Name.Value, Unit: p.Unit.Value,
+			Category: pick(name, p.Category.Value), Problem: problems[name]})
+	}
+	for i, p := range d.Projects {
+		if p.Goal == nil || p.Goal.CarriedFrom.Value == "" {
+			continue
+		}
+		name := projectField(i, "reviewed")
+		reviewed := posted != nil && posted.Get(name) != ""
+		v.Goals = append(v.Goals, goalRow{Index: i, Anchor: fieldAnchor(name), Name: p.Name.Value, Unit: p.Unit.Value,
+			From: p.Goal.CarriedFrom.Value, Reviewed: reviewed, Problem: problems[name]})
+	}
+	if len(d.Units) > 1 {
+		kinds := map[bool]bool{}
+		for i, u := range d.Units {
+			v.UnitOpts = append(v.UnitOpts, choice{strconv.Itoa(i), u.Name.Value})
+			kinds[u.HasOperatingCosts()] = true
+		}
+		for i, e := range d.BasicByEcon {
+			name := econUnitField(i)
+			unit := ""
+			for k, u := range d.Units {
+				if u.Name.Value == e.Unit.Value {
+					unit = strconv.Itoa(k)
+				}
+			}
+			row := econRow{Index: i, Anchor: fieldAnchor(name), Dept: e.Dept.Value, DeptName: d.Name(e.Dept.Value), Gov: e.Gov.Value, GovName: d.Name(e.Gov.Value),
+				Amount: render.FormatAmount(e.Amount.Value), Unit: pick(name, unit), Problem: problems[name]}
+			if row.Unit == "" && len(kinds) > 1 || row.Problem != "" {
+				v.EconOpen = true
+			}
+			v.Econ = append(v.Econ, row)
+		}
+	}
 	return v
+}
+
+// choiceValue is the value of a choice posted by its value or its label
+// (特定目标类 for specific_goal), and whether it is one.
+func choiceValue(choices []choice, posted string) (string, bool) {
+	posted = strings.TrimSpace(posted)
+	for _, c := range choices {
+		if posted == c.Value || posted == c.Label {
+			return c.Value, true
+		}
+	}
+	return "", posted == ""
 }
 
 // applyForm writes the posted values into d; problems are per field, in
@@ -326,6 +443,16 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 			if strings.HasPrefix(f.name, "department.code") && v != "" && !digits(v) {
 				problems[f.name] = "部门编码只能由数字组成，如 003"
 				continue
+			}
+			if f.name == "department.name" {
+				if v == "" {
+					problems[f.name] = "请填写部门名称（印在每张表的“部门名称：”之后和封面上）"
+					continue
+				}
+				if msg := input.NameProblem("部门名称", v); msg != "" {
+					problems[f.name] = msg
+					continue
+				}
 			}
 			sets = append(sets, func() {
 				t := f.text(d)
@@ -360,22 +487,69 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 		}
 	}
 	for i := range d.Units {
-		kind := form.Get(fmt.Sprintf("units.%d.kind", i))
+		name := unitKindField(i)
+		if !form.Has(name) {
+			continue
+		}
 		if form.Get(fmt.Sprintf("units.%d.name", i)) != d.Units[i].Name.Value {
-			problems[fmt.Sprintf("units.%d.kind", i)] = "单位列表在别处被修改过：请刷新页面后重新填写"
+			problems[name] = "单位列表在别处被修改过：请刷新页面后重新填写"
 			continue
 		}
-		if !slices.Contains(input.UnitKinds, kind) {
-			problems[fmt.Sprintf("units.%d.kind", i)] = "请选择单位类型"
+		kind, ok := choiceValue(unitKindChoices, form.Get(name))
+		if !ok {
+			problems[name] = fmt.Sprintf("“%s”不是单位类型：请选择行政单位、参照公务员法管理的事业单位或事业单位", shorten(form.Get(name)))
 			continue
 		}
-		i, goal := i, form.Get(fmt.Sprintf("units.%d.overall_goal", i)) != ""
+		i, goal := i, form.Get(unitGoalField(i)) != ""
 		sets = append(sets, func() {
 			u := &d.Units[i]
 			if u.Kind.Value != kind {
 				u.Kind = input.Text{Value: kind}
 			}
 			u.OverallGoal = goal
+		})
+	}
+	if lists := form.Get(listsField); lists != "" && lists != listsSig(d) {
+		problems[listsField] = "没有保存项目类别、绩效目标表的复核和表6各行的单位：打开本页之后，项目或表6的行在别处被修改过，请刷新页面后重新填写"
+		return problems
+	}
+	for i := range d.Projects {
+		p := &d.Projects[i]
+		if name := projectField(i, "category"); form.Has(name) && !p.Carryover {
+			cat, ok := choiceValue(categoryChoices, form.Get(name))
+			if !ok {
+				problems[name] = fmt.Sprintf("“%s”不是项目类别：请选择其他运转类或特定目标类", shorten(form.Get(name)))
+				continue
+			}
+			sets = append(sets, func() {
+				if p.Category.Value != cat {
+					p.Category = input.Text{Value: cat}
+				}
+			})
+		}
+		if name := projectField(i, "reviewed"); form.Get(name) != "" && p.Goal != nil {
+			sets = append(sets, func() { p.Goal.CarriedFrom = input.Text{} })
+		}
+	}
+	for i := range d.BasicByEcon {
+		name := econUnitField(i)
+		if !form.Has(name) || len(d.Units) < 2 {
+			continue
+		}
+		unit := ""
+		if raw := strings.TrimSpace(form.Get(name)); raw != "" {
+			k, err := strconv.Atoi(raw)
+			if err != nil || k < 0 || k >= len(d.Units) {
+				problems[name] = "请从列表中选择所属单位"
+				continue
+			}
+			unit = d.Units[k].Name.Value
+		}
+		e := &d.BasicByEcon[i]
+		sets = append(sets, func() {
+			if e.Unit.Value != unit {
+				e.Unit = input.Text{Value: unit}
+			}
 		})
 	}
 	if len(problems) > 0 {
