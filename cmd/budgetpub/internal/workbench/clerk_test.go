@@ -380,3 +380,81 @@ func fieldSaysRow(html, anchor string) string {
 	}
 	return ""
 }
+
+// yuanDoc is a department whose file is in 元, as an import of a workbook
+// in 元 writes it.
+const yuanDoc = `schema: 1
+year: 2024
+amount_unit: 元
+department: {name: 元部门}
+units: [{name: 机关, kind: administrative}]
+expenditures:
+  - {code: "2010301", basic: 33124500}
+`
+
+// TestAmountsInWanYuan: the form takes and shows amounts in the
+// publication's unit, 万元, whatever the file's; an amount may be typed with
+// its unit; it is converted exactly, and more precision than the file's
+// unit holds, or a unit not known, is refused under its field.
+func TestAmountsInWanYuan(t *testing.T) {
+	_, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	ws := b.start(file{"file", "元部门.yaml", []byte(yuanDoc)})
+	html := b.get(ws + "fill").body
+	if l := text(section(html, "f-prior_year-total", "</label>")); !strings.Contains(l, "（万元）") {
+		t.Errorf("the prior-year total of a file in 元 is labelled %q, want （万元）", l)
+	}
+	if strings.Contains(html, "（元）") {
+		t.Error("a field of the form of a file in 元 says （元）")
+	}
+	saved := func(value string) string {
+		t.Helper()
+		r := b.fill(ws, "prior_year.total", value)
+		if r.status != http.StatusSeeOther {
+			t.Fatalf("%q: %d %s", value, r.status, fieldProblem(r.body, "prior_year.total"))
+		}
+		m := regexp.MustCompile(`(?m)^prior_year:\s*\n\s+total: (\S+)`).FindStringSubmatch(b.get(ws + "download/yaml").body)
+		if m == nil {
+			t.Fatalf("%q: no prior_year.total in the file", value)
+		}
+		return m[1]
+	}
+	for _, c := range []struct{ typed, file, shown string }{
+		{"3,312.45万元", "33124500.00", "3312.45"},
+		{"33124500元", "33124500.00", "3312.45"},
+		{"3312.45 万元", "33124500.00", "3312.45"},
+		{"３３１２．４５", "33124500.00", "3312.45"},
+		{"3312.4512345678", "33124512.345678", "3312.4512345678"},
+		{"0.01元", "0.01", "0.000001"},
+	} {
+		if got := saved(c.typed); got != c.file {
+			t.Errorf("%q typed in a file in 元 is written %s, want %s", c.typed, got, c.file)
+		}
+		if got := formValues(b.get(ws + "fill").body).Get("prior_year.total"); got != c.shown {
+			t.Errorf("%q typed is shown as %q, want %q (万元)", c.typed, got, c.shown)
+		}
+	}
+	for _, c := range []struct{ typed, want string }{
+		{"3312.45千元", "上年收支总计的金额单位“千元”不认识：请写万元或元（不写单位即为万元），如 3312.45 或 33124500元"},
+		{"3312.45123456789", "上年收支总计最多 6 位小数（单位元）：“3312.45123456789”即 33124512.3456789元"},
+		{"0.0000001元", "上年收支总计最多 6 位小数（单位元）"},
+	} {
+		r := b.fill(ws, "prior_year.total", c.typed)
+		if got := fieldProblem(r.body, "prior_year.total"); r.status != http.StatusBadRequest || !strings.Contains(got, c.want) {
+			t.Errorf("%q: %d %q, want %q", c.typed, r.status, got, c.want)
+		}
+	}
+
+	// In a file in 万元 an amount in 元 is converted, and refused below 0.01 万元.
+	_, _, b2, ws2 := sampleSpace(t, Config{})
+	if r := b2.fill(ws2, "prior_year.total", "46,555,900元"); r.status != http.StatusSeeOther {
+		t.Fatalf("46,555,900元: %d %s", r.status, fieldProblem(r.body, "prior_year.total"))
+	}
+	if y := b2.get(ws2 + "download/yaml").body; !strings.Contains(y, "total: 4655.59") {
+		t.Error("46,555,900元 is not written 4655.59 in a file in 万元")
+	}
+	r := b2.fill(ws2, "prior_year.total", "1.5元")
+	if got := fieldProblem(r.body, "prior_year.total"); !strings.Contains(got, "上年收支总计最多 2 位小数（单位万元）：“1.5元”即 0.00015万元") {
+		t.Errorf("1.5元 in a file in 万元: %d %q", r.status, got)
+	}
+}

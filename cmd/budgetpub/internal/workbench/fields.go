@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -306,14 +307,6 @@ func listsSig(d *input.Document) string {
 	return strconv.FormatUint(h.Sum64(), 36)
 }
 
-// amountUnit is the unit the file's amounts are written in.
-func amountUnit(d *input.Document) string {
-	if d.AmountUnit == "元" {
-		return "元"
-	}
-	return "万元"
-}
-
 // buildForm shows d's values (or, after a refused post, the values posted,
 // with each field's problem).
 func buildForm(d *input.Document, facts *render.Facts, posted url.Values, problems map[string]string) formView {
@@ -326,12 +319,9 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 			ff.Value = f.text(d).Value
 		case f.amount != nil:
 			if a := f.amount(d); a.Set {
-				ff.Value = a.Value.String()
-				if d.AmountUnit == "元" {
-					ff.Value = a.Value.Shift(4).String()
-				}
+				ff.Value = a.Value.String() // 万元, exactly
 			}
-			ff.Unit = amountUnit(d)
+			ff.Unit = "万元"
 		default:
 			if c := f.count(d); c.Set {
 				ff.Value = strconv.Itoa(c.Value)
@@ -632,18 +622,31 @@ func commaProblem(raw, normalized string, count bool) string {
 	return msg + "小数请用小数点，如 1249.45（千分位逗号后应为三位数字，如 1,249.45）"
 }
 
-// parseAmount reads an amount typed in the form, in 万元 (or 元): empty is
-// not given; otherwise a non-negative number of at most two decimals (six
-// in 元) below the input's ceiling.
+// parseAmount reads an amount typed in the form: in 万元, the publication's
+// unit, whatever the file's; or with its unit, 万元 or 元 ("3,312.45万元",
+// "33124500元"). Empty is not given; otherwise a non-negative number, held
+// exactly in 万元 (元 ÷ 10 000), of no more precision than the file's unit
+// holds (two decimals in 万元, six in 元), below the input's ceiling.
 func parseAmount(raw string, yuan bool) (input.Amount, string) {
-	s, ok := normalizeNumber(raw)
+	num, unit := splitUnit(raw)
+	typedYuan := false
+	switch unit {
+	case "", "万元", "万":
+	case "元":
+		typedYuan = true
+	default:
+		return input.Amount{}, fmt.Sprintf("的金额单位“%s”不认识：请写万元或元（不写单位即为万元），如 3312.45 或 33124500元", unit)
+	}
+	s, ok := normalizeNumber(num)
 	if !ok {
 		return input.Amount{}, commaProblem(raw, s, false)
 	}
 	if s == "" {
+		if unit != "" {
+			return input.Amount{}, fmt.Sprintf("应为金额（只写数字，如 1249.45），而不是“%s”", raw)
+		}
 		return input.Amount{}, ""
 	}
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "万元"), "元")
 	for _, r := range s {
 		if !(r >= '0' && r <= '9' || r == '.') {
 			return input.Amount{}, fmt.Sprintf("应为金额（只写数字，如 1249.45），而不是“%s”", raw)
@@ -653,20 +656,37 @@ func parseAmount(raw string, yuan bool) (input.Amount, string) {
 	if err != nil || strings.Count(s, ".") > 1 {
 		return input.Amount{}, fmt.Sprintf("应为金额（只写数字，如 1249.45），而不是“%s”", raw)
 	}
-	places, unit := 2, "万元"
-	if yuan {
-		places, unit = 6, "元"
-	}
-	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > places {
-		return input.Amount{}, fmt.Sprintf("最多 %d 位小数（单位%s）", places, unit)
-	}
-	if yuan {
+	if typedYuan {
 		d = d.Shift(-4)
+	}
+	places, fileUnit, inFile := int32(2), "万元", d
+	if yuan {
+		places, fileUnit, inFile = 6, "元", d.Shift(4)
+	}
+	if !inFile.Equal(inFile.Truncate(places)) {
+		msg := fmt.Sprintf("最多 %d 位小数（单位%s）", places, fileUnit)
+		if typedYuan != yuan {
+			msg += fmt.Sprintf("：“%s”即 %s%s", strings.TrimSpace(raw), inFile.String(), fileUnit)
+		}
+		return input.Amount{}, msg
 	}
 	if d.GreaterThanOrEqual(decimal.New(1, 9)) {
 		return input.Amount{}, "过大（上限 999999999.99 万元）"
 	}
 	return input.Amount{Value: d, Set: true}, ""
+}
+
+// splitUnit splits an amount as typed into its number and the unit after
+// it ("3,312.45 万元" → "3,312.45", "万元"): the unit is what follows the
+// last digit, without spaces.
+func splitUnit(raw string) (num, unit string) {
+	s := strings.TrimSpace(raw)
+	end := strings.LastIndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' })
+	if end < 0 {
+		return s, ""
+	}
+	_, n := utf8.DecodeRuneInString(s[end:])
+	return s[:end+n], strings.TrimSpace(strings.Trim(s[end+n:], "　"))
 }
 
 // parseCount reads a whole number typed in the form.
