@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 var statusRe = regexp.MustCompile(`id="status"[^>]*>([^<]*)<`)
@@ -456,5 +458,33 @@ func TestAmountsInWanYuan(t *testing.T) {
 	r := b2.fill(ws2, "prior_year.total", "1.5元")
 	if got := fieldProblem(r.body, "prior_year.total"); !strings.Contains(got, "上年收支总计最多 2 位小数（单位万元）：“1.5元”即 0.00015万元") {
 		t.Errorf("1.5元 in a file in 万元: %d %q", r.status, got)
+	}
+}
+
+// TestLabelsSayWhatIsPrinted: each field of 十一、国有资产占有使用情况 is
+// labelled as the publication prints it (its unit in brackets aside).
+func TestLabelsSayWhatIsPrinted(t *testing.T) {
+	res := publish.Department(resources(t), input.SampleName, input.Sample, publish.Options{CheckOnly: true})
+	if res.Pub == nil {
+		t.Fatal(res.Err)
+	}
+	var printed string
+	for _, b := range res.Pub.Section(render.SecAssets).Blocks {
+		printed += b.Text
+	}
+	unitRe := regexp.MustCompile(`（[^（）]*）$`)
+	n := 0
+	for _, f := range fieldSpecs {
+		if !strings.HasPrefix(f.name, "assets.") {
+			continue
+		}
+		n++
+		core := unitRe.ReplaceAllString(strings.TrimPrefix(f.label, "其中："), "")
+		if !strings.Contains(printed, core) {
+			t.Errorf("%s is labelled %q; the publication prints no %q:\n%s", f.name, f.label, core, printed)
+		}
+	}
+	if n != 13 {
+		t.Errorf("%d fields of 十一, want 13", n)
 	}
 }

@@ -111,31 +111,31 @@ var fieldSpecs = []fieldSpec{
 	{name: "performance.overall_goal_amount", label: "单位整体绩效目标涉及的资金", group: "十、绩效管理", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Performance.OverallGoalAmount }},
 
-	{name: "assets.as_of", label: "资产情况截止日期", group: "十一、国有资产占有使用情况", kind: kindText, help: "如 2023-12-31",
+	{name: "assets.as_of", label: "截至（统计日期）", group: "十一、国有资产占有使用情况", kind: kindText, help: "如 2023-12-31，印作“截至2023年12月31日”",
 		text: func(d *input.Document) *input.Text { return &d.Assets.AsOf }},
-	{name: "assets.vehicles.quota", label: "车辆编制数", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.quota", label: "公务用车编制（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Quota }},
-	{name: "assets.vehicles.actual", label: "实有车辆", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.actual", label: "实有（辆）", help: "应等于下面各类之和", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Actual }},
-	{name: "assets.vehicles.leader", label: "其中：领导干部用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.leader", label: "其中：领导用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Leader }},
-	{name: "assets.vehicles.confidential", label: "机要通信用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.confidential", label: "机要通信用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Confidential }},
-	{name: "assets.vehicles.emergency", label: "应急保障用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.emergency", label: "应急保障用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Emergency }},
-	{name: "assets.vehicles.law_enforcement", label: "执法执勤用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.law_enforcement", label: "执法执勤用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.LawEnforcement }},
-	{name: "assets.vehicles.special_technical", label: "特种专业技术用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.special_technical", label: "特种专业技术用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.SpecialTechnical }},
-	{name: "assets.vehicles.institution_business", label: "离退休干部服务用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.institution_business", label: "事业单位业务用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.InstitutionBusiness }},
-	{name: "assets.vehicles.other", label: "其他用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.other", label: "其他公务用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Other }},
-	{name: "assets.office_area_m2", label: "办公用房面积（平方米）", group: "十一、国有资产占有使用情况", kind: kindText,
+	{name: "assets.office_area_m2", label: "办公用房建筑总面积（平方米）", group: "十一、国有资产占有使用情况", kind: kindText,
 		text: func(d *input.Document) *input.Text { return &d.Assets.OfficeAreaM2 }},
-	{name: "assets.equipment_over_500k", label: "单价50万元以上通用设备（台套）", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.equipment_over_500k", label: "价值50万元（原值）以上的通用设备（台、套）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver500k }},
-	{name: "assets.equipment_over_1m", label: "单价100万元以上专用设备（台套）", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.equipment_over_1m", label: "价值100万元（原值）以上的通用设备（台、套）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver1m }},
 
 	{name: "notes.purchase_of_services", label: "政府购买服务", group: "十二、其他说明", kind: kindLong,
@@ -453,7 +453,7 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 		case kindAmount:
 			a, err := parseAmount(raw, yuan)
 			if err != "" {
-				problems[f.name] = f.label + err
+				problems[f.name] = subject(f.label) + err
 				continue
 			}
 			sets = append(sets, func() {
@@ -465,7 +465,7 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 		case kindCount:
 			c, err := parseCount(raw)
 			if err != "" {
-				problems[f.name] = f.label + err
+				problems[f.name] = subject(f.label) + err
 				continue
 			}
 			sets = append(sets, func() {
@@ -703,4 +703,13 @@ func parseCount(raw string) (input.Count, string) {
 		return input.Count{}, fmt.Sprintf("应为不小于 0 的整数，而不是“%s”", raw)
 	}
 	return input.Count{Value: n, Set: true}, ""
+}
+
+// subject is a field's label as a message about it begins: in quotes when
+// it ends in its unit (“实有（辆）”应为…), else as it is.
+func subject(label string) string {
+	if strings.HasSuffix(label, "）") {
+		return "“" + label + "”"
+	}
+	return label
 }
