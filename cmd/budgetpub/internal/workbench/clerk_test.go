@@ -14,8 +14,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/input/synth"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/publish"
 )
@@ -486,5 +488,48 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 	}
 	if n != 13 {
 		t.Errorf("%d fields of 十一, want 13", n)
+	}
+}
+
+// TestBatchStatusColours: the review's 状态 column says each department's
+// Row.Status(), coloured by it: 可公开, 需补填 and 有错误 each their own.
+func TestBatchStatusColours(t *testing.T) {
+	s, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	r := b.upload("/bureau", []file{
+		{"files", "甲局.yaml", synth.Generate(synth.Options{Seed: 1})},
+		{"files", "大同.xlsx", sampleBook(t)},
+		{"files", "坏.yaml", []byte("schema: 1\nyear: 2024\nbasc: 1\n")},
+	}, nil)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("upload: %d %s", r.status, text(r.body))
+	}
+	s.spaces.mu.Lock()
+	sp := s.spaces.all[strings.TrimSuffix(strings.TrimPrefix(r.location, "/b/"), "/")]
+	s.spaces.mu.Unlock()
+	if sp == nil {
+		t.Fatalf("no batch %s", r.location)
+	}
+	select {
+	case <-sp.batch.done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the batch did not end")
+	}
+	page := b.get(r.location).body
+	for name, want := range map[string]string{"甲局.yaml": "status-ok\">可公开", "大同.xlsx": "status-incomplete\">需补填", "坏.yaml": "status-errors\">有错误"} {
+		row := regexp.MustCompile(`(?s)<tr class="([^"]*)">\s*<td class="num">\d+</td><td>` + regexp.QuoteMeta(name) + `</td>.*?</tr>`).FindStringSubmatch(page)
+		if row == nil {
+			t.Errorf("no row of %s", name)
+			continue
+		}
+		if !strings.Contains(row[0], want) {
+			t.Errorf("the row of %s lacks %s: %s", name, want, text(row[0]))
+		}
+		if name == "大同.xlsx" && row[1] != "incomplete" {
+			t.Errorf("the row of a department to fill in is of class %q, want incomplete", row[1])
+		}
+	}
+	if !strings.Contains(page, `<tr class="incomplete"><td>大同.xlsx</td>`) {
+		t.Error("the review's findings of something to fill in are not shown as such")
 	}
 }

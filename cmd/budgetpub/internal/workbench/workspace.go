@@ -79,7 +79,7 @@ func (st *store) create(owner string, batch bool) (*space, error) {
 	}
 	sp.dir = dir
 	if batch {
-		sp.batch = &batchJob{}
+		sp.batch = &batchJob{done: make(chan struct{})}
 	}
 	st.all[sp.id] = sp
 	return sp, nil
