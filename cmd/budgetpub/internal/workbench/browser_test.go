@@ -37,6 +37,7 @@ import (
 	"github.com/budgetpub/budgetpub/input/synth"
 	"github.com/budgetpub/budgetpub/render/publish"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -292,6 +293,11 @@ func TestBrowserWorkbench(t *testing.T) {
 		b.wantText(t, "#f-prior_year-total .field-problem", "上年收支总计“140,5”中的逗号不是千分位分隔符：小数请用小数点，如 140.5")
 		b.do(t, chromedp.ScrollIntoView(chromedp.CSS(`#f-prior_year-total`)))
 		b.shot(t, "12-fill-decimal-comma")
+		// The refused form holds what was typed, not saved: leaving it, the
+		// browser asks first.
+		if kind, _ := b.dialog(t, true, chromedp.Navigate(b.base+"/w/"+id+"/fill")); kind != "beforeunload" {
+			t.Errorf("leaving a refused form: a dialog %q, want beforeunload", kind)
+		}
 
 		// 9. A 填写 page opened before the source was edited in another tab.
 		b.open(t, "/w/"+id+"/fill")
@@ -323,7 +329,97 @@ func TestBrowserWorkbench(t *testing.T) {
 		}
 	})
 
+	t.Run("nothing typed is lost", func(t *testing.T) {
+		// 10. A form with changes not saved: a tab asks first (cancel stays,
+		// with what was typed); OK saves and goes there; 保存并去生成 saves
+		// and goes to 生成; leaving otherwise, the browser asks.
+		name := filepath.Join(files, "datong-typed.yaml")
+		if err := os.WriteFile(name, input.Sample, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, "/")
+		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
+		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
+		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+		b.open(t, "/w/"+id+"/fill")
+		reason := `textarea[name="reasons.general_public_change"]`
+		b.do(t, chromedp.SendKeys(chromedp.CSS(reason), "压减一般性支出"))
+		publishTab := `//nav[contains(@class,"tabs")]/a[contains(., "生成与下载")]`
+		kind, msg := b.dialog(t, false, chromedp.Click(chromedp.Search(publishTab), chromedp.NodeVisible))
+		if kind != "confirm" || !strings.Contains(msg, "还没有保存") || !strings.Contains(msg, "生成与下载") {
+			t.Errorf("leaving the form by a tab asks %s %q", kind, msg)
+		}
+		b.at(t, `^/w/`+id+`/fill$`)
+		if got := b.value(t, reason); !strings.Contains(got, "压减一般性支出") {
+			t.Errorf("after staying, the reason typed is %q", got)
+		}
+		b.shot(t, "14-fill-unsaved-tab")
+		b.dialog(t, true, chromedp.Click(chromedp.Search(publishTab), chromedp.NodeVisible))
+		b.waitFor(t, "the publish page after saving", `location.pathname.endsWith("/publish") && document.querySelector(".flash") ? document.querySelector(".flash").textContent : ""`)
+		b.wantText(t, "main .flash", "已保存填写的内容")
+		if y := b.fetch(t, "/w/"+id+"/download/yaml"); !strings.Contains(y, "压减一般性支出") {
+			t.Error("OK on leaving by a tab did not save what was typed")
+		}
+
+		b.open(t, "/w/"+id+"/fill")
+		b.do(t, chromedp.SendKeys(chromedp.CSS(`input[name="prior_year.total"]`), "1"))
+		typed := b.value(t, `input[name="prior_year.total"]`)
+		b.submit(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并去生成")]`)
+		b.at(t, `^/w/`+id+`/publish\?saved=1$`)
+		if y := b.fetch(t, "/w/"+id+"/download/yaml"); typed == "4655.59" || !strings.Contains(y, "total: "+typed) {
+			t.Errorf("保存并去生成 did not save what was typed (%s)", typed)
+		}
+
+		b.open(t, "/w/"+id+"/fill")
+		b.do(t, chromedp.SendKeys(chromedp.CSS(reason), "。"))
+		kind, _ = b.dialog(t, false, chromedp.Evaluate[chromedp.Void](`location.href = "/"`))
+		if kind != "beforeunload" {
+			t.Errorf("leaving a changed form by its address: a dialog %q, want beforeunload", kind)
+		}
+		b.at(t, `^/w/`+id+`/fill$`)
+		if got := b.value(t, reason); !strings.Contains(got, "。") {
+			t.Errorf("after staying, the reason is %q", got)
+		}
+	})
+
 	b.finish(t)
+}
+
+// dialog does act, which opens a dialog, and answers it (accept or
+// dismiss): the dialog's type and message.
+func (b *e2eSession) dialog(t testing.TB, accept bool, act chromedp.Action[chromedp.Void]) (string, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, e2eWait)
+	defer cancel()
+	opening := chromedp.Events(ctx, cdppage.JavascriptDialogOpening)
+	done := make(chan error, 1)
+	go func() { done <- chromedp.Do(ctx, act) }()
+	var kind, msg string
+	for ev, err := range opening {
+		if err != nil {
+			t.Fatalf("waiting for a dialog at %s: %v", b.location(), err)
+		}
+		kind, msg = string(ev.Type), ev.Message
+		break
+	}
+	if _, err := chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: accept}); err != nil {
+		t.Fatalf("answering the dialog %q: %v", msg, err)
+	}
+	if err := <-done; err != nil && ctx.Err() == nil {
+		t.Logf("the action that opened the dialog: %v", err)
+	}
+	return kind, msg
+}
+
+// fetch is the body of a page of the server, fetched by the page's script
+// (with the browser's cookie).
+func (b *e2eSession) fetch(t testing.TB, path string) string {
+	t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](fmt.Sprintf(`fetch(%q, {credentials: "same-origin"}).then(r => r.text())`, path), chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("fetching %s: %v", path, err)
+	}
+	return s
 }
 
 // e2eSession is the browser (one tab) and what the test keeps of it.

@@ -533,3 +533,37 @@ func TestBatchStatusColours(t *testing.T) {
 		t.Error("the review's findings of something to fill in are not shown as such")
 	}
 }
+
+// TestSaveAndGoOn: 保存并去生成 (and a tab the form is left by) saves the
+// form first and goes on; a form refused stays, holding what was typed,
+// marked unsaved.
+func TestSaveAndGoOn(t *testing.T) {
+	_, _, b, ws := sampleSpace(t, Config{})
+	form := formValues(b.get(ws + "fill").body)
+	if !strings.Contains(b.get(ws+"fill").body, `name="next" value="publish">保存并去生成</button>`) {
+		t.Error("the form has no button 保存并去生成")
+	}
+	form.Set("reasons.total_change", "增加政务热线运维项目支出")
+	form.Add("next", "publish")
+	r := b.post(ws+"fill", form)
+	if r.status != http.StatusSeeOther || r.location != ws+"publish?saved=1" {
+		t.Fatalf("保存并去生成: %d %s %s", r.status, r.location, text(r.body))
+	}
+	if !strings.Contains(b.get(ws+"download/yaml").body, "total_change: 增加政务热线运维项目支出") {
+		t.Error("保存并去生成 did not save the form")
+	}
+	if p := text(b.get(r.location).body); !strings.Contains(p, "已保存填写的内容") {
+		t.Errorf("the publish page after saving: %s", p)
+	}
+	form = formValues(b.get(ws + "fill").body)
+	form.Set("next", "check")
+	if r := b.post(ws+"fill", form); r.location != ws+"?saved=1" {
+		t.Errorf("saved on the way to 核对: %d %s", r.status, r.location)
+	}
+	form.Set("prior_year.total", "abc")
+	form.Set("next", "publish")
+	r = b.post(ws+"fill", form)
+	if r.status != http.StatusBadRequest || !strings.Contains(r.body, `data-unsaved="1"`) || !strings.Contains(r.body, `value="abc"`) {
+		t.Errorf("a refused form on the way to 生成: %d %s", r.status, r.location)
+	}
+}

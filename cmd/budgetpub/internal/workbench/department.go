@@ -95,7 +95,11 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, sp *space) {
 	sp.mu.Unlock()
 	v.Notices = res.Notices
 	v.Findings = groupFindings(findingViews(sp.id, res))
-	s.show(w, r, http.StatusOK, "check", page{Title: "核对", Space: s.view(sp, res), Tab: "check", Data: v})
+	p := page{Title: "核对", Space: s.view(sp, res), Tab: "check", Data: v}
+	if r.URL.Query().Get("saved") != "" {
+		p.Flash = []string{"已保存填写的内容，并重新核对"}
+	}
+	s.show(w, r, http.StatusOK, "check", p)
 }
 
 // fillView is the 填写 page's data.
@@ -105,6 +109,7 @@ type fillView struct {
 	Saved    bool
 	Version  string      // of the text the form's values are based on: checked on save
 	Jump     []fieldLink // the fields a refusal is about, to go to (the form is long)
+	Unsaved  bool        // the values shown are as posted, not saved
 }
 
 // fieldLink is a link to a field of the form.
@@ -158,6 +163,7 @@ func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res
 	v := fillView{Saved: st.saved, Version: st.version, Findings: groupFindings(findingViews(sp.id, res))}
 	v.Form = buildForm(res.Doc, facts, st.posted, st.problems)
 	v.Form.note(st.notes)
+	v.Unsaved = st.posted != nil
 	v.Jump = v.Form.marked()
 	if st.saved {
 		p.Flash = []string{"已保存到主输入文件，并重新核对"}
@@ -243,9 +249,30 @@ func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
 		} else if err != nil {
 			s.failErr(w, r, err)
 		} else {
-			http.Redirect(w, r, workspaceRoute+sp.id+"/fill?saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, workspaceRoute+sp.id+afterSave(form), http.StatusSeeOther)
 		}
 	}
+}
+
+// afterSave is the page of the workspace a saved form goes on to: the
+// form's "next" (a tab the clerk left the form by, or 保存并去生成), else
+// the form again.
+func afterSave(form url.Values) string {
+	next := ""
+	for _, v := range form["next"] {
+		if v != "" {
+			next = v
+		}
+	}
+	switch next {
+	case "check":
+		return "/?saved=1"
+	case "yaml":
+		return "/yaml?saved=1"
+	case "publish":
+		return "/publish?saved=1"
+	}
+	return "/fill?saved=1"
 }
 
 // errorMessages are an input error's messages without the file's place
@@ -449,6 +476,9 @@ func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, 
 	p := page{Title: "生成", Space: s.view(sp, res), Tab: "publish", Problem: problems, Data: v}
 	if len(problems) == 0 && r.Method == http.MethodGet && r.URL.Query().Get("done") != "" && len(v.Files) > 0 {
 		p.Flash = []string{"已生成：可以在下面预览和下载"}
+	}
+	if len(problems) == 0 && r.Method == http.MethodGet && r.URL.Query().Get("saved") != "" {
+		p.Flash = []string{"已保存填写的内容，并重新核对"}
 	}
 	s.show(w, r, status, "publish", p)
 }

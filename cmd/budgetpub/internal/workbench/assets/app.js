@@ -24,12 +24,16 @@
   });
 
   // Long actions: the button says so and cannot be pressed twice.
+  // (Disabled once the form's data is taken: a button disabled in the
+  // submit event would leave out its own name and value, 保存并去生成's next.)
   document.querySelectorAll("form[data-busy]").forEach(function (form) {
     form.addEventListener("submit", function () {
-      form.querySelectorAll("button[type=submit]").forEach(function (b) {
-        b.disabled = true;
-        b.textContent = form.getAttribute("data-busy");
-      });
+      setTimeout(function () {
+        form.querySelectorAll("button[type=submit]").forEach(function (b) {
+          b.disabled = true;
+          b.textContent = form.getAttribute("data-busy");
+        });
+      }, 0);
     });
   });
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
@@ -136,6 +140,34 @@
     editor.form.addEventListener("submit", function () { dirty = false; });
     window.addEventListener("beforeunload", function (e) {
       if (dirty) { e.preventDefault(); e.returnValue = ""; }
+    });
+  }
+
+  // The 填写 form: nothing typed is lost. A change not yet saved makes the
+  // browser ask before the page is left; a tab of the workspace asks to
+  // save first and goes there after saving (the form's "next"); 去生成 is a
+  // button of the form, so it saves first without script too. A form shown
+  // again after a refusal holds what was typed and is unsaved from the start.
+  var fill = document.querySelector("form.fill");
+  if (fill) {
+    var unsaved = fill.getAttribute("data-unsaved") === "1";
+    var mark = function () { unsaved = true; };
+    fill.addEventListener("input", mark);
+    fill.addEventListener("change", mark);
+    fill.addEventListener("submit", function () { unsaved = false; });
+    window.addEventListener("beforeunload", function (e) {
+      if (unsaved) { e.preventDefault(); e.returnValue = ""; }
+    });
+    document.querySelectorAll("nav.tabs a[data-next]").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        if (!unsaved) { return; }
+        e.preventDefault();
+        var to = a.textContent.replace(/^\s*\d+\s*/, "");
+        if (!window.confirm("本页填写的内容还没有保存。\n点“确定”保存并核对后前往“" + to + "”；点“取消”留在本页。")) { return; }
+        var next = fill.querySelector("input[name=next]");
+        next.value = a.getAttribute("data-next");
+        fill.requestSubmit();
+      });
     });
   }
 
