@@ -87,9 +87,12 @@ func TestBrowserWorkbench(t *testing.T) {
 		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
 		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
 
-		// 2. 核对: the sample's two warnings.
+		// 2. 核对: the sample's warnings, and what the workbook cannot give,
+		// to fill in (需补填), its own group.
 		b.wantText(t, "#findings", "T6-T5-basic")
 		b.wantText(t, ".space .badges", "没有错误")
+		b.wantText(t, "#status", "需补填")
+		b.wantText(t, "#incomplete", "还需要补填的内容", "本部门职责", "政府采购预算", "去填写“部门职责”")
 		b.shot(t, "02-check-after-upload")
 
 		// 3. 填写: the prior year's total and the reason of its change.
@@ -105,6 +108,11 @@ func TestBrowserWorkbench(t *testing.T) {
 			"assets.as_of": "2023-12-31", "assets.office_area_m2": "3000", "notes.purchase_of_services": "无", "notes.other": "无"} {
 			b.do(t, chromedp.SetValue(chromedp.CSS(`[name="`+name+`"]`), v))
 		}
+		// A unit's kind or a project's category the import left to choose.
+		b.eval(t, `(() => {
+			document.querySelectorAll('select[name^="units."][name$=".kind"]').forEach((s, i) => { if (!s.value) s.value = i ? "institution" : "administrative"; });
+			document.querySelectorAll('select[name^="projects."][name$=".category"]').forEach(s => { if (!s.value) s.value = "other_operating"; });
+			return true; })()`, nil)
 		b.shot(t, "03-fill")
 		b.submit(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并核对")]`)
 		b.at(t, `^/w/`+id+`/fill\?saved=1$`)
@@ -116,6 +124,18 @@ func TestBrowserWorkbench(t *testing.T) {
 			t.Errorf("after saving, reasons.total_change = %q, want %q", got, e2eReason)
 		}
 		b.shot(t, "04-fill-saved")
+		if got := b.text(t, "#status"); got != "可公开" {
+			t.Errorf("filled in, the status is %q, want 可公开:\n%s", got, b.shown())
+		}
+		b.submit(t, `//nav[contains(@class,"tabs")]/a[contains(., "核对")]`)
+		b.at(t, `^/w/`+id+`/$`)
+		b.wantText(t, "#status", "可公开")
+		var left bool
+		b.eval(t, `!!document.getElementById("incomplete")`, &left)
+		if left {
+			t.Errorf("filled in, the check page still lists what is left: %s", b.text(t, "#incomplete"))
+		}
+		b.shot(t, "04b-check-filled-publishable")
 
 		// 4. 生成与下载: render, then download the PDF through its link.
 		b.submit(t, `//nav[contains(@class,"tabs")]/a[contains(., "生成与下载")]`)

@@ -489,6 +489,35 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 	if n != 13 {
 		t.Errorf("%d fields of 十一, want 13", n)
 	}
+	// 九 and 十二 too, and each group is titled as its heading.
+	procurement := strings.Join(res.Pub.Section(render.SecProcurement).Paragraphs, "")
+	for _, b := range res.Pub.Section(render.SecProcurement).Blocks {
+		procurement += b.Text
+	}
+	for _, f := range fieldSpecs {
+		switch {
+		case strings.HasPrefix(f.name, "procurement."):
+			if !strings.Contains(procurement, f.label) {
+				t.Errorf("%s is labelled %q; the publication prints:\n%s", f.name, f.label, procurement)
+			}
+		case f.name == "notes.purchase_of_services" || f.name == "notes.other":
+			id := map[string]string{"notes.purchase_of_services": render.SecPurchaseOfSvcs, "notes.other": render.SecOther}[f.name]
+			if h := res.Pub.Section(id).Heading; f.label != h {
+				t.Errorf("%s is labelled %q; the publication's heading is %q", f.name, f.label, h)
+			}
+		}
+		if strings.HasPrefix(f.group, "九") || strings.HasPrefix(f.group, "十") {
+			found := false
+			for _, p := range res.Pub.Parts {
+				for _, sec := range p.Sections {
+					found = found || sec.Heading == f.group
+				}
+			}
+			if !found {
+				t.Errorf("the group %q of %s is no heading of the publication", f.group, f.name)
+			}
+		}
+	}
 }
 
 // TestBatchStatusColours: the review's 状态 column says each department's

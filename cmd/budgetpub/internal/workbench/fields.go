@@ -101,14 +101,14 @@ var fieldSpecs = []fieldSpec{
 		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.OperatingCosts }, func(f *render.Facts) render.Prior { return f.PriorOperatingCosts }, "机关运行经费"),
 		text: func(d *input.Document) *input.Text { return &d.Reasons.OperatingCostsChange }},
 
-	{name: "procurement.goods", label: "政府采购：货物", group: "九、政府采购", kind: kindAmount,
+	{name: "procurement.goods", label: "政府采购货物预算", group: "九、政府采购情况", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Goods }},
-	{name: "procurement.works", label: "政府采购：工程", group: "九、政府采购", kind: kindAmount,
+	{name: "procurement.works", label: "政府采购工程预算", group: "九、政府采购情况", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Works }},
-	{name: "procurement.services", label: "政府采购：服务", group: "九、政府采购", kind: kindAmount,
+	{name: "procurement.services", label: "政府采购服务预算", group: "九、政府采购情况", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Services }},
 
-	{name: "performance.overall_goal_amount", label: "单位整体绩效目标涉及的资金", group: "十、绩效管理", kind: kindAmount,
+	{name: "performance.overall_goal_amount", label: "单位整体绩效目标涉及的资金", group: "十、绩效管理情况", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Performance.OverallGoalAmount }},
 
 	{name: "assets.as_of", label: "截至（统计日期）", group: "十一、国有资产占有使用情况", kind: kindText, help: "如 2023-12-31，印作“截至2023年12月31日”",
@@ -138,9 +138,9 @@ var fieldSpecs = []fieldSpec{
 	{name: "assets.equipment_over_1m", label: "价值100万元（原值）以上的通用设备（台、套）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver1m }},
 
-	{name: "notes.purchase_of_services", label: "政府购买服务", group: "十二、其他说明", kind: kindLong,
+	{name: "notes.purchase_of_services", label: "（一）政府购买服务指导性目录", group: "十二、其他说明", kind: kindLong,
 		text: func(d *input.Document) *input.Text { return &d.Notes.PurchaseOfServices }},
-	{name: "notes.other", label: "其他需要说明的事项", group: "十二、其他说明", kind: kindLong,
+	{name: "notes.other", label: "（二）其他", group: "十二、其他说明", kind: kindLong,
 		text: func(d *input.Document) *input.Text { return &d.Notes.Other }},
 }
 

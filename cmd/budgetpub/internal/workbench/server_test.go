@@ -1100,7 +1100,7 @@ func TestDecimalComma(t *testing.T) {
 		{"prior_year.total", ",123", "中的逗号不是千分位分隔符"},
 		{"prior_year.total", "1,249.4,5", "中的逗号不是千分位分隔符"},
 		{"prior_year.total", "1249,45.5", "中的逗号不是千分位分隔符"},
-		{"procurement.goods", "3,5", "政府采购：货物“3,5”中的逗号不是千分位分隔符：小数请用小数点，如 3.5"},
+		{"procurement.goods", "3,5", "政府采购货物预算“3,5”中的逗号不是千分位分隔符：小数请用小数点，如 3.5"},
 		{"assets.vehicles.actual", "1,5", "“实有（辆）”“1,5”中的逗号不是千分位分隔符"},
 	} {
 		r := b.fill(ws, c.field, c.value)
