@@ -400,6 +400,30 @@ func TestBrowserWorkbench(t *testing.T) {
 		if got := b.value(t, reason); !strings.Contains(got, "。") {
 			t.Errorf("after staying, the reason is %q", got)
 		}
+		b.dialog(t, true, chromedp.Navigate(b.base+"/")) // leave, dropping it
+	})
+
+	t.Run("what is left to fill in", func(t *testing.T) {
+		// 11. A file without the units' kinds and the projects' categories,
+		// and a goal form carried from last year: each has its place in the form.
+		name := filepath.Join(files, "datong-unfilled.yaml")
+		if err := os.WriteFile(name, incompleteSample(t), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, "/")
+		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
+		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
+		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+		b.wantText(t, "#incomplete", "单位类型", "项目类别", "还没有复核")
+		b.shot(t, "15-check-unfilled")
+		// The link of a unit's kind goes to its select, in the form.
+		b.submit(t, `#incomplete a[href$="#f-units-0-kind"]`)
+		b.at(t, `^/w/`+id+`/fill#f-units-0-kind$`)
+		if got := b.value(t, `select[name="units.0.kind"]`); got != "" {
+			t.Errorf("an unknown kind is shown as %q, want 请选择", got)
+		}
+		b.do(t, chromedp.ScrollIntoView(chromedp.CSS(`#f-units`)))
+		b.shot(t, "16-fill-lists")
 	})
 
 	b.finish(t)
