@@ -299,14 +299,7 @@ func TestBrowserWorkbench(t *testing.T) {
 
 	t.Run("edits never lost or misread", func(t *testing.T) {
 		// 8. A decimal comma is refused under its field, saying the fix.
-		name := filepath.Join(files, "datong-2024.yaml")
-		if err := os.WriteFile(name, input.Sample, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		b.open(t, "/")
-		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
-		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
-		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+		id := b.upload(t, filepath.Join(files, "datong-2024.yaml"), input.Sample)
 		b.open(t, "/w/"+id+"/fill")
 		b.do(t, chromedp.SetValue(chromedp.CSS(`input[name="prior_year.total"]`), "140,5"))
 		b.submitAnswering(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并核对")]`, 400)
@@ -353,14 +346,7 @@ func TestBrowserWorkbench(t *testing.T) {
 		// 10. A form with changes not saved: a tab asks first (cancel stays,
 		// with what was typed); OK saves and goes there; 保存并去生成 saves
 		// and goes to 生成; leaving otherwise, the browser asks.
-		name := filepath.Join(files, "datong-typed.yaml")
-		if err := os.WriteFile(name, input.Sample, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		b.open(t, "/")
-		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
-		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
-		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+		id := b.upload(t, filepath.Join(files, "datong-typed.yaml"), input.Sample)
 		b.open(t, "/w/"+id+"/fill")
 		reason := `textarea[name="reasons.general_public_change"]`
 		b.do(t, chromedp.SendKeys(chromedp.CSS(reason), "压减一般性支出"))
@@ -406,14 +392,7 @@ func TestBrowserWorkbench(t *testing.T) {
 	t.Run("what is left to fill in", func(t *testing.T) {
 		// 11. A file without the units' kinds and the projects' categories,
 		// and a goal form carried from last year: each has its place in the form.
-		name := filepath.Join(files, "datong-unfilled.yaml")
-		if err := os.WriteFile(name, incompleteSample(t), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		b.open(t, "/")
-		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
-		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
-		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+		id := b.upload(t, filepath.Join(files, "datong-unfilled.yaml"), incompleteSample(t))
 		b.wantText(t, "#incomplete", "单位类型", "项目类别", "还没有复核")
 		b.shot(t, "15-check-unfilled")
 		// The link of a unit's kind goes to its select, in the form.
@@ -427,6 +406,19 @@ func TestBrowserWorkbench(t *testing.T) {
 	})
 
 	b.finish(t)
+}
+
+// upload writes data to the file name, uploads it on the start page and
+// returns the id of the workspace it opens.
+func (b *e2eSession) upload(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	if err := os.WriteFile(name, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.open(t, "/")
+	b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
+	b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
+	return b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
 }
 
 // dialog does act, which opens a dialog, and answers it (accept or

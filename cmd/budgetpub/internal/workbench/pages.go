@@ -35,10 +35,22 @@ var pages = func() map[string]*template.Template {
 		out[strings.TrimSuffix(base, ".html")] = template.Must(template.New("layout.html").Funcs(template.FuncMap{
 			"inc":         func(i int) int { return i + 1 },
 			"statusClass": statusClass,
+			"choose":      choose,
 		}).ParseFS(assets, "assets/layout.html", n))
 	}
 	return out
 }()
+
+// chooser is a select of a list field of the form (the template "choose").
+type chooser struct {
+	Anchor, Name, Label, Aria, Value string
+	Needed                           bool // marked while nothing is chosen
+	Choices                          []choice
+}
+
+func choose(anchor, name, label, aria, value string, needed bool, choices []choice) chooser {
+	return chooser{anchor, name, label, aria, value, needed, choices}
+}
 
 // page is what every page shows: its title, the forms' CSRF token, and
 // for a workspace its id, name and the tab shown.
