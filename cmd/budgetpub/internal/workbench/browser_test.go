@@ -37,6 +37,7 @@ import (
 	"github.com/budgetpub/budgetpub/input/synth"
 	"github.com/budgetpub/budgetpub/render/publish"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -86,9 +87,12 @@ func TestBrowserWorkbench(t *testing.T) {
 		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
 		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
 
-		// 2. 核对: the sample's two warnings.
+		// 2. 核对: the sample's warnings, and what the workbook cannot give,
+		// to fill in (需补填), its own group.
 		b.wantText(t, "#findings", "T6-T5-basic")
 		b.wantText(t, ".space .badges", "没有错误")
+		b.wantText(t, "#status", "需补填")
+		b.wantText(t, "#incomplete", "还需要补填的内容", "本部门职责", "政府采购预算", "去填写“部门职责”")
 		b.shot(t, "02-check-after-upload")
 
 		// 3. 填写: the prior year's total and the reason of its change.
@@ -104,6 +108,11 @@ func TestBrowserWorkbench(t *testing.T) {
 			"assets.as_of": "2023-12-31", "assets.office_area_m2": "3000", "notes.purchase_of_services": "无", "notes.other": "无"} {
 			b.do(t, chromedp.SetValue(chromedp.CSS(`[name="`+name+`"]`), v))
 		}
+		// A unit's kind or a project's category the import left to choose.
+		b.eval(t, `(() => {
+			document.querySelectorAll('select[name^="units."][name$=".kind"]').forEach((s, i) => { if (!s.value) s.value = i ? "institution" : "administrative"; });
+			document.querySelectorAll('select[name^="projects."][name$=".category"]').forEach(s => { if (!s.value) s.value = "other_operating"; });
+			return true; })()`, nil)
 		b.shot(t, "03-fill")
 		b.submit(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并核对")]`)
 		b.at(t, `^/w/`+id+`/fill\?saved=1$`)
@@ -115,6 +124,18 @@ func TestBrowserWorkbench(t *testing.T) {
 			t.Errorf("after saving, reasons.total_change = %q, want %q", got, e2eReason)
 		}
 		b.shot(t, "04-fill-saved")
+		if got := b.text(t, "#status"); got != "可公开" {
+			t.Errorf("filled in, the status is %q, want 可公开:\n%s", got, b.shown())
+		}
+		b.submit(t, `//nav[contains(@class,"tabs")]/a[contains(., "核对")]`)
+		b.at(t, `^/w/`+id+`/$`)
+		b.wantText(t, "#status", "可公开")
+		var left bool
+		b.eval(t, `!!document.getElementById("incomplete")`, &left)
+		if left {
+			t.Errorf("filled in, the check page still lists what is left: %s", b.text(t, "#incomplete"))
+		}
+		b.shot(t, "04b-check-filled-publishable")
 
 		// 4. 生成与下载: render, then download the PDF through its link.
 		b.submit(t, `//nav[contains(@class,"tabs")]/a[contains(., "生成与下载")]`)
@@ -278,20 +299,18 @@ func TestBrowserWorkbench(t *testing.T) {
 
 	t.Run("edits never lost or misread", func(t *testing.T) {
 		// 8. A decimal comma is refused under its field, saying the fix.
-		name := filepath.Join(files, "datong-2024.yaml")
-		if err := os.WriteFile(name, input.Sample, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		b.open(t, "/")
-		b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
-		b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
-		id := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+		id := b.upload(t, filepath.Join(files, "datong-2024.yaml"), input.Sample)
 		b.open(t, "/w/"+id+"/fill")
 		b.do(t, chromedp.SetValue(chromedp.CSS(`input[name="prior_year.total"]`), "140,5"))
 		b.submitAnswering(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并核对")]`, 400)
 		b.wantText(t, "#f-prior_year-total .field-problem", "上年收支总计“140,5”中的逗号不是千分位分隔符：小数请用小数点，如 140.5")
 		b.do(t, chromedp.ScrollIntoView(chromedp.CSS(`#f-prior_year-total`)))
 		b.shot(t, "12-fill-decimal-comma")
+		// The refused form holds what was typed, not saved: leaving it, the
+		// browser asks first.
+		if kind, _ := b.dialog(t, true, chromedp.Navigate(b.base+"/w/"+id+"/fill")); kind != "beforeunload" {
+			t.Errorf("leaving a refused form: a dialog %q, want beforeunload", kind)
+		}
 
 		// 9. A 填写 page opened before the source was edited in another tab.
 		b.open(t, "/w/"+id+"/fill")
@@ -323,7 +342,120 @@ func TestBrowserWorkbench(t *testing.T) {
 		}
 	})
 
+	t.Run("nothing typed is lost", func(t *testing.T) {
+		// 10. A form with changes not saved: a tab asks first (cancel stays,
+		// with what was typed); OK saves and goes there; 保存并去生成 saves
+		// and goes to 生成; leaving otherwise, the browser asks.
+		id := b.upload(t, filepath.Join(files, "datong-typed.yaml"), input.Sample)
+		b.open(t, "/w/"+id+"/fill")
+		reason := `textarea[name="reasons.general_public_change"]`
+		b.do(t, chromedp.SendKeys(chromedp.CSS(reason), "压减一般性支出"))
+		publishTab := `//nav[contains(@class,"tabs")]/a[contains(., "生成与下载")]`
+		kind, msg := b.dialog(t, false, chromedp.Click(chromedp.Search(publishTab), chromedp.NodeVisible))
+		if kind != "confirm" || !strings.Contains(msg, "还没有保存") || !strings.Contains(msg, "生成与下载") {
+			t.Errorf("leaving the form by a tab asks %s %q", kind, msg)
+		}
+		b.at(t, `^/w/`+id+`/fill$`)
+		if got := b.value(t, reason); !strings.Contains(got, "压减一般性支出") {
+			t.Errorf("after staying, the reason typed is %q", got)
+		}
+		b.shot(t, "14-fill-unsaved-tab")
+		b.dialog(t, true, chromedp.Click(chromedp.Search(publishTab), chromedp.NodeVisible))
+		b.waitFor(t, "the publish page after saving", `location.pathname.endsWith("/publish") && document.querySelector(".flash") ? document.querySelector(".flash").textContent : ""`)
+		b.wantText(t, "main .flash", "已保存填写的内容")
+		if y := b.fetch(t, "/w/"+id+"/download/yaml"); !strings.Contains(y, "压减一般性支出") {
+			t.Error("OK on leaving by a tab did not save what was typed")
+		}
+
+		b.open(t, "/w/"+id+"/fill")
+		b.do(t, chromedp.SendKeys(chromedp.CSS(`input[name="prior_year.total"]`), "1"))
+		typed := b.value(t, `input[name="prior_year.total"]`)
+		b.submit(t, `//form[contains(@class,"fill")]//button[@type="submit"][contains(., "保存并去生成")]`)
+		b.at(t, `^/w/`+id+`/publish\?saved=1$`)
+		if y := b.fetch(t, "/w/"+id+"/download/yaml"); typed == "4655.59" || !strings.Contains(y, "total: "+typed) {
+			t.Errorf("保存并去生成 did not save what was typed (%s)", typed)
+		}
+
+		b.open(t, "/w/"+id+"/fill")
+		b.do(t, chromedp.SendKeys(chromedp.CSS(reason), "。"))
+		kind, _ = b.dialog(t, false, chromedp.Evaluate[chromedp.Void](`location.href = "/"`))
+		if kind != "beforeunload" {
+			t.Errorf("leaving a changed form by its address: a dialog %q, want beforeunload", kind)
+		}
+		b.at(t, `^/w/`+id+`/fill$`)
+		if got := b.value(t, reason); !strings.Contains(got, "。") {
+			t.Errorf("after staying, the reason is %q", got)
+		}
+		b.dialog(t, true, chromedp.Navigate(b.base+"/")) // leave, dropping it
+	})
+
+	t.Run("what is left to fill in", func(t *testing.T) {
+		// 11. A file without the units' kinds and the projects' categories,
+		// and a goal form carried from last year: each has its place in the form.
+		id := b.upload(t, filepath.Join(files, "datong-unfilled.yaml"), incompleteSample(t))
+		b.wantText(t, "#incomplete", "单位类型", "项目类别", "还没有复核")
+		b.shot(t, "15-check-unfilled")
+		// The link of a unit's kind goes to its select, in the form.
+		b.submit(t, `#incomplete a[href$="#f-units-0-kind"]`)
+		b.at(t, `^/w/`+id+`/fill#f-units-0-kind$`)
+		if got := b.value(t, `select[name="units.0.kind"]`); got != "" {
+			t.Errorf("an unknown kind is shown as %q, want 请选择", got)
+		}
+		b.do(t, chromedp.ScrollIntoView(chromedp.CSS(`#f-units`)))
+		b.shot(t, "16-fill-lists")
+	})
+
 	b.finish(t)
+}
+
+// upload writes data to the file name, uploads it on the start page and
+// returns the id of the workspace it opens.
+func (b *e2eSession) upload(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	if err := os.WriteFile(name, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.open(t, "/")
+	b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`form[action^="/start/upload"] input[type=file][name=file]`), []string{name}))
+	b.submit(t, `form[action^="/start/upload"] button[type=submit]`)
+	return b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
+}
+
+// dialog does act, which opens a dialog, and answers it (accept or
+// dismiss): the dialog's type and message.
+func (b *e2eSession) dialog(t testing.TB, accept bool, act chromedp.Action[chromedp.Void]) (string, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, e2eWait)
+	defer cancel()
+	opening := chromedp.Events(ctx, cdppage.JavascriptDialogOpening)
+	done := make(chan error, 1)
+	go func() { done <- chromedp.Do(ctx, act) }()
+	var kind, msg string
+	for ev, err := range opening {
+		if err != nil {
+			t.Fatalf("waiting for a dialog at %s: %v", b.location(), err)
+		}
+		kind, msg = string(ev.Type), ev.Message
+		break
+	}
+	if _, err := chromedp.Call(ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: accept}); err != nil {
+		t.Fatalf("answering the dialog %q: %v", msg, err)
+	}
+	if err := <-done; err != nil && ctx.Err() == nil {
+		t.Logf("the action that opened the dialog: %v", err)
+	}
+	return kind, msg
+}
+
+// fetch is the body of a page of the server, fetched by the page's script
+// (with the browser's cookie).
+func (b *e2eSession) fetch(t testing.TB, path string) string {
+	t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](fmt.Sprintf(`fetch(%q, {credentials: "same-origin"}).then(r => r.text())`, path), chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("fetching %s: %v", path, err)
+	}
+	return s
 }
 
 // e2eSession is the browser (one tab) and what the test keeps of it.

@@ -44,6 +44,7 @@ type batchJob struct {
 	ended    time.Time
 	rows     []publish.Row // by input, once done
 	stop     context.CancelFunc
+	done     chan struct{} // closed when the batch has ended
 }
 
 // title is how the first page names the batch: its first file and how
@@ -279,6 +280,7 @@ func (s *Server) runBatch(ctx context.Context, sp *space) {
 		b.mu.Lock()
 		b.active, b.queued, b.ended = false, false, time.Now()
 		b.mu.Unlock()
+		close(b.done)
 	}()
 	s.batchMu.Lock() // one batch at a time: it uses every worker
 	defer s.batchMu.Unlock()
@@ -360,7 +362,20 @@ type batchRow struct {
 	ThreePublic           string
 	OperatingCosts        string
 	Warnings, Errors      int
+	Incomplete            int
 	IDs, Problem, Outputs string
+}
+
+// RowClass is the class of a department's row: error when it is not
+// published for an error, incomplete when only for what is left to fill in.
+func (r batchRow) RowClass() string {
+	switch statusClass(r.Status) {
+	case "status-errors":
+		return "error"
+	case "status-incomplete":
+		return "incomplete"
+	}
+	return ""
 }
 
 // batchFinding is one finding of the review.
@@ -391,7 +406,7 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 	rows, names := b.rows, b.names
 	b.mu.Unlock()
 	for i, row := range rows {
-		br := batchRow{N: i + 1, Name: names[i], Department: row.Department, Done: row.Done, Warnings: row.Warnings, Errors: row.Errors,
+		br := batchRow{N: i + 1, Name: names[i], Department: row.Department, Done: row.Done, Warnings: row.Warnings, Errors: row.Errors, Incomplete: row.Incomplete,
 			IDs: row.IDs(), Problem: shownProblem(row, names[i])}
 		br.Status = row.Status()
 		if row.Done {
@@ -407,7 +422,9 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 				Message: e.Msg, Place: place(e.File, row.File, e.Pos.Line, e.Pos.Col)}})
 		}
 		for _, f := range row.Findings {
-			v.Findings = append(v.Findings, batchFinding{names[i], row.Department, newFindingView(f, row.File)})
+			fv := newFindingView(f, row.File)
+			fv.Message, fv.Left, fv.Right = clerkText(f.ID, fv.Message), labelKeys(fv.Left), labelKeys(fv.Right)
+			v.Findings = append(v.Findings, batchFinding{names[i], row.Department, fv})
 		}
 	}
 	p := page{Title: "批量处理结果", Tab: "bureau", Data: v}
@@ -581,7 +598,7 @@ func (s *Server) batchOpen(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.fail(w, r, http.StatusNotFound, "这个部门的工作簿没能导入，无法打开：请改正后单独上传")
 		return
 	}
-	s.open(w, r, trimExt(name)+".yaml", text, input.FormatOptions{}, nil, nil)
+	s.open(w, r, trimExt(name)+".yaml", text, input.FormatOptions{}, nil)
 }
 
 // batchClose removes the batch and its files.

@@ -61,6 +61,15 @@ func (s *Server) view(sp *space, res *publish.Result) *spaceView {
 	defer sp.mu.Unlock()
 	v := &spaceView{ID: sp.id, Name: sp.display, Decoded: res != nil && res.Doc != nil}
 	v.Errors, v.Warnings, v.InputErrors = counts(res)
+	v.Status = string(status(res))
+	v.StatusClass = statusClass(v.Status)
+	if res != nil {
+		for _, f := range res.Findings {
+			if f.Severity == render.SeverityIncomplete {
+				v.Incomplete++
+			}
+		}
+	}
 	if sp.out != nil {
 		fresh := sp.out.of == sp.ver
 		v.RenderedAndFresh, v.RenderedButStale = fresh, !fresh
@@ -70,9 +79,8 @@ func (s *Server) view(sp *space, res *publish.Result) *spaceView {
 
 // checkView is the 核对 page's data.
 type checkView struct {
-	Findings []findingView
+	Findings findingGroups
 	Notes    []string
-	Todo     []string
 	Notices  []string
 }
 
@@ -83,20 +91,25 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request, sp *space) {
 		return
 	}
 	sp.mu.Lock()
-	v := checkView{Notes: sp.notes, Todo: sp.todo}
+	v := checkView{Notes: sp.notes}
 	sp.mu.Unlock()
 	v.Notices = res.Notices
-	v.Findings = findingViews(sp.id, res, fieldLines(res.Doc))
-	s.show(w, r, http.StatusOK, "check", page{Title: "核对", Space: s.view(sp, res), Tab: "check", Data: v})
+	v.Findings = groupFindings(findingViews(sp.id, res))
+	p := page{Title: "核对", Space: s.view(sp, res), Tab: "check", Data: v}
+	if r.URL.Query().Get("saved") != "" {
+		p.Flash = []string{"已保存填写的内容，并重新核对"}
+	}
+	s.show(w, r, http.StatusOK, "check", p)
 }
 
 // fillView is the 填写 page's data.
 type fillView struct {
 	Form     formView
-	Findings []findingView
+	Findings findingGroups
 	Saved    bool
 	Version  string      // of the text the form's values are based on: checked on save
 	Jump     []fieldLink // the fields a refusal is about, to go to (the form is long)
+	Unsaved  bool        // the values shown are as posted, not saved
 }
 
 // fieldLink is a link to a field of the form.
@@ -140,16 +153,17 @@ func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res
 	if res.Doc == nil {
 		p.Problem = append(p.Problem, "主输入文件有错误，表单无法打开：请先在“源文件”中按核对结果改正")
 		s.show(w, r, http.StatusOK, "fill", page{Title: p.Title, Space: p.Space, Tab: p.Tab, Problem: p.Problem,
-			Data: fillView{Findings: findingViews(sp.id, res, nil)}})
+			Data: fillView{Findings: groupFindings(findingViews(sp.id, res))}})
 		return
 	}
 	var facts *render.Facts
 	if res.Pub != nil {
 		facts = res.Pub.Facts
 	}
-	v := fillView{Saved: st.saved, Version: st.version, Findings: findingViews(sp.id, res, fieldLines(res.Doc))}
+	v := fillView{Saved: st.saved, Version: st.version, Findings: groupFindings(findingViews(sp.id, res))}
 	v.Form = buildForm(res.Doc, facts, st.posted, st.problems)
 	v.Form.note(st.notes)
+	v.Unsaved = st.posted != nil
 	v.Jump = v.Form.marked()
 	if st.saved {
 		p.Flash = []string{"已保存到主输入文件，并重新核对"}
@@ -235,9 +249,30 @@ func (s *Server) fillSave(w http.ResponseWriter, r *http.Request, sp *space) {
 		} else if err != nil {
 			s.failErr(w, r, err)
 		} else {
-			http.Redirect(w, r, workspaceRoute+sp.id+"/fill?saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, workspaceRoute+sp.id+afterSave(form), http.StatusSeeOther)
 		}
 	}
+}
+
+// afterSave is the page of the workspace a saved form goes on to: the
+// form's "next" (a tab the clerk left the form by, or 保存并去生成), else
+// the form again.
+func afterSave(form url.Values) string {
+	next := ""
+	for _, v := range form["next"] {
+		if v != "" {
+			next = v
+		}
+	}
+	switch next {
+	case "check":
+		return "/?saved=1"
+	case "yaml":
+		return "/yaml?saved=1"
+	case "publish":
+		return "/publish?saved=1"
+	}
+	return "/fill?saved=1"
 }
 
 // errorMessages are an input error's messages without the file's place
@@ -310,7 +345,7 @@ func (s *Server) yamlPage(w http.ResponseWriter, r *http.Request, sp *space) {
 // v.Version, with the findings of res and problems above it.
 func (s *Server) showYAML(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, v yamlView, problems []string, status int) {
 	text, line, saved := v.Text, v.Line, v.Saved
-	v.Findings = findingViews(sp.id, res, fieldLines(res.Doc))
+	v.Findings = findingViews(sp.id, res)
 	if line > 0 {
 		lines := strings.Split(text, "\n")
 		for n := max(1, line-3); n <= min(len(lines), line+3); n++ {
@@ -361,39 +396,44 @@ func (s *Server) liveCheck(w http.ResponseWriter, r *http.Request, sp *space) {
 		return
 	}
 	errs, warns, _ := counts(res)
+	vs := findingViews(sp.id, res)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_ = json.NewEncoder(w).Encode(struct {
-		Errors   int           `json:"errors"`
-		Warnings int           `json:"warnings"`
-		Findings []findingJSON `json:"findings"`
-	}{errs, warns, findingsJSON(findingViews(sp.id, res, fieldLines(res.Doc)))})
+		Status     string        `json:"status"`
+		Errors     int           `json:"errors"`
+		Incomplete int           `json:"incomplete"`
+		Warnings   int           `json:"warnings"`
+		Findings   []findingJSON `json:"findings"`
+	}{string(status(res)), errs, len(groupFindings(vs).Incomplete), warns, findingsJSON(vs)})
 }
 
 // findingJSON is a finding as the page's script shows it.
 type findingJSON struct {
-	Error    bool   `json:"error"`
-	Severity string `json:"severity"`
-	ID       string `json:"id"`
-	Message  string `json:"message"`
-	Left     string `json:"left,omitempty"`
-	Right    string `json:"right,omitempty"`
-	Diff     string `json:"difference,omitempty"`
-	Place    string `json:"place,omitempty"`
-	Line     int    `json:"line,omitempty"`
-	Link     string `json:"link,omitempty"`
+	Error      bool   `json:"error"`
+	Incomplete bool   `json:"incomplete,omitempty"`
+	Severity   string `json:"severity"`
+	ID         string `json:"id"`
+	Message    string `json:"message"`
+	Left       string `json:"left,omitempty"`
+	Right      string `json:"right,omitempty"`
+	Diff       string `json:"difference,omitempty"`
+	Place      string `json:"place,omitempty"`
+	Line       int    `json:"line,omitempty"`
+	Link       string `json:"link,omitempty"`
+	Label      string `json:"label,omitempty"`
 }
 
 func findingsJSON(vs []findingView) []findingJSON {
 	out := make([]findingJSON, len(vs))
 	for i, v := range vs {
-		out[i] = findingJSON{v.Error, v.Severity, v.ID, v.Message, v.Left, v.Right, v.Diff, v.Place, v.Line, v.Link}
+		out[i] = findingJSON{v.Error, v.Incomplete, v.Severity, v.ID, v.Message, v.Left, v.Right, v.Diff, v.Place, v.Line, v.Link, v.Label}
 	}
 	return out
 }
 
 // publishView is the 生成 page's data.
 type publishView struct {
-	Findings []findingView
+	Findings findingGroups
 	Files    []downloadLink
 	OpenData bool
 	At       string
@@ -422,7 +462,7 @@ func (s *Server) publishPage(w http.ResponseWriter, r *http.Request, sp *space) 
 }
 
 func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, problems []string, status int) {
-	v := publishView{Findings: findingViews(sp.id, res, fieldLines(res.Doc)), OpenData: s.cfg.Options.OpenData, Failed: len(problems) > 0}
+	v := publishView{Findings: groupFindings(findingViews(sp.id, res)), OpenData: s.cfg.Options.OpenData, Failed: len(problems) > 0}
 	sp.mu.Lock()
 	if sp.out != nil && sp.out.of == sp.ver {
 		for _, o := range outputs {
@@ -436,6 +476,9 @@ func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, 
 	p := page{Title: "生成", Space: s.view(sp, res), Tab: "publish", Problem: problems, Data: v}
 	if len(problems) == 0 && r.Method == http.MethodGet && r.URL.Query().Get("done") != "" && len(v.Files) > 0 {
 		p.Flash = []string{"已生成：可以在下面预览和下载"}
+	}
+	if len(problems) == 0 && r.Method == http.MethodGet && r.URL.Query().Get("saved") != "" {
+		p.Flash = []string{"已保存填写的内容，并重新核对"}
 	}
 	s.show(w, r, status, "publish", p)
 }

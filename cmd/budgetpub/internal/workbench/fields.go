@@ -2,11 +2,12 @@ package workbench
 
 import (
 	"fmt"
+	"hash/fnv"
 	"net/url"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -60,6 +61,8 @@ func changeHint(cur func(f *render.Facts) decimal.Decimal, prior func(f *render.
 }
 
 var fieldSpecs = []fieldSpec{
+	{name: "department.name", label: "部门名称", group: "部门信息", kind: kindText, help: "印在每张表的“部门名称：”之后和封面上",
+		text: func(d *input.Document) *input.Text { return &d.Department.Name }},
 	{name: "department.code", label: "部门编码", group: "部门信息", kind: kindText, help: "如 003（用于绩效目标表“主管部门及代码”）",
 		text: func(d *input.Document) *input.Text { return &d.Department.Code }},
 	{name: "department.region", label: "地区", group: "部门信息", kind: kindText, help: "如 大同市（用于绩效目标表标题）",
@@ -98,46 +101,46 @@ var fieldSpecs = []fieldSpec{
 		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.OperatingCosts }, func(f *render.Facts) render.Prior { return f.PriorOperatingCosts }, "机关运行经费"),
 		text: func(d *input.Document) *input.Text { return &d.Reasons.OperatingCostsChange }},
 
-	{name: "procurement.goods", label: "政府采购：货物", group: "九、政府采购", kind: kindAmount,
+	{name: "procurement.goods", label: "政府采购货物预算", group: "九、政府采购情况", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Goods }},
-	{name: "procurement.works", label: "政府采购：工程", group: "九、政府采购", kind: kindAmount,
+	{name: "procurement.works", label: "政府采购工程预算", group: "九、政府采购情况", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Works }},
-	{name: "procurement.services", label: "政府采购：服务", group: "九、政府采购", kind: kindAmount,
+	{name: "procurement.services", label: "政府采购服务预算", group: "九、政府采购情况", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Services }},
 
-	{name: "performance.overall_goal_amount", label: "单位整体绩效目标涉及的资金", group: "十、绩效管理", kind: kindAmount,
+	{name: "performance.overall_goal_amount", label: "单位整体绩效目标涉及的资金", group: "十、绩效管理情况", kind: kindAmount,
 		amount: func(d *input.Document) *input.Amount { return &d.Performance.OverallGoalAmount }},
 
-	{name: "assets.as_of", label: "资产情况截止日期", group: "十一、国有资产占有使用情况", kind: kindText, help: "如 2023-12-31",
+	{name: "assets.as_of", label: "截至（统计日期）", group: "十一、国有资产占有使用情况", kind: kindText, help: "如 2023-12-31，印作“截至2023年12月31日”",
 		text: func(d *input.Document) *input.Text { return &d.Assets.AsOf }},
-	{name: "assets.vehicles.quota", label: "车辆编制数", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.quota", label: "公务用车编制（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Quota }},
-	{name: "assets.vehicles.actual", label: "实有车辆", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.actual", label: "实有（辆）", help: "应等于下面各类之和", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Actual }},
-	{name: "assets.vehicles.leader", label: "其中：领导干部用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.leader", label: "其中：领导用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Leader }},
-	{name: "assets.vehicles.confidential", label: "机要通信用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.confidential", label: "机要通信用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Confidential }},
-	{name: "assets.vehicles.emergency", label: "应急保障用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.emergency", label: "应急保障用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Emergency }},
-	{name: "assets.vehicles.law_enforcement", label: "执法执勤用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.law_enforcement", label: "执法执勤用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.LawEnforcement }},
-	{name: "assets.vehicles.special_technical", label: "特种专业技术用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.special_technical", label: "特种专业技术用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.SpecialTechnical }},
-	{name: "assets.vehicles.institution_business", label: "离退休干部服务用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.institution_business", label: "事业单位业务用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.InstitutionBusiness }},
-	{name: "assets.vehicles.other", label: "其他用车", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.vehicles.other", label: "其他公务用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Other }},
-	{name: "assets.office_area_m2", label: "办公用房面积（平方米）", group: "十一、国有资产占有使用情况", kind: kindText,
+	{name: "assets.office_area_m2", label: "办公用房建筑总面积（平方米）", group: "十一、国有资产占有使用情况", kind: kindText,
 		text: func(d *input.Document) *input.Text { return &d.Assets.OfficeAreaM2 }},
-	{name: "assets.equipment_over_500k", label: "单价50万元以上通用设备（台套）", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.equipment_over_500k", label: "价值50万元（原值）以上的通用设备（台、套）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver500k }},
-	{name: "assets.equipment_over_1m", label: "单价100万元以上专用设备（台套）", group: "十一、国有资产占有使用情况", kind: kindCount,
+	{name: "assets.equipment_over_1m", label: "价值100万元（原值）以上的通用设备（台、套）", group: "十一、国有资产占有使用情况", kind: kindCount,
 		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver1m }},
 
-	{name: "notes.purchase_of_services", label: "政府购买服务", group: "十二、其他说明", kind: kindLong,
+	{name: "notes.purchase_of_services", label: "（一）政府购买服务指导性目录", group: "十二、其他说明", kind: kindLong,
 		text: func(d *input.Document) *input.Text { return &d.Notes.PurchaseOfServices }},
-	{name: "notes.other", label: "其他需要说明的事项", group: "十二、其他说明", kind: kindLong,
+	{name: "notes.other", label: "（二）其他", group: "十二、其他说明", kind: kindLong,
 		text: func(d *input.Document) *input.Text { return &d.Notes.Other }},
 }
 
@@ -197,6 +200,25 @@ func fieldFor(msg, left string) string {
 	return ""
 }
 
+// choice is one option of a select: the value the file keeps and the
+// label the form shows.
+type choice struct{ Value, Label string }
+
+// unitKindChoices are the unit kinds, as the publication names them.
+var unitKindChoices = func() []choice {
+	var out []choice
+	for _, k := range input.UnitKinds {
+		out = append(out, choice{k, input.UnitKindTitle(k)})
+	}
+	return out
+}()
+
+// categoryChoices are the project categories, as 十、绩效管理情况 counts them.
+var categoryChoices = []choice{
+	{input.CategoryOtherOperating, "其他运转类"},
+	{input.CategorySpecificGoal, "特定目标类"},
+}
+
 // formField is one field as the form shows it.
 type formField struct {
 	Name, Anchor, Label, Help, Hint string
@@ -210,6 +232,7 @@ type formField struct {
 // formGroup is a heading of the form and its fields.
 type formGroup struct {
 	Title  string
+	Anchor string // of its block: f-procurement
 	Fields []formField
 }
 
@@ -224,18 +247,64 @@ type unitField struct {
 	Note        string
 }
 
-// formView is the whole form: the groups, the units, and problems.
-type formView struct {
-	Groups []formGroup
-	Units  []unitField
+// projectRow is a current-year project's category.
+type projectRow struct {
+	Index              int
+	Anchor, Name, Unit string
+	Category           string
+	Problem, Note      string
 }
 
-// amountUnit is the unit the file's amounts are written in.
-func amountUnit(d *input.Document) string {
-	if d.AmountUnit == "元" {
-		return "元"
+// goalRow is a goal form carried from last year's file, to review.
+type goalRow struct {
+	Index              int
+	Anchor, Name, Unit string
+	From               string
+	Reviewed           bool
+	Problem, Note      string
+}
+
+// econRow is a line of table 6 and the unit it belongs to.
+type econRow struct {
+	Index                        int
+	Anchor                       string
+	Dept, DeptName, Gov, GovName string
+	Amount                       string // in 万元
+	Unit                         string // the unit's index in the form, or ""
+	Problem, Note                string
+}
+
+// formView is the whole form: the groups, the lists (units, projects,
+// goal forms carried from last year, lines of table 6), and problems.
+type formView struct {
+	Groups   []formGroup
+	Units    []unitField
+	Projects []projectRow
+	Goals    []goalRow
+	Econ     []econRow
+	EconOpen bool     // a line lacks its unit and the units are of both sorts: T11-T6-public cannot be checked
+	Lists    string   // the lists' signature, checked on save
+	Problem  string   // the lists changed elsewhere
+	Kinds    []choice // the unit kinds
+	Cats     []choice // the project categories
+	UnitOpts []choice // the units, by index
+}
+
+// listsField is the hidden field of the lists' signature: the form's list
+// fields go by index, so a save of lists that changed is refused.
+const listsField = "lists"
+
+// listsSig is the signature of a document's lists as the form shows them.
+func listsSig(d *input.Document) string {
+	h := fnv.New64a()
+	for _, u := range d.Units {
+		fmt.Fprintf(h, "u%s\x00", u.Name.Value)
 	}
-	return "万元"
+	for _, p := range d.Projects {
+		fmt.Fprintf(h, "p%s\x00%s\x00%t\x00%t\x00", p.Unit.Value, p.Name.Value, p.Carryover, p.Goal != nil && p.Goal.CarriedFrom.Value != "")
+	}
+	fmt.Fprintf(h, "e%d", len(d.BasicByEcon))
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // buildForm shows d's values (or, after a refused post, the values posted,
@@ -250,12 +319,9 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 			ff.Value = f.text(d).Value
 		case f.amount != nil:
 			if a := f.amount(d); a.Set {
-				ff.Value = a.Value.String()
-				if d.AmountUnit == "元" {
-					ff.Value = a.Value.Shift(4).String()
-				}
+				ff.Value = a.Value.String() // 万元, exactly
 			}
-			ff.Unit = amountUnit(d)
+			ff.Unit = "万元"
 		default:
 			if c := f.count(d); c.Set {
 				ff.Value = strconv.Itoa(c.Value)
@@ -268,7 +334,8 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 			ff.Hint = f.hint(facts)
 		}
 		if n := len(v.Groups); n == 0 || v.Groups[n-1].Title != f.group {
-			v.Groups = append(v.Groups, formGroup{Title: f.group})
+			block, _, _ := strings.Cut(f.name, ".")
+			v.Groups = append(v.Groups, formGroup{Title: f.group, Anchor: fieldAnchor(block)})
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Fields = append(g.Fields, ff)
@@ -282,7 +349,68 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 		}
 		v.Units = append(v.Units, uf)
 	}
+	v.Kinds, v.Cats, v.Lists = unitKindChoices, categoryChoices, listsSig(d)
+	if posted != nil && posted.Get(listsField) != v.Lists {
+		v.Problem = problems[listsField]
+	}
+	pick := func(name, current string) string {
+		if posted != nil && posted.Has(name) {
+			return posted.Get(name)
+		}
+		return current
+	}
+	for i, p := range d.Projects {
+		if p.Carryover {
+			continue
+		}
+		name := projectField(i, "category")
+		v.Projects = append(v.Projects, projectRow{Index: i, Anchor: fieldAnchor(name), Name: p.Name.Value, Unit: p.Unit.Value,
+			Category: pick(name, p.Category.Value), Problem: problems[name]})
+	}
+	for i, p := range d.Projects {
+		if p.Goal == nil || p.Goal.CarriedFrom.Value == "" {
+			continue
+		}
+		name := projectField(i, "reviewed")
+		reviewed := posted != nil && posted.Get(name) != ""
+		v.Goals = append(v.Goals, goalRow{Index: i, Anchor: fieldAnchor(name), Name: p.Name.Value, Unit: p.Unit.Value,
+			From: p.Goal.CarriedFrom.Value, Reviewed: reviewed, Problem: problems[name]})
+	}
+	if len(d.Units) > 1 {
+		kinds := map[bool]bool{}
+		for i, u := range d.Units {
+			v.UnitOpts = append(v.UnitOpts, choice{strconv.Itoa(i), u.Name.Value})
+			kinds[u.HasOperatingCosts()] = true
+		}
+		for i, e := range d.BasicByEcon {
+			name := econUnitField(i)
+			unit := ""
+			for k, u := range d.Units {
+				if u.Name.Value == e.Unit.Value {
+					unit = strconv.Itoa(k)
+				}
+			}
+			row := econRow{Index: i, Anchor: fieldAnchor(name), Dept: e.Dept.Value, DeptName: d.Name(e.Dept.Value), Gov: e.Gov.Value, GovName: d.Name(e.Gov.Value),
+				Amount: render.FormatAmount(e.Amount.Value), Unit: pick(name, unit), Problem: problems[name]}
+			if row.Unit == "" && len(kinds) > 1 || row.Problem != "" {
+				v.EconOpen = true
+			}
+			v.Econ = append(v.Econ, row)
+		}
+	}
 	return v
+}
+
+// choiceValue is the value of a choice posted by its value or its label
+// (特定目标类 for specific_goal), and whether it is one.
+func choiceValue(choices []choice, posted string) (string, bool) {
+	posted = strings.TrimSpace(posted)
+	for _, c := range choices {
+		if posted == c.Value || posted == c.Label {
+			return c.Value, true
+		}
+	}
+	return "", posted == ""
 }
 
 // applyForm writes the posted values into d; problems are per field, in
@@ -306,6 +434,16 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 				problems[f.name] = "部门编码只能由数字组成，如 003"
 				continue
 			}
+			if f.name == "department.name" {
+				if v == "" {
+					problems[f.name] = "请填写部门名称（印在每张表的“部门名称：”之后和封面上）"
+					continue
+				}
+				if msg := input.NameProblem("部门名称", v); msg != "" {
+					problems[f.name] = msg
+					continue
+				}
+			}
 			sets = append(sets, func() {
 				t := f.text(d)
 				if t.Value != v {
@@ -315,7 +453,7 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 		case kindAmount:
 			a, err := parseAmount(raw, yuan)
 			if err != "" {
-				problems[f.name] = f.label + err
+				problems[f.name] = subject(f.label) + err
 				continue
 			}
 			sets = append(sets, func() {
@@ -327,7 +465,7 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 		case kindCount:
 			c, err := parseCount(raw)
 			if err != "" {
-				problems[f.name] = f.label + err
+				problems[f.name] = subject(f.label) + err
 				continue
 			}
 			sets = append(sets, func() {
@@ -339,22 +477,69 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 		}
 	}
 	for i := range d.Units {
-		kind := form.Get(fmt.Sprintf("units.%d.kind", i))
+		name := unitKindField(i)
+		if !form.Has(name) {
+			continue
+		}
 		if form.Get(fmt.Sprintf("units.%d.name", i)) != d.Units[i].Name.Value {
-			problems[fmt.Sprintf("units.%d.kind", i)] = "单位列表在别处被修改过：请刷新页面后重新填写"
+			problems[name] = "单位列表在别处被修改过：请刷新页面后重新填写"
 			continue
 		}
-		if !slices.Contains(input.UnitKinds, kind) {
-			problems[fmt.Sprintf("units.%d.kind", i)] = "请选择单位类型"
+		kind, ok := choiceValue(unitKindChoices, form.Get(name))
+		if !ok {
+			problems[name] = fmt.Sprintf("“%s”不是单位类型：请选择行政单位、参照公务员法管理的事业单位或事业单位", shorten(form.Get(name)))
 			continue
 		}
-		i, goal := i, form.Get(fmt.Sprintf("units.%d.overall_goal", i)) != ""
+		i, goal := i, form.Get(unitGoalField(i)) != ""
 		sets = append(sets, func() {
 			u := &d.Units[i]
 			if u.Kind.Value != kind {
 				u.Kind = input.Text{Value: kind}
 			}
 			u.OverallGoal = goal
+		})
+	}
+	if lists := form.Get(listsField); lists != "" && lists != listsSig(d) {
+		problems[listsField] = "没有保存项目类别、绩效目标表的复核和表6各行的单位：打开本页之后，项目或表6的行在别处被修改过，请刷新页面后重新填写"
+		return problems
+	}
+	for i := range d.Projects {
+		p := &d.Projects[i]
+		if name := projectField(i, "category"); form.Has(name) && !p.Carryover {
+			cat, ok := choiceValue(categoryChoices, form.Get(name))
+			if !ok {
+				problems[name] = fmt.Sprintf("“%s”不是项目类别：请选择其他运转类或特定目标类", shorten(form.Get(name)))
+				continue
+			}
+			sets = append(sets, func() {
+				if p.Category.Value != cat {
+					p.Category = input.Text{Value: cat}
+				}
+			})
+		}
+		if name := projectField(i, "reviewed"); form.Get(name) != "" && p.Goal != nil {
+			sets = append(sets, func() { p.Goal.CarriedFrom = input.Text{} })
+		}
+	}
+	for i := range d.BasicByEcon {
+		name := econUnitField(i)
+		if !form.Has(name) || len(d.Units) < 2 {
+			continue
+		}
+		unit := ""
+		if raw := strings.TrimSpace(form.Get(name)); raw != "" {
+			k, err := strconv.Atoi(raw)
+			if err != nil || k < 0 || k >= len(d.Units) {
+				problems[name] = "请从列表中选择所属单位"
+				continue
+			}
+			unit = d.Units[k].Name.Value
+		}
+		e := &d.BasicByEcon[i]
+		sets = append(sets, func() {
+			if e.Unit.Value != unit {
+				e.Unit = input.Text{Value: unit}
+			}
 		})
 	}
 	if len(problems) > 0 {
@@ -437,18 +622,31 @@ func commaProblem(raw, normalized string, count bool) string {
 	return msg + "小数请用小数点，如 1249.45（千分位逗号后应为三位数字，如 1,249.45）"
 }
 
-// parseAmount reads an amount typed in the form, in 万元 (or 元): empty is
-// not given; otherwise a non-negative number of at most two decimals (six
-// in 元) below the input's ceiling.
+// parseAmount reads an amount typed in the form: in 万元, the publication's
+// unit, whatever the file's; or with its unit, 万元 or 元 ("3,312.45万元",
+// "33124500元"). Empty is not given; otherwise a non-negative number, held
+// exactly in 万元 (元 ÷ 10 000), of no more precision than the file's unit
+// holds (two decimals in 万元, six in 元), below the input's ceiling.
 func parseAmount(raw string, yuan bool) (input.Amount, string) {
-	s, ok := normalizeNumber(raw)
+	num, unit := splitUnit(raw)
+	typedYuan := false
+	switch unit {
+	case "", "万元", "万":
+	case "元":
+		typedYuan = true
+	default:
+		return input.Amount{}, fmt.Sprintf("的金额单位“%s”不认识：请写万元或元（不写单位即为万元），如 3312.45 或 33124500元", unit)
+	}
+	s, ok := normalizeNumber(num)
 	if !ok {
 		return input.Amount{}, commaProblem(raw, s, false)
 	}
 	if s == "" {
+		if unit != "" {
+			return input.Amount{}, fmt.Sprintf("应为金额（只写数字，如 1249.45），而不是“%s”", raw)
+		}
 		return input.Amount{}, ""
 	}
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "万元"), "元")
 	for _, r := range s {
 		if !(r >= '0' && r <= '9' || r == '.') {
 			return input.Amount{}, fmt.Sprintf("应为金额（只写数字，如 1249.45），而不是“%s”", raw)
@@ -458,20 +656,37 @@ func parseAmount(raw string, yuan bool) (input.Amount, string) {
 	if err != nil || strings.Count(s, ".") > 1 {
 		return input.Amount{}, fmt.Sprintf("应为金额（只写数字，如 1249.45），而不是“%s”", raw)
 	}
-	places, unit := 2, "万元"
-	if yuan {
-		places, unit = 6, "元"
-	}
-	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > places {
-		return input.Amount{}, fmt.Sprintf("最多 %d 位小数（单位%s）", places, unit)
-	}
-	if yuan {
+	if typedYuan {
 		d = d.Shift(-4)
+	}
+	places, fileUnit, inFile := int32(2), "万元", d
+	if yuan {
+		places, fileUnit, inFile = 6, "元", d.Shift(4)
+	}
+	if !inFile.Equal(inFile.Truncate(places)) {
+		msg := fmt.Sprintf("最多 %d 位小数（单位%s）", places, fileUnit)
+		if typedYuan != yuan {
+			msg += fmt.Sprintf("：“%s”即 %s%s", strings.TrimSpace(raw), inFile.String(), fileUnit)
+		}
+		return input.Amount{}, msg
 	}
 	if d.GreaterThanOrEqual(decimal.New(1, 9)) {
 		return input.Amount{}, "过大（上限 999999999.99 万元）"
 	}
 	return input.Amount{Value: d, Set: true}, ""
+}
+
+// splitUnit splits an amount as typed into its number and the unit after
+// it ("3,312.45 万元" → "3,312.45", "万元"): the unit is what follows the
+// last digit, without spaces.
+func splitUnit(raw string) (num, unit string) {
+	s := strings.TrimSpace(raw)
+	end := strings.LastIndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' })
+	if end < 0 {
+		return s, ""
+	}
+	_, n := utf8.DecodeRuneInString(s[end:])
+	return s[:end+n], strings.TrimSpace(strings.Trim(s[end+n:], "　"))
 }
 
 // parseCount reads a whole number typed in the form.
@@ -488,4 +703,13 @@ func parseCount(raw string) (input.Count, string) {
 		return input.Count{}, fmt.Sprintf("应为不小于 0 的整数，而不是“%s”", raw)
 	}
 	return input.Count{Value: n, Set: true}, ""
+}
+
+// subject is a field's label as a message about it begins: in quotes when
+// it ends in its unit (“实有（辆）”应为…), else as it is.
+func subject(label string) string {
+	if strings.HasSuffix(label, "）") {
+		return "“" + label + "”"
+	}
+	return label
 }

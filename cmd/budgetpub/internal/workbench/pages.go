@@ -33,11 +33,24 @@ var pages = func() map[string]*template.Template {
 			continue
 		}
 		out[strings.TrimSuffix(base, ".html")] = template.Must(template.New("layout.html").Funcs(template.FuncMap{
-			"inc": func(i int) int { return i + 1 },
+			"inc":         func(i int) int { return i + 1 },
+			"statusClass": statusClass,
+			"choose":      choose,
 		}).ParseFS(assets, "assets/layout.html", n))
 	}
 	return out
 }()
+
+// chooser is a select of a list field of the form (the template "choose").
+type chooser struct {
+	Anchor, Name, Label, Aria, Value string
+	Needed                           bool // marked while nothing is chosen
+	Choices                          []choice
+}
+
+func choose(anchor, name, label, aria, value string, needed bool, choices []choice) chooser {
+	return chooser{anchor, name, label, aria, value, needed, choices}
+}
 
 // page is what every page shows: its title, the forms' CSRF token, and
 // for a workspace its id, name and the tab shown.
@@ -54,6 +67,9 @@ type page struct {
 // spaceView is the workspace's head on its pages.
 type spaceView struct {
 	ID, Name         string
+	Status           string // 可公开, 需补填 or 有错误
+	StatusClass      string
+	Incomplete       int // findings of something to fill in
 	Errors, Warnings int
 	InputErrors      int
 	Decoded          bool
@@ -134,6 +150,7 @@ func staticFile(w http.ResponseWriter, r *http.Request) {
 // findingView is one finding or input error as the pages list it.
 type findingView struct {
 	Error       bool
+	Incomplete  bool // 需补填: something to fill in
 	Severity    string
 	ID          string
 	Message     string
@@ -143,15 +160,18 @@ type findingView struct {
 	Line, Col   int
 	Link        string // where to fix it: a form field or the line of the YAML
 	Field       string // the form field, when the link is one
+	Label       string // the field's label
 }
 
 // findingViews lists a result's input errors, then its findings, each
-// linked to the form field it concerns when there is one, else its line.
-func findingViews(spaceID string, res *publish.Result, fields map[int]string) []findingView {
+// linked to the form field it concerns when there is one (by its Path, the
+// prior-year figure it misses, or the line it stands on), else its line.
+func findingViews(spaceID string, res *publish.Result) []findingView {
 	var out []findingView
 	if res == nil {
 		return nil
 	}
+	fields := fieldLines(res.Doc)
 	if es := input.AsErrors(res.Err); es != nil {
 		for _, e := range es {
 			v := findingView{Error: true, Severity: "错误", ID: "输入", Message: e.Msg, Line: e.Pos.Line, Col: e.Pos.Col}
@@ -164,20 +184,48 @@ func findingViews(spaceID string, res *publish.Result, fields map[int]string) []
 	}
 	for _, f := range res.Findings {
 		v := newFindingView(f, res.Name)
-		left := ""
-		if f.Left != nil {
-			left = f.Left.Name
+		v.Message = clerkText(f.ID, v.Message)
+		v.Left, v.Right = labelKeys(v.Left), labelKeys(v.Right)
+		if name, label := pathField(res.Doc, f.Path); name != "" {
+			v.Link, v.Field, v.Label = workspaceRoute+spaceID+"/fill#"+fieldAnchor(name), name, label
+		} else {
+			left := ""
+			if f.Left != nil {
+				left = f.Left.Name
+			}
+			v.Link, v.Field = link(spaceID, f.Line, fields, left, f.Message)
 		}
-		v.Link, v.Field = link(spaceID, f.Line, fields, left, f.Message)
+		if v.Field != "" && v.Label == "" {
+			v.Label = fieldLabel(v.Field)
+		}
 		out = append(out, v)
 	}
 	return out
 }
 
+// findingGroups are a workspace's findings as its pages show them: what is
+// left to fill in (需补填), then the errors and warnings.
+type findingGroups struct {
+	Incomplete []findingView
+	Others     []findingView
+}
+
+func groupFindings(vs []findingView) findingGroups {
+	var g findingGroups
+	for _, v := range vs {
+		if v.Incomplete {
+			g.Incomplete = append(g.Incomplete, v)
+		} else {
+			g.Others = append(g.Others, v)
+		}
+	}
+	return g
+}
+
 // newFindingView is how a finding of the input named input is shown: its
 // severity, its figures to the cent, its place (no link yet).
 func newFindingView(f render.Finding, input string) findingView {
-	v := findingView{Error: f.Severity == render.SeverityError, Severity: f.Word(), ID: f.ID, Message: f.Message,
+	v := findingView{Error: f.Severity == render.SeverityError, Incomplete: f.Severity == render.SeverityIncomplete, Severity: f.Word(), ID: f.ID, Message: f.Message,
 		Line: f.Line, Col: f.Column, Place: place(f.File, input, f.Line, f.Column)}
 	if f.Left != nil {
 		v.Left = f.Left.Name + " " + f.Left.Value.StringFixed(2)
@@ -219,7 +267,35 @@ func link(spaceID string, line int, fields map[int]string, left, msg string) (st
 	return "", ""
 }
 
-// counts are a result's errors and warnings (input errors as errors).
+// status is the workspace's word, as check and the batch review say it:
+// 有错误 (input errors included), 需补填, or 可公开.
+func status(res *publish.Result) render.Status {
+	if res == nil {
+		return ""
+	}
+	if errs, _, _ := counts(res); errs > 0 {
+		return render.StatusErrors
+	}
+	return render.StatusOf(res.Findings)
+}
+
+// statusClass is the class of a status word, for its colour.
+func statusClass(s string) string {
+	switch s {
+	case string(render.StatusPublishable):
+		return "status-ok"
+	case string(render.StatusIncomplete):
+		return "status-incomplete"
+	case string(render.StatusErrors), "内部错误", "未完成":
+		return "status-errors"
+	case "草稿":
+		return "status-draft"
+	}
+	return ""
+}
+
+// counts are a result's errors and warnings (input errors as errors; a
+// finding of something to fill in is neither).
 func counts(res *publish.Result) (errs, warns, inputErrs int) {
 	if res == nil {
 		return 0, 0, 0
@@ -230,9 +306,10 @@ func counts(res *publish.Result) (errs, warns, inputErrs int) {
 		inputErrs = 1
 	}
 	for _, f := range res.Findings {
-		if f.Severity == render.SeverityError {
+		switch f.Severity {
+		case render.SeverityError:
 			errs++
-		} else {
+		case render.SeverityWarning:
 			warns++
 		}
 	}

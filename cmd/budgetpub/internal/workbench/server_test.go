@@ -383,7 +383,7 @@ func TestFormProblems(t *testing.T) {
 		{"prior_year.total", "abc", "上年收支总计应为金额（只写数字，如 1249.45），而不是“abc”"},
 		{"prior_year.total", "1.234", "上年收支总计最多 2 位小数（单位万元）"},
 		{"prior_year.total", "-5", "上年收支总计应为金额"},
-		{"assets.vehicles.actual", "2.5", "实有车辆应为不小于 0 的整数"},
+		{"assets.vehicles.actual", "2.5", "“实有（辆）”应为不小于 0 的整数"},
 		{"department.code", "A03", "部门编码只能由数字组成"},
 		{"assets.as_of", "去年年底", "没有保存：填写的内容不符合主输入文件的要求"},
 	} {
@@ -1100,8 +1100,8 @@ func TestDecimalComma(t *testing.T) {
 		{"prior_year.total", ",123", "中的逗号不是千分位分隔符"},
 		{"prior_year.total", "1,249.4,5", "中的逗号不是千分位分隔符"},
 		{"prior_year.total", "1249,45.5", "中的逗号不是千分位分隔符"},
-		{"procurement.goods", "3,5", "政府采购：货物“3,5”中的逗号不是千分位分隔符：小数请用小数点，如 3.5"},
-		{"assets.vehicles.actual", "1,5", "实有车辆“1,5”中的逗号不是千分位分隔符"},
+		{"procurement.goods", "3,5", "政府采购货物预算“3,5”中的逗号不是千分位分隔符：小数请用小数点，如 3.5"},
+		{"assets.vehicles.actual", "1,5", "“实有（辆）”“1,5”中的逗号不是千分位分隔符"},
 	} {
 		r := b.fill(ws, c.field, c.value)
 		if got := fieldProblem(r.body, c.field); r.status != http.StatusBadRequest || !strings.Contains(got, c.want) {

@@ -81,6 +81,20 @@ func (v formView) values() []formValue {
 			formValue{fmt.Sprintf("units.%d.kind", u.Index), "“" + u.Name + "”的单位类型", u.Kind},
 			formValue{fmt.Sprintf("units.%d.overall_goal", u.Index), "“" + u.Name + "”的单位整体绩效目标", goal})
 	}
+	out = append(out, formValue{listsField, "项目和表6的行", v.Lists})
+	for _, p := range v.Projects {
+		out = append(out, formValue{projectField(p.Index, "category"), "“" + p.Name + "”的项目类别", p.Category})
+	}
+	for _, g := range v.Goals {
+		reviewed := ""
+		if g.Reviewed {
+			reviewed = "1"
+		}
+		out = append(out, formValue{projectField(g.Index, "reviewed"), "“" + g.Name + "”的绩效目标表已复核", reviewed})
+	}
+	for _, e := range v.Econ {
+		out = append(out, formValue{econUnitField(e.Index), fmt.Sprintf("表6 第 %d 行的所属单位", e.Index+1), e.Unit})
+	}
 	return out
 }
 
@@ -95,6 +109,15 @@ func (v *formView) note(notes map[string]string) {
 	for i := range v.Units {
 		u := &v.Units[i]
 		u.Note = notes[fmt.Sprintf("units.%d.kind", u.Index)] + notes[fmt.Sprintf("units.%d.overall_goal", u.Index)]
+	}
+	for i := range v.Projects {
+		v.Projects[i].Note = notes[projectField(v.Projects[i].Index, "category")]
+	}
+	for i := range v.Goals {
+		v.Goals[i].Note = notes[projectField(v.Goals[i].Index, "reviewed")]
+	}
+	for i := range v.Econ {
+		v.Econ[i].Note = notes[econUnitField(v.Econ[i].Index)]
 	}
 }
 
@@ -112,6 +135,21 @@ func (v formView) marked() []fieldLink {
 	for _, u := range v.Units {
 		if u.Problem != "" || u.Note != "" {
 			out = append(out, fieldLink{u.Anchor, "“" + u.Name + "”"})
+		}
+	}
+	for _, p := range v.Projects {
+		if p.Problem != "" || p.Note != "" {
+			out = append(out, fieldLink{p.Anchor, "“" + p.Name + "”的项目类别"})
+		}
+	}
+	for _, g := range v.Goals {
+		if g.Problem != "" || g.Note != "" {
+			out = append(out, fieldLink{g.Anchor, "“" + g.Name + "”的绩效目标表"})
+		}
+	}
+	for _, e := range v.Econ {
+		if e.Problem != "" || e.Note != "" {
+			out = append(out, fieldLink{e.Anchor, fmt.Sprintf("表6 第 %d 行", e.Index+1)})
 		}
 	}
 	return out
@@ -192,7 +230,7 @@ func (s *Server) staleFill(w http.ResponseWriter, r *http.Request, sp *space, po
 		switch {
 		case base == nil: // unknown what changed: the current text, and what was typed said
 			merged.Set(f.name, f.value)
-			if typed != now && !strings.HasPrefix(f.name, "units.") {
+			if typed != now && isSpecField(f.name) {
 				problems[f.name] = fmt.Sprintf("本页填写的“%s”没有保存：这里显示的是现在主输入文件中的内容，请核对后重新填写", shorten(typed))
 			}
 		case base[f.name] != now: // changed elsewhere
@@ -200,7 +238,7 @@ func (s *Server) staleFill(w http.ResponseWriter, r *http.Request, sp *space, po
 			if !slices.Contains(changed, f.label) {
 				changed = append(changed, f.label)
 			}
-			if typed != base[f.name] && typed != now && !strings.HasSuffix(f.name, ".name") {
+			if typed != base[f.name] && typed != now && isSpecField(f.name) {
 				problems[f.name] = fmt.Sprintf("此项已在别处改成现在显示的内容，本页填写的“%s”没有保存：请核对后重新填写", shorten(typed))
 			} else {
 				notes[f.name] = "此项已在别处修改，这里显示的是修改后的内容"
@@ -256,6 +294,17 @@ func normalValue(name, v string) string {
 		}
 	}
 	return strings.TrimSpace(v)
+}
+
+// isSpecField tells whether a field of the form is one of fieldSpecs
+// (typed, not chosen from a list).
+func isSpecField(name string) bool {
+	for _, f := range fieldSpecs {
+		if f.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // shorten is a typed value as a message quotes it: at most 40 characters.

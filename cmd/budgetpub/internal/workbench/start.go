@@ -101,7 +101,6 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 		text    []byte
 		fo      input.FormatOptions
 		notes   []string
-		todo    []string
 		problem error
 	)
 	switch main.kind {
@@ -129,8 +128,11 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 				return err
 			})
 			if problem == nil {
-				text, todo = res.Text, webTodo(res.Todo)
-				fo = input.FormatOptions{Header: o.Format.Header, Todo: res.Todo}
+				// What is left to fill in is said by the findings (需补填),
+				// which follow the form as it is filled in: the file keeps
+				// no list of its own once the form is saved.
+				text = res.Text
+				fo = input.FormatOptions{Header: o.Format.Header}
 				for _, a := range res.Assumptions {
 					notes = append(notes, "导入时的假设："+a.String())
 				}
@@ -161,7 +163,7 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	display := trimExt(main.name) + ".yaml"
-	s.open(w, r, display, text, fo, notes, todo)
+	s.open(w, r, display, text, fo, notes)
 }
 
 // uploadFailed answers a form whose files could not be taken: a file's own
@@ -186,20 +188,6 @@ func loadAll(us ...*upload) error {
 		}
 	}
 	return nil
-}
-
-// webTodo are the import's items still to fill in, as the workbench says
-// them: without the file's key names before the colon, and with the
-// workbench's way of bringing last year's file in.
-func webTodo(items []string) []string {
-	out := make([]string, len(items))
-	for i, it := range items {
-		if k := strings.Index(it, "："); k > 0 && strings.Trim(it[:k], "abcdefghijklmnopqrstuvwxyz_.[]、 ") == "" {
-			it = it[k+len("："):]
-		}
-		out[i] = strings.ReplaceAll(it, "可用 --prior 上年主输入文件 自动填入", "上传工作簿时同时给出上年的主输入文件即可自动填入")
-	}
-	return out
 }
 
 // startNew starts from a skeleton of a year and a department's name.
@@ -230,7 +218,7 @@ func (s *Server) startNew(w http.ResponseWriter, r *http.Request) {
 	if name != "" {
 		display = name
 	}
-	s.open(w, r, fmt.Sprintf("%s-%d.yaml", display, year), input.Skeleton(year, name), input.FormatOptions{Examples: true}, nil, nil)
+	s.open(w, r, fmt.Sprintf("%s-%d.yaml", display, year), input.Skeleton(year, name), input.FormatOptions{Examples: true}, nil)
 }
 
 // startLastYear starts next year's file from last year's.
@@ -292,11 +280,11 @@ func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "主输入文件"
 	}
-	s.open(w, r, fmt.Sprintf("%s-%d.yaml", name, year), text, fo, nil, nil)
+	s.open(w, r, fmt.Sprintf("%s-%d.yaml", name, year), text, fo, nil)
 }
 
 // open makes the workspace of a master input and sends the browser to it.
-func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, text []byte, fo input.FormatOptions, notes, todo []string) {
+func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, text []byte, fo input.FormatOptions, notes []string) {
 	sp, err := s.spaces.create(client(r), false)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -305,7 +293,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, te
 	sp.mu.Lock()
 	sp.display = displayName(display, "主输入文件.yaml")
 	sp.stem = safeStem(trimExt(sp.display), "部门预算公开")
-	sp.format, sp.notes, sp.todo = fo, notes, todo
+	sp.format, sp.notes = fo, labelNotes(notes)
 	err = sp.setText(text)
 	sp.mu.Unlock()
 	if err != nil {

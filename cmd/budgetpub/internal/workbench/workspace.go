@@ -30,7 +30,6 @@ type space struct {
 	revs    []version // the last texts, kept to compare a stale form with (stale.go)
 	format  input.FormatOptions
 	notes   []string // what the import said (assumptions, warnings)
-	todo    []string // what is left to fill in
 	out     *rendered
 }
 
@@ -80,7 +79,7 @@ func (st *store) create(owner string, batch bool) (*space, error) {
 	}
 	sp.dir = dir
 	if batch {
-		sp.batch = &batchJob{}
+		sp.batch = &batchJob{done: make(chan struct{})}
 	}
 	st.all[sp.id] = sp
 	return sp, nil

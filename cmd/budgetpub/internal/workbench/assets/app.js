@@ -24,12 +24,16 @@
   });
 
   // Long actions: the button says so and cannot be pressed twice.
+  // (Disabled once the form's data is taken: a button disabled in the
+  // submit event would leave out its own name and value, 保存并去生成's next.)
   document.querySelectorAll("form[data-busy]").forEach(function (form) {
     form.addEventListener("submit", function () {
-      form.querySelectorAll("button[type=submit]").forEach(function (b) {
-        b.disabled = true;
-        b.textContent = form.getAttribute("data-busy");
-      });
+      setTimeout(function () {
+        form.querySelectorAll("button[type=submit]").forEach(function (b) {
+          b.disabled = true;
+          b.textContent = form.getAttribute("data-busy");
+        });
+      }, 0);
     });
   });
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
@@ -80,7 +84,7 @@
       }
       data.findings.forEach(function (f) {
         var tr = document.createElement("tr");
-        tr.className = f.error ? "error" : "warning";
+        tr.className = f.error ? "error" : (f.incomplete ? "incomplete" : "warning");
         var cell = function (text, cls) {
           var td = document.createElement("td");
           if (cls) { td.className = cls; }
@@ -92,7 +96,7 @@
         sev.className = "sev";
         sev.textContent = f.severity;
         cell("").appendChild(sev);
-        var id = cell("");
+        var id = cell("", "id");
         var code = document.createElement("code");
         code.textContent = f.id;
         id.appendChild(code);
@@ -105,7 +109,7 @@
         if (f.link) {
           var a = document.createElement("a");
           a.href = f.link;
-          a.textContent = f.link.indexOf("/fill#") >= 0 ? "去填写" : f.place;
+          a.textContent = f.label ? "去填写“" + f.label + "”" : f.place;
           if (f.line) { a.setAttribute("data-line", f.line); }
           where.appendChild(a);
         } else {
@@ -124,7 +128,8 @@
         if (mine !== seq) { return; }
         if (data.error) { status.textContent = data.error; return; }
         show(data);
-        status.textContent = (dirty ? "（未保存）" : "") + data.errors + " 个错误，" + data.warnings + " 个警告";
+        status.textContent = (dirty ? "（未保存）" : "") + data.status + "：" + data.errors + " 个错误，" +
+          (data.incomplete ? data.incomplete + " 处需补填，" : "") + data.warnings + " 个警告";
       }).catch(function () { status.textContent = "无法连接工作台：程序是否已退出？"; });
     };
     editor.addEventListener("input", function () {
@@ -135,6 +140,34 @@
     editor.form.addEventListener("submit", function () { dirty = false; });
     window.addEventListener("beforeunload", function (e) {
       if (dirty) { e.preventDefault(); e.returnValue = ""; }
+    });
+  }
+
+  // The 填写 form: nothing typed is lost. A change not yet saved makes the
+  // browser ask before the page is left; a tab of the workspace asks to
+  // save first and goes there after saving (the form's "next"); 去生成 is a
+  // button of the form, so it saves first without script too. A form shown
+  // again after a refusal holds what was typed and is unsaved from the start.
+  var fill = document.querySelector("form.fill");
+  if (fill) {
+    var unsaved = fill.getAttribute("data-unsaved") === "1";
+    var mark = function () { unsaved = true; };
+    fill.addEventListener("input", mark);
+    fill.addEventListener("change", mark);
+    fill.addEventListener("submit", function () { unsaved = false; });
+    window.addEventListener("beforeunload", function (e) {
+      if (unsaved) { e.preventDefault(); e.returnValue = ""; }
+    });
+    document.querySelectorAll("nav.tabs a[data-next]").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        if (!unsaved) { return; }
+        e.preventDefault();
+        var to = a.textContent.replace(/^\s*\d+\s*/, "");
+        if (!window.confirm("本页填写的内容还没有保存。\n点“确定”保存并核对后前往“" + to + "”；点“取消”留在本页。")) { return; }
+        var next = fill.querySelector("input[name=next]");
+        next.value = a.getAttribute("data-next");
+        fill.requestSubmit();
+      });
     });
   }
 
