@@ -35,6 +35,8 @@ var batchCmd = &command{
 		strict := strictFlag(fs)
 		openData := openDataFlag(fs)
 		cfg := configFlags(fs)
+		site := siteFlags(fs)
+		site.defineAsOf(fs)
 		return func(e *env, args []string) int {
 			if len(args) == 0 {
 				if *merge {
@@ -49,9 +51,23 @@ var batchCmd = &command{
 				if shard.n > 1 {
 					return e.usage("--merge-summaries 合并各分片的结果，不能与 --shard 同用")
 				}
+				if *site.site {
+					return e.usage("--site 暂不能与 --merge-summaries 同用：请在一次完整的 batch（不分片）上加 --site")
+				}
 				return runMerge(e, args, *out, *openData)
 			}
-			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg)
+			var so *publish.SiteOptions
+			if *site.site {
+				if shard.n > 1 {
+					return e.usage("--site 的网页列出全部部门，不能与 --shard 同用")
+				}
+				o, err := site.options(*openData)
+				if err != nil {
+					return e.usage("%s", err)
+				}
+				so = &o
+			}
+			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg, site, so)
 		}
 	},
 }
@@ -79,7 +95,7 @@ func (v *shardValue) Set(s string) error {
 
 // runBatch renders many departments in parallel with one shared font set.
 // One bad file never stops the others; an interrupt stops cleanly.
-func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config) int {
+func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config, site siteOptions, so *publish.SiteOptions) int {
 	files, err := publish.CollectInputs(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -118,7 +134,11 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	sharded := bo.Shards > 1
 	if bo.OpenData && sharded {
 		fmt.Fprintln(e.stdout, "开放数据：各分片都完成后，用 budgetpub batch --merge-summaries --open-data 写 datapackage.json")
-	} else if bo.OpenData {
+	}
+	siteFailed := false
+	if so != nil {
+		siteFailed = site.write(e, out, rows, *so) != nil
+	} else if bo.OpenData && !sharded {
 		if path, err := publish.WriteDataPackage(out, rows); err != nil {
 			fmt.Fprintln(e.stderr, err)
 		} else {
@@ -143,6 +163,9 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 		if done < len(rows) {
 			return exitInterrupted
 		}
+	}
+	if siteFailed {
+		return exitUsage
 	}
 	return batchExit(len(rows), done, faults)
 }

@@ -38,6 +38,9 @@ type Resource struct {
 	Rows  int
 	Bytes int
 	Hash  string
+	// Combined: the file is the departments' CSVs in one (Combine), not
+	// one department's.
+	Combined bool
 }
 
 // NewResource describes one department's CSV (as CSV wrote it) at path.
@@ -73,6 +76,13 @@ var nameRe = regexp.MustCompile(`^[a-z0-9._-]+$`)
 // schema of the CSV (codes as strings, amounts as numbers), its dialect
 // and encoding. The same resources give the same bytes.
 func DataPackage(resources []Resource) ([]byte, error) {
+	return DataPackageWith(resources, Meta{})
+}
+
+// DataPackageWith is DataPackage with the publisher's metadata: a title in
+// place of the one made from the year, the licence, the publisher and the
+// creation date, each left out when empty. Meta{} gives DataPackage's bytes.
+func DataPackageWith(resources []Resource, meta Meta) ([]byte, error) {
 	if len(resources) == 0 {
 		return nil, errors.New("opendata: a data package needs at least one CSV file")
 	}
@@ -97,8 +107,12 @@ func DataPackage(resources []Resource) ([]byte, error) {
 	}
 	years := map[int]bool{}
 	var list []object
+	departments := 0
 	for i, r := range resources {
 		years[r.Year] = true
+		if !r.Combined {
+			departments++
+		}
 		name := r.Name
 		if name == "" {
 			name = uniqueName(slug(r.Path), i, names)
@@ -111,14 +125,36 @@ func DataPackage(resources []Resource) ([]byte, error) {
 		y := resources[0].Year
 		pkgName, title = fmt.Sprintf("budgetpub-open-data-%d", y), fmt.Sprintf("%d年部门预算公开数据", y)
 	}
+	if meta.Title != "" {
+		title = meta.Title
+	}
+	desc := fmt.Sprintf("%d 个部门的部门预算公开：每个 CSV 文件是一个部门主输入中的每一个金额（元和万元，精确值），按所在公开表、功能分类和经济分类科目、资金来源、本年或上年结转、基本或项目支出分列；按表汇总即得各表合计。", departments)
+	if departments < len(resources) {
+		desc += "另有一个 CSV 文件按部门顺序合并了各部门的文件（同一标题行）。"
+	}
 	pkg := object{
 		{"profile", "tabular-data-package"},
 		{"name", pkgName},
 		{"title", title},
-		{"description", fmt.Sprintf("%d 个部门的部门预算公开：每个 CSV 文件是一个部门主输入中的每一个金额（元和万元，精确值），按所在公开表、功能分类和经济分类科目、资金来源、本年或上年结转、基本或项目支出分列；按表汇总即得各表合计。", len(resources))},
+		{"description", desc},
 		{"keywords", []string{"部门预算", "预算公开", "budget"}},
-		{"resources", list},
 	}
+	if meta.Licence.Name != "" || meta.Licence.Path != "" {
+		l := object{}
+		for _, m := range []member{{"name", meta.Licence.Name}, {"path", meta.Licence.Path}, {"title", meta.Licence.Title}} {
+			if m.value != "" {
+				l = append(l, m)
+			}
+		}
+		pkg = append(pkg, member{"licenses", []object{l}})
+	}
+	if meta.Publisher != "" {
+		pkg = append(pkg, member{"contributors", []object{{{"title", meta.Publisher}, {"role", "publisher"}}}})
+	}
+	if meta.Created != "" {
+		pkg = append(pkg, member{"created", meta.Created})
+	}
+	pkg = append(pkg, member{"resources", list})
 	return indented(pkg)
 }
 
@@ -132,6 +168,9 @@ func resourceJSON(r Resource, name string) object {
 		title = r.Department + title
 	}
 	desc := "部门主输入中的每一个金额，一行一个（零金额不列）"
+	if r.Combined {
+		desc = "各部门的 CSV 文件按部门顺序合并为一个文件（一个标题行，各行与部门文件中的相同）"
+	}
 	if r.Rows > 0 {
 		desc += fmt.Sprintf("，共 %d 行（不含标题行）", r.Rows)
 	}

@@ -23,6 +23,7 @@ import (
 // findings, and the files written or why it was not done.
 type Row struct {
 	File, Department     string
+	Code                 string // the department's code (部门编码), when given
 	Year                 int
 	Total, GeneralPublic decimal.Decimal
 	Basic, Project       decimal.Decimal
@@ -287,6 +288,9 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	}
 	if r.Pub != nil {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year
+		if r.Doc != nil {
+			row.Code = r.Doc.Department.Code.Value
+		}
 		if f := r.Pub.Facts; f != nil {
 			row.Total, row.GeneralPublic, row.Basic, row.Project = f.Total, f.GPCurrent, f.Basic, f.Project
 			row.ThreePublic, row.OperatingCosts = f.ThreePublic, f.OperatingCosts

@@ -384,7 +384,7 @@ func plainName(name string) bool {
 // writes through a journal.
 func ownExt(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".pdf", ".json", ".csv":
+	case ".xlsx", ".pdf", ".json", ".csv", ".html":
 		return true
 	}
 	return false
