@@ -51,21 +51,20 @@ var batchCmd = &command{
 				if shard.n > 1 {
 					return e.usage("--merge-summaries 合并各分片的结果，不能与 --shard 同用")
 				}
-				if *site.site {
-					return e.usage("--site 暂不能与 --merge-summaries 同用：请在一次完整的 batch（不分片）上加 --site")
-				}
-				return runMerge(e, args, *out, *openData)
 			}
 			var so *publish.SiteOptions
 			if *site.site {
 				if shard.n > 1 {
-					return e.usage("--site 的网页列出全部部门，不能与 --shard 同用")
+					return e.usage("--site 的网页列出全部部门，不能与 --shard 同用：各分片都完成后，在 --merge-summaries 时加 --site")
 				}
 				o, err := site.options(*openData)
 				if err != nil {
 					return e.usage("%s", err)
 				}
 				so = &o
+			}
+			if *merge {
+				return runMerge(e, args, *out, *openData, site, so)
 			}
 			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg, site, so)
 		}
@@ -137,7 +136,7 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	}
 	siteFailed := false
 	if so != nil {
-		siteFailed = site.write(e, out, rows, *so) != nil
+		siteFailed = site.write(e, out, func(out string, o publish.SiteOptions) ([]string, error) { return publish.WriteSite(out, rows, o) }, *so) != nil
 	} else if bo.OpenData && !sharded {
 		if path, err := publish.WriteDataPackage(out, rows); err != nil {
 			fmt.Fprintln(e.stderr, err)
@@ -184,7 +183,7 @@ func batchExit(n, done, faults int) int {
 
 // runMerge merges the shards' summaries named (files, or folders holding
 // summary*.xlsx) into one review in out.
-func runMerge(e *env, args []string, out string, openData bool) int {
+func runMerge(e *env, args []string, out string, openData bool, site siteOptions, so *publish.SiteOptions) int {
 	summaries, err := publish.FindSummaries(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -202,15 +201,20 @@ func runMerge(e *env, args []string, out string, openData bool) int {
 		return exitUsage
 	}
 	defer release()
-	paths, err := publish.WriteMerged(out, name, m, openData)
+	paths, err := publish.WriteMerged(out, name, m, openData && so == nil)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
 	}
 	n := len(m.Files)
 	fmt.Fprintf(e.stdout, "合并了 %d 份汇总表（%d 个文件清单）：%d 个部门，%d 个完成，%d 个未完成；汇总见 %s\n", len(summaries), m.Lists, n, m.Done, n-m.Done, paths[0])
-	if openData {
+	if openData && so == nil {
 		fmt.Fprintf(e.stdout, "开放数据说明见 %s\n", paths[1])
+	}
+	if so != nil {
+		if err := site.write(e, out, func(out string, o publish.SiteOptions) ([]string, error) { return publish.WriteMergedSite(out, m, o) }, *so); err != nil {
+			return exitUsage
+		}
 	}
 	if m.Unreached > 0 {
 		fmt.Fprintf(e.stderr, "有 %d 个部门所在的分片被中断，未处理：请重新运行那些分片，再合并\n", m.Unreached)

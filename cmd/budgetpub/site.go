@@ -47,9 +47,10 @@ func (s siteOptions) options(openData bool) (publish.SiteOptions, error) {
 	return publish.SiteOptions{Title: strings.TrimSpace(*s.title), Publisher: strings.TrimSpace(*s.publisher), Licence: lic, AsOf: asOf, OpenData: openData}, nil
 }
 
-// write writes the publishing kit of the rows into out and says where.
-func (s siteOptions) write(e *env, out string, rows []publish.Row, o publish.SiteOptions) error {
-	paths, err := publish.WriteSite(out, rows, o)
+// write writes the publishing kit into out (with publish.WriteSite or
+// WriteMergedSite) and says where.
+func (s siteOptions) write(e *env, out string, write func(string, publish.SiteOptions) ([]string, error), o publish.SiteOptions) error {
+	paths, err := write(out, o)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return err

@@ -3,12 +3,14 @@ package publish
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/site"
+	"github.com/shopspring/decimal"
 )
 
 // SiteOptions shape the publishing kit a batch writes (WriteSite).
@@ -23,16 +25,76 @@ type SiteOptions struct {
 // SiteFile is the page of the publishing kit.
 const SiteFile = "index.html"
 
+// siteEntry is one department of the kit, from a batch's Row or a merged
+// review's row.
+type siteEntry struct {
+	file, folder       string // the input file; the folder its files are in
+	code, name, status string
+	year               int
+	done               bool
+	total, gp, tp      decimal.Decimal
+	outputs            string // the files written, joined by 、
+}
+
 // WriteSite writes the publishing kit of a batch's rows into dir, as one
 // unit: index.html and, with open data, the departments' CSV files combined
-// into one (CombinedName) and datapackage.json with the publisher's
+// into one (all-departments.csv) and datapackage.json with the publisher's
 // metadata and that file. A department is linked only when its files were
 // written; the others are listed with their status. It returns the paths
 // written.
 func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
+	entries := make([]siteEntry, len(rows))
+	for i, r := range rows {
+		entries[i] = siteEntry{file: r.File, folder: dir, code: r.Code, name: r.Department, status: r.Status(), year: r.Year,
+			done: r.Done, total: r.Total, gp: r.GeneralPublic, tp: r.ThreePublic, outputs: r.Outputs}
+	}
+	return writeSite(dir, entries, o)
+}
+
+// WriteMergedSite is WriteSite for a merged review: each department's files
+// are found beside its shard's summary, which must lie in dir or below it
+// (the page links them relative to itself).
+func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
+	col := map[string]int{}
+	for i, c := range m.Sheets[0].Columns {
+		col[c.Title] = i
+	}
+	text := func(r []any, title string) string {
+		i, ok := col[title]
+		if !ok || i >= len(r) {
+			return ""
+		}
+		s, _ := r[i].(string)
+		return s
+	}
+	amount := func(r []any, title string) decimal.Decimal {
+		if i, ok := col[title]; ok && i < len(r) {
+			if d, ok := r[i].(decimal.Decimal); ok {
+				return d
+			}
+		}
+		return decimal.Decimal{}
+	}
+	var entries []siteEntry
+	for i, r := range m.Sheets[0].Rows {
+		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: text(r, "部门编码"), name: text(r, "部门名称"), status: text(r, "状态"),
+			total: amount(r, "收支总计"), gp: amount(r, "一般公共预算"), tp: amount(r, "“三公”经费")}
+		if y, ok := col["年度"]; ok && y < len(r) {
+			e.year, _ = r[y].(int)
+		}
+		if e.done = doneStatus(e.status); e.done {
+			e.outputs = text(r, "输出文件或问题")
+		}
+		entries = append(entries, e)
+	}
+	return writeSite(dir, entries, o)
+}
+
+func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error) {
+	year := commonYear(entries)
 	title := o.Title
 	if title == "" {
-		title = site.Title(commonYear(rows))
+		title = site.Title(year)
 	}
 	publisher := o.Publisher
 	if publisher == "" {
@@ -41,22 +103,32 @@ func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 	page := site.Page{Title: title, Publisher: publisher, AsOf: o.AsOf}
 	var resources []opendata.Resource
 	var csvs [][]byte
-	for _, r := range rows {
-		d := site.Department{Code: r.Code, Name: r.Department, Status: r.Status(), Written: r.Done}
+	for _, e := range entries {
+		d := site.Department{Code: e.code, Name: e.name, Status: e.status, Written: e.done}
 		if d.Name == "" {
-			d.Name = Stem(r.File)
+			d.Name = Stem(e.file)
 		}
-		if r.Done {
-			d.Total, d.GeneralPublic, d.ThreePublic = r.Total, r.GeneralPublic, r.ThreePublic
-			d.PDF, d.Workbook = written(r, ".pdf"), written(r, ".xlsx")
-			d.JSON, d.CSV = written(r, opendata.JSONExt), written(r, opendata.CSVExt)
-		}
-		if o.OpenData && r.Resource != nil && d.CSV != "" {
-			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(r.Resource.Path)))
-			if err != nil {
-				return nil, fmt.Errorf("无法读取 %s：%s", r.Resource.Path, OSCause(err))
+		if e.done {
+			rel, err := filepath.Rel(dir, e.folder)
+			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+				return nil, fmt.Errorf("%s 的文件在 %s，不在输出目录 %s 之中：网页只能链接它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中", e.file, e.folder, dir, dir)
 			}
-			resources = append(resources, *r.Resource)
+			link := func(ext string) string {
+				name := Stem(e.file) + ext
+				if !strings.Contains("、"+e.outputs+"、", "、"+name+"、") {
+					return ""
+				}
+				return path.Join(filepath.ToSlash(rel), name)
+			}
+			d.Total, d.GeneralPublic, d.ThreePublic = e.total, e.gp, e.tp
+			d.PDF, d.Workbook, d.JSON, d.CSV = link(".pdf"), link(".xlsx"), link(opendata.JSONExt), link(opendata.CSVExt)
+		}
+		if o.OpenData && d.CSV != "" {
+			data, err := ReadFile(filepath.Join(dir, filepath.FromSlash(d.CSV)), maxCSVSize)
+			if err != nil {
+				return nil, fmt.Errorf("%s: 无法读取：%v", filepath.Join(dir, filepath.FromSlash(d.CSV)), firstErr(err))
+			}
+			resources = append(resources, opendata.ResourceOf(d.CSV, e.name, e.year, data))
 			csvs = append(csvs, data)
 		}
 		page.Departments = append(page.Departments, d)
@@ -67,8 +139,8 @@ func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		name := CombinedName(rows)
-		res := opendata.ResourceOf(name, "", commonYear(rows), combined)
+		name := combinedName(entries)
+		res := opendata.ResourceOf(name, "", year, combined)
 		res.Title, res.Combined = title+"：全部部门的数据", true
 		pkg, err := opendata.DataPackageWith(append(resources, res), opendata.Meta{
 			Title: title, Publisher: publisher, Licence: o.Licence,
@@ -89,6 +161,9 @@ func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 		return nil, err
 	}
 	files = append([]fileData{{filepath.Join(dir, SiteFile), html}}, files...)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
+	}
 	if err := writePair(dir, files); err != nil {
 		return nil, err
 	}
@@ -99,12 +174,12 @@ func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 	return paths, nil
 }
 
-// CombinedName is the combined CSV's name: all-departments.csv, unless a
+// combinedName is the combined CSV's name: all-departments.csv, unless a
 // department's own files are called so, then all-departments-2.csv (-3 …).
-func CombinedName(rows []Row) string {
+func combinedName(entries []siteEntry) string {
 	taken := map[string]bool{}
-	for _, r := range rows {
-		taken[strings.ToLower(Stem(r.File))] = true
+	for _, e := range entries {
+		taken[strings.ToLower(Stem(e.file))] = true
 	}
 	name := "all-departments"
 	for i := 2; taken[name]; i++ {
@@ -113,26 +188,17 @@ func CombinedName(rows []Row) string {
 	return name + opendata.CSVExt
 }
 
-// written is the row's file of that ending when the batch wrote it, else "".
-func written(r Row, ext string) string {
-	name := Stem(r.File) + ext
-	if r.Done && strings.Contains("、"+r.Outputs+"、", "、"+name+"、") {
-		return name
-	}
-	return ""
-}
-
 // commonYear is the year most of the rows' departments have (the earliest
 // of a tie), 0 when none says.
-func commonYear(rows []Row) int {
+func commonYear(entries []siteEntry) int {
 	count, best := map[int]int{}, 0
-	for _, r := range rows {
-		if r.Year == 0 {
+	for _, e := range entries {
+		if e.year == 0 {
 			continue
 		}
-		count[r.Year]++
-		if c := count[r.Year]; c > count[best] || c == count[best] && r.Year < best {
-			best = r.Year
+		count[e.year]++
+		if c := count[e.year]; c > count[best] || c == count[best] && e.year < best {
+			best = e.year
 		}
 	}
 	return best

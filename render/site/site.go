@@ -28,7 +28,8 @@ type Department struct {
 	// shown, summed and its files linked.
 	Written                           bool
 	Total, GeneralPublic, ThreePublic decimal.Decimal // 万元, exact
-	// The files written, by name in the folder; empty: not written.
+	// The files written, by path relative to the page (forward slashes:
+	// 大同.pdf, or shard-1/大同.pdf); empty: not written.
 	PDF, Workbook, JSON, CSV string
 }
 
@@ -39,7 +40,7 @@ type Page struct {
 	AsOf        time.Time // the date of the run
 	Departments []Department
 	// With open data: the combined CSV and datapackage.json by name in the
-	// folder, and the data's licence.
+	// page's folder, and the data's licence.
 	CombinedCSV, DataPackage string
 	LicenceName, LicenceURL  string
 }
@@ -97,11 +98,16 @@ func amount(d decimal.Decimal) string {
 	return strings.TrimSuffix(render.FormatAmount(d), "万元")
 }
 
-// href is the relative, percent-encoded link to a file of the folder:
-// ./%E5%A4%A7%E5%90%8C.pdf (the ./ keeps a name with a colon from reading
-// as a scheme).
-func href(name string) template.URL {
-	return template.URL("./" + url.PathEscape(name))
+// href is the relative, percent-encoded link to a file of the folder or
+// below it, each segment of its path encoded: ./%E5%A4%A7%E5%90%8C.pdf,
+// ./shard-1/%E5%A4%A7%E5%90%8C.pdf (the ./ keeps a name with a colon from
+// reading as a scheme).
+func href(rel string) template.URL {
+	parts := strings.Split(rel, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return template.URL("./" + strings.Join(parts, "/"))
 }
 
 // statusClass is the colour of a status word: written and publishable,
