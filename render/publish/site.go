@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"github.com/budgetpub/budgetpub/render"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,14 +40,15 @@ type siteEntry struct {
 // WriteSite writes the publishing kit of a batch's rows into dir, as one
 // unit: index.html and, with open data, the departments' CSV files combined
 // into one (all-departments.csv) and datapackage.json with the publisher's
-// metadata and that file. A department is linked only when its files were
-// written; the others are listed with their status. It returns the paths
-// written.
+// metadata and that file. A department is linked only when it is
+// publishable (可公开): its files written and nothing in them an error or
+// left to fill in — a --force draft is never put on the public page; the
+// others are listed with their status. It returns the paths written.
 func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 	entries := make([]siteEntry, len(rows))
 	for i, r := range rows {
 		entries[i] = siteEntry{file: r.File, folder: dir, code: r.Code, name: r.Department, status: r.Status(), year: r.Year,
-			done: r.Done, total: r.Total, gp: r.GeneralPublic, tp: r.ThreePublic, outputs: r.Outputs}
+			done: publishable(r.Status()), total: r.Total, gp: r.GeneralPublic, tp: r.ThreePublic, outputs: r.Outputs}
 	}
 	return writeSite(dir, entries, o)
 }
@@ -82,7 +84,7 @@ func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
 		if y, ok := col["年度"]; ok && y < len(r) {
 			e.year, _ = r[y].(int)
 		}
-		if e.done = doneStatus(e.status); e.done {
+		if e.done = publishable(e.status); e.done {
 			e.outputs = text(r, "输出文件或问题")
 		}
 		entries = append(entries, e)
@@ -203,3 +205,7 @@ func commonYear(entries []siteEntry) int {
 	}
 	return best
 }
+
+// publishable tells whether a review's status is of a department that may
+// go on the public page.
+func publishable(status string) bool { return status == string(render.StatusPublishable) }
