@@ -24,8 +24,8 @@ import (
 type Department struct {
 	Code, Name string // Name: the department's name, or its input file's when it has none
 	Status     string // the batch review's word: 可公开, 草稿, 需补填, 有错误, 未处理 …
-	// Written: its files were written this run; only then are its figures
-	// shown, summed and its files linked.
+	// Written: its files may be published (written, and 可公开: no draft);
+	// only then are its figures shown, summed and its files linked.
 	Written                           bool
 	Total, GeneralPublic, ThreePublic decimal.Decimal // 万元, exact
 	// The files written, by path relative to the page (forward slashes:
