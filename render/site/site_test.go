@@ -46,7 +46,7 @@ func TestIndex(t *testing.T) {
 		`<time datetime="2025-03-01">2025年3月1日</time>`,
 		// totals of the written only, summed exactly then rounded: 12345.68, 10000.01 (not 10000.00), 12.30
 		`<td class="num">12,345.68</td><td class="num">10,000.01</td><td class="num">12.30</td>`,
-		`合计（已生成文件的 2 个部门）`,
+		`合计（可公开的 2 个部门）`,
 		`href="./all-departments.csv"`, `href="https://creativecommons.org/licenses/by/4.0/"`,
 	} {
 		if !strings.Contains(s, want) {
