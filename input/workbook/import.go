@@ -111,7 +111,7 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	}
 	fo := o.Format
 	fo.Todo = append(append([]string{}, dv.todo...), fo.Todo...)
-	fo.Comments = mergeComments(fo.Comments, dv.assumptionComments())
+	fo.Comments = mergeComments(fo.Comments, dv.comments, dv.assumptionComments())
 	if o.Amend != nil {
 		if err := o.Amend(dv.doc, &fo); err != nil {
 			return nil, err
@@ -228,6 +228,10 @@ func (dv *deriver) findingRef(f render.Finding) string {
 	return dv.tables[render.T1].l.g.name
 }
 
+// unnamedDepartment stands in the department's name when no table gives
+// it: a placeholder of budgetpub's skeleton, never printed as a name.
+const unnamedDepartment = "（在此填写部门名称）"
+
 // header takes the year and the department from the tables' titles and
 // lines, which must agree.
 func (dv *deriver) header(file string) error {
@@ -275,8 +279,10 @@ func (dv *deriver) header(file string) error {
 		}
 	}
 	if dv.doc.Department.Name.Value == "" {
-		dv.doc.Department.Name = txt("某某部门")
-		dv.todo = append(dv.todo, "department.name：表中没有“部门名称：”一行，请填写部门名称")
+		// Not a name: the skeleton's placeholder, which the checks find
+		// (skeleton-text, 需补填) until the clerk writes the name.
+		dv.doc.Department.Name = txt(unnamedDepartment)
+		dv.comments["department.name"] = append(dv.comments["department.name"], "表中没有“部门名称：”一行：请填写部门名称")
 	}
 	return nil
 }
@@ -375,7 +381,7 @@ func (dv *deriver) assumptionComments() map[string][]string {
 	for _, a := range dv.assumptions {
 		block := "expenditures"
 		switch {
-		case strings.HasPrefix(a.Text, "单位类型"), strings.HasPrefix(a.Text, "表中没有单位"):
+		case strings.HasPrefix(a.Text, "表中没有单位"):
 			block = "units"
 		}
 		out[block] = append(out[block], "导入时的假设："+a.String())
@@ -383,9 +389,9 @@ func (dv *deriver) assumptionComments() map[string][]string {
 	return out
 }
 
-func mergeComments(a, b map[string][]string) map[string][]string {
+func mergeComments(ms ...map[string][]string) map[string][]string {
 	out := map[string][]string{}
-	for _, m := range []map[string][]string{a, b} {
+	for _, m := range ms {
 		for k, v := range m {
 			out[k] = append(out[k], v...)
 		}

@@ -82,14 +82,15 @@ func departmentUnit(dept string) string {
 }
 
 // units derives the units, projects, operating costs and 三公: units in the
-// order of table 12, then 13, then 11; a unit of table 11 (机关运行经费) is
-// administrative, the others institutions.
+// order of table 12, then 13, then 11. No table says a unit's kind or a
+// project's category: both are left unknown for the clerk (需补填), and
+// what table 11 suggests of a unit's kind is said in a comment above it.
 func (dv *deriver) units() {
 	t11 := dv.tables[render.T11]
-	admin := map[string]bool{}
+	operating := map[string]bool{}
 	for _, e := range t11.main {
 		if e.key != render.TotalRow {
-			admin[e.label] = true
+			operating[e.label] = true
 		}
 	}
 	var order []string
@@ -106,14 +107,13 @@ func (dv *deriver) units() {
 		if carry {
 			sources = input.FiscalSources
 		}
-		for _, g := range dv.projectGroups(id, admin) {
+		for _, g := range dv.projectGroups(id, operating) {
 			addUnit(g.unit.label)
 			g.unit.key = render.UnitRow(g.unit.label)
 			for _, p := range g.projects {
 				p.key = render.ProjectRow(g.unit.label, p.label)
 				dv.doc.Projects = append(dv.doc.Projects, input.Project{
-					Unit: txt(g.unit.label), Name: txt(p.label), Amounts: bySource(p, sources),
-					Category: txt(input.CategoryOtherOperating), Carryover: carry,
+					Unit: txt(g.unit.label), Name: txt(p.label), Amounts: bySource(p, sources), Carryover: carry,
 				})
 			}
 		}
@@ -129,27 +129,16 @@ func (dv *deriver) units() {
 	if len(order) == 0 {
 		name := departmentUnit(dv.doc.Department.Name.Value)
 		addUnit(name)
-		admin[name] = true
-		dv.assumptions = append(dv.assumptions, Assumption{Text: fmt.Sprintf("表中没有单位：以部门名称“%s”作为唯一的预算单位（行政单位）", name), Cells: []string{t11.l.g.name}})
+		dv.assumptions = append(dv.assumptions, Assumption{Text: fmt.Sprintf("表中没有单位：以部门名称“%s”作为唯一的预算单位", name), Cells: []string{t11.l.g.name}})
 	}
-	var institutions []string
-	for _, name := range order {
-		kind := input.KindInstitution
-		if admin[name] {
-			kind = input.KindAdministrative
+	for i, name := range order {
+		dv.doc.Units = append(dv.doc.Units, input.Unit{Name: txt(name)})
+		path := fmt.Sprintf("units[%d]", i)
+		if operating[name] {
+			dv.comments[path] = append(dv.comments[path], "表11（机关运行经费）列出了这个单位：多半是行政单位（administrative）或参照公务员法管理的事业单位（civil_servant_managed），请填写 kind")
 		} else {
-			institutions = append(institutions, name)
+			dv.comments[path] = append(dv.comments[path], "表11（机关运行经费）没有列出这个单位：多半是事业单位（institution），请填写 kind")
 		}
-		dv.doc.Units = append(dv.doc.Units, input.Unit{Name: txt(name), Kind: txt(kind)})
-	}
-	if len(institutions) > 0 {
-		dv.assumptions = append(dv.assumptions, Assumption{
-			Text:  "单位类型：表11（机关运行经费）列出的单位为行政单位，其余（" + strings.Join(institutions, "、") + "）为事业单位；参公管理的事业单位请改为 administrative",
-			Cells: []string{t11.l.g.name},
-		})
-	}
-	if len(dv.doc.Projects) > 0 {
-		dv.todo = append(dv.todo, "projects[].category：项目类别（其他运转类 other_operating / 特定目标类 specific_goal）表中没有，已全部按其他运转类填写，请逐项核对")
 	}
 
 	items := byKey(dv.tables[render.T10].main)
@@ -161,7 +150,8 @@ func (dv *deriver) units() {
 		if e := items[render.ItemRow(key)]; e != nil {
 			*dst = bySource(e, input.FiscalSources)
 		} else {
-			*dst = bySource(&entry{}, input.FiscalSources)
+			// Not in the table: nobody said, so not written (not a 0).
+			dv.comments["three_public."+key] = append(dv.comments["three_public."+key], "表10 中没有这一项")
 		}
 	}
 }
