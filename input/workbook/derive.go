@@ -29,7 +29,6 @@ type deriver struct {
 	doc         *input.Document
 	assumptions []Assumption
 	comments    map[string][]string
-	todo        []string
 	names       map[string]string // code → name as the workbook prints it
 	lines       map[lineKey]int   // the index in doc.Expenditures of each code, source and year
 }

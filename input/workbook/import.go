@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -15,11 +17,17 @@ import (
 // Result is an imported workbook: the master input and what the clerk
 // should know of how it was made.
 type Result struct {
-	Doc         *input.Document // as decoded from the written text: names resolved
+	Doc         *input.Document // as decoded from Text: names resolved, positions in Text
 	Text        []byte          // the master input, formatted with its comments
 	Assumptions []Assumption    // splits the tables leave open, decided by rule
 	Warnings    []string        // rounding differences and the checks' warnings
-	Todo        []string        // what the tables cannot give: the clerk fills it in
+	// Incomplete is what is left to fill in: the findings of severity
+	// incomplete (需补填) of Text, as check finds them in the written file
+	// (the file named Options.Output), in check's order.
+	Incomplete []render.Finding
+	// Todo is Incomplete one line each, as Text's header lists them:
+	// [id] message（path）.
+	Todo []string
 }
 
 // Options shape an import.
@@ -28,8 +36,12 @@ type Options struct {
 	// their names); nil: the embedded catalog.
 	Catalog *input.Catalog
 	// Format adds to the written file (a header naming the workbook, the
-	// prior year's texts …); its Todo and Comments are merged.
+	// prior year's texts …); its Comments are merged. Its Todo is not
+	// used: the file's to-do list is its findings (Result.Incomplete).
 	Format input.FormatOptions
+	// Output is the name the master input is written as, which its
+	// findings name; "": the workbook's name with .yaml for .xlsx.
+	Output string
 	// Amend, when set, changes the derived document before it is written:
 	// import --prior carries last year's texts and figures in through it.
 	Amend func(doc *input.Document, o *input.FormatOptions) error
@@ -104,21 +116,24 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	}
 	dv.nameCodes()
 	dv.chooseUnit()
-	dv.todos()
 
 	if err := dv.tooLong(file); err != nil {
 		return nil, err
 	}
 	fo := o.Format
-	fo.Todo = append(append([]string{}, dv.todo...), fo.Todo...)
 	fo.Comments = mergeComments(fo.Comments, dv.comments, dv.assumptionComments())
 	if o.Amend != nil {
 		if err := o.Amend(dv.doc, &fo); err != nil {
 			return nil, err
 		}
 	}
+	fo.Todo = nil
 	text := input.Format(dv.doc, fo)
-	doc, err := input.Decode(file+".yaml", text, cat)
+	name := o.Output
+	if name == "" {
+		name = strings.TrimSuffix(file, filepath.Ext(file)) + ".yaml"
+	}
+	doc, err := input.Decode(name, text, cat)
 	if err != nil {
 		return nil, fail("", "导入得到的主输入文件无法读回（程序缺陷，请报告）：%v", err)
 	}
@@ -127,16 +142,15 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 		return nil, fail("", "导入得到的主输入文件无法生成公开材料：%v", err)
 	}
 	dv.verify(pub)
-	res := &Result{Doc: doc, Text: text, Assumptions: dv.assumptions, Todo: fo.Todo}
+	res := &Result{Doc: doc, Text: text, Assumptions: dv.assumptions}
 	for _, f := range render.Check(doc, pub) {
-		if f.ID == "prior-year" || f.Severity == render.SeverityIncomplete {
-			continue // the prior year and what is left to fill in are in the to-do list
-		}
-		msg := fmt.Sprintf("[%s] %s：%s", f.ID, f.Message, f.Detail())
-		if f.Severity == render.SeverityError {
-			rd.errorf(dv.findingRef(f), "%s", msg)
-		} else {
-			res.Warnings = append(res.Warnings, file+": 警告 "+msg)
+		switch f.Severity {
+		case render.SeverityIncomplete:
+			res.Incomplete = append(res.Incomplete, f)
+		case render.SeverityError:
+			rd.errorf(dv.findingRef(f), "[%s] %s：%s", f.ID, f.Message, f.Detail())
+		default:
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: 警告 [%s] %s：%s", file, f.ID, f.Message, f.Detail()))
 		}
 	}
 	if err := rd.stop(file); err != nil {
@@ -145,7 +159,92 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	for _, p := range rd.problems {
 		res.Warnings = append(res.Warnings, file+":"+p.ref+": 警告 "+p.msg)
 	}
+	res.listTodo()
 	return res, nil
+}
+
+// todoTitle heads the to-do list of an imported file.
+const todoTitle = "还需补填（导入时 budgetpub check 的“需补填”；填好后再运行 check）："
+
+// maxTodoLines is how many findings the file's header lists; check lists
+// them all.
+const maxTodoLines = 30
+
+// listTodo lists the findings of what is left to fill in at the head of
+// the text, and moves the findings' and the document's lines down by as
+// many lines as the list takes.
+func (r *Result) listTodo() {
+	var header []string
+	for i, f := range r.Incomplete {
+		item := todoItem(f)
+		r.Todo = append(r.Todo, item)
+		if i < maxTodoLines {
+			header = append(header, item)
+		}
+	}
+	if n := len(r.Incomplete) - maxTodoLines; n > 0 {
+		header = append(header, fmt.Sprintf("……另有 %d 处：运行 budgetpub check 查看全部", n))
+	}
+	text, lines := input.WithTodo(r.Text, todoTitle, header)
+	if lines == 0 {
+		return
+	}
+	r.Text = text
+	shiftLines(reflect.ValueOf(r.Doc), lines)
+	for i := range r.Incomplete {
+		if r.Incomplete[i].Line > 0 {
+			r.Incomplete[i].Line += lines
+		}
+	}
+}
+
+// todoItem is a finding as a to-do list says it: [id] message（path）,
+// check's words without the place.
+func todoItem(f render.Finding) string {
+	s := fmt.Sprintf("[%s] %s", f.ID, f.Message)
+	if f.Path != "" {
+		s += "（" + f.Path + "）"
+	}
+	return s
+}
+
+// shiftLines moves every position below v (input.Pos, in structs, slices,
+// arrays, pointers and maps) down by n lines.
+func shiftLines(v reflect.Value, n int) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			shiftLines(v.Elem(), n)
+		}
+	case reflect.Struct:
+		if p, ok := v.Interface().(input.Pos); ok {
+			if p.Line > 0 && v.CanSet() {
+				p.Line += n
+				v.Set(reflect.ValueOf(p))
+			}
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				shiftLines(v.Field(i), n)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			shiftLines(v.Index(i), n)
+		}
+	case reflect.Map:
+		if v.Type().Elem() != reflect.TypeOf(input.Pos{}) {
+			return
+		}
+		for _, k := range v.MapKeys() {
+			p := v.MapIndex(k).Interface().(input.Pos)
+			if p.Line > 0 {
+				p.Line += n
+			}
+			v.SetMapIndex(k, reflect.ValueOf(p))
+		}
+	}
 }
 
 // stopped is an import ended by its context (Options.Context): said in
@@ -359,20 +458,6 @@ func (dv *deriver) chooseUnit() {
 	if fine {
 		dv.doc.AmountUnit = "元"
 	}
-}
-
-// todos lists what the tables cannot give.
-func (dv *deriver) todos() {
-	dv.todo = append(dv.todo,
-		"department.code、department.region：部门编码和地区（绩效目标表标题用）",
-		"overview：第一部分 部门职责和机构设置",
-		"prior_year：上年预算数（第三部分“比上年”各句的依据；可用 --prior 上年主输入文件 自动填入）",
-		"reasons：收支、一般公共预算、“三公”经费和机关运行经费增减变动的原因",
-		"procurement：政府采购预算（货物、工程、服务）",
-		"assets：国有资产占有使用情况（车辆、办公用房、大型设备）",
-		"notes：政府购买服务指导性目录和其他说明",
-		"projects[].performance_goal、units[].overall_goal、performance：公开的绩效目标表和单位整体绩效目标",
-	)
 }
 
 // assumptionComments puts each assumption above the block it concerns.

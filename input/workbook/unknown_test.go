@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -151,5 +152,57 @@ func TestImportLeavesOutWhatTheBookLacks(t *testing.T) {
 	}
 	if !found {
 		t.Error("no skeleton-text finding for the department's name")
+	}
+}
+
+// The to-do list is the imported file's findings of what is left to fill
+// in, exactly as check finds them in the written file (the same ids,
+// words, places and file name), whatever the caller or Amend put in
+// Format.Todo; the file's header lists the same; Result.Doc is the written
+// text decoded, positions included.
+func TestTodoIsTheFindings(t *testing.T) {
+	o := Options{Output: "out/部门.yaml", Amend: func(doc *input.Document, fo *input.FormatOptions) error {
+		fo.Todo = append(fo.Todo, "hand-written：不应列出")
+		return nil
+	}}
+	o.Format.Todo = []string{"caller：也不应列出"}
+	r, err := Import("sample.xlsx", sample(t).book, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := input.Decode("out/部门.yaml", r.Text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(doc, r.Doc) {
+		t.Error("Result.Doc is not the written text decoded (positions moved by the to-do list?)")
+	}
+	pub, err := render.Build(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []render.Finding
+	for _, f := range render.Check(doc, pub) {
+		if f.Severity == render.SeverityIncomplete {
+			want = append(want, f)
+		}
+	}
+	if len(want) == 0 || !reflect.DeepEqual(want, r.Incomplete) {
+		t.Fatalf("Incomplete:\n%v\ncheck of the written file finds:\n%v", r.Incomplete, want)
+	}
+	if len(r.Todo) != len(want) {
+		t.Fatalf("%d to-do items for %d findings", len(r.Todo), len(want))
+	}
+	text := string(r.Text)
+	for i, f := range want {
+		if !strings.Contains(r.Todo[i], "["+f.ID+"] "+f.Message) {
+			t.Errorf("to-do %d %q is not finding %v", i, r.Todo[i], f)
+		}
+		if i < maxTodoLines && !strings.Contains(text, fmt.Sprintf("#   %d. %s\n", i+1, r.Todo[i])) {
+			t.Errorf("the file's header lacks item %d %q", i+1, r.Todo[i])
+		}
+	}
+	if strings.Contains(text, "不应列出") {
+		t.Error("the file lists a hand-written to-do item")
 	}
 }
