@@ -353,9 +353,14 @@ func (dv *deriver) economic() {
 	}
 }
 
-// codeNamed is the one code of the catalog with that name among those keep
-// accepts ("" when none or several).
+// codeNamed is the code a table-6 label gives ([30101]基本工资) or else
+// the one code of the catalog with that name among those keep accepts (""
+// when none or several).
 func (dv *deriver) codeNamed(name string, keep func(string) bool) string {
+	if c, n, ok := leadingCode(name); ok && keep(c) {
+		dv.name(c, n) // [30101]基本工资: the code, named as the table names it
+		return c
+	}
 	name = stripNumbering(name)
 	var found []string
 	for _, c := range dv.cat.CodesNamed(name) {

@@ -367,10 +367,12 @@ func (dv *deriver) header(file string) error {
 		return input.Errors{{File: file, Msg: "各表的部门名称不一致：" + strings.Join(parts, "，")}}
 	}
 	for d := range depts {
-		dv.doc.Department.Name = txt(d)
+		// [312]阳高县农业农村局: the department's code, then its name.
+		code, name, _ := leadingCode(d)
+		dv.doc.Department.Name, dv.doc.Department.Code = txt(name), txt(code)
 		for _, t := range render.Standard.Tables {
 			if l := dv.tables[t.ID].l; l.dept == d {
-				if msg := input.NameProblem("部门名称", d); msg != "" {
+				if msg := input.NameProblem("部门名称", name); msg != "" {
 					return input.Errors{{File: file + ":" + l.deptRef, Msg: msg}}
 				}
 				break

@@ -46,10 +46,15 @@ func (rd *reader) errorf(ref, format string, args ...any) {
 }
 
 var (
-	fullWidth   = strings.NewReplacer("，", ",", "．", ".", "－", "-", " ", "", "\u00a0", "", "\u3000", "")
-	numberRe    = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
-	codeNameRe  = regexp.MustCompile(`^\s*([0-9]{3,7})(?:\.0+)?\s*(.*?)\s*$`)
-	numberingRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]+[、.．]|[0-9]+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）)\s*`)
+	fullWidth  = strings.NewReplacer("，", ",", "．", ".", "－", "-", " ", "", "\u00a0", "", "\u3000", "")
+	numberRe   = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+	codeNameRe = regexp.MustCompile(`^\s*(?:([0-9]{3,7})(?:\.0+)?|` + bracketed + `)\s*(.*?)\s*$`)
+	// leadingCodeRe is a name after its code, as budget systems print a
+	// department (and table 6's items): [312]阳高县农业农村局, 【312】…,
+	// ［312］…, or 312 阳高县农业农村局 (a space after the code, as in a
+	// code column's 2010301 行政运行).
+	leadingCodeRe = regexp.MustCompile(`^\s*(?:([0-9]+)\s+|` + bracketed + `)\s*(\S.*?)\s*$`)
+	numberingRe   = regexp.MustCompile(`^\s*([一二三四五六七八九十]+[、.．]|[0-9]+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）)\s*`)
 )
 
 // amount reads one amount cell in 万元: a number or text with thousands
@@ -177,17 +182,49 @@ func isTotal(s string) bool {
 	return false
 }
 
-// codeOf splits a code cell (2010301, 2010301 行政运行, a number) into code
-// and name; name is the name column's text when it has one.
+// bracketed is a code in brackets, the second group of a match: [2130101],
+// 【2130101】, ［2130101］ (a budget system's export).
+const bracketed = `(?:\[\s*([0-9]+)\s*\]|【\s*([0-9]+)\s*】|［\s*([0-9]+)\s*］)`
+
+// matchCode is a match of codeNameRe or leadingCodeRe as code and name.
+func matchCode(m []string) (code, name string) {
+	for _, c := range m[1 : len(m)-1] {
+		if c != "" {
+			code = c
+		}
+	}
+	return code, m[len(m)-1]
+}
+
+// leadingCode splits [312]阳高县农业农村局 (leadingCodeRe) into code and
+// name; ok is false for a name without a code before it.
+func leadingCode(s string) (code, name string, ok bool) {
+	m := leadingCodeRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", s, false
+	}
+	code, name = matchCode(m)
+	return code, name, true
+}
+
+// codeOf splits a code cell (2010301, 2010301 行政运行, [2010301]行政运行,
+// a number) into code and name; name is the name column's text when it
+// has one.
 func codeOf(code, name string) (string, string) {
 	if m := codeNameRe.FindStringSubmatch(code); m != nil {
+		c, n := matchCode(m)
 		if name == "" || name == code {
-			name = m[2]
+			name = n
 		}
-		return m[1], strings.TrimSpace(name)
+		if len(c) > 7 {
+			return "", name
+		}
+		return c, strings.TrimSpace(name)
 	}
 	if m := codeNameRe.FindStringSubmatch(name); m != nil && code == "" {
-		return m[1], m[2]
+		if c, n := matchCode(m); len(c) <= 7 {
+			return c, n
+		}
 	}
 	return "", name
 }
