@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -54,17 +55,6 @@ type Options struct {
 // that stops it is an input.Errors, each naming the workbook and the cell
 // (book.xlsx:表3!D12: …), or the tables that could not be found.
 func Import(file string, data []byte, o Options) (*Result, error) {
-	cat := o.Catalog
-	if cat == nil {
-		cat = input.DefaultCatalog()
-	}
-	fail := func(ref, format string, args ...any) error {
-		at := file
-		if ref != "" {
-			at += ":" + ref
-		}
-		return input.Errors{{File: at, Msg: fmt.Sprintf(format, args...)}}
-	}
 	ctx := o.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -72,6 +62,7 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	grids, err := readBook(ctx, data)
 	var le *xlsxread.LimitError
 	var fe *xlsxread.FormatError
+	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
 	switch {
 	case errors.As(err, &le):
 		return nil, fail("", "无法导入工作簿：%s，而一个部门的 13 张公开表远小于此：请删去与公开表无关的工作表和内容，另存为新的工作簿后再导入", le.Chinese())
@@ -80,6 +71,26 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	case err != nil:
 		return nil, &stopped{file, err}
 	}
+	return importGrids(file, grids, o)
+}
+
+// failure is an import stopped by one problem, at a cell (ref) or of the
+// whole workbook ("").
+func failure(file, ref, format string, args ...any) error {
+	at := file
+	if ref != "" {
+		at += ":" + ref
+	}
+	return input.Errors{{File: at, Msg: fmt.Sprintf(format, args...)}}
+}
+
+// importGrids imports the sheets of a workbook, read.
+func importGrids(file string, grids []*grid, o Options) (*Result, error) {
+	cat := o.Catalog
+	if cat == nil {
+		cat = input.DefaultCatalog()
+	}
+	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
 	found, missing, lerrs := locate(grids, render.Standard)
 	if len(found) == 0 {
 		return nil, fail("", "这不是部门预算公开表：工作簿中找不到 13 张预算公开表中的任何一张（按表名查找，如“2024年预算收支总表”）")
@@ -99,20 +110,47 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 		return nil, es
 	}
 
-	rd := &reader{cat: cat}
+	rd := &reader{cat: cat, sheets: map[string]int{}}
+	for i, g := range grids {
+		rd.sheets[g.name] = i
+	}
 	tables := rd.read(found)
+	unread := rd.failed(true)
+	res, err := importTables(file, rd, tables, o, cat)
+	if err == nil || unread || !rd.failed(true) {
+		return res, err
+	}
+	// The tables disagree. The cells the others outvote are named first,
+	// and the import runs again on the figures the others agree on, so
+	// that what only follows from those cells is not said again.
+	v := relations(tables)
+	cs := v.vote()
+	if len(cs) == 0 {
+		return nil, err
+	}
+	rd.problems = nil
+	v.blame(rd, cs)
+	_, err = importTables(file, rd, tables, o, cat)
+	return nil, err
+}
+
+// importTables derives the master input from the tables read and checks
+// it against them.
+func importTables(file string, rd *reader, tables map[render.TableID]*sheetTable, o Options, cat *input.Catalog) (*Result, error) {
+	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
 	dv := &deriver{rd: rd, cat: cat, tables: tables, names: map[string]string{}, comments: map[string][]string{}}
 	dv.doc = &input.Document{Schema: input.SchemaVersion, AmountUnit: "万元"}
 	if err := dv.header(file); err != nil {
 		return nil, err
 	}
+	dv.keyRows()
 	dv.expenditures()
 	dv.economic()
 	dv.doc.GovFundRev = dv.revenue(tables[render.T7].main)
 	dv.doc.StateCapRev = dv.revenue(tables[render.T9].lefts)
 	dv.units()
-	if err := rd.stop(file); err != nil {
-		return nil, err
+	if rd.failed(false) {
+		return nil, rd.stop(file)
 	}
 	dv.nameCodes()
 	dv.chooseUnit()
@@ -148,9 +186,11 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 		case render.SeverityIncomplete:
 			res.Incomplete = append(res.Incomplete, f)
 		case render.SeverityError:
-			rd.errorf(dv.findingRef(f), "[%s] %s：%s", f.ID, f.Message, f.Detail())
+			ref, l := dv.findingRef(f)
+			rd.errorf(ref, "[%s] %s：%s", f.ID, f.Message, detail(f, l))
 		default:
-			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: 警告 [%s] %s：%s", file, f.ID, f.Message, f.Detail()))
+			_, l := dv.findingRef(f)
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: 警告 [%s] %s：%s", file, f.ID, f.Message, detail(f, l)))
 		}
 	}
 	if err := rd.stop(file); err != nil {
@@ -208,6 +248,8 @@ func todoItem(f render.Finding) string {
 	return s
 }
 
+var posType = reflect.TypeOf(input.Pos{})
+
 // shiftLines moves every position below v (input.Pos, in structs, slices,
 // arrays, pointers and maps) down by n lines.
 func shiftLines(v reflect.Value, n int) {
@@ -217,10 +259,9 @@ func shiftLines(v reflect.Value, n int) {
 			shiftLines(v.Elem(), n)
 		}
 	case reflect.Struct:
-		if p, ok := v.Interface().(input.Pos); ok {
-			if p.Line > 0 && v.CanSet() {
-				p.Line += n
-				v.Set(reflect.ValueOf(p))
+		if v.Type() == posType {
+			if line := v.Field(0).Int(); line > 0 && v.CanSet() {
+				v.Field(0).SetInt(line + int64(n))
 			}
 			return
 		}
@@ -234,7 +275,7 @@ func shiftLines(v reflect.Value, n int) {
 			shiftLines(v.Index(i), n)
 		}
 	case reflect.Map:
-		if v.Type().Elem() != reflect.TypeOf(input.Pos{}) {
+		if v.Type().Elem() != posType {
 			return
 		}
 		for _, k := range v.MapKeys() {
@@ -260,22 +301,67 @@ func (s *stopped) Error() string {
 
 func (s *stopped) Unwrap() error { return s.err }
 
-// stop returns the errors found so far, in sheet and cell order, or nil.
-func (rd *reader) stop(file string) error {
-	var es input.Errors
-	var warnings []problem
+// failed tells whether an error was found: any (outvoted cells
+// included), or, !outvoted, any but those, which the rest of the import
+// runs on the figure the other tables agree on.
+func (rd *reader) failed(outvoted bool) bool {
 	for _, p := range rd.problems {
-		if p.warning {
-			warnings = append(warnings, p)
-			continue
+		if !p.warning && (outvoted || !p.first) {
+			return true
 		}
-		es = append(es, &input.Error{File: file + ":" + p.ref, Msg: p.msg})
 	}
-	if len(es) == 0 {
+	return false
+}
+
+// stop returns the errors found so far, or nil: the cells the other
+// tables outvote first, then the others in sheet and cell order.
+func (rd *reader) stop(file string) error {
+	var errs []problem
+	for _, p := range rd.problems {
+		if !p.warning {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) == 0 {
 		return nil
 	}
-	sort.SliceStable(es, func(i, j int) bool { return es[i].File < es[j].File })
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].first != errs[j].first {
+			return errs[i].first
+		}
+		if errs[i].first {
+			return false
+		}
+		return rd.before(errs[i].ref, errs[j].ref)
+	})
+	es := make(input.Errors, len(errs))
+	for i, p := range errs {
+		es[i] = &input.Error{File: file + ":" + p.ref, Msg: p.msg}
+	}
 	return es
+}
+
+// before orders cell references (表3!D12, or a sheet's name) by sheet, in
+// the workbook's order, then row, then column.
+func (rd *reader) before(a, b string) bool {
+	ka, kb := rd.refKey(a), rd.refKey(b)
+	for i := range ka {
+		if ka[i] != kb[i] {
+			return ka[i] < kb[i]
+		}
+	}
+	return false
+}
+
+func (rd *reader) refKey(ref string) [3]int {
+	sheet, cell, _ := strings.Cut(ref, "!")
+	letters := strings.TrimRightFunc(cell, func(r rune) bool { return r >= '0' && r <= '9' })
+	row, _ := strconv.Atoi(cell[len(letters):])
+	col := 0
+	for _, r := range letters {
+		col = col*26 + int(r-'A'+1)
+	}
+	return [3]int{rd.sheets[sheet], row, col}
 }
 
 // tooLong refuses a list longer than the master input takes
@@ -303,18 +389,16 @@ func (dv *deriver) tooLong(file string) error {
 	return nil
 }
 
-// findingRef is the workbook cell a check's finding is about.
-func (dv *deriver) findingRef(f render.Finding) string {
-	cell := func(id render.TableID, key render.RowKey, col render.ColKey) string {
-		if t := dv.tables[id]; t != nil {
-			for _, e := range t.main {
-				if e.key == key && e.refs[col] != "" {
-					return e.refs[col]
-				}
+// findingRef is the workbook cell a check's finding is about, and its table.
+func (dv *deriver) findingRef(f render.Finding) (string, *located) {
+	cell := func(id render.TableID, key render.RowKey, col render.ColKey) (string, *located) {
+		t := dv.tables[id]
+		for _, e := range t.main {
+			if e.key == key && e.refs[col] != "" {
+				return e.refs[col], t.l
 			}
-			return t.l.g.name
 		}
-		return ""
+		return t.l.g.name, t.l
 	}
 	switch f.ID {
 	case "T12-T3-project", "T12-units":
@@ -324,7 +408,25 @@ func (dv *deriver) findingRef(f render.Finding) string {
 	case "T10-sources", "T10-items":
 		return cell(render.T10, render.TotalRow, render.ColTotal)
 	}
-	return dv.tables[render.T1].l.g.name
+	return dv.tables[render.T1].l.g.name, dv.tables[render.T1].l
+}
+
+// detail is a finding's figures as the workbook prints them: a relation
+// between tables (T…) in its table's unit, 元 in a table in 元.
+func detail(f render.Finding, l *located) string {
+	if !strings.HasPrefix(f.ID, "T") {
+		return f.Detail()
+	}
+	var parts []string
+	for _, x := range []*render.Figure{f.Left, f.Right} {
+		if x != nil {
+			parts = append(parts, x.Name+" "+l.money(x.Value))
+		}
+	}
+	if f.Diff != nil {
+		parts = append(parts, "相差 "+l.money(*f.Diff))
+	}
+	return strings.Join(parts, "，")
 }
 
 // unnamedDepartment stands in the department's name when no table gives

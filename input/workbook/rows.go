@@ -33,12 +33,14 @@ type problem struct {
 	ref     string // 表3!D12
 	msg     string
 	warning bool
+	first   bool // a cell the other tables outvote: said before the rest
 }
 
 // reader reads bodies, collecting problems.
 type reader struct {
 	cat      *input.Catalog
 	problems []problem
+	sheets   map[string]int // the workbook's sheets, in order
 }
 
 func (rd *reader) errorf(ref, format string, args ...any) {
@@ -76,8 +78,7 @@ func (rd *reader) amount(raw, ref string, yuan bool) decimal.Decimal {
 	}
 	s = fullWidth.Replace(s)
 	s = strings.ReplaceAll(s, ",", "")
-	switch s {
-	case "", "-", "—", "--", "——", "/":
+	if isBlankAmount(s) {
 		return decimal.Zero
 	}
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
@@ -113,6 +114,15 @@ func (rd *reader) amount(raw, ref string, yuan bool) decimal.Decimal {
 		return decimal.Zero
 	}
 	return d
+}
+
+// isBlankAmount tells an amount cell that says nothing: blank, - — /.
+func isBlankAmount(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "", "-", "—", "--", "——", "/":
+		return true
+	}
+	return false
 }
 
 // amounts reads the amount columns of the given side of row r.
@@ -280,6 +290,8 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 	}
 	afterCarry := false
 	for _, r := range rows {
+		rd.unlabelled(l, r, render.SideMain, render.ColItem)
+		rd.unlabelled(l, r, render.SideLeft, render.ColIncomeItem)
 		if item := text(l, r, render.ColItem); item != "" {
 			e := &entry{row: r, label: item}
 			switch t := norm(stripNumbering(item)); {
@@ -330,6 +342,25 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 		}
 	}
 	return main, lefts
+}
+
+// unlabelled refuses an amount on a half-row without its item (a figure
+// nothing reads, which would be dropped without a word): blank and 0 are
+// the empty half of a two-sided table.
+func (rd *reader) unlabelled(l *located, r int, side render.Side, item render.ColKey) {
+	if text(l, r, item) != "" {
+		return
+	}
+	for k, c := range l.decl.Columns {
+		if c.Kind != render.KindAmount || c.Side != side {
+			continue
+		}
+		raw := l.g.at(r, l.cols[k])
+		if d, err := decimal.NewFromString(strings.TrimSpace(fullWidth.Replace(raw))); err == nil && d.IsZero() || isBlankAmount(raw) {
+			continue
+		}
+		rd.errorf(l.ref(r, k), "%s的这一行有金额 %q，却没有项目名称：请删去这个金额，或在左边写明项目", tableName(l.decl), strings.TrimSpace(raw))
+	}
 }
 
 // readItems reads table 10: its items by their labels.
