@@ -16,6 +16,7 @@ type entry struct {
 	key     render.RowKey
 	label   string // the row's item, unit or project name; for a code, its name
 	gov     string // table 6: the 政府经济分类 name
+	kind    string // tables 12, 13: the 项目类别 column's text, if any
 	row     int    // sheet row, 0-based
 	amounts map[render.ColKey]decimal.Decimal
 	refs    map[render.ColKey]string // the cell of each amount
@@ -406,10 +407,28 @@ func (rd *reader) readNamed(l *located, rows []int) []*entry {
 			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s", msg)
 			continue
 		}
+		if c, ok := l.extra[categoryColumn]; ok {
+			e.kind = strings.TrimSpace(l.g.at(r, c))
+		}
 		rd.amounts(l, r, render.SideMain, e)
 		out = append(out, e)
 	}
 	return out
+}
+
+// category is the input's key for a 项目类别 column's word: 特定目标类 or
+// 其他运转类 (项目 after it or not), or the key itself; ok is false for
+// any other word.
+func category(word string) (string, bool) {
+	switch strings.TrimSuffix(norm(word), "项目") {
+	case "":
+		return "", true
+	case "特定目标类", input.CategorySpecificGoal:
+		return input.CategorySpecificGoal, true
+	case "其他运转类", input.CategoryOtherOperating:
+		return input.CategoryOtherOperating, true
+	}
+	return "", false
 }
 
 // readEcon reads table 6: class subtotals (no 政府经济分类 name) and pairs,

@@ -146,8 +146,14 @@ func (dv *deriver) units() {
 		for _, g := range dv.groups[id] {
 			addUnit(g.unit.label)
 			for _, p := range g.projects {
+				kind, ok := category(p.kind)
+				if !ok {
+					l := dv.tables[id].l
+					dv.rd.problems = append(dv.rd.problems, problem{ref: l.g.ref(p.row, l.extra[categoryColumn]), warning: true,
+						msg: fmt.Sprintf("项目类别“%s”不是其他运转类或特定目标类：没有填入，请在主输入文件中填写 category", p.kind)})
+				}
 				dv.doc.Projects = append(dv.doc.Projects, input.Project{
-					Unit: txt(g.unit.label), Name: txt(p.label), Amounts: bySource(p, sources), Carryover: carry,
+					Unit: txt(g.unit.label), Name: txt(p.label), Amounts: bySource(p, sources), Carryover: carry, Category: txt(kind),
 				})
 			}
 		}
