@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -230,7 +229,7 @@ func (r *Result) listTodo() {
 		return
 	}
 	r.Text = text
-	shiftLines(reflect.ValueOf(r.Doc), lines)
+	input.ShiftLines(r.Doc, lines)
 	for i := range r.Incomplete {
 		if r.Incomplete[i].Line > 0 {
 			r.Incomplete[i].Line += lines
@@ -246,46 +245,6 @@ func todoItem(f render.Finding) string {
 		s += "（" + f.Path + "）"
 	}
 	return s
-}
-
-var posType = reflect.TypeOf(input.Pos{})
-
-// shiftLines moves every position below v (input.Pos, in structs, slices,
-// arrays, pointers and maps) down by n lines.
-func shiftLines(v reflect.Value, n int) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			shiftLines(v.Elem(), n)
-		}
-	case reflect.Struct:
-		if v.Type() == posType {
-			if line := v.Field(0).Int(); line > 0 && v.CanSet() {
-				v.Field(0).SetInt(line + int64(n))
-			}
-			return
-		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				shiftLines(v.Field(i), n)
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			shiftLines(v.Index(i), n)
-		}
-	case reflect.Map:
-		if v.Type().Elem() != posType {
-			return
-		}
-		for _, k := range v.MapKeys() {
-			p := v.MapIndex(k).Interface().(input.Pos)
-			if p.Line > 0 {
-				p.Line += n
-			}
-			v.SetMapIndex(k, reflect.ValueOf(p))
-		}
-	}
 }
 
 // stopped is an import ended by its context (Options.Context): said in
