@@ -240,11 +240,10 @@ func (r *Result) listTodo() {
 // todoItem is a finding as a to-do list says it: [id] message（path）,
 // check's words without the place.
 func todoItem(f render.Finding) string {
-	s := fmt.Sprintf("[%s] %s", f.ID, f.Message)
-	if f.Path != "" {
-		s += "（" + f.Path + "）"
+	if f.Path == "" {
+		return "[" + f.ID + "] " + f.Message
 	}
-	return s
+	return "[" + f.ID + "] " + f.Message + "（" + f.Path + "）"
 }
 
 // stopped is an import ended by its context (Options.Context): said in
