@@ -337,14 +337,40 @@ func (w *writer) header() {
 	for _, h := range w.o.Header {
 		w.comment(0, h)
 	}
-	if len(w.o.Todo) > 0 {
-		w.comment(0, "")
-		w.comment(0, "还需填写：")
-		for i, t := range w.o.Todo {
-			w.comment(0, fmt.Sprintf("  %d. %s", i+1, strings.Join(commentLines(t), " ")))
-		}
-	}
+	w.todo("还需填写：", w.o.Todo)
 	w.b.WriteString("\n")
+}
+
+// todo writes a to-do list: its title, then the items numbered, one line
+// each.
+func (w *writer) todo(title string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	w.comment(0, "")
+	w.comment(0, title)
+	for i, t := range items {
+		w.comment(0, fmt.Sprintf("  %d. %s", i+1, strings.Join(commentLines(t), " ")))
+	}
+}
+
+// WithTodo is text, a master input as Format writes it, with a to-do list
+// (title, then the items numbered) at the end of its header, where Format
+// writes FormatOptions.Todo; lines is how many lines it adds: every line
+// of the file below moves down by as many. It lets a caller list what it
+// found in the written file itself (import lists the file's findings)
+// without writing the file again.
+func WithTodo(text []byte, title string, items []string) (out []byte, lines int) {
+	end := bytes.Index(text, []byte("\n\n"))
+	if len(items) == 0 || end < 0 {
+		return text, 0
+	}
+	w := &writer{hashCol: -1, dashHash: -1}
+	w.todo(title, items)
+	block := w.b.Bytes()
+	out = make([]byte, 0, len(text)+len(block))
+	out = append(append(append(out, text[:end+1]...), block...), text[end+1:]...)
+	return out, bytes.Count(block, []byte("\n"))
 }
 
 // block writes one top-level block: a title line, for a list the meaning

@@ -25,6 +25,27 @@ func WalkAmounts(doc *Document, fn func(Amount)) {
 	})
 }
 
+// ShiftLines moves every position of the document down by n lines: for a
+// caller that put n lines above the text it was decoded from (import's
+// to-do list).
+func ShiftLines(doc *Document, n int) {
+	walk(reflect.ValueOf(doc).Elem(), func(v reflect.Value) bool {
+		if v.Type() != posType {
+			return false
+		}
+		if line := v.Field(0).Int(); line > 0 && v.CanSet() {
+			v.Field(0).SetInt(line + int64(n))
+		}
+		return true
+	})
+	for k, p := range doc.Keys {
+		if p.Line > 0 {
+			p.Line += n
+			doc.Keys[k] = p
+		}
+	}
+}
+
 // walk visits every exported value inside v; leaf tells it to stop at a
 // value it has handled.
 func walk(v reflect.Value, leaf func(reflect.Value) bool) {

@@ -267,18 +267,22 @@ func (c *checker) unitRows(t *Table, carryover bool) {
 // have 机关运行经费 (administrative units and those managed under the
 // civil-servant law). A line of table 6 that names no unit is the
 // department's: it is theirs when every unit has 机关运行经费 and not when
-// none has; when the units are of both kinds nobody can tell whose it is,
-// and the check says nothing rather than guess a mismatch (docs/checks.md:
+// none has; when the units are of both kinds, or a unit's kind is not
+// given yet, nobody can tell whose it is, and the check says nothing
+// rather than guess a mismatch (docs/checks.md:
 // `unit:` on the lines makes it checkable).
 func (c *checker) operatingCosts() {
 	if len(c.doc.OperCosts) == 0 && len(c.doc.BasicByEcon) == 0 {
 		return
 	}
-	with, without := 0, 0
+	with, without, unknown := 0, 0, 0
 	for _, u := range c.doc.Units {
-		if u.HasOperatingCosts() {
+		switch {
+		case u.Kind.Value == "":
+			unknown++ // whether it has 机关运行经费 cannot be told
+		case u.HasOperatingCosts():
 			with++
-		} else {
+		default:
 			without++
 		}
 	}
@@ -288,13 +292,15 @@ func (c *checker) operatingCosts() {
 			continue
 		}
 		if l.Unit.Value == "" {
-			if with > 0 && without > 0 {
+			if with > 0 && without > 0 || unknown > 0 {
 				return // whose it is cannot be told
 			}
 			if without > 0 {
 				continue
 			}
-		} else if u, ok := c.doc.UnitByName(l.Unit.Value); ok && !u.HasOperatingCosts() {
+		} else if u, ok := c.doc.UnitByName(l.Unit.Value); ok && u.Kind.Value == "" {
+			return // nor whether its unit has 机关运行经费
+		} else if ok && !u.HasOperatingCosts() {
 			continue
 		}
 		public = public.Add(l.Amount.Value)

@@ -17,7 +17,7 @@ var importCmd = &command{
 	notes: `按表名和表头找出每张表（工作表名称、顺序不限），以明细行为准推出主输入文件的各行，
 再用它重新生成各表、逐格核对：尾差为警告，其他不一致为错误（指出工作表和单元格），有错误时不写文件。
 表中没有的内容（概况、原因、政府采购、资产、说明、绩效目标表、上年数）用 --prior 从上年的主输入文件带入，
-否则留作注释，最后列出需要补填的内容。已存在的文件绝不覆盖。`,
+否则留空，最后列出需要补填的内容（与 check 的“需补填”相同）。已存在的文件绝不覆盖。`,
 	examples: []string{
 		"budgetpub import 某某局-2025-公开表.xlsx -o 某某局-2025.yaml",
 		"budgetpub import 某某局-2025-公开表.xlsx --prior 某某局-2024.yaml",
@@ -51,7 +51,7 @@ func runImport(e *env, book, path, prior, catalog string) int {
 		fmt.Fprintf(e.stderr, "%s: 无法读取：%v\n", book, err)
 		return 1
 	}
-	o := workbook.Options{Catalog: res.Catalog, Format: input.FormatOptions{Header: []string{"由 " + filepath.Base(book) + " 导入。"}}}
+	o := workbook.Options{Catalog: res.Catalog, Output: path, Format: input.FormatOptions{Header: []string{"由 " + filepath.Base(book) + " 导入。"}}}
 	if prior != "" {
 		ly, err := publish.ReadLastYear(res, prior)
 		if err != nil {
@@ -83,10 +83,12 @@ func runImport(e *env, book, path, prior, catalog string) int {
 	if code := writeNew(e, path, r.Text); code != 0 {
 		return code
 	}
-	if len(r.Todo) > 0 {
-		fmt.Fprintf(e.stdout, "还需要在 %s 中补填：\n", path)
-		for _, t := range r.Todo {
-			fmt.Fprintf(e.stdout, "  - %s\n", t)
+	// What is left to fill in is the file's findings of it, as check
+	// says them.
+	if len(r.Incomplete) > 0 {
+		fmt.Fprintf(e.stdout, "还需要在 %s 中补填（%d 处，budgetpub check 同样列出）：\n", path, len(r.Incomplete))
+		for _, f := range r.Incomplete {
+			fmt.Fprintln(e.stdout, f)
 		}
 	}
 	return 0

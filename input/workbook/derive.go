@@ -29,9 +29,10 @@ type deriver struct {
 	doc         *input.Document
 	assumptions []Assumption
 	comments    map[string][]string
-	todo        []string
 	names       map[string]string // code → name as the workbook prints it
 	lines       map[lineKey]int   // the index in doc.Expenditures of each code, source and year
+	operating   map[string]bool   // the units of table 11
+	groups      map[render.TableID][]unitGroup
 }
 
 // lineKey is what makes an expenditure line one: its code, source and year.
@@ -162,7 +163,7 @@ func (dv *deriver) expenditures() {
 			dv.assumptions = append(dv.assumptions, Assumption{Text: fmt.Sprintf("科目 %s：%s", c, what), Cells: cells})
 		}
 		if k.IsPositive() && sa.Add(uf).IsPositive() && br.Add(kb).IsPositive() && pr.Add(kp).IsPositive() {
-			ambiguousSplit(fmt.Sprintf("上年结转 %s 万元按先项目支出、后基本支出计入（表中没有结转资金的基本、项目之分）", k.StringFixed(2)),
+			ambiguousSplit(fmt.Sprintf("上年结转 %s按先项目支出、后基本支出计入（表中没有结转资金的基本、项目之分）", dv.tables[render.T2].l.money(k)),
 				refOf(e2, render.ColCarryover), refOf(e3, render.ColBasic), refOf(e3, render.ColProject))
 		}
 		ub := decimal.Min(uf, br)
@@ -244,7 +245,7 @@ func (dv *deriver) carryovers(codes []string, t2 map[string]*entry, cur map[inpu
 			}
 			var what string
 			if rest.IsPositive() {
-				what = fmt.Sprintf("类 %s 的上年结转中非财政拨款部分 %s 万元按%s计入", cat, rest.StringFixed(2), nonFiscal.Title())
+				what = fmt.Sprintf("类 %s 的上年结转中非财政拨款部分 %s按%s计入", cat, dv.tables[render.T1].l.money(rest), nonFiscal.Title())
 			} else {
 				what = fmt.Sprintf("类 %s 的上年结转按科目编码顺序依次计入各资金来源", cat)
 			}
@@ -312,10 +313,9 @@ func (dv *deriver) line(code string, s input.Source, carryover bool, basic, proj
 	dv.doc.Expenditures = append(dv.doc.Expenditures, e)
 }
 
-// economic derives table 6's lines: each pair's names are the catalog's
-// names of its codes (a class subtotal row gives the class of the pairs
-// below it).
-func (dv *deriver) economic() {
+// keyEconomic keys table 6's rows: each pair by the codes of its names
+// (a class subtotal row gives the class of the pairs below it).
+func (dv *deriver) keyEconomic() {
 	class := ""
 	for _, e := range dv.tables[render.T6].main {
 		if e.key == render.TotalRow {
@@ -342,21 +342,33 @@ func (dv *deriver) economic() {
 		if gov == "" {
 			dv.rd.errorf(govRef, "政府经济分类科目“%s”不在分类目录中（编码无法确定）：请用 --catalog 提供含该科目的目录（编码,名称）", e.gov)
 		}
-		if dept == "" || gov == "" {
-			continue
+		if dept != "" && gov != "" {
+			e.key = render.EconRow(dept, gov)
 		}
-		e.key = render.EconRow(dept, gov)
-		a := get(e, render.ColTotal)
-		if a.IsZero() {
-			continue
-		}
-		dv.doc.BasicByEcon = append(dv.doc.BasicByEcon, input.EconomicLine{Dept: txt(dept), Gov: txt(gov), Amount: amt(a)})
 	}
 }
 
-// codeNamed is the one code of the catalog with that name among those keep
-// accepts ("" when none or several).
+// economic derives table 6's lines: one a pair with an amount, named by
+// the catalog's names of its codes.
+func (dv *deriver) economic() {
+	for _, e := range dv.tables[render.T6].main {
+		if e.key.Role != render.RoleEcon {
+			continue
+		}
+		if a := get(e, render.ColTotal); !a.IsZero() {
+			dv.doc.BasicByEcon = append(dv.doc.BasicByEcon, input.EconomicLine{Dept: txt(e.key.ID), Gov: txt(e.key.Sub), Amount: amt(a)})
+		}
+	}
+}
+
+// codeNamed is the code a table-6 label gives ([30101]基本工资) or else
+// the one code of the catalog with that name among those keep accepts (""
+// when none or several).
 func (dv *deriver) codeNamed(name string, keep func(string) bool) string {
+	if c, n, ok := leadingCode(name); ok && keep(c) {
+		dv.name(c, n) // [30101]基本工资: the code, named as the table names it
+		return c
+	}
 	name = stripNumbering(name)
 	var found []string
 	for _, c := range dv.cat.CodesNamed(name) {

@@ -9,8 +9,19 @@
 // codes, projects, economic pairs — are the truth: the input lines are
 // derived from them, the publication is rebuilt from those lines, and every
 // figure of every table is compared with the workbook's own. A difference
-// of rounding is a warning naming the table; any other is an error naming
-// the sheet and cell, and nothing is imported. Where the tables leave a
-// split open (the sources of one code's carry-over, say), a stated rule
-// decides and the import says so with the cells it came from.
+// of rounding is a warning naming the cell; any other is an error naming
+// the sheet and cell, in the sheet's unit, and nothing is imported. When
+// the tables disagree, the cell the others outvote (vote.go: every printed
+// figure is in relations with others — its row, its total and parts, the
+// same figure in another table) is named first, and the import runs again
+// on the figure they agree on, so that its consequences are not said
+// again. Where the tables leave a split open (the sources of one code's
+// carry-over, say), a stated rule decides and the import says so with the
+// cells it came from.
+//
+// What no table says — a unit's kind, a project's category (unless a
+// 项目类别 column gives it), 概况, 政府采购, 资产, 说明, reasons, the
+// overall-goal amount — is never written: the clerk gives it, and the
+// import's to-do list is the written file's findings of it (需补填), as
+// check finds them.
 package workbook

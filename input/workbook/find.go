@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/shopspring/decimal"
 )
 
 var (
@@ -22,13 +23,27 @@ var (
 type located struct {
 	decl    *render.TableDecl
 	g       *grid
-	title   int   // row of the title
-	first   int   // first row of the body
-	cols    []int // the sheet column of each declared column; -1 when absent
-	yuan    bool  // the table's 单位 line says 元
+	title   int            // row of the title
+	first   int            // first row of the body
+	cols    []int          // the sheet column of each declared column; -1 when absent
+	extra   map[string]int // the sheet column of each optional column found (optionalColumns)
+	yuan    bool           // the table's 单位 line says 元
 	dept    string
 	deptRef string // the cell of the department's name
 	year    int
+}
+
+// money is an amount (in 万元) as the table prints it: in 元 when its
+// 单位 line says 元, with the unit; two decimals, or as many as it has.
+func (l *located) money(d decimal.Decimal) string {
+	u := " 万元"
+	if l.yuan {
+		d, u = d.Shift(4), " 元"
+	}
+	if d.Round(2).Equal(d) {
+		return d.StringFixed(2) + u
+	}
+	return d.String() + u
 }
 
 // ref is the reference of a body cell of declared column k on row r.
@@ -228,6 +243,9 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 		l.year, _ = strconv.Atoi(m[1])
 	}
 	known := headerTexts(d)
+	for _, w := range optionalColumns[d.ID] {
+		known[w] = true
+	}
 	isHeader := func(row []string) bool {
 		any := false
 		for _, v := range row {
@@ -286,8 +304,29 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("%s：%s缺少这些列：%s", g.ref(top, 0), tableName(d), strings.Join(missing, "、"))
 	}
+	used := map[int]bool{}
+	for _, c := range l.cols {
+		used[c] = true
+	}
+	for _, w := range optionalColumns[d.ID] {
+		for c, p := range paths {
+			if len(p) > 0 && p[len(p)-1] == w && !used[c] {
+				if l.extra == nil {
+					l.extra = map[string]int{}
+				}
+				l.extra[w] = c
+				break
+			}
+		}
+	}
 	return l, nil
 }
+
+// optionalColumns are columns a budget system's table may have beside the
+// declared ones, read when present: 项目类别 of table 12's projects.
+var optionalColumns = map[render.TableID][]string{render.T12: {categoryColumn}, render.T13: {categoryColumn}}
+
+const categoryColumn = "项目类别"
 
 // readLine takes the department and the unit from a line above the header:
 // 部门名称：… and 单位：万元.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -15,11 +17,17 @@ import (
 // Result is an imported workbook: the master input and what the clerk
 // should know of how it was made.
 type Result struct {
-	Doc         *input.Document // as decoded from the written text: names resolved
+	Doc         *input.Document // as decoded from Text: names resolved, positions in Text
 	Text        []byte          // the master input, formatted with its comments
 	Assumptions []Assumption    // splits the tables leave open, decided by rule
 	Warnings    []string        // rounding differences and the checks' warnings
-	Todo        []string        // what the tables cannot give: the clerk fills it in
+	// Incomplete is what is left to fill in: the findings of severity
+	// incomplete (需补填) of Text, as check finds them in the written file
+	// (the file named Options.Output), in check's order.
+	Incomplete []render.Finding
+	// Todo is Incomplete one line each, as Text's header lists them:
+	// [id] message（path）.
+	Todo []string
 }
 
 // Options shape an import.
@@ -28,8 +36,12 @@ type Options struct {
 	// their names); nil: the embedded catalog.
 	Catalog *input.Catalog
 	// Format adds to the written file (a header naming the workbook, the
-	// prior year's texts …); its Todo and Comments are merged.
+	// prior year's texts …); its Comments are merged. Its Todo is not
+	// used: the file's to-do list is its findings (Result.Incomplete).
 	Format input.FormatOptions
+	// Output is the name the master input is written as, which its
+	// findings name; "": the workbook's name with .yaml for .xlsx.
+	Output string
 	// Amend, when set, changes the derived document before it is written:
 	// import --prior carries last year's texts and figures in through it.
 	Amend func(doc *input.Document, o *input.FormatOptions) error
@@ -42,17 +54,6 @@ type Options struct {
 // that stops it is an input.Errors, each naming the workbook and the cell
 // (book.xlsx:表3!D12: …), or the tables that could not be found.
 func Import(file string, data []byte, o Options) (*Result, error) {
-	cat := o.Catalog
-	if cat == nil {
-		cat = input.DefaultCatalog()
-	}
-	fail := func(ref, format string, args ...any) error {
-		at := file
-		if ref != "" {
-			at += ":" + ref
-		}
-		return input.Errors{{File: at, Msg: fmt.Sprintf(format, args...)}}
-	}
 	ctx := o.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -60,6 +61,7 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	grids, err := readBook(ctx, data)
 	var le *xlsxread.LimitError
 	var fe *xlsxread.FormatError
+	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
 	switch {
 	case errors.As(err, &le):
 		return nil, fail("", "无法导入工作簿：%s，而一个部门的 13 张公开表远小于此：请删去与公开表无关的工作表和内容，另存为新的工作簿后再导入", le.Chinese())
@@ -68,6 +70,26 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	case err != nil:
 		return nil, &stopped{file, err}
 	}
+	return importGrids(file, grids, o)
+}
+
+// failure is an import stopped by one problem, at a cell (ref) or of the
+// whole workbook ("").
+func failure(file, ref, format string, args ...any) error {
+	at := file
+	if ref != "" {
+		at += ":" + ref
+	}
+	return input.Errors{{File: at, Msg: fmt.Sprintf(format, args...)}}
+}
+
+// importGrids imports the sheets of a workbook, read.
+func importGrids(file string, grids []*grid, o Options) (*Result, error) {
+	cat := o.Catalog
+	if cat == nil {
+		cat = input.DefaultCatalog()
+	}
+	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
 	found, missing, lerrs := locate(grids, render.Standard)
 	if len(found) == 0 {
 		return nil, fail("", "这不是部门预算公开表：工作簿中找不到 13 张预算公开表中的任何一张（按表名查找，如“2024年预算收支总表”）")
@@ -87,38 +109,68 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 		return nil, es
 	}
 
-	rd := &reader{cat: cat}
+	rd := &reader{cat: cat, sheets: map[string]int{}}
+	for i, g := range grids {
+		rd.sheets[g.name] = i
+	}
 	tables := rd.read(found)
+	unread := rd.failed(true)
+	res, err := importTables(file, rd, tables, o, cat)
+	if err == nil || unread || !rd.failed(true) {
+		return res, err
+	}
+	// The tables disagree. The cells the others outvote are named first,
+	// and the import runs again on the figures the others agree on, so
+	// that what only follows from those cells is not said again.
+	v := relations(tables)
+	cs := v.vote()
+	if len(cs) == 0 {
+		return nil, err
+	}
+	rd.problems = nil
+	v.blame(rd, cs)
+	_, err = importTables(file, rd, tables, o, cat)
+	return nil, err
+}
+
+// importTables derives the master input from the tables read and checks
+// it against them.
+func importTables(file string, rd *reader, tables map[render.TableID]*sheetTable, o Options, cat *input.Catalog) (*Result, error) {
+	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
 	dv := &deriver{rd: rd, cat: cat, tables: tables, names: map[string]string{}, comments: map[string][]string{}}
 	dv.doc = &input.Document{Schema: input.SchemaVersion, AmountUnit: "万元"}
 	if err := dv.header(file); err != nil {
 		return nil, err
 	}
+	dv.keyRows()
 	dv.expenditures()
 	dv.economic()
 	dv.doc.GovFundRev = dv.revenue(tables[render.T7].main)
 	dv.doc.StateCapRev = dv.revenue(tables[render.T9].lefts)
 	dv.units()
-	if err := rd.stop(file); err != nil {
-		return nil, err
+	if rd.failed(false) {
+		return nil, rd.stop(file)
 	}
 	dv.nameCodes()
 	dv.chooseUnit()
-	dv.todos()
 
 	if err := dv.tooLong(file); err != nil {
 		return nil, err
 	}
 	fo := o.Format
-	fo.Todo = append(append([]string{}, dv.todo...), fo.Todo...)
-	fo.Comments = mergeComments(fo.Comments, dv.assumptionComments())
+	fo.Comments = mergeComments(fo.Comments, dv.comments, dv.assumptionComments())
 	if o.Amend != nil {
 		if err := o.Amend(dv.doc, &fo); err != nil {
 			return nil, err
 		}
 	}
+	fo.Todo = nil
 	text := input.Format(dv.doc, fo)
-	doc, err := input.Decode(file+".yaml", text, cat)
+	name := o.Output
+	if name == "" {
+		name = strings.TrimSuffix(file, filepath.Ext(file)) + ".yaml"
+	}
+	doc, err := input.Decode(name, text, cat)
 	if err != nil {
 		return nil, fail("", "导入得到的主输入文件无法读回（程序缺陷，请报告）：%v", err)
 	}
@@ -127,16 +179,17 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 		return nil, fail("", "导入得到的主输入文件无法生成公开材料：%v", err)
 	}
 	dv.verify(pub)
-	res := &Result{Doc: doc, Text: text, Assumptions: dv.assumptions, Todo: fo.Todo}
+	res := &Result{Doc: doc, Text: text, Assumptions: dv.assumptions}
 	for _, f := range render.Check(doc, pub) {
-		if f.ID == "prior-year" || f.Severity == render.SeverityIncomplete {
-			continue // the prior year and what is left to fill in are in the to-do list
-		}
-		msg := fmt.Sprintf("[%s] %s：%s", f.ID, f.Message, f.Detail())
-		if f.Severity == render.SeverityError {
-			rd.errorf(dv.findingRef(f), "%s", msg)
-		} else {
-			res.Warnings = append(res.Warnings, file+": 警告 "+msg)
+		switch f.Severity {
+		case render.SeverityIncomplete:
+			res.Incomplete = append(res.Incomplete, f)
+		case render.SeverityError:
+			ref, l := dv.findingRef(f)
+			rd.errorf(ref, "[%s] %s：%s", f.ID, f.Message, detail(f, l))
+		default:
+			_, l := dv.findingRef(f)
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: 警告 [%s] %s：%s", file, f.ID, f.Message, detail(f, l)))
 		}
 	}
 	if err := rd.stop(file); err != nil {
@@ -145,7 +198,52 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	for _, p := range rd.problems {
 		res.Warnings = append(res.Warnings, file+":"+p.ref+": 警告 "+p.msg)
 	}
+	res.listTodo()
 	return res, nil
+}
+
+// todoTitle heads the to-do list of an imported file.
+const todoTitle = "还需补填（导入时 budgetpub check 的“需补填”；填好后再运行 check）："
+
+// maxTodoLines is how many findings the file's header lists; check lists
+// them all.
+const maxTodoLines = 30
+
+// listTodo lists the findings of what is left to fill in at the head of
+// the text, and moves the findings' and the document's lines down by as
+// many lines as the list takes.
+func (r *Result) listTodo() {
+	var header []string
+	for i, f := range r.Incomplete {
+		item := todoItem(f)
+		r.Todo = append(r.Todo, item)
+		if i < maxTodoLines {
+			header = append(header, item)
+		}
+	}
+	if n := len(r.Incomplete) - maxTodoLines; n > 0 {
+		header = append(header, fmt.Sprintf("……另有 %d 处：运行 budgetpub check 查看全部", n))
+	}
+	text, lines := input.WithTodo(r.Text, todoTitle, header)
+	if lines == 0 {
+		return
+	}
+	r.Text = text
+	input.ShiftLines(r.Doc, lines)
+	for i := range r.Incomplete {
+		if r.Incomplete[i].Line > 0 {
+			r.Incomplete[i].Line += lines
+		}
+	}
+}
+
+// todoItem is a finding as a to-do list says it: [id] message（path）,
+// check's words without the place.
+func todoItem(f render.Finding) string {
+	if f.Path == "" {
+		return "[" + f.ID + "] " + f.Message
+	}
+	return "[" + f.ID + "] " + f.Message + "（" + f.Path + "）"
 }
 
 // stopped is an import ended by its context (Options.Context): said in
@@ -161,22 +259,67 @@ func (s *stopped) Error() string {
 
 func (s *stopped) Unwrap() error { return s.err }
 
-// stop returns the errors found so far, in sheet and cell order, or nil.
-func (rd *reader) stop(file string) error {
-	var es input.Errors
-	var warnings []problem
+// failed tells whether an error was found: any (outvoted cells
+// included), or, !outvoted, any but those, which the rest of the import
+// runs on the figure the other tables agree on.
+func (rd *reader) failed(outvoted bool) bool {
 	for _, p := range rd.problems {
-		if p.warning {
-			warnings = append(warnings, p)
-			continue
+		if !p.warning && (outvoted || !p.first) {
+			return true
 		}
-		es = append(es, &input.Error{File: file + ":" + p.ref, Msg: p.msg})
 	}
-	if len(es) == 0 {
+	return false
+}
+
+// stop returns the errors found so far, or nil: the cells the other
+// tables outvote first, then the others in sheet and cell order.
+func (rd *reader) stop(file string) error {
+	var errs []problem
+	for _, p := range rd.problems {
+		if !p.warning {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) == 0 {
 		return nil
 	}
-	sort.SliceStable(es, func(i, j int) bool { return es[i].File < es[j].File })
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].first != errs[j].first {
+			return errs[i].first
+		}
+		if errs[i].first {
+			return false
+		}
+		return rd.before(errs[i].ref, errs[j].ref)
+	})
+	es := make(input.Errors, len(errs))
+	for i, p := range errs {
+		es[i] = &input.Error{File: file + ":" + p.ref, Msg: p.msg}
+	}
 	return es
+}
+
+// before orders cell references (表3!D12, or a sheet's name) by sheet, in
+// the workbook's order, then row, then column.
+func (rd *reader) before(a, b string) bool {
+	ka, kb := rd.refKey(a), rd.refKey(b)
+	for i := range ka {
+		if ka[i] != kb[i] {
+			return ka[i] < kb[i]
+		}
+	}
+	return false
+}
+
+func (rd *reader) refKey(ref string) [3]int {
+	sheet, cell, _ := strings.Cut(ref, "!")
+	letters := strings.TrimRightFunc(cell, func(r rune) bool { return r >= '0' && r <= '9' })
+	row, _ := strconv.Atoi(cell[len(letters):])
+	col := 0
+	for _, r := range letters {
+		col = col*26 + int(r-'A'+1)
+	}
+	return [3]int{rd.sheets[sheet], row, col}
 }
 
 // tooLong refuses a list longer than the master input takes
@@ -204,18 +347,16 @@ func (dv *deriver) tooLong(file string) error {
 	return nil
 }
 
-// findingRef is the workbook cell a check's finding is about.
-func (dv *deriver) findingRef(f render.Finding) string {
-	cell := func(id render.TableID, key render.RowKey, col render.ColKey) string {
-		if t := dv.tables[id]; t != nil {
-			for _, e := range t.main {
-				if e.key == key && e.refs[col] != "" {
-					return e.refs[col]
-				}
+// findingRef is the workbook cell a check's finding is about, and its table.
+func (dv *deriver) findingRef(f render.Finding) (string, *located) {
+	cell := func(id render.TableID, key render.RowKey, col render.ColKey) (string, *located) {
+		t := dv.tables[id]
+		for _, e := range t.main {
+			if e.key == key && e.refs[col] != "" {
+				return e.refs[col], t.l
 			}
-			return t.l.g.name
 		}
-		return ""
+		return t.l.g.name, t.l
 	}
 	switch f.ID {
 	case "T12-T3-project", "T12-units":
@@ -225,8 +366,30 @@ func (dv *deriver) findingRef(f render.Finding) string {
 	case "T10-sources", "T10-items":
 		return cell(render.T10, render.TotalRow, render.ColTotal)
 	}
-	return dv.tables[render.T1].l.g.name
+	return dv.tables[render.T1].l.g.name, dv.tables[render.T1].l
 }
+
+// detail is a finding's figures as the workbook prints them: a relation
+// between tables (T…) in its table's unit, 元 in a table in 元.
+func detail(f render.Finding, l *located) string {
+	if !strings.HasPrefix(f.ID, "T") {
+		return f.Detail()
+	}
+	var parts []string
+	for _, x := range []*render.Figure{f.Left, f.Right} {
+		if x != nil {
+			parts = append(parts, x.Name+" "+l.money(x.Value))
+		}
+	}
+	if f.Diff != nil {
+		parts = append(parts, "相差 "+l.money(*f.Diff))
+	}
+	return strings.Join(parts, "，")
+}
+
+// unnamedDepartment stands in the department's name when no table gives
+// it: a placeholder of budgetpub's skeleton, never printed as a name.
+const unnamedDepartment = "（在此填写部门名称）"
 
 // header takes the year and the department from the tables' titles and
 // lines, which must agree.
@@ -264,10 +427,12 @@ func (dv *deriver) header(file string) error {
 		return input.Errors{{File: file, Msg: "各表的部门名称不一致：" + strings.Join(parts, "，")}}
 	}
 	for d := range depts {
-		dv.doc.Department.Name = txt(d)
+		// [312]阳高县农业农村局: the department's code, then its name.
+		code, name, _ := leadingCode(d)
+		dv.doc.Department.Name, dv.doc.Department.Code = txt(name), txt(code)
 		for _, t := range render.Standard.Tables {
 			if l := dv.tables[t.ID].l; l.dept == d {
-				if msg := input.NameProblem("部门名称", d); msg != "" {
+				if msg := input.NameProblem("部门名称", name); msg != "" {
 					return input.Errors{{File: file + ":" + l.deptRef, Msg: msg}}
 				}
 				break
@@ -275,8 +440,10 @@ func (dv *deriver) header(file string) error {
 		}
 	}
 	if dv.doc.Department.Name.Value == "" {
-		dv.doc.Department.Name = txt("某某部门")
-		dv.todo = append(dv.todo, "department.name：表中没有“部门名称：”一行，请填写部门名称")
+		// Not a name: the skeleton's placeholder, which the checks find
+		// (skeleton-text, 需补填) until the clerk writes the name.
+		dv.doc.Department.Name = txt(unnamedDepartment)
+		dv.comments["department.name"] = append(dv.comments["department.name"], "表中没有“部门名称：”一行：请填写部门名称")
 	}
 	return nil
 }
@@ -355,27 +522,13 @@ func (dv *deriver) chooseUnit() {
 	}
 }
 
-// todos lists what the tables cannot give.
-func (dv *deriver) todos() {
-	dv.todo = append(dv.todo,
-		"department.code、department.region：部门编码和地区（绩效目标表标题用）",
-		"overview：第一部分 部门职责和机构设置",
-		"prior_year：上年预算数（第三部分“比上年”各句的依据；可用 --prior 上年主输入文件 自动填入）",
-		"reasons：收支、一般公共预算、“三公”经费和机关运行经费增减变动的原因",
-		"procurement：政府采购预算（货物、工程、服务）",
-		"assets：国有资产占有使用情况（车辆、办公用房、大型设备）",
-		"notes：政府购买服务指导性目录和其他说明",
-		"projects[].performance_goal、units[].overall_goal、performance：公开的绩效目标表和单位整体绩效目标",
-	)
-}
-
 // assumptionComments puts each assumption above the block it concerns.
 func (dv *deriver) assumptionComments() map[string][]string {
 	out := map[string][]string{}
 	for _, a := range dv.assumptions {
 		block := "expenditures"
 		switch {
-		case strings.HasPrefix(a.Text, "单位类型"), strings.HasPrefix(a.Text, "表中没有单位"):
+		case strings.HasPrefix(a.Text, "表中没有单位"):
 			block = "units"
 		}
 		out[block] = append(out[block], "导入时的假设："+a.String())
@@ -383,9 +536,9 @@ func (dv *deriver) assumptionComments() map[string][]string {
 	return out
 }
 
-func mergeComments(a, b map[string][]string) map[string][]string {
+func mergeComments(ms ...map[string][]string) map[string][]string {
 	out := map[string][]string{}
-	for _, m := range []map[string][]string{a, b} {
+	for _, m := range ms {
 		for k, v := range m {
 			out[k] = append(out[k], v...)
 		}

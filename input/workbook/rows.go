@@ -16,6 +16,7 @@ type entry struct {
 	key     render.RowKey
 	label   string // the row's item, unit or project name; for a code, its name
 	gov     string // table 6: the 政府经济分类 name
+	kind    string // tables 12, 13: the 项目类别 column's text, if any
 	row     int    // sheet row, 0-based
 	amounts map[render.ColKey]decimal.Decimal
 	refs    map[render.ColKey]string // the cell of each amount
@@ -33,12 +34,14 @@ type problem struct {
 	ref     string // 表3!D12
 	msg     string
 	warning bool
+	first   bool // a cell the other tables outvote: said before the rest
 }
 
 // reader reads bodies, collecting problems.
 type reader struct {
 	cat      *input.Catalog
 	problems []problem
+	sheets   map[string]int // the workbook's sheets, in order
 }
 
 func (rd *reader) errorf(ref, format string, args ...any) {
@@ -46,10 +49,15 @@ func (rd *reader) errorf(ref, format string, args ...any) {
 }
 
 var (
-	fullWidth   = strings.NewReplacer("，", ",", "．", ".", "－", "-", " ", "", "\u00a0", "", "\u3000", "")
-	numberRe    = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
-	codeNameRe  = regexp.MustCompile(`^\s*([0-9]{3,7})(?:\.0+)?\s*(.*?)\s*$`)
-	numberingRe = regexp.MustCompile(`^\s*([一二三四五六七八九十]+[、.．]|[0-9]+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）)\s*`)
+	fullWidth  = strings.NewReplacer("，", ",", "．", ".", "－", "-", " ", "", "\u00a0", "", "\u3000", "")
+	numberRe   = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+	codeNameRe = regexp.MustCompile(`^\s*(?:([0-9]{3,7})(?:\.0+)?|` + bracketed + `)\s*(.*?)\s*$`)
+	// leadingCodeRe is a name after its code, as budget systems print a
+	// department (and table 6's items): [312]阳高县农业农村局, 【312】…,
+	// ［312］…, or 312 阳高县农业农村局 (a space after the code, as in a
+	// code column's 2010301 行政运行).
+	leadingCodeRe = regexp.MustCompile(`^\s*(?:([0-9]+)\s+|` + bracketed + `)\s*(\S.*?)\s*$`)
+	numberingRe   = regexp.MustCompile(`^\s*([一二三四五六七八九十]+[、.．]|[0-9]+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩]|\([一二三四五六七八九十]+\)|（[一二三四五六七八九十]+）)\s*`)
 )
 
 // amount reads one amount cell in 万元: a number or text with thousands
@@ -71,8 +79,7 @@ func (rd *reader) amount(raw, ref string, yuan bool) decimal.Decimal {
 	}
 	s = fullWidth.Replace(s)
 	s = strings.ReplaceAll(s, ",", "")
-	switch s {
-	case "", "-", "—", "--", "——", "/":
+	if isBlankAmount(s) {
 		return decimal.Zero
 	}
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（") {
@@ -108,6 +115,15 @@ func (rd *reader) amount(raw, ref string, yuan bool) decimal.Decimal {
 		return decimal.Zero
 	}
 	return d
+}
+
+// isBlankAmount tells an amount cell that says nothing: blank, - — /.
+func isBlankAmount(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "", "-", "—", "--", "——", "/":
+		return true
+	}
+	return false
 }
 
 // amounts reads the amount columns of the given side of row r.
@@ -177,17 +193,49 @@ func isTotal(s string) bool {
 	return false
 }
 
-// codeOf splits a code cell (2010301, 2010301 行政运行, a number) into code
-// and name; name is the name column's text when it has one.
+// bracketed is a code in brackets, the second group of a match: [2130101],
+// 【2130101】, ［2130101］ (a budget system's export).
+const bracketed = `(?:\[\s*([0-9]+)\s*\]|【\s*([0-9]+)\s*】|［\s*([0-9]+)\s*］)`
+
+// matchCode is a match of codeNameRe or leadingCodeRe as code and name.
+func matchCode(m []string) (code, name string) {
+	for _, c := range m[1 : len(m)-1] {
+		if c != "" {
+			code = c
+		}
+	}
+	return code, m[len(m)-1]
+}
+
+// leadingCode splits [312]阳高县农业农村局 (leadingCodeRe) into code and
+// name; ok is false for a name without a code before it.
+func leadingCode(s string) (code, name string, ok bool) {
+	m := leadingCodeRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", s, false
+	}
+	code, name = matchCode(m)
+	return code, name, true
+}
+
+// codeOf splits a code cell (2010301, 2010301 行政运行, [2010301]行政运行,
+// a number) into code and name; name is the name column's text when it
+// has one.
 func codeOf(code, name string) (string, string) {
 	if m := codeNameRe.FindStringSubmatch(code); m != nil {
+		c, n := matchCode(m)
 		if name == "" || name == code {
-			name = m[2]
+			name = n
 		}
-		return m[1], strings.TrimSpace(name)
+		if len(c) > 7 {
+			return "", name
+		}
+		return c, strings.TrimSpace(name)
 	}
 	if m := codeNameRe.FindStringSubmatch(name); m != nil && code == "" {
-		return m[1], m[2]
+		if c, n := matchCode(m); len(c) <= 7 {
+			return c, n
+		}
 	}
 	return "", name
 }
@@ -243,6 +291,8 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 	}
 	afterCarry := false
 	for _, r := range rows {
+		rd.unlabelled(l, r, render.SideMain, render.ColItem)
+		rd.unlabelled(l, r, render.SideLeft, render.ColIncomeItem)
 		if item := text(l, r, render.ColItem); item != "" {
 			e := &entry{row: r, label: item}
 			switch t := norm(stripNumbering(item)); {
@@ -295,6 +345,25 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 	return main, lefts
 }
 
+// unlabelled refuses an amount on a half-row without its item (a figure
+// nothing reads, which would be dropped without a word): blank and 0 are
+// the empty half of a two-sided table.
+func (rd *reader) unlabelled(l *located, r int, side render.Side, item render.ColKey) {
+	if text(l, r, item) != "" {
+		return
+	}
+	for k, c := range l.decl.Columns {
+		if c.Kind != render.KindAmount || c.Side != side {
+			continue
+		}
+		raw := l.g.at(r, l.cols[k])
+		if d, err := decimal.NewFromString(strings.TrimSpace(fullWidth.Replace(raw))); err == nil && d.IsZero() || isBlankAmount(raw) {
+			continue
+		}
+		rd.errorf(l.ref(r, k), "%s的这一行有金额 %q，却没有项目名称：请删去这个金额，或在左边写明项目", tableName(l.decl), strings.TrimSpace(raw))
+	}
+}
+
 // readItems reads table 10: its items by their labels.
 func (rd *reader) readItems(l *located, rows []int) []*entry {
 	labels := map[string]string{
@@ -338,10 +407,28 @@ func (rd *reader) readNamed(l *located, rows []int) []*entry {
 			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s", msg)
 			continue
 		}
+		if c, ok := l.extra[categoryColumn]; ok {
+			e.kind = strings.TrimSpace(l.g.at(r, c))
+		}
 		rd.amounts(l, r, render.SideMain, e)
 		out = append(out, e)
 	}
 	return out
+}
+
+// category is the input's key for a 项目类别 column's word: 特定目标类 or
+// 其他运转类 (项目 after it or not), or the key itself; ok is false for
+// any other word.
+func category(word string) (string, bool) {
+	switch strings.TrimSuffix(norm(word), "项目") {
+	case "":
+		return "", true
+	case "特定目标类", input.CategorySpecificGoal:
+		return input.CategorySpecificGoal, true
+	case "其他运转类", input.CategoryOtherOperating:
+		return input.CategoryOtherOperating, true
+	}
+	return "", false
 }
 
 // readEcon reads table 6: class subtotals (no 政府经济分类 name) and pairs,

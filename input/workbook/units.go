@@ -9,19 +9,20 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// sameAmounts tells whether two rows have the same figure in every column.
-func sameAmounts(a, b map[render.ColKey]decimal.Decimal) bool {
+// differing counts the columns in which two rows' figures differ.
+func differing(a, b map[render.ColKey]decimal.Decimal) int {
+	n := 0
 	for k, v := range a {
 		if !v.Round(2).Equal(b[k].Round(2)) {
-			return false
+			n++
 		}
 	}
 	for k, v := range b {
-		if !v.Round(2).Equal(a[k].Round(2)) {
-			return false
+		if _, ok := a[k]; !ok && !v.Round(2).IsZero() {
+			n++
 		}
 	}
-	return true
+	return n
 }
 
 func isZeroRow(e *entry) bool {
@@ -42,13 +43,29 @@ type unitGroup struct {
 // projectGroups splits the body of table 12 or 13 (after its total row)
 // into units and their projects: a unit's subtotal row is followed by its
 // projects, which add up to it in every column. A unit named in table 11
-// is taken as a unit wherever it stands.
+// is taken as a unit wherever it stands. When no split adds up, one where
+// each unit's projects add up to it in every column but one is taken: one
+// wrong cell (a project's or a subtotal's), which the vote then names.
 func (dv *deriver) projectGroups(id render.TableID, units map[string]bool) []unitGroup {
 	t := dv.tables[id]
 	rows := t.main
 	if len(rows) > 0 && rows[0].key == render.TotalRow {
 		rows = rows[1:]
 	}
+	if gs, _ := splitUnits(rows, units, 0); gs != nil || len(rows) == 0 {
+		return gs
+	}
+	gs, bad := splitUnits(rows, units, 1)
+	if gs == nil {
+		dv.rd.errorf(t.l.ref(bad.row, 0), "%s中“%s”之后的项目加起来不等于它的金额：无法分清单位小计和项目（每个单位的小计行应紧接其项目）", tableName(t.l.decl), bad.label)
+	}
+	return gs
+}
+
+// splitUnits splits rows into units and their projects, each unit's
+// projects adding up to it in all columns but off; nil and the unit row
+// that nothing adds up to when they do not.
+func splitUnits(rows []*entry, units map[string]bool, off int) ([]unitGroup, *entry) {
 	var out []unitGroup
 	for i := 0; i < len(rows); {
 		u := rows[i]
@@ -58,18 +75,17 @@ func (dv *deriver) projectGroups(id render.TableID, units map[string]bool) []uni
 			for k, v := range rows[j].amounts {
 				sum[k] = sum[k].Add(v)
 			}
-			if sameAmounts(sum, u.amounts) && (j+1 >= len(rows) || !isZeroRow(rows[j+1]) || units[rows[j+1].label]) {
+			if differing(sum, u.amounts) <= off && (j+1 >= len(rows) || !isZeroRow(rows[j+1]) || units[rows[j+1].label]) {
 				break
 			}
 		}
 		if j >= len(rows) {
-			dv.rd.errorf(t.l.ref(u.row, 0), "%s中“%s”之后的项目加起来不等于它的金额：无法分清单位小计和项目（每个单位的小计行应紧接其项目）", tableName(t.l.decl), u.label)
-			return nil
+			return nil, u
 		}
 		out = append(out, unitGroup{unit: u, projects: rows[i+1 : j+1]})
 		i = j + 1
 	}
-	return out
+	return out, nil
 }
 
 // departmentUnit is the unit named after the department when the tables
@@ -81,17 +97,38 @@ func departmentUnit(dept string) string {
 	return dept
 }
 
-// units derives the units, projects, operating costs and 三公: units in the
-// order of table 12, then 13, then 11; a unit of table 11 (机关运行经费) is
-// administrative, the others institutions.
-func (dv *deriver) units() {
+// keyRows keys the rows of tables 11, 12 and 13 — units by their names,
+// a unit's projects after its subtotal row — and of table 6, whose codes
+// are found by their names.
+func (dv *deriver) keyRows() {
+	dv.keyEconomic()
 	t11 := dv.tables[render.T11]
-	admin := map[string]bool{}
+	dv.operating = map[string]bool{}
 	for _, e := range t11.main {
 		if e.key != render.TotalRow {
-			admin[e.label] = true
+			dv.operating[e.label] = true
+			e.key = render.UnitRow(e.label)
 		}
 	}
+	dv.groups = map[render.TableID][]unitGroup{}
+	for _, id := range []render.TableID{render.T12, render.T13} {
+		gs := dv.projectGroups(id, dv.operating)
+		for _, g := range gs {
+			g.unit.key = render.UnitRow(g.unit.label)
+			for _, p := range g.projects {
+				p.key = render.ProjectRow(g.unit.label, p.label)
+			}
+		}
+		dv.groups[id] = gs
+	}
+}
+
+// units derives the units, projects, operating costs and 三公: units in the
+// order of table 12, then 13, then 11. No table says a unit's kind or a
+// project's category: both are left unknown for the clerk (需补填), and
+// what table 11 suggests of a unit's kind is said in a comment above it.
+func (dv *deriver) units() {
+	t11 := dv.tables[render.T11]
 	var order []string
 	seen := map[string]bool{}
 	addUnit := func(name string) {
@@ -106,14 +143,17 @@ func (dv *deriver) units() {
 		if carry {
 			sources = input.FiscalSources
 		}
-		for _, g := range dv.projectGroups(id, admin) {
+		for _, g := range dv.groups[id] {
 			addUnit(g.unit.label)
-			g.unit.key = render.UnitRow(g.unit.label)
 			for _, p := range g.projects {
-				p.key = render.ProjectRow(g.unit.label, p.label)
+				kind, ok := category(p.kind)
+				if !ok {
+					l := dv.tables[id].l
+					dv.rd.problems = append(dv.rd.problems, problem{ref: l.g.ref(p.row, l.extra[categoryColumn]), warning: true,
+						msg: fmt.Sprintf("项目类别“%s”不是其他运转类或特定目标类：没有填入，请在主输入文件中填写 category", p.kind)})
+				}
 				dv.doc.Projects = append(dv.doc.Projects, input.Project{
-					Unit: txt(g.unit.label), Name: txt(p.label), Amounts: bySource(p, sources),
-					Category: txt(input.CategoryOtherOperating), Carryover: carry,
+					Unit: txt(g.unit.label), Name: txt(p.label), Amounts: bySource(p, sources), Carryover: carry, Category: txt(kind),
 				})
 			}
 		}
@@ -123,33 +163,21 @@ func (dv *deriver) units() {
 			continue
 		}
 		addUnit(e.label)
-		e.key = render.UnitRow(e.label)
 		dv.doc.OperCosts = append(dv.doc.OperCosts, input.OperatingCost{Unit: txt(e.label), Amount: bySource(e, input.FiscalSources)})
 	}
 	if len(order) == 0 {
 		name := departmentUnit(dv.doc.Department.Name.Value)
 		addUnit(name)
-		admin[name] = true
-		dv.assumptions = append(dv.assumptions, Assumption{Text: fmt.Sprintf("表中没有单位：以部门名称“%s”作为唯一的预算单位（行政单位）", name), Cells: []string{t11.l.g.name}})
+		dv.assumptions = append(dv.assumptions, Assumption{Text: fmt.Sprintf("表中没有单位：以部门名称“%s”作为唯一的预算单位", name), Cells: []string{t11.l.g.name}})
 	}
-	var institutions []string
-	for _, name := range order {
-		kind := input.KindInstitution
-		if admin[name] {
-			kind = input.KindAdministrative
+	for i, name := range order {
+		dv.doc.Units = append(dv.doc.Units, input.Unit{Name: txt(name)})
+		path := fmt.Sprintf("units[%d]", i)
+		if dv.operating[name] {
+			dv.comments[path] = append(dv.comments[path], "表11（机关运行经费）列出了这个单位：多半是行政单位（administrative）或参照公务员法管理的事业单位（civil_servant_managed），请填写 kind")
 		} else {
-			institutions = append(institutions, name)
+			dv.comments[path] = append(dv.comments[path], "表11（机关运行经费）没有列出这个单位：多半是事业单位（institution），请填写 kind")
 		}
-		dv.doc.Units = append(dv.doc.Units, input.Unit{Name: txt(name), Kind: txt(kind)})
-	}
-	if len(institutions) > 0 {
-		dv.assumptions = append(dv.assumptions, Assumption{
-			Text:  "单位类型：表11（机关运行经费）列出的单位为行政单位，其余（" + strings.Join(institutions, "、") + "）为事业单位；参公管理的事业单位请改为 administrative",
-			Cells: []string{t11.l.g.name},
-		})
-	}
-	if len(dv.doc.Projects) > 0 {
-		dv.todo = append(dv.todo, "projects[].category：项目类别（其他运转类 other_operating / 特定目标类 specific_goal）表中没有，已全部按其他运转类填写，请逐项核对")
 	}
 
 	items := byKey(dv.tables[render.T10].main)
@@ -161,7 +189,8 @@ func (dv *deriver) units() {
 		if e := items[render.ItemRow(key)]; e != nil {
 			*dst = bySource(e, input.FiscalSources)
 		} else {
-			*dst = bySource(&entry{}, input.FiscalSources)
+			// Not in the table: nobody said, so not written (not a 0).
+			dv.comments["three_public."+key] = append(dv.comments["three_public."+key], "表10 中没有这一项")
 		}
 	}
 }

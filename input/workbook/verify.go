@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
@@ -23,14 +25,28 @@ func isLeaf(id render.TableID, k render.RowKey) bool {
 	return false
 }
 
-// columnTitle is the header text over a declared column: 基本支出.
-func columnTitle(d *render.TableDecl, col render.ColKey) string {
-	k := colIndex(d, col)
+// leafCount is how many leaves a table prints.
+func leafCount(id render.TableID, st *sheetTable) int {
+	n := 0
+	for _, es := range [][]*entry{st.main, st.lefts} {
+		for _, e := range es {
+			if isLeaf(id, e.key) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// columnTitle is the header text over a declared column of a located
+// table, its year filled in: 基本支出, 2024年合计.
+func columnTitle(l *located, col render.ColKey) string {
+	k := colIndex(l.decl, col)
 	if k < 0 {
 		return string(col)
 	}
-	p := declaredPath(d, k)
-	return p[len(p)-1]
+	p := declaredPath(l.decl, k)
+	return strings.ReplaceAll(p[len(p)-1], render.YearPlaceholder, strconv.Itoa(l.year))
 }
 
 // verify compares every figure the workbook prints with the publication
@@ -44,13 +60,19 @@ func (dv *deriver) verify(pub *render.Publication) {
 		if st == nil || t == nil {
 			continue
 		}
-		leavesIn := 0
-		for _, e := range append(append([]*entry{}, st.main...), st.lefts...) {
-			if isLeaf(d.ID, e.key) {
-				leavesIn++
-			}
+		leavesIn := leafCount(d.ID, st)
+		if d.ID == render.T1 || d.ID == render.T4 {
+			// Their figures total the codes of table 3.
+			leavesIn = leafCount(render.T3, dv.tables[render.T3])
 		}
-		tolerance := decimal.New(int64(max(leavesIn, 1)), -2)
+		// A figure is compared as printed: to 0.01 万元, or to the 分 in a
+		// table in 元; a total may be off the sum of its leaves by as many
+		// of those as it has leaves.
+		unit := decimal.New(1, -2)
+		if st.l.yuan {
+			unit = decimal.New(1, -6)
+		}
+		tolerance := unit.Mul(decimal.NewFromInt(int64(max(leavesIn, 1))))
 		printed := map[[2]render.RowKey]bool{}
 		for side, entries := range [][]*entry{st.main, st.lefts} {
 			for _, e := range entries {
@@ -64,18 +86,24 @@ func (dv *deriver) verify(pub *render.Publication) {
 						continue
 					}
 					got, _ := t.Cell(e.key, c.Key)
-					want := v.Round(2)
-					if got.Amount.Equal(want) {
+					want, from := v.Round(2), got.Amount
+					if st.l.yuan {
+						want, from = v, got.Exact // to the 分
+					}
+					if from.Equal(want) {
 						continue
 					}
-					diff := want.Sub(got.Amount)
-					what := fmt.Sprintf("%s“%s”的%s", tableName(d), e.label, columnTitle(d, c.Key))
+					diff := want.Sub(from)
+					what := fmt.Sprintf("%s“%s”的%s", tableName(d), e.label, columnTitle(st.l, c.Key))
+					said := func(by string) string {
+						return fmt.Sprintf("%s为 %s，%s %s，相差 %s", what, st.l.money(want), by, st.l.money(from), st.l.money(diff))
+					}
 					if !isLeaf(d.ID, e.key) && diff.Abs().LessThanOrEqual(tolerance) {
 						dv.rd.problems = append(dv.rd.problems, problem{ref: e.refs[c.Key], warning: true,
-							msg: fmt.Sprintf("%s为 %s，明细之和为 %s，相差 %s：按四舍五入尾差处理，以明细为准", what, want.StringFixed(2), got.Amount.StringFixed(2), diff.StringFixed(2))})
+							msg: said("明细之和为") + "：按四舍五入尾差处理，以明细为准"})
 						continue
 					}
-					dv.rd.errorf(e.refs[c.Key], "%s为 %s，而由各表明细得出 %s，相差 %s：请核对该单元格或它所汇总的明细", what, want.StringFixed(2), got.Amount.StringFixed(2), diff.StringFixed(2))
+					dv.rd.errorf(e.refs[c.Key], "%s：请核对该单元格或它所汇总的明细", said("而由各表明细得出"))
 				}
 			}
 		}
@@ -87,7 +115,7 @@ func (dv *deriver) verify(pub *render.Publication) {
 				}
 				for i, c := range t.Columns {
 					if c.Kind == render.KindAmount && c.Side == render.Side(side) && !r.Cells[i].Amount.IsZero() {
-						dv.rd.errorf(st.l.g.name, "%s缺少%s这一行（%s %s，由其他各表得出）", tableName(d), describe(k), columnTitle(d, c.Key), r.Cells[i].Amount.StringFixed(2))
+						dv.rd.errorf(st.l.g.name, "%s缺少%s这一行（%s %s，由其他各表得出）", tableName(d), describe(k), columnTitle(st.l, c.Key), st.l.money(r.Cells[i].Amount))
 						break
 					}
 				}
