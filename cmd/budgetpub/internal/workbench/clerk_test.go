@@ -60,7 +60,11 @@ func fillAll(form url.Values) {
 	}
 	for k := range form {
 		if strings.HasPrefix(k, "units.") && strings.HasSuffix(k, ".kind") && form.Get(k) == "" {
-			form.Set(k, input.KindInstitution)
+			kind := input.KindInstitution // the sample's centres; its office has 机关运行经费
+			if form.Get(strings.TrimSuffix(k, ".kind")+".name") == "大同市人民政府办公室" {
+				kind = input.KindAdministrative
+			}
+			form.Set(k, kind)
 		}
 		if strings.HasPrefix(k, "projects.") && strings.HasSuffix(k, ".category") && form.Get(k) == "" {
 			form.Set(k, input.CategoryOtherOperating)
