@@ -110,10 +110,13 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards))
+	summaryPath, note, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards))
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
+	}
+	if note != "" {
+		fmt.Fprintln(e.stderr, note)
 	}
 	sharded := bo.Shards > 1
 	if bo.OpenData && sharded {
@@ -179,10 +182,13 @@ func runMerge(e *env, args []string, out string, openData bool) int {
 		return exitUsage
 	}
 	defer release()
-	paths, err := publish.WriteMerged(out, name, m, openData)
+	paths, note, err := publish.WriteMerged(out, name, m, openData)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
+	}
+	if note != "" {
+		fmt.Fprintln(e.stderr, note)
 	}
 	n := len(m.Files)
 	fmt.Fprintf(e.stdout, "合并了 %d 份汇总表（%d 个文件清单）：%d 个部门，%d 个完成，%d 个未完成；汇总见 %s\n", len(summaries), m.Lists, n, m.Done, n-m.Done, paths[0])

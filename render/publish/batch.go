@@ -23,6 +23,7 @@ import (
 // findings, and the files written or why it was not done.
 type Row struct {
 	File, Department     string
+	Fingerprint          string // the input file's (inputFingerprint)
 	Year                 int
 	Total, GeneralPublic decimal.Decimal
 	Basic, Project       decimal.Decimal
@@ -226,7 +227,7 @@ func Batch(ctx context.Context, res *Resources, all []string, o BatchOptions, do
 	rows := make([]Row, len(files))
 	skip := make([]bool, len(files))
 	for i, f := range files {
-		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）", Unreached: true}
+		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）", Unreached: true, Fingerprint: inputFingerprint(f)}
 		if prev, ok := dup[f]; ok {
 			rows[i].Problem = fmt.Sprintf("输出文件名与 %s 相同（%s），未生成：请给其中一个文件改名", prev, Stem(f))
 			rows[i].Unreached = false
