@@ -46,7 +46,8 @@ type summaryPart struct {
 // (summary-2-of-4.xlsx …) when it has any — so the summary.xlsx a merge
 // wrote beside them is never read again as a shard, and a merge can be
 // run twice —, else each .xlsx whose name begins with "summary" (a whole
-// batch's), not looking into subfolders. The order is the arguments',
+// batch's) but those kept aside (summary-上次.xlsx …), not looking into
+// subfolders. The order is the arguments',
 // then the names'.
 func FindSummaries(args []string) ([]string, error) {
 	var out []string

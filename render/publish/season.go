@@ -155,8 +155,8 @@ func (s *season) later(file string, row []any, finds [][]any, from string) error
 // is none; an error (why it cannot be read as this layout) when it is not
 // one this version writes, or was edited beyond the reviewer's columns.
 func existingReview(path string) (*summaryPart, error) {
-	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+	if fi, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) || err == nil && !fi.Mode().IsRegular() {
+		return nil, nil // none; a folder of its name is refused when written
 	}
 	var reader xlsx.RecordReader
 	part, err := readSummary(&reader, path)
@@ -191,8 +191,8 @@ func asideName(dir, name string) string {
 	}
 }
 
-// asideRe is the name of a review kept aside (asideName): never read as a
-// summary to merge.
+// asideSummary tells a review kept aside (asideName) by its name: never
+// read as a summary to merge.
 func asideSummary(name string) bool {
 	stem := strings.TrimSuffix(name, filepath.Ext(name))
 	if i := strings.LastIndex(stem, "-上次"); i >= 0 {
