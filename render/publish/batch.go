@@ -23,6 +23,7 @@ import (
 // findings, and the files written or why it was not done.
 type Row struct {
 	File, Department     string
+	Code                 string // the department's code (department.code)
 	Fingerprint          string // the input file's (inputFingerprint)
 	Year                 int
 	Total, GeneralPublic decimal.Decimal
@@ -285,6 +286,9 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 		default:
 			row.Warnings++
 		}
+	}
+	if r.Doc != nil {
+		row.Code = r.Doc.Department.Code.Value
 	}
 	if r.Pub != nil {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year

@@ -22,10 +22,11 @@ import (
 // 汇总's columns that are the season's: the input's fingerprint, how many
 // runs processed the department, and the bureau's two.
 const (
-	fingerprintColumn = 20
-	runsColumn        = 21
-	reviewStateColumn = 22
-	reviewNoteColumn  = 23
+	codeColumn        = 20 // 部门编码, the roster's key (roster.go)
+	fingerprintColumn = 21
+	runsColumn        = 22
+	reviewStateColumn = 23
+	reviewNoteColumn  = 24
 )
 
 // ReviewPassed is the 审核状态 a reviewer writes for a department passed,

@@ -13,8 +13,9 @@ import (
 // department with the figures a reviewer compares, and 核对结果, one row per
 // finding and input error of every department — numbers as numeric cells,
 // the header frozen and filtered. Column 1 of 汇总 and column 2 of 核对结果
-// name the input file. The last four columns of 汇总 are the season's
-// (season.go): the input's fingerprint, the runs that processed the
+// name the input file. The last columns of 汇总 are the department's code
+// (matched against a roster) and the season's (season.go): the input's
+// fingerprint, the runs that processed the
 // department, and the reviewer's 审核状态 and 审核意见, which budgetpub
 // never writes but keeps.
 func summaryLayout() (departments, findings xlsx.Records) {
@@ -28,7 +29,7 @@ func summaryLayout() (departments, findings xlsx.Records) {
 		{Title: "项目个数", Kind: num}, {Title: "公开绩效目标表", Kind: num},
 		{Title: "警告", Kind: num}, {Title: "需补填", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
 		{Title: "状态", Kind: text}, {Title: "输出文件或问题", Kind: text, Width: 60}, {Title: "旧文件移至", Kind: text, Width: 20},
-		{Title: "输入指纹", Kind: text, Width: 18}, {Title: "运行次数", Kind: num},
+		{Title: "部门编码", Kind: text}, {Title: "输入指纹", Kind: text, Width: 18}, {Title: "运行次数", Kind: num},
 		{Title: "审核状态", Kind: text, Width: 16}, {Title: "审核意见", Kind: text, Width: 40},
 	}}
 	findings = xlsx.Records{Name: "核对结果", Columns: []xlsx.RecordColumn{
@@ -67,15 +68,18 @@ func summarySheets(rows []Row) []xlsx.Records {
 		if !r.Unreached {
 			runs = 1
 		}
-		var fp any
+		var fp, code any
 		if r.Fingerprint != "" {
 			fp = r.Fingerprint
+		}
+		if r.Code != "" {
+			code = r.Code
 		}
 		departments.Rows = append(departments.Rows, []any{
 			r.File, r.Department, year, r.Total, r.GeneralPublic, r.Basic, r.Project,
 			r.ThreePublic, opt(r.ThreePublicChange), r.OperatingCosts, opt(r.OperatingCostsChange),
 			r.Projects, r.GoalForms, r.Warnings, r.Incomplete, r.Errors, r.IDs(), status, detail, r.MovedTo,
-			fp, runs, nil, nil,
+			code, fp, runs, nil, nil,
 		})
 	}
 	// The findings sheet's rows are made as they are written: a province's
