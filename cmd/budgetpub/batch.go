@@ -35,6 +35,7 @@ var batchCmd = &command{
 		strict := strictFlag(fs)
 		openData := openDataFlag(fs)
 		cfg := configFlags(fs)
+		roster := rosterFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) == 0 {
 				if *merge {
@@ -45,13 +46,21 @@ var batchCmd = &command{
 			if *out == "" {
 				return e.usage("输出目录不能为空")
 			}
-			if *merge {
-				if shard.n > 1 {
-					return e.usage("--merge-summaries 合并各分片的结果，不能与 --shard 同用")
-				}
-				return runMerge(e, args, *out, *openData)
+			if *merge && shard.n > 1 {
+				return e.usage("--merge-summaries 合并各分片的结果，不能与 --shard 同用")
 			}
-			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg)
+			if *roster.path != "" && shard.n > 1 {
+				return e.usage("--roster 不与 --shard 同用：各分片只有名单的一部分，请在 --merge-summaries 时加 --roster")
+			}
+			ro, err := roster.load()
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				return exitUsage
+			}
+			if *merge {
+				return runMerge(e, args, *out, *openData, ro)
+			}
+			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg, ro)
 		}
 	},
 }
@@ -79,7 +88,7 @@ func (v *shardValue) Set(s string) error {
 
 // runBatch renders many departments in parallel with one shared font set.
 // One bad file never stops the others; an interrupt stops cleanly.
-func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config) int {
+func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config, ro *publish.Roster) int {
 	files, err := publish.CollectInputs(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -110,7 +119,7 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, note, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards))
+	summaryPath, note, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards), ro)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
@@ -141,13 +150,25 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	if sharded {
 		fmt.Fprintf(e.stdout, "这是第 %d/%d 份：各份都完成后，用 budgetpub batch --merge-summaries 合并汇总表\n", bo.Shard, bo.Shards)
 	}
+	if ro != nil {
+		fmt.Fprintf(e.stdout, "名单 %s：%d 个部门，%d 个未提交，%d 个文件不在名单中，%d 个部门有多个文件（见汇总表的“名单”表）\n", ro.Path, len(ro.Entries), ro.Missing, ro.Unlisted, ro.Twice)
+	}
 	if interrupted {
 		fmt.Fprintln(e.stderr, "批量处理被中断：已完成的文件完整可用，未处理的部门见汇总表")
 		if done < len(rows) {
 			return exitInterrupted
 		}
 	}
-	return batchExit(len(rows), done, faults)
+	return rosterExit(batchExit(len(rows), done, faults), ro)
+}
+
+// rosterExit is 1 instead of 0 when a department on the roster submitted
+// nothing.
+func rosterExit(code int, ro *publish.Roster) int {
+	if code == exitDone && ro != nil && ro.Missing > 0 {
+		return exitRefused
+	}
+	return code
 }
 
 // batchExit is the exit code of a batch (or of its merged review) of n
@@ -164,7 +185,7 @@ func batchExit(n, done, faults int) int {
 
 // runMerge merges the shards' summaries named (files, or folders holding
 // summary*.xlsx) into one review in out.
-func runMerge(e *env, args []string, out string, openData bool) int {
+func runMerge(e *env, args []string, out string, openData bool, ro *publish.Roster) int {
 	summaries, err := publish.FindSummaries(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -182,7 +203,7 @@ func runMerge(e *env, args []string, out string, openData bool) int {
 		return exitUsage
 	}
 	defer release()
-	paths, note, err := publish.WriteMerged(out, name, m, openData)
+	paths, note, err := publish.WriteMerged(out, name, m, openData, ro)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
@@ -195,9 +216,12 @@ func runMerge(e *env, args []string, out string, openData bool) int {
 	if openData {
 		fmt.Fprintf(e.stdout, "开放数据说明见 %s\n", paths[1])
 	}
+	if ro != nil {
+		fmt.Fprintf(e.stdout, "名单 %s：%d 个部门，%d 个未提交，%d 个文件不在名单中，%d 个部门有多个文件（见汇总表的“名单”表）\n", ro.Path, len(ro.Entries), ro.Missing, ro.Unlisted, ro.Twice)
+	}
 	if m.Unreached > 0 {
 		fmt.Fprintf(e.stderr, "有 %d 个部门所在的分片被中断，未处理：请重新运行那些分片，再合并\n", m.Unreached)
 		return exitInterrupted
 	}
-	return batchExit(n, m.Done, m.Faults)
+	return rosterExit(batchExit(n, m.Done, m.Faults), ro)
 }

@@ -305,7 +305,8 @@ func mergeList(parts []summaryPart) (files, froms []string, departments, finding
 // already in dir is updated: the merged departments' rows are the later
 // of its and theirs (season.later), its other rows are kept, and m
 // becomes the review written.
-func WriteMerged(dir, name string, m *Merged, openData bool) (paths []string, note string, err error) {
+// With a roster (ro not nil) the review has the sheet 名单 (rosterSheet).
+func WriteMerged(dir, name string, m *Merged, openData bool, ro *Roster) (paths []string, note string, err error) {
 	path := filepath.Join(dir, name)
 	sw := prepareSeason(dir, path, nil)
 	if sw.old != nil {
@@ -318,7 +319,11 @@ func WriteMerged(dir, name string, m *Merged, openData bool) (paths []string, no
 		}
 		m.setSeason(s)
 	}
-	data, err := writeSummary(m.Sheets, m.Coverage)
+	sheets := m.Sheets
+	if ro != nil {
+		sheets = append(sheets[:len(sheets):len(sheets)], rosterSheet(ro, m.Sheets[0].Rows))
+	}
+	data, err := writeSummary(sheets, m.Coverage)
 	if err != nil {
 		return nil, "", err
 	}

@@ -120,13 +120,18 @@ func summarySheets(rows []Row) []xlsx.Records {
 // (SummaryName), and returns its path. When dir holds one already, of this
 // layout and of this run's list (or, for a run of the whole list, of any
 // whole list), it is updated (updateReview); when it cannot be, it is
-// renamed aside (asideName) and note says so.
-func WriteSummary(dir, name string, rows []Row, cov Coverage) (path, note string, err error) {
+// renamed aside (asideName) and note says so. With a roster (ro not nil)
+// the review has a third sheet, 名单, of the roster checked against the
+// review's departments (rosterSheet), and ro counts what it found.
+func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster) (path, note string, err error) {
 	path = filepath.Join(dir, name)
 	sw := prepareSeason(dir, path, &cov)
 	sheets := summarySheets(rows)
 	if sw.old != nil {
 		cov = updateReview(sw.old, rows, sheets, cov)
+	}
+	if ro != nil {
+		sheets = append(sheets, rosterSheet(ro, sheets[0].Rows))
 	}
 	sum, err := writeSummary(sheets, cov)
 	if err != nil {
