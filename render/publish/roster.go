@@ -94,7 +94,7 @@ func ReadRoster(path string) (*Roster, error) {
 		if d := get(r, "批复日期"); d != "" {
 			t, ok := rosterDate(d)
 			if !ok {
-				return nil, fmt.Errorf("%s: 第 %d 行的批复日期“%s”无法识别：请写作 2025-01-15", path, line, clipText(d))
+				return nil, fmt.Errorf("%s: 第 %d 行的批复日期“%s”无法识别：请写作 2025-01-15", path, line, clip(d))
 			}
 			e.Approved = t
 		}
@@ -111,13 +111,6 @@ func ReadRoster(path string) (*Roster, error) {
 		return nil, fmt.Errorf("%s: 名单中没有部门：表头下每行一个部门（部门编码,部门名称）", path)
 	}
 	return ro, nil
-}
-
-func clipText(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }
 
 func rosterCSV(path string, data []byte) ([][]string, error) {
