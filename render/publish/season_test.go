@@ -39,7 +39,7 @@ func TestCarryReview(t *testing.T) {
 		return r
 	}
 	for _, c := range []struct {
-		old, now   []any
+		old, now    []any
 		state, note string
 	}{
 		{row("a", "通过", "好"), row("a", "", ""), "通过", "好"},
