@@ -1,8 +1,13 @@
 package publish
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 
 func TestRosterDate(t *testing.T) {
@@ -54,6 +59,39 @@ func TestCarryReview(t *testing.T) {
 		}
 		if got := cellText(c.now, reviewNoteColumn); got != c.note {
 			t.Errorf("%v → %v: 审核意见 %q, want %q", c.old, c.now, got, c.note)
+		}
+	}
+}
+
+// A roster workbook is read through xlsxread: its first sheet, a date cell
+// as Excel stores it (a serial number) or as text.
+func TestReadRosterXLSX(t *testing.T) {
+	text, num := xlsx.RecordText, xlsx.RecordInt
+	sheet := xlsx.Records{Name: "名单", Columns: []xlsx.RecordColumn{
+		{Title: "部门编码", Kind: text}, {Title: "部门名称", Kind: text}, {Title: "批复日期", Kind: num}, {Title: "所属", Kind: text},
+	}, Rows: [][]any{{"001", "合成市第1局", 45672, "合成市"}, {nil, "合成市第3局", nil, nil}}}
+	var buf bytes.Buffer
+	if err := xlsx.WriteRecords(&buf, xlsx.BookProps{}, []xlsx.Records{sheet}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "名单.xlsx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := ReadRoster(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []RosterEntry{
+		{Code: "001", Name: "合成市第1局", Parent: "合成市", Approved: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)},
+		{Name: "合成市第3局"},
+	}
+	if len(ro.Entries) != len(want) {
+		t.Fatalf("entries %+v, want %+v", ro.Entries, want)
+	}
+	for i := range want {
+		if got := ro.Entries[i]; got.Code != want[i].Code || got.Name != want[i].Name || got.Parent != want[i].Parent || !got.Approved.Equal(want[i].Approved) {
+			t.Errorf("entry %d: %+v, want %+v", i, got, want[i])
 		}
 	}
 }
