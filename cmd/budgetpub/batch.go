@@ -37,6 +37,7 @@ var batchCmd = &command{
 		cfg := configFlags(fs)
 		site := siteFlags(fs)
 		site.defineAsOf(fs)
+		roster := rosterFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) == 0 {
 				if *merge {
@@ -47,10 +48,11 @@ var batchCmd = &command{
 			if *out == "" {
 				return e.usage("输出目录不能为空")
 			}
-			if *merge {
-				if shard.n > 1 {
-					return e.usage("--merge-summaries 合并各分片的结果，不能与 --shard 同用")
-				}
+			if *merge && shard.n > 1 {
+				return e.usage("--merge-summaries 合并各分片的结果，不能与 --shard 同用")
+			}
+			if *roster.path != "" && shard.n > 1 {
+				return e.usage("--roster 不与 --shard 同用：各分片只有名单的一部分，请在 --merge-summaries 时加 --roster")
 			}
 			var so *publish.SiteOptions
 			if *site.site {
@@ -63,10 +65,15 @@ var batchCmd = &command{
 				}
 				so = &o
 			}
-			if *merge {
-				return runMerge(e, args, *out, *openData, site, so)
+			ro, err := roster.load(site.asOf)
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				return exitUsage
 			}
-			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg, site, so)
+			if *merge {
+				return runMerge(e, args, *out, *openData, site, so, ro)
+			}
+			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg, site, so, ro)
 		}
 	},
 }
@@ -94,7 +101,7 @@ func (v *shardValue) Set(s string) error {
 
 // runBatch renders many departments in parallel with one shared font set.
 // One bad file never stops the others; an interrupt stops cleanly.
-func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config, site siteOptions, so *publish.SiteOptions) int {
+func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config, site siteOptions, so *publish.SiteOptions, ro *publish.Roster) int {
 	files, err := publish.CollectInputs(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -125,10 +132,13 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards))
+	summaryPath, note, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards), ro)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
+	}
+	if note != "" {
+		fmt.Fprintln(e.stderr, note)
 	}
 	sharded := bo.Shards > 1
 	if bo.OpenData && sharded {
@@ -157,6 +167,9 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	if sharded {
 		fmt.Fprintf(e.stdout, "这是第 %d/%d 份：各份都完成后，用 budgetpub batch --merge-summaries 合并汇总表\n", bo.Shard, bo.Shards)
 	}
+	if ro != nil {
+		fmt.Fprintf(e.stdout, "名单 %s：%d 个部门，%d 个未提交，%d 个文件不在名单中，%d 个部门有多个文件（见汇总表的“名单”表）\n", ro.Path, len(ro.Entries), ro.Missing, ro.Unlisted, ro.Twice)
+	}
 	if interrupted {
 		fmt.Fprintln(e.stderr, "批量处理被中断：已完成的文件完整可用，未处理的部门见汇总表")
 		if done < len(rows) {
@@ -166,7 +179,16 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	if siteFailed {
 		return exitUsage
 	}
-	return batchExit(len(rows), done, faults)
+	return rosterExit(batchExit(len(rows), done, faults), ro)
+}
+
+// rosterExit is 1 instead of 0 when a department on the roster submitted
+// nothing.
+func rosterExit(code int, ro *publish.Roster) int {
+	if code == exitDone && ro != nil && ro.Missing > 0 {
+		return exitRefused
+	}
+	return code
 }
 
 // batchExit is the exit code of a batch (or of its merged review) of n
@@ -183,7 +205,7 @@ func batchExit(n, done, faults int) int {
 
 // runMerge merges the shards' summaries named (files, or folders holding
 // summary*.xlsx) into one review in out.
-func runMerge(e *env, args []string, out string, openData bool, site siteOptions, so *publish.SiteOptions) int {
+func runMerge(e *env, args []string, out string, openData bool, site siteOptions, so *publish.SiteOptions, ro *publish.Roster) int {
 	summaries, err := publish.FindSummaries(args)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -201,10 +223,13 @@ func runMerge(e *env, args []string, out string, openData bool, site siteOptions
 		return exitUsage
 	}
 	defer release()
-	paths, err := publish.WriteMerged(out, name, m, openData && so == nil)
+	paths, note, err := publish.WriteMerged(out, name, m, openData && so == nil, ro)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
+	}
+	if note != "" {
+		fmt.Fprintln(e.stderr, note)
 	}
 	n := len(m.Files)
 	fmt.Fprintf(e.stdout, "合并了 %d 份汇总表（%d 个文件清单）：%d 个部门，%d 个完成，%d 个未完成；汇总见 %s\n", len(summaries), m.Lists, n, m.Done, n-m.Done, paths[0])
@@ -216,9 +241,12 @@ func runMerge(e *env, args []string, out string, openData bool, site siteOptions
 			return exitUsage
 		}
 	}
+	if ro != nil {
+		fmt.Fprintf(e.stdout, "名单 %s：%d 个部门，%d 个未提交，%d 个文件不在名单中，%d 个部门有多个文件（见汇总表的“名单”表）\n", ro.Path, len(ro.Entries), ro.Missing, ro.Unlisted, ro.Twice)
+	}
 	if m.Unreached > 0 {
 		fmt.Fprintf(e.stderr, "有 %d 个部门所在的分片被中断，未处理：请重新运行那些分片，再合并\n", m.Unreached)
 		return exitInterrupted
 	}
-	return batchExit(n, m.Done, m.Faults)
+	return rosterExit(batchExit(n, m.Done, m.Faults), ro)
 }

@@ -24,6 +24,7 @@ import (
 type Row struct {
 	File, Department     string
 	Code                 string // the department's code (部门编码), when given
+	Fingerprint          string // the input file's (inputFingerprint)
 	Year                 int
 	Total, GeneralPublic decimal.Decimal
 	Basic, Project       decimal.Decimal
@@ -227,7 +228,7 @@ func Batch(ctx context.Context, res *Resources, all []string, o BatchOptions, do
 	rows := make([]Row, len(files))
 	skip := make([]bool, len(files))
 	for i, f := range files {
-		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）", Unreached: true}
+		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）", Unreached: true, Fingerprint: inputFingerprint(f)}
 		if prev, ok := dup[f]; ok {
 			rows[i].Problem = fmt.Sprintf("输出文件名与 %s 相同（%s），未生成：请给其中一个文件改名", prev, Stem(f))
 			rows[i].Unreached = false
@@ -286,11 +287,11 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 			row.Warnings++
 		}
 	}
+	if r.Doc != nil {
+		row.Code = r.Doc.Department.Code.Value
+	}
 	if r.Pub != nil {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year
-		if r.Doc != nil {
-			row.Code = r.Doc.Department.Code.Value
-		}
 		if f := r.Pub.Facts; f != nil {
 			row.Total, row.GeneralPublic, row.Basic, row.Project = f.Total, f.GPCurrent, f.Basic, f.Project
 			row.ThreePublic, row.OperatingCosts = f.ThreePublic, f.OperatingCosts

@@ -30,6 +30,7 @@ type Merged struct {
 	Faults    int            // departments not done for an internal fault
 	Unreached int            // departments an interrupted shard never started
 	Lists     int            // the lists merged
+	from      map[string]string
 }
 
 // summaryPart is one summary read: its file, what it covers, its sheets.
@@ -45,7 +46,8 @@ type summaryPart struct {
 // (summary-2-of-4.xlsx …) when it has any — so the summary.xlsx a merge
 // wrote beside them is never read again as a shard, and a merge can be
 // run twice —, else each .xlsx whose name begins with "summary" (a whole
-// batch's), not looking into subfolders. The order is the arguments',
+// batch's) but those kept aside (summary-上次.xlsx …), not looking into
+// subfolders. The order is the arguments',
 // then the names'.
 func FindSummaries(args []string) ([]string, error) {
 	var out []string
@@ -69,7 +71,7 @@ func FindSummaries(args []string) ([]string, error) {
 		var found []string
 		for _, e := range entries {
 			name := strings.ToLower(e.Name())
-			if e.Type().IsRegular() && strings.HasPrefix(name, "summary") && strings.HasSuffix(name, ".xlsx") {
+			if e.Type().IsRegular() && strings.HasPrefix(name, "summary") && strings.HasSuffix(name, ".xlsx") && !asideSummary(name) {
 				found = append(found, filepath.Join(a, e.Name()))
 			}
 		}
@@ -128,18 +130,40 @@ func MergeSummaries(paths []string) (*Merged, error) {
 		}
 		byList[p.cov.List] = append(byList[p.cov.List], p)
 	}
-	departments, findings := summaryLayout()
-	m := &Merged{Lists: len(lists)}
+	// Each department once: a department in several lists (re-run in
+	// another folder) is the later run's (season.later).
+	s := newSeason()
 	for _, l := range lists {
-		files, folders, deps, finds, err := mergeList(byList[l])
+		files, froms, deps, finds, err := mergeList(byList[l])
 		if err != nil {
 			return nil, err
 		}
-		m.Files = append(m.Files, files...)
-		m.Folders = append(m.Folders, folders...)
-		departments.Rows = append(departments.Rows, deps...)
-		findings.Rows = append(findings.Rows, finds...)
+		byFile := map[string][][]any{}
+		for _, r := range finds {
+			f, _ := r[findingFileColumn].(string)
+			byFile[f] = append(byFile[f], r)
+		}
+		for k, f := range files {
+			if err := s.later(f, deps[k], byFile[f], froms[k]); err != nil {
+				return nil, err
+			}
+		}
 	}
+	m := &Merged{Lists: len(lists)}
+	m.setSeason(s)
+	return m, nil
+}
+
+// setSeason makes the review s the merged one: its sheets, files, the
+// folders of the summaries they came from, counts and coverage.
+func (m *Merged) setSeason(s *season) {
+	departments, findings := summaryLayout()
+	departments.Rows, findings.Rows = s.sheets()
+	m.Files, m.Folders, m.from = s.files, make([]string, len(s.files)), s.from
+	for i, f := range s.files {
+		m.Folders[i] = filepath.Dir(s.from[f])
+	}
+	m.Done, m.Faults, m.Unreached = 0, 0, 0
 	for _, r := range departments.Rows {
 		switch s, _ := r[statusColumn].(string); {
 		case doneStatus(s):
@@ -152,7 +176,6 @@ func MergeSummaries(paths []string) (*Merged, error) {
 	}
 	m.Sheets = []xlsx.Records{departments, findings}
 	m.Coverage = NewCoverage(m.Files, 1, 1)
-	return m, nil
 }
 
 // 汇总's columns of the department's name, the year, and its status
@@ -216,9 +239,9 @@ func firstErr(err error) error {
 }
 
 // mergeList merges the summaries of one list: shards 1 … n, each once. It
-// returns the list's files and the rows of its departments and findings in
+// returns the list's files, the summary each came from, and the rows of its departments and findings in
 // the list's order.
-func mergeList(parts []summaryPart) (files, folders []string, departments, findings [][]any, err error) {
+func mergeList(parts []summaryPart) (files, froms []string, departments, findings [][]any, err error) {
 	first := parts[0]
 	n := first.cov.Shards
 	byShard := make([]*summaryPart, n+1)
@@ -243,7 +266,7 @@ func mergeList(parts []summaryPart) (files, folders []string, departments, findi
 			first.cov.List, first.cov.Files, first.path, strings.Join(missing, "、"), missing[0])
 	}
 	total := first.cov.Files
-	files, folders = make([]string, total), make([]string, total)
+	files, froms = make([]string, total), make([]string, total)
 	departments = make([][]any, total)
 	perDept := make([][][]any, total) // the findings of the department at each place
 	for i := 1; i <= n; i++ {
@@ -252,7 +275,7 @@ func mergeList(parts []summaryPart) (files, folders []string, departments, findi
 		for k, r := range p.departments {
 			at := k*n + i - 1
 			f := r[departmentFileColumn].(string)
-			files[at], folders[at], departments[at] = f, filepath.Dir(p.path), r
+			files[at], froms[at], departments[at] = f, p.path, r
 			place[f] = at
 		}
 		for k, r := range p.findings {
@@ -270,38 +293,59 @@ func mergeList(parts []summaryPart) (files, folders []string, departments, findi
 	for _, rs := range perDept {
 		findings = append(findings, rs...)
 	}
-	return files, folders, departments, findings, nil
+	return files, froms, departments, findings, nil
 }
 
 // WriteMerged writes the merged review into dir, as name (SummaryName of
 // its files), and with openData the data package of the merged
 // departments' CSV files beside it (mergedDataPackage); both or neither,
 // dir made when it is missing, nothing made when either cannot be. It
-// returns the paths written.
-func WriteMerged(dir, name string, m *Merged, openData bool) ([]string, error) {
-	data, err := writeSummary(m.Sheets, m.Coverage)
-	if err != nil {
-		return nil, err
+// returns the paths written and, when a review in dir could not be
+// updated and was kept aside, a note saying so. A review of this layout
+// already in dir is updated: the merged departments' rows are the later
+// of its and theirs (season.later), its other rows are kept, and m
+// becomes the review written.
+// With a roster (ro not nil) the review has the sheet 名单 (rosterSheet).
+func WriteMerged(dir, name string, m *Merged, openData bool, ro *Roster) (paths []string, note string, err error) {
+	path := filepath.Join(dir, name)
+	sw := prepareSeason(dir, path, nil)
+	if sw.old != nil {
+		s := seasonOf(sw.old.departments, sw.old.findings, path)
+		deps, finds := m.Sheets[0].Rows, seasonOf(nil, m.Sheets[1].Rows, "")
+		for i, f := range m.Files {
+			if err := s.later(f, deps[i], finds.finds[f], m.from[f]); err != nil {
+				return nil, "", err
+			}
+		}
+		m.setSeason(s)
 	}
-	files := []fileData{{filepath.Join(dir, name), data}}
+	sheets := m.Sheets
+	if ro != nil {
+		sheets = append(sheets[:len(sheets):len(sheets)], rosterSheet(ro, m.Sheets[0].Rows))
+	}
+	data, err := writeSummary(sheets, m.Coverage)
+	if err != nil {
+		return nil, "", err
+	}
+	files := []fileData{{path, data}}
 	if openData {
 		pkg, err := mergedDataPackage(dir, m)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		files = append(files, fileData{filepath.Join(dir, opendata.PackageFile), pkg})
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
+		return nil, "", fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
 	}
-	if err := writePair(dir, files); err != nil {
-		return nil, err
+	if err := sw.commit(dir, files); err != nil {
+		return nil, "", err
 	}
-	paths := make([]string, len(files))
+	paths = make([]string, len(files))
 	for i, f := range files {
 		paths[i] = f.path
 	}
-	return paths, nil
+	return paths, sw.note, nil
 }
 
 // maxCSVSize is the largest department CSV a merged data package reads.

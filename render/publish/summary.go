@@ -13,7 +13,11 @@ import (
 // department with the figures a reviewer compares, and 核对结果, one row per
 // finding and input error of every department — numbers as numeric cells,
 // the header frozen and filtered. Column 1 of 汇总 and column 2 of 核对结果
-// name the input file.
+// name the input file. The last columns of 汇总 are the department's code
+// (matched against a roster) and the season's (season.go): the input's
+// fingerprint, the runs that processed the
+// department, and the reviewer's 审核状态 and 审核意见, which budgetpub
+// never writes but keeps.
 func summaryLayout() (departments, findings xlsx.Records) {
 	text, num, amount := xlsx.RecordText, xlsx.RecordInt, xlsx.RecordAmount
 	departments = xlsx.Records{Name: "汇总", Columns: []xlsx.RecordColumn{
@@ -25,6 +29,8 @@ func summaryLayout() (departments, findings xlsx.Records) {
 		{Title: "项目个数", Kind: num}, {Title: "公开绩效目标表", Kind: num},
 		{Title: "警告", Kind: num}, {Title: "需补填", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
 		{Title: "状态", Kind: text}, {Title: "输出文件或问题", Kind: text, Width: 60}, {Title: "旧文件移至", Kind: text, Width: 20},
+		{Title: "部门编码", Kind: text}, {Title: "输入指纹", Kind: text, Width: 18}, {Title: "运行次数", Kind: num},
+		{Title: "审核状态", Kind: text, Width: 16}, {Title: "审核意见", Kind: text, Width: 40},
 	}}
 	findings = xlsx.Records{Name: "核对结果", Columns: []xlsx.RecordColumn{
 		{Title: "部门名称", Kind: text, Width: 28}, {Title: "输入文件", Kind: text, Width: 28},
@@ -55,14 +61,25 @@ func summarySheets(rows []Row) []xlsx.Records {
 		if !r.Done {
 			detail = r.Problem
 		}
-		var year any
+		var year, runs any
 		if r.Year > 0 {
 			year = r.Year
+		}
+		if !r.Unreached {
+			runs = 1
+		}
+		var fp, code any
+		if r.Fingerprint != "" {
+			fp = r.Fingerprint
+		}
+		if r.Code != "" {
+			code = r.Code
 		}
 		departments.Rows = append(departments.Rows, []any{
 			r.File, r.Department, year, r.Total, r.GeneralPublic, r.Basic, r.Project,
 			r.ThreePublic, opt(r.ThreePublicChange), r.OperatingCosts, opt(r.OperatingCostsChange),
 			r.Projects, r.GoalForms, r.Warnings, r.Incomplete, r.Errors, r.IDs(), status, detail, r.MovedTo,
+			code, fp, runs, nil, nil,
 		})
 	}
 	// The findings sheet's rows are made as they are written: a province's
@@ -100,17 +117,64 @@ func summarySheets(rows []Row) []xlsx.Records {
 }
 
 // WriteSummary writes the batch's summary workbook into dir, as name
-// (SummaryName), and returns its path.
-func WriteSummary(dir, name string, rows []Row, cov Coverage) (string, error) {
-	sum, err := Summary(rows, cov)
+// (SummaryName), and returns its path. When dir holds one already, of this
+// layout and of this run's list (or, for a run of the whole list, of any
+// whole list), it is updated (updateReview); when it cannot be, it is
+// renamed aside (asideName) and note says so. With a roster (ro not nil)
+// the review has a third sheet, 名单, of the roster checked against the
+// review's departments (rosterSheet), and ro counts what it found.
+func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster) (path, note string, err error) {
+	path = filepath.Join(dir, name)
+	sw := prepareSeason(dir, path, &cov)
+	sheets := summarySheets(rows)
+	if sw.old != nil {
+		cov = updateReview(sw.old, rows, sheets, cov)
+	}
+	if ro != nil {
+		sheets = append(sheets, rosterSheet(ro, sheets[0].Rows))
+	}
+	sum, err := writeSummary(sheets, cov)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	path := filepath.Join(dir, name)
-	if err := writePair(dir, []fileData{{path, sum}}); err != nil {
-		return "", err
+	if err := sw.commit(dir, []fileData{{path, sum}}); err != nil {
+		return "", "", err
 	}
-	return path, nil
+	return path, sw.note, nil
+}
+
+// updateReview makes sheets (the run's) the review old updated by the
+// run: the rows and findings of the departments the run processed
+// replaced, their runs counted on, the reviewer's cells of every row kept
+// (carryReview); every other row kept as it was, the run's new
+// departments after them. It returns the review's coverage: a whole list's
+// is the list of its rows.
+func updateReview(old *summaryPart, rows []Row, sheets []xlsx.Records, cov Coverage) Coverage {
+	s := seasonOf(old.departments, old.findings, old.path)
+	var finds [][]any
+	for i := 0; i < sheets[1].Count; i++ {
+		finds = append(finds, sheets[1].Row(i))
+	}
+	run := seasonOf(sheets[0].Rows, finds, "")
+	for _, r := range rows {
+		prev, had := s.rows[r.File]
+		if r.Unreached && had {
+			continue // not processed: its row stays
+		}
+		row := run.rows[r.File]
+		if had {
+			row[runsColumn] = cellInt(prev, runsColumn) + 1
+			carryReview(prev, row)
+		}
+		s.put(r.File, row, run.finds[r.File], "")
+	}
+	deps, all := s.sheets()
+	sheets[0].Rows = deps
+	sheets[1].Rows, sheets[1].Count, sheets[1].Row = all, 0, nil
+	if cov.Whole() {
+		cov = NewCoverage(s.files, 1, 1)
+	}
+	return cov
 }
 
 // summaryTitle is the summary workbook's title.
