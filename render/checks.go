@@ -128,6 +128,7 @@ type checker struct {
 	pub   *Publication
 	lines []line
 	out   []Finding
+	free  []input.Text // the clerk's texts (clerkTexts), once walked
 }
 
 // relate records a finding when two printed figures differ.

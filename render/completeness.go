@@ -94,7 +94,10 @@ func (c *checker) completeness() {
 			Message: fmt.Sprintf("没有填写%s：%s", u.What, unknownFix[u.ID]),
 			File:    c.doc.File, Line: u.Pos.Line, Column: u.Pos.Col, Path: u.Path})
 	}
-	for _, t := range clerkTexts(c.doc) {
+	for _, t := range c.clerkTexts() {
+		if !strings.Contains(t.Value, "在此填写") {
+			continue // no regexp run where it cannot match
+		}
 		if m := skeletonRe.FindStringIndex(t.Value); m != nil {
 			at := t.PosOf(m[0])
 			c.out = append(c.out, Finding{ID: "skeleton-text", Severity: SeverityIncomplete,
@@ -154,8 +157,7 @@ func (c *checker) allZero() {
 // phrases count: a text may well name last year for what happened in it
 // ("2024年10月，经批准更名为…").
 func (c *checker) staleYear() {
-	last := strconv.Itoa(c.doc.Year - 1)
-	stale := regexp.MustCompile(last + `年度?(?:部门|单位)?(?:预算|决算|无|没有|未)`)
+	last := strconv.Itoa(c.doc.Year-1) + "年"
 	this := strconv.Itoa(c.doc.Year) + "年"
 	for _, x := range []struct {
 		t    input.Text
@@ -164,7 +166,7 @@ func (c *checker) staleYear() {
 		{c.doc.Overview.Duties, "本部门职责"}, {c.doc.Overview.Organization, "机构设置情况"},
 		{c.doc.Notes.PurchaseOfServices, "政府购买服务指导性目录"}, {c.doc.Notes.Other, "其他说明"},
 	} {
-		m := stale.FindStringIndex(x.t.Value)
+		m := staleAt(x.t.Value, last)
 		if m == nil || strings.Contains(x.t.Value, this) {
 			continue
 		}
@@ -217,3 +219,22 @@ func (c *checker) implausiblePrior() {
 
 // Marks are the 【未填写：…】 marks in a printed text.
 func Marks(s string) []string { return markRe.FindAllString(s, -1) }
+
+// staleAfter are what follows last year in a phrase about its budget.
+var staleAfter = regexp.MustCompile(`^度?(?:部门|单位)?(?:预算|决算|无|没有|未)`)
+
+// staleAt is the place of the first phrase about last year's budget in s
+// ("2024年部门预算", "2024年无"): last ("2024年") followed by staleAfter.
+func staleAt(s, last string) []int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], last)
+		if i < 0 {
+			return nil
+		}
+		i += from
+		if m := staleAfter.FindStringIndex(s[i+len(last):]); m != nil {
+			return []int{i, i + len(last) + m[1]}
+		}
+		from = i + len(last)
+	}
+}

@@ -83,6 +83,17 @@ func clerkTexts(doc *input.Document) []input.Text {
 	return out
 }
 
+// clerkTexts are the input's free texts, walked once per check.
+func (c *checker) clerkTexts() []input.Text {
+	if c.free == nil {
+		c.free = clerkTexts(c.doc)
+		if c.free == nil {
+			c.free = []input.Text{}
+		}
+	}
+	return c.free
+}
+
 // isFreeText tells the Text fields that hold the clerk's words: not codes,
 // keys, kinds, dates, numbers or phone numbers.
 func isFreeText(f reflect.StructField) bool {
@@ -114,7 +125,7 @@ func excerpt(s string, i, n int) string {
 // texts checks every free text: one finding per text and kind, at the
 // first place, counting the others.
 func (c *checker) texts() {
-	for _, t := range clerkTexts(c.doc) {
+	for _, t := range c.clerkTexts() {
 		for _, k := range []struct {
 			id, what string
 			re       *regexp.Regexp
@@ -199,6 +210,13 @@ func (c *checker) reasons() {
 	}
 }
 
+// What a table-6 line's printed name must say to be a “三公” item.
+var (
+	receptionRe = regexp.MustCompile(`接待`)
+	vehicleRe   = regexp.MustCompile(`公务用车|公车|车辆`)
+	travelRe    = regexp.MustCompile(`出国|出境|国（境）|国\(境\)`)
+)
+
 // economicVsThreePublic: a 部门经济分类 item of table 6 (general-public basic
 // expenditure) cannot be more than its “三公” item of table 10 (all of
 // 财政拨款, basic and project). A line is compared by what it means, not by
@@ -210,9 +228,9 @@ func (c *checker) economicVsThreePublic() {
 		dept, item, name string
 		means            *regexp.Regexp // what the line's printed name says
 	}{
-		{"30217", ItemReception, "公务接待费", regexp.MustCompile(`接待`)},
-		{"30231", ItemVehicleOperation, "公务用车运行维护费", regexp.MustCompile(`公务用车|公车|车辆`)},
-		{"30212", ItemOutboundTravel, "因公出国（境）费", regexp.MustCompile(`出国|出境|国（境）|国\(境\)`)},
+		{"30217", ItemReception, "公务接待费", receptionRe},
+		{"30231", ItemVehicleOperation, "公务用车运行维护费", vehicleRe},
+		{"30212", ItemOutboundTravel, "因公出国（境）费", travelRe},
 	} {
 		sum := decimal.Zero
 		for _, r := range t6.Rows {
