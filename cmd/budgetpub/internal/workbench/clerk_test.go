@@ -600,3 +600,21 @@ func TestSaveAndGoOn(t *testing.T) {
 		t.Errorf("a refused form on the way to 生成: %d %s", r.status, r.location)
 	}
 }
+
+// What is left to fill in shows at most three of a kind and says how many
+// more: an import leaves all 45 projects' categories to fill in, and 45
+// rows would bury the rest. The header still counts them all.
+func TestWhatIsLeftShowsThreeOfAKind(t *testing.T) {
+	_, ts := newServer(t, Config{})
+	b := newBrowser(t, ts)
+	ws := b.start(file{"file", "datong-gov-office-2024.xlsx", sampleBook(t)})
+	left := section(b.get(ws).body, "incomplete", "</section>")
+	rows := strings.Count(left, `<tr class="incomplete">`)
+	more := regexp.MustCompile(`另有 (\d+) 处“[^”]+”没有填写`).FindStringSubmatch(text(left))
+	if more == nil || more[1] != "42" {
+		t.Fatalf("no row saying how many more categories: %s", text(left))
+	}
+	if rows != 13 || !strings.Contains(text(left), "还需要补填的内容（54 处）") { // 9 of a kind or fewer, 3 categories and the row of 42 more
+		t.Errorf("%d rows shown; the group: %s", rows, text(left))
+	}
+}

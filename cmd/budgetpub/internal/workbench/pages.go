@@ -206,8 +206,43 @@ func findingViews(spaceID string, res *publish.Result) []findingView {
 // findingGroups are a workspace's findings as its pages show them: what is
 // left to fill in (需补填), then the errors and warnings.
 type findingGroups struct {
-	Incomplete []findingView
+	Incomplete incompleteList
 	Others     []findingView
+}
+
+// incompleteList is what is left to fill in, all of it (len counts it).
+type incompleteList []findingView
+
+// shownAlike is how many findings of one id the list shows before it says
+// how many more there are: an import leaves every project's category to
+// fill in, and 45 rows of it bury the rest.
+const shownAlike = 3
+
+// Shown are the rows the page shows: of each id the first shownAlike, then
+// one row saying how many more, linking to the next.
+func (l incompleteList) Shown() []findingView {
+	total := map[string]int{}
+	for _, v := range l {
+		total[v.ID]++
+	}
+	seen := map[string]int{}
+	var out []findingView
+	for _, v := range l {
+		seen[v.ID]++
+		switch n := seen[v.ID]; {
+		case n <= shownAlike:
+			out = append(out, v)
+		case n == shownAlike+1:
+			more := v
+			what := "同样的内容"
+			if v.Label != "" {
+				what = "“" + v.Label + "”"
+			}
+			more.Message = fmt.Sprintf("另有 %d 处%s没有填写：在“填写”页逐项填写", total[v.ID]-shownAlike, what)
+			out = append(out, more)
+		}
+	}
+	return out
 }
 
 func groupFindings(vs []findingView) findingGroups {
