@@ -17,7 +17,9 @@ var batchCmd = &command{
 	name:    "batch",
 	summary: "批量生成多个部门（财政部门用）",
 	usage:   "目录|文件... [选项]",
-	notes: `目录中的 .yaml 文件逐个处理（含子目录）；一个文件出错不影响其他文件。
+	notes: `目录中的主输入文件（.yaml、.yml）和工作簿（.xlsx，先像 import 一样导入）逐个处理（含子目录）；
+一个文件出错不影响其他文件。其他文件逐个列出原因和处理办法（汇总表的“已跳过的文件”表），
+隐藏文件和 Office 的临时文件（~$ 开头）不提；输出目录在输入目录之内时不读它。
 中断（Ctrl+C）时已生成的文件完整可用，未处理的部门在汇总表中列出。
 多台机器分工：每台运行 --shard i/n（第 i 份写 summary-i-of-n.xlsx），
 全部完成后用 --merge-summaries 把各份汇总表合并为一份 summary.xlsx。`,
@@ -102,13 +104,14 @@ func (v *shardValue) Set(s string) error {
 // runBatch renders many departments in parallel with one shared font set.
 // One bad file never stops the others; an interrupt stops cleanly.
 func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config, site siteOptions, so *publish.SiteOptions, ro *publish.Roster) int {
-	files, err := publish.CollectInputs(args)
+	files, skipped, err := publish.CollectInputs(args, out)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
 	}
+	saySkipped(e, skipped)
 	if len(publish.Shard(files, bo.Shard, bo.Shards)) == 0 {
-		fmt.Fprintf(e.stderr, "%s 中没有找到主输入文件（.yaml 或 .yml）：请检查文件夹的名字\n", strings.Join(args, "、"))
+		fmt.Fprintf(e.stderr, "%s 中没有找到主输入文件（.yaml 或 .yml）或工作簿（.xlsx）%s：请检查文件夹的名字\n", strings.Join(args, "、"), skippedNote(skipped))
 		return exitUsage
 	}
 	res, err := publish.Load(cfg)
@@ -132,7 +135,7 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, note, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards), ro)
+	summaryPath, note, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards), ro, skipped)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
@@ -164,6 +167,9 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 		}
 	}
 	fmt.Fprintf(e.stdout, "%d 个部门：%d 个完成，%d 个未完成；汇总见 %s\n", len(rows), done, len(rows)-done, summaryPath)
+	if len(skipped) > 0 {
+		fmt.Fprintf(e.stdout, "跳过了 %d 个文件（不是主输入文件或工作簿，见汇总表的“%s”表）\n", len(skipped), publish.SkippedSheetName)
+	}
 	if sharded {
 		fmt.Fprintf(e.stdout, "这是第 %d/%d 份：各份都完成后，用 budgetpub batch --merge-summaries 合并汇总表\n", bo.Shard, bo.Shards)
 	}
@@ -180,6 +186,22 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 		return exitUsage
 	}
 	return rosterExit(batchExit(len(rows), done, faults), ro)
+}
+
+// saySkipped lists the files found in the input folders that are not
+// inputs, each with the reason and the fix.
+func saySkipped(e *env, skipped []publish.Skipped) {
+	for _, k := range skipped {
+		fmt.Fprintln(e.stderr, k.Line())
+	}
+}
+
+// skippedNote is what a folder of no input held, for its message.
+func skippedNote(skipped []publish.Skipped) string {
+	if len(skipped) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（跳过了 %d 个其他文件，见上）", len(skipped))
 }
 
 // rosterExit is 1 instead of 0 when a department on the roster submitted

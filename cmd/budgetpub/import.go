@@ -51,7 +51,7 @@ func runImport(e *env, book, path, prior, catalog string) int {
 		fmt.Fprintf(e.stderr, "%s: 无法读取：%v\n", book, err)
 		return 1
 	}
-	o := workbook.Options{Catalog: res.Catalog, Output: path, Format: input.FormatOptions{Header: []string{"由 " + filepath.Base(book) + " 导入。"}}}
+	o := publish.ImportOptions{Output: path}
 	if prior != "" {
 		ly, err := publish.ReadLastYear(res, prior)
 		if err != nil {
@@ -60,11 +60,7 @@ func runImport(e *env, book, path, prior, catalog string) int {
 		}
 		o.Amend = ly.Carry
 	}
-	var r *workbook.Result
-	err = publish.Guard(book, "导入工作簿时出错", func() error {
-		r, err = workbook.Import(book, data, o)
-		return err
-	})
+	r, err := publish.ImportBook(res, book, data, o)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFor(err)

@@ -122,21 +122,59 @@ type BatchOptions struct {
 	Shard, Shards int
 }
 
-// CollectInputs lists the .yaml/.yml files named or found (recursively) in
-// the folders named, once each, in a fixed order.
-func CollectInputs(args []string) ([]string, error) {
+// Skipped is a file found in an input folder that is not an input: its
+// path, why it was skipped, and what to do about it.
+type Skipped struct {
+	Path, Reason string
+}
+
+// Line is the skipped file as the command says it.
+func (k Skipped) Line() string { return k.Path + ": 已跳过：" + k.Reason }
+
+// skipReason says why a file found in a folder is not taken: "" when it
+// is an input (.yaml, .yml, a .xlsx workbook), ignore when it is hidden
+// (.name) or an Office lock file (~$name), which are never mentioned.
+func skipReason(name string) (reason string, ignore bool) {
+	base := filepath.Base(name)
+	lower := strings.ToLower(base)
+	switch ext := filepath.Ext(lower); {
+	case strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$"):
+		return "", true
+	case ext == ".yaml" || ext == ".yml" || ext == ".xlsx":
+		return "", false
+	case ext == ".xls":
+		return "这是旧版 Excel 工作簿（.xls）：在 Excel 或 WPS 中另存为 .xlsx 后再放入", false
+	case strings.HasSuffix(lower, ".yaml.txt") || strings.HasSuffix(lower, ".yml.txt"):
+		return "文件名多了 .txt：请改名为 " + base[:len(base)-len(".txt")], false
+	}
+	return "不是主输入文件或工作簿，已跳过", false
+}
+
+// CollectInputs lists the inputs named or found (recursively) in the
+// folders named, once each, in a fixed order: master inputs (.yaml/.yml)
+// and workbooks (.xlsx). Every other file found in a folder is in skipped,
+// with the reason and the fix, except hidden files and Office lock files
+// (~$…), which are ignored, as are hidden folders and the folders of
+// exclude (the output folder: its workbooks are outputs, not inputs). A
+// file named itself is always taken.
+func CollectInputs(args []string, exclude ...string) (files []string, skipped []Skipped, err error) {
 	seen := map[string]bool{}
-	var out []string
 	add := func(p string) {
 		if !seen[p] {
 			seen[p] = true
-			out = append(out, p)
+			files = append(files, p)
+		}
+	}
+	var excluded []os.FileInfo
+	for _, x := range exclude {
+		if fi, err := os.Stat(x); err == nil && fi.IsDir() {
+			excluded = append(excluded, fi)
 		}
 	}
 	for _, a := range args {
 		fi, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a, err)
+			return nil, nil, fmt.Errorf("%s: %w", a, err)
 		}
 		if !fi.IsDir() {
 			add(filepath.Clean(a))
@@ -147,21 +185,42 @@ func CollectInputs(args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			ext := strings.ToLower(filepath.Ext(p))
-			if !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				if fi, err := d.Info(); err == nil && p != a {
+					for _, x := range excluded {
+						if os.SameFile(fi, x) {
+							return filepath.SkipDir
+						}
+					}
+				}
+				return nil
+			}
+			reason, ignore := skipReason(p)
+			switch {
+			case ignore:
+			case reason != "":
+				if !seen[filepath.Clean(p)] {
+					seen[filepath.Clean(p)] = true
+					skipped = append(skipped, Skipped{filepath.Clean(p), reason})
+				}
+			default:
 				found = append(found, filepath.Clean(p))
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sort.Strings(found)
 		for _, p := range found {
 			add(p)
 		}
 	}
-	return out, nil
+	sort.SliceStable(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
+	return files, skipped, nil
 }
 
 // SummaryName is the batch summary's file name in its folder: summary.xlsx
@@ -275,7 +334,7 @@ dispatch:
 // batchOne renders one department into the output folder.
 func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	row.Problem, row.Unreached = "", false
-	r := File(res, row.File, Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData})
+	r := batchInput(res, row.File, o)
 	row.Findings = r.Findings
 	for _, f := range r.Findings {
 		switch f.Severity {
@@ -337,6 +396,28 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 		row.Resource = &res
 	}
 	return row
+}
+
+// batchInput runs the pipeline on a batch's input: a master input as it
+// is, a workbook imported first (ImportBook, as import does) and its text
+// rendered under the workbook's name, so that the review names the
+// workbook and the outputs are named after its stem. A workbook whose
+// outputs would replace it (the output folder is its own) is refused.
+func batchInput(res *Resources, path string, o BatchOptions) *Result {
+	po := Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData}
+	if !IsWorkbook(path) {
+		return File(res, path, po)
+	}
+	if a, err := os.Stat(path); err == nil {
+		if b, err := os.Stat(filepath.Join(o.Out, Stem(path)+".xlsx")); err == nil && os.SameFile(a, b) {
+			return &Result{Name: path, Err: &input.Error{File: path, Msg: "生成的工作簿会覆盖这个工作簿本身：请换一个输出文件夹（-o）"}}
+		}
+	}
+	text, err := ImportFile(res, path)
+	if err != nil {
+		return &Result{Name: path, Err: err}
+	}
+	return Department(res, path, text, po)
 }
 
 // WriteDataPackage writes the datapackage.json describing the CSV files of

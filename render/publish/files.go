@@ -17,10 +17,14 @@ func ReadFile(path string, limit int64) ([]byte, error) { return input.ReadRegul
 // ReadInput reads a master input file.
 func ReadInput(path string) ([]byte, error) { return ReadFile(path, input.MaxFileSize) }
 
-// Stem is the input's base name without .yaml/.yml: output names never come
-// from anything inside the file, so no input can write outside the folder.
+// Stem is the input's base name without .yaml/.yml (or, for a workbook,
+// .xlsx): output names never come from anything inside the file, so no
+// input can write outside the folder.
 func Stem(name string) string {
 	base := filepath.Base(name)
+	if IsWorkbook(base) {
+		base = base[:len(base)-len(".xlsx")]
+	}
 	for _, ext := range []string{".yaml", ".yml", ".YAML", ".YML"} {
 		base = strings.TrimSuffix(base, ext)
 	}

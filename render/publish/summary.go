@@ -121,9 +121,10 @@ func summarySheets(rows []Row) []xlsx.Records {
 // layout and of this run's list (or, for a run of the whole list, of any
 // whole list), it is updated (updateReview); when it cannot be, it is
 // renamed aside (asideName) and note says so. With a roster (ro not nil)
-// the review has a third sheet, 名单, of the roster checked against the
-// review's departments (rosterSheet), and ro counts what it found.
-func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster) (path, note string, err error) {
+// the review has a sheet, 名单, of the roster checked against the
+// review's departments (rosterSheet), and ro counts what it found; with
+// files skipped, a sheet 已跳过的文件 (skippedSheet).
+func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster, skipped []Skipped) (path, note string, err error) {
 	path = filepath.Join(dir, name)
 	sw := prepareSeason(dir, path, &cov)
 	sheets := summarySheets(rows)
@@ -133,6 +134,9 @@ func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster) (path,
 	if ro != nil {
 		sheets = append(sheets, rosterSheet(ro, sheets[0].Rows))
 	}
+	if len(skipped) > 0 {
+		sheets = append(sheets, skippedSheet(skipped))
+	}
 	sum, err := writeSummary(sheets, cov)
 	if err != nil {
 		return "", "", err
@@ -141,6 +145,22 @@ func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster) (path,
 		return "", "", err
 	}
 	return path, sw.note, nil
+}
+
+// SkippedSheetName is the review's sheet of the files found in the input
+// folders that are not inputs, one row each with the reason and the fix,
+// status 已跳过; there is none when nothing was skipped.
+const SkippedSheetName = "已跳过的文件"
+
+func skippedSheet(skipped []Skipped) xlsx.Records {
+	sheet := xlsx.Records{Name: SkippedSheetName, Columns: []xlsx.RecordColumn{
+		{Title: "文件", Kind: xlsx.RecordText, Width: 40}, {Title: "状态", Kind: xlsx.RecordText},
+		{Title: "原因和处理办法", Kind: xlsx.RecordText, Width: 60},
+	}}
+	for _, k := range skipped {
+		sheet.Rows = append(sheet.Rows, []any{k.Path, "已跳过", k.Reason})
+	}
+	return sheet
 }
 
 // updateReview makes sheets (the run's) the review old updated by the

@@ -332,13 +332,7 @@ func (s *Server) importBook(ctx context.Context, sp *space, i int, name, yaml st
 	if err != nil {
 		return err
 	}
-	var res *workbook.Result
-	err = publish.Guard(name, "导入工作簿时出错", func() error {
-		var err error
-		res, err = workbook.Import(name, data, workbook.Options{Catalog: s.cfg.Resources.Catalog,
-			Format: input.FormatOptions{Header: []string{"由 " + name + " 导入。"}}, Context: ctx})
-		return err
-	})
+	res, err := publish.ImportBook(s.cfg.Resources, name, data, publish.ImportOptions{Context: ctx})
 	if err != nil {
 		return err
 	}

@@ -1509,3 +1509,40 @@ func (c blockUntil) Read([]byte) (int, error) {
 	<-c
 	return 0, io.ErrUnexpectedEOF
 }
+
+// TestImportAgreesWithBatch: the bureau page's import of a workbook and
+// batch's (publish.ImportFile) give the same master input, byte for byte:
+// both go through publish.ImportBook.
+func TestImportAgreesWithBatch(t *testing.T) {
+	s, _ := newServer(t, Config{})
+	dir := t.TempDir()
+	sp := &space{dir: dir}
+	if err := os.Mkdir(sp.path("in"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(sp.path(filepath.Join("in", "0001.xlsx")), sampleBook(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	yaml := sp.path(filepath.Join("in", "0001.yaml"))
+	if err := s.importBook(context.Background(), sp, 0, "大同.xlsx", yaml); err != nil {
+		t.Fatal(err)
+	}
+	bench, err := os.ReadFile(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(t.TempDir(), "大同.xlsx")
+	if err := os.WriteFile(book, sampleBook(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	batch, err := publish.ImportFile(resources(t), book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(bench, batch) {
+		t.Errorf("the workbench's import and batch's differ:\n%s\n----\n%s", bench, batch)
+	}
+	if !bytes.Contains(batch, []byte("由 大同.xlsx 导入。")) {
+		t.Errorf("the header does not name the workbook:\n%.300s", batch)
+	}
+}

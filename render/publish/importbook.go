@@ -1,0 +1,60 @@
+package publish
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/input/workbook"
+)
+
+// ImportOptions shape ImportBook.
+type ImportOptions struct {
+	// Output is the name the master input is written as ("": the
+	// workbook's stem with .yaml).
+	Output string
+	// Amend carries last year's texts and figures in (import --prior).
+	Amend func(doc *input.Document, o *input.FormatOptions) error
+	// Context ends the import early when done; nil: never.
+	Context context.Context
+}
+
+// ImportBook imports a workbook of the 13 tables (name, its bytes data)
+// into a master input, as `budgetpub import`, `budgetpub batch` and the
+// workbench's bureau page all do: the catalog of res, a header naming the
+// workbook, a fault inside reported as such (Guard). It is the one import
+// they share, so that the three give the same text for the same workbook.
+func ImportBook(res *Resources, name string, data []byte, o ImportOptions) (*workbook.Result, error) {
+	wo := workbook.Options{Catalog: res.Catalog, Output: o.Output, Amend: o.Amend, Context: o.Context,
+		Format: input.FormatOptions{Header: []string{"由 " + filepath.Base(name) + " 导入。"}}}
+	var r *workbook.Result
+	err := Guard(name, "导入工作簿时出错", func() error {
+		var err error
+		r, err = workbook.Import(name, data, wo)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// IsWorkbook tells whether a file is a workbook batch and import take
+// (.xlsx).
+func IsWorkbook(name string) bool { return strings.ToLower(filepath.Ext(name)) == ".xlsx" }
+
+// ImportFile is the master input of the workbook at path, as batch
+// renders it: read (at most workbook.MaxBookSize) and imported by
+// ImportBook, with nothing carried from a prior year.
+func ImportFile(res *Resources, path string) ([]byte, error) {
+	data, err := ReadFile(path, workbook.MaxBookSize)
+	if err != nil {
+		return nil, &input.Error{File: path, Msg: "无法读取：" + err.Error()}
+	}
+	r, err := ImportBook(res, path, data, ImportOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return r.Text, nil
+}
