@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -26,8 +27,9 @@ type inputError struct {
 var checkCmd = &command{
 	name:    "check",
 	summary: "只做表间勾稽核对，不生成文件",
-	usage:   "文件.yaml... [选项]",
+	usage:   "文件.yaml|工作簿.xlsx|目录... [选项]",
 	notes: `每条结果一行：文件:行:列: 错误|警告 [编号] 说明：两个数字及相差。
+目录中的主输入文件和工作簿（先像 import 一样导入）逐个核对（含子目录），其他文件列出原因后跳过。
 核对与 render 走同一条流程（同样的分类目录、句式模板和字体选项），render 拒绝的文件 check 也报错。
 有错误时退出码为 1，只有警告时为 0。`,
 	examples: []string{"budgetpub check 某某局-2025.yaml"},
@@ -38,6 +40,16 @@ var checkCmd = &command{
 		return func(e *env, files []string) int {
 			if len(files) == 0 {
 				return e.usage("请给出至少一个输入文件")
+			}
+			files, skipped, err := expandFolders(files)
+			if err != nil {
+				fmt.Fprintln(e.stderr, err)
+				return exitUsage
+			}
+			saySkipped(e, skipped)
+			if len(files) == 0 {
+				fmt.Fprintf(e.stderr, "没有找到主输入文件（.yaml 或 .yml）或工作簿（.xlsx）%s：请检查文件夹的名字\n", skippedNote(skipped))
+				return exitUsage
 			}
 			res, err := publish.Load(*cfg)
 			if err != nil {
@@ -54,7 +66,7 @@ func checkFiles(e *env, res *publish.Resources, files []string, asJSON bool, o p
 	failed, faulted := false, false
 	var reports []checkReport
 	for _, name := range files {
-		out := publish.File(res, name, o)
+		out := publish.InputFile(res, name, o)
 		for _, n := range out.Notices {
 			fmt.Fprintln(e.stderr, n)
 		}
@@ -147,4 +159,22 @@ func summary(rs []checkReport) string {
 		}
 	}
 	return fmt.Sprintf("核对了 %d 个文件：%s（%d 个错误，%d 处需补填，%d 个警告）", len(rs), strings.Join(parts, "，"), errs, incomplete, warns)
+}
+
+// expandFolders replaces each folder named by the inputs found in it
+// (publish.CollectInputs), and says which other files it skipped; a file
+// named is kept as named, whatever it is.
+func expandFolders(args []string, exclude ...string) (files []string, skipped []publish.Skipped, err error) {
+	for _, a := range args {
+		if fi, err := os.Stat(a); err != nil || !fi.IsDir() {
+			files = append(files, a)
+			continue
+		}
+		found, sk, err := publish.CollectInputs([]string{a}, exclude...)
+		if err != nil {
+			return nil, nil, err
+		}
+		files, skipped = append(files, found...), append(skipped, sk...)
+	}
+	return files, skipped, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -13,14 +14,17 @@ import (
 var importCmd = &command{
 	name:    "import",
 	summary: "把预算系统导出的 13 张公开表工作簿（.xlsx）转成主输入文件",
-	usage:   "工作簿.xlsx [选项]",
+	usage:   "工作簿.xlsx|目录 [选项]",
 	notes: `按表名和表头找出每张表（工作表名称、顺序不限），以明细行为准推出主输入文件的各行，
 再用它重新生成各表、逐格核对：尾差为警告，其他不一致为错误（指出工作表和单元格），有错误时不写文件。
 表中没有的内容（概况、原因、政府采购、资产、说明、绩效目标表、上年数）用 --prior 从上年的主输入文件带入，
-否则留空，最后列出需要补填的内容（与 check 的“需补填”相同）。已存在的文件绝不覆盖。`,
+否则留空，最后列出需要补填的内容（与 check 的“需补填”相同）。已存在的文件绝不覆盖。
+给出目录时，导入其中（含子目录）的每个工作簿，写入 -o 给出的目录（按工作簿的文件名命名），
+逐个说明结果，其他文件列出原因后跳过；有工作簿被拒绝时退出码为 1。`,
 	examples: []string{
 		"budgetpub import 某某局-2025-公开表.xlsx -o 某某局-2025.yaml",
 		"budgetpub import 某某局-2025-公开表.xlsx --prior 某某局-2024.yaml",
+		"budgetpub import 各部门公开表/ -o 主输入文件",
 	},
 	define: func(fs *flagSet) func(*env, []string) int {
 		out := fs.String("o", "", "写入的主输入`文件`（默认为工作簿文件名.yaml）")
@@ -31,6 +35,15 @@ var importCmd = &command{
 				return e.usage("请给出一个工作簿文件（.xlsx）")
 			}
 			book := args[0]
+			if fi, err := os.Stat(book); err == nil && fi.IsDir() {
+				if *out == "" {
+					return e.usage("导入一个目录时，请用 -o 给出写入主输入文件的目录")
+				}
+				if *prior != "" {
+					return e.usage("--prior 是一个部门的上年文件，不能用于整个目录：请逐个导入")
+				}
+				return importFolder(e, book, *out, *catalog)
+			}
 			path := *out
 			if path == "" {
 				path = strings.TrimSuffix(filepath.Base(book), filepath.Ext(book)) + ".yaml"
@@ -40,12 +53,68 @@ var importCmd = &command{
 	},
 }
 
+// importFolder imports every workbook found in dir into out, each as its
+// stem with .yaml, never overwriting, saying each one's result and the
+// files skipped: 1 when any is refused, 2 when there is none.
+func importFolder(e *env, dir, out, catalog string) int {
+	files, skipped, err := publish.CollectInputs([]string{dir}, out)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitUsage
+	}
+	var books []string
+	for _, f := range files {
+		if publish.IsWorkbook(f) {
+			books = append(books, f)
+		} else {
+			skipped = append(skipped, publish.Skipped{Path: f, Reason: "已是主输入文件，不用导入"})
+		}
+	}
+	saySkipped(e, skipped)
+	if len(books) == 0 {
+		fmt.Fprintf(e.stderr, "%s 中没有找到工作簿（.xlsx）%s：请检查文件夹的名字\n", dir, skippedNote(skipped))
+		return exitUsage
+	}
+	res, err := publish.Load(publish.Config{Catalog: catalog})
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFor(err)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		fmt.Fprintf(e.stderr, "%s: 无法创建输出目录：%s\n", out, publish.OSCause(err))
+		return exitUsage
+	}
+	refused := 0
+	for _, book := range books {
+		path := filepath.Join(out, publish.Stem(book)+".yaml")
+		if code := importBook(e, res, book, path, ""); code != 0 {
+			refused++
+			fmt.Fprintf(e.stdout, "%s: 未导入（原因见上）\n", book)
+		}
+	}
+	fmt.Fprintf(e.stdout, "%d 个工作簿：%d 个已导入，%d 个未导入", len(books), len(books)-refused, refused)
+	if len(skipped) > 0 {
+		fmt.Fprintf(e.stdout, "；跳过了 %d 个其他文件", len(skipped))
+	}
+	fmt.Fprintln(e.stdout)
+	if refused > 0 {
+		return exitRefused
+	}
+	return exitDone
+}
+
 func runImport(e *env, book, path, prior, catalog string) int {
 	res, err := publish.Load(publish.Config{Catalog: catalog})
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 1
 	}
+	return importBook(e, res, book, path, prior)
+}
+
+// importBook imports one workbook into path (never over a file), with
+// prior's texts when given.
+func importBook(e *env, res *publish.Resources, book, path, prior string) int {
 	data, err := input.ReadRegular(book, workbook.MaxBookSize)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: 无法读取：%v\n", book, err)

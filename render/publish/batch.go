@@ -405,19 +405,28 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 // outputs would replace it (the output folder is its own) is refused.
 func batchInput(res *Resources, path string, o BatchOptions) *Result {
 	po := Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData}
-	if !IsWorkbook(path) {
-		return File(res, path, po)
-	}
-	if a, err := os.Stat(path); err == nil {
-		if b, err := os.Stat(filepath.Join(o.Out, Stem(path)+".xlsx")); err == nil && os.SameFile(a, b) {
-			return &Result{Name: path, Err: &input.Error{File: path, Msg: "生成的工作簿会覆盖这个工作簿本身：请换一个输出文件夹（-o）"}}
+	if IsWorkbook(path) {
+		if a, err := os.Stat(path); err == nil {
+			if b, err := os.Stat(filepath.Join(o.Out, Stem(path)+".xlsx")); err == nil && os.SameFile(a, b) {
+				return &Result{Name: path, Err: &input.Error{File: path, Msg: "生成的工作簿会覆盖这个工作簿本身：请换一个输出文件夹（-o）"}}
+			}
 		}
+	}
+	return InputFile(res, path, po)
+}
+
+// InputFile runs the pipeline on an input file: a master input as it is
+// (File), a workbook (.xlsx) imported first (ImportFile) and its text run
+// under the workbook's name.
+func InputFile(res *Resources, path string, o Options) *Result {
+	if !IsWorkbook(path) {
+		return File(res, path, o)
 	}
 	text, err := ImportFile(res, path)
 	if err != nil {
 		return &Result{Name: path, Err: err}
 	}
-	return Department(res, path, text, po)
+	return Department(res, path, text, o)
 }
 
 // WriteDataPackage writes the datapackage.json describing the CSV files of
