@@ -150,13 +150,32 @@ func skipReason(name string) (reason string, ignore bool) {
 	return "不是主输入文件或工作簿，已跳过", false
 }
 
+// batchOutputs tells whether dir is a batch's output folder — it holds a
+// batch's summary (SummaryName's names) —, remembering it in known.
+func batchOutputs(dir string, known map[string]bool) bool {
+	is, ok := known[dir]
+	if !ok {
+		for _, pat := range []string{"summary.xlsx", "summary-batch*.xlsx", "summary-*-of-*.xlsx"} {
+			if m, _ := filepath.Glob(filepath.Join(dir, pat)); len(m) > 0 {
+				is = true
+				break
+			}
+		}
+		known[dir] = is
+	}
+	return is
+}
+
 // CollectInputs lists the inputs named or found (recursively) in the
 // folders named, once each, in a fixed order: master inputs (.yaml/.yml)
 // and workbooks (.xlsx). Every other file found in a folder is in skipped,
 // with the reason and the fix, except hidden files and Office lock files
 // (~$…), which are ignored, as are hidden folders and the folders of
-// exclude (the output folder: its workbooks are outputs, not inputs). A
-// file named itself is always taken.
+// exclude (the output folder: its workbooks are outputs, not inputs); a
+// folder that is the output folder itself, or any holding a batch's
+// summary (an earlier run's output folder), gives only its
+// master inputs, its other files and 未更新的旧文件 being outputs, ignored. A file named
+// itself is always taken.
 func CollectInputs(args []string, exclude ...string) (files []string, skipped []Skipped, err error) {
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -166,6 +185,7 @@ func CollectInputs(args []string, exclude ...string) (files []string, skipped []
 		}
 	}
 	var excluded []os.FileInfo
+	outputDirs := map[string]bool{}
 	for _, x := range exclude {
 		if fi, err := os.Stat(x); err == nil && fi.IsDir() {
 			excluded = append(excluded, fi)
@@ -179,6 +199,18 @@ func CollectInputs(args []string, exclude ...string) (files []string, skipped []
 		if !fi.IsDir() {
 			add(filepath.Clean(a))
 			continue
+		}
+		// The folder is the output folder itself: the files beside the
+		// inputs are outputs (workbooks, PDFs, the summary), never read.
+		outputs := false
+		for _, x := range excluded {
+			outputs = outputs || os.SameFile(fi, x)
+		}
+		isOutputs := func(dir string) bool {
+			if dir == filepath.Clean(a) && outputs {
+				return true
+			}
+			return batchOutputs(dir, outputDirs)
 		}
 		var found []string
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
@@ -196,11 +228,17 @@ func CollectInputs(args []string, exclude ...string) (files []string, skipped []
 						}
 					}
 				}
+				if p != a && isOutputs(filepath.Dir(p)) && d.Name() == StaleFolder {
+					return filepath.SkipDir
+				}
 				return nil
 			}
 			reason, ignore := skipReason(p)
+			ext := strings.ToLower(filepath.Ext(p))
 			switch {
 			case ignore:
+			case ext != ".yaml" && ext != ".yml" && isOutputs(filepath.Dir(p)):
+				// an output folder's own files: outputs, not inputs
 			case reason != "":
 				if !seen[filepath.Clean(p)] {
 					seen[filepath.Clean(p)] = true
