@@ -183,7 +183,7 @@ func (m *Merged) setSeason(s *season) {
 const (
 	nameColumn   = 1
 	yearColumn   = 2
-	statusColumn = 17
+	statusColumn = 23
 )
 
 // readSummary reads one summary and what it covers.

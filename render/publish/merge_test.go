@@ -24,7 +24,7 @@ func mergeRows(n int) ([]string, []Row) {
 		d := decimal.New(int64(510342+i*101), -2)
 		diff := decimal.New(int64(-i), -2)
 		r := Row{File: f, Department: fmt.Sprintf("部门%02d", i), Year: 2025, Total: d, GeneralPublic: d, Basic: d.Div(decimal.NewFromInt(3)).Round(2), Project: decimal.New(int64(i), 0),
-			ThreePublic: decimal.New(1991, -2), ThreePublicChange: &diff, Projects: i, GoalForms: i / 2, Outputs: Stem(f) + ".xlsx、" + Stem(f) + ".pdf", Done: true}
+			ThreePublic: decimal.New(1991, -2), PriorThreePublic: render.Prior{Value: decimal.New(int64(1991+i), -2), Set: true}, Projects: i, GoalForms: i / 2, Outputs: Stem(f) + ".xlsx、" + Stem(f) + ".pdf", Done: true}
 		switch i % 4 {
 		case 1:
 			r.Findings = []render.Finding{
@@ -37,7 +37,7 @@ func mergeRows(n int) ([]string, []Row) {
 			r.InputErrors = input.Errors{{File: f, Pos: input.Pos{Line: 3, Col: 1}, Msg: "未知的键 bogus"}, {File: f, Msg: "没有位置的错误"}}
 			r.Errors = 2
 		case 3:
-			r.Done, r.Fault, r.Outputs, r.Problem, r.ThreePublicChange = false, true, "", "内部错误", nil
+			r.Done, r.Fault, r.Outputs, r.Problem, r.PriorThreePublic = false, true, "", "内部错误", render.Prior{}
 		}
 		files, rows = append(files, f), append(rows, r)
 	}

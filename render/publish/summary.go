@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 	"github.com/shopspring/decimal"
 )
@@ -22,10 +23,11 @@ func summaryLayout() (departments, findings xlsx.Records) {
 	text, num, amount := xlsx.RecordText, xlsx.RecordInt, xlsx.RecordAmount
 	departments = xlsx.Records{Name: "汇总", Columns: []xlsx.RecordColumn{
 		{Title: "输入文件", Kind: text, Width: 28}, {Title: "部门名称", Kind: text, Width: 28}, {Title: "年度", Kind: num},
-		{Title: "收支总计", Kind: amount, Width: 14}, {Title: "一般公共预算", Kind: amount, Width: 14},
-		{Title: "基本支出", Kind: amount, Width: 14}, {Title: "项目支出", Kind: amount, Width: 14},
-		{Title: "“三公”经费", Kind: amount, Width: 12}, {Title: "“三公”比上年增减", Kind: amount, Width: 12},
-		{Title: "机关运行经费", Kind: amount, Width: 12}, {Title: "机关运行经费比上年增减", Kind: amount, Width: 14},
+		{Title: "收支总计（万元）", Kind: amount, Width: 14}, {Title: "收支总计比上年增减", Kind: amount, Width: 12}, {Title: "收支总计增减率（%）", Kind: amount, Width: 10},
+		{Title: "一般公共预算（万元）", Kind: amount, Width: 14}, {Title: "一般公共预算比上年增减", Kind: amount, Width: 12}, {Title: "一般公共预算增减率（%）", Kind: amount, Width: 10},
+		{Title: "基本支出（万元）", Kind: amount, Width: 14}, {Title: "项目支出（万元）", Kind: amount, Width: 14},
+		{Title: "“三公”经费（万元）", Kind: amount, Width: 12}, {Title: "“三公”比上年增减", Kind: amount, Width: 12}, {Title: "“三公”增减率（%）", Kind: amount, Width: 10},
+		{Title: "机关运行经费（万元）", Kind: amount, Width: 12}, {Title: "机关运行经费比上年增减", Kind: amount, Width: 12}, {Title: "机关运行经费增减率（%）", Kind: amount, Width: 10},
 		{Title: "项目个数", Kind: num}, {Title: "公开绩效目标表", Kind: num},
 		{Title: "警告", Kind: num}, {Title: "需补填", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
 		{Title: "状态", Kind: text}, {Title: "输出文件或问题", Kind: text, Width: 60}, {Title: "旧文件移至", Kind: text, Width: 20},
@@ -39,6 +41,18 @@ func summaryLayout() (departments, findings xlsx.Records) {
 		{Title: "右项", Kind: text, Width: 24}, {Title: "右值", Kind: amount, Width: 14}, {Title: "相差", Kind: amount, Width: 14},
 	}}
 	return departments, findings
+}
+
+// percent is the change of cur on prior in percent, both to the cent,
+// rounded half away from zero to two decimals once; nil when the prior year
+// is not given or is 0 (no percentage of nothing).
+func percent(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
+	c := change(cur, prior)
+	if c == nil || render.Round(prior.Value).IsZero() {
+		return nil
+	}
+	p := c.Mul(decimal.NewFromInt(100)).DivRound(render.Round(prior.Value), 2)
+	return &p
 }
 
 // The input file's column in 汇总 and in 核对结果.
@@ -76,8 +90,12 @@ func summarySheets(rows []Row) []xlsx.Records {
 			code = r.Code
 		}
 		departments.Rows = append(departments.Rows, []any{
-			r.File, r.Department, year, r.Total, r.GeneralPublic, r.Basic, r.Project,
-			r.ThreePublic, opt(r.ThreePublicChange), r.OperatingCosts, opt(r.OperatingCostsChange),
+			r.File, r.Department, year,
+			r.Total, opt(change(r.Total, r.PriorTotal)), opt(percent(r.Total, r.PriorTotal)),
+			r.GeneralPublic, opt(change(r.GeneralPublic, r.PriorGP)), opt(percent(r.GeneralPublic, r.PriorGP)),
+			r.Basic, r.Project,
+			r.ThreePublic, opt(change(r.ThreePublic, r.PriorThreePublic)), opt(percent(r.ThreePublic, r.PriorThreePublic)),
+			r.OperatingCosts, opt(change(r.OperatingCosts, r.PriorOperatingCosts)), opt(percent(r.OperatingCosts, r.PriorOperatingCosts)),
 			r.Projects, r.GoalForms, r.Warnings, r.Incomplete, r.Errors, r.IDs(), status, detail, r.MovedTo,
 			code, fp, runs, nil, nil,
 		})

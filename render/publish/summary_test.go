@@ -1,0 +1,67 @@
+package publish
+
+import (
+	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/shopspring/decimal"
+)
+
+// TestSummaryChanges: 汇总 has the change on last year and its percentage
+// for 收支总计, 一般公共预算, “三公”经费 and 机关运行经费, exact to the cent
+// (the percentage rounded half away from zero once); a prior year not given,
+// or of zero, leaves the cells blank, never 0.
+func TestSummaryChanges(t *testing.T) {
+	d := decimal.RequireFromString
+	prior := func(s string) render.Prior { return render.Prior{Value: d(s), Set: true} }
+	rows := []Row{
+		{File: "a.yaml", Department: "甲", Year: 2025, Total: d("1100.10"), GeneralPublic: d("300"), ThreePublic: d("2"), OperatingCosts: d("10"),
+			PriorTotal: prior("1000.05"), PriorGP: prior("300"), PriorThreePublic: prior("3"), PriorOperatingCosts: prior("0")},
+		{File: "b.yaml", Department: "乙", Year: 2025, Total: d("5"), GeneralPublic: d("5")},
+	}
+	deps, _ := summaryLayout()
+	col := map[string]int{}
+	for i, c := range deps.Columns {
+		col[c.Title] = i
+	}
+	got := summarySheets(rows)[0].Rows
+	want := map[string]string{
+		"收支总计比上年增减": "100.05", "收支总计增减率（%）": "10.00",
+		"一般公共预算比上年增减": "0", "一般公共预算增减率（%）": "0",
+		"“三公”比上年增减": "-1", "“三公”增减率（%）": "-33.33",
+		"机关运行经费比上年增减": "10", "机关运行经费增减率（%）": "",
+	}
+	for title, w := range want {
+		c, ok := col[title]
+		if !ok {
+			t.Errorf("no column %s", title)
+			continue
+		}
+		v := got[0][c]
+		if w == "" {
+			if v != nil {
+				t.Errorf("%s = %v, want blank (a prior year of 0)", title, v)
+			}
+		} else if x, ok := v.(decimal.Decimal); !ok || !x.Equal(d(w)) {
+			t.Errorf("%s = %v, want %s", title, v, w)
+		}
+		if got[1][c] != nil {
+			t.Errorf("%s = %v without a prior year, want blank", title, got[1][c])
+		}
+	}
+}
+
+// TestSummaryColumns: the columns season, merge and roster read by index
+// are the titles they mean (a column added before them moves them all).
+func TestSummaryColumns(t *testing.T) {
+	deps, finds := summaryLayout()
+	for i, want := range map[int]string{departmentFileColumn: "输入文件", nameColumn: "部门名称", yearColumn: "年度", statusColumn: "状态",
+		codeColumn: "部门编码", fingerprintColumn: "输入指纹", runsColumn: "运行次数", reviewStateColumn: "审核状态", reviewNoteColumn: "审核意见"} {
+		if got := deps.Columns[i].Title; got != want {
+			t.Errorf("汇总 column %d is %s, want %s", i, got, want)
+		}
+	}
+	if got := finds.Columns[findingFileColumn].Title; got != "输入文件" {
+		t.Errorf("核对结果 column %d is %s", findingFileColumn, got)
+	}
+}
