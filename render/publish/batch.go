@@ -45,6 +45,7 @@ type Row struct {
 	Unreached                             bool               // never started: the batch was interrupted first
 	Fault                                 bool               // not done because of an internal fault
 	Resource                              *opendata.Resource // the department's CSV, with BatchOptions.OpenData
+	Figures                               bool               // its figures were computed: else the review leaves them blank
 }
 
 // Status is the department's state in the review: 可公开 (written, nothing
@@ -295,6 +296,7 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	if r.Pub != nil {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year
 		if f := r.Pub.Facts; f != nil {
+			row.Figures = true
 			row.Total, row.GeneralPublic, row.Basic, row.Project = f.Total, f.GPCurrent, f.Basic, f.Project
 			row.ThreePublic, row.OperatingCosts = f.ThreePublic, f.OperatingCosts
 			row.PriorTotal, row.PriorGP, row.PriorThreePublic, row.PriorOperatingCosts = f.PriorTotal, f.PriorGP, f.PriorThreePublic, f.PriorOperatingCosts

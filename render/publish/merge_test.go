@@ -23,7 +23,7 @@ func mergeRows(n int) ([]string, []Row) {
 		f := filepath.Join("各部门", fmt.Sprintf("部门%02d.yaml", i))
 		d := decimal.New(int64(510342+i*101), -2)
 		diff := decimal.New(int64(-i), -2)
-		r := Row{File: f, Department: fmt.Sprintf("部门%02d", i), Year: 2025, Total: d, GeneralPublic: d, Basic: d.Div(decimal.NewFromInt(3)).Round(2), Project: decimal.New(int64(i), 0),
+		r := Row{File: f, Department: fmt.Sprintf("部门%02d", i), Year: 2025, Figures: true, Total: d, GeneralPublic: d, Basic: d.Div(decimal.NewFromInt(3)).Round(2), Project: decimal.New(int64(i), 0),
 			ThreePublic: decimal.New(1991, -2), PriorThreePublic: render.Prior{Value: decimal.New(int64(1991+i), -2), Set: true}, Projects: i, GoalForms: i / 2, Outputs: Stem(f) + ".xlsx、" + Stem(f) + ".pdf", Done: true}
 		switch i % 4 {
 		case 1:

@@ -55,8 +55,12 @@ func percent(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
 	return &p
 }
 
-// The input file's column in 汇总 and in 核对结果.
+// The input file's column in 汇总 and in 核对结果; the first and last of
+// 汇总's figures (收支总计 … 公开绩效目标表), blank for a department whose
+// figures were never computed.
 const (
+	firstFigureColumn    = 3
+	lastFigureColumn     = 18
 	departmentFileColumn = 0
 	findingFileColumn    = 1
 )
@@ -89,7 +93,7 @@ func summarySheets(rows []Row) []xlsx.Records {
 		if r.Code != "" {
 			code = r.Code
 		}
-		departments.Rows = append(departments.Rows, []any{
+		row := []any{
 			r.File, r.Department, year,
 			r.Total, opt(change(r.Total, r.PriorTotal)), opt(percent(r.Total, r.PriorTotal)),
 			r.GeneralPublic, opt(change(r.GeneralPublic, r.PriorGP)), opt(percent(r.GeneralPublic, r.PriorGP)),
@@ -98,7 +102,13 @@ func summarySheets(rows []Row) []xlsx.Records {
 			r.OperatingCosts, opt(change(r.OperatingCosts, r.PriorOperatingCosts)), opt(percent(r.OperatingCosts, r.PriorOperatingCosts)),
 			r.Projects, r.GoalForms, r.Warnings, r.Incomplete, r.Errors, r.IDs(), status, detail, r.MovedTo,
 			code, fp, runs, nil, nil,
-		})
+		}
+		if !r.Figures { // never computed: blank, not 0.00
+			for c := firstFigureColumn; c <= lastFigureColumn; c++ {
+				row[c] = nil
+			}
+		}
+		departments.Rows = append(departments.Rows, row)
 	}
 	// The findings sheet's rows are made as they are written: a province's
 	// batch has tens of thousands.

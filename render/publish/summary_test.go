@@ -15,9 +15,9 @@ func TestSummaryChanges(t *testing.T) {
 	d := decimal.RequireFromString
 	prior := func(s string) render.Prior { return render.Prior{Value: d(s), Set: true} }
 	rows := []Row{
-		{File: "a.yaml", Department: "甲", Year: 2025, Total: d("1100.10"), GeneralPublic: d("300"), ThreePublic: d("2"), OperatingCosts: d("10"),
+		{File: "a.yaml", Department: "甲", Year: 2025, Figures: true, Total: d("1100.10"), GeneralPublic: d("300"), ThreePublic: d("2"), OperatingCosts: d("10"),
 			PriorTotal: prior("1000.05"), PriorGP: prior("300"), PriorThreePublic: prior("3"), PriorOperatingCosts: prior("0")},
-		{File: "b.yaml", Department: "乙", Year: 2025, Total: d("5"), GeneralPublic: d("5")},
+		{File: "b.yaml", Department: "乙", Year: 2025, Figures: true, Total: d("5"), GeneralPublic: d("5")},
 	}
 	deps, _ := summaryLayout()
 	col := map[string]int{}
@@ -61,7 +61,40 @@ func TestSummaryColumns(t *testing.T) {
 			t.Errorf("汇总 column %d is %s, want %s", i, got, want)
 		}
 	}
+	if deps.Columns[firstFigureColumn].Title != "收支总计（万元）" || deps.Columns[lastFigureColumn].Title != "公开绩效目标表" {
+		t.Errorf("the figures are columns %d–%d: %s … %s", firstFigureColumn, lastFigureColumn, deps.Columns[firstFigureColumn].Title, deps.Columns[lastFigureColumn].Title)
+	}
 	if got := finds.Columns[findingFileColumn].Title; got != "输入文件" {
 		t.Errorf("核对结果 column %d is %s", findingFileColumn, got)
+	}
+}
+
+// TestSummaryFailedBlank: a department whose figures were never computed
+// (its input failed to read) has its figure cells blank, not 0.00; one
+// whose figures were computed keeps a true 0 as 0.
+func TestSummaryFailedBlank(t *testing.T) {
+	rows := []Row{
+		{File: "bad.yaml", Problem: "输入有 1 处错误", Errors: 1},
+		{File: "ok.yaml", Department: "甲", Year: 2025, Figures: true, Total: decimal.NewFromInt(5), Done: true},
+	}
+	got := summarySheets(rows)[0].Rows
+	deps, _ := summaryLayout()
+	for c, col := range deps.Columns {
+		if col.Title == "错误" || col.Title == "警告" || col.Title == "需补填" {
+			continue
+		}
+		if _, isNumber := got[0][c].(decimal.Decimal); isNumber {
+			t.Errorf("failed row: %s = %v, want blank", col.Title, got[0][c])
+		}
+		if n, isInt := got[0][c].(int); isInt && col.Title != "运行次数" {
+			t.Errorf("failed row: %s = %d, want blank", col.Title, n)
+		}
+	}
+	for _, title := range []string{"基本支出（万元）", "项目个数"} {
+		for c, col := range deps.Columns {
+			if col.Title == title && got[1][c] == nil {
+				t.Errorf("computed row: %s blank, want its 0", title)
+			}
+		}
 	}
 }
