@@ -92,7 +92,7 @@ func TestMergeIsTheWholeBatch(t *testing.T) {
 			if m.Lists != 1 || len(m.Files) != len(files) || m.Done != 5 || m.Faults != 2 {
 				t.Errorf("merged %d lists, %d files, %d done, %d faults", m.Lists, len(m.Files), m.Done, m.Faults)
 			}
-			got, err := writeSummary(m.Sheets, m.Coverage)
+			got, err := writeSummary(m.Sheets, m.Coverage, Heading{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func TestMergeTwoLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := writeSummary(m.Sheets, m.Coverage)
+	got, _ := writeSummary(m.Sheets, m.Coverage, Heading{})
 	if m.Lists != 2 || !bytes.Equal(got, want) {
 		t.Errorf("%d lists; the merge is not list B then list A", m.Lists)
 	}

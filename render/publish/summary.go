@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/site"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 	"github.com/shopspring/decimal"
 )
@@ -151,7 +153,7 @@ func summarySheets(rows []Row) []xlsx.Records {
 // renamed aside (asideName) and note says so. With a roster (ro not nil)
 // the review has a third sheet, 名单, of the roster checked against the
 // review's departments (rosterSheet), and ro counts what it found.
-func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster) (path, note string, err error) {
+func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster, h Heading) (path, note string, err error) {
 	path = filepath.Join(dir, name)
 	sw := prepareSeason(dir, path, &cov)
 	sheets := summarySheets(rows)
@@ -161,7 +163,7 @@ func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster) (path,
 	if ro != nil {
 		sheets = append(sheets, rosterSheet(ro, sheets[0].Rows))
 	}
-	sum, err := writeSummary(sheets, cov)
+	sum, err := writeSummary(sheets, cov, h)
 	if err != nil {
 		return "", "", err
 	}
@@ -211,10 +213,47 @@ const summaryTitle = "部门预算公开批量生成汇总"
 // Summary is the batch's summary workbook: the sheets 汇总 and 核对结果,
 // and in its description the part of which list of inputs it covers.
 func Summary(rows []Row, cov Coverage) ([]byte, error) {
-	return writeSummary(summarySheets(rows), cov)
+	return writeSummary(summarySheets(rows), cov, Heading{})
 }
 
-func writeSummary(sheets []xlsx.Records, cov Coverage) ([]byte, error) {
+// Heading is what the review's printed title says besides its year: the
+// publication's title (--title, shared with --site; empty: 2025年部门预算公开
+// by the departments' year) and the date of the run (--as-of; zero: none).
+type Heading struct {
+	Title string
+	AsOf  time.Time
+}
+
+// text is the review's printed title for its 汇总 rows: the title, 审核汇总
+// and the date.
+func (h Heading) text(departments [][]any) string {
+	title := h.Title
+	if title == "" {
+		year := 0
+		for _, r := range departments {
+			y, ok := r[yearColumn].(int)
+			switch {
+			case !ok || y == year:
+			case year == 0:
+				year = y
+			default:
+				year = -1 // years differ: none said
+			}
+		}
+		title = site.Title(max(year, 0))
+	}
+	out := title + "　审核汇总"
+	if !h.AsOf.IsZero() {
+		out += "　" + fmt.Sprintf("%d年%d月%d日", h.AsOf.Year(), int(h.AsOf.Month()), h.AsOf.Day())
+	}
+	return out
+}
+
+func writeSummary(sheets []xlsx.Records, cov Coverage, h Heading) ([]byte, error) {
+	heading := h.text(sheets[0].Rows)
+	for i := range sheets {
+		sheets[i].Heading = heading
+	}
 	var sum bytes.Buffer
 	if err := xlsx.WriteRecords(&sum, xlsx.BookProps{Title: summaryTitle, Description: cov.String()}, sheets); err != nil {
 		return nil, fmt.Errorf("无法生成汇总表：%w", err)

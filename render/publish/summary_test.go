@@ -2,6 +2,7 @@ package publish
 
 import (
 	"testing"
+	"time"
 
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
@@ -95,6 +96,25 @@ func TestSummaryFailedBlank(t *testing.T) {
 			if col.Title == title && got[1][c] == nil {
 				t.Errorf("computed row: %s blank, want its 0", title)
 			}
+		}
+	}
+}
+
+// TestReviewHeading: the review's printed title says the year (or the
+// --title given), that it is the review, and the date (--as-of).
+func TestReviewHeading(t *testing.T) {
+	rows := [][]any{{"a.yaml", "甲", 2025}, {"b.yaml", "乙", 2025}, {"c.yaml", "丙", nil}}
+	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		h    Heading
+		want string
+	}{
+		{Heading{AsOf: day}, "2025年部门预算公开　审核汇总　2026年3月1日"},
+		{Heading{Title: "某市2025年部门预算公开", AsOf: day}, "某市2025年部门预算公开　审核汇总　2026年3月1日"},
+		{Heading{}, "2025年部门预算公开　审核汇总"},
+	} {
+		if got := tc.h.text(rows); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.h, got, tc.want)
 		}
 	}
 }

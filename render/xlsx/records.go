@@ -15,6 +15,7 @@ import (
 // and the first two columns on every page (a batch's summary and its findings).
 type Records struct {
 	Name    string // the sheet's name
+	Heading string // printed at the top of every page (the review's title), when given
 	Columns []RecordColumn
 	Rows    [][]any // per cell: string, int, decimal.Decimal, or nil for an empty cell
 	// Count and Row, when Row is set, give the rows instead: Row(0) …
@@ -129,7 +130,7 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 	if err := f.AutoFilter(s.Name, "A1:"+last, nil); err != nil {
 		return err
 	}
-	if err := recordPrintSetup(f, s.Name); err != nil {
+	if err := recordPrintSetup(f, s.Name, s.Heading); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(s.Name)
@@ -222,8 +223,9 @@ const paperA3 = 8
 
 // recordPrintSetup is the print setup of a Records sheet: A3 landscape at
 // RecordPrintScale (not fitted to the page), the margins, the page-number
-// footer, and columns A:B and row 1 repeated on every page.
-func recordPrintSetup(f *excelize.File, name string) error {
+// footer, the heading at the top of every page, and columns A:B and row 1
+// repeated on every page.
+func recordPrintSetup(f *excelize.File, name, heading string) error {
 	size, orient, scale := paperA3, "landscape", uint(RecordPrintScale)
 	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}); err != nil {
 		return err
@@ -234,7 +236,11 @@ func recordPrintSetup(f *excelize.File, name string) error {
 	}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: footerText}); err != nil {
+	head := &excelize.HeaderFooterOptions{OddFooter: footerText}
+	if heading != "" {
+		head.OddHeader = "&C&14" + strings.ReplaceAll(heading, "&", "&&")
+	}
+	if err := f.SetHeaderFooter(name, head); err != nil {
 		return err
 	}
 	quoted := "'" + strings.ReplaceAll(name, "'", "''") + "'"

@@ -120,3 +120,26 @@ func TestRecordRowHeights(t *testing.T) {
 		t.Errorf("a row of 5 wrapped lines is %v high", h)
 	}
 }
+
+// TestRecordHeading: a sheet's heading is printed at the top of every page
+// (an & in it printed as itself), the header row staying row 1 for the
+// reader.
+func TestRecordHeading(t *testing.T) {
+	sheets := []Records{{Name: "汇总", Heading: "某市2025年部门预算公开 审核汇总 R&D", Columns: []RecordColumn{{Title: "名称"}}, Rows: [][]any{{"甲"}}}}
+	var b bytes.Buffer
+	if err := WriteRecords(&b, BookProps{}, sheets); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	hf, err := f.GetHeaderFooter("汇总")
+	if err != nil || !strings.Contains(hf.OddHeader, "某市2025年部门预算公开 审核汇总 R&&D") {
+		t.Errorf("print header %q %v", hf.OddHeader, err)
+	}
+	if v, _ := f.GetCellValue("汇总", "A1"); v != "名称" {
+		t.Errorf("A1 = %q, want the header", v)
+	}
+}
