@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/budgetpub/budgetpub/render"
@@ -249,7 +250,31 @@ func (h Heading) text(departments [][]any) string {
 	return out
 }
 
+// outputsColumn is 汇总's 输出文件或问题.
+const outputsColumn = 24
+
+// reviewLinks links each written department's 输出文件或问题 in 汇总 to
+// its PDF (else its first file), relative to the review: the outputs are
+// beside it.
+func reviewLinks(sheets []xlsx.Records) {
+	sheets[0].Links = map[[2]int]string{}
+	for i, r := range sheets[0].Rows {
+		if !doneStatus(cellText(r, statusColumn)) || cellText(r, outputsColumn) == "" {
+			continue
+		}
+		files := strings.Split(cellText(r, outputsColumn), "、")
+		target := files[0]
+		for _, f := range files {
+			if strings.HasSuffix(f, ".pdf") {
+				target = f
+			}
+		}
+		sheets[0].Links[[2]int{i, outputsColumn}] = filepath.ToSlash(target)
+	}
+}
+
 func writeSummary(sheets []xlsx.Records, cov Coverage, h Heading) ([]byte, error) {
+	reviewLinks(sheets)
 	heading := h.text(sheets[0].Rows)
 	for i := range sheets {
 		sheets[i].Heading = heading

@@ -118,3 +118,20 @@ func TestReviewHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryLinks: a written department's 输出文件或问题 links to its PDF,
+// relative to the review (the folder can move); a failed one has no link.
+func TestSummaryLinks(t *testing.T) {
+	rows := []Row{
+		{File: "a.yaml", Department: "甲", Year: 2025, Figures: true, Done: true, Outputs: "a.xlsx、a.pdf"},
+		{File: "b.yaml", Problem: "输入有 1 处错误", Errors: 1},
+	}
+	sheets := summarySheets(rows)
+	reviewLinks(sheets)
+	if got := sheets[0].Links; len(got) != 1 || got[[2]int{0, outputsColumn}] != "a.pdf" {
+		t.Errorf("links %v", got)
+	}
+	if sheets[0].Columns[outputsColumn].Title != "输出文件或问题" {
+		t.Errorf("column %d is %s", outputsColumn, sheets[0].Columns[outputsColumn].Title)
+	}
+}

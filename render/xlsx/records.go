@@ -16,6 +16,10 @@ import (
 type Records struct {
 	Name    string // the sheet's name
 	Heading string // printed at the top of every page (the review's title), when given
+	// Links are hyperlinks to files, by {row, column} (0-based, below the
+	// header), on text cells: a HYPERLINK formula with the cell's text as
+	// its value, the target relative, so that the folder can move.
+	Links   map[[2]int]string
 	Columns []RecordColumn
 	Rows    [][]any // per cell: string, int, decimal.Decimal, or nil for an empty cell
 	// Count and Row, when Row is set, give the rows instead: Row(0) …
@@ -178,6 +182,9 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 				values[c] = excelize.Cell{StyleID: style}
 			case string:
 				values[c] = excelize.Cell{StyleID: st.text, Value: v}
+				if target, ok := s.Links[[2]int{r, c}]; ok {
+					values[c] = excelize.Cell{StyleID: st.text, Value: v, Formula: "HYPERLINK(" + formulaText(target) + "," + formulaText(v) + ")"}
+				}
 			case int:
 				values[c] = excelize.Cell{StyleID: st.number, Value: v}
 			case decimal.Decimal:
@@ -200,6 +207,9 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 	}
 	return sw.Flush()
 }
+
+// formulaText is s as a formula's string literal.
+func formulaText(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // columnWidth is a column's width in characters: its own, or its title's.
 func columnWidth(col RecordColumn) float64 {

@@ -143,3 +143,33 @@ func TestRecordHeading(t *testing.T) {
 		t.Errorf("A1 = %q, want the header", v)
 	}
 }
+
+// TestRecordLinks: a sheet's links are relative hyperlinks on their cells
+// (the folder can move), the cells' text unchanged.
+func TestRecordLinks(t *testing.T) {
+	sheets := []Records{{Name: "汇总", Columns: []RecordColumn{{Title: "名称"}, {Title: "文件"}},
+		Rows: [][]any{{"甲", "a.xlsx、a.pdf"}, {"乙", nil}}, Links: map[[2]int]string{{0, 1}: "a.pdf"}}}
+	var b bytes.Buffer
+	if err := WriteRecords(&b, BookProps{}, sheets); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, err := f.GetCellFormula("汇总", "B2"); err != nil || got != `HYPERLINK("a.pdf","a.xlsx、a.pdf")` {
+		t.Errorf("B2's link %q %v", got, err)
+	}
+	if v, _ := f.GetCellValue("汇总", "B2"); v != "a.xlsx、a.pdf" {
+		t.Errorf("B2 = %q", v)
+	}
+	if got, _ := f.GetCellFormula("汇总", "B3"); got != "" {
+		t.Errorf("B3 has a link %q", got)
+	}
+	back, _, err := ReadRecords(data, []Records{{Name: "汇总", Columns: sheets[0].Columns}})
+	if err != nil || back[0].Rows[0][1] != "a.xlsx、a.pdf" {
+		t.Errorf("read back: %v %v", back, err)
+	}
+}
