@@ -135,7 +135,7 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	progress.finish()
 	interrupted := ctx.Err() != nil
 
-	summaryPath, note, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards), ro, skipped)
+	summaryPath, note, err := publish.WriteSummary(out, summaryName, rows, publish.NewCoverage(files, bo.Shard, bo.Shards), ro, skipped, site.heading())
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
@@ -245,7 +245,7 @@ func runMerge(e *env, args []string, out string, openData bool, site siteOptions
 		return exitUsage
 	}
 	defer release()
-	paths, note, err := publish.WriteMerged(out, name, m, openData && so == nil, ro)
+	paths, note, err := publish.WriteMerged(out, name, m, openData && so == nil, ro, site.heading())
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage

@@ -281,7 +281,7 @@ func TestBatchExitStatuses(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := publish.WriteSummary(out, publish.SummaryName(files, 1, 2), rows, publish.NewCoverage(files, 1, 2), nil, nil); err != nil {
+	if _, _, err := publish.WriteSummary(out, publish.SummaryName(files, 1, 2), rows, publish.NewCoverage(files, 1, 2), nil, nil, publish.Heading{}); err != nil {
 		t.Fatal(err)
 	}
 	if code, stdout, stderr := runCmd("batch", in, "-o", out, "--shard", "2/2"); code != exitRefused {

@@ -28,21 +28,24 @@ type Row struct {
 	Year                 int
 	Total, GeneralPublic decimal.Decimal
 	Basic, Project       decimal.Decimal
-	// ThreePublic and OperatingCosts with their change on the prior year
-	// (nil when the prior year is not given).
-	ThreePublic, OperatingCosts             decimal.Decimal
-	ThreePublicChange, OperatingCostsChange *decimal.Decimal
-	Projects, GoalForms                     int // current-year projects, published goal forms
-	Warnings, Errors, Incomplete            int // Incomplete: statements nobody gave (需补填)
-	Findings                                []render.Finding
-	InputErrors                             input.Errors // the input's problems (decoding, validation, glyphs)
-	Outputs                                 string       // the files written
-	Problem                                 string       // the error, or why it was not done
-	MovedTo                                 string       // where the department's previous files were moved (not done)
-	Done                                    bool
-	Unreached                               bool               // never started: the batch was interrupted first
-	Fault                                   bool               // not done because of an internal fault
-	Resource                                *opendata.Resource // the department's CSV, with BatchOptions.OpenData
+	// ThreePublic and OperatingCosts, and the prior year's figures of the
+	// four (Set false when the prior year is not given): the review's
+	// changes on last year (summary.go).
+	ThreePublic, OperatingCosts           decimal.Decimal
+	PriorTotal, PriorGP                   render.Prior
+	PriorThreePublic, PriorOperatingCosts render.Prior
+	Projects, GoalForms                   int // current-year projects, published goal forms
+	Warnings, Errors, Incomplete          int // Incomplete: statements nobody gave (需补填)
+	Findings                              []render.Finding
+	InputErrors                           input.Errors // the input's problems (decoding, validation, glyphs)
+	Outputs                               string       // the files written
+	Problem                               string       // the error, or why it was not done
+	MovedTo                               string       // where the department's previous files were moved (not done)
+	Done                                  bool
+	Unreached                             bool               // never started: the batch was interrupted first
+	Fault                                 bool               // not done because of an internal fault
+	Resource                              *opendata.Resource // the department's CSV, with BatchOptions.OpenData
+	Figures                               bool               // its figures were computed: else the review leaves them blank
 }
 
 // Status is the department's state in the review: 可公开 (written, nothing
@@ -390,9 +393,10 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	if r.Pub != nil {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year
 		if f := r.Pub.Facts; f != nil {
+			row.Figures = true
 			row.Total, row.GeneralPublic, row.Basic, row.Project = f.Total, f.GPCurrent, f.Basic, f.Project
 			row.ThreePublic, row.OperatingCosts = f.ThreePublic, f.OperatingCosts
-			row.ThreePublicChange, row.OperatingCostsChange = change(f.ThreePublic, f.PriorThreePublic), change(f.OperatingCosts, f.PriorOperatingCosts)
+			row.PriorTotal, row.PriorGP, row.PriorThreePublic, row.PriorOperatingCosts = f.PriorTotal, f.PriorGP, f.PriorThreePublic, f.PriorOperatingCosts
 			row.Projects, row.GoalForms = f.Projects, f.Published
 		}
 	}

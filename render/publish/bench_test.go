@@ -177,7 +177,7 @@ func BenchmarkMerge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := writeSummary(m.Sheets, m.Coverage); err != nil {
+		if _, err := writeSummary(m.Sheets, m.Coverage, Heading{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -183,7 +183,7 @@ func (m *Merged) setSeason(s *season) {
 const (
 	nameColumn   = 1
 	yearColumn   = 2
-	statusColumn = 17
+	statusColumn = 23
 )
 
 // readSummary reads one summary and what it covers.
@@ -306,7 +306,7 @@ func mergeList(parts []summaryPart) (files, froms []string, departments, finding
 // of its and theirs (season.later), its other rows are kept, and m
 // becomes the review written.
 // With a roster (ro not nil) the review has the sheet 名单 (rosterSheet).
-func WriteMerged(dir, name string, m *Merged, openData bool, ro *Roster) (paths []string, note string, err error) {
+func WriteMerged(dir, name string, m *Merged, openData bool, ro *Roster, h Heading) (paths []string, note string, err error) {
 	path := filepath.Join(dir, name)
 	sw := prepareSeason(dir, path, nil)
 	if sw.old != nil {
@@ -323,7 +323,7 @@ func WriteMerged(dir, name string, m *Merged, openData bool, ro *Roster) (paths 
 	if ro != nil {
 		sheets = append(sheets[:len(sheets):len(sheets)], rosterSheet(ro, m.Sheets[0].Rows))
 	}
-	data, err := writeSummary(sheets, m.Coverage)
+	data, err := writeSummary(sheets, m.Coverage, h)
 	if err != nil {
 		return nil, "", err
 	}

@@ -23,8 +23,8 @@ func mergeRows(n int) ([]string, []Row) {
 		f := filepath.Join("各部门", fmt.Sprintf("部门%02d.yaml", i))
 		d := decimal.New(int64(510342+i*101), -2)
 		diff := decimal.New(int64(-i), -2)
-		r := Row{File: f, Department: fmt.Sprintf("部门%02d", i), Year: 2025, Total: d, GeneralPublic: d, Basic: d.Div(decimal.NewFromInt(3)).Round(2), Project: decimal.New(int64(i), 0),
-			ThreePublic: decimal.New(1991, -2), ThreePublicChange: &diff, Projects: i, GoalForms: i / 2, Outputs: Stem(f) + ".xlsx、" + Stem(f) + ".pdf", Done: true}
+		r := Row{File: f, Department: fmt.Sprintf("部门%02d", i), Year: 2025, Figures: true, Total: d, GeneralPublic: d, Basic: d.Div(decimal.NewFromInt(3)).Round(2), Project: decimal.New(int64(i), 0),
+			ThreePublic: decimal.New(1991, -2), PriorThreePublic: render.Prior{Value: decimal.New(int64(1991+i), -2), Set: true}, Projects: i, GoalForms: i / 2, Outputs: Stem(f) + ".xlsx、" + Stem(f) + ".pdf", Done: true}
 		switch i % 4 {
 		case 1:
 			r.Findings = []render.Finding{
@@ -37,7 +37,7 @@ func mergeRows(n int) ([]string, []Row) {
 			r.InputErrors = input.Errors{{File: f, Pos: input.Pos{Line: 3, Col: 1}, Msg: "未知的键 bogus"}, {File: f, Msg: "没有位置的错误"}}
 			r.Errors = 2
 		case 3:
-			r.Done, r.Fault, r.Outputs, r.Problem, r.ThreePublicChange = false, true, "", "内部错误", nil
+			r.Done, r.Fault, r.Outputs, r.Problem, r.PriorThreePublic = false, true, "", "内部错误", render.Prior{}
 		}
 		files, rows = append(files, f), append(rows, r)
 	}
@@ -92,7 +92,7 @@ func TestMergeIsTheWholeBatch(t *testing.T) {
 			if m.Lists != 1 || len(m.Files) != len(files) || m.Done != 5 || m.Faults != 2 {
 				t.Errorf("merged %d lists, %d files, %d done, %d faults", m.Lists, len(m.Files), m.Done, m.Faults)
 			}
-			got, err := writeSummary(m.Sheets, m.Coverage)
+			got, err := writeSummary(m.Sheets, m.Coverage, Heading{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func TestMergeTwoLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := writeSummary(m.Sheets, m.Coverage)
+	got, _ := writeSummary(m.Sheets, m.Coverage, Heading{})
 	if m.Lists != 2 || !bytes.Equal(got, want) {
 		t.Errorf("%d lists; the merge is not list B then list A", m.Lists)
 	}

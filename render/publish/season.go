@@ -22,11 +22,11 @@ import (
 // 汇总's columns that are the season's: the input's fingerprint, how many
 // runs processed the department, and the bureau's two.
 const (
-	codeColumn        = 20 // 部门编码, the roster's key (roster.go)
-	fingerprintColumn = 21
-	runsColumn        = 22
-	reviewStateColumn = 23
-	reviewNoteColumn  = 24
+	codeColumn        = 26 // 部门编码, the roster's key (roster.go)
+	fingerprintColumn = 27
+	runsColumn        = 28
+	reviewStateColumn = 29
+	reviewNoteColumn  = 30
 )
 
 // ReviewPassed is the 审核状态 a reviewer writes for a department passed,

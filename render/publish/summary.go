@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/site"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 	"github.com/shopspring/decimal"
 )
@@ -22,10 +26,11 @@ func summaryLayout() (departments, findings xlsx.Records) {
 	text, num, amount := xlsx.RecordText, xlsx.RecordInt, xlsx.RecordAmount
 	departments = xlsx.Records{Name: "汇总", Columns: []xlsx.RecordColumn{
 		{Title: "输入文件", Kind: text, Width: 28}, {Title: "部门名称", Kind: text, Width: 28}, {Title: "年度", Kind: num},
-		{Title: "收支总计", Kind: amount, Width: 14}, {Title: "一般公共预算", Kind: amount, Width: 14},
-		{Title: "基本支出", Kind: amount, Width: 14}, {Title: "项目支出", Kind: amount, Width: 14},
-		{Title: "“三公”经费", Kind: amount, Width: 12}, {Title: "“三公”比上年增减", Kind: amount, Width: 12},
-		{Title: "机关运行经费", Kind: amount, Width: 12}, {Title: "机关运行经费比上年增减", Kind: amount, Width: 14},
+		{Title: "收支总计（万元）", Kind: amount, Width: 14}, {Title: "收支总计比上年增减", Kind: amount, Width: 12}, {Title: "收支总计增减率（%）", Kind: amount, Width: 10},
+		{Title: "一般公共预算（万元）", Kind: amount, Width: 14}, {Title: "一般公共预算比上年增减", Kind: amount, Width: 12}, {Title: "一般公共预算增减率（%）", Kind: amount, Width: 10},
+		{Title: "基本支出（万元）", Kind: amount, Width: 14}, {Title: "项目支出（万元）", Kind: amount, Width: 14},
+		{Title: "“三公”经费（万元）", Kind: amount, Width: 12}, {Title: "“三公”比上年增减", Kind: amount, Width: 12}, {Title: "“三公”增减率（%）", Kind: amount, Width: 10},
+		{Title: "机关运行经费（万元）", Kind: amount, Width: 12}, {Title: "机关运行经费比上年增减", Kind: amount, Width: 12}, {Title: "机关运行经费增减率（%）", Kind: amount, Width: 10},
 		{Title: "项目个数", Kind: num}, {Title: "公开绩效目标表", Kind: num},
 		{Title: "警告", Kind: num}, {Title: "需补填", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
 		{Title: "状态", Kind: text}, {Title: "输出文件或问题", Kind: text, Width: 60}, {Title: "旧文件移至", Kind: text, Width: 20},
@@ -41,8 +46,24 @@ func summaryLayout() (departments, findings xlsx.Records) {
 	return departments, findings
 }
 
-// The input file's column in 汇总 and in 核对结果.
+// percent is the change of cur on prior in percent, both to the cent,
+// rounded half away from zero to two decimals once; nil when the prior year
+// is not given or is 0 (no percentage of nothing).
+func percent(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
+	c := change(cur, prior)
+	if c == nil || render.Round(prior.Value).IsZero() {
+		return nil
+	}
+	p := c.Mul(decimal.NewFromInt(100)).DivRound(render.Round(prior.Value), 2)
+	return &p
+}
+
+// The input file's column in 汇总 and in 核对结果; the first and last of
+// 汇总's figures (收支总计 … 公开绩效目标表), blank for a department whose
+// figures were never computed.
 const (
+	firstFigureColumn    = 3
+	lastFigureColumn     = 18
 	departmentFileColumn = 0
 	findingFileColumn    = 1
 )
@@ -75,12 +96,22 @@ func summarySheets(rows []Row) []xlsx.Records {
 		if r.Code != "" {
 			code = r.Code
 		}
-		departments.Rows = append(departments.Rows, []any{
-			r.File, r.Department, year, r.Total, r.GeneralPublic, r.Basic, r.Project,
-			r.ThreePublic, opt(r.ThreePublicChange), r.OperatingCosts, opt(r.OperatingCostsChange),
+		row := []any{
+			r.File, r.Department, year,
+			r.Total, opt(change(r.Total, r.PriorTotal)), opt(percent(r.Total, r.PriorTotal)),
+			r.GeneralPublic, opt(change(r.GeneralPublic, r.PriorGP)), opt(percent(r.GeneralPublic, r.PriorGP)),
+			r.Basic, r.Project,
+			r.ThreePublic, opt(change(r.ThreePublic, r.PriorThreePublic)), opt(percent(r.ThreePublic, r.PriorThreePublic)),
+			r.OperatingCosts, opt(change(r.OperatingCosts, r.PriorOperatingCosts)), opt(percent(r.OperatingCosts, r.PriorOperatingCosts)),
 			r.Projects, r.GoalForms, r.Warnings, r.Incomplete, r.Errors, r.IDs(), status, detail, r.MovedTo,
 			code, fp, runs, nil, nil,
-		})
+		}
+		if !r.Figures { // never computed: blank, not 0.00
+			for c := firstFigureColumn; c <= lastFigureColumn; c++ {
+				row[c] = nil
+			}
+		}
+		departments.Rows = append(departments.Rows, row)
 	}
 	// The findings sheet's rows are made as they are written: a province's
 	// batch has tens of thousands.
@@ -123,8 +154,9 @@ func summarySheets(rows []Row) []xlsx.Records {
 // renamed aside (asideName) and note says so. With a roster (ro not nil)
 // the review has a sheet, 名单, of the roster checked against the
 // review's departments (rosterSheet), and ro counts what it found; with
-// files skipped, a sheet 已跳过的文件 (skippedSheet).
-func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster, skipped []Skipped) (path, note string, err error) {
+// files skipped, a sheet 已跳过的文件 (skippedSheet). h is the printed
+// title.
+func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster, skipped []Skipped, h Heading) (path, note string, err error) {
 	path = filepath.Join(dir, name)
 	sw := prepareSeason(dir, path, &cov)
 	sheets := summarySheets(rows)
@@ -137,7 +169,7 @@ func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster, skippe
 	if len(skipped) > 0 {
 		sheets = append(sheets, skippedSheet(skipped))
 	}
-	sum, err := writeSummary(sheets, cov)
+	sum, err := writeSummary(sheets, cov, h)
 	if err != nil {
 		return "", "", err
 	}
@@ -203,10 +235,71 @@ const summaryTitle = "部门预算公开批量生成汇总"
 // Summary is the batch's summary workbook: the sheets 汇总 and 核对结果,
 // and in its description the part of which list of inputs it covers.
 func Summary(rows []Row, cov Coverage) ([]byte, error) {
-	return writeSummary(summarySheets(rows), cov)
+	return writeSummary(summarySheets(rows), cov, Heading{})
 }
 
-func writeSummary(sheets []xlsx.Records, cov Coverage) ([]byte, error) {
+// Heading is what the review's printed title says besides its year: the
+// publication's title (--title, shared with --site; empty: 2025年部门预算公开
+// by the departments' year) and the date of the run (--as-of; zero: none).
+type Heading struct {
+	Title string
+	AsOf  time.Time
+}
+
+// text is the review's printed title for its 汇总 rows: the title, 审核汇总
+// and the date.
+func (h Heading) text(departments [][]any) string {
+	title := h.Title
+	if title == "" {
+		year := 0
+		for _, r := range departments {
+			y, ok := r[yearColumn].(int)
+			switch {
+			case !ok || y == year:
+			case year == 0:
+				year = y
+			default:
+				year = -1 // years differ: none said
+			}
+		}
+		title = site.Title(max(year, 0))
+	}
+	out := title + "　审核汇总"
+	if !h.AsOf.IsZero() {
+		out += "　" + fmt.Sprintf("%d年%d月%d日", h.AsOf.Year(), int(h.AsOf.Month()), h.AsOf.Day())
+	}
+	return out
+}
+
+// outputsColumn is 汇总's 输出文件或问题.
+const outputsColumn = 24
+
+// reviewLinks links each written department's 输出文件或问题 in 汇总 to
+// its PDF (else its first file), relative to the review: the outputs are
+// beside it.
+func reviewLinks(sheets []xlsx.Records) {
+	sheets[0].Links = map[[2]int]string{}
+	for i, r := range sheets[0].Rows {
+		if !doneStatus(cellText(r, statusColumn)) || cellText(r, outputsColumn) == "" {
+			continue
+		}
+		files := strings.Split(cellText(r, outputsColumn), "、")
+		target := files[0]
+		for _, f := range files {
+			if strings.HasSuffix(f, ".pdf") {
+				target = f
+			}
+		}
+		sheets[0].Links[[2]int{i, outputsColumn}] = filepath.ToSlash(target)
+	}
+}
+
+func writeSummary(sheets []xlsx.Records, cov Coverage, h Heading) ([]byte, error) {
+	reviewLinks(sheets)
+	heading := h.text(sheets[0].Rows)
+	for i := range sheets {
+		sheets[i].Heading = heading
+	}
 	var sum bytes.Buffer
 	if err := xlsx.WriteRecords(&sum, xlsx.BookProps{Title: summaryTitle, Description: cov.String()}, sheets); err != nil {
 		return nil, fmt.Errorf("无法生成汇总表：%w", err)

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -10,10 +11,15 @@ import (
 
 // Records is a sheet of records for review rather than for print: a header
 // row and one row a record, every number a numeric cell, the header frozen
-// and filtered, printed landscape one page wide with the header on every
-// page (a batch's summary and its findings).
+// and filtered, printed on A3 landscape at a readable scale with the header
+// and the first two columns on every page (a batch's summary and its findings).
 type Records struct {
 	Name    string // the sheet's name
+	Heading string // printed at the top of every page (the review's title), when given
+	// Links are hyperlinks to files, by {row, column} (0-based, below the
+	// header), on text cells: a HYPERLINK formula with the cell's text as
+	// its value, the target relative, so that the folder can move.
+	Links   map[[2]int]string
 	Columns []RecordColumn
 	Rows    [][]any // per cell: string, int, decimal.Decimal, or nil for an empty cell
 	// Count and Row, when Row is set, give the rows instead: Row(0) …
@@ -128,7 +134,7 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 	if err := f.AutoFilter(s.Name, "A1:"+last, nil); err != nil {
 		return err
 	}
-	if err := printSetup(f, s.Name, true, 1); err != nil {
+	if err := recordPrintSetup(f, s.Name, s.Heading); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(s.Name)
@@ -137,11 +143,7 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 	}
 	header := make([]any, len(s.Columns))
 	for c, col := range s.Columns {
-		width := col.Width
-		if width == 0 {
-			width = max(8, textWidth(col.Title)+2)
-		}
-		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
+		if err := sw.SetColWidth(c+1, c+1, columnWidth(col)); err != nil {
 			return err
 		}
 		header[c] = excelize.Cell{StyleID: st.head, Value: col.Title}
@@ -150,7 +152,11 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil { // two lines of a wrapped title
+	headLines := 2 // at least two lines, as the header always had
+	for _, col := range s.Columns {
+		headLines = max(headLines, wrapLines(col.Title, columnWidth(col)-1))
+	}
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: float64(headLines) * 15}); err != nil {
 		return err
 	}
 	values := make([]any, len(s.Columns))
@@ -159,7 +165,11 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 		if len(row) != len(s.Columns) {
 			return fmt.Errorf("xlsx: sheet %s row %d: %d cells for %d columns", s.Name, r+1, len(row), len(s.Columns))
 		}
+		lines := 1
 		for c, v := range row {
+			if t, ok := v.(string); ok && t != "" {
+				lines = max(lines, wrapLines(t, columnWidth(s.Columns[c])-1))
+			}
 			if v == "" {
 				v = nil
 			}
@@ -172,6 +182,9 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 				values[c] = excelize.Cell{StyleID: style}
 			case string:
 				values[c] = excelize.Cell{StyleID: st.text, Value: v}
+				if target, ok := s.Links[[2]int{r, c}]; ok {
+					values[c] = excelize.Cell{StyleID: st.text, Value: v, Formula: "HYPERLINK(" + formulaText(target) + "," + formulaText(v) + ")"}
+				}
 			case int:
 				values[c] = excelize.Cell{StyleID: st.number, Value: v}
 			case decimal.Decimal:
@@ -184,11 +197,64 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 				return fmt.Errorf("xlsx: sheet %s row %d: a cell of type %T", s.Name, r+1, v)
 			}
 		}
-		if err := sw.SetRow(cell(1, r+2), values); err != nil {
+		var opts []excelize.RowOpts
+		if lines > 1 { // a height that fits the wrapped text: LibreOffice overlapped rows left to it
+			opts = append(opts, excelize.RowOpts{Height: min(float64(lines)*recordLineHeight, 409)}) // 409: Excel's highest row
+		}
+		if err := sw.SetRow(cell(1, r+2), values, opts...); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// formulaText is s as a formula's string literal.
+func formulaText(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// columnWidth is a column's width in characters: its own, or its title's.
+func columnWidth(col RecordColumn) float64 {
+	if col.Width > 0 {
+		return col.Width
+	}
+	return max(8, textWidth(col.Title)+2)
+}
+
+// recordLineHeight is the height, in points, of a line of 11 pt 宋体 in a
+// wrapped cell.
+const recordLineHeight = 14.25
+
+// RecordPrintScale is the print scale of a Records sheet, in percent: 11 pt
+// text prints at 8.25 pt. A review of 25 columns fitted to one page's
+// width printed at 4–5 pt; at this scale on A3 landscape its columns flow
+// over the pages they need, the name columns and the header repeated on each.
+const RecordPrintScale = 75
+
+const paperA3 = 8
+
+// recordPrintSetup is the print setup of a Records sheet: A3 landscape at
+// RecordPrintScale (not fitted to the page), the margins, the page-number
+// footer, the heading at the top of every page, and columns A:B and row 1
+// repeated on every page.
+func recordPrintSetup(f *excelize.File, name, heading string) error {
+	size, orient, scale := paperA3, "landscape", uint(RecordPrintScale)
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}); err != nil {
+		return err
+	}
+	side, top, foot, hf := marginSide, marginTop, marginFoot, marginHF
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &top, Bottom: &foot, Header: &hf, Footer: &hf,
+	}); err != nil {
+		return err
+	}
+	head := &excelize.HeaderFooterOptions{OddFooter: footerText}
+	if heading != "" {
+		head.OddHeader = "&C&14" + strings.ReplaceAll(heading, "&", "&&")
+	}
+	if err := f.SetHeaderFooter(name, head); err != nil {
+		return err
+	}
+	quoted := "'" + strings.ReplaceAll(name, "'", "''") + "'"
+	return f.SetDefinedName(&excelize.DefinedName{Name: printTitles, RefersTo: quoted + "!$A:$B," + quoted + "!$1:$1", Scope: name})
 }
 
 // exactFloat is an amount, rounded to the cent, as the float64 the stream

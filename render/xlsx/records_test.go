@@ -52,25 +52,32 @@ func TestWriteRecords(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("panes %+v", panes)
 	}
-	// Fit-to-width counts only with the sheet's fit-to-page property
-	// (without it LibreOffice printed the 19 columns of 汇总 on 7 pages).
-	if props, err := f.GetSheetProps("汇总"); err != nil || props.FitToPage == nil || !*props.FitToPage {
-		t.Errorf("the sheet is not fitted to the page: %+v %v", props, err)
+	// Legible on paper: a review of 25 columns fitted to one page's width
+	// printed at 4–5 pt. It prints on A3 landscape at a fixed scale that
+	// keeps 11 pt text at least 8 pt, its columns flowing over as many pages
+	// as they need, the name columns repeated on each (print titles).
+	if props, err := f.GetSheetProps("汇总"); err != nil || props.FitToPage != nil && *props.FitToPage {
+		t.Errorf("the sheet is fitted to the page (unreadably small): %+v %v", props, err)
 	}
 	pl, _ := f.GetPageLayout("汇总")
-	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
-		t.Errorf("page layout %+v", pl)
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 8 {
+		t.Errorf("page layout %+v: want A3 landscape", pl)
+	}
+	if pl.AdjustTo == nil || *pl.AdjustTo < RecordPrintScale || RecordPrintScale*11/100 < 8 {
+		t.Errorf("print scale %v: want %d%%, 11 pt text at least 8 pt", pl.AdjustTo, RecordPrintScale)
 	}
 	names := f.GetDefinedName()
 	var filter, titles bool
 	for _, n := range names {
 		filter = filter || n.Name == "_xlnm._FilterDatabase"
-		titles = titles || n.Name == "_xlnm.Print_Titles" && strings.Contains(n.RefersTo, "$1:$1")
+		titles = titles || n.Name == "_xlnm.Print_Titles" && strings.Contains(n.RefersTo, "$1:$1") && strings.Contains(n.RefersTo, "$A:$B")
 	}
 	if !filter || !titles {
 		t.Errorf("defined names %+v: want the filter and the print titles", names)
 	}
-	if h, _ := f.GetRowHeight("汇总", 1); h != 30 {
+	// Row heights fit the wrapped text (LibreOffice overlapped rows left
+	// to it): the header's widest title, a row's longest text.
+	if h, _ := f.GetRowHeight("汇总", 1); h < 30 {
 		t.Errorf("header row height %v", h)
 	}
 }
@@ -87,5 +94,82 @@ func TestExactFloat(t *testing.T) {
 	}
 	if _, err := exactFloat(decimal.RequireFromString("12345678901234567.89")); err == nil {
 		t.Error("an amount of 19 significant digits is not refused")
+	}
+}
+
+// TestRecordRowHeights: a row's height fits its longest wrapped text, so
+// that a printed (or LibreOffice's) review never overlaps one row's text
+// with the next; a row of short cells keeps the default height.
+func TestRecordRowHeights(t *testing.T) {
+	long := strings.Repeat("问题说明", 10) // 80 units in a column 20 wide: 5 lines at least
+	sheets := []Records{{Name: "汇总", Columns: []RecordColumn{{Title: "名称", Width: 20}, {Title: "金额", Kind: RecordAmount}},
+		Rows: [][]any{{"短", decimal.NewFromInt(1)}, {long, nil}}}}
+	var b bytes.Buffer
+	if err := WriteRecords(&b, BookProps{}, sheets); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if h, _ := f.GetRowHeight("汇总", 2); h > 15 {
+		t.Errorf("a short row is %v high", h)
+	}
+	if h, _ := f.GetRowHeight("汇总", 3); h < 5*14 {
+		t.Errorf("a row of 5 wrapped lines is %v high", h)
+	}
+}
+
+// TestRecordHeading: a sheet's heading is printed at the top of every page
+// (an & in it printed as itself), the header row staying row 1 for the
+// reader.
+func TestRecordHeading(t *testing.T) {
+	sheets := []Records{{Name: "汇总", Heading: "某市2025年部门预算公开 审核汇总 R&D", Columns: []RecordColumn{{Title: "名称"}}, Rows: [][]any{{"甲"}}}}
+	var b bytes.Buffer
+	if err := WriteRecords(&b, BookProps{}, sheets); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	hf, err := f.GetHeaderFooter("汇总")
+	if err != nil || !strings.Contains(hf.OddHeader, "某市2025年部门预算公开 审核汇总 R&&D") {
+		t.Errorf("print header %q %v", hf.OddHeader, err)
+	}
+	if v, _ := f.GetCellValue("汇总", "A1"); v != "名称" {
+		t.Errorf("A1 = %q, want the header", v)
+	}
+}
+
+// TestRecordLinks: a sheet's links are relative hyperlinks on their cells
+// (the folder can move), the cells' text unchanged.
+func TestRecordLinks(t *testing.T) {
+	sheets := []Records{{Name: "汇总", Columns: []RecordColumn{{Title: "名称"}, {Title: "文件"}},
+		Rows: [][]any{{"甲", "a.xlsx、a.pdf"}, {"乙", nil}}, Links: map[[2]int]string{{0, 1}: "a.pdf"}}}
+	var b bytes.Buffer
+	if err := WriteRecords(&b, BookProps{}, sheets); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, err := f.GetCellFormula("汇总", "B2"); err != nil || got != `HYPERLINK("a.pdf","a.xlsx、a.pdf")` {
+		t.Errorf("B2's link %q %v", got, err)
+	}
+	if v, _ := f.GetCellValue("汇总", "B2"); v != "a.xlsx、a.pdf" {
+		t.Errorf("B2 = %q", v)
+	}
+	if got, _ := f.GetCellFormula("汇总", "B3"); got != "" {
+		t.Errorf("B3 has a link %q", got)
+	}
+	back, _, err := ReadRecords(data, []Records{{Name: "汇总", Columns: sheets[0].Columns}})
+	if err != nil || back[0].Rows[0][1] != "a.xlsx、a.pdf" {
+		t.Errorf("read back: %v %v", back, err)
 	}
 }
