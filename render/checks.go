@@ -100,6 +100,21 @@ func has(fs []Finding, sev Severity) bool {
 	return false
 }
 
+// Tally counts findings by severity.
+func Tally(fs []Finding) (errors, incomplete, warnings int) {
+	for _, f := range fs {
+		switch f.Severity {
+		case SeverityError:
+			errors++
+		case SeverityIncomplete:
+			incomplete++
+		default:
+			warnings++
+		}
+	}
+	return errors, incomplete, warnings
+}
+
 // Status is what a department's findings make of its publication.
 type Status string
 

@@ -263,7 +263,7 @@ func (b *builder) reasonUnknowns(f *Facts) {
 // kindUnknowns records each unit whose kind was not given.
 func (b *builder) kindUnknowns() {
 	for i, u := range b.doc.Units {
-		if strings.TrimSpace(u.Kind.Value) == "" {
+		if !given(u.Kind) {
 			b.unknown("unknown-unit-kind", "单位“"+u.Name.Value+"”的类型（行政单位、参照公务员法管理的事业单位或事业单位）", fmt.Sprintf("units[%d].kind", i), u.Pos)
 		}
 	}
@@ -274,7 +274,7 @@ func (b *builder) kindUnknowns() {
 func (b *builder) categoryUnknowns() int {
 	n := 0
 	for i, p := range b.doc.Projects {
-		if !p.Carryover && strings.TrimSpace(p.Category.Value) == "" {
+		if !p.Carryover && !given(p.Category) {
 			b.unknown("unknown-category", "项目“"+p.Name.Value+"”的项目类别", fmt.Sprintf("projects[%d].category", i), p.Pos)
 			n++
 		}

@@ -135,17 +135,8 @@ func summary(rs []checkReport) string {
 	errs, incomplete, warns := 0, 0, 0
 	statuses := map[render.Status]int{}
 	for _, r := range rs {
-		errs += len(r.Errors)
-		for _, f := range r.Findings {
-			switch f.Severity {
-			case render.SeverityError:
-				errs++
-			case render.SeverityIncomplete:
-				incomplete++
-			default:
-				warns++
-			}
-		}
+		e, i, w := render.Tally(r.Findings)
+		errs, incomplete, warns = errs+len(r.Errors)+e, incomplete+i, warns+w
 		st := render.StatusOf(r.Findings)
 		if len(r.Errors) > 0 {
 			st = render.StatusErrors

@@ -377,16 +377,7 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	row.Problem, row.Unreached = "", false
 	r := batchInput(res, row.File, o)
 	row.Findings = r.Findings
-	for _, f := range r.Findings {
-		switch f.Severity {
-		case render.SeverityError:
-			row.Errors++
-		case render.SeverityIncomplete:
-			row.Incomplete++
-		default:
-			row.Warnings++
-		}
-	}
+	row.Errors, row.Incomplete, row.Warnings = render.Tally(r.Findings)
 	if r.Doc != nil {
 		row.Code = r.Doc.Department.Code.Value
 	}

@@ -64,11 +64,7 @@ func (s *Server) view(sp *space, res *publish.Result) *spaceView {
 	v.Status = string(status(res))
 	v.StatusClass = statusClass(v.Status)
 	if res != nil {
-		for _, f := range res.Findings {
-			if f.Severity == render.SeverityIncomplete {
-				v.Incomplete++
-			}
-		}
+		_, v.Incomplete, _ = render.Tally(res.Findings)
 	}
 	if sp.out != nil {
 		fresh := sp.out.of == sp.ver

@@ -340,13 +340,6 @@ func counts(res *publish.Result) (errs, warns, inputErrs int) {
 	} else if res.Err != nil && !publish.StoppedByChecks(res.Err) {
 		inputErrs = 1
 	}
-	for _, f := range res.Findings {
-		switch f.Severity {
-		case render.SeverityError:
-			errs++
-		case render.SeverityWarning:
-			warns++
-		}
-	}
+	errs, _, warns = render.Tally(res.Findings)
 	return errs + inputErrs, warns, inputErrs
 }
