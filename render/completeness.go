@@ -183,18 +183,7 @@ func (c *checker) staleYear() {
 func (c *checker) implausiblePrior() {
 	f := c.pub.Facts
 	ten := decimal.NewFromInt(10)
-	py := c.doc.PriorYear
-	for _, x := range []struct {
-		what  string
-		cur   decimal.Decimal
-		prior Prior
-		at    input.Pos
-	}{
-		{"收支总计", f.Total, f.PriorTotal, py.Total.Pos},
-		{"一般公共预算当年支出", f.GPCurrent, f.PriorGP, py.GeneralPublic.Pos},
-		{"“三公”经费", f.ThreePublic, f.PriorThreePublic, py.ThreePublic.OutboundTravel.Pos},
-		{"机关运行经费", f.OperatingCosts, f.PriorOperatingCosts, py.OperatingCosts.Pos},
-	} {
+	for _, x := range changes(c.doc, f) {
 		cur, prior := Round(x.cur), Round(x.prior.Value)
 		if !x.prior.Set || cur.IsZero() || prior.IsZero() {
 			continue

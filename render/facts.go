@@ -264,3 +264,30 @@ func ChineseCount(n int) string {
 	}
 	return ChineseNumber(n)
 }
+
+// change is one figure the publication compares with last year's: what it
+// is, this year's and last year's figure, where last year's is written, the
+// clerk's reason (reasons.<key>) and the Facts field that prints it, and
+// whether its section's heading asks for the reason (一, 七, 八).
+type change struct {
+	what   string
+	cur    decimal.Decimal
+	prior  Prior
+	at     input.Pos
+	key    string
+	text   input.Text
+	reason *string
+	asked  bool
+}
+
+// changes are the four figures compared with last year's, in the order of
+// the sections that compare them.
+func changes(doc *input.Document, f *Facts) []change {
+	r, py := doc.Reasons, doc.PriorYear
+	return []change{
+		{"收支总计", f.Total, f.PriorTotal, py.Total.Pos, "total_change", r.TotalChange, &f.TotalReason, true},
+		{"一般公共预算当年支出", f.GPCurrent, f.PriorGP, py.GeneralPublic.Pos, "general_public_change", r.GeneralPublicChange, &f.GPReason, false},
+		{"“三公”经费", f.ThreePublic, f.PriorThreePublic, py.ThreePublic.OutboundTravel.Pos, "three_public_change", r.ThreePublicChange, &f.ThreePublicReason, true},
+		{"机关运行经费", f.OperatingCosts, f.PriorOperatingCosts, py.OperatingCosts.Pos, "operating_costs_change", r.OperatingCostsChange, &f.OperatingCostsReason, true},
+	}
+}

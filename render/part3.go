@@ -7,9 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"text/template"
-
-	"github.com/budgetpub/budgetpub/input"
-	"github.com/shopspring/decimal"
 )
 
 // leftovers are what a sentence must never print: template debris, a
@@ -233,20 +230,8 @@ func (b *builder) procurement(w *writer, f *Facts) string {
 // change (一, 七, 八) and none was given: the sentence then says the
 // reason is missing instead of leaving it out.
 func (b *builder) reasonUnknowns(f *Facts) {
-	r := b.doc.Reasons
-	for _, x := range []struct {
-		reason *string
-		text   input.Text
-		what   string
-		key    string
-		cur    decimal.Decimal
-		prior  Prior
-	}{
-		{&f.TotalReason, r.TotalChange, "收支总计", "total_change", f.Total, f.PriorTotal},
-		{&f.ThreePublicReason, r.ThreePublicChange, "“三公”经费", "three_public_change", f.ThreePublic, f.PriorThreePublic},
-		{&f.OperatingCostsReason, r.OperatingCostsChange, "机关运行经费", "operating_costs_change", f.OperatingCosts, f.PriorOperatingCosts},
-	} {
-		if given(x.text) || !x.prior.Set || Round(x.cur).Equal(Round(x.prior.Value)) || Round(f.Total).IsZero() {
+	for _, x := range changes(b.doc, f) {
+		if !x.asked || given(x.text) || !x.prior.Set || Round(x.cur).Equal(Round(x.prior.Value)) || Round(f.Total).IsZero() {
 			continue
 		}
 		at := x.text.Pos

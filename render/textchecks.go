@@ -179,24 +179,13 @@ func (c *checker) reasons() {
 	if Round(f.Total).IsZero() {
 		return // a file with no figures yet (a new year's, rolled over)
 	}
-	r := c.doc.Reasons
-	for _, x := range []struct {
-		what   string
-		reason input.Text
-		cur    decimal.Decimal
-		prior  Prior
-	}{
-		{"收支总计", r.TotalChange, f.Total, f.PriorTotal},
-		{"一般公共预算当年支出", r.GeneralPublicChange, f.GPCurrent, f.PriorGP},
-		{"“三公”经费", r.ThreePublicChange, f.ThreePublic, f.PriorThreePublic},
-		{"机关运行经费", r.OperatingCostsChange, f.OperatingCosts, f.PriorOperatingCosts},
-	} {
-		if !x.prior.Set || !given(x.reason) {
+	for _, x := range changes(c.doc, f) {
+		if !x.prior.Set || !given(x.text) {
 			continue
 		}
 		diff := Round(x.cur).Sub(Round(x.prior.Value))
 		cur, prior := Figure{"本年" + x.what, Round(x.cur)}, Figure{"上年" + x.what, Round(x.prior.Value)}
-		dir := direction(x.reason.Value)
+		dir := direction(x.text.Value)
 		if dir == 0 || diff.IsZero() || (dir > 0) == diff.IsPositive() {
 			continue
 		}
@@ -206,7 +195,7 @@ func (c *checker) reasons() {
 		}
 		c.out = append(c.out, Finding{ID: "reason-direction", Severity: SeverityWarning,
 			Message: fmt.Sprintf("%s的原因说的是“%s”，而%s比上年%s了：是否沿用了上年的文字？", x.what, said, x.what, went),
-			Left:    &cur, Right: &prior, Diff: &diff, File: c.doc.File, Line: x.reason.Pos.Line, Column: x.reason.Pos.Col})
+			Left:    &cur, Right: &prior, Diff: &diff, File: c.doc.File, Line: x.text.Pos.Line, Column: x.text.Pos.Col})
 	}
 }
 
