@@ -85,6 +85,15 @@ func TestSiteBatch(t *testing.T) {
 		}
 	}
 
+	// The page made again from the merged review is the same page: the
+	// figures read back from the review, not left 0.00.
+	if code, stdout, stderr := runCmd("batch", "--merge-summaries", out, "-o", out, "--site", "--open-data", "--as-of", "2025-03-01"); code != exitRefused {
+		t.Fatalf("merge: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if merged, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || !bytes.Equal(merged, page) {
+		t.Errorf("the page of the merged review differs from the batch's (%v):\n%s", err, merged)
+	}
+
 	// The combined CSV sums to the departments'.
 	combined := csvSums(t, filepath.Join(out, "all-departments.csv"))
 	parts := map[string]decimal.Decimal{}

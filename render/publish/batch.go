@@ -32,6 +32,8 @@ type Row struct {
 	// four (Set false when the prior year is not given): the review's
 	// changes on last year (summary.go).
 	ThreePublic, OperatingCosts           decimal.Decimal
+	Travel, Reception                     decimal.Decimal // “三公” by item
+	VehiclePurchase, VehicleOperation     decimal.Decimal
 	PriorTotal, PriorGP                   render.Prior
 	PriorThreePublic, PriorOperatingCosts render.Prior
 	Projects, GoalForms                   int // current-year projects, published goal forms
@@ -387,6 +389,7 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 			row.Figures = true
 			row.Total, row.GeneralPublic, row.Basic, row.Project = f.Total, f.GPCurrent, f.Basic, f.Project
 			row.ThreePublic, row.OperatingCosts = f.ThreePublic, f.OperatingCosts
+			row.Travel, row.Reception, row.VehiclePurchase, row.VehicleOperation = f.Travel, f.Reception, f.VehiclePurchase, f.VehicleOperation
 			row.PriorTotal, row.PriorGP, row.PriorThreePublic, row.PriorOperatingCosts = f.PriorTotal, f.PriorGP, f.PriorThreePublic, f.PriorOperatingCosts
 			row.Projects, row.GoalForms = f.Projects, f.Published
 		}

@@ -165,7 +165,7 @@ func (m *Merged) setSeason(s *season) {
 	}
 	m.Done, m.Faults, m.Unreached = 0, 0, 0
 	for _, r := range departments.Rows {
-		switch s, _ := r[statusColumn].(string); {
+		switch s, _ := r[colStatus].(string); {
 		case doneStatus(s):
 			m.Done++
 		case s == "内部错误":
@@ -177,14 +177,6 @@ func (m *Merged) setSeason(s *season) {
 	m.Sheets = []xlsx.Records{departments, findings}
 	m.Coverage = NewCoverage(m.Files, 1, 1)
 }
-
-// 汇总's columns of the department's name, the year, and its status
-// (Row.Status).
-const (
-	nameColumn   = 1
-	yearColumn   = 2
-	statusColumn = 23
-)
 
 // readSummary reads one summary and what it covers.
 func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
@@ -209,7 +201,7 @@ func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 		return summaryPart{}, fmt.Errorf("%s: 汇总 有 %d 个部门，%s应有 %d 个：文件可能被改动过，请用 batch 重新生成", path, got, cov.Part(), want)
 	}
 	for i, r := range part.departments {
-		if _, ok := r[departmentFileColumn].(string); !ok {
+		if _, ok := r[colFile].(string); !ok {
 			return summaryPart{}, fmt.Errorf("%s: 汇总 第 %d 行没有输入文件：文件可能被改动过，请用 batch 重新生成", path, i+2)
 		}
 	}
@@ -274,7 +266,7 @@ func mergeList(parts []summaryPart) (files, froms []string, departments, finding
 		place := map[string]int{}
 		for k, r := range p.departments {
 			at := k*n + i - 1
-			f := r[departmentFileColumn].(string)
+			f := r[colFile].(string)
 			files[at], froms[at], departments[at] = f, p.path, r
 			place[f] = at
 		}
@@ -358,7 +350,7 @@ const maxCSVSize = 64 << 20
 func mergedDataPackage(dir string, m *Merged) ([]byte, error) {
 	var resources []opendata.Resource
 	for i, r := range m.Sheets[0].Rows {
-		if s, _ := r[statusColumn].(string); !doneStatus(s) {
+		if s, _ := r[colStatus].(string); !doneStatus(s) {
 			continue
 		}
 		csvPath := filepath.Join(m.Folders[i], Stem(m.Files[i])+opendata.CSVExt)
@@ -373,8 +365,8 @@ func mergedDataPackage(dir string, m *Merged) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: 无法读取：%v", csvPath, firstErr(err))
 		}
-		name, _ := r[nameColumn].(string)
-		year, _ := r[yearColumn].(int)
+		name, _ := r[colName].(string)
+		year, _ := r[colYear].(int)
 		resources = append(resources, opendata.ResourceOf(filepath.ToSlash(rel), name, year, data))
 	}
 	if len(resources) == 0 {

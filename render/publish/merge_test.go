@@ -174,7 +174,7 @@ func TestMergeRefuses(t *testing.T) {
 		{"a file renamed", func(t *testing.T, dir string) []string {
 			p := writeShards(t, dir, files, rows, 2)
 			rewrite(t, p[1], func(s []xlsx.Records) {
-				s[0].Rows[0][departmentFileColumn] = "别的.yaml"
+				s[0].Rows[0][colFile] = "别的.yaml"
 				for _, r := range s[1].Rows {
 					if r[findingFileColumn] == files[1] {
 						r[findingFileColumn] = "别的.yaml"

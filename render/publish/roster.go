@@ -228,7 +228,7 @@ func rosterSheet(ro *Roster, departments [][]any) xlsx.Records {
 	files := make([][]int, len(ro.Entries)) // the rows of departments of each entry
 	var unlisted []int
 	for k, r := range departments {
-		code, name := cellText(r, codeColumn), cellText(r, nameColumn)
+		code, name := cellText(r, colCode), cellText(r, colName)
 		i, ok := byCode[code]
 		if !ok || code == "" {
 			i, ok = byName[name]
@@ -258,8 +258,8 @@ func rosterSheet(ro *Roster, departments [][]any) xlsx.Records {
 		var paths []string
 		done := false
 		for _, k := range files[i] {
-			paths = append(paths, cellText(departments[k], departmentFileColumn))
-			s := cellText(departments[k], statusColumn)
+			paths = append(paths, cellText(departments[k], colFile))
+			s := cellText(departments[k], colStatus)
 			done = done || doneStatus(s)
 			if status == "" {
 				status = s
@@ -281,7 +281,7 @@ func rosterSheet(ro *Roster, departments [][]any) xlsx.Records {
 	}
 	for _, k := range unlisted {
 		r := departments[k]
-		sheet.Rows = append(sheet.Rows, []any{r[codeColumn], r[nameColumn], nil, nil, nil, "不在名单中", nil, r[statusColumn], r[departmentFileColumn]})
+		sheet.Rows = append(sheet.Rows, []any{r[colCode], r[colName], nil, nil, nil, "不在名单中", nil, r[colStatus], r[colFile]})
 		ro.Unlisted++
 	}
 	return sheet

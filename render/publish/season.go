@@ -19,16 +19,6 @@ import (
 // findings) of the departments it processed, keeps every other row, and
 // keeps the reviewer's cells — 审核状态 and 审核意见 — of every row.
 
-// 汇总's columns that are the season's: the input's fingerprint, how many
-// runs processed the department, and the bureau's two.
-const (
-	codeColumn        = 26 // 部门编码, the roster's key (roster.go)
-	fingerprintColumn = 27
-	runsColumn        = 28
-	reviewStateColumn = 29
-	reviewNoteColumn  = 30
-)
-
 // ReviewPassed is the 审核状态 a reviewer writes for a department passed,
 // and ReviewChanged what it becomes when the department's input changed
 // since: the department must be reviewed again.
@@ -68,7 +58,7 @@ func newSeason() *season {
 func seasonOf(departments, findings [][]any, from string) *season {
 	s := newSeason()
 	for _, r := range departments {
-		f, _ := r[departmentFileColumn].(string)
+		f, _ := r[colFile].(string)
 		s.put(f, r, nil, from)
 	}
 	for _, r := range findings {
@@ -118,13 +108,13 @@ func cellInt(row []any, col int) int {
 // A department marked 通过 whose input has changed since becomes
 // ReviewChanged: it must be reviewed again.
 func carryReview(old, row []any) {
-	if cellText(row, reviewStateColumn) != "" || cellText(row, reviewNoteColumn) != "" {
+	if cellText(row, colReviewState) != "" || cellText(row, colReviewNote) != "" {
 		return
 	}
-	row[reviewStateColumn], row[reviewNoteColumn] = old[reviewStateColumn], old[reviewNoteColumn]
-	was, now := cellText(old, fingerprintColumn), cellText(row, fingerprintColumn)
-	if strings.TrimSpace(cellText(row, reviewStateColumn)) == ReviewPassed && was != now {
-		row[reviewStateColumn] = ReviewChanged
+	row[colReviewState], row[colReviewNote] = old[colReviewState], old[colReviewNote]
+	was, now := cellText(old, colFingerprint), cellText(row, colFingerprint)
+	if strings.TrimSpace(cellText(row, colReviewState)) == ReviewPassed && was != now {
+		row[colReviewState] = ReviewChanged
 	}
 }
 
@@ -138,14 +128,14 @@ func (s *season) later(file string, row []any, finds [][]any, from string) error
 		s.put(file, row, finds, from)
 		return nil
 	}
-	oldRuns, runs := cellInt(old, runsColumn), cellInt(row, runsColumn)
+	oldRuns, runs := cellInt(old, colRuns), cellInt(row, colRuns)
 	switch {
 	case runs < oldRuns:
 		carryReview(row, old)
 		return nil
-	case runs == oldRuns && cellText(old, fingerprintColumn) != cellText(row, fingerprintColumn):
+	case runs == oldRuns && cellText(old, colFingerprint) != cellText(row, colFingerprint):
 		return fmt.Errorf("%s 与 %s 都记有 %s 的第 %d 次运行，但输入指纹不同（%s、%s），无法判断哪次较新：请在较新的那份所在目录中重新运行这个部门（budgetpub batch %s -o 该目录），再合并",
-			s.from[file], from, file, runs, cellText(old, fingerprintColumn), cellText(row, fingerprintColumn), file)
+			s.from[file], from, file, runs, cellText(old, colFingerprint), cellText(row, colFingerprint), file)
 	}
 	carryReview(old, row)
 	s.put(file, row, finds, from)
@@ -167,7 +157,7 @@ func existingReview(path string) (*summaryPart, error) {
 	if part.cov.Whole() {
 		files := make([]string, len(part.departments))
 		for i, r := range part.departments {
-			files[i] = r[departmentFileColumn].(string)
+			files[i] = r[colFile].(string)
 		}
 		if listFingerprint(files) != part.cov.List {
 			return nil, fmt.Errorf("%s: 汇总中的输入文件与它记录的清单 %s 不符：行被增删或改动过", path, part.cov.List)

@@ -39,8 +39,8 @@ func TestAsideSummary(t *testing.T) {
 // and leaves a row with cells of its own as it is.
 func TestCarryReview(t *testing.T) {
 	row := func(fp, state, note string) []any {
-		r := make([]any, reviewNoteColumn+1)
-		r[fingerprintColumn], r[reviewStateColumn], r[reviewNoteColumn] = orNil(fp), orNil(state), orNil(note)
+		r := make([]any, colReviewNote+1)
+		r[colFingerprint], r[colReviewState], r[colReviewNote] = orNil(fp), orNil(state), orNil(note)
 		return r
 	}
 	for _, c := range []struct {
@@ -54,10 +54,10 @@ func TestCarryReview(t *testing.T) {
 		{row("a", "通过", "旧"), row("b", "退回", "新"), "退回", "新"},
 	} {
 		carryReview(c.old, c.now)
-		if got := cellText(c.now, reviewStateColumn); got != c.state {
+		if got := cellText(c.now, colReviewState); got != c.state {
 			t.Errorf("%v → %v: 审核状态 %q, want %q", c.old, c.now, got, c.state)
 		}
-		if got := cellText(c.now, reviewNoteColumn); got != c.note {
+		if got := cellText(c.now, colReviewNote); got != c.note {
 			t.Errorf("%v → %v: 审核意见 %q, want %q", c.old, c.now, got, c.note)
 		}
 	}

@@ -57,35 +57,17 @@ func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 // are found beside its shard's summary, which must lie in dir or below it
 // (the page links them relative to itself).
 func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
-	col := map[string]int{}
-	for i, c := range m.Sheets[0].Columns {
-		col[c.Title] = i
-	}
-	text := func(r []any, title string) string {
-		i, ok := col[title]
-		if !ok || i >= len(r) {
-			return ""
-		}
-		s, _ := r[i].(string)
-		return s
-	}
-	amount := func(r []any, title string) decimal.Decimal {
-		if i, ok := col[title]; ok && i < len(r) {
-			if d, ok := r[i].(decimal.Decimal); ok {
-				return d
-			}
-		}
-		return decimal.Decimal{}
+	amount := func(r []any, col int) decimal.Decimal {
+		d, _ := r[col].(decimal.Decimal)
+		return d
 	}
 	var entries []siteEntry
 	for i, r := range m.Sheets[0].Rows {
-		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: text(r, "部门编码"), name: text(r, "部门名称"), status: text(r, "状态"),
-			total: amount(r, "收支总计"), gp: amount(r, "一般公共预算"), tp: amount(r, "“三公”经费")}
-		if y, ok := col["年度"]; ok && y < len(r) {
-			e.year, _ = r[y].(int)
-		}
+		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: cellText(r, colCode), name: cellText(r, colName), status: cellText(r, colStatus),
+			total: amount(r, colTotal), gp: amount(r, colGP), tp: amount(r, colThreePublic)}
+		e.year, _ = r[colYear].(int)
 		if e.done = publishable(e.status); e.done {
-			e.outputs = text(r, "输出文件或问题")
+			e.outputs = cellText(r, colOutputs)
 		}
 		entries = append(entries, e)
 	}

@@ -24,19 +24,7 @@ import (
 // never writes but keeps.
 func summaryLayout() (departments, findings xlsx.Records) {
 	text, num, amount := xlsx.RecordText, xlsx.RecordInt, xlsx.RecordAmount
-	departments = xlsx.Records{Name: "汇总", Columns: []xlsx.RecordColumn{
-		{Title: "输入文件", Kind: text, Width: 28}, {Title: "部门名称", Kind: text, Width: 28}, {Title: "年度", Kind: num},
-		{Title: "收支总计（万元）", Kind: amount, Width: 14}, {Title: "收支总计比上年增减", Kind: amount, Width: 12}, {Title: "收支总计增减率（%）", Kind: amount, Width: 10},
-		{Title: "一般公共预算（万元）", Kind: amount, Width: 14}, {Title: "一般公共预算比上年增减", Kind: amount, Width: 12}, {Title: "一般公共预算增减率（%）", Kind: amount, Width: 10},
-		{Title: "基本支出（万元）", Kind: amount, Width: 14}, {Title: "项目支出（万元）", Kind: amount, Width: 14},
-		{Title: "“三公”经费（万元）", Kind: amount, Width: 12}, {Title: "“三公”比上年增减", Kind: amount, Width: 12}, {Title: "“三公”增减率（%）", Kind: amount, Width: 10},
-		{Title: "机关运行经费（万元）", Kind: amount, Width: 12}, {Title: "机关运行经费比上年增减", Kind: amount, Width: 12}, {Title: "机关运行经费增减率（%）", Kind: amount, Width: 10},
-		{Title: "项目个数", Kind: num}, {Title: "公开绩效目标表", Kind: num},
-		{Title: "警告", Kind: num}, {Title: "需补填", Kind: num}, {Title: "错误", Kind: num}, {Title: "核对结果编号", Kind: text, Width: 30},
-		{Title: "状态", Kind: text}, {Title: "输出文件或问题", Kind: text, Width: 60}, {Title: "旧文件移至", Kind: text, Width: 20},
-		{Title: "部门编码", Kind: text}, {Title: "输入指纹", Kind: text, Width: 18}, {Title: "运行次数", Kind: num},
-		{Title: "审核状态", Kind: text, Width: 16}, {Title: "审核意见", Kind: text, Width: 40},
-	}}
+	departments = xlsx.Records{Name: "汇总", Columns: departmentColumns()}
 	findings = xlsx.Records{Name: "核对结果", Columns: []xlsx.RecordColumn{
 		{Title: "部门名称", Kind: text, Width: 28}, {Title: "输入文件", Kind: text, Width: 28},
 		{Title: "行", Kind: num}, {Title: "列", Kind: num}, {Title: "编号", Kind: text, Width: 16}, {Title: "严重程度", Kind: text},
@@ -57,16 +45,6 @@ func percent(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
 	p := c.Mul(decimal.NewFromInt(100)).DivRound(render.Round(prior.Value), 2)
 	return &p
 }
-
-// The input file's column in 汇总 and in 核对结果; the first and last of
-// 汇总's figures (收支总计 … 公开绩效目标表), blank for a department whose
-// figures were never computed.
-const (
-	firstFigureColumn    = 3
-	lastFigureColumn     = 18
-	departmentFileColumn = 0
-	findingFileColumn    = 1
-)
 
 // summarySheets are the review's sheets, filled from the batch's rows.
 func summarySheets(rows []Row) []xlsx.Records {
@@ -96,16 +74,18 @@ func summarySheets(rows []Row) []xlsx.Records {
 		if r.Code != "" {
 			code = r.Code
 		}
-		row := []any{
-			r.File, r.Department, year,
-			r.Total, opt(change(r.Total, r.PriorTotal)), opt(percent(r.Total, r.PriorTotal)),
-			r.GeneralPublic, opt(change(r.GeneralPublic, r.PriorGP)), opt(percent(r.GeneralPublic, r.PriorGP)),
-			r.Basic, r.Project,
-			r.ThreePublic, opt(change(r.ThreePublic, r.PriorThreePublic)), opt(percent(r.ThreePublic, r.PriorThreePublic)),
-			r.OperatingCosts, opt(change(r.OperatingCosts, r.PriorOperatingCosts)), opt(percent(r.OperatingCosts, r.PriorOperatingCosts)),
-			r.Projects, r.GoalForms, r.Warnings, r.Incomplete, r.Errors, r.IDs(), status, detail, r.MovedTo,
-			code, fp, runs, nil, nil,
-		}
+		row := make([]any, reviewColumns)
+		row[colFile], row[colName], row[colYear] = r.File, r.Department, year
+		row[colTotal], row[colTotalChange], row[colTotalPercent] = r.Total, opt(change(r.Total, r.PriorTotal)), opt(percent(r.Total, r.PriorTotal))
+		row[colGP], row[colGPChange], row[colGPPercent] = r.GeneralPublic, opt(change(r.GeneralPublic, r.PriorGP)), opt(percent(r.GeneralPublic, r.PriorGP))
+		row[colBasic], row[colProject] = r.Basic, r.Project
+		row[colThreePublic], row[colThreePublicChange], row[colThreePublicPercent] = r.ThreePublic, opt(change(r.ThreePublic, r.PriorThreePublic)), opt(percent(r.ThreePublic, r.PriorThreePublic))
+		row[colTravel], row[colReception], row[colVehiclePurchase], row[colVehicleOperation] = r.Travel, r.Reception, r.VehiclePurchase, r.VehicleOperation
+		row[colOperating], row[colOperatingChange], row[colOperatingPercent] = r.OperatingCosts, opt(change(r.OperatingCosts, r.PriorOperatingCosts)), opt(percent(r.OperatingCosts, r.PriorOperatingCosts))
+		row[colProjects], row[colGoalForms] = r.Projects, r.GoalForms
+		row[colWarnings], row[colIncomplete], row[colErrors], row[colIDs] = r.Warnings, r.Incomplete, r.Errors, r.IDs()
+		row[colStatus], row[colOutputs], row[colMovedTo] = status, detail, r.MovedTo
+		row[colCode], row[colFingerprint], row[colRuns] = code, fp, runs
 		if !r.Figures { // never computed: blank, not 0.00
 			for c := firstFigureColumn; c <= lastFigureColumn; c++ {
 				row[c] = nil
@@ -215,7 +195,7 @@ func updateReview(old *summaryPart, rows []Row, sheets []xlsx.Records, cov Cover
 		}
 		row := run.rows[r.File]
 		if had {
-			row[runsColumn] = cellInt(prev, runsColumn) + 1
+			row[colRuns] = cellInt(prev, colRuns) + 1
 			carryReview(prev, row)
 		}
 		s.put(r.File, row, run.finds[r.File], "")
@@ -253,7 +233,7 @@ func (h Heading) text(departments [][]any) string {
 	if title == "" {
 		year := 0
 		for _, r := range departments {
-			y, ok := r[yearColumn].(int)
+			y, ok := r[colYear].(int)
 			switch {
 			case !ok || y == year:
 			case year == 0:
@@ -271,26 +251,23 @@ func (h Heading) text(departments [][]any) string {
 	return out
 }
 
-// outputsColumn is 汇总's 输出文件或问题.
-const outputsColumn = 24
-
 // reviewLinks links each written department's 输出文件或问题 in 汇总 to
 // its PDF (else its first file), relative to the review: the outputs are
 // beside it.
 func reviewLinks(sheets []xlsx.Records) {
 	sheets[0].Links = map[[2]int]string{}
 	for i, r := range sheets[0].Rows {
-		if !doneStatus(cellText(r, statusColumn)) || cellText(r, outputsColumn) == "" {
+		if !doneStatus(cellText(r, colStatus)) || cellText(r, colOutputs) == "" {
 			continue
 		}
-		files := strings.Split(cellText(r, outputsColumn), "、")
+		files := strings.Split(cellText(r, colOutputs), "、")
 		target := files[0]
 		for _, f := range files {
 			if strings.HasSuffix(f, ".pdf") {
 				target = f
 			}
 		}
-		sheets[0].Links[[2]int{i, outputsColumn}] = filepath.ToSlash(target)
+		sheets[0].Links[[2]int{i, colOutputs}] = filepath.ToSlash(target)
 	}
 }
 

@@ -56,8 +56,8 @@ func TestSummaryChanges(t *testing.T) {
 // are the titles they mean (a column added before them moves them all).
 func TestSummaryColumns(t *testing.T) {
 	deps, finds := summaryLayout()
-	for i, want := range map[int]string{departmentFileColumn: "输入文件", nameColumn: "部门名称", yearColumn: "年度", statusColumn: "状态",
-		codeColumn: "部门编码", fingerprintColumn: "输入指纹", runsColumn: "运行次数", reviewStateColumn: "审核状态", reviewNoteColumn: "审核意见"} {
+	for i, want := range map[int]string{colFile: "输入文件", colName: "部门名称", colYear: "年度", colStatus: "状态",
+		colCode: "部门编码", colFingerprint: "输入指纹", colRuns: "运行次数", colReviewState: "审核状态", colReviewNote: "审核意见"} {
 		if got := deps.Columns[i].Title; got != want {
 			t.Errorf("汇总 column %d is %s, want %s", i, got, want)
 		}
@@ -128,10 +128,10 @@ func TestSummaryLinks(t *testing.T) {
 	}
 	sheets := summarySheets(rows)
 	reviewLinks(sheets)
-	if got := sheets[0].Links; len(got) != 1 || got[[2]int{0, outputsColumn}] != "a.pdf" {
+	if got := sheets[0].Links; len(got) != 1 || got[[2]int{0, colOutputs}] != "a.pdf" {
 		t.Errorf("links %v", got)
 	}
-	if sheets[0].Columns[outputsColumn].Title != "输出文件或问题" {
-		t.Errorf("column %d is %s", outputsColumn, sheets[0].Columns[outputsColumn].Title)
+	if sheets[0].Columns[colOutputs].Title != "输出文件或问题" {
+		t.Errorf("column %d is %s", colOutputs, sheets[0].Columns[colOutputs].Title)
 	}
 }
