@@ -39,6 +39,9 @@ type summaryPart struct {
 	cov         Coverage
 	departments [][]any
 	findings    [][]any
+	// older: the summary was of an older layout, read by its columns'
+	// titles (olderLayout).
+	older bool
 }
 
 // FindSummaries lists the summaries to merge among args: a file named is
@@ -157,6 +160,7 @@ func MergeSummaries(paths []string) (*Merged, error) {
 // setSeason makes the review s the merged one: its sheets, files, the
 // folders of the summaries they came from, counts and coverage.
 func (m *Merged) setSeason(s *season) {
+	s.sortReview()
 	departments, findings := summaryLayout()
 	departments.Rows, findings.Rows = s.sheets()
 	m.Files, m.Folders, m.from = s.files, make([]string, len(s.files)), s.from
@@ -188,7 +192,15 @@ func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 		return summaryPart{}, fmt.Errorf("%s: 无法读取：%v", path, firstErr(err))
 	}
 	departments, findings := summaryLayout()
-	sheets, props, err := readGuarded(reader, data, []xlsx.Records{departments, findings})
+	want := []xlsx.Records{departments, findings}
+	sheets, props, err := readGuarded(reader, data, want, false)
+	older := false
+	if he := (*xlsx.HeaderError)(nil); errors.As(err, &he) {
+		sheets, props, err = readGuarded(reader, data, want, true)
+		if err == nil {
+			sheets, older = olderLayout(sheets), true
+		}
+	}
 	if err != nil {
 		return summaryPart{}, fmt.Errorf("%s: 不能合并：%v；请给出 budgetpub batch 写的汇总表，不要改动它", path, err)
 	}
@@ -196,7 +208,7 @@ func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 	if !ok {
 		return summaryPart{}, fmt.Errorf("%s: 文档属性中没有它覆盖的输入文件清单，不是 budgetpub batch 写的汇总表：请给出 batch 写的 summary.xlsx（或 summary-i-of-n.xlsx）", path)
 	}
-	part := summaryPart{path: path, cov: cov, departments: sheets[0].Rows, findings: sheets[1].Rows}
+	part := summaryPart{path: path, cov: cov, departments: dropTotals(sheets[0].Rows), findings: sheets[1].Rows, older: older}
 	if got, want := len(part.departments), cov.Size(); got != want {
 		return summaryPart{}, fmt.Errorf("%s: 汇总 有 %d 个部门，%s应有 %d 个：文件可能被改动过，请用 batch 重新生成", path, got, cov.Part(), want)
 	}
@@ -211,12 +223,15 @@ func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 // readGuarded reads a workbook, a panic of the library on a damaged file
 // (none found by FuzzReadRecords, but the file is the user's) becoming an
 // error.
-func readGuarded(reader *xlsx.RecordReader, data []byte, want []xlsx.Records) (sheets []xlsx.Records, props xlsx.BookProps, err error) {
+func readGuarded(reader *xlsx.RecordReader, data []byte, want []xlsx.Records, titled bool) (sheets []xlsx.Records, props xlsx.BookProps, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("文件已损坏（%v）", p)
 		}
 	}()
+	if titled {
+		return reader.ReadTitled(data, want)
+	}
 	return reader.Read(data, want)
 }
 

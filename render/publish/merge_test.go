@@ -108,7 +108,8 @@ func TestMergeIsTheWholeBatch(t *testing.T) {
 }
 
 // TestMergeTwoLists: the summaries of two lists (two counties' batches)
-// merge one list after the other.
+// merge into one review, in the review's order, as one batch of both
+// lists would have written it.
 func TestMergeTwoLists(t *testing.T) {
 	filesA, rowsA := mergeRows(5)
 	filesB, rowsB := mergeRows(3)
@@ -133,7 +134,7 @@ func TestMergeTwoLists(t *testing.T) {
 	}
 	got, _ := writeSummary(m.Sheets, m.Coverage, Heading{})
 	if m.Lists != 2 || !bytes.Equal(got, want) {
-		t.Errorf("%d lists; the merge is not list B then list A", m.Lists)
+		t.Errorf("%d lists; the merge is not the review of both lists", m.Lists)
 	}
 }
 

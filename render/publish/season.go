@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/render/xlsx"
@@ -75,6 +76,15 @@ func (s *season) put(file string, row []any, finds [][]any, from string) {
 		s.files = append(s.files, file)
 	}
 	s.rows[file], s.finds[file], s.from[file] = row, finds, from
+}
+
+// sortReview puts the departments in the review's order (reviewCompare):
+// a whole review's.
+func (s *season) sortReview() {
+	slices.SortStableFunc(s.files, func(a, b string) int {
+		ra, rb := s.rows[a], s.rows[b]
+		return reviewCompare(cellText(ra, colCode), cellText(ra, colName), a, cellText(rb, colCode), cellText(rb, colName), b)
+	})
 }
 
 // sheets are the review's rows of 汇总 and of 核对结果, in its order.
@@ -216,6 +226,10 @@ func prepareSeason(dir, path string, cov *Coverage) seasonWrite {
 	if err != nil {
 		aside := asideName(dir, filepath.Base(path))
 		return seasonWrite{aside: aside, note: fmt.Sprintf("已有的汇总表 %s 不能在本次更新（%v）：已改名为 %s 保留，审核意见请从中抄回", path, err, filepath.Join(dir, aside))}
+	}
+	if old != nil && old.older {
+		aside := asideName(dir, filepath.Base(path))
+		return seasonWrite{old: old, aside: aside, note: fmt.Sprintf("已有的汇总表 %s 是旧版的格式（或加了列）：已按列名转为新格式更新，审核状态和审核意见保留，另加的列写入审核意见；原表已改名为 %s 保留", path, filepath.Join(dir, aside))}
 	}
 	return seasonWrite{old: old}
 }

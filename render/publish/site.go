@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -75,6 +76,8 @@ func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
 }
 
 func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error) {
+	entries = slices.Clone(entries) // in the review's order
+	slices.SortStableFunc(entries, func(a, b siteEntry) int { return reviewCompare(a.code, a.name, a.file, b.code, b.name, b.file) })
 	year := commonYear(entries)
 	title := o.Title
 	if title == "" {

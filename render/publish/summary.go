@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -139,6 +140,9 @@ func summarySheets(rows []Row) []xlsx.Records {
 func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster, skipped []Skipped, h Heading) (path, note string, err error) {
 	path = filepath.Join(dir, name)
 	sw := prepareSeason(dir, path, &cov)
+	if sw.old == nil {
+		rows, cov = reviewOrder(rows, cov)
+	}
 	sheets := summarySheets(rows)
 	if sw.old != nil {
 		cov = updateReview(sw.old, rows, sheets, cov)
@@ -200,6 +204,9 @@ func updateReview(old *summaryPart, rows []Row, sheets []xlsx.Records, cov Cover
 		}
 		s.put(r.File, row, run.finds[r.File], "")
 	}
+	if cov.Whole() {
+		s.sortReview()
+	}
 	deps, all := s.sheets()
 	sheets[0].Rows = deps
 	sheets[1].Rows, sheets[1].Count, sheets[1].Row = all, 0, nil
@@ -209,12 +216,29 @@ func updateReview(old *summaryPart, rows []Row, sheets []xlsx.Records, cov Cover
 	return cov
 }
 
+// reviewOrder is a whole review's rows in the review's order
+// (reviewCompare) and its coverage, the list of its rows; a shard's are as
+// they are, in the list's order, by which the merge puts them back.
+func reviewOrder(rows []Row, cov Coverage) ([]Row, Coverage) {
+	if !cov.Whole() {
+		return rows, cov
+	}
+	rows = slices.Clone(rows)
+	slices.SortStableFunc(rows, func(a, b Row) int { return reviewCompare(a.Code, a.Department, a.File, b.Code, b.Department, b.File) })
+	files := make([]string, len(rows))
+	for i, r := range rows {
+		files[i] = r.File
+	}
+	return rows, NewCoverage(files, 1, 1)
+}
+
 // summaryTitle is the summary workbook's title.
 const summaryTitle = "部门预算公开批量生成汇总"
 
 // Summary is the batch's summary workbook: the sheets 汇总 and 核对结果,
 // and in its description the part of which list of inputs it covers.
 func Summary(rows []Row, cov Coverage) ([]byte, error) {
+	rows, cov = reviewOrder(rows, cov)
 	return writeSummary(summarySheets(rows), cov, Heading{})
 }
 
@@ -273,6 +297,7 @@ func reviewLinks(sheets []xlsx.Records) {
 
 func writeSummary(sheets []xlsx.Records, cov Coverage, h Heading) ([]byte, error) {
 	reviewLinks(sheets)
+	sheets[0].Footer = totalsRow(sheets[0].Rows)
 	heading := h.text(sheets[0].Rows)
 	for i := range sheets {
 		sheets[i].Heading = heading

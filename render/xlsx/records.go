@@ -27,6 +27,9 @@ type Records struct {
 	// thousands of rows is never held whole.
 	Count int
 	Row   func(i int) []any
+	// Footer, when set, is a row after the records, in bold and outside
+	// the filter: the totals. A reader reads it back as the last row.
+	Footer []any
 }
 
 // rows is how many rows the sheet has, and row the i-th.
@@ -47,8 +50,11 @@ func (s Records) row(i int) []any {
 // RecordColumn is a column of a Records sheet.
 type RecordColumn struct {
 	Title string
-	Kind  RecordKind
-	Width float64 // in characters; 0: from the title
+	// Former are the titles it had in older layouts, by which
+	// RecordReader.ReadTitled finds it.
+	Former []string
+	Kind   RecordKind
+	Width  float64 // in characters; 0: from the title
 }
 
 // RecordKind is how a column's cells are written.
@@ -95,6 +101,20 @@ func WriteRecords(w io.Writer, props BookProps, sheets []Records) error {
 	if err != nil {
 		return err
 	}
+	bold := &excelize.Font{Family: "宋体", Size: 11, Bold: true}
+	total := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	footText, err := f.NewStyle(&excelize.Style{Font: bold, Fill: total, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: recordBorder()})
+	if err != nil {
+		return err
+	}
+	footNumber, err := f.NewStyle(&excelize.Style{Font: bold, Fill: total, NumFmt: 1, Border: recordBorder(), Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	footAmount, err := f.NewStyle(&excelize.Style{Font: bold, Fill: total, CustomNumFmt: &amountFmt, Border: recordBorder(), Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return err
+	}
 	for i, s := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName(f.GetSheetName(0), s.Name); err != nil {
@@ -103,7 +123,7 @@ func WriteRecords(w io.Writer, props BookProps, sheets []Records) error {
 		} else if _, err := f.NewSheet(s.Name); err != nil {
 			return err
 		}
-		if err := writeRecordSheet(f, s, recordStyles{head, text, number, amount}); err != nil {
+		if err := writeRecordSheet(f, s, recordStyles{head, text, number, amount, footText, footNumber, footAmount}); err != nil {
 			return err
 		}
 	}
@@ -120,7 +140,10 @@ func WriteRecords(w io.Writer, props BookProps, sheets []Records) error {
 }
 
 // recordStyles are the cell styles of a Records sheet.
-type recordStyles struct{ head, text, number, amount int }
+type recordStyles struct {
+	head, text, number, amount       int
+	footText, footNumber, footAmount int // the footer's: bold, shaded
+}
 
 // writeRecordSheet streams one sheet (excelize's StreamWriter: a batch's
 // findings sheet may hold tens of thousands of rows, which cells kept in
@@ -159,53 +182,63 @@ func writeRecordSheet(f *excelize.File, s Records, st recordStyles) error {
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: float64(headLines) * 15}); err != nil {
 		return err
 	}
-	values := make([]any, len(s.Columns))
 	for r := 0; r < n; r++ {
-		row := s.row(r)
-		if len(row) != len(s.Columns) {
-			return fmt.Errorf("xlsx: sheet %s row %d: %d cells for %d columns", s.Name, r+1, len(row), len(s.Columns))
+		if err := writeRecordRow(sw, s, r, s.row(r), st.text, st.number, st.amount); err != nil {
+			return err
 		}
-		lines := 1
-		for c, v := range row {
-			if t, ok := v.(string); ok && t != "" {
-				lines = max(lines, wrapLines(t, columnWidth(s.Columns[c])-1))
-			}
-			if v == "" {
-				v = nil
-			}
-			switch v := v.(type) {
-			case nil:
-				style := st.text
-				if s.Columns[c].Kind == RecordAmount {
-					style = st.amount
-				}
-				values[c] = excelize.Cell{StyleID: style}
-			case string:
-				values[c] = excelize.Cell{StyleID: st.text, Value: v}
-				if target, ok := s.Links[[2]int{r, c}]; ok {
-					values[c] = excelize.Cell{StyleID: st.text, Value: v, Formula: "HYPERLINK(" + formulaText(target) + "," + formulaText(v) + ")"}
-				}
-			case int:
-				values[c] = excelize.Cell{StyleID: st.number, Value: v}
-			case decimal.Decimal:
-				x, err := exactFloat(v)
-				if err != nil {
-					return fmt.Errorf("xlsx: sheet %s row %d: %w", s.Name, r+1, err)
-				}
-				values[c] = excelize.Cell{StyleID: st.amount, Value: x}
-			default:
-				return fmt.Errorf("xlsx: sheet %s row %d: a cell of type %T", s.Name, r+1, v)
-			}
-		}
-		var opts []excelize.RowOpts
-		if lines > 1 { // a height that fits the wrapped text: LibreOffice overlapped rows left to it
-			opts = append(opts, excelize.RowOpts{Height: min(float64(lines)*recordLineHeight, 409)}) // 409: Excel's highest row
-		}
-		if err := sw.SetRow(cell(1, r+2), values, opts...); err != nil {
+	}
+	if s.Footer != nil {
+		if err := writeRecordRow(sw, s, n, s.Footer, st.footText, st.footNumber, st.footAmount); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// writeRecordRow writes row, the r-th below the header, in the styles
+// given, as tall as its wrapped text.
+func writeRecordRow(sw *excelize.StreamWriter, s Records, r int, row []any, text, number, amount int) error {
+	if len(row) != len(s.Columns) {
+		return fmt.Errorf("xlsx: sheet %s row %d: %d cells for %d columns", s.Name, r+1, len(row), len(s.Columns))
+	}
+	values := make([]any, len(s.Columns))
+	lines := 1
+	for c, v := range row {
+		if t, ok := v.(string); ok && t != "" {
+			lines = max(lines, wrapLines(t, columnWidth(s.Columns[c])-1))
+		}
+		if v == "" {
+			v = nil
+		}
+		switch v := v.(type) {
+		case nil:
+			style := text
+			if s.Columns[c].Kind == RecordAmount {
+				style = amount
+			}
+			values[c] = excelize.Cell{StyleID: style}
+		case string:
+			values[c] = excelize.Cell{StyleID: text, Value: v}
+			if target, ok := s.Links[[2]int{r, c}]; ok {
+				values[c] = excelize.Cell{StyleID: text, Value: v, Formula: "HYPERLINK(" + formulaText(target) + "," + formulaText(v) + ")"}
+			}
+		case int:
+			values[c] = excelize.Cell{StyleID: number, Value: v}
+		case decimal.Decimal:
+			x, err := exactFloat(v)
+			if err != nil {
+				return fmt.Errorf("xlsx: sheet %s row %d: %w", s.Name, r+1, err)
+			}
+			values[c] = excelize.Cell{StyleID: amount, Value: x}
+		default:
+			return fmt.Errorf("xlsx: sheet %s row %d: a cell of type %T", s.Name, r+1, v)
+		}
+	}
+	var opts []excelize.RowOpts
+	if lines > 1 { // a height that fits the wrapped text: LibreOffice overlapped rows left to it
+		opts = append(opts, excelize.RowOpts{Height: min(float64(lines)*recordLineHeight, 409)}) // 409: Excel's highest row
+	}
+	return sw.SetRow(cell(1, r+2), values, opts...)
 }
 
 // formulaText is s as a formula's string literal.

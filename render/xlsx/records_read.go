@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,6 +66,10 @@ func ReadRecords(data []byte, want []Records) ([]Records, BookProps, error) {
 // and name the sheet and the cell. The workbook is read as a stream of
 // rows (input/xlsxread), within recordsLimits.
 func (rd *RecordReader) Read(data []byte, want []Records) ([]Records, BookProps, error) {
+	return rd.read(data, want, false)
+}
+
+func (rd *RecordReader) read(data []byte, want []Records, titled bool) ([]Records, BookProps, error) {
 	lim := recordsLimits
 	lim.StringText = max(1, min(recordsStrings, rd.limit()-rd.held))
 	b, err := xlsxread.Open(context.Background(), data, lim)
@@ -77,7 +82,7 @@ func (rd *RecordReader) Read(data []byte, want []Records) ([]Records, BookProps,
 	}
 	out := make([]Records, len(want))
 	for i, w := range want {
-		s, err := rd.readSheet(b, w)
+		s, err := rd.readSheet(b, w, titled)
 		if err != nil {
 			return nil, BookProps{}, err
 		}
@@ -105,9 +110,37 @@ func recordsError(err error, sheet string) error {
 	return fmt.Errorf("不是有效的 Excel 工作簿（.xlsx）")
 }
 
+// HeaderError is a sheet not of the columns asked for: the first header
+// cell that differs, what it should be and what it is; or (Beyond) a cell
+// right of the header, of Columns columns. ReadTitled reads such a sheet.
+type HeaderError struct {
+	Sheet, Cell string
+	Want, Got   string
+	Beyond      bool
+	Columns     int
+}
+
+func (e *HeaderError) Error() string {
+	if e.Beyond {
+		return fmt.Sprintf("工作表“%s”的 %s 在表头之外：合并只读 budgetpub 写的 %d 列，请删去表头右边的内容", e.Sheet, e.Cell, e.Columns)
+	}
+	return fmt.Sprintf("工作表“%s”的表头与 budgetpub 写的不同：%s 应为“%s”，却是“%s”", e.Sheet, e.Cell, e.Want, e.Got)
+}
+
+// ReadTitled reads a Records workbook of another layout — an older
+// version's — by its columns' titles: each column of want is the
+// sheet's column of its Title (or one of its Former titles), blank when
+// the sheet has none; every other titled column of the sheet is kept, in
+// its order, as a text column appended after want's, so that nothing a
+// person wrote there is lost. Cells are read as Read reads them, within
+// the same budget.
+func (rd *RecordReader) ReadTitled(data []byte, want []Records) ([]Records, BookProps, error) {
+	return rd.read(data, want, true)
+}
+
 // readSheet reads one sheet, row by row: the sheet is never held as a
-// grid of strings.
-func (rd *RecordReader) readSheet(b *xlsxread.Book, w Records) (Records, error) {
+// grid of strings. titled: its columns are found by title (ReadTitled).
+func (rd *RecordReader) readSheet(b *xlsxread.Book, w Records, titled bool) (Records, error) {
 	limit := rd.limit()
 	found := false
 	for _, name := range b.Sheets() {
@@ -122,42 +155,59 @@ func (rd *RecordReader) readSheet(b *xlsxread.Book, w Records) (Records, error) 
 	}
 	defer rows.Close()
 	s := Records{Name: w.Name, Columns: w.Columns}
+	var from []int // the sheet's column of each of s.Columns; -1: none
 	header := false
 	for rows.Next() {
 		r, cols := rows.Row(), rows.Cells()
-		for c := len(w.Columns); c < len(cols); c++ {
-			if strings.TrimSpace(cols[c]) != "" {
-				return Records{}, fmt.Errorf("工作表“%s”的 %s 在表头之外：合并只读 budgetpub 写的 %d 列，请删去表头右边的内容", w.Name, cell(c+1, r), len(w.Columns))
-			}
-		}
-		if ref, _ := rows.Beyond(); ref != "" {
-			return Records{}, fmt.Errorf("工作表“%s”的 %s 在表头之外：合并只读 budgetpub 写的 %d 列，请删去表头右边的内容", w.Name, ref, len(w.Columns))
-		}
 		if !header {
 			header = true
 			if r != 1 {
 				cols = nil // no row 1: the header is empty
 			}
+			if titled {
+				s.Columns, from = titledColumns(w.Columns, cols)
+				continue
+			}
+		}
+		for c := len(s.Columns); c < len(cols) && !titled; c++ {
+			if strings.TrimSpace(cols[c]) != "" {
+				return Records{}, &HeaderError{Sheet: w.Name, Cell: cell(c+1, r), Beyond: true, Columns: len(w.Columns)}
+			}
+		}
+		if ref, _ := rows.Beyond(); ref != "" {
+			return Records{}, fmt.Errorf("工作表“%s”的 %s 在表头之外：合并只读 budgetpub 写的 %d 列，请删去表头右边的内容", w.Name, ref, len(w.Columns))
+		}
+		if from == nil {
+			from = make([]int, len(w.Columns))
 			for c, col := range w.Columns {
 				got := ""
 				if c < len(cols) {
 					got = strings.TrimSpace(cols[c])
 				}
 				if got != col.Title {
-					return Records{}, fmt.Errorf("工作表“%s”的表头与 budgetpub 写的不同：%s 应为“%s”，却是“%s”", w.Name, cell(c+1, 1), col.Title, got)
+					return Records{}, &HeaderError{Sheet: w.Name, Cell: cell(c+1, 1), Want: col.Title, Got: got}
 				}
+				from[c] = c
 			}
 			continue
 		}
-		row := make([]any, len(w.Columns))
+		if titled { // a cell under no title is kept too, its column named by its letter
+			for c := range cols {
+				if strings.TrimSpace(cols[c]) != "" && !slices.Contains(from, c) {
+					s.Columns, from = append(s.Columns, RecordColumn{Title: "（" + strings.TrimRight(cell(c+1, 1), "1") + "列）", Kind: RecordText}), append(from, c)
+				}
+			}
+		}
+		row := make([]any, len(s.Columns))
 		empty := true
-		for c, col := range w.Columns {
-			if c >= len(cols) || strings.TrimSpace(cols[c]) == "" {
+		for c, col := range s.Columns {
+			at := from[c]
+			if at < 0 || at >= len(cols) || strings.TrimSpace(cols[at]) == "" {
 				continue
 			}
-			v, err := recordValue(col.Kind, cols[c])
+			v, err := recordValue(col.Kind, cols[at])
 			if err != nil {
-				return Records{}, fmt.Errorf("工作表“%s”的 %s（%s）%s", w.Name, cell(c+1, r), col.Title, err)
+				return Records{}, fmt.Errorf("工作表“%s”的 %s（%s）%s", w.Name, cell(at+1, r), col.Title, err)
 			}
 			if t, ok := v.(string); ok {
 				if rd.held += int64(len(t)); rd.held > limit {
@@ -173,7 +223,44 @@ func (rd *RecordReader) readSheet(b *xlsxread.Book, w Records) (Records, error) 
 	if err := rows.Err(); err != nil {
 		return Records{}, recordsError(err, w.Name)
 	}
+	for i, row := range s.Rows { // rows read before a column was found
+		s.Rows[i] = append(row, make([]any, len(s.Columns)-len(row))...)
+	}
 	return s, nil
+}
+
+// titledColumns are the columns of a sheet read by title: want's, each
+// from the header's column of its title or a former one (-1: none), then
+// every other titled column of the header as text.
+func titledColumns(want []RecordColumn, header []string) (cols []RecordColumn, from []int) {
+	at := map[string]int{}
+	for c, h := range header {
+		if h = strings.TrimSpace(h); h != "" {
+			if _, ok := at[h]; !ok {
+				at[h] = c
+			}
+		}
+	}
+	used := map[int]bool{}
+	for _, col := range want {
+		c := -1
+		for _, t := range append([]string{col.Title}, col.Former...) {
+			if k, ok := at[t]; ok && !used[k] {
+				c = k
+				break
+			}
+		}
+		if c >= 0 {
+			used[c] = true
+		}
+		cols, from = append(cols, col), append(from, c)
+	}
+	for c, h := range header {
+		if h = strings.TrimSpace(h); h != "" && !used[c] {
+			cols, from = append(cols, RecordColumn{Title: h, Kind: RecordText}), append(from, c)
+		}
+	}
+	return cols, from
 }
 
 // recordValue is a cell's raw text as a value of its column's kind.
