@@ -151,8 +151,14 @@ func skipReason(name string) (reason string, ignore bool) {
 		return "这是旧版 Excel 工作簿（.xls）：在 Excel 或 WPS 中另存为 .xlsx 后再放入", false
 	case strings.HasSuffix(lower, ".yaml.txt") || strings.HasSuffix(lower, ".yml.txt"):
 		return "文件名多了 .txt：请改名为 " + base[:len(base)-len(".txt")], false
+	case ext == ".xlsm" || ext == ".xltx" || ext == ".et" || ext == ".ods":
+		return "这种表格文件（" + ext + "）不能直接读取：在 Excel 或 WPS 中另存为 .xlsx 后再放入", false
+	case ext == ".docx" || ext == ".doc" || ext == ".wps" || ext == ".pdf" || ext == ".odt":
+		return "这是文档（" + ext + "），不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）", false
+	case ext == ".zip" || ext == ".rar" || ext == ".7z":
+		return "这是压缩包：请先解压到输入文件夹中再运行", false
 	}
-	return "不是主输入文件或工作簿，已跳过", false
+	return "不是主输入文件（.yaml）或工作簿（.xlsx），已跳过：如是部门提交的材料，请让部门改交其中之一", false
 }
 
 // batchOutputs tells whether dir is a batch's output folder — it holds a
