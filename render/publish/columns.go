@@ -86,7 +86,7 @@ func departmentColumns() []xlsx.RecordColumn {
 	c[colErrors] = xlsx.RecordColumn{Title: "错误", Kind: num}
 	c[colIDs] = xlsx.RecordColumn{Title: "核对结果编号", Kind: text, Width: 30}
 	c[colStatus] = xlsx.RecordColumn{Title: "状态", Kind: text}
-	c[colOutputs] = xlsx.RecordColumn{Title: "输出文件或问题", Kind: text, Width: 60}
+	c[colOutputs] = xlsx.RecordColumn{Title: "输出文件或问题", Kind: text, Width: 68}
 	c[colMovedTo] = xlsx.RecordColumn{Title: "旧文件移至", Kind: text, Width: 20}
 	c[colCode] = xlsx.RecordColumn{Title: "部门编码", Kind: text}
 	c[colFingerprint] = xlsx.RecordColumn{Title: "输入指纹", Kind: text, Width: 18}

@@ -281,7 +281,9 @@ func recordPrintSetup(f *excelize.File, name, heading string) error {
 	}
 	head := &excelize.HeaderFooterOptions{OddFooter: footerText}
 	if heading != "" {
-		head.OddHeader = "&C&14" + strings.ReplaceAll(heading, "&", "&&")
+		// The size code first, then the font's: digits right after "&14" would
+		// be read as part of the size (a title starting 2024年 printed without it).
+		head.OddHeader = "&C&14&\"-,Bold\"" + strings.ReplaceAll(heading, "&", "&&")
 	}
 	if err := f.SetHeaderFooter(name, head); err != nil {
 		return err
