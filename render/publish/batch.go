@@ -501,12 +501,12 @@ const StaleFolder = "未更新的旧文件"
 func moveAside(dir, file string) (string, error) {
 	stem := Stem(file)
 	moved := false
-	err := withFolderLock(dir, func() error {
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return nil // no folder, nothing to move
-		}
-		defer root.Close()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", nil // no folder, nothing to move
+	}
+	defer root.Close()
+	err = withFolderLock(dir, root, func() error {
 		for _, ext := range departmentExts {
 			from := stem + ext
 			if fi, err := root.Lstat(from); err != nil || !fi.Mode().IsRegular() {
