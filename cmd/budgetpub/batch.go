@@ -163,7 +163,15 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, priorD
 	}
 	// The outputs' names, of the whole list: every shard makes the same.
 	bo.Plan = publish.PlanBatch(ctx, res, files, bo)
-	summaryName := publish.SummaryName(bo.Plan.Names(), bo.Shard, bo.Shards)
+	// The summary must not be a department's file: those of the output
+	// folder itself (not of its subfolders, --keep-folders) are avoided.
+	var top []string
+	for _, n := range bo.Plan.Names() {
+		if !strings.Contains(n, "/") {
+			top = append(top, n)
+		}
+	}
+	summaryName := publish.SummaryName(top, bo.Shard, bo.Shards)
 	release, err := publish.LockBatch(out, summaryName)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
