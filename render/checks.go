@@ -13,11 +13,14 @@ type Severity string
 
 // Severities: an error stops a render; so does an incomplete (需补填:
 // something the publication would state nobody gave); a warning is
-// printed and kept.
+// printed and kept. A note (提示) is no finding of the publication but a
+// batch's word on how it was made (no last-year file found for a workbook
+// with --prior-dir): listed, never counted as a warning.
 const (
 	SeverityError      Severity = "error"
 	SeverityIncomplete Severity = "incomplete"
 	SeverityWarning    Severity = "warning"
+	SeverityNote       Severity = "note"
 )
 
 // Figure is one side of a relation: what it is, in which table, and its value.
@@ -63,13 +66,15 @@ func (f Finding) Detail() string {
 	return strings.Join(parts, "，")
 }
 
-// Word is 错误, 需补填 or 警告.
+// Word is 错误, 需补填, 提示 or 警告.
 func (f Finding) Word() string {
 	switch f.Severity {
 	case SeverityError:
 		return "错误"
 	case SeverityIncomplete:
 		return "需补填"
+	case SeverityNote:
+		return "提示"
 	}
 	return "警告"
 }
@@ -100,7 +105,7 @@ func has(fs []Finding, sev Severity) bool {
 	return false
 }
 
-// Tally counts findings by severity.
+// Tally counts findings by severity (notes are not counted).
 func Tally(fs []Finding) (errors, incomplete, warnings int) {
 	for _, f := range fs {
 		switch f.Severity {
@@ -108,6 +113,7 @@ func Tally(fs []Finding) (errors, incomplete, warnings int) {
 			errors++
 		case SeverityIncomplete:
 			incomplete++
+		case SeverityNote:
 		default:
 			warnings++
 		}

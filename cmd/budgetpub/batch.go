@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/signal"
@@ -21,9 +22,18 @@ var batchCmd = &command{
 一个文件出错不影响其他文件。其他文件逐个列出原因和处理办法（汇总表的“已跳过的文件”表），
 隐藏文件和 Office 的临时文件（~$ 开头）不提；输出目录在输入目录之内时不读它。
 中断（Ctrl+C）时已生成的文件完整可用，未处理的部门在汇总表中列出。
-多台机器分工：每台运行 --shard i/n（第 i 份写 summary-i-of-n.xlsx），
-全部完成后用 --merge-summaries 把各份汇总表合并为一份 summary.xlsx。`,
+输出文件默认按输入文件名命名，全部放在输出目录中；两个输入文件会得出同一个输出文件名时，
+后一个不生成（汇总表写明与哪个文件相同）。--keep-folders 按子文件夹分开输出，
+--name 按文件中的部门编码、名称、年度命名（缺部门编码的部门不生成，并说明怎样补上）。
+--prior-dir 给出上年的主输入文件所在目录：工作簿导入时带入本部门上年的文件（同 import --prior），
+同一部门有两个上年文件、或只有别的年度的文件时，该部门不生成并说明原因。
+多台机器分工：每台运行 --shard i/n（第 i 份写 summary-i-of-n.xlsx），各写本机磁盘上的目录，
+全部完成后把这些目录收集到一处，用 --merge-summaries 把各份汇总表合并为一份 summary.xlsx。
+退出码：0 全部完成，1 有部门未生成（见汇总表），2 无事可做或命令有误（含输出目录无法加锁），
+3 程序内部错误，4 被中断。`,
 	examples: []string{"budgetpub batch 各部门/ -o 公开材料 -j 2",
+		"budgetpub batch 各部门/ -o 公开材料 --keep-folders --name '{code}-{name}-{year}'",
+		"budgetpub batch 各部门/ -o 公开材料 --prior-dir 2024年主输入文件/",
 		"budgetpub batch 各部门/ -o 公开材料 --shard 2/4",
 		"budgetpub batch --merge-summaries 公开材料/ -o 公开材料"},
 	define: func(fs *flagSet) func(*env, []string) int {
@@ -40,6 +50,9 @@ var batchCmd = &command{
 		site := siteFlags(fs)
 		site.defineAsOf(fs)
 		roster := rosterFlags(fs)
+		keep := fs.Bool("keep-folders", false, "输出保留输入文件夹的子文件夹（各部门/城区/教育局.yaml → 输出目录/城区/教育局.pdf），不同子文件夹中的同名文件因此可以并存")
+		name := fs.String("name", "", "按文件内容给输出文件命名的`模板`，可用 {code}（部门编码）、{name}（部门名称）、{year}（年度），如 '{code}-{name}-{year}'；默认按输入文件名")
+		priorDir := priorDirFlag(fs)
 		return func(e *env, args []string) int {
 			if len(args) == 0 {
 				if *merge {
@@ -52,6 +65,17 @@ var batchCmd = &command{
 			}
 			if *merge && shard.n > 1 {
 				return e.usage("--merge-summaries 合并各分片的结果，不能与 --shard 同用")
+			}
+			if *merge && (*keep || given(fs, "name") || *priorDir != "") {
+				return e.usage("--keep-folders、--name 和 --prior-dir 用于生成，合并时不用：合并按各分片汇总表中记下的输出文件进行")
+			}
+			var tmpl *publish.NameTemplate
+			if given(fs, "name") {
+				t, err := publish.ParseNameTemplate(*name)
+				if err != nil {
+					return e.usage("%s", err)
+				}
+				tmpl = t
 			}
 			if *roster.path != "" && shard.n > 1 {
 				return e.usage("--roster 不与 --shard 同用：各分片只有名单的一部分，请在 --merge-summaries 时加 --roster")
@@ -75,7 +99,9 @@ var batchCmd = &command{
 			if *merge {
 				return runMerge(e, args, *out, *openData, site, so, ro)
 			}
-			return runBatch(e, args, *out, publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n}, *cfg, site, so, ro)
+			bo := publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n,
+				KeepFolders: *keep, Name: tmpl}
+			return runBatch(e, args, *out, bo, *priorDir, *cfg, site, so, ro)
 		}
 	},
 }
@@ -103,11 +129,17 @@ func (v *shardValue) Set(s string) error {
 
 // runBatch renders many departments in parallel with one shared font set.
 // One bad file never stops the others; an interrupt stops cleanly.
-func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg publish.Config, site siteOptions, so *publish.SiteOptions, ro *publish.Roster) int {
-	files, skipped, err := publish.CollectInputs(args, out)
+func runBatch(e *env, args []string, out string, bo publish.BatchOptions, priorDir string, cfg publish.Config, site siteOptions, so *publish.SiteOptions, ro *publish.Roster) int {
+	files, under, skipped, err := publish.CollectInputsUnder(args, out)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitUsage
+	}
+	if bo.KeepFolders {
+		if a := inputFolderIs(args, out); a != "" {
+			return e.usage("--keep-folders 时输出目录 %s 不能就是输入目录 %s：生成的文件会放进各子文件夹、与输入文件混在一起：请用 -o 另给一个目录", out, a)
+		}
+		bo.Folders = under
 	}
 	saySkipped(e, skipped)
 	if len(publish.Shard(files, bo.Shard, bo.Shards)) == 0 {
@@ -119,7 +151,27 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 		fmt.Fprintln(e.stderr, err)
 		return exitFor(err)
 	}
-	summaryName := publish.SummaryName(files, bo.Shard, bo.Shards)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if priorDir != "" {
+		if bo.Priors, err = readPriors(e, ctx, res, priorDir, bo.Jobs); err != nil {
+			if ctx.Err() != nil {
+				return exitInterrupted
+			}
+			return exitUsage
+		}
+	}
+	// The outputs' names, of the whole list: every shard makes the same.
+	bo.Plan = publish.PlanBatch(ctx, res, files, bo)
+	// The summary must not be a department's file: those of the output
+	// folder itself (not of its subfolders, --keep-folders) are avoided.
+	var top []string
+	for _, n := range bo.Plan.Names() {
+		if !strings.Contains(n, "/") {
+			top = append(top, n)
+		}
+	}
+	summaryName := publish.SummaryName(top, bo.Shard, bo.Shards)
 	release, err := publish.LockBatch(out, summaryName)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -127,8 +179,6 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	}
 	defer release()
 	defer publish.TuneForBatch()()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 
 	progress := newProgress(e.stderr, len(publish.Shard(files, bo.Shard, bo.Shards)))
 	rows := publish.Batch(ctx, res, files, bo, progress.done)
@@ -175,6 +225,9 @@ func runBatch(e *env, args []string, out string, bo publish.BatchOptions, cfg pu
 	}
 	if ro != nil {
 		fmt.Fprintf(e.stdout, "名单 %s：%d 个部门，%d 个未提交，%d 个文件不在名单中，%d 个部门有多个文件（见汇总表的“名单”表）\n", ro.Path, len(ro.Entries), ro.Missing, ro.Unlisted, ro.Twice)
+	}
+	if bo.Priors != nil {
+		sayPriors(e, bo.Priors, rows)
 	}
 	if interrupted {
 		fmt.Fprintln(e.stderr, "批量处理被中断：已完成的文件完整可用，未处理的部门见汇总表")
@@ -271,4 +324,66 @@ func runMerge(e *env, args []string, out string, openData bool, site siteOptions
 		return exitInterrupted
 	}
 	return rosterExit(batchExit(n, m.Done, m.Faults), ro)
+}
+
+// priorDirFlag is --prior-dir of batch and import.
+func priorDirFlag(fs *flagSet) *string {
+	return fs.String("prior-dir", "", "存放上年主输入文件（.yaml）的`目录`：每个工作簿按部门编码、再按部门名称找到本部门上年（年度减 1）的文件，像 import --prior 一样带入；找不到的照常导入，汇总表记一条提示（prior-not-found）；主输入文件不受影响")
+}
+
+// readPriors reads --prior-dir once, saying on stderr which of its files
+// cannot serve; an error (said) when it cannot be used at all.
+func readPriors(e *env, ctx context.Context, res *publish.Resources, dir string, jobs int) (*publish.Priors, error) {
+	p, err := publish.ReadPriors(ctx, res, dir, jobs)
+	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(e.stderr, "批量处理被中断：还没有开始处理任何部门")
+		} else {
+			fmt.Fprintln(e.stderr, err)
+		}
+		return nil, err
+	}
+	for _, k := range p.Unusable {
+		fmt.Fprintln(e.stderr, k.Path+": 上年文件未使用："+k.Reason)
+	}
+	return p, nil
+}
+
+// sayPriors counts the workbooks that had last year's file carried in, and
+// those that found none.
+func sayPriors(e *env, p *publish.Priors, rows []publish.Row) {
+	carried, missing := 0, 0
+	for _, r := range rows {
+		if r.Prior != "" {
+			carried++
+		}
+		for _, f := range r.Findings {
+			if f.ID == publish.PriorMissingID {
+				missing++
+			}
+		}
+	}
+	fmt.Fprintf(e.stdout, "上年文件（%s）：%d 个工作簿已带入，%d 个没有找到（见汇总表“核对结果”中的 %s）\n", p.Dir, carried, missing, publish.PriorMissingID)
+}
+
+// inputFolderIs is the folder among args that is out itself, "" when none
+// is.
+func inputFolderIs(args []string, out string) string {
+	o, err := os.Stat(out)
+	if err != nil {
+		return ""
+	}
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() && os.SameFile(fi, o) {
+			return a
+		}
+	}
+	return ""
+}
+
+// given tells whether the flag was given (an empty value too).
+func given(fs *flagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

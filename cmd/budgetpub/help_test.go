@@ -120,3 +120,20 @@ func TestParseFlagsAnywhere(t *testing.T) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// Every option's value is named in Chinese (a flag whose text names none
+// would show the flag package's English "string"), and its default is said
+// once (by the help, never also in the flag's own text).
+func TestHelpNamesValuesInChineseAndDefaultsOnce(t *testing.T) {
+	english := regexp.MustCompile(`^  --?[a-z][a-z-]* (string|int|value|float|duration|uint)\b`)
+	for _, c := range commands {
+		for _, line := range strings.Split(c.help(), "\n") {
+			if english.MatchString(line) {
+				t.Errorf("%s: %q names its value in English", c.name, line)
+			}
+			if strings.Count(line, "（默认") > 1 {
+				t.Errorf("%s: %q says its default twice", c.name, line)
+			}
+		}
+	}
+}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -20,19 +22,26 @@ var importCmd = &command{
 表中没有的内容（概况、原因、政府采购、资产、说明、绩效目标表、上年数）用 --prior 从上年的主输入文件带入，
 否则留空，最后列出需要补填的内容（与 check 的“需补填”相同）。已存在的文件绝不覆盖。
 给出目录时，导入其中（含子目录）的每个工作簿，写入 -o 给出的目录（按工作簿的文件名命名），
-逐个说明结果，其他文件列出原因后跳过；有工作簿被拒绝时退出码为 1。`,
+逐个说明结果，其他文件列出原因后跳过；有工作簿被拒绝时退出码为 1。
+--prior-dir 给出存放各部门上年主输入文件的目录：每个工作簿按部门编码、再按部门名称找到本部门上年的文件带入；
+找到两个、或只有别的年度的文件时不导入并说明；找不到的照常导入（不带上年内容）并提示。`,
 	examples: []string{
 		"budgetpub import 某某局-2025-公开表.xlsx -o 某某局-2025.yaml",
 		"budgetpub import 某某局-2025-公开表.xlsx --prior 某某局-2024.yaml",
 		"budgetpub import 各部门公开表/ -o 主输入文件",
+		"budgetpub import 各部门公开表/ -o 主输入文件 --prior-dir 2024年主输入文件/",
 	},
 	define: func(fs *flagSet) func(*env, []string) int {
 		out := fs.String("o", "", "写入的主输入`文件`（默认为工作簿文件名.yaml）")
 		prior := fs.String("prior", "", "上年的主输入`文件`：带入概况、说明、单位类型、项目类别和绩效目标表，并算出上年数")
+		priorDir := priorDirFlag(fs)
 		catalog := fs.String("catalog", "", "自己的分类目录`文件`（CSV 或 .xlsx），补充并覆盖自带目录")
 		return func(e *env, args []string) int {
 			if len(args) != 1 {
 				return e.usage("请给出一个工作簿文件（.xlsx）")
+			}
+			if *prior != "" && *priorDir != "" {
+				return e.usage("--prior 和 --prior-dir 只能用一个：--prior 给出这个部门的上年文件，--prior-dir 给出存放各部门上年文件的目录")
 			}
 			book := args[0]
 			if fi, err := os.Stat(book); err == nil && fi.IsDir() {
@@ -40,15 +49,15 @@ var importCmd = &command{
 					return e.usage("导入一个目录时，请用 -o 给出写入主输入文件的目录")
 				}
 				if *prior != "" {
-					return e.usage("--prior 是一个部门的上年文件，不能用于整个目录：请逐个导入")
+					return e.usage("--prior 是一个部门的上年文件，不能用于整个目录：请用 --prior-dir 给出存放各部门上年文件的目录")
 				}
-				return importFolder(e, book, *out, *catalog)
+				return importFolder(e, book, *out, *catalog, *priorDir)
 			}
 			path := *out
 			if path == "" {
 				path = strings.TrimSuffix(filepath.Base(book), filepath.Ext(book)) + ".yaml"
 			}
-			return runImport(e, book, path, *prior, *catalog)
+			return runImport(e, book, path, *prior, *priorDir, *catalog)
 		}
 	},
 }
@@ -56,7 +65,7 @@ var importCmd = &command{
 // importFolder imports every workbook found in dir into out, each as its
 // stem with .yaml, never overwriting, saying each one's result and the
 // files skipped: 1 when any is refused, 2 when there is none.
-func importFolder(e *env, dir, out, catalog string) int {
+func importFolder(e *env, dir, out, catalog, priorDir string) int {
 	files, skipped, err := publish.CollectInputs([]string{dir}, out)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -80,6 +89,12 @@ func importFolder(e *env, dir, out, catalog string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitFor(err)
 	}
+	var priors *publish.Priors
+	if priorDir != "" {
+		if priors, err = readPriors(e, context.Background(), res, priorDir, runtime.NumCPU()); err != nil {
+			return exitUsage
+		}
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		fmt.Fprintf(e.stderr, "%s: 无法创建输出目录：%s\n", out, publish.OSCause(err))
 		return exitUsage
@@ -87,7 +102,7 @@ func importFolder(e *env, dir, out, catalog string) int {
 	refused := 0
 	for _, book := range books {
 		path := filepath.Join(out, publish.Stem(book)+".yaml")
-		if code := importBook(e, res, book, path, ""); code != 0 {
+		if code := importBook(e, res, book, path, "", priors); code != 0 {
 			refused++
 			fmt.Fprintf(e.stdout, "%s: 未导入（原因见上）\n", book)
 		}
@@ -103,36 +118,50 @@ func importFolder(e *env, dir, out, catalog string) int {
 	return exitDone
 }
 
-func runImport(e *env, book, path, prior, catalog string) int {
+func runImport(e *env, book, path, prior, priorDir, catalog string) int {
 	res, err := publish.Load(publish.Config{Catalog: catalog})
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 1
 	}
-	return importBook(e, res, book, path, prior)
+	var priors *publish.Priors
+	if priorDir != "" {
+		if priors, err = readPriors(e, context.Background(), res, priorDir, runtime.NumCPU()); err != nil {
+			return exitUsage
+		}
+	}
+	return importBook(e, res, book, path, prior, priors)
 }
 
 // importBook imports one workbook into path (never over a file), with
-// prior's texts when given.
-func importBook(e *env, res *publish.Resources, book, path, prior string) int {
+// prior's texts when given, or those of the department's file found in
+// priors.
+func importBook(e *env, res *publish.Resources, book, path, prior string, priors *publish.Priors) int {
 	data, err := input.ReadRegular(book, workbook.MaxBookSize)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: 无法读取：%v\n", book, err)
 		return 1
 	}
 	o := publish.ImportOptions{Output: path}
-	if prior != "" {
+	var use *publish.PriorUse
+	switch {
+	case prior != "":
 		ly, err := publish.ReadLastYear(res, prior)
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 			return 1
 		}
 		o.Amend = ly.Carry
+	case priors != nil:
+		o.Amend, use = priors.Carrier(res, book)
 	}
 	r, err := publish.ImportBook(res, book, data, o)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFor(err)
+	}
+	if use != nil && use.Missing != nil {
+		fmt.Fprintf(e.stderr, "%s: 提示：%s\n", book, use.Missing.Message)
 	}
 	// The file must render as it is: glyphs, wording, both writers.
 	if err := publish.Renders(res, path, r.Text); err != nil {
@@ -147,6 +176,9 @@ func importBook(e *env, res *publish.Resources, book, path, prior string) int {
 	}
 	if code := writeNew(e, path, r.Text); code != 0 {
 		return code
+	}
+	if use != nil && use.File != "" {
+		fmt.Fprintf(e.stdout, "%s: 带入了上年文件 %s\n", book, use.File)
 	}
 	// What is left to fill in is the file's findings of it, as check
 	// says them.

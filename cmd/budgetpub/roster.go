@@ -15,8 +15,8 @@ type rosterOpts struct {
 
 func rosterFlags(fs *flagSet) *rosterOpts {
 	o := &rosterOpts{dueDays: &intValue{n: 20, lo: 0, hi: 3650, what: "天数"}}
-	o.path = fs.String("roster", "", "应公开部门的名单（CSV，UTF-8 或 GBK；或 .xlsx），列为 部门编码、部门名称，可另有 批复日期、所属；汇总表另有“名单”表，未提交的部门使退出码为 1")
-	fs.Var(o.dueDays, "due-days", "批复后多少`天`内应公开（默认 20）")
+	o.path = fs.String("roster", "", "应公开部门的名单`文件`（CSV，UTF-8 或 GBK；或 .xlsx），列为 部门编码、部门名称，可另有 批复日期、所属；汇总表另有“名单”表，未提交的部门使退出码为 1")
+	fs.Var(o.dueDays, "due-days", "批复后多少`天`内应公开")
 	return o
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"sort"
@@ -48,6 +49,10 @@ type Row struct {
 	Fault                                 bool               // not done because of an internal fault
 	Resource                              *opendata.Resource // the department's CSV, with BatchOptions.OpenData
 	Figures                               bool               // its figures were computed: else the review leaves them blank
+	// Prior is last year's file carried into the workbook (--prior-dir),
+	// "" when none was.
+	Prior string
+	out   string // the output name (Plan), "" when it has none
 }
 
 // Status is the department's state in the review: 可公开 (written, nothing
@@ -125,6 +130,20 @@ type BatchOptions struct {
 	// Shard and Shards: render only shard Shard of Shards (1-based) of the
 	// list; 0 means the whole list.
 	Shard, Shards int
+	// KeepFolders puts each department's files in the subfolder of Out
+	// that is the input's folder under the folder named it was found in
+	// (Folders: CollectInputsUnder's), so that 城区/教育局.yaml and
+	// 郊区/教育局.yaml both have theirs.
+	KeepFolders bool
+	Folders     map[string]string
+	// Name names the outputs from the document (--name); nil: the input's
+	// stem.
+	Name *NameTemplate
+	// Priors are last year's files carried into each workbook imported
+	// (--prior-dir); nil: none. Master inputs are rendered as they are.
+	Priors *Priors
+	// Plan is the list's output names (PlanBatch), nil: Batch makes it.
+	Plan *Plan
 }
 
 // Skipped is a file found in an input folder that is not an input: its
@@ -188,11 +207,23 @@ func batchOutputs(dir string, known map[string]bool) bool {
 // master inputs, its other files and 未更新的旧文件 being outputs, ignored. A file named
 // itself is always taken.
 func CollectInputs(args []string, exclude ...string) (files []string, skipped []Skipped, err error) {
+	files, _, skipped, err = CollectInputsUnder(args, exclude...)
+	return files, skipped, err
+}
+
+// CollectInputsUnder is CollectInputs, also saying of each file found in a
+// folder named which folder that was (as named, cleaned): the base of
+// BatchOptions.KeepFolders. A file named itself is not in under.
+func CollectInputsUnder(args []string, exclude ...string) (files []string, under map[string]string, skipped []Skipped, err error) {
 	seen := map[string]bool{}
-	add := func(p string) {
+	under = map[string]string{}
+	add := func(p, folder string) {
 		if !seen[p] {
 			seen[p] = true
 			files = append(files, p)
+			if folder != "" {
+				under[p] = folder
+			}
 		}
 	}
 	var excluded []os.FileInfo
@@ -205,10 +236,10 @@ func CollectInputs(args []string, exclude ...string) (files []string, skipped []
 	for _, a := range args {
 		fi, err := os.Stat(a)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", a, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", a, err)
 		}
 		if !fi.IsDir() {
-			add(filepath.Clean(a))
+			add(filepath.Clean(a), "")
 			continue
 		}
 		// The folder is the output folder itself: the files beside the
@@ -261,15 +292,15 @@ func CollectInputs(args []string, exclude ...string) (files []string, skipped []
 			return nil
 		})
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		sort.Strings(found)
 		for _, p := range found {
-			add(p)
+			add(p, filepath.Clean(a))
 		}
 	}
 	sort.SliceStable(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
-	return files, skipped, nil
+	return files, under, skipped, nil
 }
 
 // SummaryName is the batch summary's file name in its folder: summary.xlsx
@@ -277,7 +308,7 @@ func CollectInputs(args []string, exclude ...string) (files []string, skipped []
 // shared folder each keep their own —, unless a department's own files
 // would be called so (summary.yaml), then summary-batch.xlsx (or -2, -3 …,
 // before the shard's -i-of-n): the summary never overwrites a department's
-// files.
+// files. files are the inputs, or their output names (Plan.Names).
 func SummaryName(files []string, shard, shards int) string {
 	taken := map[string]bool{}
 	for _, f := range files {
@@ -310,24 +341,19 @@ func Shard(files []string, i, n int) []string {
 }
 
 // Batch renders the files into o.Out, o.Jobs at a time, sharing res. One bad
-// file never stops the others. Two inputs whose outputs would have the same
-// name (letter case aside: Windows and macOS do not tell them apart) are
-// found over the whole list, before it is sharded, so that no shard ever
-// overwrites another's files: the later one is reported, not rendered.
+// file never stops the others. Each department's files are named by the
+// plan of the whole list (o.Plan, else PlanBatch's), made before it is
+// sharded, so that no shard ever overwrites another's files: an input
+// whose name is an earlier one's, or cannot be made, is reported, not
+// rendered.
 // When ctx is done no new department starts; the ones under way finish,
 // and the rest are rows marked as not done. done, when set, is called as
 // each department ends (from any goroutine, never at once). The rows are
 // those of this shard's files.
 func Batch(ctx context.Context, res *Resources, all []string, o BatchOptions, done func(Row)) []Row {
-	stems := map[string]string{}
-	dup := map[string]string{} // file → the earlier file of its name
-	for _, f := range all {
-		st := strings.ToLower(Stem(f))
-		if prev, ok := stems[st]; ok {
-			dup[f] = prev
-			continue
-		}
-		stems[st] = f
+	plan := o.Plan
+	if plan == nil {
+		plan = PlanBatch(ctx, res, all, o)
 	}
 	files := all
 	if o.Shards > 1 {
@@ -336,9 +362,12 @@ func Batch(ctx context.Context, res *Resources, all []string, o BatchOptions, do
 	rows := make([]Row, len(files))
 	skip := make([]bool, len(files))
 	for i, f := range files {
-		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）", Unreached: true, Fingerprint: inputFingerprint(f)}
-		if prev, ok := dup[f]; ok {
-			rows[i].Problem = fmt.Sprintf("输出文件名与 %s 相同（%s），未生成：请给其中一个文件改名", prev, Stem(f))
+		rows[i] = Row{File: f, Problem: "未处理（批量处理被中断）", Unreached: true, Fingerprint: inputFingerprint(f), out: plan.names[f]}
+		if p, ok := plan.problems[f]; ok {
+			rows[i].Problem = p.msg
+			if p.errs != nil {
+				rows[i].Problem, rows[i].InputErrors, rows[i].Errors = p.errs[0].Msg, p.errs, len(p.errs)
+			}
 			rows[i].Unreached = false
 			skip[i] = true
 		}
@@ -383,7 +412,17 @@ dispatch:
 // batchOne renders one department into the output folder.
 func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	row.Problem, row.Unreached = "", false
-	r := batchInput(res, row.File, o)
+	if row.out == "" && o.Name == nil {
+		row.out = path.Join(subfolder(row.File, o), Stem(row.File))
+	}
+	r, use := batchInput(res, row, o)
+	if use != nil && use.Missing != nil {
+		r.Findings = append(r.Findings, *use.Missing)
+	}
+	if use != nil && use.File != "" {
+		row.Prior = use.File
+		row.Fingerprint = carriedFingerprint(row.File, use.File)
+	}
 	row.Findings = r.Findings
 	row.Errors, row.Incomplete, row.Warnings = render.Tally(r.Findings)
 	if r.Doc != nil {
@@ -422,39 +461,53 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 		row = setAside(row, o.Out)
 		return row
 	}
-	paths, err := r.Write(o.Out)
+	paths, err := r.WriteAs(o.Out, row.out)
 	if err != nil {
 		row.Problem = err.Error()
 		return setAside(row, o.Out)
 	}
 	var written []string
 	for _, p := range paths {
-		written = append(written, filepath.Base(p))
+		rel, err := filepath.Rel(o.Out, p)
+		if err != nil {
+			rel = filepath.Base(p)
+		}
+		written = append(written, filepath.ToSlash(rel))
 	}
 	row.Outputs = strings.Join(written, "、")
 	row.Done = true
 	if r.CSV != nil {
-		res := opendata.NewResource(Stem(row.File)+opendata.CSVExt, r.Doc, r.CSV)
+		res := opendata.NewResource(row.out+opendata.CSVExt, r.Doc, r.CSV)
 		row.Resource = &res
 	}
 	return row
 }
 
 // batchInput runs the pipeline on a batch's input: a master input as it
-// is, a workbook imported first (ImportBook, as import does) and its text
-// rendered under the workbook's name, so that the review names the
-// workbook and the outputs are named after its stem. A workbook whose
-// outputs would replace it (the output folder is its own) is refused.
-func batchInput(res *Resources, path string, o BatchOptions) *Result {
+// is, a workbook imported first (ImportBook, as import does, with last
+// year's file of o.Priors carried in: use says what was found) and its
+// text rendered under the workbook's name, so that the review names the
+// workbook. A workbook whose outputs would replace it (the output folder
+// is its own) is refused.
+func batchInput(res *Resources, row Row, o BatchOptions) (r *Result, use *PriorUse) {
+	path := row.File
 	po := Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData}
-	if IsWorkbook(path) {
-		if a, err := os.Stat(path); err == nil {
-			if b, err := os.Stat(filepath.Join(o.Out, Stem(path)+".xlsx")); err == nil && os.SameFile(a, b) {
-				return &Result{Name: path, Err: &input.Error{File: path, Msg: "生成的工作簿会覆盖这个工作簿本身：请换一个输出文件夹（-o）"}}
-			}
+	if !IsWorkbook(path) {
+		return File(res, path, po), nil
+	}
+	if a, err := os.Stat(path); err == nil && row.out != "" {
+		if b, err := os.Stat(filepath.Join(o.Out, filepath.FromSlash(row.out)+".xlsx")); err == nil && os.SameFile(a, b) {
+			return &Result{Name: path, Err: &input.Error{File: path, Msg: "生成的工作簿会覆盖这个工作簿本身：请换一个输出文件夹（-o）"}}, nil
 		}
 	}
-	return InputFile(res, path, po)
+	if o.Priors == nil {
+		return InputFile(res, path, po), nil
+	}
+	text, use, err := ImportFileWith(res, path, o.Priors)
+	if err != nil {
+		return &Result{Name: path, Err: err}, use
+	}
+	return Department(res, path, text, po), use
 }
 
 // InputFile runs the pipeline on an input file: a master input as it is
@@ -502,29 +555,41 @@ func change(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
 const StaleFolder = "未更新的旧文件"
 
 // moveAside moves a department's previous workbook and PDF (and its open
-// data), if any, into the output folder's StaleFolder, and returns that
-// folder ("" when there was nothing to move). The StaleFolder must be a
-// real folder of dir: one that is a link (or a file) is refused, never
-// followed, and nothing is moved; every move goes through an os.Root of
-// dir, so nothing is ever moved out of it.
-func moveAside(dir, file string) (string, error) {
-	stem := Stem(file)
+// data), if any — the files of its output name name (Plan) in dir —, into
+// the output folder's StaleFolder (in the subfolder of the name's, with
+// --keep-folders), and returns that folder ("" when there was nothing to
+// move). The StaleFolder must be a real folder of dir: one that is a link
+// (or a file) is refused, never followed, and nothing is moved; every move
+// goes through an os.Root of dir, so nothing is ever moved out of it.
+func moveAside(dir, name string) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	sub, stem := path.Split(name)
+	sub = strings.TrimSuffix(sub, "/")
+	folder := filepath.Join(dir, filepath.FromSlash(sub))
+	in, err := openFolder(dir, sub, false)
+	if err != nil {
+		return "", nil // no folder, nothing to move
+	}
+	defer in.Close()
+	stale := path.Join(StaleFolder, sub)
 	moved := false
-	err := withFolderLock(dir, func() error {
+	err = withFolderLock(folder, in, func() error {
 		root, err := os.OpenRoot(dir)
 		if err != nil {
-			return nil // no folder, nothing to move
+			return nil
 		}
 		defer root.Close()
 		for _, ext := range departmentExts {
 			from := stem + ext
-			if fi, err := root.Lstat(from); err != nil || !fi.Mode().IsRegular() {
+			if fi, err := in.Lstat(from); err != nil || !fi.Mode().IsRegular() {
 				continue
 			}
 			fi, err := root.Lstat(StaleFolder)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
-				if err := root.Mkdir(StaleFolder, 0o755); err != nil {
+				if err := root.Mkdir(StaleFolder, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, StaleFolder), OSCause(err))
 				}
 			case err != nil:
@@ -532,8 +597,13 @@ func moveAside(dir, file string) (string, error) {
 			case !fi.IsDir():
 				return fmt.Errorf("%s 不是一个普通文件夹（是链接或文件），上次生成的文件未移入：请删去它后重新运行", filepath.Join(dir, StaleFolder))
 			}
-			if err := root.Rename(from, filepath.Join(StaleFolder, from)); err != nil {
-				return fmt.Errorf("无法把 %s 移入 %s：%s", filepath.Join(dir, from), StaleFolder, OSCause(err))
+			if sub != "" {
+				if err := root.MkdirAll(filepath.FromSlash(stale), 0o755); err != nil {
+					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, filepath.FromSlash(stale)), OSCause(err))
+				}
+			}
+			if err := root.Rename(filepath.FromSlash(path.Join(sub, from)), filepath.FromSlash(path.Join(stale, from))); err != nil {
+				return fmt.Errorf("无法把 %s 移入 %s：%s", filepath.Join(folder, from), filepath.Join(dir, filepath.FromSlash(stale)), OSCause(err))
 			}
 			moved = true
 		}
@@ -542,13 +612,17 @@ func moveAside(dir, file string) (string, error) {
 	if !moved {
 		return "", err
 	}
-	return filepath.Join(dir, StaleFolder), err
+	return filepath.Join(dir, filepath.FromSlash(stale)), err
 }
 
 // setAside moves the row's previous files aside (moveAside) and says
 // where, or why they could not be.
 func setAside(row Row, dir string) Row {
-	moved, err := moveAside(dir, row.File)
+	if row.out == "" {
+		row.Problem += "；它的输出文件名（--name）无法由文件得出，上次生成的文件（如有）未能移入 " + StaleFolder + "：请自行移走"
+		return row
+	}
+	moved, err := moveAside(dir, row.out)
 	row.MovedTo = moved
 	if err != nil {
 		row.Problem += "；上次生成的文件未能移走：" + err.Error()

@@ -35,6 +35,23 @@ func (e *BatchBusyError) Error() string {
 		e.Dir, who, e.Summary)
 }
 
+// LockError is an output folder whose filesystem refuses the locks a
+// batch takes: an NFS share, whose flock is emulated by byte-range locks
+// that a folder — opened read-only, as folders are — cannot take, or a
+// share without a lock service. LockBatch finds it before anything is
+// written.
+type LockError struct {
+	Dir string
+	Err error
+}
+
+func (e *LockError) Error() string {
+	return fmt.Sprintf("%s: 无法给输出文件夹加锁（%s）：它所在的文件系统不支持 budgetpub 所用的文件锁（NFS 等网络共享常见），未写入任何文件。请用 -o 把输出写到本机磁盘上的文件夹；多台机器各写自己磁盘上的文件夹，全部完成后把这些文件夹收集到一处，用 budgetpub batch --merge-summaries 合并（见 docs/scale.md）",
+		e.Dir, OSCause(e.Err))
+}
+
+func (e *LockError) Unwrap() error { return e.Err }
+
 // LockBatch takes the lock of summary in dir (made if need be) and
 // returns what releases it (a folder it made is removed again if the run
 // left it empty), or a *BatchBusyError when another run holds
@@ -59,11 +76,17 @@ func LockBatch(dir, summary string) (release func(), err error) {
 		busy, err := tryLockFile(f)
 		if err != nil || busy {
 			holder := readHolder(f)
+			if !busy {
+				_ = root.Remove(name)
+			}
 			f.Close()
 			if busy {
 				return nil, &BatchBusyError{Dir: dir, Summary: summary, Holder: holder}
 			}
-			return nil, fmt.Errorf("%s: 无法加锁：%s", filepath.Join(dir, name), OSCause(err))
+			if made {
+				_ = os.Remove(dir)
+			}
+			return nil, &LockError{Dir: dir, Err: err}
 		}
 		// The holder before us removes the file as it lets go: the lock
 		// taken must be the one of the file now at the name.
@@ -76,6 +99,20 @@ func LockBatch(dir, summary string) (release func(), err error) {
 				continue
 			}
 			return nil, &BatchBusyError{Dir: dir, Summary: summary}
+		}
+		// Every department's files are replaced under the folder's own
+		// lock (pair.go): a filesystem that refuses it is found now, once,
+		// not by every department in turn.
+		if unlock, err := lockFolder(root); err != nil {
+			_ = root.Remove(name)
+			unlockFile(f)
+			f.Close()
+			if made {
+				_ = os.Remove(dir)
+			}
+			return nil, &LockError{Dir: dir, Err: err}
+		} else {
+			unlock()
 		}
 		host, _ := os.Hostname()
 		_ = f.Truncate(0)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -206,18 +207,28 @@ func (r *Result) InputErrors() input.Errors {
 // as <stem>.xlsx and <stem>.pdf, replacing both together or neither
 // (pair.go), and returns their paths.
 func (r *Result) Write(dir string) ([]string, error) {
+	return r.WriteAs(dir, Stem(r.Name))
+}
+
+// WriteAs is Write under the output name name: a file name without
+// extension, or a slash-separated path inside dir (a batch's
+// --keep-folders: 城区/教育局), whose folders are made inside dir through
+// an os.Root of it (writePairUnder).
+func (r *Result) WriteAs(dir, name string) ([]string, error) {
 	if r.Err != nil {
 		return nil, r.Err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
 	}
-	stem := Stem(r.Name)
-	files := []fileData{{filepath.Join(dir, stem+".xlsx"), r.Workbook}, {filepath.Join(dir, stem+".pdf"), r.PDF}}
+	sub, stem := path.Split(name)
+	sub = strings.TrimSuffix(sub, "/")
+	folder := filepath.Join(dir, filepath.FromSlash(sub))
+	files := []fileData{{filepath.Join(folder, stem+".xlsx"), r.Workbook}, {filepath.Join(folder, stem+".pdf"), r.PDF}}
 	if r.JSON != nil {
-		files = append(files, fileData{filepath.Join(dir, stem+opendata.JSONExt), r.JSON}, fileData{filepath.Join(dir, stem+opendata.CSVExt), r.CSV})
+		files = append(files, fileData{filepath.Join(folder, stem+opendata.JSONExt), r.JSON}, fileData{filepath.Join(folder, stem+opendata.CSVExt), r.CSV})
 	}
-	if err := writePair(dir, files); err != nil {
+	if err := writePairUnder(dir, sub, files); err != nil {
 		return nil, err
 	}
 	var paths []string

@@ -48,13 +48,26 @@ func IsWorkbook(name string) bool { return strings.ToLower(filepath.Ext(name)) =
 // renders it: read (at most workbook.MaxBookSize) and imported by
 // ImportBook, with nothing carried from a prior year.
 func ImportFile(res *Resources, path string) ([]byte, error) {
-	data, err := ReadFile(path, workbook.MaxBookSize)
+	text, _, err := ImportFileWith(res, path, nil)
+	return text, err
+}
+
+// ImportFileWith is ImportFile with last year's file of the workbook's
+// department, found in priors (nil: none), carried in (Priors.Carrier), and
+// what was found.
+func ImportFileWith(res *Resources, path string, priors *Priors) ([]byte, *PriorUse, error) {
+	data, err := readWorkbook(path)
 	if err != nil {
-		return nil, &input.Error{File: path, Msg: "无法读取：" + err.Error()}
+		return nil, nil, &input.Error{File: path, Msg: "无法读取：" + err.Error()}
 	}
-	r, err := ImportBook(res, path, data, ImportOptions{})
+	var o ImportOptions
+	var use *PriorUse
+	if priors != nil {
+		o.Amend, use = priors.Carrier(res, path)
+	}
+	r, err := ImportBook(res, path, data, o)
 	if err != nil {
-		return nil, err
+		return nil, use, err
 	}
-	return r.Text, nil
+	return r.Text, use, nil
 }

@@ -4,8 +4,8 @@ package publish
 
 import "os"
 
-func lockFolder(string) (func(), error) { return func() {}, nil }
-func processAlive(pid int) bool         { return true } // never touch another's files
+func lockFolder(*os.Root) (func(), error) { return func() {}, nil }
+func processAlive(pid int) bool           { return true } // never touch another's files
 
 func tryLockFile(*os.File) (bool, error) { return false, nil }
 func unlockFile(*os.File)                {}

@@ -8,9 +8,12 @@ import (
 	"syscall"
 )
 
-// lockFolder locks the folder itself (no lock file is left in it).
-func lockFolder(dir string) (func(), error) {
-	f, err := os.Open(dir)
+// lockFolder locks the folder root is opened on, itself (no lock file is
+// left in it). The folder is opened read-only, as a folder can only be: a
+// filesystem that locks only files opened for writing (NFS, which emulates
+// flock with byte-range locks) refuses it.
+func lockFolder(root *os.Root) (func(), error) {
+	f, err := root.Open(".")
 	if err != nil {
 		return nil, err
 	}
@@ -21,16 +24,20 @@ func lockFolder(dir string) (func(), error) {
 	return func() { unlockFile(f); f.Close() }, nil
 }
 
+// flock is the system's flock, replaced by tests that need a filesystem
+// refusing it.
+var flock = syscall.Flock
+
 func lockFile(f *os.File) error {
 	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
+		err := flock(int(f.Fd()), syscall.LOCK_EX)
 		if !errors.Is(err, syscall.EINTR) {
 			return err
 		}
 	}
 }
 
-func unlockFile(f *os.File) { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+func unlockFile(f *os.File) { _ = flock(int(f.Fd()), syscall.LOCK_UN) }
 
 // processAlive tells whether a process of that id is running.
 func processAlive(pid int) bool {
@@ -41,7 +48,7 @@ func processAlive(pid int) bool {
 // tryLockFile takes f's lock if it is free; busy when another holds it.
 func tryLockFile(f *os.File) (busy bool, err error) {
 	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		err := flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		switch {
 		case err == nil:
 			return false, nil

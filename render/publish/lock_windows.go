@@ -4,15 +4,14 @@ package publish
 
 import (
 	"os"
-	"path/filepath"
 
 	"golang.org/x/sys/windows"
 )
 
 // lockFolder locks the folder through a lock file in it (a folder cannot
 // be locked itself).
-func lockFolder(dir string) (func(), error) {
-	f, err := os.OpenFile(filepath.Join(dir, lockName), os.O_RDWR|os.O_CREATE, 0o644)
+func lockFolder(root *os.Root) (func(), error) {
+	f, err := root.OpenFile(lockName, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}

@@ -368,7 +368,8 @@ func mergedDataPackage(dir string, m *Merged) ([]byte, error) {
 		if s, _ := r[colStatus].(string); !doneStatus(s) {
 			continue
 		}
-		csvPath := filepath.Join(m.Folders[i], Stem(m.Files[i])+opendata.CSVExt)
+		out, _ := r[colOutputs].(string)
+		csvPath := filepath.Join(m.Folders[i], filepath.FromSlash(outputOf(out, opendata.CSVExt, Stem(m.Files[i])+opendata.CSVExt)))
 		rel, err := filepath.Rel(dir, csvPath)
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, fmt.Errorf("%s 不在输出目录 %s 之中：datapackage.json 只能列出它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中再合并", csvPath, dir, dir)

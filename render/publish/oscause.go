@@ -11,15 +11,7 @@ import (
 // system names: the caller names the real file. A cause it does not know
 // is said as the system's own words after 操作系统报告.
 func OSCause(err error) string {
-	var pe *fs.PathError
-	var le *os.LinkError
-	inner := err
-	switch {
-	case errors.As(err, &pe):
-		inner = pe.Err
-	case errors.As(err, &le):
-		inner = le.Err
-	}
+	inner := innermost(err)
 	switch {
 	case diskFull(inner):
 		return "磁盘空间已满：请腾出空间，或用 -o 换一个空间足够的输出文件夹，再重新运行"
@@ -41,9 +33,25 @@ func OSCause(err error) string {
 	return "操作系统报告：" + inner.Error()
 }
 
+// innermost is the system's own error inside the path errors wrapping it
+// (os.Root's MkdirAll wraps one in another).
+func innermost(err error) error {
+	for {
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.As(err, &pe) && pe.Err != nil:
+			err = pe.Err
+		case errors.As(err, &le) && le.Err != nil:
+			err = le.Err
+		default:
+			return err
+		}
+	}
+}
+
 // isEscape tells whether an os.Root refused a path leading out of its
 // folder (a link planted in it).
 func isEscape(err error) bool {
-	var pe *fs.PathError
-	return errors.As(err, &pe) && pe.Err != nil && pe.Err.Error() == "path escapes from parent"
+	return innermost(err).Error() == "path escapes from parent"
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -58,15 +59,17 @@ type fileData struct {
 // serializes processes).
 var folderLocks sync.Map // dir → *sync.Mutex
 
-// withFolderLock runs f holding the folder's lock, across goroutines and
-// processes.
-func withFolderLock(dir string, f func() error) error {
+// withFolderLock runs f holding the lock of the folder root is opened on
+// (dir names it, for messages and this process's own lock), across
+// goroutines and processes. A folder whose filesystem refuses the lock is
+// a *LockError.
+func withFolderLock(dir string, root *os.Root, f func() error) error {
 	mu, _ := folderLocks.LoadOrStore(filepath.Clean(dir), &sync.Mutex{})
 	mu.(*sync.Mutex).Lock()
 	defer mu.(*sync.Mutex).Unlock()
-	unlock, err := lockFolder(dir)
+	unlock, err := lockFolder(root)
 	if err != nil {
-		return err
+		return &LockError{Dir: dir, Err: err}
 	}
 	defer unlock()
 	return f()
@@ -92,21 +95,33 @@ func hidden(path, kind, id string) string {
 // os.Root of dir: nothing outside the folder is ever touched, whatever
 // links are planted in it.
 func writePair(dir string, files []fileData) error {
+	return writePairUnder(dir, "", files)
+}
+
+// writePairUnder is writePair into sub, a folder inside dir given as a
+// slash-separated relative path ("" for dir itself; --keep-folders' 城区),
+// made if need be. The files must be named right in dir/sub. The folder is
+// made and opened through an os.Root of dir, so a link in dir or sub that
+// leads out of dir is refused, never followed.
+func writePairUnder(dir, sub string, files []fileData) error {
+	folder := filepath.Join(dir, filepath.FromSlash(sub))
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = filepath.Base(f.path)
-		if filepath.Clean(filepath.Dir(f.path)) != filepath.Clean(dir) || !plainName(names[i]) {
-			return &Fault{Name: f.path, Cause: "输出文件不在输出文件夹 " + dir + " 中", Err: f.path}
+		if filepath.Clean(filepath.Dir(f.path)) != filepath.Clean(folder) || !plainName(names[i]) {
+			return &Fault{Name: f.path, Cause: "输出文件不在输出文件夹 " + folder + " 中", Err: f.path}
 		}
-		if fi, err := os.Lstat(f.path); err == nil && fi.IsDir() {
+	}
+	root, err := openFolder(dir, sub, true)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	for i, f := range files {
+		if fi, err := root.Lstat(names[i]); err == nil && fi.IsDir() {
 			return fmt.Errorf("%s: 是一个文件夹，无法写入：请移走或改名后重试", f.path)
 		}
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return fmt.Errorf("%s: 无法打开输出文件夹：%s", dir, OSCause(err))
-	}
-	defer root.Close()
 	id := txnID()
 	var temps []string
 	cleanup := func() {
@@ -122,14 +137,41 @@ func writePair(dir string, files []fileData) error {
 		}
 		temps = append(temps, t)
 	}
-	err = withFolderLock(dir, func() error {
-		if err := recoverOnce(dir, root); err != nil {
+	err = withFolderLock(folder, root, func() error {
+		if err := recoverOnce(folder, root); err != nil {
 			return err
 		}
-		return swapIn(root, dir, id, names, temps)
+		return swapIn(root, folder, id, names, temps)
 	})
 	cleanup()
 	return err
+}
+
+// openFolder opens the folder sub of dir (a slash-separated relative path,
+// "" for dir itself) as an os.Root, through an os.Root of dir: sub's
+// folders are made when create is set, and a link on the way that leads
+// out of dir is refused.
+func openFolder(dir, sub string, create bool) (*os.Root, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法打开输出文件夹：%s", dir, OSCause(err))
+	}
+	if sub == "" {
+		return root, nil
+	}
+	defer root.Close()
+	rel := filepath.FromSlash(sub)
+	folder := filepath.Join(dir, rel)
+	if create {
+		if err := root.MkdirAll(rel, 0o755); err != nil {
+			return nil, fmt.Errorf("%s: 无法创建文件夹：%s", folder, OSCause(err))
+		}
+	}
+	in, err := root.OpenRoot(rel)
+	if err != nil {
+		return nil, fmt.Errorf("%s: 无法打开文件夹：%s", folder, OSCause(err))
+	}
+	return in, nil
 }
 
 // writeSynced writes a new file of the folder and flushes it to disk.
@@ -191,7 +233,7 @@ func swapIn(root *os.Root, dir, id string, names, temps []string) error {
 		_ = root.Remove(journal)
 		return err
 	}
-	syncDir(dir)
+	syncRoot(root)
 	for _, s := range steps {
 		if s.old != "" {
 			_ = root.Remove(s.old)
@@ -218,7 +260,7 @@ func rollBack(root *os.Root, steps []step) {
 		}
 		_ = root.Remove(s.temp)
 	}
-	syncDir(root.Name())
+	syncRoot(root)
 }
 
 // recovered are the folders this process has recovered: what a run that
@@ -253,7 +295,7 @@ func recoverOnce(dir string, root *os.Root) error {
 // refused whole: nothing it names is touched, and the error says which
 // and how to go on. It runs under the folder lock.
 func recoverFolder(dir string, root *os.Root) error {
-	entries, err := os.ReadDir(dir)
+	entries, err := readRoot(root)
 	if err != nil {
 		return nil
 	}
@@ -410,13 +452,25 @@ func (e *JournalError) Error() string {
 		e.Dir, e.Journal, e.Cause, e.Journal)
 }
 
-// syncDir flushes a folder's entries (the renames) to disk, where the
+// syncRoot flushes a folder's entries (the renames) to disk, where the
 // system allows it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
+func syncRoot(root *os.Root) {
+	if d, err := root.Open("."); err == nil {
 		_ = d.Sync()
 		_ = d.Close()
 	}
+}
+
+// readRoot lists the folder root is opened on.
+func readRoot(root *os.Root) ([]os.DirEntry, error) {
+	d, err := root.Open(".")
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	entries, err := d.ReadDir(-1)
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	return entries, err
 }
 
 // ProcessAlive tells whether a process of that id is running (true where

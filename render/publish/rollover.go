@@ -272,7 +272,14 @@ func (ly *LastYear) Carry(doc *input.Document, o *input.FormatOptions) error {
 		o.Comments = map[string][]string{}
 	}
 	note := func(path, text string) { o.Comments[path] = append(o.Comments[path], text) }
-	doc.Department.Code, doc.Department.Region = last.Department.Code, last.Department.Region
+	// The workbook's own code ([312]教育局) stays when last year's file
+	// has none.
+	if last.Department.Code.Value != "" {
+		doc.Department.Code = last.Department.Code
+	}
+	if last.Department.Region.Value != "" {
+		doc.Department.Region = last.Department.Region
+	}
 	doc.Overview, doc.Notes, doc.Glossary = last.Overview, last.Notes, last.Glossary
 	note("overview", "沿用"+from+"的文字：请按本年度修改。")
 	note("notes", "沿用"+from+"的文字：请按本年度修改。")

@@ -101,8 +101,8 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 				return nil, fmt.Errorf("%s 的文件在 %s，不在输出目录 %s 之中：网页只能链接它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中", e.file, e.folder, dir, dir)
 			}
 			link := func(ext string) string {
-				name := Stem(e.file) + ext
-				if !strings.Contains("、"+e.outputs+"、", "、"+name+"、") {
+				name := outputOf(e.outputs, ext, "")
+				if name == "" {
 					return ""
 				}
 				return path.Join(filepath.ToSlash(rel), name)
@@ -167,6 +167,9 @@ func combinedName(entries []siteEntry) string {
 	taken := map[string]bool{}
 	for _, e := range entries {
 		taken[strings.ToLower(Stem(e.file))] = true
+		for _, f := range strings.Split(e.outputs, "、") {
+			taken[strings.ToLower(strings.TrimSuffix(f, path.Ext(f)))] = true
+		}
 	}
 	name := "all-departments"
 	for i := 2; taken[name]; i++ {
