@@ -116,7 +116,11 @@ func summarySheets(rows []Row) []xlsx.Records {
 			return []any{r.Department, r.File, line, col, "input", "错误", e.Msg, nil, nil, nil, nil, nil}
 		}
 		f := r.Findings[k-len(r.InputErrors)]
-		row := []any{r.Department, r.File, f.Line, f.Column, f.ID, f.Word(), f.Message, nil, nil, nil, nil, opt(f.Diff)}
+		var line, col any // a finding of no place (a note on the whole input) has none, not 0
+		if f.Line > 0 {
+			line, col = f.Line, f.Column
+		}
+		row := []any{r.Department, r.File, line, col, f.ID, f.Word(), f.Message, nil, nil, nil, nil, opt(f.Diff)}
 		if f.Left != nil {
 			row[7], row[8] = f.Left.Name, f.Left.Value
 		}
