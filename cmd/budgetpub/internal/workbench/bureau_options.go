@@ -55,8 +55,14 @@ type bureauForm struct {
 	rosterName string // as uploaded
 }
 
-// field reads a text field of the form (an option).
+// field reads a text field of the form: an option is kept, any other field
+// read past (a script's many fields never fill memory).
 func (f *bureauForm) field(part *multipart.Part) error {
+	switch part.FormName() {
+	case optionsField, strictField, openDataField, dueDaysField:
+	default:
+		return discard(part)
+	}
 	b, err := io.ReadAll(io.LimitReader(part, maxFieldBytes+1))
 	if err != nil {
 		return tooBig(err, maxBatchBytes)
