@@ -379,8 +379,9 @@ func rosterMissing(summary []byte) ([]string, int) {
 	if err != nil || len(g.Cells) == 0 {
 		return nil, 0
 	}
+	sheet := g.Cells // its header, then a row per entry
 	col := map[string]int{}
-	for i, h := range g.Cells[0] {
+	for i, h := range sheet[0] {
 		col[h] = i
 	}
 	cell := func(r []string, name string) string {
@@ -391,7 +392,7 @@ func rosterMissing(summary []byte) ([]string, int) {
 	}
 	var out []string
 	more := 0
-	for _, r := range g.Cells[1:] {
+	for _, r := range sheet[1:] {
 		if cell(r, "提交情况") != "未提交" {
 			continue
 		}
