@@ -166,6 +166,7 @@ func TestBrowserBureau(t *testing.T) {
 	b.submit(t, row+`//button[contains(., "打开修改")]`)
 	ws := b.at(t, `^/w/([A-Za-z0-9_-]{22})/$`)
 	b.wantText(t, ".from-batch", "批量处理中的第", "某某局-2024.yaml")
+	b.axe(t, axe)
 	b.shot(t, "23-opened-from-batch")
 	b.open(t, fmt.Sprintf("/w/%s/yaml?line=%d#editor", ws, line))
 	b.eval(t, `(() => { const e = document.getElementById("editor"); e.value = e.value.replace("\n  regoin:", "\n  region:"); return true; })()`, nil)
