@@ -142,7 +142,7 @@ func (s *Server) runAgain(ctx context.Context, r *http.Request, from batchOrigin
 	}
 	name := filepath.Join("in", fmt.Sprintf("%04d.yaml", from.n))
 	if err := bs.writeFile(name, text); err != nil {
-		return publish.Row{}, fmt.Errorf("无法保存到批量处理中：%w", err)
+		return publish.Row{}, fmt.Errorf("无法保存到批量处理中：%s", publish.OSCause(err))
 	}
 	var rows []publish.Row
 	o := s.batchRunOptions(bs, 1)

@@ -3,6 +3,7 @@ package workbench
 import (
 	"archive/zip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -195,7 +196,7 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 		v.Rows = append(v.Rows, br)
 		v.Findings = append(v.Findings, fs...)
 	}
-	if n, err := strconv.Atoi(r.URL.Query().Get("updated")); err == nil && n >= 1 && n <= len(rows) {
+	if n, err := strconv.Atoi(r.URL.Query().Get("updated")); err == nil && n >= 1 && n <= len(rows) && n <= len(edited) && edited[n-1] {
 		v.Updated = fmt.Sprintf("已按修改后的主输入文件重新处理第 %d 个部门（%s）：现在是“%s”", n, names[n-1], rows[n-1].Status())
 	}
 	p := page{Title: "批量处理结果", Tab: "bureau", Wide: true, Data: v}
@@ -333,13 +334,15 @@ func (s *Server) makeReview(sp *space) error {
 	}
 	dir, err := os.MkdirTemp(sp.dir, "review-")
 	if err != nil {
-		rv.err = err
+		rv.err = errors.New(publish.OSCause(err))
 		return err
 	}
 	defer os.RemoveAll(dir)
 	path, _, err := publish.WriteSummary(dir, "summary.xlsx", review, publish.NewCoverage(names, 1, 1), ro, skipped, publish.Heading{})
 	if err == nil {
-		rv.summary, err = os.ReadFile(path)
+		if rv.summary, err = os.ReadFile(path); err != nil {
+			err = errors.New(publish.OSCause(err))
+		}
 	}
 	if err != nil {
 		rv.err = err

@@ -323,6 +323,10 @@ func TestBureauReview(t *testing.T) {
 			t.Errorf("%s: the filter does not mark the status shown", c.query)
 		}
 	}
+	// ?updated= of a department never run again says nothing.
+	if p := text(b.get(r.location + "?updated=1").body); strings.Contains(p, "重新处理") {
+		t.Errorf("?updated=1 of a department not corrected: %s", p)
+	}
 	// Each department written links its PDF; the others have none.
 	links := regexp.MustCompile(`href="(/b/[^"]+/pdf/(\d+))"`).FindAllStringSubmatch(page, -1)
 	if len(links) != 2 {
