@@ -121,6 +121,7 @@ func TestBrowserBureau(t *testing.T) {
 	// It fits the screen: nothing to scroll sideways, names readable.
 	var width struct{ Page, Dept int }
 	b.eval(t, `({Page: document.documentElement.scrollWidth, Dept: Math.round(document.querySelector("#review td.dept").getBoundingClientRect().width)})`, &width)
+	t.Logf("at 1366 × 768 the review is %d px wide, its 部门 column %d px", width.Page, width.Dept)
 	if width.Page > 1366 {
 		t.Errorf("the review is %d px wide at a window of 1366", width.Page)
 	}
