@@ -22,9 +22,20 @@ import (
 // A department's workspace: 核对 (the findings), 填写 (the form), 源文件 (the
 // YAML), 生成 (render and download).
 
-// checkOptions are the options of the live check: render's, no files.
-func (s *Server) checkOptions() publish.Options {
-	return publish.Options{Strict: s.cfg.Options.Strict, CheckOnly: true}
+// options are the workspace's render options: render's flags, or those
+// of the batch it was opened from (back.go).
+func (s *Server) options(sp *space) publish.Options {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	if sp.opts != nil {
+		return *sp.opts
+	}
+	return s.cfg.Options
+}
+
+// checkOptions are the options of the live check: the workspace's, no files.
+func (s *Server) checkOptions(sp *space) publish.Options {
+	return publish.Options{Strict: s.options(sp).Strict, CheckOnly: true}
 }
 
 // checked is the check of the workspace's current text, with the version
@@ -40,7 +51,7 @@ func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, versi
 	if err != nil {
 		return nil, ver, err
 	}
-	res, err := s.checkText(ctx, display, text)
+	res, err := s.checkText(ctx, sp, display, text)
 	if err != nil {
 		return nil, ver, err
 	}
@@ -49,9 +60,10 @@ func (s *Server) checked(ctx context.Context, sp *space) (*publish.Result, versi
 }
 
 // checkText runs the pipeline's checks on a text, holding a worker.
-func (s *Server) checkText(ctx context.Context, display string, text []byte) (*publish.Result, error) {
+func (s *Server) checkText(ctx context.Context, sp *space, display string, text []byte) (*publish.Result, error) {
 	var res *publish.Result
-	err := s.work(ctx, func() { res = publish.Department(s.cfg.Resources, display, text, s.checkOptions()) })
+	o := s.checkOptions(sp)
+	err := s.work(ctx, func() { res = publish.Department(s.cfg.Resources, display, text, o) })
 	return res, err
 }
 
@@ -69,6 +81,9 @@ func (s *Server) view(sp *space, res *publish.Result) *spaceView {
 	if sp.out != nil {
 		fresh := sp.out.of == sp.ver
 		v.RenderedAndFresh, v.RenderedButStale = fresh, !fresh
+	}
+	if f := sp.from; f != nil {
+		v.From = &fromView{Batch: f.batch, Name: f.name, Note: f.note, N: f.n, Changed: f.pushed != sp.ver}
 	}
 	return v
 }
@@ -386,7 +401,7 @@ func (s *Server) liveCheck(w http.ResponseWriter, r *http.Request, sp *space) {
 		return
 	}
 	display := sp.name()
-	res, err := s.checkText(r.Context(), display, b)
+	res, err := s.checkText(r.Context(), sp, display, b)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -458,7 +473,7 @@ func (s *Server) publishPage(w http.ResponseWriter, r *http.Request, sp *space) 
 }
 
 func (s *Server) showPublish(w http.ResponseWriter, r *http.Request, sp *space, res *publish.Result, problems []string, status int) {
-	v := publishView{Findings: groupFindings(findingViews(sp.id, res)), OpenData: s.cfg.Options.OpenData, Failed: len(problems) > 0}
+	v := publishView{Findings: groupFindings(findingViews(sp.id, res)), OpenData: s.options(sp).OpenData, Failed: len(problems) > 0}
 	sp.mu.Lock()
 	if sp.out != nil && sp.out.of == sp.ver {
 		for _, o := range outputs {
@@ -487,7 +502,7 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 	}
 	display := sp.name()
 	var res *publish.Result
-	o := s.cfg.Options
+	o := s.options(sp)
 	o.CheckOnly = false
 	if err := s.work(r.Context(), func() { res = publish.Department(s.cfg.Resources, display, text, o) }); err != nil {
 		s.failErr(w, r, err)
@@ -547,6 +562,9 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.showPublish(w, r, sp, res, []string{"没有生成：生成期间主输入文件被修改过（另一个标签页或“源文件”页），这次生成的文件已作废：请再点一次“生成”"}, http.StatusConflict)
 		return
 	}
+	// Opened from a batch: the batch's department is run again with this
+	// text, its row updated (what came of it is said in the page's head).
+	_ = s.pushToBatch(r.Context(), r, sp, text, ver)
 	http.Redirect(w, r, workspaceRoute+sp.id+"/publish?done=1", http.StatusSeeOther)
 }
 

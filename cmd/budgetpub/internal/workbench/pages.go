@@ -59,6 +59,7 @@ type page struct {
 	CSRF    string
 	Space   *spaceView
 	Tab     string
+	Wide    bool     // the page uses the window's whole width (the batch's review)
 	Flash   []string // what the last action did
 	Problem []string // what stopped it
 	Data    any      // the page's own
@@ -75,6 +76,7 @@ type spaceView struct {
 	Decoded          bool
 	RenderedAndFresh bool
 	RenderedButStale bool
+	From             *fromView // the batch's department it was opened from
 }
 
 // show writes a page.

@@ -238,11 +238,13 @@ func (s *Server) routes() *http.ServeMux {
 	m.HandleFunc("GET /w/{id}/download/{kind}", s.withSpace(s.download))
 	m.HandleFunc("GET /w/{id}/view/pdf", s.withSpace(s.viewPDF))
 	m.HandleFunc("POST /w/{id}/close", s.withSpace(s.closeSpace))
+	m.HandleFunc("POST /w/{id}/back", s.withSpace(s.backToBatch))
 
 	m.HandleFunc("GET /bureau", s.bureauPage)
 	m.HandleFunc("POST /bureau", s.bureauUpload)
 	m.HandleFunc("GET /b/{id}/{$}", s.withBatch(s.batchPage))
 	m.HandleFunc("GET /b/{id}/download.zip", s.withBatch(s.batchZip))
+	m.HandleFunc("GET /b/{id}/pdf/{n}", s.withBatch(s.batchPDF))
 	m.HandleFunc("POST /b/{id}/open", s.withBatch(s.batchOpen))
 	m.HandleFunc("POST /b/{id}/close", s.withBatch(s.batchClose))
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -756,7 +756,7 @@ func TestWorkspacesGo(t *testing.T) {
 // another kind and a nasty name) are one batch; the review lists every
 // department with its status and the findings; the zip of everything has
 // the summary (read back: numeric cells, names as uploaded) and each
-// department's files by safe, unique names.
+// department's master input and files by safe, unique names.
 func TestBureau(t *testing.T) {
 	_, ts := newServer(t, Config{})
 	b := newBrowser(t, ts)
@@ -802,7 +802,7 @@ func TestBureau(t *testing.T) {
 	if strings.Contains(p, "/in/0003.yaml") || strings.Contains(p, os.TempDir()) {
 		t.Errorf("the review shows a path of the workspace:\n%s", p)
 	}
-	for _, want := range []string{"8 个部门： 6 个完成， 2 个未完成", "需补填", "有错误", "可公开", "压缩包中另有 2 个文件", "dept-1.yaml", "大同.xlsx", "逃逸.yaml", "坏.yaml",
+	for _, want := range []string{"8 个部门： 6 个完成， 2 个未完成", "需补填", "有错误", "可公开", "已跳过 1 个文件", "全部.zip/说明.docx Word 文档：不是主输入文件或工作簿", "dept-1.yaml", "大同.xlsx", "逃逸.yaml", "坏.yaml",
 		"未知的键 basc", "T6-T5-basic", "表6 合计 241.17", "相差 -2065.57", "大同市人民政府办公室[部门]"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the review lacks %q:\n%s", want, p)
@@ -827,8 +827,11 @@ func TestBureau(t *testing.T) {
 		}
 	}
 	got := strings.Join(names, " ")
-	// The workbook is imported, but an unfilled import is not published (需补填).
-	want := "summary.xlsx dept-1.pdf dept-1.xlsx dept-2.pdf dept-2.xlsx 乙局.pdf 乙局.xlsx 甲局-2.pdf 甲局-2.xlsx 甲局.pdf 甲局.xlsx 逃逸.pdf 逃逸.xlsx"
+	// The workbook is imported, but an unfilled import is not published
+	// (需补填): its master input is there, as imported, and a broken one as
+	// it came.
+	want := "summary.xlsx dept-1.pdf dept-1.xlsx dept-2.pdf dept-2.xlsx 乙局.pdf 乙局.xlsx 甲局-2.pdf 甲局-2.xlsx 甲局.pdf 甲局.xlsx 逃逸.pdf 逃逸.xlsx " +
+		"dept-1.yaml dept-2.yaml 乙局.yaml 甲局-2.yaml 甲局.yaml 逃逸.yaml 大同.yaml 坏.yaml"
 	if !sameSet(got, want) {
 		t.Errorf("zip entries:\n%s\nwant the set\n%s", got, want)
 	}
@@ -980,7 +983,7 @@ func TestBatchCancelledWithItsSpace(t *testing.T) {
 // and not in the form: the form's own fields are read all the same. The
 // list is checked against the routes, so a new POST is tested too.
 func TestCSRFHeaderEveryPost(t *testing.T) {
-	_, ts := newServer(t, Config{})
+	srv, ts := newServer(t, Config{})
 	b := newBrowser(t, ts)
 	token := b.csrf()
 	send := func(path, ctype string, body io.Reader) response {
@@ -1044,6 +1047,12 @@ func TestCSRFHeaderEveryPost(t *testing.T) {
 	check("/bureau", r, http.StatusSeeOther, "/b/")
 	batch := r.location
 	check("/b/{id}/open", form(batch+"open", url.Values{"n": {"1"}}), http.StatusSeeOther, "/w/")
+	batchDone(t, srv, batch)
+	r = form(batch+"open", url.Values{"n": {"1"}})
+	fill = formValues(b.get(r.location + "fill").body)
+	fill.Set("reasons.total_change", "经由脚本填写")
+	form(r.location+"fill", fill)
+	check("/w/{id}/back", form(r.location+"back", url.Values{}), http.StatusSeeOther, batch+"?updated=1#d-1")
 	check("/b/{id}/close", form(batch+"close", url.Values{}), http.StatusSeeOther, "/bureau")
 
 	src, err := os.ReadFile("server.go")
@@ -1436,7 +1445,9 @@ func TestUploadLimitsWhileStreaming(t *testing.T) {
 		{"/start/upload", "prior", "上年.yaml", []byte("# 注释\n"), 60 << 20, 413, "上年.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
 		{"/start/last-year", "last", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
 		{"/bureau", "files", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
-		{"/bureau", "files", "旧.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 60 << 20, 400, "旧.xls 是旧格式的 .xls 工作簿", slack},
+		// An old .xls among a bureau's files is skipped, not refused: read
+		// past (not kept), it is named when nothing else is left.
+		{"/bureau", "files", "旧.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 60 << 20, 400, "旧.xls 这是旧版 Excel 工作簿（.xls）：在 Excel 或 WPS 中另存为 .xlsx", 60<<20 + slack},
 	} {
 		ct, body := streamedUpload(c.field, c.name, c.head, c.size, '#')
 		read := &counter{r: body}

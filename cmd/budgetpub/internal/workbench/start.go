@@ -285,12 +285,19 @@ func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
 
 // open makes the workspace of a master input and sends the browser to it.
 func (s *Server) open(w http.ResponseWriter, r *http.Request, display string, text []byte, fo input.FormatOptions, notes []string) {
+	s.openFrom(w, r, display, text, fo, notes, nil, nil)
+}
+
+// openFrom is open for a department of a batch (from, with the batch's
+// options), or of none (nil, nil).
+func (s *Server) openFrom(w http.ResponseWriter, r *http.Request, display string, text []byte, fo input.FormatOptions, notes []string, from *batchOrigin, opts *publish.Options) {
 	sp, err := s.spaces.create(client(r), false)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
 	sp.mu.Lock()
+	sp.from, sp.opts = from, opts
 	sp.display = displayName(display, "主输入文件.yaml")
 	sp.stem = safeStem(trimExt(sp.display), "部门预算公开")
 	sp.format, sp.notes = fo, labelNotes(notes)

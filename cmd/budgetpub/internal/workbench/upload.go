@@ -15,6 +15,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 // upload is one file of a multipart form: its name as the browser gave it
@@ -236,43 +237,94 @@ func tooBig(err error, total int64) error {
 }
 
 // eachInZip calls each with the master inputs and workbooks of a zip (any
-// folders; other files are skipped and counted): each gets the entry's name
-// and a function writing the entry into a file, at most to its limit
+// folders), by their names as the zip's maker meant them (entryName: GBK
+// too); every other file is skip'ed, with batch's reason and fix, except
+// hidden files and Office lock files, not mentioned. each gets the entry's
+// name and a function writing the entry into a file, at most to its limit
 // whatever the zip says of its size.
-func eachInZip(name string, zr *zip.Reader, each func(entry string, write func(dst string) error) error) (int, error) {
-	skipped := 0
+func eachInZip(name string, zr *zip.Reader, each func(entry string, book bool, write func(dst string) error) error, skip func(path, reason string)) error {
 	for _, f := range zr.File {
-		base := displayName(f.Name, "")
-		lower := strings.ToLower(base)
-		if f.FileInfo().IsDir() || base == "" || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") ||
-			!(strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml") || strings.HasSuffix(lower, ".xlsx")) {
-			if !f.FileInfo().IsDir() {
-				skipped++
-			}
+		if f.FileInfo().IsDir() {
 			continue
 		}
+		path := entryPath(entryName(&f.FileHeader))
+		base := displayName(path, "")
+		if base == "" || hiddenPath(path) {
+			continue
+		}
+		reason, ignore := publish.SkipReason(base)
+		switch {
+		case ignore:
+			continue
+		case reason != "":
+			skip(name+"/"+path, kindWord(base)+reason)
+			continue
+		}
+		book := strings.HasSuffix(strings.ToLower(base), ".xlsx")
 		limit := int64(input.MaxFileSize)
-		if strings.HasSuffix(lower, ".xlsx") {
+		if book {
 			limit = workbook.MaxBookSize
 		}
 		write := func(dst string) error {
 			rc, err := f.Open()
 			if err != nil {
-				return &httpError{http.StatusBadRequest, fmt.Sprintf("%s 中的 %s 无法解压：%v", name, base, err)}
+				return &httpError{http.StatusBadRequest, fmt.Sprintf("%s 中的 %s 无法解压：%v", name, path, err)}
 			}
 			defer rc.Close()
 			_, over, err := copyLimited(dst, rc, limit)
 			switch {
 			case over:
-				return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("%s 中的 %s 过大（上限 %d MB）", name, base, limit>>20)}
+				return &httpError{http.StatusRequestEntityTooLarge, fmt.Sprintf("%s 中的 %s 过大（上限 %d MB）", name, path, limit>>20)}
 			case err != nil:
-				return &httpError{http.StatusBadRequest, fmt.Sprintf("%s 中的 %s 无法解压：压缩包已损坏", name, base)}
+				return &httpError{http.StatusBadRequest, fmt.Sprintf("%s 中的 %s 无法解压：压缩包已损坏", name, path)}
 			}
 			return nil
 		}
-		if err := each(base, write); err != nil {
-			return 0, err
+		if err := each(base, book, write); err != nil {
+			return err
 		}
 	}
-	return skipped, nil
+	return nil
+}
+
+// entryPath is a zip entry's path as shown: its folders and name, each
+// cleaned as an uploaded name is (displayName), joined by /; nothing of it
+// is ever used as a path.
+func entryPath(name string) string {
+	var parts []string
+	for _, p := range strings.Split(strings.ReplaceAll(name, "\\", "/"), "/") {
+		if p = displayName(p, ""); p != "" && p != "." && p != ".." {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+// hiddenPath tells whether a zip entry is in a hidden folder (a Mac's
+// __MACOSX, .git …): never mentioned, as batch ignores them.
+func hiddenPath(path string) bool {
+	parts := strings.Split(path, "/")
+	for _, p := range parts[:len(parts)-1] {
+		if strings.HasPrefix(p, ".") || p == "__MACOSX" {
+			return true
+		}
+	}
+	return false
+}
+
+// kindWord says what a skipped file is, when its ending tells, before
+// batch's reason: a Word document, a PDF, an archive that is not a zip.
+func kindWord(name string) string {
+	lower := strings.ToLower(name)
+	for _, k := range []struct{ ext, word string }{
+		{".docx", "Word 文档"}, {".doc", "Word 文档"}, {".wps", "WPS 文字文档"}, {".pdf", "PDF 文件"},
+		{".et", "WPS 表格"}, {".xlsm", "带宏的 Excel 工作簿"}, {".csv", "CSV 文件"},
+		{".zip", "压缩包中的压缩包（不再展开，请解压后上传）"}, {".rar", "RAR 压缩包（只能读取 zip：请解压后上传，或重新压缩为 zip）"},
+		{".7z", "7z 压缩包（只能读取 zip：请解压后上传，或重新压缩为 zip）"},
+	} {
+		if strings.HasSuffix(lower, k.ext) {
+			return k.word + "："
+		}
+	}
+	return ""
 }

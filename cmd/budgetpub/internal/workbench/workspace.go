@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 // space is one workspace: a department's master input being prepared, or a
@@ -31,6 +32,8 @@ type space struct {
 	format  input.FormatOptions
 	notes   []string // what the import said (assumptions, warnings)
 	out     *rendered
+	from    *batchOrigin     // the batch's department it was opened from (打开修改), or nil
+	opts    *publish.Options // that batch's options; nil: the server's
 }
 
 // rendered is the last render of a workspace: its files, named by the
@@ -246,6 +249,9 @@ func versionOf(b []byte) version { return sha256.Sum256(b) }
 
 // String is the version as a form and a file name carry it: 32 hex digits.
 func (v version) String() string { return hex.EncodeToString(v[:16]) }
+
+// readFile reads a file of the workspace's own folder, by a fixed name.
+func (sp *space) readFile(name string) ([]byte, error) { return os.ReadFile(sp.path(name)) }
 
 // path is a file of the workspace's own folder, by a fixed name.
 func (sp *space) path(name string) string { return filepath.Join(sp.dir, name) }
