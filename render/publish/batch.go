@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -170,14 +171,31 @@ func skipReason(name string) (reason string, ignore bool) {
 		return "这是旧版 Excel 工作簿（.xls）：在 Excel 或 WPS 中另存为 .xlsx 后再放入", false
 	case strings.HasSuffix(lower, ".yaml.txt") || strings.HasSuffix(lower, ".yml.txt"):
 		return "文件名多了 .txt：请改名为 " + base[:len(base)-len(".txt")], false
-	case ext == ".xlsm" || ext == ".xltx" || ext == ".et" || ext == ".ods":
-		return "这种表格文件（" + ext + "）不能直接读取：在 Excel 或 WPS 中另存为 .xlsx 后再放入", false
-	case ext == ".docx" || ext == ".doc" || ext == ".wps" || ext == ".pdf" || ext == ".odt":
-		return "这是文档（" + ext + "），不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）", false
 	case ext == ".zip" || ext == ".rar" || ext == ".7z":
 		return "这是压缩包：请先解压到输入文件夹中再运行", false
 	}
+	ext := filepath.Ext(lower)
+	if word, ok := skippedKinds[ext]; ok {
+		sheet := strings.HasPrefix(word, "表格:")
+		word = strings.TrimPrefix(word, "表格:")
+		if word[0] < utf8.RuneSelf { // 这是 Word 文档: a space before a Latin word
+			word = " " + word
+		}
+		if sheet {
+			return "这是" + word + "（" + ext + "），不能直接读取：在 Excel 或 WPS 中另存为 .xlsx 后再放入", false
+		}
+		return "这是" + word + "，不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）", false
+	}
 	return "不是主输入文件（.yaml）或工作簿（.xlsx），已跳过：如是部门提交的材料，请让部门改交其中之一", false
+}
+
+// skippedKinds say what a file that is no input is, by its ending: a
+// spreadsheet of another format ("表格:" before its word: saved again as
+// .xlsx it is an input) or a document, whose figures cannot be read.
+var skippedKinds = map[string]string{
+	".xlsm": "表格:带宏的 Excel 工作簿", ".xltx": "表格:Excel 模板", ".et": "表格:WPS 表格", ".ods": "表格:LibreOffice 表格",
+	".docx": "Word 文档", ".doc": "Word 文档", ".wps": "WPS 文字文档", ".odt": "LibreOffice 文档", ".pdf": "PDF 文件",
+	".csv": "CSV 文件", ".txt": "文本文件", ".jpg": "图片", ".png": "图片",
 }
 
 // batchOutputs tells whether dir is a batch's output folder — it holds a

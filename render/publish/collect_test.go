@@ -40,9 +40,9 @@ func TestCollectInputs(t *testing.T) {
 	want := []string{
 		"d.xls=这是旧版 Excel 工作簿（.xls）：在 Excel 或 WPS 中另存为 .xlsx 后再放入",
 		"e.YAML.TXT=文件名多了 .txt：请改名为 e.YAML",
-		"f.docx=这是文档（.docx），不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）",
-		"g.pdf=这是文档（.pdf），不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）",
-		"sub/i.txt=不是主输入文件（.yaml）或工作簿（.xlsx），已跳过：如是部门提交的材料，请让部门改交其中之一",
+		"f.docx=这是 Word 文档，不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）",
+		"g.pdf=这是 PDF 文件，不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）",
+		"sub/i.txt=这是文本文件，不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）",
 	}
 	if strings.Join(sk, "\n") != strings.Join(want, "\n") {
 		t.Errorf("skipped:\n%s\nwant:\n%s", strings.Join(sk, "\n"), strings.Join(want, "\n"))

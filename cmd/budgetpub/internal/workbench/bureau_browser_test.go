@@ -142,7 +142,7 @@ func TestBrowserBureau(t *testing.T) {
 		t.Errorf("the review's statuses in order: %q, want %q", statuses, want)
 	}
 	b.wantText(t, "#review", "平陆县教育局-2025.yaml", "鹿泉-2025.yaml", "某某局-2024.yaml")
-	b.wantText(t, "main", "区县.zip/区县/编制说明.docx", "Word 文档", "区县.zip/区县/旧表.xls", "另存为 .xlsx",
+	b.wantText(t, "main", "区县.zip/区县/编制说明.docx", "这是 Word 文档", "区县.zip/区县/旧表.xls", "另存为 .xlsx",
 		"名单.csv（共 19 个部门）", "2 个没有提交文件", "某某市审计局", "某某市统计局")
 
 	// The filter: 有错误 only, by a link (no script needed).

@@ -312,13 +312,12 @@ func hiddenPath(path string) bool {
 	return false
 }
 
-// kindWord says what a skipped file is, when its ending tells, before
-// batch's reason: a Word document, a PDF, an archive that is not a zip.
+// kindWord says what a skipped archive is before batch's reason: the
+// page reads a zip's files, not those of a zip in it or of another
+// archive (batch names documents and other spreadsheets itself).
 func kindWord(name string) string {
 	lower := strings.ToLower(name)
 	for _, k := range []struct{ ext, word string }{
-		{".docx", "Word 文档"}, {".doc", "Word 文档"}, {".wps", "WPS 文字文档"}, {".pdf", "PDF 文件"},
-		{".et", "WPS 表格"}, {".xlsm", "带宏的 Excel 工作簿"}, {".csv", "CSV 文件"},
 		{".zip", "压缩包中的压缩包（不再展开，请解压后上传）"}, {".rar", "RAR 压缩包（只能读取 zip：请解压后上传，或重新压缩为 zip）"},
 		{".7z", "7z 压缩包（只能读取 zip：请解压后上传，或重新压缩为 zip）"},
 	} {
