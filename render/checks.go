@@ -81,6 +81,9 @@ func (f Finding) Word() string {
 
 func (f Finding) String() string {
 	s := fmt.Sprintf("%s:%d:%d: %s [%s] %s", f.File, f.Line, f.Column, f.Word(), f.ID, f.Message)
+	if f.Line == 0 { // of no place in the file (an imported workbook's, a note on the whole input)
+		s = fmt.Sprintf("%s: %s [%s] %s", f.File, f.Word(), f.ID, f.Message)
+	}
 	if d := f.Detail(); d != "" {
 		s += "：" + d
 	}

@@ -471,6 +471,9 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 			for _, f := range r.Findings {
 				if f.Severity == sev {
 					row.Problem = word + "，未生成：" + f.String()
+					if sev == render.SeverityIncomplete && IsWorkbook(row.File) {
+						row.Problem += importedHint
+					}
 					break
 				}
 			}
@@ -525,7 +528,7 @@ func batchInput(res *Resources, row Row, o BatchOptions) (r *Result, use *PriorU
 	if err != nil {
 		return &Result{Name: path, Err: err}, use
 	}
-	return Department(res, path, text, po), use
+	return imported(Department(res, path, text, po)), use
 }
 
 // InputFile runs the pipeline on an input file: a master input as it is
@@ -539,8 +542,25 @@ func InputFile(res *Resources, path string, o Options) *Result {
 	if err != nil {
 		return &Result{Name: path, Err: err}
 	}
-	return Department(res, path, text, o)
+	return imported(Department(res, path, text, o))
 }
+
+// imported is the result of a workbook's imported text: its findings name
+// the workbook without the line and column of a text the user never saw
+// (wb.xlsx:46:1 would send them to a row of the workbook that has nothing
+// to do with it); each says which field, and the review how to fill it.
+func imported(r *Result) *Result {
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.File == r.Name {
+			f.Line, f.Column = 0, 0
+		}
+	}
+	return r
+}
+
+// importedHint is what a workbook's row adds when statements nobody gave
+// stopped it: where they can come from.
+const importedHint = "（工作簿中没有这些内容：用 --prior-dir 从上年的主输入文件带入，或用 budgetpub import 导出主输入文件后补填）"
 
 // WriteDataPackage writes the datapackage.json describing the CSV files of
 // the departments done, and returns its path.
