@@ -398,33 +398,46 @@ func Batch(ctx context.Context, res *Resources, all []string, o BatchOptions, do
 			mu.Unlock()
 		}
 	}
-	jobs := make(chan int)
+	inParallel(ctx, len(files), o.Jobs, func(i int) bool {
+		if skip[i] {
+			report(rows[i])
+		}
+		return skip[i]
+	}, func(i int) {
+		rows[i] = batchOne(rows[i], res, o)
+		report(rows[i])
+	})
+	return rows
+}
+
+// inParallel runs run(i) for i = 0 … n-1 in order of starting, jobs at a
+// time; none starts once ctx is done (those under way finish first). An i
+// for which skip (when given, called in order) reports true is not run.
+func inParallel(ctx context.Context, n, jobs int, skip func(int) bool, run func(int)) {
+	queue := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < max(o.Jobs, 1); w++ {
+	for w := 0; w < max(jobs, 1); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				rows[i] = batchOne(rows[i], res, o)
-				report(rows[i])
+			for i := range queue {
+				run(i)
 			}
 		}()
 	}
-dispatch:
-	for i := range files {
-		if skip[i] {
-			report(rows[i])
+feed:
+	for i := range n {
+		if skip != nil && skip(i) {
 			continue
 		}
 		select {
-		case jobs <- i:
+		case queue <- i:
 		case <-ctx.Done():
-			break dispatch
+			break feed
 		}
 	}
-	close(jobs)
+	close(queue)
 	wg.Wait()
-	return rows
 }
 
 // batchOne renders one department into the output folder.

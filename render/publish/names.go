@@ -7,7 +7,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -301,27 +300,7 @@ func subfolder(file string, o BatchOptions) string {
 // that cannot be read: its run says why), o.Jobs at a time.
 func identities(ctx context.Context, res *Resources, all []string, o BatchOptions) []*Identity {
 	ids := make([]*Identity, len(all))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < max(o.Jobs, 1); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				ids[i] = identify(res, all[i], o.Priors)
-			}
-		}()
-	}
-feed:
-	for i := range all {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
+	inParallel(ctx, len(all), o.Jobs, nil, func(i int) { ids[i] = identify(res, all[i], o.Priors) })
 	return ids
 }
 

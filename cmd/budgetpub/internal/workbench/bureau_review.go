@@ -510,18 +510,5 @@ func (s *Server) batchPDF(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.fail(w, r, http.StatusNotFound, "这个部门没有生成 PDF：见批量处理结果中它的问题")
 		return
 	}
-	f, err := os.Open(sp.path(filepath.Join("out", fmt.Sprintf("%04d.pdf", n))))
-	if err != nil {
-		s.fail(w, r, http.StatusNotFound, "这个部门的 PDF 已不在：请重新处理")
-		return
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		s.fail(w, r, http.StatusNotFound, "这个部门的 PDF 已不在：请重新处理")
-		return
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", disposition("inline", stem+".pdf"))
-	http.ServeContent(w, r, "", fi.ModTime(), f)
+	s.sendFile(w, r, sp, filepath.Join("out", fmt.Sprintf("%04d.pdf", n)), "application/pdf", disposition("inline", stem+".pdf"))
 }
