@@ -271,7 +271,8 @@ func (d *decoder) checkTree(n *yaml.Node, depth int) *Error {
 	return nil
 }
 
-// header reads schema and amount_unit first: every amount depends on the unit.
+// header reads schema, amount_unit and layout first: every amount depends
+// on the unit, and what else a document needs on its layout.
 func (d *decoder) header(top *yaml.Node) bool {
 	var schema *yaml.Node
 	for i := 0; i+1 < len(top.Content); i += 2 {
@@ -287,6 +288,11 @@ func (d *decoder) header(top *yaml.Node) bool {
 				return false
 			}
 			d.unit = v.Value
+		case "layout":
+			if v.Kind != yaml.ScalarNode || !KnownLayout(v.Value) {
+				d.errorf(v, "%s", unknownLayout(v.Value))
+				return false
+			}
 		}
 	}
 	if schema == nil {

@@ -70,6 +70,12 @@ func Format(doc *Document, o FormatOptions) []byte {
 	w.line(0, "schema: "+strconv.Itoa(SchemaVersion), schemaDescriptions["schema"])
 	w.line(0, "year: "+strconv.Itoa(w.doc.Year), schemaDescriptions["year"])
 	w.line(0, "amount_unit: "+unit, schemaDescriptions["amount_unit"])
+	switch l := w.doc.Layout.Value; {
+	case l != "":
+		w.line(0, "layout: "+l, schemaDescriptions["layout"])
+	case w.o.Examples: // shown, as the default it is
+		w.line(0, "# layout: "+DefaultLayout, schemaDescriptions["layout"])
+	}
 	v := reflect.ValueOf(w.doc).Elem()
 	for _, key := range blockOrder {
 		w.block(key, fieldByKey(v, key))

@@ -8,6 +8,7 @@ var schemaDescriptions = map[string]string{
 	"schema":                                        "格式版本，固定写 1",
 	"year":                                          "预算年度，如 2025；所有表名和说明文字中的年份都取自这里",
 	"amount_unit":                                   "金额单位：万元（默认，最多两位小数）或 元（最多六位小数）",
+	"layout":                                        "版式：公开材料按哪一套表和文字生成，如 shanxi-13（不写即为 shanxi-13）；budgetpub layouts 列出全部",
 	"department":                                    "部门信息",
 	"department.code":                               "部门编码，如 \"003\"（用于绩效目标表“主管部门及代码”）",
 	"department.name":                               "部门名称，印在每张表的“部门名称：”之后和封面上",

@@ -26,7 +26,11 @@ var skeletonHowTo = []string{
 // figures): nothing is given for the clerk. name (某某部门 when empty) is
 // the department's; its one unit has that name without a trailing [部门] or
 // （部门）.
-func Skeleton(year int, name string) []byte {
+func Skeleton(year int, name string) []byte { return SkeletonIn(year, name, DefaultLayout) }
+
+// SkeletonIn is Skeleton of a document that names its layout
+// (init --layout).
+func SkeletonIn(year int, name, layout string) []byte {
 	if name == "" {
 		name = "某某部门"
 	}
@@ -37,6 +41,7 @@ func Skeleton(year int, name string) []byte {
 		Schema:      SchemaVersion,
 		Year:        year,
 		AmountUnit:  "万元",
+		Layout:      Text{Value: layout},
 		Department:  Department{Name: Text{Value: name}},
 		Units:       []Unit{{Name: Text{Value: unitName(name)}}},
 		ThreePublic: ThreePublic{OutboundTravel: gp, Reception: gp, VehiclePurchase: gp, VehicleOperation: gp},

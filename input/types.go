@@ -100,6 +100,7 @@ type Document struct {
 	Schema       int                 `yaml:"schema" req:"1"`
 	Year         int                 `yaml:"year" req:"1"`
 	AmountUnit   string              `yaml:"amount_unit"`
+	Layout       Text                `yaml:"layout"` // the publication's layout (layout.go): "" is DefaultLayout
 	Department   Department          `yaml:"department" req:"1"`
 	Overview     Overview            `yaml:"overview"`
 	CodeNames    []CodeName          `yaml:"code_names"`

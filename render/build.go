@@ -11,6 +11,9 @@ import (
 type Options struct {
 	// Wording is the sentence templates of 第三部分; nil: the defaults.
 	Wording *Wording
+	// Layout, when set, is the profile to build with instead of the
+	// document's own layout (--layout).
+	Layout string
 }
 
 // Build computes the publication of a validated master input with the
@@ -28,21 +31,21 @@ func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
 	if w == nil {
 		w = defaultWording()
 	}
-	set := Standard
-	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: fmt.Sprintf("%d年度部门预算公开", doc.Year), set: set}
+	prof, err := profileFor(doc, opts.Layout)
+	if err != nil {
+		return nil, err
+	}
+	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: prof.Title(doc.Year), Profile: prof}
 	b := &builder{doc: doc, pub: p, lines: expenditureLines(doc)}
-	for _, d := range set.Tables {
+	for _, d := range prof.Tables {
 		t := b.start(d)
 		d.build(b, t)
 		t.index()
 		p.Tables = append(p.Tables, t)
 	}
-	one, two, four := b.parts()
-	three, err := b.part3(w.t)
-	if err != nil {
+	if p.Parts, err = prof.parts(b, w.t); err != nil {
 		return nil, err
 	}
-	p.Parts = []*Part{one, two, three, four}
 	return p, nil
 }
 

@@ -188,7 +188,7 @@ func count(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
 // construction are checked too, on the computed tables, so a bug cannot pass
 // silently.
 func Check(doc *input.Document, p *Publication) []Finding {
-	set := p.set
+	set := p.Profile
 	if set == nil {
 		set = Standard
 	}

@@ -28,8 +28,9 @@ type Publication struct {
 	// printed as a 【未填写：…】 mark, never as a fact, and each is a
 	// finding of Check that stops a render.
 	Unknowns []Unknown
-
-	set *TableSet // the declarations the tables were built from
+	// Profile is the layout the publication was built with: its tables'
+	// declarations, checks and words.
+	Profile *Profile
 }
 
 // Part is one of the four parts (第一部分 … 第四部分).

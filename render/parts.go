@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"text/template"
 
 	"github.com/budgetpub/budgetpub/templates"
 )
@@ -33,8 +34,19 @@ const (
 	SecGlossary       = "glossary"                // 名词解释
 )
 
+// standardParts are shanxi-13's four parts: 概况, the tables, 第三部分's
+// sentences (part3.go) and 名词解释.
+func (b *builder) standardParts(wording *template.Template) ([]*Part, error) {
+	one, two, four := b.parts()
+	three, err := b.part3(wording)
+	if err != nil {
+		return nil, err
+	}
+	return []*Part{one, two, three, four}, nil
+}
+
 // parts lays out parts 1, 2 and 4 of the publication around the tables;
-// part 3 (part3.go) is put in its place by BuildWith.
+// part 3 (part3.go) is put in its place by standardParts.
 func (b *builder) parts() (one, two, four *Part) {
 	y := b.doc.Year
 	one = &Part{ID: PartOverview, Title: "第一部分 概况", Sections: []*Section{

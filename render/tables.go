@@ -25,13 +25,16 @@ type TableDecl struct {
 	Presentation
 	// build fills the table's rows and notes from the input's lines.
 	build func(b *builder, t *Table)
+	// labelFormat is its profile's LabelFormat (Register).
+	labelFormat string
 }
 
 // YearPlaceholder stands for the budget year in declared texts.
 const YearPlaceholder = "{year}"
 
-// Label is what is printed above the title: 预算公开表N.
-func (d *TableDecl) Label() string { return fmt.Sprintf("预算公开表%d", d.Number) }
+// Label is what is printed above the title: 预算公开表N (its profile's
+// LabelFormat).
+func (d *TableDecl) Label() string { return fmt.Sprintf(d.labelFormat, d.Number) }
 
 // FullTitle is the printed title for a year: 2024年预算收支总表.
 func (d *TableDecl) FullTitle(year int) string { return fmt.Sprintf("%d年%s", year, d.Title) }
@@ -46,33 +49,16 @@ func (d *TableDecl) HeaderFor(year int) []HeaderCell {
 	return out
 }
 
-// TableSet is a region's set of tables with the checks that relate them.
-// The checks of a set address only its own tables, by id, so a second set
-// (another region's 9 tables, say) plugs in beside this one without
-// touching them: see docs/architecture.md.
-type TableSet struct {
-	Name   string
-	Tables []*TableDecl
-	Checks []func(*checker)
-}
-
-// Decl returns the declaration of a table of the set, or nil.
-func (s *TableSet) Decl(id TableID) *TableDecl {
-	for _, d := range s.Tables {
-		if d.ID == id {
-			return d
-		}
-	}
-	return nil
-}
-
-// Standard is the set of 13 tables that 部门预算公开 prints (财政部 model,
-// as 山西省/大同市 publish it).
-var Standard = &TableSet{Name: "部门预算公开表（13张）"}
+// Standard is the profile of the 13 tables that 部门预算公开 prints (财政部
+// model, as 山西省/大同市 publish it): layout shanxi-13, the default.
+var Standard = &Profile{ID: input.DefaultLayout, Name: "部门预算公开表（13张）", Kind: KindBudget,
+	TitleFormat: "%d年度部门预算公开", LabelFormat: "预算公开表%d"}
 
 func init() {
 	Standard.Tables = standardTables()
 	Standard.Checks = standardChecks
+	Standard.parts = (*builder).standardParts
+	Register(Standard)
 }
 
 func hc(row, col, rowSpan, colSpan int, text string) HeaderCell {

@@ -36,6 +36,7 @@ var checkCmd = &command{
 	define: func(fs *flagSet) func(*env, []string) int {
 		asJSON := fs.Bool("json", false, "以 JSON 输出，供程序读取")
 		strict := strictFlag(fs)
+		layout := layoutFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, files []string) int {
 			if len(files) == 0 {
@@ -56,7 +57,7 @@ var checkCmd = &command{
 				fmt.Fprintln(e.stderr, err)
 				return exitFor(err)
 			}
-			return checkFiles(e, res, files, *asJSON, publish.Options{Strict: *strict})
+			return checkFiles(e, res, files, *asJSON, publish.Options{Strict: *strict, Layout: layout.id})
 		}
 	},
 }

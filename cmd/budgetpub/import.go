@@ -36,9 +36,13 @@ var importCmd = &command{
 		prior := fs.String("prior", "", "上年的主输入`文件`：带入概况、说明、单位类型、项目类别和绩效目标表，并算出上年数")
 		priorDir := priorDirFlag(fs)
 		catalog := fs.String("catalog", "", "自己的分类目录`文件`（CSV 或 .xlsx），补充并覆盖自带目录")
+		layout := layoutFlag(fs)
 		return func(e *env, args []string) int {
 			if len(args) != 1 {
 				return e.usage("请给出一个工作簿文件（.xlsx）")
+			}
+			if layout.id != "" && layout.id != input.DefaultLayout {
+				return e.usage("版式 %s 的工作簿还不能导入：目前能导入的是 %s 的 13 张公开表", layout.id, input.DefaultLayout)
 			}
 			if *prior != "" && *priorDir != "" {
 				return e.usage("--prior 和 --prior-dir 只能用一个：--prior 给出这个部门的上年文件，--prior-dir 给出存放各部门上年文件的目录")

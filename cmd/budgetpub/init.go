@@ -29,6 +29,7 @@ var initCmd = &command{
 		from := fs.String("from", "", "上年的主输入`文件`：由它生成本年的文件")
 		catalog := fs.String("catalog", "", "读上年文件用的分类目录`文件`（CSV 或 .xlsx）")
 		out := fs.String("o", "", "写入的`文件`（默认 budget-年度.yaml）")
+		layout := layoutFlag(fs)
 		return func(e *env, args []string) int {
 			if len(args) > 0 {
 				return e.usage("未知的参数 %s", args[0])
@@ -41,7 +42,11 @@ var initCmd = &command{
 				if y == 0 {
 					y = time.Now().Year() + 1
 				}
-				return writeNew(e, outPath(*out, y), input.Skeleton(y, *name))
+				l := layout.id
+				if l == "" {
+					l = input.DefaultLayout
+				}
+				return writeNew(e, outPath(*out, y), input.SkeletonIn(y, *name, l))
 			}
 			res, err := publish.Load(publish.Config{Catalog: *catalog})
 			if err != nil {
@@ -64,6 +69,9 @@ var initCmd = &command{
 			}
 			if *name != "" {
 				doc.Department.Name = input.Text{Value: *name}
+			}
+			if layout.id != "" { // the year after in another layout
+				doc.Layout = input.Text{Value: layout.id}
 			}
 			text := input.Format(doc, o)
 			if err := publish.Renders(res, outPath(*out, y), text); err != nil {

@@ -39,7 +39,7 @@ func fault(stderr io.Writer, code *int) {
 }
 
 // commands are the subcommands, in the order --help lists them.
-var commands = []*command{initCmd, importCmd, checkCmd, renderCmd, batchCmd, serveCmd, catalogCmd, schemaCmd}
+var commands = []*command{initCmd, importCmd, checkCmd, renderCmd, batchCmd, serveCmd, catalogCmd, layoutsCmd, schemaCmd}
 
 func lookup(name string) *command {
 	for _, c := range commands {

@@ -25,6 +25,7 @@ var renderCmd = &command{
 		force := forceFlag(fs)
 		strict := strictFlag(fs)
 		openData := openDataFlag(fs)
+		layout := layoutFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) > 1 {
@@ -42,7 +43,7 @@ var renderCmd = &command{
 				fmt.Fprintln(e.stderr, err)
 				return exitFor(err)
 			}
-			opts := publish.Options{Force: *force, Strict: *strict, OpenData: *openData}
+			opts := publish.Options{Force: *force, Strict: *strict, OpenData: *openData, Layout: layout.id}
 			var r *publish.Result
 			if len(args) == 1 {
 				r = publish.File(res, args[0], opts)

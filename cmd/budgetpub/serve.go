@@ -48,6 +48,7 @@ var serveCmd = &command{
 		force := forceFlag(fs)
 		strict := strictFlag(fs)
 		openData := openDataFlag(fs)
+		layout := layoutFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) > 0 {
@@ -87,7 +88,7 @@ var serveCmd = &command{
 			}
 			wb, err := workbench.New(workbench.Config{
 				Resources: res,
-				Options:   publish.Options{Force: *force, Strict: *strict, OpenData: *openData},
+				Options:   publish.Options{Force: *force, Strict: *strict, OpenData: *openData, Layout: layout.id},
 				Token:     tok,
 				Loopback:  loopback,
 				Workers:   jobs.n,

@@ -88,7 +88,7 @@ func titleScore(cell, want title) int {
 // declaration its title names best (a title matching with its brackets
 // beats one matching without them; among equals the sheet name decides).
 // It returns the tables found, by id, and the ids it could not find.
-func locate(grids []*grid, set *render.TableSet) (map[render.TableID]*located, []render.TableID, []error) {
+func locate(grids []*grid, set *render.Profile) (map[render.TableID]*located, []render.TableID, []error) {
 	type candidate struct {
 		g     *grid
 		row   int

@@ -145,6 +145,8 @@ type BatchOptions struct {
 	Priors *Priors
 	// Plan is the list's output names (PlanBatch), nil: Batch makes it.
 	Plan *Plan
+	// Layout, when set, is every department's layout (Options.Layout).
+	Layout string
 }
 
 // Skipped is a file found in an input folder that is not an input: its
@@ -525,7 +527,7 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 // is its own) is refused.
 func batchInput(res *Resources, row Row, o BatchOptions) (r *Result, use *PriorUse) {
 	path := row.File
-	po := Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData}
+	po := Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData, Layout: o.Layout}
 	if !IsWorkbook(path) {
 		return File(res, path, po), nil
 	}

@@ -30,6 +30,9 @@ type Options struct {
 	// CheckOnly stops after the checks: no file is made (the workbench's
 	// live check as the clerk types; render and check run the writers).
 	CheckOnly bool
+	// Layout, when set, is the layout (render.Profile) to make the
+	// publication in, whatever the document's layout: says (--layout).
+	Layout string
 }
 
 // DraftNotice is printed on every page and table of a forced render whose
@@ -140,7 +143,7 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 		r.Err = errs
 		return r
 	}
-	pub, err := render.BuildWith(doc, render.Options{Wording: res.Wording})
+	pub, err := render.BuildWith(doc, render.Options{Wording: res.Wording, Layout: o.Layout})
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", name, err)
 		return r

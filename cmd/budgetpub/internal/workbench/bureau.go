@@ -432,7 +432,7 @@ func (s *Server) batchRunOptions(sp *space, jobs int) publish.BatchOptions {
 	b := sp.batch
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return publish.BatchOptions{Out: sp.path("out"), Jobs: jobs, Force: s.cfg.Options.Force, Strict: b.opts.Strict, OpenData: b.opts.OpenData}
+	return publish.BatchOptions{Out: sp.path("out"), Jobs: jobs, Force: s.cfg.Options.Force, Strict: b.opts.Strict, OpenData: b.opts.OpenData, Layout: s.cfg.Options.Layout}
 }
 
 // importBook imports input i, a workbook, into its .yaml; it ends early

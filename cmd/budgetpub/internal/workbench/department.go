@@ -35,7 +35,8 @@ func (s *Server) options(sp *space) publish.Options {
 
 // checkOptions are the options of the live check: the workspace's, no files.
 func (s *Server) checkOptions(sp *space) publish.Options {
-	return publish.Options{Strict: s.options(sp).Strict, CheckOnly: true}
+	o := s.options(sp)
+	return publish.Options{Strict: o.Strict, Layout: o.Layout, CheckOnly: true}
 }
 
 // checked is the check of the workspace's current text, with the version

@@ -1,0 +1,144 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"text/template"
+
+	"github.com/budgetpub/budgetpub/input"
+)
+
+// A Profile is everything that varies between publications: one value per
+// layout (the 13 tables of 部门预算公开 as Shanxi prints them; another
+// region's set; a 决算), registered once (Register). A document names its
+// layout with `layout:` (input.Document.LayoutOf); BuildWith and Check
+// take the profile of that name, and the writers, the pipeline and the
+// batch ask the publication's profile (Publication.Profile) rather than
+// naming a table.
+type Profile struct {
+	ID   string // as a document names it: shanxi-13
+	Name string // 部门预算公开表（13张）
+	Kind Kind
+	// TitleFormat is the cover's second line, with the year for %d:
+	// %d年度部门预算公开.
+	TitleFormat string
+	// LabelFormat is what is printed above each table's title, with its
+	// number for %d: 预算公开表%d.
+	LabelFormat string
+	// Tables are the profile's tables in print order.
+	Tables []*TableDecl
+	// Checks relate the profile's tables (and the texts): each addresses
+	// the tables by id.
+	Checks []func(*checker)
+	// parts lays the publication out around its built tables: the parts in
+	// order, 第三部分's sentences from wording.
+	parts func(b *builder, wording *template.Template) ([]*Part, error)
+}
+
+// Kind is what a publication is: a 预算 (the budget) or a 决算 (the final
+// accounts).
+type Kind string
+
+// The kinds of publication.
+const (
+	KindBudget Kind = "预算"
+	KindFinal  Kind = "决算"
+)
+
+// Decl returns the declaration of a table of the profile, or nil.
+func (p *Profile) Decl(id TableID) *TableDecl {
+	for _, d := range p.Tables {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// Title is the cover's second line for a year.
+func (p *Profile) Title(year int) string { return fmt.Sprintf(p.TitleFormat, year) }
+
+var (
+	profilesMu sync.RWMutex
+	profiles   = map[string]*Profile{}
+)
+
+// Register makes p a layout documents may name (input.RegisterLayout):
+// once per profile, at init. A second profile of one id is a programming
+// error.
+func Register(p *Profile) {
+	profilesMu.Lock()
+	defer profilesMu.Unlock()
+	if _, ok := profiles[p.ID]; ok {
+		panic("render: profile " + p.ID + " registered twice")
+	}
+	for _, d := range p.Tables {
+		d.labelFormat = p.LabelFormat
+	}
+	profiles[p.ID] = p
+	input.RegisterLayout(p.ID, p.Name)
+}
+
+// ProfileByID is the registered profile of that id.
+func ProfileByID(id string) (*Profile, bool) {
+	profilesMu.RLock()
+	defer profilesMu.RUnlock()
+	p, ok := profiles[id]
+	return p, ok
+}
+
+// Profiles are the registered profiles, the default layout's first, then
+// by id.
+func Profiles() []*Profile {
+	profilesMu.RLock()
+	defer profilesMu.RUnlock()
+	var out []*Profile
+	for _, p := range profiles {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b *Profile) int {
+		switch {
+		case a.ID == input.DefaultLayout:
+			return -1
+		case b.ID == input.DefaultLayout:
+			return 1
+		}
+		return compareStrings(a.ID, b.ID)
+	})
+	return out
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// profileFor is the profile a document is made with: layout when given
+// (a --layout), else the document's own (input.Document.LayoutOf).
+func profileFor(doc *input.Document, layout string) (*Profile, error) {
+	if layout == "" {
+		layout = doc.LayoutOf()
+	}
+	p, ok := ProfileByID(layout)
+	if !ok {
+		return nil, &input.Error{File: doc.File, Pos: doc.Layout.Pos, Msg: fmt.Sprintf("没有名为“%s”的版式：可用的有 %s", layout, layoutList())}
+	}
+	return p, nil
+}
+
+func layoutList() string {
+	out := ""
+	for i, p := range Profiles() {
+		if i > 0 {
+			out += "、"
+		}
+		out += p.ID
+	}
+	return out
+}
