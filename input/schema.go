@@ -88,6 +88,14 @@ func (g *schemaGen) node(t reflect.Type, path string) map[string]any {
 	if e, ok := schemaEnums[path]; ok {
 		s["enum"] = e
 	}
+	if path == "layout" { // the layouts registered by now
+		s["type"] = "string"
+		var ids []any
+		for _, id := range Layouts() {
+			ids = append(ids, id)
+		}
+		s["enum"] = ids
+	}
 	return s
 }
 

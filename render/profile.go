@@ -31,6 +31,9 @@ type Profile struct {
 	// Checks relate the profile's tables (and the texts): each addresses
 	// the tables by id.
 	Checks []func(*checker)
+	// Lines say where each kind of input line first appears: open data's
+	// rows name that table.
+	Lines []LineTable
 	// parts lays the publication out around its built tables: the parts in
 	// order, 第三部分's sentences from wording.
 	parts func(b *builder, wording *template.Template) ([]*Part, error)
@@ -141,4 +144,40 @@ func layoutList() string {
 		out += p.ID
 	}
 	return out
+}
+
+// LineKind is a kind of the master input's lines, as open data lists them
+// (one CSV row per amount of each line).
+type LineKind string
+
+// The kinds of lines, with what the CSV's description calls them.
+const (
+	LinesExpenditure         LineKind = "支出（功能分类）"
+	LinesEconomic            LineKind = "基本支出经济分类"
+	LinesGovFundRevenue      LineKind = "政府性基金收入"
+	LinesStateCapitalRevenue LineKind = "国有资本经营收入"
+	LinesThreePublic         LineKind = "“三公”经费"
+	LinesOperatingCosts      LineKind = "机关运行经费"
+	LinesProjects            LineKind = "本年项目"
+	LinesCarryoverProjects   LineKind = "上年结转项目"
+)
+
+// LineTable says where a kind of line first appears among a profile's
+// tables — the table its open-data rows name — and the column of that
+// table's total row its amounts sum to exactly.
+type LineTable struct {
+	Lines LineKind
+	Table TableID
+	Total ColKey
+}
+
+// LineTable is where the profile's tables show lines of that kind; ok
+// false when none does (open data then lists no such rows).
+func (p *Profile) LineTable(k LineKind) (lt LineTable, ok bool) {
+	for _, l := range p.Lines {
+		if l.Lines == k {
+			return l, true
+		}
+	}
+	return LineTable{}, false
 }

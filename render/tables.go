@@ -57,6 +57,9 @@ var Standard = &Profile{ID: input.DefaultLayout, Name: "部门预算公开表（
 func init() {
 	Standard.Tables = standardTables()
 	Standard.Checks = standardChecks
+	Standard.Lines = []LineTable{{LinesExpenditure, T3, ColTotal}, {LinesEconomic, T6, ColTotal}, {LinesGovFundRevenue, T7, ColRevenue},
+		{LinesStateCapitalRevenue, T9, ColRevenue}, {LinesThreePublic, T10, ColTotal}, {LinesOperatingCosts, T11, ColTotal},
+		{LinesProjects, T12, ColTotal}, {LinesCarryoverProjects, T13, ColTotal}}
 	Standard.parts = (*builder).standardParts
 	Register(Standard)
 }

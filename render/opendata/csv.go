@@ -58,21 +58,33 @@ const (
 	numCols
 )
 
-// csvTables are the tables a CSV row can name: where its amount first appears.
-var csvTables = []render.TableID{render.T3, render.T6, render.T7, render.T9, render.T10, render.T11, render.T12, render.T13}
+// csvTables are the tables a CSV row can name — where its amount first
+// appears (render.Profile.Lines) — over every layout, the default's first,
+// and what each holds: "T3 支出（功能分类），…".
+func csvTables() (ids []string, said string) {
+	seen := map[render.TableID]bool{}
+	var words []string
+	for _, p := range render.Profiles() {
+		for _, l := range p.Lines {
+			if !seen[l.Table] {
+				seen[l.Table] = true
+				ids = append(ids, string(l.Table))
+				words = append(words, string(l.Table)+" "+string(l.Lines))
+			}
+		}
+	}
+	return ids, strings.Join(words, "，")
+}
 
 func fields() []field {
 	codePattern := map[string]any{"pattern": "[0-9]+"}
-	tables := make([]string, len(csvTables))
-	for i, t := range csvTables {
-		tables[i] = string(t)
-	}
+	tables, said := csvTables()
 	fs := [numCols]field{
 		colYear:            {"year", "预算年度", "预算年度，如 2024", "integer", map[string]any{"required": true}},
 		colDeptCode:        {"department_code", "部门编码", "部门编码（主输入未填写时为空），按文字保存", "string", nil},
 		colDept:            {"department", "部门名称", "发布预算公开的部门", "string", map[string]any{"required": true}},
 		colUnit:            {"unit", "预算单位", "金额所属的预算单位（该行输入写明单位时；否则为空）", "string", nil},
-		colTable:           {"table", "所在公开表", "金额首先出现的公开表：T3 支出（功能分类），T6 基本支出经济分类，T7 政府性基金收入，T9 国有资本经营收入，T10 “三公”经费，T11 机关运行经费，T12 本年项目，T13 上年结转项目", "string", map[string]any{"required": true, "enum": tables}},
+		colTable:           {"table", "所在公开表", "金额首先出现的公开表：" + said, "string", map[string]any{"required": true, "enum": tables}},
 		colFunctionCode:    {"function_code", "功能分类科目编码", "支出功能分类科目编码（项，7 位），按文字保存", "string", codePattern},
 		colFunctionName:    {"function_name", "功能分类科目名称", "支出功能分类科目名称", "string", nil},
 		colDeptEconCode:    {"dept_economic_code", "部门经济分类科目编码", "部门预算支出经济分类科目编码（款，5 位；表6 的行），按文字保存", "string", codePattern},
@@ -160,7 +172,14 @@ func decimalText(d decimal.Decimal) string {
 // in table order, each block's lines in input order, sources in column order.
 func records(doc *input.Document, pub *render.Publication) []record {
 	var out []record
-	base := func(table render.TableID) record {
+	prof := pub.Profile
+	if prof == nil {
+		prof = render.Standard
+	}
+	shown := func(k render.LineKind) bool { _, ok := prof.LineTable(k); return ok }
+	base := func(k render.LineKind) record {
+		lt, _ := prof.LineTable(k)
+		table := lt.Table
 		var r record
 		r.table = table
 		r.cells[colYear] = strconv.Itoa(doc.Year)
@@ -186,7 +205,10 @@ func records(doc *input.Document, pub *render.Publication) []record {
 	}
 
 	for _, e := range doc.Expenditures {
-		r := base(render.T3)
+		if !shown(render.LinesExpenditure) {
+			break
+		}
+		r := base(render.LinesExpenditure)
 		r.cells[colFunctionCode] = e.Code.Value
 		r.cells[colFunctionName] = doc.Name(e.Code.Value)
 		r.cells[colYearKind] = yearKind(e.Carryover)
@@ -196,7 +218,10 @@ func records(doc *input.Document, pub *render.Publication) []record {
 		add(r, e.Src, e.Project.Value)
 	}
 	for _, l := range doc.BasicByEcon {
-		r := base(render.T6)
+		if !shown(render.LinesEconomic) {
+			break
+		}
+		r := base(render.LinesEconomic)
 		r.cells[colUnit] = l.Unit.Value
 		r.cells[colDeptEconCode], r.cells[colDeptEconName] = l.Dept.Value, doc.Name(l.Dept.Value)
 		r.cells[colGovEconCode], r.cells[colGovEconName] = l.Gov.Value, doc.Name(l.Gov.Value)
@@ -205,46 +230,59 @@ func records(doc *input.Document, pub *render.Publication) []record {
 		add(r, input.GeneralPublic, l.Amount.Value)
 	}
 	for _, rev := range []struct {
-		table  render.TableID
+		kind   render.LineKind
 		source input.Source
 		lines  []input.RevenueLine
-	}{{render.T7, input.GovernmentFund, doc.GovFundRev}, {render.T9, input.StateCapital, doc.StateCapRev}} {
+	}{{render.LinesGovFundRevenue, input.GovernmentFund, doc.GovFundRev}, {render.LinesStateCapitalRevenue, input.StateCapital, doc.StateCapRev}} {
 		for _, l := range rev.lines {
-			r := base(rev.table)
+			if !shown(rev.kind) {
+				break
+			}
+			r := base(rev.kind)
 			r.cells[colYearKind] = YearCurrent
 			r.cells[colItem], r.cells[colItemName] = l.Code.Value, doc.Name(l.Code.Value)
 			add(r, rev.source, l.Amount.Value)
 		}
 	}
 	tp := doc.ThreePublic
-	t10 := pub.Table(render.T10)
+	items, _ := prof.LineTable(render.LinesThreePublic)
+	tpTable := pub.Table(items.Table)
 	for _, it := range []struct {
 		key    string
 		amount input.BySource
 	}{{render.ItemOutboundTravel, tp.OutboundTravel}, {render.ItemReception, tp.Reception},
 		{render.ItemVehiclePurchase, tp.VehiclePurchase}, {render.ItemVehicleOperation, tp.VehicleOperation}} {
-		r := base(render.T10)
+		if !shown(render.LinesThreePublic) {
+			break
+		}
+		r := base(render.LinesThreePublic)
 		r.cells[colItem] = it.key
-		if t10 != nil {
-			r.cells[colItemName] = t10.Text(render.ItemRow(it.key), render.ColItem)
+		if tpTable != nil {
+			r.cells[colItemName] = tpTable.Text(render.ItemRow(it.key), render.ColItem)
 		}
 		for _, s := range input.AllSources {
 			add(r, s, it.amount.Get(s))
 		}
 	}
 	for _, oc := range doc.OperCosts {
-		r := base(render.T11)
+		if !shown(render.LinesOperatingCosts) {
+			break
+		}
+		r := base(render.LinesOperatingCosts)
 		r.cells[colUnit] = oc.Unit.Value
 		for _, s := range input.AllSources {
 			add(r, s, oc.Amount.Get(s))
 		}
 	}
 	for _, p := range doc.Projects {
-		table := render.T12
+		kind := render.LinesProjects
 		if p.Carryover {
-			table = render.T13
+			kind = render.LinesCarryoverProjects
 		}
-		r := base(table)
+		if !shown(kind) {
+			continue
+		}
+		r := base(kind)
 		r.cells[colUnit] = p.Unit.Value
 		r.cells[colYearKind] = yearKind(p.Carryover)
 		r.cells[colExpenditureKind] = KindProject
@@ -264,17 +302,17 @@ func reconcile(recs []record, pub *render.Publication) error {
 	for _, r := range recs {
 		sums[r.table] = sums[r.table].Add(r.amount)
 	}
-	for _, c := range []struct {
-		table render.TableID
-		col   render.ColKey
-	}{{render.T3, render.ColTotal}, {render.T6, render.ColTotal}, {render.T7, render.ColRevenue}, {render.T9, render.ColRevenue},
-		{render.T10, render.ColTotal}, {render.T11, render.ColTotal}, {render.T12, render.ColTotal}, {render.T13, render.ColTotal}} {
-		t := pub.Table(c.table)
+	prof := pub.Profile
+	if prof == nil {
+		prof = render.Standard
+	}
+	for _, c := range prof.Lines {
+		t := pub.Table(c.Table)
 		if t == nil {
 			continue
 		}
-		if want := t.Exact(render.TotalRow, c.col); !sums[c.table].Equal(want) {
-			return fmt.Errorf("opendata: the rows of %s sum to %s, its total is %s: the publication is not the document's", c.table, sums[c.table], want)
+		if want := t.Exact(render.TotalRow, c.Total); !sums[c.Table].Equal(want) {
+			return fmt.Errorf("opendata: the rows of %s sum to %s, its total is %s: the publication is not the document's", c.Table, sums[c.Table], want)
 		}
 	}
 	return nil
