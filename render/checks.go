@@ -35,7 +35,7 @@ type Figure struct {
 // one figure (a missing prior-year figure) or a text has neither Right nor
 // Diff, and a text finding has no figure at all.
 type Finding struct {
-	ID       string           `json:"id"` // stable, e.g. T6-T5-basic
+	ID       CheckID          `json:"id"` // stable, e.g. T6-T5-basic (checkids.go)
 	Severity Severity         `json:"severity"`
 	Message  string           `json:"message"` // in Chinese
 	Left     *Figure          `json:"left,omitempty"`
@@ -156,7 +156,7 @@ type checker struct {
 }
 
 // relate records a finding when two printed figures differ.
-func (c *checker) relate(id string, sev Severity, msg string, left, right Figure, at input.Pos) {
+func (c *checker) relate(id CheckID, sev Severity, msg string, left, right Figure, at input.Pos) {
 	l, r := left.Value.Round(2), right.Value.Round(2)
 	if l.Equal(r) {
 		return
@@ -168,7 +168,7 @@ func (c *checker) relate(id string, sev Severity, msg string, left, right Figure
 }
 
 // exceed records a finding when left is more than right.
-func (c *checker) exceed(id string, sev Severity, msg string, left, right Figure, at input.Pos) {
+func (c *checker) exceed(id CheckID, sev Severity, msg string, left, right Figure, at input.Pos) {
 	if left.Value.Round(2).GreaterThan(right.Value.Round(2)) {
 		c.relate(id, sev, msg, left, right, at)
 	}

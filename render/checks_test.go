@@ -20,7 +20,7 @@ func check(t *testing.T, name, doc string) []Finding {
 func relations(fs []Finding) []Finding {
 	var out []Finding
 	for _, f := range fs {
-		if !strings.HasPrefix(f.ID, "text-") {
+		if !strings.HasPrefix(string(f.ID), "text-") {
 			out = append(out, f)
 		}
 	}
@@ -94,7 +94,7 @@ func TestChecks(t *testing.T) {
 	}
 	cases := []struct {
 		name, from, to string
-		id             string
+		id             CheckID
 		sev            Severity
 		left, right    string
 		line           int
@@ -162,7 +162,7 @@ func TestChecksOnDerivedRelations(t *testing.T) {
 	cases := []struct {
 		name   string
 		break_ func(p *Publication)
-		id     string
+		id     CheckID
 	}{
 		{"unit subtotal of table 12", func(p *Publication) { setCell(t, p.Table(T12), UnitRow("机关"), ColTotal, "99") }, "T12-units"},
 		{"table 10 vehicle row", func(p *Publication) { setCell(t, p.Table(T10), ItemRow(ItemVehicles), ColTotal, "1") }, "T10-items"},
@@ -298,8 +298,9 @@ func TestReasonDirectionCorpus(t *testing.T) {
 // T6-T10-items, must not; the true cases beside them still do.
 func TestFalseFindingsNoLongerFire(t *testing.T) {
 	cases := []struct {
-		name, from, to, id string
-		fires              bool
+		name, from, to string
+		id             CheckID
+		fires          bool
 	}{
 		{"a reason naming something new where 三公 fell", "three_public_change: 公务用车运行维护增加", "three_public_change: 2025年新增1辆公务用车购置，但与2024年购置的车辆类型不同", "reason-direction", false},
 		{"true: a reason saying 增加 where 三公 fell", "three_public_change: 公务用车运行维护增加", "three_public_change: 公务用车运行维护增加", "reason-direction", true},

@@ -22,7 +22,7 @@ import (
 
 // Unknown is one statement nobody gave.
 type Unknown struct {
-	ID   string    // the finding's id: unknown-procurement …
+	ID   CheckID   // the finding's id: unknown-procurement …
 	What string    // what is missing, as the mark and the message say it
 	Path string    // where in the input it goes: procurement, units[2].kind …
 	Pos  input.Pos // where in the file to write it (the block's key, or the item)
@@ -35,7 +35,7 @@ func Mark(what string) string { return "【未填写：" + what + "】" }
 var markRe = regexp.MustCompile(`【未填写：[^】]*】`)
 
 // unknown records an unknown statement and returns its mark.
-func (b *builder) unknown(id, what, path string, at input.Pos) string {
+func (b *builder) unknown(id CheckID, what, path string, at input.Pos) string {
 	if at.Line == 0 {
 		at = b.keyPos(strings.SplitN(strings.SplitN(path, ".", 2)[0], "[", 2)[0])
 	}
@@ -55,7 +55,7 @@ func (b *builder) keyPos(key string) input.Pos {
 func given(t input.Text) bool { return strings.TrimSpace(t.Value) != "" }
 
 // textOrUnknown is a clerk's text as paragraphs, or the mark of an unknown.
-func (b *builder) textOrUnknown(t input.Text, id, what, path string) []string {
+func (b *builder) textOrUnknown(t input.Text, id CheckID, what, path string) []string {
 	if given(t) {
 		return paragraphs(t.Value)
 	}
@@ -123,7 +123,7 @@ func (c *checker) completeness() {
 }
 
 // unknownFix says, for each kind of unknown, how to give it.
-var unknownFix = map[string]string{
+var unknownFix = map[CheckID]string{
 	"unknown-overview":     "请按本部门的“三定”方案或上年公开材料填写，公开材料不能空着这一节",
 	"unknown-procurement":  "请按政府采购预算填写；没有政府采购预算的，写 0",
 	"unknown-assets":       "请填写统计日期、车辆、办公用房和大额设备；没有的项目写 0",

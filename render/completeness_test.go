@@ -12,9 +12,10 @@ func TestCompletenessFindings(t *testing.T) {
 		t.Fatalf("the base input has findings: %v", fs)
 	}
 	cases := []struct {
-		name, from, to, id string
-		sev                Severity
-		path               string
+		name, from, to string
+		id             CheckID
+		sev            Severity
+		path           string
 	}{
 		{"概况 missing", "overview: {duties: 负责核对工作。, organization: 内设机关和中心。}\n", "", "unknown-overview", SeverityIncomplete, "overview.duties"},
 		{"概况 blank", "duties: 负责核对工作。", "duties: \"  \"", "unknown-overview", SeverityIncomplete, "overview.duties"},
@@ -61,7 +62,7 @@ func TestCompletenessFindings(t *testing.T) {
 		"amount: 90.00", "amount: 0", "amount: 10.00", "amount: 0", "amounts: 20.00", "amounts: 0", "amounts: 10.00", "amounts: 0",
 		"amounts: 5.00", "amounts: 0", "three_public: {reception: 2.00, vehicle_operation: 3.00}", "three_public: {}",
 		"goods: 10.00", "goods: 0", "services: 5.00", "services: 0").Replace(base)
-	ids := map[string]bool{}
+	ids := map[CheckID]bool{}
 	for _, f := range check(t, "zero.yaml", zero) {
 		ids[f.ID] = true
 	}

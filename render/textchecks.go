@@ -127,9 +127,10 @@ func excerpt(s string, i, n int) string {
 func (c *checker) texts() {
 	for _, t := range c.clerkTexts() {
 		for _, k := range []struct {
-			id, what string
-			re       *regexp.Regexp
-			any      string // characters one of which every match holds
+			id   CheckID
+			what string
+			re   *regexp.Regexp
+			any  string // characters one of which every match holds
 		}{
 			{"text-placeholder", "文字中有未替换的占位符", placeholderRe, "Xx×待TB略"},
 			{"text-punctuation", "标点重复", doubledRe, "。，、；：！？"},

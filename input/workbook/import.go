@@ -241,9 +241,9 @@ func (r *Result) listTodo() {
 // check's words without the place.
 func todoItem(f render.Finding) string {
 	if f.Path == "" {
-		return "[" + f.ID + "] " + f.Message
+		return "[" + string(f.ID) + "] " + f.Message
 	}
-	return "[" + f.ID + "] " + f.Message + "（" + f.Path + "）"
+	return "[" + string(f.ID) + "] " + f.Message + "（" + f.Path + "）"
 }
 
 // stopped is an import ended by its context (Options.Context): said in
@@ -358,13 +358,8 @@ func (dv *deriver) findingRef(f render.Finding) (string, *located) {
 		}
 		return t.l.g.name, t.l
 	}
-	switch f.ID {
-	case "T12-T3-project", "T12-units":
-		return cell(render.T12, render.TotalRow, render.ColTotal)
-	case "T13-T1-carryover":
-		return cell(render.T13, render.TotalRow, render.ColTotal)
-	case "T10-sources", "T10-items":
-		return cell(render.T10, render.TotalRow, render.ColTotal)
+	if t := f.ID.Table(); t != "" {
+		return cell(t, render.TotalRow, render.ColTotal)
 	}
 	return dv.tables[render.T1].l.g.name, dv.tables[render.T1].l
 }
@@ -372,7 +367,7 @@ func (dv *deriver) findingRef(f render.Finding) (string, *located) {
 // detail is a finding's figures as the workbook prints them: a relation
 // between tables (T…) in its table's unit, 元 in a table in 元.
 func detail(f render.Finding, l *located) string {
-	if !strings.HasPrefix(f.ID, "T") {
+	if !f.ID.Relation() {
 		return f.Detail()
 	}
 	var parts []string

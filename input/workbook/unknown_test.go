@@ -96,7 +96,7 @@ func TestImportStatesNothingUnsaid(t *testing.T) {
 	ids := map[string]int{}
 	for _, f := range render.Check(doc, pub) {
 		if f.Severity == render.SeverityIncomplete {
-			ids[f.ID]++
+			ids[string(f.ID)]++
 		}
 	}
 	current := 0
@@ -195,7 +195,7 @@ func TestTodoIsTheFindings(t *testing.T) {
 	}
 	text := string(r.Text)
 	for i, f := range want {
-		if !strings.Contains(r.Todo[i], "["+f.ID+"] "+f.Message) {
+		if !strings.Contains(r.Todo[i], "["+string(f.ID)+"] "+f.Message) {
 			t.Errorf("to-do %d %q is not finding %v", i, r.Todo[i], f)
 		}
 		if i < maxTodoLines && !strings.Contains(text, fmt.Sprintf("#   %d. %s\n", i+1, r.Todo[i])) {

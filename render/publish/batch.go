@@ -90,7 +90,7 @@ func doneStatus(s string) bool { return s == string(render.StatusPublishable) ||
 // IDs are the finding ids of the row, each once, with their counts:
 // "T6-T5-basic、text-halfwidth×52".
 func (r Row) IDs() string {
-	counts, order := map[string]int{}, []string{}
+	counts, order := map[render.CheckID]int{}, []render.CheckID{}
 	for _, f := range r.Findings {
 		if counts[f.ID] == 0 {
 			order = append(order, f.ID)
@@ -99,7 +99,7 @@ func (r Row) IDs() string {
 	}
 	parts := make([]string, len(order))
 	for i, id := range order {
-		parts[i] = id
+		parts[i] = string(id)
 		if counts[id] > 1 {
 			parts[i] += fmt.Sprintf("×%d", counts[id])
 		}

@@ -204,7 +204,7 @@ type PriorUse struct {
 
 // PriorMissingID is the note of a workbook imported with --prior-dir for
 // which no file of last year was found.
-const PriorMissingID = "prior-not-found"
+const PriorMissingID = render.PriorNotFound
 
 // Carrier is the ImportOptions.Amend that carries in last year's file of
 // the workbook book's department, found in p (Priors.find) and read as

@@ -120,7 +120,7 @@ func summarySheets(rows []Row) []xlsx.Records {
 		if f.Line > 0 {
 			line, col = f.Line, f.Column
 		}
-		row := []any{r.Department, r.File, line, col, f.ID, f.Word(), f.Message, nil, nil, nil, nil, opt(f.Diff)}
+		row := []any{r.Department, r.File, line, col, string(f.ID), f.Word(), f.Message, nil, nil, nil, nil, opt(f.Diff)}
 		if f.Left != nil {
 			row[7], row[8] = f.Left.Name, f.Left.Value
 		}

@@ -3,6 +3,7 @@ package workbench
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/budgetpub/budgetpub/render"
 	"regexp"
 	"strconv"
 	"strings"
@@ -119,17 +120,17 @@ var keyRe = regexp.MustCompile(`[a-z][a-z0-9_]*(?:\[\])?(?:\.[a-z][a-z0-9_]*(?:\
 
 // webFixes say, for the findings whose way to fix them is an edit of the
 // file, how the workbench fixes it: the message's last clause is replaced.
-var webFixes = map[string]string{
-	"unknown-unit-kind": "请在“填写”页的“预算单位”中选择单位类型",
-	"unknown-category":  "请在“填写”页的“项目类别”中选择其他运转类或特定目标类",
-	"unreviewed-goal":   "逐项核对本年的目标和指标后，在“填写”页勾选“已复核”并保存",
+var webFixes = map[render.CheckID]string{
+	render.UnknownUnitKind: "请在“填写”页的“预算单位”中选择单位类型",
+	render.UnknownCategory: "请在“填写”页的“项目类别”中选择其他运转类或特定目标类",
+	render.UnreviewedGoal:  "逐项核对本年的目标和指标后，在“填写”页勾选“已复核”并保存",
 }
 
 // clerkText is a finding's message as the clerk reads it: the workbench's
 // way to fix it where that differs from the file's, and every key of the
 // file named by its label. Text within quotes (a project's name) is left
 // as it is.
-func clerkText(id, msg string) string {
+func clerkText(id render.CheckID, msg string) string {
 	if fix, ok := webFixes[id]; ok {
 		if i := strings.LastIndex(msg, "："); i >= 0 {
 			msg = msg[:i+len("：")] + fix

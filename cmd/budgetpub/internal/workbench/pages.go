@@ -262,7 +262,7 @@ func groupFindings(vs []findingView) findingGroups {
 // newFindingView is how a finding of the input named input is shown: its
 // severity, its figures to the cent, its place (no link yet).
 func newFindingView(f render.Finding, input string) findingView {
-	v := findingView{Error: f.Severity == render.SeverityError, Incomplete: f.Severity == render.SeverityIncomplete, Severity: f.Word(), ID: f.ID, Message: f.Message,
+	v := findingView{Error: f.Severity == render.SeverityError, Incomplete: f.Severity == render.SeverityIncomplete, Severity: f.Word(), ID: string(f.ID), Message: f.Message,
 		Line: f.Line, Col: f.Column, Place: place(f.File, input, f.Line, f.Column)}
 	if f.Left != nil {
 		v.Left = f.Left.Name + " " + f.Left.Value.StringFixed(2)
