@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"io/fs"
 	"os"
 	"path"
@@ -589,7 +590,7 @@ func WriteDataPackage(dir string, rows []Row) (string, error) {
 		return "", fmt.Errorf("无法生成 %s：%w", opendata.PackageFile, err)
 	}
 	path := filepath.Join(dir, opendata.PackageFile)
-	return path, writePair(dir, []fileData{{path, data}})
+	return path, pairwrite.Write(dir, []pairwrite.File{{Path: path, Data: data}})
 }
 
 // change is the printed figure's change on the prior year, nil without one.
@@ -619,14 +620,14 @@ func moveAside(dir, name string) (string, error) {
 	sub, stem := path.Split(name)
 	sub = strings.TrimSuffix(sub, "/")
 	folder := filepath.Join(dir, filepath.FromSlash(sub))
-	in, err := openFolder(dir, sub, false)
+	in, err := pairwrite.OpenFolder(dir, sub, false)
 	if err != nil {
 		return "", nil // no folder, nothing to move
 	}
 	defer in.Close()
 	stale := path.Join(StaleFolder, sub)
 	moved := false
-	err = withFolderLock(folder, in, func() error {
+	err = pairwrite.WithFolderLock(folder, in, func() error {
 		root, err := os.OpenRoot(dir)
 		if err != nil {
 			return nil
@@ -641,20 +642,20 @@ func moveAside(dir, name string) (string, error) {
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 				if err := root.Mkdir(StaleFolder, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, StaleFolder), OSCause(err))
+					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, StaleFolder), pairwrite.OSCause(err))
 				}
 			case err != nil:
-				return fmt.Errorf("无法使用 %s：%s", filepath.Join(dir, StaleFolder), OSCause(err))
+				return fmt.Errorf("无法使用 %s：%s", filepath.Join(dir, StaleFolder), pairwrite.OSCause(err))
 			case !fi.IsDir():
 				return fmt.Errorf("%s 不是一个普通文件夹（是链接或文件），上次生成的文件未移入：请删去它后重新运行", filepath.Join(dir, StaleFolder))
 			}
 			if sub != "" {
 				if err := root.MkdirAll(filepath.FromSlash(stale), 0o755); err != nil {
-					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, filepath.FromSlash(stale)), OSCause(err))
+					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, filepath.FromSlash(stale)), pairwrite.OSCause(err))
 				}
 			}
 			if err := root.Rename(filepath.FromSlash(path.Join(sub, from)), filepath.FromSlash(path.Join(stale, from))); err != nil {
-				return fmt.Errorf("无法把 %s 移入 %s：%s", filepath.Join(folder, from), filepath.Join(dir, filepath.FromSlash(stale)), OSCause(err))
+				return fmt.Errorf("无法把 %s 移入 %s：%s", filepath.Join(folder, from), filepath.Join(dir, filepath.FromSlash(stale)), pairwrite.OSCause(err))
 			}
 			moved = true
 		}

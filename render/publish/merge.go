@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -334,23 +335,23 @@ func WriteMerged(dir, name string, m *Merged, openData bool, ro *Roster, h Headi
 	if err != nil {
 		return nil, "", err
 	}
-	files := []fileData{{path, data}}
+	files := []pairwrite.File{{Path: path, Data: data}}
 	if openData {
 		pkg, err := mergedDataPackage(dir, m)
 		if err != nil {
 			return nil, "", err
 		}
-		files = append(files, fileData{filepath.Join(dir, opendata.PackageFile), pkg})
+		files = append(files, pairwrite.File{Path: filepath.Join(dir, opendata.PackageFile), Data: pkg})
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, "", fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
+		return nil, "", fmt.Errorf("%s: 无法创建输出目录：%s", dir, pairwrite.OSCause(err))
 	}
 	if err := sw.commit(dir, files); err != nil {
 		return nil, "", err
 	}
 	paths = make([]string, len(files))
 	for i, f := range files {
-		paths[i] = f.path
+		paths[i] = f.Path
 	}
 	return paths, sw.note, nil
 }

@@ -133,7 +133,7 @@ type Identity struct {
 }
 
 // maxNameBytes bounds a name --name makes: with its extension and the
-// temporaries' suffix (pair.go) it stays within the 255 bytes a file name
+// temporaries' suffix (pairwrite) it stays within the 255 bytes a file name
 // may have.
 const maxNameBytes = 180
 
@@ -379,4 +379,12 @@ func outputOf(outputs, ext, def string) string {
 		}
 	}
 	return def
+}
+
+// clip shortens a text quoted in a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"os"
 	"sort"
 	"strings"
@@ -56,7 +57,7 @@ func ReadPriors(ctx context.Context, res *Resources, dir string, jobs int) (*Pri
 	}
 	found, _, err := CollectInputs([]string{dir})
 	if err != nil {
-		return nil, &PriorDirError{fmt.Sprintf("--prior-dir %s：无法读取：%s", dir, OSCause(err))}
+		return nil, &PriorDirError{fmt.Sprintf("--prior-dir %s：无法读取：%s", dir, pairwrite.OSCause(err))}
 	}
 	p := &Priors{Dir: dir}
 	var yamls []string

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -236,14 +237,14 @@ func prepareSeason(dir, path string, cov *Coverage) seasonWrite {
 
 // commit writes the review: the old one renamed aside first when it must
 // be kept, and renamed back when the new one cannot be written.
-func (sw seasonWrite) commit(dir string, files []fileData) error {
-	path := files[0].path
+func (sw seasonWrite) commit(dir string, files []pairwrite.File) error {
+	path := files[0].Path
 	if sw.aside != "" {
 		if err := os.Rename(path, filepath.Join(dir, sw.aside)); err != nil {
-			return fmt.Errorf("%s: 无法改名为 %s 保留：%s", path, sw.aside, OSCause(err))
+			return fmt.Errorf("%s: 无法改名为 %s 保留：%s", path, sw.aside, pairwrite.OSCause(err))
 		}
 	}
-	if err := writePair(dir, files); err != nil {
+	if err := pairwrite.Write(dir, files); err != nil {
 		if sw.aside != "" {
 			_ = os.Rename(filepath.Join(dir, sw.aside), path)
 		}

@@ -3,6 +3,7 @@ package publish
 import (
 	"fmt"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"os"
 	"path"
 	"path/filepath"
@@ -120,7 +121,7 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 		}
 		page.Departments = append(page.Departments, d)
 	}
-	var files []fileData
+	var files []pairwrite.File
 	if len(resources) > 0 {
 		combined, err := opendata.Combine(csvs)
 		if err != nil {
@@ -136,7 +137,7 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 		if err != nil {
 			return nil, fmt.Errorf("无法生成 %s：%w", opendata.PackageFile, err)
 		}
-		files = append(files, fileData{filepath.Join(dir, name), combined}, fileData{filepath.Join(dir, opendata.PackageFile), pkg})
+		files = append(files, pairwrite.File{Path: filepath.Join(dir, name), Data: combined}, pairwrite.File{Path: filepath.Join(dir, opendata.PackageFile), Data: pkg})
 		page.CombinedCSV, page.DataPackage = name, opendata.PackageFile
 		page.LicenceName, page.LicenceURL = o.Licence.Name, o.Licence.Path
 		if page.LicenceName == "" {
@@ -147,16 +148,16 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 	if err != nil {
 		return nil, err
 	}
-	files = append([]fileData{{filepath.Join(dir, SiteFile), html}}, files...)
+	files = append([]pairwrite.File{{Path: filepath.Join(dir, SiteFile), Data: html}}, files...)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, pairwrite.OSCause(err))
 	}
-	if err := writePair(dir, files); err != nil {
+	if err := pairwrite.Write(dir, files); err != nil {
 		return nil, err
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
-		paths[i] = f.path
+		paths[i] = f.Path
 	}
 	return paths, nil
 }

@@ -56,3 +56,34 @@ func TestMoveAsideKeepsTheSubfolder(t *testing.T) {
 		t.Errorf("after the move: %v, %v", dirNames(t, out), dirNames(t, filepath.Join(out, StaleFolder, "城区")))
 	}
 }
+
+// 未更新的旧文件 planted as a link to a folder elsewhere: a failing
+// department's old files are not moved through it (they stay, and the
+// row says why), and nothing outside the output folder changes.
+func TestStaleFolderLinkIsNotFollowed(t *testing.T) {
+	out, elsewhere := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(elsewhere, "dept.pdf"), "precious")
+	if err := os.Symlink(elsewhere, filepath.Join(out, StaleFolder)); err != nil {
+		t.Skip(err)
+	}
+	write(t, filepath.Join(out, "dept.pdf"), "last year's")
+	in := filepath.Join(t.TempDir(), "dept.yaml")
+	write(t, in, "department: [unclosed\n")
+	res, err := Load(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := batchOne(Row{File: in}, res, BatchOptions{Out: out, Jobs: 1})
+	if read(t, filepath.Join(elsewhere, "dept.pdf")) != "precious" {
+		t.Errorf("the file behind the link holds %q", read(t, filepath.Join(elsewhere, "dept.pdf")))
+	}
+	if names := dirNames(t, elsewhere); len(names) != 1 {
+		t.Errorf("the linked folder holds %v", names)
+	}
+	if read(t, filepath.Join(out, "dept.pdf")) != "last year's" || r.MovedTo != "" {
+		t.Errorf("dept.pdf holds %q, moved to %q", read(t, filepath.Join(out, "dept.pdf")), r.MovedTo)
+	}
+	if !strings.Contains(r.Problem, "不是一个普通文件夹") {
+		t.Errorf("problem %q does not say why the old files stay", r.Problem)
+	}
+}

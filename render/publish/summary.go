@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"fmt"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -161,7 +162,7 @@ func WriteSummary(dir, name string, rows []Row, cov Coverage, ro *Roster, skippe
 	if err != nil {
 		return "", "", err
 	}
-	if err := sw.commit(dir, []fileData{{path, sum}}); err != nil {
+	if err := sw.commit(dir, []pairwrite.File{{Path: path, Data: sum}}); err != nil {
 		return "", "", err
 	}
 	return path, sw.note, nil

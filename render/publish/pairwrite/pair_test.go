@@ -1,4 +1,4 @@
-package publish
+package pairwrite
 
 import (
 	"errors"
@@ -59,7 +59,7 @@ func TestWritePairReplaces(t *testing.T) {
 	x, p := filepath.Join(dir, "预算.xlsx"), filepath.Join(dir, "预算.pdf")
 	write(t, x, "old x")
 	write(t, p, "old p")
-	if err := writePair(dir, []fileData{{x, []byte("new x")}, {p, []byte("new p")}}); err != nil {
+	if err := Write(dir, []File{{x, []byte("new x")}, {p, []byte("new p")}}); err != nil {
 		t.Fatal(err)
 	}
 	if read(t, x) != "new x" || read(t, p) != "new p" {
@@ -82,7 +82,7 @@ func TestWritePairLeavesTheOldPairOnFailure(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(p, "inside"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	err := writePair(dir, []fileData{{x, []byte("new x")}, {p, []byte("new p")}})
+	err := Write(dir, []File{{x, []byte("new x")}, {p, []byte("new p")}})
 	if err == nil || !strings.Contains(err.Error(), "是一个文件夹") {
 		t.Fatalf("error %v", err)
 	}
@@ -144,7 +144,7 @@ func TestRecoverAfterAKilledRun(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := writePair(dir, []fileData{{filepath.Join(dir, "other.pdf"), []byte("o")}}); err != nil {
+	if err := Write(dir, []File{{filepath.Join(dir, "other.pdf"), []byte("o")}}); err != nil {
 		t.Fatal(err)
 	}
 	if read(t, x) != "old x" || read(t, p) != "old p" {
@@ -201,7 +201,7 @@ func TestPlantedJournalTouchesNothing(t *testing.T) {
 			j := filepath.Join(dir, journalName(id))
 			write(t, j, lines(dir))
 			before := dirNames(t, dir)
-			err := writePair(dir, []fileData{{filepath.Join(dir, "new.pdf"), []byte("n")}})
+			err := Write(dir, []File{{filepath.Join(dir, "new.pdf"), []byte("n")}})
 			var je *JournalError
 			if !errors.As(err, &je) || !strings.Contains(err.Error(), journalName(id)) || !strings.Contains(err.Error(), "删除") {
 				t.Fatalf("error %v, want the journal refused", err)
@@ -221,7 +221,7 @@ func TestPlantedJournalTouchesNothing(t *testing.T) {
 		if err := os.Symlink(target, filepath.Join(dir, journalName(id))); err != nil {
 			t.Skip(err)
 		}
-		err := writePair(dir, []fileData{{filepath.Join(dir, "new.pdf"), []byte("n")}})
+		err := Write(dir, []File{{filepath.Join(dir, "new.pdf"), []byte("n")}})
 		var je *JournalError
 		if !errors.As(err, &je) {
 			t.Fatalf("error %v, want the journal refused", err)
@@ -247,7 +247,7 @@ func TestRecoveryDoesNotFollowLinksOut(t *testing.T) {
 	}
 	write(t, hidden(filepath.Join(dir, "x.xlsx"), "old", id), "old x")
 	write(t, filepath.Join(dir, journalName(id)), journalLines(id, "x.xlsx"))
-	if err := writePair(dir, []fileData{{filepath.Join(dir, "n.pdf"), []byte("n")}}); err != nil {
+	if err := Write(dir, []File{{filepath.Join(dir, "n.pdf"), []byte("n")}}); err != nil {
 		t.Fatal(err)
 	}
 	if read(t, victim) != "precious" {
@@ -255,36 +255,5 @@ func TestRecoveryDoesNotFollowLinksOut(t *testing.T) {
 	}
 	if fi, err := os.Lstat(filepath.Join(dir, "x.xlsx")); err != nil || !fi.Mode().IsRegular() || read(t, filepath.Join(dir, "x.xlsx")) != "old x" {
 		t.Errorf("x.xlsx is not the old file put back: %v %q", err, read(t, filepath.Join(dir, "x.xlsx")))
-	}
-}
-
-// 未更新的旧文件 planted as a link to a folder elsewhere: a failing
-// department's old files are not moved through it (they stay, and the
-// row says why), and nothing outside the output folder changes.
-func TestStaleFolderLinkIsNotFollowed(t *testing.T) {
-	out, elsewhere := t.TempDir(), t.TempDir()
-	write(t, filepath.Join(elsewhere, "dept.pdf"), "precious")
-	if err := os.Symlink(elsewhere, filepath.Join(out, StaleFolder)); err != nil {
-		t.Skip(err)
-	}
-	write(t, filepath.Join(out, "dept.pdf"), "last year's")
-	in := filepath.Join(t.TempDir(), "dept.yaml")
-	write(t, in, "department: [unclosed\n")
-	res, err := Load(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := batchOne(Row{File: in}, res, BatchOptions{Out: out, Jobs: 1})
-	if read(t, filepath.Join(elsewhere, "dept.pdf")) != "precious" {
-		t.Errorf("the file behind the link holds %q", read(t, filepath.Join(elsewhere, "dept.pdf")))
-	}
-	if names := dirNames(t, elsewhere); len(names) != 1 {
-		t.Errorf("the linked folder holds %v", names)
-	}
-	if read(t, filepath.Join(out, "dept.pdf")) != "last year's" || r.MovedTo != "" {
-		t.Errorf("dept.pdf holds %q, moved to %q", read(t, filepath.Join(out, "dept.pdf")), r.MovedTo)
-	}
-	if !strings.Contains(r.Problem, "不是一个普通文件夹") {
-		t.Errorf("problem %q does not say why the old files stay", r.Problem)
 	}
 }

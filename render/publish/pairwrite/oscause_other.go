@@ -1,6 +1,6 @@
 //go:build !unix && !windows
 
-package publish
+package pairwrite
 
 func diskFull(error) bool    { return false }
 func quotaFull(error) bool   { return false }

@@ -1,6 +1,6 @@
 //go:build !unix && !windows
 
-package publish
+package pairwrite
 
 import "os"
 

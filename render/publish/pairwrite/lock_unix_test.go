@@ -1,6 +1,6 @@
 //go:build unix
 
-package publish
+package pairwrite
 
 import (
 	"errors"
@@ -63,7 +63,7 @@ func TestLockBatchSaysTheFolderCannotBeLocked(t *testing.T) {
 func TestWriteSaysTheFolderCannotBeLocked(t *testing.T) {
 	refuseFolderLocks(t)
 	dir := t.TempDir()
-	err := writePair(dir, []fileData{{filepath.Join(dir, "a.pdf"), []byte("a")}})
+	err := Write(dir, []File{{filepath.Join(dir, "a.pdf"), []byte("a")}})
 	var le *LockError
 	if !errors.As(err, &le) || !strings.Contains(err.Error(), "无法给输出文件夹加锁") {
 		t.Fatalf("writePair: %v, want a *LockError", err)
