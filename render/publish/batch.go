@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"io/fs"
 	"os"
 	"path"
@@ -19,6 +18,8 @@ import (
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"github.com/shopspring/decimal"
 )
 
@@ -509,10 +510,10 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 		}
 		written = append(written, filepath.ToSlash(rel))
 	}
-	row.Outputs = strings.Join(written, "、")
+	row.Outputs = strings.Join(written, deptfiles.Sep)
 	row.Done = true
 	if r.CSV != nil {
-		res := opendata.NewResource(row.out+opendata.CSVExt, r.Doc, r.CSV)
+		res := opendata.NewResource(deptfiles.CSV.Name(row.out), r.Doc, r.CSV)
 		row.Resource = &res
 	}
 	return row
@@ -531,7 +532,7 @@ func batchInput(res *Resources, row Row, o BatchOptions) (r *Result, use *PriorU
 		return File(res, path, po), nil
 	}
 	if a, err := os.Stat(path); err == nil && row.out != "" {
-		if b, err := os.Stat(filepath.Join(o.Out, filepath.FromSlash(row.out)+".xlsx")); err == nil && os.SameFile(a, b) {
+		if b, err := os.Stat(filepath.Join(o.Out, deptfiles.Workbook.Name(filepath.FromSlash(row.out)))); err == nil && os.SameFile(a, b) {
 			return &Result{Name: path, Err: &input.Error{File: path, Msg: "生成的工作簿会覆盖这个工作簿本身：请换一个输出文件夹（-o）"}}, nil
 		}
 	}
@@ -606,8 +607,8 @@ func change(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
 // could not render this time, so that they are not taken for this year's.
 const StaleFolder = "未更新的旧文件"
 
-// moveAside moves a department's previous workbook and PDF (and its open
-// data), if any — the files of its output name name (Plan) in dir —, into
+// moveAside moves a department's previous files (every kind of
+// deptfiles.All: its workbook, PDF and open data), if any — the files of its output name name (Plan) in dir —, into
 // the output folder's StaleFolder (in the subfolder of the name's, with
 // --keep-folders), and returns that folder ("" when there was nothing to
 // move). The StaleFolder must be a real folder of dir: one that is a link
@@ -633,8 +634,8 @@ func moveAside(dir, name string) (string, error) {
 			return nil
 		}
 		defer root.Close()
-		for _, ext := range departmentExts {
-			from := stem + ext
+		for _, k := range deptfiles.All() {
+			from := k.Name(stem)
 			if fi, err := in.Lstat(from); err != nil || !fi.Mode().IsRegular() {
 				continue
 			}
@@ -681,9 +682,6 @@ func setAside(row Row, dir string) Row {
 	}
 	return row
 }
-
-// departmentExts are the endings of a department's files in the folder.
-var departmentExts = []string{".xlsx", ".pdf", opendata.JSONExt, opendata.CSVExt}
 
 func firstLine(s string) string {
 	first, rest, more := strings.Cut(s, "\n")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"os"
 	"path"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/pdf"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 
@@ -200,6 +201,22 @@ func File(res *Resources, path string, o Options) *Result {
 	return Department(res, path, data, o)
 }
 
+// Data is the department's file of kind k, in memory (nil when it was not
+// made).
+func (r *Result) Data(k deptfiles.Kind) []byte {
+	switch k {
+	case deptfiles.Workbook:
+		return r.Workbook
+	case deptfiles.PDF:
+		return r.PDF
+	case deptfiles.JSON:
+		return r.JSON
+	case deptfiles.CSV:
+		return r.CSV
+	}
+	return nil
+}
+
 // InputErrors are the input's problems of a stopped run (decoding,
 // validation, glyphs), or nil.
 func (r *Result) InputErrors() input.Errors {
@@ -227,9 +244,9 @@ func (r *Result) WriteAs(dir, name string) ([]string, error) {
 	sub, stem := path.Split(name)
 	sub = strings.TrimSuffix(sub, "/")
 	folder := filepath.Join(dir, filepath.FromSlash(sub))
-	files := []pairwrite.File{{Path: filepath.Join(folder, stem+".xlsx"), Data: r.Workbook}, {Path: filepath.Join(folder, stem+".pdf"), Data: r.PDF}}
-	if r.JSON != nil {
-		files = append(files, pairwrite.File{Path: filepath.Join(folder, stem+opendata.JSONExt), Data: r.JSON}, pairwrite.File{Path: filepath.Join(folder, stem+opendata.CSVExt), Data: r.CSV})
+	var files []pairwrite.File
+	for _, k := range deptfiles.Of(r.JSON != nil) {
+		files = append(files, pairwrite.File{Path: filepath.Join(folder, k.Name(stem)), Data: r.Data(k)})
 	}
 	if err := pairwrite.WriteUnder(dir, sub, files); err != nil {
 		return nil, err

@@ -1,9 +1,9 @@
 package publish
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/render/opendata"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 
@@ -370,7 +372,7 @@ func mergedDataPackage(dir string, m *Merged) ([]byte, error) {
 			continue
 		}
 		out, _ := r[colOutputs].(string)
-		csvPath := filepath.Join(m.Folders[i], filepath.FromSlash(outputOf(out, opendata.CSVExt, Stem(m.Files[i])+opendata.CSVExt)))
+		csvPath := filepath.Join(m.Folders[i], filepath.FromSlash(cmp.Or(deptfiles.Find(out, deptfiles.CSV), deptfiles.CSV.Name(Stem(m.Files[i])))))
 		rel, err := filepath.Rel(dir, csvPath)
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, fmt.Errorf("%s 不在输出目录 %s 之中：datapackage.json 只能列出它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中再合并", csvPath, dir, dir)

@@ -370,17 +370,6 @@ func plainIdentity(path string, data []byte) *Identity {
 	return &Identity{Code: h.Department.Code, Name: h.Department.Name, Year: h.Year}
 }
 
-// outputOf is the file of a review's 输出文件或问题 (outputs, joined by 、)
-// that ends in ext, else def.
-func outputOf(outputs, ext, def string) string {
-	for _, f := range strings.Split(outputs, "、") {
-		if f != "" && strings.HasSuffix(strings.ToLower(f), ext) {
-			return f
-		}
-	}
-	return def
-}
-
 // clip shortens a text quoted in a message.
 func clip(s string) string {
 	if r := []rune(s); len(r) > 60 {

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"os"
 	"sort"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/workbook"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 )
 
 // Priors are last year's master inputs of a folder (batch and import

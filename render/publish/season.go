@@ -5,13 +5,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 

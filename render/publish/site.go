@@ -2,8 +2,6 @@ package publish
 
 import (
 	"fmt"
-	"github.com/budgetpub/budgetpub/render"
-	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,7 +9,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"github.com/budgetpub/budgetpub/render/site"
 	"github.com/shopspring/decimal"
 )
@@ -101,15 +102,15 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
 				return nil, fmt.Errorf("%s 的文件在 %s，不在输出目录 %s 之中：网页只能链接它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中", e.file, e.folder, dir, dir)
 			}
-			link := func(ext string) string {
-				name := outputOf(e.outputs, ext, "")
+			link := func(k deptfiles.Kind) string {
+				name := deptfiles.Find(e.outputs, k)
 				if name == "" {
 					return ""
 				}
 				return path.Join(filepath.ToSlash(rel), name)
 			}
 			d.Total, d.GeneralPublic, d.ThreePublic = e.total, e.gp, e.tp
-			d.PDF, d.Workbook, d.JSON, d.CSV = link(".pdf"), link(".xlsx"), link(opendata.JSONExt), link(opendata.CSVExt)
+			d.PDF, d.Workbook, d.JSON, d.CSV = link(deptfiles.PDF), link(deptfiles.Workbook), link(deptfiles.JSON), link(deptfiles.CSV)
 		}
 		if o.OpenData && d.CSV != "" {
 			data, err := ReadFile(filepath.Join(dir, filepath.FromSlash(d.CSV)), maxCSVSize)
@@ -168,7 +169,7 @@ func combinedName(entries []siteEntry) string {
 	taken := map[string]bool{}
 	for _, e := range entries {
 		taken[strings.ToLower(Stem(e.file))] = true
-		for _, f := range strings.Split(e.outputs, "、") {
+		for _, f := range strings.Split(e.outputs, deptfiles.Sep) {
 			taken[strings.ToLower(strings.TrimSuffix(f, path.Ext(f)))] = true
 		}
 	}

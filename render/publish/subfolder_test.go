@@ -3,8 +3,11 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/budgetpub/budgetpub/input"
 )
 
 // A department's files in a subfolder (--keep-folders) are written through
@@ -85,5 +88,37 @@ func TestStaleFolderLinkIsNotFollowed(t *testing.T) {
 	}
 	if !strings.Contains(r.Problem, "不是一个普通文件夹") {
 		t.Errorf("problem %q does not say why the old files stay", r.Problem)
+	}
+}
+
+// A department rendered with open data that fails on a re-run leaves none
+// of its files beside the fresh ones: its workbook, PDF, JSON and CSV all
+// go to 未更新的旧文件 (every kind of deptfiles.All).
+func TestMoveAsideTakesTheOpenData(t *testing.T) {
+	out := t.TempDir()
+	in := filepath.Join(t.TempDir(), "dept.yaml")
+	write(t, in, string(input.Sample))
+	res, err := Load(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := BatchOptions{Out: out, Jobs: 1, OpenData: true}
+	if r := batchOne(Row{File: in}, res, o); !r.Done {
+		t.Fatalf("first run: %s", r.Problem)
+	}
+	want := []string{"dept.csv", "dept.json", "dept.pdf", "dept.xlsx"}
+	if names := dirNames(t, out); !slices.Equal(names, want) {
+		t.Fatalf("after the first run the folder holds %v", names)
+	}
+	write(t, in, "department: [unclosed\n")
+	r := batchOne(Row{File: in}, res, o)
+	if r.Done || r.MovedTo != filepath.Join(out, StaleFolder) {
+		t.Fatalf("re-run: done %v, moved to %q (%s)", r.Done, r.MovedTo, r.Problem)
+	}
+	if names := dirNames(t, out); !slices.Equal(names, []string{StaleFolder}) {
+		t.Errorf("after the failed re-run the folder holds %v", names)
+	}
+	if names := dirNames(t, filepath.Join(out, StaleFolder)); !slices.Equal(names, want) {
+		t.Errorf("%s holds %v, want %v", StaleFolder, names, want)
 	}
 }

@@ -3,13 +3,13 @@ package publish
 import (
 	"bytes"
 	"fmt"
-	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"github.com/budgetpub/budgetpub/render/site"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 	"github.com/shopspring/decimal"
@@ -289,14 +289,7 @@ func reviewLinks(sheets []xlsx.Records) {
 		if !doneStatus(cellText(r, colStatus)) || cellText(r, colOutputs) == "" {
 			continue
 		}
-		files := strings.Split(cellText(r, colOutputs), "、")
-		target := files[0]
-		for _, f := range files {
-			if strings.HasSuffix(f, ".pdf") {
-				target = f
-			}
-		}
-		sheets[0].Links[[2]int{i, colOutputs}] = filepath.ToSlash(target)
+		sheets[0].Links[[2]int{i, colOutputs}] = filepath.ToSlash(deptfiles.Main(cellText(r, colOutputs)))
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 )
 
 // recovered are the folders this process has recovered: what a run that
@@ -126,7 +128,7 @@ const maxJournal = 64 << 10
 
 // readJournal reads the journal named j of transaction id. Each line must
 // be one this program writes: a final name that is a plain, visible file
-// name of the folder, with one of the extensions budgetpub writes, its
+// name of the folder, with an ending budgetpub writes (deptfiles.Written), its
 // temporary .<final>.tmp-<id> and its old name .<final>.old-<id> or
 // nothing. Anything else — a path, another folder, another transaction's
 // names, a link or an oversized file as the journal — is an error, and
@@ -154,7 +156,7 @@ func readJournal(root *os.Root, j, id string) ([]step, error) {
 		}
 		s := step{final: p[0], old: p[1], temp: p[2]}
 		switch {
-		case !plainName(s.final) || strings.HasPrefix(s.final, ".") || !ownExt(s.final):
+		case !plainName(s.final) || strings.HasPrefix(s.final, ".") || !deptfiles.Written(s.final):
 			return nil, fmt.Errorf("第 %d 行的“%s”不是此文件夹中本程序生成的文件名", n+1, clip(s.final))
 		case s.temp != hiddenName(s.final, "tmp", id) || (s.old != "" && s.old != hiddenName(s.final, "old", id)):
 			return nil, fmt.Errorf("第 %d 行的临时文件名不是本次记录的", n+1)
@@ -169,16 +171,6 @@ func readJournal(root *os.Root, j, id string) ([]step, error) {
 func plainName(name string) bool {
 	return name != "" && name != "." && name != ".." && !strings.ContainsAny(name, "/\\\x00") &&
 		filepath.Base(name) == name && !filepath.IsAbs(name) && filepath.VolumeName(name) == ""
-}
-
-// ownExt tells whether name has an extension of the files budgetpub
-// writes through a journal.
-func ownExt(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".pdf", ".json", ".csv", ".html":
-		return true
-	}
-	return false
 }
 
 // clip shortens a text quoted in a message.
