@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -20,6 +19,7 @@ import (
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
+	"github.com/budgetpub/budgetpub/render/publish/review"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,7 +34,7 @@ type Row struct {
 	Basic, Project       decimal.Decimal
 	// ThreePublic and OperatingCosts, and the prior year's figures of the
 	// four (Set false when the prior year is not given): the review's
-	// changes on last year (summary.go).
+	// changes on last year (review.Department, Row.entry).
 	ThreePublic, OperatingCosts           decimal.Decimal
 	Travel, Reception                     decimal.Decimal // “三公” by item
 	VehiclePurchase, VehicleOperation     decimal.Decimal
@@ -66,11 +66,11 @@ type Row struct {
 func (r Row) Status() string {
 	switch {
 	case r.Unreached:
-		return StatusUnreached
+		return review.StatusUnreached
 	case r.Fault:
-		return "内部错误"
+		return review.StatusFault
 	case r.Done && (r.Errors > 0 || r.Incomplete > 0):
-		return "草稿"
+		return review.StatusDraft
 	case r.Done:
 		return string(render.StatusPublishable)
 	case r.Errors > 0:
@@ -78,16 +78,8 @@ func (r Row) Status() string {
 	case r.Incomplete > 0:
 		return string(render.StatusIncomplete)
 	}
-	return "未完成"
+	return review.StatusNotDone
 }
-
-// StatusUnreached is the review's word for a department a batch never
-// started, being interrupted first.
-const StatusUnreached = "未处理"
-
-// doneStatus tells whether a review's status is of a department whose
-// files were written.
-func doneStatus(s string) bool { return s == string(render.StatusPublishable) || s == "草稿" }
 
 // IDs are the finding ids of the row, each once, with their counts:
 // "T6-T5-basic、text-halfwidth×52".
@@ -323,29 +315,10 @@ func CollectInputsUnder(args []string, exclude ...string) (files []string, under
 	return files, under, skipped, nil
 }
 
-// SummaryName is the batch summary's file name in its folder: summary.xlsx
-// — for shard i of n, summary-i-of-n.xlsx, so that shards writing into one
-// shared folder each keep their own —, unless a department's own files
-// would be called so (summary.yaml), then summary-batch.xlsx (or -2, -3 …,
-// before the shard's -i-of-n): the summary never overwrites a department's
-// files. files are the inputs, or their output names (Plan.Names).
+// SummaryName is the batch summary's file name in its folder
+// (review.SummaryName).
 func SummaryName(files []string, shard, shards int) string {
-	taken := map[string]bool{}
-	for _, f := range files {
-		taken[strings.ToLower(Stem(f))] = true
-	}
-	part := ""
-	if shards > 1 {
-		part = fmt.Sprintf("-%d-of-%d", shard, shards)
-	}
-	name := "summary"
-	for i := 1; taken[name+part]; i++ {
-		name = "summary-batch"
-		if i > 1 {
-			name += "-" + strconv.Itoa(i)
-		}
-	}
-	return name + part + ".xlsx"
+	return review.SummaryName(files, shard, shards)
 }
 
 // Shard keeps the files of shard i of n: every n-th file from the i-th, so
@@ -592,15 +565,6 @@ func WriteDataPackage(dir string, rows []Row) (string, error) {
 	}
 	path := filepath.Join(dir, opendata.PackageFile)
 	return path, pairwrite.Write(dir, []pairwrite.File{{Path: path, Data: data}})
-}
-
-// change is the printed figure's change on the prior year, nil without one.
-func change(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
-	if !prior.Set {
-		return nil
-	}
-	d := render.Round(cur).Sub(render.Round(prior.Value))
-	return &d
 }
 
 // StaleFolder is where a batch moves the previous files of a department it

@@ -1,7 +1,9 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
+	"github.com/budgetpub/budgetpub/render/publish/review"
 	"github.com/budgetpub/budgetpub/render/site"
 	"github.com/shopspring/decimal"
 )
@@ -60,17 +63,13 @@ func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 // are found beside its shard's summary, which must lie in dir or below it
 // (the page links them relative to itself).
 func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
-	amount := func(r []any, col int) decimal.Decimal {
-		d, _ := r[col].(decimal.Decimal)
-		return d
-	}
 	var entries []siteEntry
-	for i, r := range m.Sheets[0].Rows {
-		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: cellText(r, colCode), name: cellText(r, colName), status: cellText(r, colStatus),
-			total: amount(r, colTotal), gp: amount(r, colGP), tp: amount(r, colThreePublic)}
-		e.year, _ = r[colYear].(int)
+	for i := range m.Departments {
+		r := &m.Departments[i]
+		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: r.Code, name: r.Name, status: r.Status,
+			total: r.Total.V, gp: r.GP.V, tp: r.ThreePublic.V, year: r.Year.V}
 		if e.done = publishable(e.status); e.done {
-			e.outputs = cellText(r, colOutputs)
+			e.outputs = r.Outputs
 		}
 		entries = append(entries, e)
 	}
@@ -79,7 +78,7 @@ func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
 
 func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error) {
 	entries = slices.Clone(entries) // in the review's order
-	slices.SortStableFunc(entries, func(a, b siteEntry) int { return reviewCompare(a.code, a.name, a.file, b.code, b.name, b.file) })
+	slices.SortStableFunc(entries, func(a, b siteEntry) int { return review.Compare(a.code, a.name, a.file, b.code, b.name, b.file) })
 	year := commonYear(entries)
 	title := o.Title
 	if title == "" {
@@ -113,7 +112,7 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 			d.PDF, d.Workbook, d.JSON, d.CSV = link(deptfiles.PDF), link(deptfiles.Workbook), link(deptfiles.JSON), link(deptfiles.CSV)
 		}
 		if o.OpenData && d.CSV != "" {
-			data, err := ReadFile(filepath.Join(dir, filepath.FromSlash(d.CSV)), maxCSVSize)
+			data, err := ReadFile(filepath.Join(dir, filepath.FromSlash(d.CSV)), review.MaxCSVSize)
 			if err != nil {
 				return nil, fmt.Errorf("%s: 无法读取：%v", filepath.Join(dir, filepath.FromSlash(d.CSV)), firstErr(err))
 			}
@@ -199,3 +198,13 @@ func commonYear(entries []siteEntry) int {
 // publishable tells whether a review's status is of a department that may
 // go on the public page.
 func publishable(status string) bool { return status == string(render.StatusPublishable) }
+
+// firstErr is the innermost error of a file operation (its text without
+// the path, which the message names already).
+func firstErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

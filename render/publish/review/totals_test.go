@@ -1,6 +1,7 @@
-package publish
+package review
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -24,15 +25,15 @@ func TestTotalsRow(t *testing.T) {
 		{File: "c.yaml", Errors: 3}, // never computed
 	}
 	dir := t.TempDir()
-	path, _, err := WriteSummary(dir, "summary.xlsx", rows, NewCoverage([]string{"a.yaml", "b.yaml", "c.yaml"}, 1, 1), nil, nil, Heading{})
+	path, _, err := Write(dir, "summary.xlsx", entriesOf(rows), NewCoverage([]string{"a.yaml", "b.yaml", "c.yaml"}, 1, 1), nil, nil, Heading{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := ReadFile(path, maxSummarySize)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	deps, finds := summaryLayout()
+	deps, finds := layout()
 	sheets, _, err := xlsx.ReadRecords(data, []xlsx.Records{deps, finds})
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +71,7 @@ func TestTotalsRow(t *testing.T) {
 		t.Errorf("read back %d departments, want 3 (no totals row)", len(part.departments))
 	}
 	// A run updating the review keeps one totals row, at the end.
-	if _, _, err := WriteSummary(dir, "summary.xlsx", rows[:1], NewCoverage([]string{"a.yaml", "b.yaml", "c.yaml"}, 1, 1), nil, nil, Heading{}); err != nil {
+	if _, _, err := Write(dir, "summary.xlsx", entriesOf(rows[:1]), NewCoverage([]string{"a.yaml", "b.yaml", "c.yaml"}, 1, 1), nil, nil, Heading{}); err != nil {
 		t.Fatal(err)
 	}
 	if part, err = readSummary(&reader, filepath.Join(dir, "summary.xlsx")); err != nil || len(part.departments) != 3 {
@@ -84,10 +85,10 @@ func TestTotalsRow(t *testing.T) {
 func TestReviewRowsOrdered(t *testing.T) {
 	rows := []Row{{File: "x/第10局.yaml", Department: "第10局"}, {File: "y/b.yaml", Department: "乙", Code: "102"}, {File: "z/第2局.yaml", Department: "第2局"}, {File: "w/a.yaml", Department: "甲", Code: "101"}}
 	files := []string{"x/第10局.yaml", "y/b.yaml", "z/第2局.yaml", "w/a.yaml"}
-	sorted, cov := reviewOrder(rows, NewCoverage(files, 1, 1))
+	sorted, cov := reviewOrder(entriesOf(rows), NewCoverage(files, 1, 1))
 	var got []string
 	for _, r := range sorted {
-		got = append(got, r.Department)
+		got = append(got, r.Row.Name)
 	}
 	if want := "甲 乙 第2局 第10局"; join(got) != want {
 		t.Errorf("order %s, want %s", join(got), want)
@@ -95,8 +96,8 @@ func TestReviewRowsOrdered(t *testing.T) {
 	if cov.List != listFingerprint([]string{"w/a.yaml", "y/b.yaml", "z/第2局.yaml", "x/第10局.yaml"}) {
 		t.Error("the whole review's coverage is not the list of its rows")
 	}
-	shard, _ := reviewOrder(rows, NewCoverage(files, 1, 2))
-	if shard[0].Department != "第10局" {
+	shard, _ := reviewOrder(entriesOf(rows), NewCoverage(files, 1, 2))
+	if shard[0].Row.Name != "第10局" {
 		t.Error("a shard's rows were reordered")
 	}
 }

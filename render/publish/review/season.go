@@ -1,8 +1,6 @@
-package publish
+package review
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,39 +27,24 @@ const (
 	ReviewChanged = "通过（输入已变，需重新审核）"
 )
 
-// maxInputSize bounds the input file read for its fingerprint.
-const maxInputSize = 64 << 20
-
-// inputFingerprint is the first 16 hex digits of the SHA-256 of the input
-// file's bytes, "" when it cannot be read.
-func inputFingerprint(path string) string {
-	data, err := ReadFile(path, maxInputSize)
-	if err != nil {
-		return ""
-	}
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])[:16]
-}
-
 // season is a review being made: its departments' rows in order, and each
 // one's findings, keyed by the input file.
 type season struct {
 	files []string
-	rows  map[string][]any
+	rows  map[string]*Department
 	finds map[string][][]any
 	from  map[string]string // the summary each row came from, for messages
 }
 
 func newSeason() *season {
-	return &season{rows: map[string][]any{}, finds: map[string][][]any{}, from: map[string]string{}}
+	return &season{rows: map[string]*Department{}, finds: map[string][][]any{}, from: map[string]string{}}
 }
 
 // seasonOf is the review of one summary's sheets.
-func seasonOf(departments, findings [][]any, from string) *season {
+func seasonOf(departments []Department, findings [][]any, from string) *season {
 	s := newSeason()
 	for _, r := range departments {
-		f, _ := r[colFile].(string)
-		s.put(f, r, nil, from)
+		s.put(r.File, r, nil, from)
 	}
 	for _, r := range findings {
 		f, _ := r[findingFileColumn].(string)
@@ -72,60 +55,43 @@ func seasonOf(departments, findings [][]any, from string) *season {
 
 // put sets the department's row and findings, at its place, or after the
 // others when it is new.
-func (s *season) put(file string, row []any, finds [][]any, from string) {
+func (s *season) put(file string, row Department, finds [][]any, from string) {
 	if _, ok := s.rows[file]; !ok {
 		s.files = append(s.files, file)
 	}
-	s.rows[file], s.finds[file], s.from[file] = row, finds, from
+	s.rows[file], s.finds[file], s.from[file] = &row, finds, from
 }
 
-// sortReview puts the departments in the review's order (reviewCompare):
+// sortReview puts the departments in the review's order (Compare):
 // a whole review's.
 func (s *season) sortReview() {
 	slices.SortStableFunc(s.files, func(a, b string) int {
 		ra, rb := s.rows[a], s.rows[b]
-		return reviewCompare(cellText(ra, colCode), cellText(ra, colName), a, cellText(rb, colCode), cellText(rb, colName), b)
+		return Compare(ra.Code, ra.Name, a, rb.Code, rb.Name, b)
 	})
 }
 
 // sheets are the review's rows of 汇总 and of 核对结果, in its order.
-func (s *season) sheets() (departments, findings [][]any) {
+func (s *season) sheets() (departments []Department, findings [][]any) {
+	departments = make([]Department, 0, len(s.files))
 	for _, f := range s.files {
-		departments = append(departments, s.rows[f])
+		departments = append(departments, *s.rows[f])
 		findings = append(findings, s.finds[f]...)
 	}
 	return departments, findings
-}
-
-// cellText is a text cell's value, "" when empty.
-func cellText(row []any, col int) string {
-	if col >= len(row) {
-		return ""
-	}
-	s, _ := row[col].(string)
-	return s
-}
-
-func cellInt(row []any, col int) int {
-	if col >= len(row) {
-		return 0
-	}
-	n, _ := row[col].(int)
-	return n
 }
 
 // carryReview gives row (a department's new row, of a later run) the
 // reviewer's cells of old (its row before) when row has none of its own.
 // A department marked 通过 whose input has changed since becomes
 // ReviewChanged: it must be reviewed again.
-func carryReview(old, row []any) {
-	if cellText(row, colReviewState) != "" || cellText(row, colReviewNote) != "" {
+func carryReview(old, row *Department) {
+	if row.ReviewState != "" || row.ReviewNote != "" {
 		return
 	}
-	row[colReviewState], row[colReviewNote] = old[colReviewState], old[colReviewNote]
-	was, now := cellText(old, colFingerprint), cellText(row, colFingerprint)
-	if strings.TrimSpace(cellText(row, colReviewState)) == ReviewPassed && was != now {
-		row[colReviewState] = ReviewChanged
+	row.ReviewState, row.ReviewNote = old.ReviewState, old.ReviewNote
+	if strings.TrimSpace(row.ReviewState) == ReviewPassed && old.Fingerprint != row.Fingerprint {
+		row.ReviewState = ReviewChanged
 	}
 }
 
@@ -133,22 +99,22 @@ func carryReview(old, row []any) {
 // row of more runs is the later (a tie of one input is the same run's
 // result, and row wins); a tie of different inputs cannot be ordered and
 // is refused. The reviewer's cells are carried over (carryReview).
-func (s *season) later(file string, row []any, finds [][]any, from string) error {
+func (s *season) later(file string, row Department, finds [][]any, from string) error {
 	old, ok := s.rows[file]
 	if !ok {
 		s.put(file, row, finds, from)
 		return nil
 	}
-	oldRuns, runs := cellInt(old, colRuns), cellInt(row, colRuns)
+	oldRuns, runs := old.Runs.V, row.Runs.V
 	switch {
 	case runs < oldRuns:
-		carryReview(row, old)
+		carryReview(&row, old)
 		return nil
-	case runs == oldRuns && cellText(old, colFingerprint) != cellText(row, colFingerprint):
+	case runs == oldRuns && old.Fingerprint != row.Fingerprint:
 		return fmt.Errorf("%s 与 %s 都记有 %s 的第 %d 次运行，但输入指纹不同（%s、%s），无法判断哪次较新：请在较新的那份所在目录中重新运行这个部门（budgetpub batch %s -o 该目录），再合并",
-			s.from[file], from, file, runs, cellText(old, colFingerprint), cellText(row, colFingerprint), file)
+			s.from[file], from, file, runs, old.Fingerprint, row.Fingerprint, file)
 	}
-	carryReview(old, row)
+	carryReview(old, &row)
 	s.put(file, row, finds, from)
 	return nil
 }
@@ -168,7 +134,7 @@ func existingReview(path string) (*summaryPart, error) {
 	if part.cov.Whole() {
 		files := make([]string, len(part.departments))
 		for i, r := range part.departments {
-			files[i] = r[colFile].(string)
+			files[i] = r.File
 		}
 		if listFingerprint(files) != part.cov.List {
 			return nil, fmt.Errorf("%s: 汇总中的输入文件与它记录的清单 %s 不符：行被增删或改动过", path, part.cov.List)

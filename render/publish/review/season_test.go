@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"bytes"
@@ -38,13 +38,11 @@ func TestAsideSummary(t *testing.T) {
 // carryReview keeps the reviewer's cells, flags 通过 of a changed input,
 // and leaves a row with cells of its own as it is.
 func TestCarryReview(t *testing.T) {
-	row := func(fp, state, note string) []any {
-		r := make([]any, colReviewNote+1)
-		r[colFingerprint], r[colReviewState], r[colReviewNote] = orNil(fp), orNil(state), orNil(note)
-		return r
+	row := func(fp, state, note string) Department {
+		return Department{Fingerprint: fp, ReviewState: state, ReviewNote: note}
 	}
 	for _, c := range []struct {
-		old, now    []any
+		old, now    Department
 		state, note string
 	}{
 		{row("a", "通过", "好"), row("a", "", ""), "通过", "好"},
@@ -53,11 +51,11 @@ func TestCarryReview(t *testing.T) {
 		{row("a", ReviewChanged, ""), row("c", "", ""), ReviewChanged, ""},
 		{row("a", "通过", "旧"), row("b", "退回", "新"), "退回", "新"},
 	} {
-		carryReview(c.old, c.now)
-		if got := cellText(c.now, colReviewState); got != c.state {
+		carryReview(&c.old, &c.now)
+		if got := c.now.ReviewState; got != c.state {
 			t.Errorf("%v → %v: 审核状态 %q, want %q", c.old, c.now, got, c.state)
 		}
-		if got := cellText(c.now, colReviewNote); got != c.note {
+		if got := c.now.ReviewNote; got != c.note {
 			t.Errorf("%v → %v: 审核意见 %q, want %q", c.old, c.now, got, c.note)
 		}
 	}

@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/xlsxread"
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 
@@ -49,7 +50,7 @@ const maxRosterSize = 16 << 20
 // 部门名称, and optionally 批复日期 and 所属. The errors are Chinese and
 // name the file and the line.
 func ReadRoster(path string) (*Roster, error) {
-	data, err := ReadFile(path, maxRosterSize)
+	data, err := input.ReadRegular(path, maxRosterSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: 找不到名单文件：请检查 --roster 给出的路径", path)
 	}
@@ -205,7 +206,7 @@ func ParseDate(s string) (time.Time, bool) {
 // file(s) in 汇总 (departments), matched by code, then by name —, then a
 // row per department of 汇总 not on the roster. It counts what it finds in
 // ro.
-func rosterSheet(ro *Roster, departments [][]any) xlsx.Records {
+func rosterSheet(ro *Roster, departments []Department) xlsx.Records {
 	text := xlsx.RecordText
 	sheet := xlsx.Records{Name: "名单", Columns: []xlsx.RecordColumn{
 		{Title: "部门编码", Kind: text}, {Title: "部门名称", Kind: text, Width: 28}, {Title: "所属", Kind: text, Width: 20},
@@ -228,7 +229,7 @@ func rosterSheet(ro *Roster, departments [][]any) xlsx.Records {
 	files := make([][]int, len(ro.Entries)) // the rows of departments of each entry
 	var unlisted []int
 	for k, r := range departments {
-		code, name := cellText(r, colCode), cellText(r, colName)
+		code, name := r.Code, r.Name
 		i, ok := byCode[code]
 		if !ok || code == "" {
 			i, ok = byName[name]
@@ -258,9 +259,9 @@ func rosterSheet(ro *Roster, departments [][]any) xlsx.Records {
 		var paths []string
 		done := false
 		for _, k := range files[i] {
-			paths = append(paths, cellText(departments[k], colFile))
-			s := cellText(departments[k], colStatus)
-			done = done || doneStatus(s)
+			paths = append(paths, departments[k].File)
+			s := departments[k].Status
+			done = done || Done(s)
 			if status == "" {
 				status = s
 			}
@@ -274,14 +275,14 @@ func rosterSheet(ro *Roster, departments [][]any) xlsx.Records {
 			submitted = fmt.Sprintf("同一部门有 %d 个文件", len(paths))
 			ro.Twice++
 		}
-		if done && len(paths) == 1 && status == "可公开" {
+		if done && len(paths) == 1 && status == string(render.StatusPublishable) {
 			left = "" // published: no date left to keep
 		}
 		sheet.Rows = append(sheet.Rows, []any{orNil(e.Code), orNil(e.Name), orNil(e.Parent), orNil(approved), orNil(due), submitted, orNil(left), orNil(status), orNil(strings.Join(paths, "、"))})
 	}
 	for _, k := range unlisted {
 		r := departments[k]
-		sheet.Rows = append(sheet.Rows, []any{r[colCode], r[colName], nil, nil, nil, "不在名单中", nil, r[colStatus], r[colFile]})
+		sheet.Rows = append(sheet.Rows, []any{r.Code, r.Name, nil, nil, nil, "不在名单中", nil, r.Status, r.File})
 		ro.Unlisted++
 	}
 	return sheet
@@ -290,6 +291,14 @@ func rosterSheet(ro *Roster, departments [][]any) xlsx.Records {
 func orNil(s string) any {
 	if s == "" {
 		return nil
+	}
+	return s
+}
+
+// clip shortens a text quoted in a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
 	}
 	return s
 }

@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"crypto/sha256"

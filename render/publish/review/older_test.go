@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"bytes"
@@ -35,7 +35,7 @@ func TestOlderReviewMigrated(t *testing.T) {
 		r[19], r[20] = orNil(note), orNil(who)
 		return r
 	}
-	_, finds := summaryLayout()
+	_, finds := layout()
 	var buf bytes.Buffer
 	if err := xlsx.WriteRecords(&buf, xlsx.BookProps{Title: summaryTitle, Description: NewCoverage(files, 1, 1).String()}, []xlsx.Records{
 		{Name: "汇总", Columns: cols, Rows: [][]any{row(files[0], "甲", "100", "数字已核", "张三"), row(files[1], "乙", "200", "", "李四")}}, finds}); err != nil {
@@ -45,7 +45,7 @@ func TestOlderReviewMigrated(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "summary.xlsx"), buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	path, note, err := WriteSummary(dir, "summary.xlsx", []Row{{File: files[1], Department: "乙", Year: 2025, Figures: true, Done: true, Total: d("250"), Outputs: "b.pdf"}},
+	path, note, err := Write(dir, "summary.xlsx", entriesOf([]Row{{File: files[1], Department: "乙", Year: 2025, Figures: true, Done: true, Total: d("250"), Outputs: "b.pdf"}}),
 		NewCoverage(files[1:], 1, 1), nil, nil, Heading{})
 	if err != nil {
 		t.Fatal(err)
@@ -64,21 +64,21 @@ func TestOlderReviewMigrated(t *testing.T) {
 	if len(part.departments) != 2 {
 		t.Fatalf("%d rows, want both departments", len(part.departments))
 	}
-	byFile := map[string][]any{}
+	byFile := map[string]Department{}
 	for _, r := range part.departments {
-		byFile[cellText(r, colFile)] = r
+		byFile[r.File] = r
 	}
 	a, b := byFile[files[0]], byFile[files[1]]
-	if got := cellText(a, colReviewNote); got != "数字已核；复核人：张三" {
+	if got := a.ReviewNote; got != "数字已核；复核人：张三" {
 		t.Errorf("甲's 审核意见 = %q", got)
 	}
-	if v, _ := a[colTotal].(decimal.Decimal); !v.Equal(d("100")) {
-		t.Errorf("甲's 收支总计（万元）= %v, want 100 from 收支总计", a[colTotal])
+	if !a.Total.Set || !a.Total.V.Equal(d("100")) {
+		t.Errorf("甲's 收支总计（万元）= %v, want 100 from 收支总计", a.Total)
 	}
-	if got := cellText(b, colReviewNote); got != "复核人：李四" {
+	if got := b.ReviewNote; got != "复核人：李四" {
 		t.Errorf("乙's 审核意见 = %q", got)
 	}
-	if v, _ := b[colTotal].(decimal.Decimal); !v.Equal(d("250")) || cellInt(b, colRuns) != 1 {
-		t.Errorf("乙 is not this run's: %v, runs %v", b[colTotal], b[colRuns])
+	if !b.Total.V.Equal(d("250")) || b.Runs != Of(1) {
+		t.Errorf("乙 is not this run's: %v, runs %v", b.Total, b.Runs)
 	}
 }

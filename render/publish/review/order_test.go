@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"slices"
@@ -28,7 +28,7 @@ func TestNaturalOrder(t *testing.T) {
 func TestReviewOrder(t *testing.T) {
 	type d struct{ code, name, file string }
 	in := []d{{"", "第2局", "b.yaml"}, {"010", "乙", "x.yaml"}, {"002", "甲", "y.yaml"}, {"", "第10局", "a.yaml"}, {"002", "甲", "a.yaml"}}
-	slices.SortFunc(in, func(a, b d) int { return reviewCompare(a.code, a.name, a.file, b.code, b.name, b.file) })
+	slices.SortFunc(in, func(a, b d) int { return Compare(a.code, a.name, a.file, b.code, b.name, b.file) })
 	want := []d{{"002", "甲", "a.yaml"}, {"002", "甲", "y.yaml"}, {"010", "乙", "x.yaml"}, {"", "第2局", "b.yaml"}, {"", "第10局", "a.yaml"}}
 	if !slices.Equal(in, want) {
 		t.Errorf("sorted %v, want %v", in, want)

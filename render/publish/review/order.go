@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"cmp"
@@ -11,8 +11,8 @@ import (
 // order — 第2局 before 第10局, 第二中学 before 第十中学 —; departments
 // without a code after those with one.
 
-// reviewCompare orders two departments by code, name and file.
-func reviewCompare(codeA, nameA, fileA, codeB, nameB, fileB string) int {
+// Compare orders two departments by code, name and file.
+func Compare(codeA, nameA, fileA, codeB, nameB, fileB string) int {
 	if (codeA == "") != (codeB == "") {
 		if codeA == "" {
 			return 1

@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"fmt"
@@ -20,13 +20,13 @@ import (
 // columns folded into 审核意见, 核对结果's dropped (budgetpub's own
 // findings, written again by the next run of the department).
 func olderLayout(sheets []xlsx.Records) []xlsx.Records {
-	deps, finds := summaryLayout()
+	deps, finds := layout()
 	out := []xlsx.Records{deps, finds}
 	for _, r := range sheets[0].Rows {
 		row := r[:reviewColumns:reviewColumns]
 		var notes []string
-		if n := strings.TrimSpace(cellText(row, colReviewNote)); n != "" {
-			notes = append(notes, n)
+		if n, _ := row[colReviewNote].(string); strings.TrimSpace(n) != "" {
+			notes = append(notes, strings.TrimSpace(n))
 		}
 		for c := reviewColumns; c < len(r); c++ {
 			if v := strings.TrimSpace(fmt.Sprint(r[c])); r[c] != nil && v != "" {
@@ -34,7 +34,7 @@ func olderLayout(sheets []xlsx.Records) []xlsx.Records {
 			}
 		}
 		row = append([]any(nil), row...)
-		row[colReviewNote] = orNil(strings.Join(notes, "；"))
+		row[colReviewNote] = strings.Join(notes, "；")
 		out[0].Rows = append(out[0].Rows, row)
 	}
 	for _, r := range sheets[1].Rows {

@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"cmp"
@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
@@ -25,22 +26,23 @@ const maxSummarySize = 256 << 20
 // several lists): the sheets 汇总 and 核对结果 with every department once, in
 // its list's order, as a batch of the whole list would have written them.
 type Merged struct {
-	Sheets    []xlsx.Records // 汇总 and 核对结果
-	Coverage  Coverage       // the whole of the merged list
-	Files     []string       // the departments' input files, in order
-	Folders   []string       // the folder of the summary each came from
-	Done      int            // departments whose files were written
-	Faults    int            // departments not done for an internal fault
-	Unreached int            // departments an interrupted shard never started
-	Lists     int            // the lists merged
-	from      map[string]string
+	Departments []Department // 汇总's rows
+	Findings    [][]any      // 核对结果's rows
+	Coverage    Coverage     // the whole of the merged list
+	Files       []string     // the departments' input files, in order
+	Folders     []string     // the folder of the summary each came from
+	Done        int          // departments whose files were written
+	Faults      int          // departments not done for an internal fault
+	Unreached   int          // departments an interrupted shard never started
+	Lists       int          // the lists merged
+	from        map[string]string
 }
 
 // summaryPart is one summary read: its file, what it covers, its sheets.
 type summaryPart struct {
 	path        string
 	cov         Coverage
-	departments [][]any
+	departments []Department
 	findings    [][]any
 	// older: the summary was of an older layout, read by its columns'
 	// titles (olderLayout).
@@ -164,37 +166,42 @@ func MergeSummaries(paths []string) (*Merged, error) {
 // folders of the summaries they came from, counts and coverage.
 func (m *Merged) setSeason(s *season) {
 	s.sortReview()
-	departments, findings := summaryLayout()
-	departments.Rows, findings.Rows = s.sheets()
+	m.Departments, m.Findings = s.sheets()
 	m.Files, m.Folders, m.from = s.files, make([]string, len(s.files)), s.from
 	for i, f := range s.files {
 		m.Folders[i] = filepath.Dir(s.from[f])
 	}
 	m.Done, m.Faults, m.Unreached = 0, 0, 0
-	for _, r := range departments.Rows {
-		switch s, _ := r[colStatus].(string); {
-		case doneStatus(s):
+	for i := range m.Departments {
+		switch s := m.Departments[i].Status; {
+		case Done(s):
 			m.Done++
-		case s == "内部错误":
+		case s == StatusFault:
 			m.Faults++
 		case s == StatusUnreached:
 			m.Unreached++
 		}
 	}
-	m.Sheets = []xlsx.Records{departments, findings}
 	m.Coverage = NewCoverage(m.Files, 1, 1)
+}
+
+// book is the merged review's workbook, with the extra sheets (名单).
+func (m *Merged) book(extra []xlsx.Records, h Heading) ([]byte, error) {
+	_, findings := layout()
+	findings.Rows = m.Findings
+	return writeBook(m.Departments, findings, extra, m.Coverage, h)
 }
 
 // readSummary reads one summary and what it covers.
 func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
-	data, err := ReadFile(path, maxSummarySize)
+	data, err := input.ReadRegular(path, maxSummarySize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return summaryPart{}, fmt.Errorf("%s: 找不到这个文件", path)
 	}
 	if err != nil {
 		return summaryPart{}, fmt.Errorf("%s: 无法读取：%v", path, firstErr(err))
 	}
-	departments, findings := summaryLayout()
+	departments, findings := layout()
 	want := []xlsx.Records{departments, findings}
 	sheets, props, err := readGuarded(reader, data, want, false)
 	older := false
@@ -211,12 +218,16 @@ func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 	if !ok {
 		return summaryPart{}, fmt.Errorf("%s: 文档属性中没有它覆盖的输入文件清单，不是 budgetpub batch 写的汇总表：请给出 batch 写的 summary.xlsx（或 summary-i-of-n.xlsx）", path)
 	}
-	part := summaryPart{path: path, cov: cov, departments: dropTotals(sheets[0].Rows), findings: sheets[1].Rows, older: older}
+	rows := dropTotals(sheets[0].Rows)
+	part := summaryPart{path: path, cov: cov, departments: make([]Department, len(rows)), findings: sheets[1].Rows, older: older}
+	for i, r := range rows {
+		part.departments[i] = departmentOf(r)
+	}
 	if got, want := len(part.departments), cov.Size(); got != want {
 		return summaryPart{}, fmt.Errorf("%s: 汇总 有 %d 个部门，%s应有 %d 个：文件可能被改动过，请用 batch 重新生成", path, got, cov.Part(), want)
 	}
 	for i, r := range part.departments {
-		if _, ok := r[colFile].(string); !ok {
+		if r.File == "" {
 			return summaryPart{}, fmt.Errorf("%s: 汇总 第 %d 行没有输入文件：文件可能被改动过，请用 batch 重新生成", path, i+2)
 		}
 	}
@@ -251,7 +262,7 @@ func firstErr(err error) error {
 // mergeList merges the summaries of one list: shards 1 … n, each once. It
 // returns the list's files, the summary each came from, and the rows of its departments and findings in
 // the list's order.
-func mergeList(parts []summaryPart) (files, froms []string, departments, findings [][]any, err error) {
+func mergeList(parts []summaryPart) (files, froms []string, departments []Department, findings [][]any, err error) {
 	first := parts[0]
 	n := first.cov.Shards
 	byShard := make([]*summaryPart, n+1)
@@ -277,14 +288,14 @@ func mergeList(parts []summaryPart) (files, froms []string, departments, finding
 	}
 	total := first.cov.Files
 	files, froms = make([]string, total), make([]string, total)
-	departments = make([][]any, total)
+	departments = make([]Department, total)
 	perDept := make([][][]any, total) // the findings of the department at each place
 	for i := 1; i <= n; i++ {
 		p := byShard[i]
 		place := map[string]int{}
 		for k, r := range p.departments {
 			at := k*n + i - 1
-			f := r[colFile].(string)
+			f := r.File
 			files[at], froms[at], departments[at] = f, p.path, r
 			place[f] = at
 		}
@@ -321,19 +332,19 @@ func WriteMerged(dir, name string, m *Merged, openData bool, ro *Roster, h Headi
 	sw := prepareSeason(dir, path, nil)
 	if sw.old != nil {
 		s := seasonOf(sw.old.departments, sw.old.findings, path)
-		deps, finds := m.Sheets[0].Rows, seasonOf(nil, m.Sheets[1].Rows, "")
+		finds := seasonOf(nil, m.Findings, "")
 		for i, f := range m.Files {
-			if err := s.later(f, deps[i], finds.finds[f], m.from[f]); err != nil {
+			if err := s.later(f, m.Departments[i], finds.finds[f], m.from[f]); err != nil {
 				return nil, "", err
 			}
 		}
 		m.setSeason(s)
 	}
-	sheets := m.Sheets
+	var extra []xlsx.Records
 	if ro != nil {
-		sheets = append(sheets[:len(sheets):len(sheets)], rosterSheet(ro, m.Sheets[0].Rows))
+		extra = append(extra, rosterSheet(ro, m.Departments))
 	}
-	data, err := writeSummary(sheets, m.Coverage, h)
+	data, err := m.book(extra, h)
 	if err != nil {
 		return nil, "", err
 	}
@@ -358,8 +369,8 @@ func WriteMerged(dir, name string, m *Merged, openData bool, ro *Roster, h Headi
 	return paths, sw.note, nil
 }
 
-// maxCSVSize is the largest department CSV a merged data package reads.
-const maxCSVSize = 64 << 20
+// MaxCSVSize is the largest department CSV a merged data package reads.
+const MaxCSVSize = 64 << 20
 
 // mergedDataPackage is dir's datapackage.json for the CSV files of the
 // merged departments done, each found beside its shard's summary (run with
@@ -367,26 +378,24 @@ const maxCSVSize = 64 << 20
 // files relative to itself.
 func mergedDataPackage(dir string, m *Merged) ([]byte, error) {
 	var resources []opendata.Resource
-	for i, r := range m.Sheets[0].Rows {
-		if s, _ := r[colStatus].(string); !doneStatus(s) {
+	for i := range m.Departments {
+		r := &m.Departments[i]
+		if !Done(r.Status) {
 			continue
 		}
-		out, _ := r[colOutputs].(string)
-		csvPath := filepath.Join(m.Folders[i], filepath.FromSlash(cmp.Or(deptfiles.Find(out, deptfiles.CSV), deptfiles.CSV.Name(Stem(m.Files[i])))))
+		csvPath := filepath.Join(m.Folders[i], filepath.FromSlash(cmp.Or(deptfiles.Find(r.Outputs, deptfiles.CSV), deptfiles.CSV.Name(deptfiles.Stem(m.Files[i])))))
 		rel, err := filepath.Rel(dir, csvPath)
 		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, fmt.Errorf("%s 不在输出目录 %s 之中：datapackage.json 只能列出它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中再合并", csvPath, dir, dir)
 		}
-		data, err := ReadFile(csvPath, maxCSVSize)
+		data, err := input.ReadRegular(csvPath, MaxCSVSize)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: 找不到 %s 的开放数据文件：请在各分片的 batch 中加上 --open-data", csvPath, m.Files[i])
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: 无法读取：%v", csvPath, firstErr(err))
 		}
-		name, _ := r[colName].(string)
-		year, _ := r[colYear].(int)
-		resources = append(resources, opendata.ResourceOf(filepath.ToSlash(rel), name, year, data))
+		resources = append(resources, opendata.ResourceOf(filepath.ToSlash(rel), r.Name, r.Year.V, data))
 	}
 	if len(resources) == 0 {
 		return nil, fmt.Errorf("没有已完成的部门，不写 %s", opendata.PackageFile)

@@ -1,4 +1,4 @@
-package publish
+package review
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 	"github.com/shopspring/decimal"
 )
@@ -24,7 +25,7 @@ func mergeRows(n int) ([]string, []Row) {
 		d := decimal.New(int64(510342+i*101), -2)
 		diff := decimal.New(int64(-i), -2)
 		r := Row{File: f, Department: fmt.Sprintf("部门%02d", i), Year: 2025, Figures: true, Total: d, GeneralPublic: d, Basic: d.Div(decimal.NewFromInt(3)).Round(2), Project: decimal.New(int64(i), 0),
-			ThreePublic: decimal.New(1991, -2), PriorThreePublic: render.Prior{Value: decimal.New(int64(1991+i), -2), Set: true}, Projects: i, GoalForms: i / 2, Outputs: Stem(f) + ".xlsx、" + Stem(f) + ".pdf", Done: true}
+			ThreePublic: decimal.New(1991, -2), PriorThreePublic: render.Prior{Value: decimal.New(int64(1991+i), -2), Set: true}, Projects: i, GoalForms: i / 2, Outputs: deptfiles.Stem(f) + ".xlsx、" + deptfiles.Stem(f) + ".pdf", Done: true}
 		switch i % 4 {
 		case 1:
 			r.Findings = []render.Finding{
@@ -55,7 +56,7 @@ func writeShards(t testing.TB, dir string, files []string, rows []Row, n int) []
 				part = append(part, r)
 			}
 		}
-		data, err := Summary(part, NewCoverage(files, i, n))
+		data, err := summaryOf(part, NewCoverage(files, i, n))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,7 +75,7 @@ func writeShards(t testing.TB, dir string, files []string, rows []Row, n int) []
 // department once, in the list's order, with its findings and errors.
 func TestMergeIsTheWholeBatch(t *testing.T) {
 	files, rows := mergeRows(9)
-	whole, err := Summary(rows, NewCoverage(files, 1, 1))
+	whole, err := summaryOf(rows, NewCoverage(files, 1, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +93,7 @@ func TestMergeIsTheWholeBatch(t *testing.T) {
 			if m.Lists != 1 || len(m.Files) != len(files) || m.Done != 5 || m.Faults != 2 {
 				t.Errorf("merged %d lists, %d files, %d done, %d faults", m.Lists, len(m.Files), m.Done, m.Faults)
 			}
-			got, err := writeSummary(m.Sheets, m.Coverage, Heading{})
+			got, err := m.book(nil, Heading{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,11 +129,11 @@ func TestMergeTwoLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := Summary(append(rowsB, rowsA...), NewCoverage(append(filesB, filesA...), 1, 1))
+	want, err := summaryOf(append(rowsB, rowsA...), NewCoverage(append(filesB, filesA...), 1, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := writeSummary(m.Sheets, m.Coverage, Heading{})
+	got, _ := m.book(nil, Heading{})
 	if m.Lists != 2 || !bytes.Equal(got, want) {
 		t.Errorf("%d lists; the merge is not the review of both lists", m.Lists)
 	}
@@ -192,7 +193,7 @@ func TestMergeRefuses(t *testing.T) {
 		{"no coverage", func(t *testing.T, dir string) []string {
 			p := filepath.Join(dir, "summary.xlsx")
 			var buf bytes.Buffer
-			d, f := summaryLayout()
+			d, f := layout()
 			if err := xlsx.WriteRecords(&buf, xlsx.BookProps{Title: summaryTitle}, []xlsx.Records{d, f}); err != nil {
 				t.Fatal(err)
 			}
@@ -230,7 +231,7 @@ func rewrite(t *testing.T, path string, change func([]xlsx.Records)) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, f := summaryLayout()
+	d, f := layout()
 	sheets, props, err := xlsx.ReadRecords(data, []xlsx.Records{d, f})
 	if err != nil {
 		t.Fatal(err)
@@ -251,8 +252,8 @@ func TestCoverage(t *testing.T) {
 	total := 0
 	for i := 1; i <= 3; i++ {
 		c := NewCoverage(files, i, 3)
-		if c.Size() != len(Shard(files, i, 3)) {
-			t.Errorf("shard %d/3: size %d, Shard gives %d", i, c.Size(), len(Shard(files, i, 3)))
+		if c.Size() != shardSize(len(files), i, 3) {
+			t.Errorf("shard %d/3: size %d, Shard gives %d", i, c.Size(), shardSize(len(files), i, 3))
 		}
 		total += c.Size()
 		back, ok := parseCoverage(c.String())
@@ -278,4 +279,46 @@ func TestCoverage(t *testing.T) {
 			t.Errorf("%q read as a coverage", bad)
 		}
 	}
+}
+
+// BenchmarkMerge merges the 4 shards' summaries of a batch of 1 000
+// departments with 54 findings each (the sample's count): a province's
+// review.
+func BenchmarkMerge(b *testing.B) {
+	files, rows := mergeRows(1000)
+	for i := range rows {
+		rows[i].Done, rows[i].Fault, rows[i].InputErrors = true, false, nil
+		f := rows[i].Findings
+		if len(f) == 0 {
+			_, r := mergeRows(2)
+			f = r[1].Findings
+		}
+		for len(rows[i].Findings) < 54 {
+			rows[i].Findings = append(rows[i].Findings, f...)
+		}
+	}
+	dir := b.TempDir()
+	paths := writeShards(b, dir, files, rows, 4)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m, err := MergeSummaries(paths)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := m.book(nil, Heading{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// shardSize is how many files shard i of n of a list of files has: every
+// n-th from the i-th (publish.Shard).
+func shardSize(files, i, n int) int {
+	size := 0
+	for k := 0; k < files; k++ {
+		if k%n == i-1 {
+			size++
+		}
+	}
+	return size
 }
