@@ -214,7 +214,7 @@ func readSummary(reader *xlsx.RecordReader, path string) (summaryPart, error) {
 	if err != nil {
 		return summaryPart{}, fmt.Errorf("%s: 不能合并：%v；请给出 budgetpub batch 写的汇总表，不要改动它", path, err)
 	}
-	cov, ok := parseCoverage(props.Description)
+	cov, ok := coverageOf(props)
 	if !ok {
 		return summaryPart{}, fmt.Errorf("%s: 文档属性中没有它覆盖的输入文件清单，不是 budgetpub batch 写的汇总表：请给出 batch 写的 summary.xlsx（或 summary-i-of-n.xlsx）", path)
 	}

@@ -322,3 +322,65 @@ func shardSize(files, i, n int) int {
 	}
 	return size
 }
+
+// TestCoverageIsData: a summary's coverage is read back from its custom
+// properties, whatever its description says; a summary of an earlier
+// version, without them, from its description; properties that are not a
+// coverage are refused, never guessed at.
+func TestCoverageIsData(t *testing.T) {
+	c := NewCoverage([]string{"a", "b", "c"}, 2, 3)
+	if back, ok := coverageOf(xlsx.BookProps{Description: "（已改写）", Custom: c.props()}); !ok || back != c {
+		t.Errorf("custom properties read back as %+v, %v", back, ok)
+	}
+	if back, ok := coverageOf(xlsx.BookProps{Description: c.String()}); !ok || back != c {
+		t.Errorf("an earlier version's description read back as %+v, %v", back, ok)
+	}
+	for _, bad := range []map[string]string{
+		{propList: "xyz", propFiles: "3", propShard: "1", propShards: "3"},
+		{propList: c.List, propFiles: "3", propShard: "4", propShards: "3"},
+		{propList: c.List, propFiles: "-3", propShard: "1", propShards: "3"},
+		{propList: c.List, propFiles: "3", propShard: "1"},
+	} {
+		if back, ok := coverageOf(xlsx.BookProps{Description: c.String(), Custom: bad}); ok {
+			t.Errorf("%v read as %+v", bad, back)
+		}
+	}
+}
+
+// TestMergeReadsEarlierSummaries: shards' summaries written by the version
+// before the coverage was data (its description only) still merge, into
+// the whole batch's review.
+func TestMergeReadsEarlierSummaries(t *testing.T) {
+	files, rows := mergeRows(7)
+	whole, err := summaryOf(rows, NewCoverage(files, 1, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	paths := writeShards(t, dir, files, rows, 3)
+	for _, p := range paths[1:] {
+		data, _ := os.ReadFile(p)
+		d, f := layout()
+		sheets, props, err := xlsx.ReadRecords(data, []xlsx.Records{d, f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		props.Custom = nil
+		sheets[0].Rows = sheets[0].Rows[:len(sheets[0].Rows)-1] // the totals row, written again as the footer
+		sheets[0].Footer = nil
+		var buf bytes.Buffer
+		if err := xlsx.WriteRecords(&buf, props, sheets); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := MergeSummaries(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := m.book(nil, Heading{}); !bytes.Equal(got, whole) {
+		t.Error("the merge of earlier summaries is not the whole batch's")
+	}
+}

@@ -266,7 +266,7 @@ func writeBook(deps []Department, findings xlsx.Records, extra []xlsx.Records, c
 		sheets[i].Heading = heading
 	}
 	var sum bytes.Buffer
-	if err := xlsx.WriteRecords(&sum, xlsx.BookProps{Title: summaryTitle, Description: cov.String()}, sheets); err != nil {
+	if err := xlsx.WriteRecords(&sum, xlsx.BookProps{Title: summaryTitle, Description: cov.String(), Custom: cov.props()}, sheets); err != nil {
 		return nil, fmt.Errorf("无法生成汇总表：%w", err)
 	}
 	return sum.Bytes(), nil

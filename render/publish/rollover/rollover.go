@@ -246,4 +246,3 @@ func clearedAmount(a input.Amount) input.Amount {
 	}
 	return set(zero)
 }
-
