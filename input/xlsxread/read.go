@@ -7,7 +7,7 @@
 //
 //   - only the parts it needs are read (the package's relationships,
 //     workbook.xml and its relationships, the shared-string table, the
-//     worksheets asked for, docProps/core.xml), each after its declared
+//     worksheets asked for, docProps/core.xml and custom.xml), each after its declared
 //     unzipped size is checked against Limits (archive/zip then holds the
 //     part to that size);
 //   - a worksheet is a stream of rows: a cell right of Limits.Columns is
@@ -297,31 +297,66 @@ func (b *Book) Sheets() []string {
 	return out
 }
 
-// Props are a workbook's document properties (docProps/core.xml).
+// Props are a workbook's document properties: the title and the
+// description (docProps/core.xml), and the custom properties
+// (docProps/custom.xml) by name, each value as its text, at most
+// MaxCustomProps of them (the first).
 type Props struct {
 	Title, Description string
+	Custom             map[string]string
 }
 
-// Props reads the title and the description; a workbook without them has
-// empty ones.
+// MaxCustomProps bounds the custom properties Props keeps.
+const MaxCustomProps = 64
+
+// Props reads the title, the description and the custom properties; a
+// workbook without them has empty ones. Each is one part read within the
+// Limits, a value within Limits.CellText.
 func (b *Book) Props() (Props, error) {
 	var p Props
-	if b.file("docProps/core.xml") == nil {
+	if b.file("docProps/core.xml") != nil {
+		err := b.scan("docProps/core.xml", func(d *decoder, t xml.StartElement) error {
+			var dst *string
+			switch t.Name.Local {
+			case "title":
+				dst = &p.Title
+			case "description":
+				dst = &p.Description
+			default:
+				return nil
+			}
+			s, err := d.text(t.Name.Local, "", "")
+			*dst = s
+			return err
+		})
+		if err != nil {
+			return p, err
+		}
+	}
+	if b.file("docProps/custom.xml") == nil {
 		return p, nil
 	}
-	err := b.scan("docProps/core.xml", func(d *decoder, t xml.StartElement) error {
-		var dst *string
-		switch t.Name.Local {
-		case "title":
-			dst = &p.Title
-		case "description":
-			dst = &p.Description
-		default:
+	err := b.scan("docProps/custom.xml", func(d *decoder, t xml.StartElement) error {
+		if t.Name.Local != "property" {
 			return nil
 		}
-		s, err := d.text(t.Name.Local, "", "")
-		*dst = s
-		return err
+		name := ""
+		for _, a := range t.Attr {
+			if a.Name.Local == "name" {
+				name = a.Value
+			}
+		}
+		s, err := d.text("property", "", "")
+		if err != nil || name == "" || len(p.Custom) >= MaxCustomProps {
+			return err
+		}
+		if p.Custom == nil {
+			p.Custom = map[string]string{}
+		}
+		if _, seen := p.Custom[name]; !seen {
+			p.Custom[name] = s
+		}
+		return nil
 	})
 	return p, err
 }

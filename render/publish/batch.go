@@ -2,22 +2,20 @@ package publish
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
+	"github.com/budgetpub/budgetpub/render/publish/review"
 	"github.com/shopspring/decimal"
 )
 
@@ -32,7 +30,7 @@ type Row struct {
 	Basic, Project       decimal.Decimal
 	// ThreePublic and OperatingCosts, and the prior year's figures of the
 	// four (Set false when the prior year is not given): the review's
-	// changes on last year (summary.go).
+	// changes on last year (review.Department, Row.entry).
 	ThreePublic, OperatingCosts           decimal.Decimal
 	Travel, Reception                     decimal.Decimal // “三公” by item
 	VehiclePurchase, VehicleOperation     decimal.Decimal
@@ -64,11 +62,11 @@ type Row struct {
 func (r Row) Status() string {
 	switch {
 	case r.Unreached:
-		return StatusUnreached
+		return review.StatusUnreached
 	case r.Fault:
-		return "内部错误"
+		return review.StatusFault
 	case r.Done && (r.Errors > 0 || r.Incomplete > 0):
-		return "草稿"
+		return review.StatusDraft
 	case r.Done:
 		return string(render.StatusPublishable)
 	case r.Errors > 0:
@@ -76,16 +74,8 @@ func (r Row) Status() string {
 	case r.Incomplete > 0:
 		return string(render.StatusIncomplete)
 	}
-	return "未完成"
+	return review.StatusNotDone
 }
-
-// StatusUnreached is the review's word for a department a batch never
-// started, being interrupted first.
-const StatusUnreached = "未处理"
-
-// doneStatus tells whether a review's status is of a department whose
-// files were written.
-func doneStatus(s string) bool { return s == string(render.StatusPublishable) || s == "草稿" }
 
 // IDs are the finding ids of the row, each once, with their counts:
 // "T6-T5-basic、text-halfwidth×52".
@@ -149,203 +139,10 @@ type BatchOptions struct {
 	Layout string
 }
 
-// Skipped is a file found in an input folder that is not an input: its
-// path, why it was skipped, and what to do about it.
-type Skipped struct {
-	Path, Reason string
-}
-
-// Line is the skipped file as the command says it.
-func (k Skipped) Line() string { return k.Path + ": 已跳过：" + k.Reason }
-
-// skipReason says why a file found in a folder is not taken: "" when it
-// is an input (.yaml, .yml, a .xlsx workbook), ignore when it is hidden
-// (.name) or an Office lock file (~$name), which are never mentioned.
-func skipReason(name string) (reason string, ignore bool) {
-	base := filepath.Base(name)
-	lower := strings.ToLower(base)
-	switch ext := filepath.Ext(lower); {
-	case strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$"):
-		return "", true
-	case ext == ".yaml" || ext == ".yml" || ext == ".xlsx":
-		return "", false
-	case ext == ".xls":
-		return "这是旧版 Excel 工作簿（.xls）：在 Excel 或 WPS 中另存为 .xlsx 后再放入", false
-	case strings.HasSuffix(lower, ".yaml.txt") || strings.HasSuffix(lower, ".yml.txt"):
-		return "文件名多了 .txt：请改名为 " + base[:len(base)-len(".txt")], false
-	case ext == ".zip" || ext == ".rar" || ext == ".7z":
-		return "这是压缩包：请先解压到输入文件夹中再运行", false
-	}
-	ext := filepath.Ext(lower)
-	if word, ok := skippedKinds[ext]; ok {
-		sheet := strings.HasPrefix(word, "表格:")
-		word = strings.TrimPrefix(word, "表格:")
-		if word[0] < utf8.RuneSelf { // 这是 Word 文档: a space before a Latin word
-			word = " " + word
-		}
-		if sheet {
-			return "这是" + word + "（" + ext + "），不能直接读取：在 Excel 或 WPS 中另存为 .xlsx 后再放入", false
-		}
-		return "这是" + word + "，不能从中读取数字：请让部门提交主输入文件（.yaml）或预算系统导出的工作簿（.xlsx）", false
-	}
-	return "不是主输入文件（.yaml）或工作簿（.xlsx），已跳过：如是部门提交的材料，请让部门改交其中之一", false
-}
-
-// skippedKinds say what a file that is no input is, by its ending: a
-// spreadsheet of another format ("表格:" before its word: saved again as
-// .xlsx it is an input) or a document, whose figures cannot be read.
-var skippedKinds = map[string]string{
-	".xlsm": "表格:带宏的 Excel 工作簿", ".xltx": "表格:Excel 模板", ".et": "表格:WPS 表格", ".ods": "表格:LibreOffice 表格",
-	".docx": "Word 文档", ".doc": "Word 文档", ".wps": "WPS 文字文档", ".odt": "LibreOffice 文档", ".pdf": "PDF 文件",
-	".csv": "CSV 文件", ".txt": "文本文件", ".jpg": "图片", ".png": "图片",
-}
-
-// batchOutputs tells whether dir is a batch's output folder — it holds a
-// batch's summary (SummaryName's names) —, remembering it in known.
-func batchOutputs(dir string, known map[string]bool) bool {
-	is, ok := known[dir]
-	if !ok {
-		for _, pat := range []string{"summary.xlsx", "summary-batch*.xlsx", "summary-*-of-*.xlsx"} {
-			if m, _ := filepath.Glob(filepath.Join(dir, pat)); len(m) > 0 {
-				is = true
-				break
-			}
-		}
-		known[dir] = is
-	}
-	return is
-}
-
-// CollectInputs lists the inputs named or found (recursively) in the
-// folders named, once each, in a fixed order: master inputs (.yaml/.yml)
-// and workbooks (.xlsx). Every other file found in a folder is in skipped,
-// with the reason and the fix, except hidden files and Office lock files
-// (~$…), which are ignored, as are hidden folders and the folders of
-// exclude (the output folder: its workbooks are outputs, not inputs); a
-// folder that is the output folder itself, or any holding a batch's
-// summary (an earlier run's output folder), gives only its
-// master inputs, its other files and 未更新的旧文件 being outputs, ignored. A file named
-// itself is always taken.
-func CollectInputs(args []string, exclude ...string) (files []string, skipped []Skipped, err error) {
-	files, _, skipped, err = CollectInputsUnder(args, exclude...)
-	return files, skipped, err
-}
-
-// CollectInputsUnder is CollectInputs, also saying of each file found in a
-// folder named which folder that was (as named, cleaned): the base of
-// BatchOptions.KeepFolders. A file named itself is not in under.
-func CollectInputsUnder(args []string, exclude ...string) (files []string, under map[string]string, skipped []Skipped, err error) {
-	seen := map[string]bool{}
-	under = map[string]string{}
-	add := func(p, folder string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-			if folder != "" {
-				under[p] = folder
-			}
-		}
-	}
-	var excluded []os.FileInfo
-	outputDirs := map[string]bool{}
-	for _, x := range exclude {
-		if fi, err := os.Stat(x); err == nil && fi.IsDir() {
-			excluded = append(excluded, fi)
-		}
-	}
-	for _, a := range args {
-		fi, err := os.Stat(a)
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%s: %w", a, err)
-		}
-		if !fi.IsDir() {
-			add(filepath.Clean(a), "")
-			continue
-		}
-		// The folder is the output folder itself: the files beside the
-		// inputs are outputs (workbooks, PDFs, the summary), never read.
-		outputs := false
-		for _, x := range excluded {
-			outputs = outputs || os.SameFile(fi, x)
-		}
-		isOutputs := func(dir string) bool {
-			if dir == filepath.Clean(a) && outputs {
-				return true
-			}
-			return batchOutputs(dir, outputDirs)
-		}
-		var found []string
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if p != a && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				if fi, err := d.Info(); err == nil && p != a {
-					for _, x := range excluded {
-						if os.SameFile(fi, x) {
-							return filepath.SkipDir
-						}
-					}
-				}
-				if p != a && isOutputs(filepath.Dir(p)) && d.Name() == StaleFolder {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			reason, ignore := skipReason(p)
-			ext := strings.ToLower(filepath.Ext(p))
-			switch {
-			case ignore:
-			case ext != ".yaml" && ext != ".yml" && isOutputs(filepath.Dir(p)):
-				// an output folder's own files: outputs, not inputs
-			case reason != "":
-				if !seen[filepath.Clean(p)] {
-					seen[filepath.Clean(p)] = true
-					skipped = append(skipped, Skipped{filepath.Clean(p), reason})
-				}
-			default:
-				found = append(found, filepath.Clean(p))
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		sort.Strings(found)
-		for _, p := range found {
-			add(p, filepath.Clean(a))
-		}
-	}
-	sort.SliceStable(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
-	return files, under, skipped, nil
-}
-
-// SummaryName is the batch summary's file name in its folder: summary.xlsx
-// — for shard i of n, summary-i-of-n.xlsx, so that shards writing into one
-// shared folder each keep their own —, unless a department's own files
-// would be called so (summary.yaml), then summary-batch.xlsx (or -2, -3 …,
-// before the shard's -i-of-n): the summary never overwrites a department's
-// files. files are the inputs, or their output names (Plan.Names).
+// SummaryName is the batch summary's file name in its folder
+// (review.SummaryName).
 func SummaryName(files []string, shard, shards int) string {
-	taken := map[string]bool{}
-	for _, f := range files {
-		taken[strings.ToLower(Stem(f))] = true
-	}
-	part := ""
-	if shards > 1 {
-		part = fmt.Sprintf("-%d-of-%d", shard, shards)
-	}
-	name := "summary"
-	for i := 1; taken[name+part]; i++ {
-		name = "summary-batch"
-		if i > 1 {
-			name += "-" + strconv.Itoa(i)
-		}
-	}
-	return name + part + ".xlsx"
+	return review.SummaryName(files, shard, shards)
 }
 
 // Shard keeps the files of shard i of n: every n-th file from the i-th, so
@@ -510,10 +307,10 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 		}
 		written = append(written, filepath.ToSlash(rel))
 	}
-	row.Outputs = strings.Join(written, "、")
+	row.Outputs = strings.Join(written, deptfiles.Sep)
 	row.Done = true
 	if r.CSV != nil {
-		res := opendata.NewResource(row.out+opendata.CSVExt, r.Doc, r.CSV)
+		res := opendata.NewResource(deptfiles.CSV.Name(row.out), r.Doc, r.CSV)
 		row.Resource = &res
 	}
 	return row
@@ -532,7 +329,7 @@ func batchInput(res *Resources, row Row, o BatchOptions) (r *Result, use *PriorU
 		return File(res, path, po), nil
 	}
 	if a, err := os.Stat(path); err == nil && row.out != "" {
-		if b, err := os.Stat(filepath.Join(o.Out, filepath.FromSlash(row.out)+".xlsx")); err == nil && os.SameFile(a, b) {
+		if b, err := os.Stat(filepath.Join(o.Out, deptfiles.Workbook.Name(filepath.FromSlash(row.out)))); err == nil && os.SameFile(a, b) {
 			return &Result{Name: path, Err: &input.Error{File: path, Msg: "生成的工作簿会覆盖这个工作簿本身：请换一个输出文件夹（-o）"}}, nil
 		}
 	}
@@ -591,100 +388,8 @@ func WriteDataPackage(dir string, rows []Row) (string, error) {
 		return "", fmt.Errorf("无法生成 %s：%w", opendata.PackageFile, err)
 	}
 	path := filepath.Join(dir, opendata.PackageFile)
-	return path, writePair(dir, []fileData{{path, data}})
+	return path, pairwrite.Write(dir, []pairwrite.File{{Path: path, Data: data}})
 }
-
-// change is the printed figure's change on the prior year, nil without one.
-func change(cur decimal.Decimal, prior render.Prior) *decimal.Decimal {
-	if !prior.Set {
-		return nil
-	}
-	d := render.Round(cur).Sub(render.Round(prior.Value))
-	return &d
-}
-
-// StaleFolder is where a batch moves the previous files of a department it
-// could not render this time, so that they are not taken for this year's.
-const StaleFolder = "未更新的旧文件"
-
-// moveAside moves a department's previous workbook and PDF (and its open
-// data), if any — the files of its output name name (Plan) in dir —, into
-// the output folder's StaleFolder (in the subfolder of the name's, with
-// --keep-folders), and returns that folder ("" when there was nothing to
-// move). The StaleFolder must be a real folder of dir: one that is a link
-// (or a file) is refused, never followed, and nothing is moved; every move
-// goes through an os.Root of dir, so nothing is ever moved out of it.
-func moveAside(dir, name string) (string, error) {
-	if name == "" {
-		return "", nil
-	}
-	sub, stem := path.Split(name)
-	sub = strings.TrimSuffix(sub, "/")
-	folder := filepath.Join(dir, filepath.FromSlash(sub))
-	in, err := openFolder(dir, sub, false)
-	if err != nil {
-		return "", nil // no folder, nothing to move
-	}
-	defer in.Close()
-	stale := path.Join(StaleFolder, sub)
-	moved := false
-	err = withFolderLock(folder, in, func() error {
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return nil
-		}
-		defer root.Close()
-		for _, ext := range departmentExts {
-			from := stem + ext
-			if fi, err := in.Lstat(from); err != nil || !fi.Mode().IsRegular() {
-				continue
-			}
-			fi, err := root.Lstat(StaleFolder)
-			switch {
-			case errors.Is(err, fs.ErrNotExist):
-				if err := root.Mkdir(StaleFolder, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, StaleFolder), OSCause(err))
-				}
-			case err != nil:
-				return fmt.Errorf("无法使用 %s：%s", filepath.Join(dir, StaleFolder), OSCause(err))
-			case !fi.IsDir():
-				return fmt.Errorf("%s 不是一个普通文件夹（是链接或文件），上次生成的文件未移入：请删去它后重新运行", filepath.Join(dir, StaleFolder))
-			}
-			if sub != "" {
-				if err := root.MkdirAll(filepath.FromSlash(stale), 0o755); err != nil {
-					return fmt.Errorf("无法创建 %s：%s", filepath.Join(dir, filepath.FromSlash(stale)), OSCause(err))
-				}
-			}
-			if err := root.Rename(filepath.FromSlash(path.Join(sub, from)), filepath.FromSlash(path.Join(stale, from))); err != nil {
-				return fmt.Errorf("无法把 %s 移入 %s：%s", filepath.Join(folder, from), filepath.Join(dir, filepath.FromSlash(stale)), OSCause(err))
-			}
-			moved = true
-		}
-		return nil
-	})
-	if !moved {
-		return "", err
-	}
-	return filepath.Join(dir, filepath.FromSlash(stale)), err
-}
-
-// setAside moves the row's previous files aside (moveAside) and says
-// where, or why they could not be.
-func setAside(row Row, dir string) Row {
-	if row.out == "" {
-		row.Problem += "；它的输出文件名（--name）无法由文件得出，上次生成的文件（如有）未能移入 " + StaleFolder + "：请自行移走"
-		return row
-	}
-	moved, err := moveAside(dir, row.out)
-	row.MovedTo = moved
-	if err != nil {
-		row.Problem += "；上次生成的文件未能移走：" + err.Error()
-	}
-	return row
-}
-
-// departmentExts are the endings of a department's files in the folder.
-var departmentExts = []string{".xlsx", ".pdf", opendata.JSONExt, opendata.CSVExt}
 
 func firstLine(s string) string {
 	first, rest, more := strings.Cut(s, "\n")

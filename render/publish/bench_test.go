@@ -152,33 +152,3 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(files))/b.Elapsed().Seconds(), "departments/s")
 }
-
-// BenchmarkMerge merges the 4 shards' summaries of a batch of 1 000
-// departments with 54 findings each (the sample's count): a province's
-// review.
-func BenchmarkMerge(b *testing.B) {
-	files, rows := mergeRows(1000)
-	for i := range rows {
-		rows[i].Done, rows[i].Fault, rows[i].InputErrors = true, false, nil
-		f := rows[i].Findings
-		if len(f) == 0 {
-			_, r := mergeRows(2)
-			f = r[1].Findings
-		}
-		for len(rows[i].Findings) < 54 {
-			rows[i].Findings = append(rows[i].Findings, f...)
-		}
-	}
-	dir := b.TempDir()
-	paths := writeShards(b, dir, files, rows, 4)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		m, err := MergeSummaries(paths)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := writeSummary(m.Sheets, m.Coverage, Heading{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -13,6 +13,8 @@ import (
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/pdf"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 
@@ -107,10 +109,12 @@ func Guard(name, cause string, f func() error) (err error) {
 	return f()
 }
 
-// IsFault tells whether err is a Fault.
+// IsFault tells whether err is a Fault (a file misplaced by the program
+// among them: pairwrite.Misplaced).
 func IsFault(err error) bool {
 	var f *Fault
-	return errors.As(err, &f)
+	var m *pairwrite.Misplaced
+	return errors.As(err, &f) || errors.As(err, &m)
 }
 
 // Department runs the whole pipeline on one input in memory. It writes
@@ -200,6 +204,22 @@ func File(res *Resources, path string, o Options) *Result {
 	return Department(res, path, data, o)
 }
 
+// Data is the department's file of kind k, in memory (nil when it was not
+// made).
+func (r *Result) Data(k deptfiles.Kind) []byte {
+	switch k {
+	case deptfiles.Workbook:
+		return r.Workbook
+	case deptfiles.PDF:
+		return r.PDF
+	case deptfiles.JSON:
+		return r.JSON
+	case deptfiles.CSV:
+		return r.CSV
+	}
+	return nil
+}
+
 // InputErrors are the input's problems of a stopped run (decoding,
 // validation, glyphs), or nil.
 func (r *Result) InputErrors() input.Errors {
@@ -208,7 +228,7 @@ func (r *Result) InputErrors() input.Errors {
 
 // Write writes the department's workbook and PDF into dir (made if need be)
 // as <stem>.xlsx and <stem>.pdf, replacing both together or neither
-// (pair.go), and returns their paths.
+// (pairwrite), and returns their paths.
 func (r *Result) Write(dir string) ([]string, error) {
 	return r.WriteAs(dir, Stem(r.Name))
 }
@@ -216,27 +236,27 @@ func (r *Result) Write(dir string) ([]string, error) {
 // WriteAs is Write under the output name name: a file name without
 // extension, or a slash-separated path inside dir (a batch's
 // --keep-folders: 城区/教育局), whose folders are made inside dir through
-// an os.Root of it (writePairUnder).
+// an os.Root of it (pairwrite.WriteUnder).
 func (r *Result) WriteAs(dir, name string) ([]string, error) {
 	if r.Err != nil {
 		return nil, r.Err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, pairwrite.OSCause(err))
 	}
 	sub, stem := path.Split(name)
 	sub = strings.TrimSuffix(sub, "/")
 	folder := filepath.Join(dir, filepath.FromSlash(sub))
-	files := []fileData{{filepath.Join(folder, stem+".xlsx"), r.Workbook}, {filepath.Join(folder, stem+".pdf"), r.PDF}}
-	if r.JSON != nil {
-		files = append(files, fileData{filepath.Join(folder, stem+opendata.JSONExt), r.JSON}, fileData{filepath.Join(folder, stem+opendata.CSVExt), r.CSV})
+	var files []pairwrite.File
+	for _, k := range deptfiles.Of(r.JSON != nil) {
+		files = append(files, pairwrite.File{Path: filepath.Join(folder, k.Name(stem)), Data: r.Data(k)})
 	}
-	if err := writePairUnder(dir, sub, files); err != nil {
+	if err := pairwrite.WriteUnder(dir, sub, files); err != nil {
 		return nil, err
 	}
 	var paths []string
 	for _, f := range files {
-		paths = append(paths, f.path)
+		paths = append(paths, f.Path)
 	}
 	return paths, nil
 }

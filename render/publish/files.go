@@ -1,10 +1,8 @@
 package publish
 
 import (
-	"path/filepath"
-	"strings"
-
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 )
 
 // maxTemplateSize bounds a sentence-template file (the default is 10 KB).
@@ -18,18 +16,5 @@ func ReadFile(path string, limit int64) ([]byte, error) { return input.ReadRegul
 func ReadInput(path string) ([]byte, error) { return ReadFile(path, input.MaxFileSize) }
 
 // Stem is the input's base name without .yaml/.yml (or, for a workbook,
-// .xlsx): output names never come from anything inside the file, so no
-// input can write outside the folder.
-func Stem(name string) string {
-	base := filepath.Base(name)
-	if IsWorkbook(base) {
-		base = base[:len(base)-len(".xlsx")]
-	}
-	for _, ext := range []string{".yaml", ".yml", ".YAML", ".YML"} {
-		base = strings.TrimSuffix(base, ext)
-	}
-	if base == "" || base == "." || base == ".." || base == string(filepath.Separator) {
-		base = "budget"
-	}
-	return base
-}
+// .xlsx), the output name of its files (deptfiles.Stem).
+func Stem(name string) string { return deptfiles.Stem(name) }

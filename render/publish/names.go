@@ -133,7 +133,7 @@ type Identity struct {
 }
 
 // maxNameBytes bounds a name --name makes: with its extension and the
-// temporaries' suffix (pair.go) it stays within the 255 bytes a file name
+// temporaries' suffix (pairwrite) it stays within the 255 bytes a file name
 // may have.
 const maxNameBytes = 180
 
@@ -370,13 +370,10 @@ func plainIdentity(path string, data []byte) *Identity {
 	return &Identity{Code: h.Department.Code, Name: h.Department.Name, Year: h.Year}
 }
 
-// outputOf is the file of a review's 输出文件或问题 (outputs, joined by 、)
-// that ends in ext, else def.
-func outputOf(outputs, ext, def string) string {
-	for _, f := range strings.Split(outputs, "、") {
-		if f != "" && strings.HasSuffix(strings.ToLower(f), ext) {
-			return f
-		}
+// clip shortens a text quoted in a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
 	}
-	return def
+	return s
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/workbook"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 )
 
 // Priors are last year's master inputs of a folder (batch and import
@@ -56,7 +57,7 @@ func ReadPriors(ctx context.Context, res *Resources, dir string, jobs int) (*Pri
 	}
 	found, _, err := CollectInputs([]string{dir})
 	if err != nil {
-		return nil, &PriorDirError{fmt.Sprintf("--prior-dir %s：无法读取：%s", dir, OSCause(err))}
+		return nil, &PriorDirError{fmt.Sprintf("--prior-dir %s：无法读取：%s", dir, pairwrite.OSCause(err))}
 	}
 	p := &Priors{Dir: dir}
 	var yamls []string

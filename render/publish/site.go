@@ -1,8 +1,9 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
-	"github.com/budgetpub/budgetpub/render"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -10,7 +11,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
+	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
+	"github.com/budgetpub/budgetpub/render/publish/review"
 	"github.com/budgetpub/budgetpub/render/site"
 	"github.com/shopspring/decimal"
 )
@@ -58,17 +63,13 @@ func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 // are found beside its shard's summary, which must lie in dir or below it
 // (the page links them relative to itself).
 func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
-	amount := func(r []any, col int) decimal.Decimal {
-		d, _ := r[col].(decimal.Decimal)
-		return d
-	}
 	var entries []siteEntry
-	for i, r := range m.Sheets[0].Rows {
-		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: cellText(r, colCode), name: cellText(r, colName), status: cellText(r, colStatus),
-			total: amount(r, colTotal), gp: amount(r, colGP), tp: amount(r, colThreePublic)}
-		e.year, _ = r[colYear].(int)
+	for i := range m.Departments {
+		r := &m.Departments[i]
+		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: r.Code, name: r.Name, status: r.Status,
+			total: r.Total.V, gp: r.GP.V, tp: r.ThreePublic.V, year: r.Year.V}
 		if e.done = publishable(e.status); e.done {
-			e.outputs = cellText(r, colOutputs)
+			e.outputs = r.Outputs
 		}
 		entries = append(entries, e)
 	}
@@ -77,7 +78,7 @@ func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
 
 func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error) {
 	entries = slices.Clone(entries) // in the review's order
-	slices.SortStableFunc(entries, func(a, b siteEntry) int { return reviewCompare(a.code, a.name, a.file, b.code, b.name, b.file) })
+	slices.SortStableFunc(entries, func(a, b siteEntry) int { return review.Compare(a.code, a.name, a.file, b.code, b.name, b.file) })
 	year := commonYear(entries)
 	title := o.Title
 	if title == "" {
@@ -100,18 +101,18 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 			if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
 				return nil, fmt.Errorf("%s 的文件在 %s，不在输出目录 %s 之中：网页只能链接它所在目录里的文件，请把各分片的输出放在 %s（或其子目录）中", e.file, e.folder, dir, dir)
 			}
-			link := func(ext string) string {
-				name := outputOf(e.outputs, ext, "")
+			link := func(k deptfiles.Kind) string {
+				name := deptfiles.Find(e.outputs, k)
 				if name == "" {
 					return ""
 				}
 				return path.Join(filepath.ToSlash(rel), name)
 			}
 			d.Total, d.GeneralPublic, d.ThreePublic = e.total, e.gp, e.tp
-			d.PDF, d.Workbook, d.JSON, d.CSV = link(".pdf"), link(".xlsx"), link(opendata.JSONExt), link(opendata.CSVExt)
+			d.PDF, d.Workbook, d.JSON, d.CSV = link(deptfiles.PDF), link(deptfiles.Workbook), link(deptfiles.JSON), link(deptfiles.CSV)
 		}
 		if o.OpenData && d.CSV != "" {
-			data, err := ReadFile(filepath.Join(dir, filepath.FromSlash(d.CSV)), maxCSVSize)
+			data, err := ReadFile(filepath.Join(dir, filepath.FromSlash(d.CSV)), review.MaxCSVSize)
 			if err != nil {
 				return nil, fmt.Errorf("%s: 无法读取：%v", filepath.Join(dir, filepath.FromSlash(d.CSV)), firstErr(err))
 			}
@@ -120,7 +121,7 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 		}
 		page.Departments = append(page.Departments, d)
 	}
-	var files []fileData
+	var files []pairwrite.File
 	if len(resources) > 0 {
 		combined, err := opendata.Combine(csvs)
 		if err != nil {
@@ -136,7 +137,7 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 		if err != nil {
 			return nil, fmt.Errorf("无法生成 %s：%w", opendata.PackageFile, err)
 		}
-		files = append(files, fileData{filepath.Join(dir, name), combined}, fileData{filepath.Join(dir, opendata.PackageFile), pkg})
+		files = append(files, pairwrite.File{Path: filepath.Join(dir, name), Data: combined}, pairwrite.File{Path: filepath.Join(dir, opendata.PackageFile), Data: pkg})
 		page.CombinedCSV, page.DataPackage = name, opendata.PackageFile
 		page.LicenceName, page.LicenceURL = o.Licence.Name, o.Licence.Path
 		if page.LicenceName == "" {
@@ -147,16 +148,16 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 	if err != nil {
 		return nil, err
 	}
-	files = append([]fileData{{filepath.Join(dir, SiteFile), html}}, files...)
+	files = append([]pairwrite.File{{Path: filepath.Join(dir, SiteFile), Data: html}}, files...)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, OSCause(err))
+		return nil, fmt.Errorf("%s: 无法创建输出目录：%s", dir, pairwrite.OSCause(err))
 	}
-	if err := writePair(dir, files); err != nil {
+	if err := pairwrite.Write(dir, files); err != nil {
 		return nil, err
 	}
 	paths := make([]string, len(files))
 	for i, f := range files {
-		paths[i] = f.path
+		paths[i] = f.Path
 	}
 	return paths, nil
 }
@@ -167,7 +168,7 @@ func combinedName(entries []siteEntry) string {
 	taken := map[string]bool{}
 	for _, e := range entries {
 		taken[strings.ToLower(Stem(e.file))] = true
-		for _, f := range strings.Split(e.outputs, "、") {
+		for _, f := range strings.Split(e.outputs, deptfiles.Sep) {
 			taken[strings.ToLower(strings.TrimSuffix(f, path.Ext(f)))] = true
 		}
 	}
@@ -197,3 +198,13 @@ func commonYear(entries []siteEntry) int {
 // publishable tells whether a review's status is of a department that may
 // go on the public page.
 func publishable(status string) bool { return status == string(render.StatusPublishable) }
+
+// firstErr is the innermost error of a file operation (its text without
+// the path, which the message names already).
+func firstErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -3,6 +3,8 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -72,6 +74,9 @@ const (
 // workbook covers.
 type BookProps struct {
 	Title, Description string
+	// Custom are custom document properties, by name: data a program
+	// reads back (a text each), written in the order of their names.
+	Custom map[string]string
 }
 
 // WriteRecords writes a workbook of Records sheets, with fixed properties:
@@ -130,6 +135,11 @@ func WriteRecords(w io.Writer, props BookProps, sheets []Records) error {
 	if err := f.SetDocProps(&excelize.DocProperties{Title: props.Title, Description: props.Description, Creator: "budgetpub", LastModifiedBy: "budgetpub",
 		Language: "zh-CN", Created: docTime, Modified: docTime}); err != nil {
 		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(props.Custom)) {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: name, Value: props.Custom[name]}); err != nil {
+			return err
+		}
 	}
 	buf, err := f.WriteToBuffer()
 	if err != nil {

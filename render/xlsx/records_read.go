@@ -88,7 +88,7 @@ func (rd *RecordReader) read(data []byte, want []Records, titled bool) ([]Record
 		}
 		out[i] = s
 	}
-	return out, BookProps{Title: props.Title, Description: props.Description}, nil
+	return out, BookProps{Title: props.Title, Description: props.Description, Custom: props.Custom}, nil
 }
 
 func (rd *RecordReader) limit() int64 {

@@ -23,7 +23,7 @@ func TestReadRecordsRoundTrip(t *testing.T) {
 		{"123", nil, d("0"), nil},
 		{"部门丁", 2147483647, d("999999999.99"), "第一行\n第二行"},
 	}
-	props := BookProps{Title: "标题", Description: "说明 1/2"}
+	props := BookProps{Title: "标题", Description: "说明 1/2", Custom: map[string]string{"b": "2", "a": "甲"}}
 	var buf bytes.Buffer
 	if err := WriteRecords(&buf, props, []Records{{Name: "汇总", Columns: readColumns, Rows: rows}, {Name: "空表", Columns: readColumns}}); err != nil {
 		t.Fatal(err)
@@ -32,7 +32,7 @@ func TestReadRecordsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if gotProps != props {
+	if !reflect.DeepEqual(gotProps, props) {
 		t.Errorf("properties %+v, want %+v", gotProps, props)
 	}
 	if len(got) != 2 || len(got[0].Rows) != len(rows) || len(got[1].Rows) != 0 {

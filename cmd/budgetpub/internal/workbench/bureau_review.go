@@ -20,6 +20,7 @@ import (
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/publish"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 	"github.com/shopspring/decimal"
 )
 
@@ -171,7 +172,7 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 		if row.Done {
 			br.Total, br.GeneralPublic = amount(row.Total), amount(row.GeneralPublic)
 			br.ThreePublic, br.OperatingCosts = amount(row.ThreePublic), amount(row.OperatingCosts)
-			if _, err := os.Stat(sp.path(filepath.Join("out", fmt.Sprintf("%04d.pdf", i+1)))); err == nil {
+			if _, err := os.Stat(sp.path(filepath.Join("out", deptfiles.PDF.Name(fmt.Sprintf("%04d", i+1))))); err == nil {
 				br.PDF = fmt.Sprintf("/b/%s/pdf/%d", sp.id, i+1)
 			}
 		}
@@ -271,11 +272,7 @@ func reviewRows(rows []publish.Row, names, stems []string, openData bool) []publ
 		row.Problem = shownProblem(row, names[i])
 		row.File = names[i]
 		if row.Done {
-			parts := []string{stems[i] + ".xlsx", stems[i] + ".pdf"}
-			if openData {
-				parts = append(parts, stems[i]+opendata.JSONExt, stems[i]+opendata.CSVExt)
-			}
-			row.Outputs = strings.Join(parts, "、")
+			row.Outputs = strings.Join(deptfiles.Names(stems[i], openData), deptfiles.Sep)
 		}
 		row.MovedTo = ""
 		fs := make([]render.Finding, len(row.Findings))
@@ -295,7 +292,7 @@ func reviewRows(rows []publish.Row, names, stems []string, openData bool) []publ
 		row.InputErrors = es
 		if row.Resource != nil {
 			res := *row.Resource
-			res.Path, res.Name = stems[i]+opendata.CSVExt, ""
+			res.Path, res.Name = deptfiles.CSV.Name(stems[i]), ""
 			row.Resource = &res
 		}
 		out[i] = row
@@ -474,12 +471,12 @@ func (s *Server) batchZip(w http.ResponseWriter, r *http.Request, sp *space) {
 		if !rows[i].Done {
 			continue
 		}
-		for _, ext := range []string{".xlsx", ".pdf", opendata.JSONExt, opendata.CSVExt} {
-			file := sp.path(filepath.Join("out", fmt.Sprintf("%04d%s", i+1, ext)))
+		for _, k := range deptfiles.All() {
+			file := sp.path(filepath.Join("out", k.Name(fmt.Sprintf("%04d", i+1))))
 			if !exists(file) {
 				continue
 			}
-			if err := add(stems[i]+ext, nil, file); err != nil {
+			if err := add(k.Name(stems[i]), nil, file); err != nil {
 				s.logf("下载压缩包：%v", err)
 				return
 			}
@@ -510,5 +507,5 @@ func (s *Server) batchPDF(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.fail(w, r, http.StatusNotFound, "这个部门没有生成 PDF：见批量处理结果中它的问题")
 		return
 	}
-	s.sendFile(w, r, sp, filepath.Join("out", fmt.Sprintf("%04d.pdf", n)), "application/pdf", disposition("inline", stem+".pdf"))
+	s.sendFile(w, r, sp, filepath.Join("out", deptfiles.PDF.Name(fmt.Sprintf("%04d", n))), "application/pdf", disposition("inline", deptfiles.PDF.Name(stem)))
 }

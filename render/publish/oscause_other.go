@@ -1,9 +1,0 @@
-//go:build !unix && !windows
-
-package publish
-
-func diskFull(error) bool    { return false }
-func quotaFull(error) bool   { return false }
-func readOnly(error) bool    { return false }
-func nameTooLong(error) bool { return false }
-func ioError(error) bool     { return false }
