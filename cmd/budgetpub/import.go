@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render/publish"
 )
 
@@ -141,7 +141,7 @@ func runImport(e *env, book, path, prior, priorDir, catalog string) int {
 // prior's texts when given, or those of the department's file found in
 // priors.
 func importBook(e *env, res *publish.Resources, book, path, prior string, priors *publish.Priors) int {
-	data, err := input.ReadRegular(book, workbook.MaxBookSize)
+	data, err := input.ReadRegular(book, importer.MaxBookSize)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: 无法读取：%v\n", book, err)
 		return 1

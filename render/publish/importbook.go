@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/importer"
 )
 
 // ImportOptions shape ImportBook.
@@ -25,13 +25,13 @@ type ImportOptions struct {
 // workbench's bureau page all do: the catalog of res, a header naming the
 // workbook, a fault inside reported as such (Guard). It is the one import
 // they share, so that the three give the same text for the same workbook.
-func ImportBook(res *Resources, name string, data []byte, o ImportOptions) (*workbook.Result, error) {
-	wo := workbook.Options{Catalog: res.Catalog, Output: o.Output, Amend: o.Amend, Context: o.Context,
-		Format: input.FormatOptions{Header: []string{"由 " + filepath.Base(name) + " 导入。"}}}
-	var r *workbook.Result
+func ImportBook(res *Resources, name string, data []byte, o ImportOptions) (*importer.Result, error) {
+	wo := importer.Options{Catalog: res.Catalog, Output: o.Output, Amend: o.Amend, Context: o.Context,
+		Format: input.FormatOptions{Header: ImportHeader(name)}}
+	var r *importer.Result
 	err := Guard(name, "导入工作簿时出错", func() error {
 		var err error
-		r, err = workbook.Import(name, data, wo)
+		r, err = importer.Import(name, data, wo)
 		return err
 	})
 	if err != nil {
@@ -40,12 +40,16 @@ func ImportBook(res *Resources, name string, data []byte, o ImportOptions) (*wor
 	return r, nil
 }
 
+// ImportHeader is the header of a master input imported from the workbook
+// name: where it came from.
+func ImportHeader(name string) []string { return []string{"由 " + filepath.Base(name) + " 导入。"} }
+
 // IsWorkbook tells whether a file is a workbook batch and import take
 // (.xlsx).
 func IsWorkbook(name string) bool { return strings.ToLower(filepath.Ext(name)) == ".xlsx" }
 
 // ImportFile is the master input of the workbook at path, as batch
-// renders it: read (at most workbook.MaxBookSize) and imported by
+// renders it: read (at most importer.MaxBookSize) and imported by
 // ImportBook, with nothing carried from a prior year.
 func ImportFile(res *Resources, path string) ([]byte, error) {
 	text, _, err := ImportFileWith(res, path, nil)

@@ -11,7 +11,7 @@ import (
 	"sync"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 )
@@ -260,7 +260,7 @@ func priorHow(id Identity) string {
 }
 
 // readWorkbook reads a workbook batch imports, within its limit.
-func readWorkbook(path string) ([]byte, error) { return ReadFile(path, workbook.MaxBookSize) }
+func readWorkbook(path string) ([]byte, error) { return ReadFile(path, importer.MaxBookSize) }
 
 // carriedFingerprint is the 输入指纹 of a workbook imported with last
 // year's file carried in: the first 16 hex digits of the SHA-256 of both

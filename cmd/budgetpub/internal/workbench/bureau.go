@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render/publish"
 )
 
@@ -284,12 +284,12 @@ func (s *Server) takePart(sp *space, part io.Reader, name string, add addFunc, s
 		return discard(body)
 	case strings.HasSuffix(lower, ".xlsx"):
 		return add(name, true, func(dst string) error {
-			_, over, err := copyLimited(dst, body, workbook.MaxBookSize)
+			_, over, err := copyLimited(dst, body, importer.MaxBookSize)
 			switch {
 			case err != nil:
 				return tooBig(err, maxBatchBytes)
 			case over:
-				return tooBigFile(name, workbook.MaxBookSize)
+				return tooBigFile(name, importer.MaxBookSize)
 			}
 			return nil
 		})
@@ -329,8 +329,8 @@ func (s *Server) takePart(sp *space, part io.Reader, name string, add addFunc, s
 	defer zr.Close()
 	for _, f := range zr.File {
 		if f.Name == "xl/workbook.xml" { // a workbook named .zip, not a bundle
-			if n > workbook.MaxBookSize {
-				return tooBigFile(name, workbook.MaxBookSize)
+			if n > importer.MaxBookSize {
+				return tooBigFile(name, importer.MaxBookSize)
 			}
 			zr.Close()
 			return add(name, true, func(dst string) error { return os.Rename(tmp, dst) })

@@ -23,7 +23,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/synth"
-	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render/publish"
 	"github.com/xuri/excelize/v2"
 )
@@ -1441,7 +1441,7 @@ func TestUploadLimitsWhileStreaming(t *testing.T) {
 	}{
 		{"/start/upload", "file", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
 		{"/start/upload", "file", "旧.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), 60 << 20, 400, "旧.xls 是旧格式的 .xls 工作簿", slack},
-		{"/start/upload", "file", "大.xlsx", []byte("PK\x03\x04"), 70 << 20, 413, "大.xlsx 过大（上限 64 MB）", workbook.MaxBookSize + slack},
+		{"/start/upload", "file", "大.xlsx", []byte("PK\x03\x04"), 70 << 20, 413, "大.xlsx 过大（上限 64 MB）", importer.MaxBookSize + slack},
 		{"/start/upload", "prior", "上年.yaml", []byte("# 注释\n"), 60 << 20, 413, "上年.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
 		{"/start/last-year", "last", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},
 		{"/bureau", "files", "大.yaml", []byte("# 注释\n"), 60 << 20, 413, "大.yaml 过大（上限 8 MB）", input.MaxFileSize + slack},

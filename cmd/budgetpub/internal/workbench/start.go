@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render/publish"
 )
 
@@ -78,7 +78,7 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 	if !s.roomFor(w, r, false) {
 		return
 	}
-	_, files, done, err := s.readForm(w, r, workbook.MaxBookSize+input.MaxFileSize+uploadOverhead, 2)
+	_, files, done, err := s.readForm(w, r, importer.MaxBookSize+input.MaxFileSize+uploadOverhead, 2)
 	if err != nil {
 		s.uploadFailed(w, r, err)
 		return
@@ -112,7 +112,7 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 			if problem = loadAll(main, prior); problem != nil {
 				return
 			}
-			o := workbook.Options{Catalog: s.cfg.Resources.Catalog, Format: input.FormatOptions{Header: []string{"由 " + main.name + " 导入。"}}, Context: r.Context()}
+			o := publish.ImportOptions{Context: r.Context()}
 			if prior != nil {
 				ly, err := publish.LastYearFrom(s.cfg.Resources, prior.name, prior.data)
 				if err != nil {
@@ -121,18 +121,13 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 				}
 				o.Amend = ly.Carry
 			}
-			var res *workbook.Result
-			problem = publish.Guard(main.name, "导入工作簿时出错", func() error {
-				var err error
-				res, err = workbook.Import(main.name, main.data, o)
-				return err
-			})
-			if problem == nil {
+			var res *importer.Result
+			if res, problem = publish.ImportBook(s.cfg.Resources, main.name, main.data, o); problem == nil {
 				// What is left to fill in is said by the findings (需补填),
 				// which follow the form as it is filled in: the file keeps
 				// no list of its own once the form is saved.
 				text = res.Text
-				fo = input.FormatOptions{Header: o.Format.Header}
+				fo = input.FormatOptions{Header: publish.ImportHeader(main.name)}
 				for _, a := range res.Assumptions {
 					notes = append(notes, "导入时的假设："+a.String())
 				}
@@ -226,7 +221,7 @@ func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
 	if !s.roomFor(w, r, false) {
 		return
 	}
-	fields, files, done, err := s.readForm(w, r, workbook.MaxBookSize+uploadOverhead, 1)
+	fields, files, done, err := s.readForm(w, r, importer.MaxBookSize+uploadOverhead, 1)
 	if err != nil {
 		s.uploadFailed(w, r, err)
 		return

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/input/workbook"
+	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render/publish"
 )
 
@@ -84,7 +84,7 @@ func limitFor(k fileKind) int64 {
 	if k == kindYAML {
 		return input.MaxFileSize
 	}
-	return workbook.MaxBookSize
+	return importer.MaxBookSize
 }
 
 // fileError is a problem of one uploaded file (too big, an old .xls):
@@ -263,7 +263,7 @@ func eachInZip(name string, zr *zip.Reader, each func(entry string, book bool, w
 		book := strings.HasSuffix(strings.ToLower(base), ".xlsx")
 		limit := int64(input.MaxFileSize)
 		if book {
-			limit = workbook.MaxBookSize
+			limit = importer.MaxBookSize
 		}
 		write := func(dst string) error {
 			rc, err := f.Open()

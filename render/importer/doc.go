@@ -1,4 +1,4 @@
-// Package workbook reads a workbook holding the 13 公开表 — exported by a
+// Package importer reads a workbook holding the 13 公开表 — exported by a
 // budget system (预算管理一体化系统), typed in Excel or WPS, or written by
 // budgetpub itself — into a master input (input.Document), so that the
 // figures are not typed twice.
@@ -24,4 +24,4 @@
 // overall-goal amount — is never written: the clerk gives it, and the
 // import's to-do list is the written file's findings of it (需补填), as
 // check finds them.
-package workbook
+package importer
