@@ -11,8 +11,8 @@ import (
 	"sync"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
 )
 
