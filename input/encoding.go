@@ -2,7 +2,6 @@ package input
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -47,8 +46,7 @@ func convert(file string, data []byte, enc encoding.Encoding, name string) ([]by
 	if err == nil && !bytes.ContainsRune(out, utf8.RuneError) {
 		return out, name, nil
 	}
-	return nil, "", &Error{File: file, Pos: firstBadByte(data), Msg: fmt.Sprintf(
-		"文件既不是 UTF-8 也不是 GBK 编码的文本，无法读取：请用记事本（或 WPS）打开，选“另存为”，编码选 UTF-8 后保存")}
+	return nil, "", &Error{File: file, Pos: firstBadByte(data), Msg: "文件既不是 UTF-8 也不是 GBK 编码的文本，无法读取：请用记事本（或 WPS）打开，选“另存为”，编码选 UTF-8 后保存"}
 }
 
 // firstBadByte is the line and column (in characters, counting each byte

@@ -66,10 +66,6 @@ type line struct {
 
 func (l line) total() decimal.Decimal { return l.basic.Add(l.project) }
 
-func (l line) fiscal() bool {
-	return l.source.Fiscal()
-}
-
 func expenditureLines(doc *input.Document) []line {
 	out := make([]line, 0, len(doc.Expenditures))
 	for _, e := range doc.Expenditures {

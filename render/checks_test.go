@@ -330,6 +330,49 @@ func TestFalseFindingsNoLongerFire(t *testing.T) {
 	}
 }
 
+// T6-T10-items pairs 表6's 30212 因公出国（境）费用 with 表10's 因公出国（境）费
+// (not another 三公 item): a 30212 line within it is no finding though it
+// is above 表10's 公务接待费 (2.00) and 公务用车运行维护费 (3.00); above it,
+// the finding compares the two. Unpaired or paired with another item, a
+// case fails.
+func TestOutboundTravelPairedWithItsThreePublicItem(t *testing.T) {
+	const line6 = `{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`
+	const three = "three_public: {reception: 2.00, vehicle_operation: 3.00}"
+	for _, c := range []struct {
+		name, line, three string
+		left, right       string // the finding's figures; "": no finding
+	}{
+		{"30212 as much as 表10's 因公出国（境）费", `{dept: "30212", gov: "50201", amount: 10.00, unit: 机关}`,
+			"three_public: {outbound_travel: 10.00, reception: 2.00, vehicle_operation: 3.00}", "", ""},
+		{"30212 above 表10's 因公出国（境）费", `{dept: "30212", gov: "50201", amount: 10.00, unit: 机关}`,
+			"three_public: {outbound_travel: 8.00, reception: 2.00, vehicle_operation: 3.00}", "10", "8"},
+		{"30212 where 表10 has no 因公出国（境）费", `{dept: "30212", gov: "50201", amount: 10.00, unit: 机关}`, three, "10", "0"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := strings.Replace(strings.Replace(base, line6, c.line, 1), three, c.three, 1)
+			var got []Finding
+			for _, f := range check(t, "case.yaml", src) {
+				if f.ID == "T6-T10-items" {
+					got = append(got, f)
+				}
+			}
+			if c.left == "" {
+				if len(got) > 0 {
+					t.Errorf("findings: %v", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("%d T6-T10-items findings, want 1: %v", len(got), got)
+			}
+			f := got[0]
+			if f.Left.Name != "表6 30212" || f.Left.Value.String() != c.left || f.Right.Name != "表10 因公出国（境）费" || f.Right.Value.String() != c.right {
+				t.Errorf("compares %s %s with %s %s, want 表6 30212 %s with 表10 因公出国（境）费 %s", f.Left.Name, f.Left.Value, f.Right.Name, f.Right.Value, c.left, c.right)
+			}
+		})
+	}
+}
+
 // 表12 and 表13 tell the department's row from the 机关's when the unit
 // bears the department's name: the department's is marked [部门], as the
 // published tables print it; a name already marked, or no unit of that

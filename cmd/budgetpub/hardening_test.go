@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/md5"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/budgetpub/budgetpub/render/publish"
 	"golang.org/x/image/font/gofont/goregular"
@@ -103,39 +101,6 @@ func TestConcurrentRendersNeverMixAPair(t *testing.T) {
 	entries, _ := os.ReadDir(out)
 	if len(entries) != 2 {
 		t.Errorf("the folder holds %d entries", len(entries))
-	}
-}
-
-// render stops cleanly on SIGTERM: it writes its pair whole or not at all,
-// and leaves no temporary.
-func TestRenderStopsCleanlyOnSignal(t *testing.T) {
-	dir := t.TempDir()
-	for _, delay := range []time.Duration{0, 50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond} {
-		out := filepath.Join(dir, fmt.Sprint(delay))
-		cmd := exec.Command("budgetpub", "render", "-o", out)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(delay)
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		_ = cmd.Wait()
-		code := cmd.ProcessState.ExitCode()
-		entries, _ := os.ReadDir(out)
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		switch {
-		case code == 0 && len(names) == 2:
-		case code != 0 && len(names) == 0:
-			if !strings.Contains(stderr.String(), "被中断") && code != -1 {
-				t.Errorf("after %v: exit %d without saying so: %s", delay, code, stderr.String())
-			}
-		default:
-			t.Errorf("after %v: exit %d, folder holds %v", delay, code, names)
-		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,7 +140,7 @@ func FuzzFont(f *testing.F) {
 			return
 		}
 		if !strings.HasPrefix(string(r.PDF), "%PDF-") {
-			t.Fatal(fmt.Sprintf("not a PDF: %.20q", r.PDF))
+			t.Fatalf("not a PDF: %.20q", r.PDF)
 		}
 	})
 }

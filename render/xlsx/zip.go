@@ -147,10 +147,11 @@ func (z *sortedZip) Close() error {
 	zw := zip.NewWriter(z.w)
 	for _, name := range names {
 		p := z.parts[name]
-		date, tm := msDosTime(zipTime)
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime,
-			ModifiedDate: date, ModifiedTime: tm,
-			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
+		h := &zip.FileHeader{Name: name, Method: zip.Deflate,
+			CRC32: p.crc.Sum32(), CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size}
+		//lint:ignore SA1019 CreateRaw writes these fields as they are and ignores Modified (msDosTime)
+		h.ModifiedDate, h.ModifiedTime = msDosTime(zipTime)
+		w, err := zw.CreateRaw(h)
 		if err != nil {
 			return err
 		}
@@ -161,8 +162,11 @@ func (z *sortedZip) Close() error {
 	return zw.Close()
 }
 
-// msDosTime is t as the date and time fields of a zip header (CreateRaw,
-// unlike CreateHeader, does not set them from Modified).
+// msDosTime is t as the date and time fields of a zip header. They are
+// deprecated in favour of Modified, but only CreateHeader sets them from
+// Modified (adding an extended-timestamp field, other bytes); CreateRaw
+// writes them as given and ignores Modified, so a raw entry's time is
+// these fields.
 func msDosTime(t time.Time) (date, tm uint16) {
 	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
 	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
