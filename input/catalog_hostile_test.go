@@ -13,6 +13,9 @@ import (
 // catalog does not need is never unzipped, and a worksheet over the limit
 // is refused by its declared size, in Chinese.
 func TestCatalogWorkbookBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a big workbook (a 128 MB picture)")
+	}
 	sheet := x.Sheet{Name: "Sheet1", Write: x.Worksheet(x.Grid([]string{"编码", "名称"}, []string{"2130135", "农田建设"}), nil)}
 	picture := x.Book{Sheets: []x.Sheet{sheet}, Extra: []x.Part{{Name: "xl/media/image1.png", Write: x.Zeros(128 << 20)}}}.Bytes()
 	var a, b runtime.MemStats

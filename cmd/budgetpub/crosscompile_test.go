@@ -13,6 +13,9 @@ import (
 // executable of its system: the binary needs nothing installed (fonts,
 // templates and assets are embedded), so this is what a clerk is given.
 func TestCrossCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: cross-compiles budgetpub twice")
+	}
 	t.Parallel()
 	gobin, err := exec.LookPath("go")
 	if err != nil {

@@ -61,6 +61,9 @@ func TestDamagedFontIsAFault(t *testing.T) {
 // at once again and again, are always one input's pair: never one input's
 // workbook beside the other's PDF.
 func TestConcurrentRendersNeverMixAPair(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: renders the two inputs into one folder twelve times")
+	}
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a", "x.yaml"), filepath.Join(dir, "b", "x.yaml")
 	writeFile(t, a, strings.Replace(checkedDoc, "测试部门", "甲部门", 1))
@@ -108,6 +111,9 @@ func TestConcurrentRendersNeverMixAPair(t *testing.T) {
 // 10 MB) is refused at once, within the memory the README states; a heavy
 // department within the limits stays within its stated bound too.
 func TestMemoryBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: renders heavy departments to measure their memory")
+	}
 	dir := t.TempDir()
 	var heavy strings.Builder
 	heavy.WriteString("schema: 1\nyear: 2024\ndepartment: {name: 测试部门}\nunits:\n  - {name: 测试单位, kind: administrative}\nexpenditures:\n  - {code: \"2010399\", project: 18.00}\nprojects:\n")

@@ -11,10 +11,14 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// needTool skips a test when an external program is missing, unless
-// BUDGETPUB_REQUIRE_TOOLS=1 (CI), where a missing tool fails it.
+// needTool skips a test with -short (which needs no external program), or
+// when an external program is missing, unless BUDGETPUB_REQUIRE_TOOLS=1
+// (CI), where a missing tool fails it.
 func needTool(t *testing.T, name string) {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("-short: needs %s", name)
+	}
 	if _, err := exec.LookPath(name); err == nil {
 		return
 	}

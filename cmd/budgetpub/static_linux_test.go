@@ -21,6 +21,9 @@ import (
 // does, and honours TZ for “today” (two zones 26 hours apart give two
 // dates). Linux, as root (chroot).
 func TestStaticBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds a static budgetpub and runs it in an empty root")
+	}
 	if os.Geteuid() != 0 {
 		t.Skip("needs root (chroot)")
 	}

@@ -48,6 +48,9 @@ const fuzzBound = 16*(4<<20) + 16*50_000 + 16*10_000 + (1 << 20) + 8<<20
 func FuzzGrid(f *testing.F) {
 	f.Fuzz(func(t *testing.T, rows []byte, times uint16, tail []byte, tailTimes uint16, strings []byte, stringTimes uint16) {
 		most := 2 * int(fuzzLimits.Part)
+		if testing.Short() && len(rows)*int(times)+len(tail)*int(tailTimes)+len(strings)*int(stringTimes) > 1<<20 {
+			t.Skip("-short: a seed of over 1 MB")
+		}
 		repeat := func(b []byte, n uint16) []byte {
 			if len(b) == 0 {
 				return nil

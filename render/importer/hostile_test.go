@@ -90,6 +90,9 @@ func TestHostileFarRightColumn(t *testing.T) {
 // few hundred KB of file) took 750 MB to 2.1 GB and minutes: it is refused
 // at its count, its limit said.
 func TestHostileSharedStrings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a big workbook (millions of shared strings)")
+	}
 	ref := func(w io.Writer) { io.WriteString(w, `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`) }
 	book := x.Add(sample(t).book, x.Book{
 		Strings: x.StringTable(bookLimits.Strings+1, "x"),
@@ -103,6 +106,9 @@ func TestHostileSharedStrings(t *testing.T) {
 // unzipped; a worksheet over the limit of one part is refused by its
 // declared size, before it is read.
 func TestHostileZeros(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a big workbook (64 MB of zeros)")
+	}
 	book := x.Add(sample(t).book, x.Book{Extra: []x.Part{{Name: "xl/media/image1.png", Write: x.Zeros(64 << 20)}}})
 	if extra := importCosts(t, book); extra > 8<<20 {
 		t.Errorf("a picture of 64 MB of zeros cost %d MB", extra>>20)
@@ -120,6 +126,9 @@ func TestHostileZeros(t *testing.T) {
 // Issue 19.21: a workbook over the unzip limit said, in English, that it
 // might be damaged. It is said in Chinese, with the limit.
 func TestUnzipLimitSaid(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: big workbooks (sheets over the unzip limit)")
+	}
 	refused(t, withSheet(t, x.Zeros(bookLimits.Part+1), nil), "book.xlsx: 无法导入工作簿：工作表“附表”解压后超过 16 MB")
 	big := x.Repeat(1, 300_000, func(w io.Writer, r int) {
 		fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, r%50_000+1, r%50_000+1)
@@ -148,6 +157,9 @@ func (c *pollCounter) Err() error {
 // (150 000: a minute) and a workbench import could not be stopped. They
 // are numbered from the row before, and the import polls its context.
 func TestHostileUnnumberedRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a big workbook (40 000 rows)")
+	}
 	book := withSheet(t, x.Repeat(1, 40_000, x.Unnumbered), nil)
 	grids, err := readBook(context.Background(), book)
 	if err != nil {
@@ -171,6 +183,9 @@ func TestHostileUnnumberedRows(t *testing.T) {
 // (40 000: 13 s, 100 000: over a minute). They take linear time, and more
 // than the limit are refused.
 func TestHostileMergedRanges(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a big workbook (40 000 merged ranges)")
+	}
 	one := x.Grid([]string{"a"})
 	if extra := importCosts(t, withSheet(t, one, x.Merges(40_000))); extra > 32<<20 {
 		t.Errorf("40 000 merged ranges cost %d MB", extra>>20)
@@ -221,6 +236,9 @@ func TestNegativeZero(t *testing.T) {
 // fault, at a line of a file that does not exist: an amount of 10 万亿元 or
 // more is refused at its cell, a list over 10 000 lines naming its tables.
 func TestInputLimitsAtImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a big workbook (10 000 lines)")
+	}
 	huge := editSheets(t, func(f *excelize.File) { _ = f.SetCellStr("表5", "D9", "1000000000") })
 	refused(t, huge, "book.xlsx:表5!D9: 金额 1000000000 过大：主输入文件每个金额最多 999999999.99 万元")
 	many := editSheets(t, func(f *excelize.File) {

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -41,15 +42,26 @@ func render1(t testing.TB, name string, data []byte) rendered {
 	return rendered{name, pub, b.Bytes()}
 }
 
+var (
+	departmentsOnce sync.Once
+	departed        []rendered
+)
+
 // departments are the sample and generated departments that use every
-// source and carry-over (tables 7, 8, 9 and 13 carry data), and one plain.
+// source and carry-over (tables 7, 8, 9 and 13 carry data), and one plain;
+// made once, for the tests only read them.
 func departments(t testing.TB) []rendered {
-	out := []rendered{render1(t, input.SampleName, input.Sample)}
-	for _, seed := range []int64{1, 2, 3} {
-		out = append(out, render1(t, fmt.Sprintf("rich-%d.yaml", seed), synth.Generate(synth.Options{Seed: seed, AllSources: true})))
+	departmentsOnce.Do(func() {
+		out := []rendered{render1(t, input.SampleName, input.Sample)}
+		for _, seed := range []int64{1, 2, 3} {
+			out = append(out, render1(t, fmt.Sprintf("rich-%d.yaml", seed), synth.Generate(synth.Options{Seed: seed, AllSources: true})))
+		}
+		departed = append(out, render1(t, "plain-7.yaml", synth.Generate(synth.Options{Seed: 7, Units: 3})))
+	})
+	if len(departed) == 0 {
+		t.Fatal("the departments could not be rendered (see the first test that asked for them)")
 	}
-	out = append(out, render1(t, "plain-7.yaml", synth.Generate(synth.Options{Seed: 7, Units: 3})))
-	return out
+	return departed
 }
 
 // sameTables compares two publications' 13 tables cell for cell.
@@ -259,6 +271,9 @@ func thousands(d decimal.Decimal) string {
 
 // A workbook re-saved by LibreOffice imports to the same figures.
 func TestLibreOfficeResave(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: re-saves a workbook with LibreOffice")
+	}
 	t.Parallel()
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {

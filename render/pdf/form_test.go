@@ -390,6 +390,9 @@ func rowsWithTitle(t *testing.T, f *flow, fm *render.Form, heights []float64) in
 // sample's 项目支出绩效目标表, and made-up ones of single rows, of groups
 // of four, a short one and one with a row taller than a page.
 func TestFormKeptWithEightRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: forms at every 5 pt of a page")
+	}
 	pub := samplePublication(t)
 	type namedForm struct {
 		name string

@@ -72,6 +72,9 @@ func largeInput() string {
 // largePDF is the large department's publication and PDF, rendered once.
 func largePDF(t testing.TB) (*render.Publication, []byte) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the department of 800 projects")
+	}
 	largeOnce.Do(func() { largeDoc = decodeAndRender("large.yaml", []byte(largeInput())) })
 	if largeDoc.err != nil {
 		t.Fatal(largeDoc.err)

@@ -28,11 +28,15 @@ import (
 	"github.com/budgetpub/budgetpub/render/pdf"
 )
 
-// needTool skips the test when an external tool is missing, unless the
-// environment asks for the tools (BUDGETPUB_REQUIRE_TOOLS=1, as CI does):
-// then a missing tool fails the test.
+// needTool skips the test with -short (the PDF read back by poppler-utils
+// and qpdf is left to the full run), or when an external tool is missing,
+// unless the environment asks for the tools (BUDGETPUB_REQUIRE_TOOLS=1, as
+// CI does): then a missing tool fails the test.
 func needTool(t testing.TB, name string) {
 	t.Helper()
+	if testing.Short() {
+		t.Skipf("-short: reads the PDF back with %s", name)
+	}
 	if _, err := exec.LookPath(name); err == nil {
 		return
 	}

@@ -30,6 +30,9 @@ func needTool(t *testing.T, what, hint string) {
 
 func chrome(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: drives Chromium")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p

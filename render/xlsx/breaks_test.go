@@ -87,6 +87,9 @@ func TestPageBreaksKeepHeadingsWithAChild(t *testing.T) {
 // pages as breaks plus one (it adds none of its own, which would land
 // anywhere), so no 类 row is left alone at a page's foot.
 func TestLibreOfficeKeepsThePageBreaks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: prints a big workbook with LibreOffice")
+	}
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
 		if os.Getenv("BUDGETPUB_REQUIRE_TOOLS") == "1" {

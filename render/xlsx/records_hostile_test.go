@@ -54,6 +54,9 @@ func TestRecordsFarRightFormulas(t *testing.T) {
 // summary took 2 GB to merge. It is refused at its count; and its text
 // counts against the reader's budget.
 func TestRecordsSharedStrings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: a big workbook (millions of shared strings)")
+	}
 	ref := x.Repeat(5, 1, func(w io.Writer, r int) {
 		fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="s"><v>0</v></c></row>`, r, r)
 	})

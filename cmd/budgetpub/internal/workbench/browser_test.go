@@ -471,10 +471,13 @@ type e2eSession struct {
 	refusals []string // what the console says of a page refused on purpose (submitAnswering)
 }
 
-// e2eChrome is the browser to drive, or the test is skipped (fails when
-// BUDGETPUB_REQUIRE_TOOLS=1).
+// e2eChrome is the browser to drive, or the test is skipped: with -short,
+// or without one (then it fails when BUDGETPUB_REQUIRE_TOOLS=1).
 func e2eChrome(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: drives Chromium")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p

@@ -170,6 +170,9 @@ func TestEntryName(t *testing.T) {
 // Windows (names in GBK, no UTF-8 flag) reads right on the page, in the
 // zip's names and in the review; its other files are skipped by name.
 func TestBureauGBKZip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: bureau batches of several departments")
+	}
 	s, ts := newServer(t, Config{})
 	b := newBrowser(t, ts)
 	bundle := gbkZip(t, []zipEntry{
@@ -223,6 +226,9 @@ func TestBureauGBKZip(t *testing.T) {
 // upload is refused only when no input is left, naming what was skipped.
 // Lock files and hidden files are not mentioned.
 func TestBureauSkips(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: bureau batches of several departments")
+	}
 	s, ts := newServer(t, Config{})
 	b := newBrowser(t, ts)
 	good := file{"files", "甲局.yaml", synth.Generate(synth.Options{Seed: 1})}
@@ -385,6 +391,9 @@ func TestBureauZipHoldsInputs(t *testing.T) {
 // as it was posted. A script posting without the page's options gets the
 // server's.
 func TestBureauOptions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: bureau batches of several departments")
+	}
 	s, ts := newServer(t, Config{Options: publish.Options{OpenData: true}})
 	b := newBrowser(t, ts)
 	dept := []file{{"files", "甲局.yaml", synth.Generate(synth.Options{Seed: 1})}, {"files", "乙局.yaml", synth.Generate(synth.Options{Seed: 2})}}

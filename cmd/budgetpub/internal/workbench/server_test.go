@@ -1428,6 +1428,9 @@ func direct(s *Server, b *browser, path, ctype string, body io.Reader) *httptest
 // refused after 8 MB of it (it was buffered up to 64 MB first), an old .xls
 // after its first bytes, a workbook at 64 MB, on every page that takes files.
 func TestUploadLimitsWhileStreaming(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: uploads of up to 64 MB")
+	}
 	s, ts := newServer(t, Config{})
 	b := newBrowser(t, ts)
 	const slack = 256 << 10 // the multipart framing and the readers' buffers
