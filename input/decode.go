@@ -37,15 +37,27 @@ const (
 type Error struct {
 	File string
 	Pos  Pos
+	// Cell, for a workbook's problem, is the cell it is in: 表3!D12
+	// (printed book.xlsx:表3!D12:), instead of a line and column.
+	Cell string
 	Msg  string
+	// Err is the cause, when there is one (a file that cannot be read, a
+	// limit passed): errors.Is and errors.As reach it through Unwrap.
+	Err error
 }
 
 func (e *Error) Error() string {
-	if e.Pos.Line == 0 {
+	switch {
+	case e.Cell != "":
+		return fmt.Sprintf("%s:%s: %s", e.File, e.Cell, e.Msg)
+	case e.Pos.Line == 0:
 		return fmt.Sprintf("%s: %s", e.File, e.Msg)
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
 }
+
+// Unwrap is the cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Errors is every problem found in an input, in file order.
 type Errors []*Error

@@ -294,7 +294,7 @@ func (rd *reader) stop(file string) error {
 	})
 	es := make(input.Errors, len(errs))
 	for i, p := range errs {
-		es[i] = &input.Error{File: file + ":" + p.ref, Msg: p.msg}
+		es[i] = &input.Error{File: file, Cell: p.ref, Msg: p.msg}
 	}
 	return es
 }

@@ -199,7 +199,7 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 func File(res *Resources, path string, o Options) *Result {
 	data, err := ReadInput(path)
 	if err != nil {
-		return &Result{Name: path, Err: &input.Error{File: path, Msg: "无法读取：" + err.Error()}}
+		return &Result{Name: path, Err: &input.Error{File: path, Msg: "无法读取：" + err.Error(), Err: err}}
 	}
 	return Department(res, path, data, o)
 }

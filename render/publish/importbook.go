@@ -62,7 +62,7 @@ func ImportFile(res *Resources, path string) ([]byte, error) {
 func ImportFileWith(res *Resources, path string, priors *Priors) ([]byte, *PriorUse, error) {
 	data, err := readWorkbook(path)
 	if err != nil {
-		return nil, nil, &input.Error{File: path, Msg: "无法读取：" + err.Error()}
+		return nil, nil, &input.Error{File: path, Msg: "无法读取：" + err.Error(), Err: err}
 	}
 	var o ImportOptions
 	var use *PriorUse

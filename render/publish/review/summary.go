@@ -3,6 +3,7 @@ package review
 import (
 	"bytes"
 	"fmt"
+	"github.com/budgetpub/budgetpub/render"
 	"path/filepath"
 	"slices"
 	"time"
@@ -62,7 +63,11 @@ func (e *Entry) findingRow(k int) []any {
 		if ie.Pos.Line > 0 {
 			line, col = ie.Pos.Line, ie.Pos.Col
 		}
-		return []any{r.Name, r.File, line, col, "input", "错误", ie.Msg, nil, nil, nil, nil, nil}
+		msg := ie.Msg
+		if ie.Cell != "" { // a workbook's cell, where the line and column would be
+			msg = ie.Cell + "：" + msg
+		}
+		return []any{r.Name, r.File, line, col, string(render.InputError), "错误", msg, nil, nil, nil, nil, nil}
 	}
 	f := e.Findings[k-len(e.InputErrors)]
 	var line, col any // a finding of no place (a note on the whole input) has none, not 0

@@ -29,7 +29,7 @@ type LastYear struct {
 func Read(catalog *input.Catalog, wording *render.Wording, path string) (*LastYear, error) {
 	data, err := input.ReadRegular(path, input.MaxFileSize)
 	if err != nil {
-		return nil, &input.Error{File: path, Msg: "无法读取：" + err.Error()}
+		return nil, &input.Error{File: path, Msg: "无法读取：" + err.Error(), Err: err}
 	}
 	return From(catalog, wording, path, data)
 }
