@@ -302,7 +302,7 @@ func (d *decoder) header(top *yaml.Node) bool {
 			d.unit = v.Value
 		case "layout":
 			if v.Kind != yaml.ScalarNode || !KnownLayout(v.Value) {
-				d.errorf(v, "%s", unknownLayout(v.Value))
+				d.errorf(v, "%s（不写 layout 即为 %s）", UnknownLayout(v.Value), DefaultLayout)
 				return false
 			}
 		}

@@ -66,7 +66,8 @@ func (d *Document) LayoutOf() string {
 	return DefaultLayout
 }
 
-// unknownLayout says that id names no layout, and which there are.
-func unknownLayout(id string) string {
-	return "没有名为“" + id + "”的版式：可用的有 " + strings.Join(Layouts(), "、") + "（不写 layout 即为 " + DefaultLayout + "）"
+// UnknownLayout says that id names no layout, and which there are: the
+// words of every refusal of a layout (a file's layout:, a --layout).
+func UnknownLayout(id string) string {
+	return "没有名为“" + id + "”的版式：可用的有 " + strings.Join(Layouts(), "、")
 }

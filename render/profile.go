@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"slices"
 	"sync"
 	"text/template"
 
@@ -91,35 +90,18 @@ func ProfileByID(id string) (*Profile, bool) {
 	return p, ok
 }
 
-// Profiles are the registered profiles, the default layout's first, then
-// by id.
+// Profiles are the registered profiles in the order of input.Layouts:
+// the default layout's first, then by id.
 func Profiles() []*Profile {
 	profilesMu.RLock()
 	defer profilesMu.RUnlock()
 	var out []*Profile
-	for _, p := range profiles {
-		out = append(out, p)
-	}
-	slices.SortFunc(out, func(a, b *Profile) int {
-		switch {
-		case a.ID == input.DefaultLayout:
-			return -1
-		case b.ID == input.DefaultLayout:
-			return 1
+	for _, id := range input.Layouts() {
+		if p, ok := profiles[id]; ok {
+			out = append(out, p)
 		}
-		return compareStrings(a.ID, b.ID)
-	})
-	return out
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
 	}
-	return 0
+	return out
 }
 
 // profileFor is the profile a document is made with: layout when given
@@ -130,20 +112,9 @@ func profileFor(doc *input.Document, layout string) (*Profile, error) {
 	}
 	p, ok := ProfileByID(layout)
 	if !ok {
-		return nil, &input.Error{File: doc.File, Pos: doc.Layout.Pos, Msg: fmt.Sprintf("没有名为“%s”的版式：可用的有 %s", layout, layoutList())}
+		return nil, &input.Error{File: doc.File, Pos: doc.Layout.Pos, Msg: input.UnknownLayout(layout)}
 	}
 	return p, nil
-}
-
-func layoutList() string {
-	out := ""
-	for i, p := range Profiles() {
-		if i > 0 {
-			out += "、"
-		}
-		out += p.ID
-	}
-	return out
 }
 
 // LineKind is a kind of the master input's lines, as open data lists them

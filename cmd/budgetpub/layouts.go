@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -48,7 +47,7 @@ func (v *layoutValue) String() string {
 
 func (v *layoutValue) Set(s string) error {
 	if !input.KnownLayout(s) {
-		return fmt.Errorf("没有名为“%s”的版式：可用的有 %s（budgetpub layouts 列出全部）", s, strings.Join(input.Layouts(), "、"))
+		return fmt.Errorf("%s（budgetpub layouts 列出全部）", input.UnknownLayout(s))
 	}
 	v.id = s
 	return nil
