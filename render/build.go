@@ -36,63 +36,63 @@ func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
 		return nil, err
 	}
 	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: prof.Title(doc.Year), Profile: prof}
-	b := &builder{doc: doc, pub: p, lines: expenditureLines(doc)}
+	b := &Builder{Doc: doc, Pub: p, Lines: ExpenditureLines(doc)}
 	for _, d := range prof.Tables {
 		t := b.start(d)
-		d.build(b, t)
+		d.Build(b, t)
 		t.index()
 		p.Tables = append(p.Tables, t)
 	}
-	if p.Parts, err = prof.parts(b, w.t); err != nil {
+	if p.Parts, err = prof.Parts(b, w.t); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
-type builder struct {
-	doc   *input.Document
-	pub   *Publication
-	lines []line
+type Builder struct {
+	Doc   *input.Document
+	Pub   *Publication
+	Lines []Line
 }
 
-// line is one expenditure line with its source resolved.
-type line struct {
-	code      string
-	source    input.Source
-	carryover bool
-	basic     decimal.Decimal
-	project   decimal.Decimal
+// Line is one expenditure Line with its source resolved.
+type Line struct {
+	Code      string
+	Source    input.Source
+	Carryover bool
+	Basic     decimal.Decimal
+	Project   decimal.Decimal
 }
 
-func (l line) total() decimal.Decimal { return l.basic.Add(l.project) }
+func (l Line) Total() decimal.Decimal { return l.Basic.Add(l.Project) }
 
-func expenditureLines(doc *input.Document) []line {
-	out := make([]line, 0, len(doc.Expenditures))
+func ExpenditureLines(doc *input.Document) []Line {
+	out := make([]Line, 0, len(doc.Expenditures))
 	for _, e := range doc.Expenditures {
-		out = append(out, line{code: e.Code.Value, source: e.Src, carryover: e.Carryover, basic: e.Basic.Value, project: e.Project.Value})
+		out = append(out, Line{Code: e.Code.Value, Source: e.Src, Carryover: e.Carryover, Basic: e.Basic.Value, Project: e.Project.Value})
 	}
 	return out
 }
 
 // start makes an empty table from its declaration: label, title, header
 // and columns for the input's year and department.
-func (b *builder) start(d *TableDecl) *Table {
+func (b *Builder) start(d *TableDecl) *Table {
 	return &Table{
 		ID:           d.ID,
 		Number:       d.Number,
 		Label:        d.Label(),
-		Title:        d.FullTitle(b.doc.Year),
-		Department:   b.doc.Department.Name.Value,
+		Title:        d.FullTitle(b.Doc.Year),
+		Department:   b.Doc.Department.Name.Value,
 		Unit:         "万元",
 		Columns:      append([]Column(nil), d.Columns...),
 		HeaderRows:   d.HeaderRows,
-		Header:       d.HeaderFor(b.doc.Year),
+		Header:       d.HeaderFor(b.Doc.Year),
 		Presentation: d.Presentation,
 	}
 }
 
-// sum adds amounts exactly.
-func sum(ds ...decimal.Decimal) decimal.Decimal {
+// Sum adds amounts exactly.
+func Sum(ds ...decimal.Decimal) decimal.Decimal {
 	t := decimal.Zero
 	for _, d := range ds {
 		t = t.Add(d)
@@ -100,12 +100,12 @@ func sum(ds ...decimal.Decimal) decimal.Decimal {
 	return t
 }
 
-// tally watches one table for tail differences: a printed total that differs
+// TailCheck watches one table for tail differences: a printed total that differs
 // from the sum of its printed parts because each is rounded once.
-type tally struct{ diff bool }
+type TailCheck struct{ diff bool }
 
-// check compares the printed total with the sum of the printed parts.
-func (t *tally) check(total decimal.Decimal, parts ...decimal.Decimal) {
+// Check compares the printed total with the sum of the printed parts.
+func (t *TailCheck) Check(total decimal.Decimal, parts ...decimal.Decimal) {
 	s := decimal.Zero
 	for _, p := range parts {
 		s = s.Add(Round(p))
@@ -115,8 +115,8 @@ func (t *tally) check(total decimal.Decimal, parts ...decimal.Decimal) {
 	}
 }
 
-// finish adds the notes of a table: no data, and tail differences.
-func (t *tally) finish(tab *Table, empty bool) {
+// Finish adds the notes of a table: no data, and tail differences.
+func (t *TailCheck) Finish(tab *Table, empty bool) {
 	if empty {
 		tab.Notes = append(tab.Notes, NoteEmpty)
 	}
@@ -125,28 +125,28 @@ func (t *tally) finish(tab *Table, empty bool) {
 	}
 }
 
-// colSum adds rows of amounts column by column and keeps the parts, so that
+// ColSum adds rows of amounts column by column and keeps the parts, so that
 // each printed column total can be checked against its printed parts.
-type colSum struct {
+type ColSum struct {
 	sums  []decimal.Decimal
 	parts [][]decimal.Decimal
 }
 
-func newColSum(width int) *colSum {
-	return &colSum{sums: make([]decimal.Decimal, width), parts: make([][]decimal.Decimal, width)}
+func NewColSum(width int) *ColSum {
+	return &ColSum{sums: make([]decimal.Decimal, width), parts: make([][]decimal.Decimal, width)}
 }
 
-func (c *colSum) add(row []decimal.Decimal) {
+func (c *ColSum) Add(row []decimal.Decimal) {
 	for i, a := range row {
 		c.sums[i] = c.sums[i].Add(a)
 		c.parts[i] = append(c.parts[i], a)
 	}
 }
 
-// check records a tail difference of any column.
-func (c *colSum) check(t *tally) {
+// Check records a tail difference of any column.
+func (c *ColSum) Check(t *TailCheck) {
 	for i, s := range c.sums {
-		t.check(s, c.parts[i]...)
+		t.Check(s, c.parts[i]...)
 	}
 }
 

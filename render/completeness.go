@@ -34,32 +34,32 @@ func Mark(what string) string { return "【未填写：" + what + "】" }
 // markRe finds a mark in printed text.
 var markRe = regexp.MustCompile(`【未填写：[^】]*】`)
 
-// unknown records an unknown statement and returns its mark.
-func (b *builder) unknown(id CheckID, what, path string, at input.Pos) string {
+// Unknown records an Unknown statement and returns its mark.
+func (b *Builder) Unknown(id CheckID, what, path string, at input.Pos) string {
 	if at.Line == 0 {
-		at = b.keyPos(strings.SplitN(strings.SplitN(path, ".", 2)[0], "[", 2)[0])
+		at = b.KeyPos(strings.SplitN(strings.SplitN(path, ".", 2)[0], "[", 2)[0])
 	}
-	b.pub.Unknowns = append(b.pub.Unknowns, Unknown{ID: id, What: what, Path: path, Pos: at})
+	b.Pub.Unknowns = append(b.Pub.Unknowns, Unknown{ID: id, What: what, Path: path, Pos: at})
 	return Mark(what)
 }
 
-// keyPos is where a top-level key is, or the file's first line.
-func (b *builder) keyPos(key string) input.Pos {
-	if p, ok := b.doc.Keys[key]; ok {
+// KeyPos is where a top-level key is, or the file's first line.
+func (b *Builder) KeyPos(key string) input.Pos {
+	if p, ok := b.Doc.Keys[key]; ok {
 		return p
 	}
 	return input.Pos{Line: 1, Col: 1}
 }
 
-// given tells whether a clerk's text says anything.
-func given(t input.Text) bool { return strings.TrimSpace(t.Value) != "" }
+// Given tells whether a clerk's text says anything.
+func Given(t input.Text) bool { return strings.TrimSpace(t.Value) != "" }
 
-// textOrUnknown is a clerk's text as paragraphs, or the mark of an unknown.
-func (b *builder) textOrUnknown(t input.Text, id CheckID, what, path string) []string {
-	if given(t) {
+// TextOrUnknown is a clerk's text as paragraphs, or the mark of an unknown.
+func (b *Builder) TextOrUnknown(t input.Text, id CheckID, what, path string) []string {
+	if Given(t) {
 		return paragraphs(t.Value)
 	}
-	return []string{b.unknown(id, what, path, t.Pos)}
+	return []string{b.Unknown(id, what, path, t.Pos)}
 }
 
 // procurementGiven tells whether all three procurement figures were given
@@ -88,11 +88,11 @@ func assetsGiven(a input.Assets) bool {
 // nothing but zeros (both incomplete); last year's year in a text that
 // never names this year's, and a prior-year figure ten times or more off
 // this year's — the 元/万元 slip — (warnings).
-func (c *checker) completeness() {
-	for _, u := range c.pub.Unknowns {
+func (c *Checker) completeness() {
+	for _, u := range c.Pub.Unknowns {
 		c.out = append(c.out, Finding{ID: u.ID, Severity: SeverityIncomplete,
 			Message: fmt.Sprintf("没有填写%s：%s", u.What, unknownFix[u.ID]),
-			File:    c.doc.File, Line: u.Pos.Line, Column: u.Pos.Col, Path: u.Path})
+			File:    c.Doc.File, Line: u.Pos.Line, Column: u.Pos.Col, Path: u.Path})
 	}
 	for _, t := range c.clerkTexts() {
 		if !strings.Contains(t.Value, "在此填写") {
@@ -102,11 +102,11 @@ func (c *checker) completeness() {
 			at := t.PosOf(m[0])
 			c.out = append(c.out, Finding{ID: "skeleton-text", Severity: SeverityIncomplete,
 				Message: fmt.Sprintf("还是空白模板的提示文字“%s”：请换成本部门的内容", t.Value[m[0]:m[1]]),
-				File:    c.doc.File, Line: at.Line, Column: at.Col})
+				File:    c.Doc.File, Line: at.Line, Column: at.Col})
 		}
 	}
-	for i, p := range c.doc.Projects {
-		if p.Goal == nil || p.Carryover || !given(p.Goal.CarriedFrom) {
+	for i, p := range c.Doc.Projects {
+		if p.Goal == nil || p.Carryover || !Given(p.Goal.CarriedFrom) {
 			continue
 		}
 		at := p.Goal.CarriedFrom.Pos
@@ -115,7 +115,7 @@ func (c *checker) completeness() {
 		}
 		c.out = append(c.out, Finding{ID: "unreviewed-goal", Severity: SeverityIncomplete,
 			Message: fmt.Sprintf("项目“%s”的绩效目标表沿用自%s，还没有复核：逐项核对本年的目标和指标后，删去 carried_from 这一行（工作台中勾选“已复核”）", p.Name.Value, p.Goal.CarriedFrom.Value),
-			File:    c.doc.File, Line: at.Line, Column: at.Col, Path: fmt.Sprintf("projects[%d].performance_goal.carried_from", i)})
+			File:    c.Doc.File, Line: at.Line, Column: at.Col, Path: fmt.Sprintf("projects[%d].performance_goal.carried_from", i)})
 	}
 	c.allZero()
 	c.staleYear()
@@ -140,15 +140,15 @@ var skeletonRe = regexp.MustCompile(`[（(]在此填写[^）)]*[）)]`)
 
 // allZero: a budget whose every figure is zero states nothing — a file
 // rolled over from last year's, or imported from an empty workbook.
-func (c *checker) allZero() {
-	f := c.pub.Facts
+func (c *Checker) allZero() {
+	f := c.Pub.Facts
 	if !Round(f.Total).IsZero() {
 		return
 	}
-	at := c.key("expenditures")
+	at := c.Key("expenditures")
 	c.out = append(c.out, Finding{ID: "all-zero", Severity: SeverityIncomplete,
 		Message: "收支总计为 0：本年度的预算数还没有填写（由上年文件生成的文件，金额都已清空），请在 expenditures、projects 等处填写",
-		File:    c.doc.File, Line: at.Line, Column: at.Col})
+		File:    c.Doc.File, Line: at.Line, Column: at.Col})
 }
 
 // staleYear: a text of 概况 or 其他说明 that speaks of last year's budget
@@ -156,15 +156,15 @@ func (c *checker) allZero() {
 // file) and never names this year was carried over unchanged. Only such
 // phrases count: a text may well name last year for what happened in it
 // ("2024年10月，经批准更名为…").
-func (c *checker) staleYear() {
-	last := strconv.Itoa(c.doc.Year-1) + "年"
-	this := strconv.Itoa(c.doc.Year) + "年"
+func (c *Checker) staleYear() {
+	last := strconv.Itoa(c.Doc.Year-1) + "年"
+	this := strconv.Itoa(c.Doc.Year) + "年"
 	for _, x := range []struct {
 		t    input.Text
 		what string
 	}{
-		{c.doc.Overview.Duties, "本部门职责"}, {c.doc.Overview.Organization, "机构设置情况"},
-		{c.doc.Notes.PurchaseOfServices, "政府购买服务指导性目录"}, {c.doc.Notes.Other, "其他说明"},
+		{c.Doc.Overview.Duties, "本部门职责"}, {c.Doc.Overview.Organization, "机构设置情况"},
+		{c.Doc.Notes.PurchaseOfServices, "政府购买服务指导性目录"}, {c.Doc.Notes.Other, "其他说明"},
 	} {
 		m := staleAt(x.t.Value, last)
 		if m == nil || strings.Contains(x.t.Value, this) {
@@ -174,16 +174,16 @@ func (c *checker) staleYear() {
 		at := x.t.PosOf(i)
 		c.out = append(c.out, Finding{ID: "stale-year", Severity: SeverityWarning,
 			Message: fmt.Sprintf("%s中写的是“%s”，没有提到%s：是否沿用了上年的文字？请按本年度改写", x.what, excerpt(x.t.Value, i, len([]rune(x.t.Value[m[0]:m[1]]))), this),
-			File:    c.doc.File, Line: at.Line, Column: at.Col})
+			File:    c.Doc.File, Line: at.Line, Column: at.Col})
 	}
 }
 
 // implausiblePrior: a prior-year figure ten times this year's or more, or
 // a tenth or less, is most likely typed in the other unit (元 for 万元).
-func (c *checker) implausiblePrior() {
-	f := c.pub.Facts
+func (c *Checker) implausiblePrior() {
+	f := c.Pub.Facts
 	ten := decimal.NewFromInt(10)
-	for _, x := range changes(c.doc, f) {
+	for _, x := range changes(c.Doc, f) {
 		cur, prior := Round(x.cur), Round(x.prior.Value)
 		if !x.prior.Set || cur.IsZero() || prior.IsZero() {
 			continue
@@ -193,16 +193,16 @@ func (c *checker) implausiblePrior() {
 		}
 		at := x.at
 		if at.Line == 0 {
-			at = c.key("prior_year")
+			at = c.Key("prior_year")
 		}
-		unit := c.doc.AmountUnit
+		unit := c.Doc.AmountUnit
 		if unit == "" {
 			unit = "万元"
 		}
 		c.out = append(c.out, Finding{ID: "prior-implausible", Severity: SeverityWarning,
 			Message: fmt.Sprintf("上年%s与本年相差十倍以上：是否按另一种金额单位填写了？本文件的金额单位是%s，请核对 prior_year", x.what, unit),
 			Left:    &Figure{"本年" + x.what, cur}, Right: &Figure{"上年" + x.what, prior},
-			File: c.doc.File, Line: at.Line, Column: at.Col})
+			File: c.Doc.File, Line: at.Line, Column: at.Col})
 	}
 }
 

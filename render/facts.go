@@ -91,8 +91,8 @@ func prior(a input.Amount) Prior { return Prior{Value: a.Value, Set: a.Set} }
 // facts gathers the figures of 第三部分 from the built tables: each
 // sentence quotes the very cell its table prints (its exact amount, rounded
 // once when printed), so a paragraph cannot disagree with its table.
-func (b *builder) facts() *Facts {
-	d, p := b.doc, b.pub
+func (b *Builder) facts() *Facts {
+	d, p := b.Doc, b.Pub
 	f := &Facts{Year: d.Year, PriorYear: d.Year - 1, Dept: d.Department.Name.Value}
 	t1, t3, t4, t5 := p.Table(T1), p.Table(T3), p.Table(T4), p.Table(T5)
 
@@ -140,8 +140,8 @@ func (b *builder) facts() *Facts {
 
 // econFacts are 表6's 合计, 人员经费 and 公用经费, and the names of the items
 // of each, in table order, once each.
-func (b *builder) econFacts(f *Facts) {
-	t := b.pub.Table(T6)
+func (b *Builder) econFacts(f *Facts) {
+	t := b.Pub.Table(T6)
 	f.EconTotal, f.Personnel, f.Public = t.Exact(TotalRow, ColTotal), t.Exact(TotalRow, ColPersonnel), t.Exact(TotalRow, ColPublic)
 	seen := map[string]bool{}
 	for _, r := range t.Rows {
@@ -162,8 +162,8 @@ func (b *builder) econFacts(f *Facts) {
 }
 
 // threePublicFacts are 表10's rows (合计 of the 财政拨款 sources).
-func (b *builder) threePublicFacts(f *Facts) {
-	t, py := b.pub.Table(T10), b.doc.PriorYear.ThreePublic
+func (b *Builder) threePublicFacts(f *Facts) {
+	t, py := b.Pub.Table(T10), b.Doc.PriorYear.ThreePublic
 	item := func(key string) decimal.Decimal { return t.Exact(ItemRow(key), ColTotal) }
 	f.Travel, f.Reception = item(ItemOutboundTravel), item(ItemReception)
 	f.VehiclePurchase, f.VehicleOperation = item(ItemVehiclePurchase), item(ItemVehicleOperation)
@@ -179,13 +179,13 @@ func (b *builder) threePublicFacts(f *Facts) {
 		}
 		f.PriorThreePublic.Value = f.PriorThreePublic.Value.Add(p.Value)
 	}
-	f.ThreePublicReason = b.doc.Reasons.ThreePublicChange.Value
+	f.ThreePublicReason = b.Doc.Reasons.ThreePublicChange.Value
 	f.HasThreePublic = !Round(f.ThreePublic).IsZero()
 }
 
 // operatingFacts are 表11's 部门合计 and its number of units.
-func (b *builder) operatingFacts(f *Facts) {
-	t := b.pub.Table(T11)
+func (b *Builder) operatingFacts(f *Facts) {
+	t := b.Pub.Table(T11)
 	for _, r := range t.Rows {
 		if r.Key.Role == RoleUnit {
 			f.OperatingUnits++
@@ -193,22 +193,22 @@ func (b *builder) operatingFacts(f *Facts) {
 	}
 	f.OperatingCosts = t.Exact(TotalRow, ColTotal)
 	f.OperatingUnitsChinese = ChineseCount(f.OperatingUnits)
-	f.PriorOperatingCosts = prior(b.doc.PriorYear.OperatingCosts)
-	f.OperatingCostsReason = b.doc.Reasons.OperatingCostsChange.Value
+	f.PriorOperatingCosts = prior(b.Doc.PriorYear.OperatingCosts)
+	f.OperatingCostsReason = b.Doc.Reasons.OperatingCostsChange.Value
 }
 
 // performanceFacts count the projects of 表12 by category, and those that
 // publish a goal form, with the amounts their rows print.
-func (b *builder) performanceFacts(f *Facts) {
-	f.Units = len(b.doc.Units)
-	for _, u := range b.doc.Units {
+func (b *Builder) performanceFacts(f *Facts) {
+	f.Units = len(b.Doc.Units)
+	for _, u := range b.Doc.Units {
 		if u.OverallGoal {
 			f.UnitsWithGoals++
 		}
 	}
-	f.OverallGoalAmount = b.doc.Performance.OverallGoalAmount.Value
-	t := b.pub.Table(T12)
-	for _, p := range b.doc.Projects {
+	f.OverallGoalAmount = b.Doc.Performance.OverallGoalAmount.Value
+	t := b.Pub.Table(T12)
+	for _, p := range b.Doc.Projects {
 		if p.Carryover {
 			continue
 		}
@@ -233,8 +233,8 @@ func (b *builder) performanceFacts(f *Facts) {
 	}
 }
 
-func (b *builder) assetFacts(f *Facts) {
-	a := b.doc.Assets
+func (b *Builder) assetFacts(f *Facts) {
+	a := b.Doc.Assets
 	if a.AsOf.Value != "" {
 		f.HasAsOf = true
 		y, rest, _ := strings.Cut(a.AsOf.Value, "-")
@@ -249,11 +249,11 @@ func (b *builder) assetFacts(f *Facts) {
 	f.OfficeArea, f.HasOfficeArea = a.OfficeAreaM2.Value, a.OfficeAreaM2.Value != ""
 	f.EquipmentOver500k, f.EquipmentOver1m = a.EquipmentOver500k.Value, a.EquipmentOver1m.Value
 	f.HasEquipment = a.EquipmentOver500k.Set || a.EquipmentOver1m.Set
-	f.PurchaseOfServices = paragraphs(b.doc.Notes.PurchaseOfServices.Value)
-	f.OtherNotes = paragraphs(b.doc.Notes.Other.Value)
-	p := b.doc.Procurement
+	f.PurchaseOfServices = paragraphs(b.Doc.Notes.PurchaseOfServices.Value)
+	f.OtherNotes = paragraphs(b.Doc.Notes.Other.Value)
+	p := b.Doc.Procurement
 	f.Goods, f.Works, f.Services = p.Goods.Value, p.Works.Value, p.Services.Value
-	f.Procurement = sum(f.Goods, f.Works, f.Services)
+	f.Procurement = Sum(f.Goods, f.Works, f.Services)
 	f.HasProcurement = !Round(f.Procurement).IsZero()
 }
 

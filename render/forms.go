@@ -13,12 +13,12 @@ import (
 // for the year.
 var goalFormWeights = []float64{0.9, 1.1, 1.5, 1.8, 1.1, 1.2, 1.9, 1.1}
 
-// goalForms lays out the published 项目支出绩效目标表 of the current year's
+// GoalForms lays out the published 项目支出绩效目标表 of the current year's
 // projects, in project order. Name, unit and department come from the
 // input's project, never from the form, so they agree with table 12.
-func (b *builder) goalForms() []*Form {
+func (b *Builder) GoalForms() []*Form {
 	var out []*Form
-	for _, p := range b.doc.Projects {
+	for _, p := range b.Doc.Projects {
 		if p.Goal != nil && !p.Carryover {
 			out = append(out, b.goalForm(p))
 		}
@@ -45,16 +45,16 @@ func (fb *formBuilder) pair(label, value string) {
 	fb.next()
 }
 
-func (b *builder) goalForm(p input.Project) *Form {
+func (b *Builder) goalForm(p input.Project) *Form {
 	g := p.Goal
 	f := &Form{
-		Title:    regionLevel(b.doc.Department.Region.Value) + "预算部门（单位）项目支出绩效目标表",
-		Subtitle: fmt.Sprintf("（%d年度）", b.doc.Year),
+		Title:    regionLevel(b.Doc.Department.Region.Value) + "预算部门（单位）项目支出绩效目标表",
+		Subtitle: fmt.Sprintf("（%d年度）", b.Doc.Year),
 		Weights:  goalFormWeights,
 	}
 	fb := &formBuilder{f: f}
-	dept := b.doc.Department.Name.Value
-	if c := b.doc.Department.Code.Value; c != "" {
+	dept := b.Doc.Department.Name.Value
+	if c := b.Doc.Department.Code.Value; c != "" {
 		dept = c + "-" + dept
 	}
 	fb.pair("项目名称", p.Name.Value)
@@ -108,7 +108,7 @@ func (b *builder) goalForm(p input.Project) *Form {
 // indicators lays out the 绩效指标 block: one group of rows per 二级指标
 // (in the forms' fixed order), as many rows as the longer of the two columns
 // lists, under the 一级指标 it belongs to.
-func (b *builder) indicators(fb *formBuilder, g *input.PerformanceGoal) {
+func (b *Builder) indicators(fb *formBuilder, g *input.PerformanceGoal) {
 	period, annual := g.PeriodInd, g.AnnualInd
 	if annual == nil {
 		annual = period

@@ -6,44 +6,44 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// measure picks an amount of an expenditure line for one column.
-type measure func(line) decimal.Decimal
+// Measure picks an amount of an expenditure line for one column.
+type Measure func(Line) decimal.Decimal
 
-// treeRows lays out 类/款/项 rows for the lines that pass keep: a 合计 row,
+// TreeRows lays out 类/款/项 rows for the lines that pass keep: a 合计 row,
 // then each 类 directly above its 款, each 款 above its 项, in code order.
 // Each row carries the code and name cells followed by one amount per
 // measure; parents are exact sums rounded once. It reports whether any line
 // was kept.
-func (b *builder) treeRows(keep func(line) bool, ms []measure, t *tally) ([]Row, bool) {
+func (b *Builder) TreeRows(keep func(Line) bool, ms []Measure, t *TailCheck) ([]Row, bool) {
 	byCode := map[string][]decimal.Decimal{}
-	for _, l := range b.lines {
+	for _, l := range b.Lines {
 		if !keep(l) {
 			continue
 		}
-		v := byCode[l.code]
+		v := byCode[l.Code]
 		if v == nil {
 			v = make([]decimal.Decimal, len(ms))
 		}
 		for i, m := range ms {
 			v[i] = v[i].Add(m(l))
 		}
-		byCode[l.code] = v
+		byCode[l.Code] = v
 	}
-	leaves := make([]codeAmounts, 0, len(byCode))
+	leaves := make([]CodeAmounts, 0, len(byCode))
 	for c, v := range byCode {
-		leaves = append(leaves, codeAmounts{c, v})
+		leaves = append(leaves, CodeAmounts{c, v})
 	}
-	return b.tree(leaves, len(ms), t), len(leaves) > 0
+	return b.Tree(leaves, len(ms), t), len(leaves) > 0
 }
 
-type codeAmounts struct {
-	code    string
-	amounts []decimal.Decimal
+type CodeAmounts struct {
+	Code    string
+	Amounts []decimal.Decimal
 }
 
-// tree builds the 合计 and 类/款/项 rows from 7-digit leaves.
-func (b *builder) tree(leaves []codeAmounts, width int, t *tally) []Row {
-	sort.Slice(leaves, func(i, j int) bool { return leaves[i].code < leaves[j].code })
+// Tree builds the 合计 and 类/款/项 rows from 7-digit leaves.
+func (b *Builder) Tree(leaves []CodeAmounts, width int, t *TailCheck) []Row {
+	sort.Slice(leaves, func(i, j int) bool { return leaves[i].Code < leaves[j].Code })
 	total := make([]decimal.Decimal, width)
 	type node struct {
 		code    string
@@ -63,10 +63,10 @@ func (b *builder) tree(leaves []codeAmounts, width int, t *tally) []Row {
 		return n
 	}
 	for _, l := range leaves {
-		lei, kuan := get(l.code[:3]), get(l.code[:5])
-		xiang := get(l.code)
-		copy(xiang.amounts, l.amounts)
-		for i, a := range l.amounts {
+		lei, kuan := get(l.Code[:3]), get(l.Code[:5])
+		xiang := get(l.Code)
+		copy(xiang.amounts, l.Amounts)
+		for i, a := range l.Amounts {
 			lei.amounts[i] = lei.amounts[i].Add(a)
 			kuan.amounts[i] = kuan.amounts[i].Add(a)
 			total[i] = total[i].Add(a)
@@ -87,7 +87,7 @@ func (b *builder) tree(leaves []codeAmounts, width int, t *tally) []Row {
 			for k, m := range kids {
 				parts[k] = m.amounts[i]
 			}
-			t.check(n.amounts[i], parts...)
+			t.Check(n.amounts[i], parts...)
 		}
 	}
 	for _, n := range nodes {
@@ -100,9 +100,9 @@ func (b *builder) tree(leaves []codeAmounts, width int, t *tally) []Row {
 		for k, a := range top {
 			parts[k] = a[i]
 		}
-		t.check(total[i], parts...)
+		t.Check(total[i], parts...)
 	}
-	rows = append(rows, amountRow(RowTotal, 0, TotalRow, []Cell{Str("合计"), Str("")}, total))
+	rows = append(rows, AmountRow(RowTotal, 0, TotalRow, []Cell{Str("合计"), Str("")}, total))
 	for _, n := range nodes {
 		kind, level := RowItem, 3
 		switch len(n.code) {
@@ -111,13 +111,13 @@ func (b *builder) tree(leaves []codeAmounts, width int, t *tally) []Row {
 		case 5:
 			kind, level = RowSubtotal, 2
 		}
-		rows = append(rows, amountRow(kind, level, CodeRow(n.code), []Cell{CodeCell(n.code), Str(b.doc.Name(n.code))}, n.amounts))
+		rows = append(rows, AmountRow(kind, level, CodeRow(n.code), []Cell{CodeCell(n.code), Str(b.Doc.Name(n.code))}, n.amounts))
 	}
 	return rows
 }
 
-// amountRow is a row of leading cells followed by amounts.
-func amountRow(kind RowKind, level int, key RowKey, lead []Cell, amounts []decimal.Decimal) Row {
+// AmountRow is a row of leading cells followed by amounts.
+func AmountRow(kind RowKind, level int, key RowKey, lead []Cell, amounts []decimal.Decimal) Row {
 	cells := make([]Cell, 0, len(lead)+len(amounts))
 	cells = append(cells, lead...)
 	for _, a := range amounts {

@@ -129,13 +129,13 @@ func note(s string) Block { return Block{Kind: BlockNote, Text: s} }
 
 // part3 generates 第三部分: twelve sections of sentences computed from the
 // input, with the two charts and the published performance-goal forms.
-func (b *builder) part3(t *template.Template) (*Part, error) {
+func (b *Builder) part3(t *template.Template) (*Part, error) {
 	f := b.facts()
-	b.pub.Facts = f
+	b.Pub.Facts = f
 	b.reasonUnknowns(f)
 	b.kindUnknowns()
 	w := &writer{t: t, facts: f}
-	y := b.doc.Year
+	y := b.Doc.Year
 	s := func(id, heading string, blocks ...Block) *Section {
 		return &Section{ID: id, Heading: heading, Blocks: blocks}
 	}
@@ -146,8 +146,8 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 	})
 	// The notes pointing to the attached forms only where forms are attached.
 	overall := func() string {
-		if f.UnitsWithGoals > 0 && !b.doc.Performance.OverallGoalAmount.Set {
-			return b.unknown("unknown-overall-goal", "单位整体绩效目标涉及的资金", "performance.overall_goal_amount", b.doc.Performance.OverallGoalAmount.Pos)
+		if f.UnitsWithGoals > 0 && !b.Doc.Performance.OverallGoalAmount.Set {
+			return b.Unknown("unknown-overall-goal", "单位整体绩效目标涉及的资金", "performance.overall_goal_amount", b.Doc.Performance.OverallGoalAmount.Pos)
 		}
 		return w.say("十.整体", f)
 	}
@@ -162,7 +162,7 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		return w.say("十.项目", f)
 	}
 	ten = append(ten, sub("2、项目绩效目标"), para(projectGoals()))
-	forms := b.goalForms()
+	forms := b.GoalForms()
 	if len(forms) > 0 {
 		ten = append(ten, note("（项目绩效目标表公开情况见附件）"))
 	}
@@ -170,10 +170,10 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		ten = append(ten, Block{Kind: BlockForm, Form: form})
 	}
 	var eleven []Block
-	if !assetsGiven(b.doc.Assets) {
-		eleven = append(eleven, para(b.unknown("unknown-assets", "国有资产占有使用情况（车辆、办公用房、大额设备）", "assets", b.keyPos("assets"))))
+	if !assetsGiven(b.Doc.Assets) {
+		eleven = append(eleven, para(b.Unknown("unknown-assets", "国有资产占有使用情况（车辆、办公用房、大额设备）", "assets", b.KeyPos("assets"))))
 	} else if !f.HasAsOf {
-		f.AsOf = b.unknown("unknown-assets", "国有资产的统计日期", "assets.as_of", b.doc.Assets.AsOf.Pos)
+		f.AsOf = b.Unknown("unknown-assets", "国有资产的统计日期", "assets.as_of", b.Doc.Assets.AsOf.Pos)
 	}
 	if f.HasVehicles {
 		eleven = append(eleven, sub("1、车辆情况："), para(w.say("十一.车辆", f)))
@@ -199,8 +199,8 @@ func (b *builder) part3(t *template.Template) (*Part, error) {
 		s(SecPerformance, "十、绩效管理情况", ten...),
 		s(SecAssets, "十一、国有资产占有使用情况", eleven...),
 		s(SecOtherNotes, "十二、其他说明"),
-		{ID: SecPurchaseOfSvcs, Heading: "（一）政府购买服务指导性目录", Level: 2, Paragraphs: b.textOrUnknown(b.doc.Notes.PurchaseOfServices, "unknown-notes", "政府购买服务指导性目录的说明", "notes.purchase_of_services")},
-		{ID: SecOther, Heading: "（二）其他", Level: 2, Paragraphs: b.textOrUnknown(b.doc.Notes.Other, "unknown-notes", "其他说明", "notes.other")},
+		{ID: SecPurchaseOfSvcs, Heading: "（一）政府购买服务指导性目录", Level: 2, Paragraphs: b.TextOrUnknown(b.Doc.Notes.PurchaseOfServices, "unknown-notes", "政府购买服务指导性目录的说明", "notes.purchase_of_services")},
+		{ID: SecOther, Heading: "（二）其他", Level: 2, Paragraphs: b.TextOrUnknown(b.Doc.Notes.Other, "unknown-notes", "其他说明", "notes.other")},
 	}
 	if w.err != nil {
 		return nil, w.err
@@ -218,10 +218,10 @@ func chartBlock(c *Chart) []Block {
 }
 
 // procurement is 九's sentence, or the mark of the figures not given.
-func (b *builder) procurement(w *writer, f *Facts) string {
-	if missing := procurementMissing(b.doc.Procurement); len(missing) > 0 {
-		at := b.doc.Procurement.Pos
-		return b.unknown("unknown-procurement", "政府采购预算（"+strings.Join(missing, "、")+"）", "procurement", at)
+func (b *Builder) procurement(w *writer, f *Facts) string {
+	if missing := procurementMissing(b.Doc.Procurement); len(missing) > 0 {
+		at := b.Doc.Procurement.Pos
+		return b.Unknown("unknown-procurement", "政府采购预算（"+strings.Join(missing, "、")+"）", "procurement", at)
 	}
 	return w.say("九", f)
 }
@@ -229,38 +229,38 @@ func (b *builder) procurement(w *writer, f *Facts) string {
 // reasonUnknowns puts a mark where a heading asks for the reason of a
 // change (一, 七, 八) and none was given: the sentence then says the
 // reason is missing instead of leaving it out.
-func (b *builder) reasonUnknowns(f *Facts) {
-	for _, x := range changes(b.doc, f) {
-		if !x.asked || given(x.text) || !x.prior.Set || Round(x.cur).Equal(Round(x.prior.Value)) || Round(f.Total).IsZero() {
+func (b *Builder) reasonUnknowns(f *Facts) {
+	for _, x := range changes(b.Doc, f) {
+		if !x.asked || Given(x.text) || !x.prior.Set || Round(x.cur).Equal(Round(x.prior.Value)) || Round(f.Total).IsZero() {
 			continue
 		}
 		at := x.text.Pos
 		if at.Line == 0 {
-			at = b.keyPos("reasons")
+			at = b.KeyPos("reasons")
 		}
 		if at.Line <= 1 {
-			at = b.keyPos("prior_year")
+			at = b.KeyPos("prior_year")
 		}
-		*x.reason = b.unknown("reason-missing", x.what+"比上年增减的原因", "reasons."+x.key, at)
+		*x.reason = b.Unknown("reason-missing", x.what+"比上年增减的原因", "reasons."+x.key, at)
 	}
 }
 
 // kindUnknowns records each unit whose kind was not given.
-func (b *builder) kindUnknowns() {
-	for i, u := range b.doc.Units {
-		if !given(u.Kind) {
-			b.unknown("unknown-unit-kind", "单位“"+u.Name.Value+"”的类型（行政单位、参照公务员法管理的事业单位或事业单位）", fmt.Sprintf("units[%d].kind", i), u.Pos)
+func (b *Builder) kindUnknowns() {
+	for i, u := range b.Doc.Units {
+		if !Given(u.Kind) {
+			b.Unknown("unknown-unit-kind", "单位“"+u.Name.Value+"”的类型（行政单位、参照公务员法管理的事业单位或事业单位）", fmt.Sprintf("units[%d].kind", i), u.Pos)
 		}
 	}
 }
 
 // categoryUnknowns records each current-year project whose category was
 // not given, and counts them.
-func (b *builder) categoryUnknowns() int {
+func (b *Builder) categoryUnknowns() int {
 	n := 0
-	for i, p := range b.doc.Projects {
-		if !p.Carryover && !given(p.Category) {
-			b.unknown("unknown-category", "项目“"+p.Name.Value+"”的项目类别", fmt.Sprintf("projects[%d].category", i), p.Pos)
+	for i, p := range b.Doc.Projects {
+		if !p.Carryover && !Given(p.Category) {
+			b.Unknown("unknown-category", "项目“"+p.Name.Value+"”的项目类别", fmt.Sprintf("projects[%d].category", i), p.Pos)
 			n++
 		}
 	}
@@ -269,7 +269,7 @@ func (b *builder) categoryUnknowns() int {
 
 // chart makes a pie chart of the non-zero items; with fewer than two it
 // says so in a sentence instead.
-func (b *builder) chart(w *writer, title string, items []Item) *Chart {
+func (b *Builder) chart(w *writer, title string, items []Item) *Chart {
 	c := &Chart{Title: title}
 	for _, it := range items {
 		if !Round(it.Amount).IsZero() {

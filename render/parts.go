@@ -36,7 +36,7 @@ const (
 
 // standardParts are shanxi-13's four parts: 概况, the tables, 第三部分's
 // sentences (part3.go) and 名词解释.
-func (b *builder) standardParts(wording *template.Template) ([]*Part, error) {
+func (b *Builder) standardParts(wording *template.Template) ([]*Part, error) {
 	one, two, four := b.parts()
 	three, err := b.part3(wording)
 	if err != nil {
@@ -47,14 +47,14 @@ func (b *builder) standardParts(wording *template.Template) ([]*Part, error) {
 
 // parts lays out parts 1, 2 and 4 of the publication around the tables;
 // part 3 (part3.go) is put in its place by standardParts.
-func (b *builder) parts() (one, two, four *Part) {
-	y := b.doc.Year
+func (b *Builder) parts() (one, two, four *Part) {
+	y := b.Doc.Year
 	one = &Part{ID: PartOverview, Title: "第一部分 概况", Sections: []*Section{
-		{ID: SecDuties, Heading: "一、本部门职责", Paragraphs: b.textOrUnknown(b.doc.Overview.Duties, "unknown-overview", "本部门职责", "overview.duties")},
-		{ID: SecOrganization, Heading: "二、机构设置情况", Paragraphs: b.textOrUnknown(b.doc.Overview.Organization, "unknown-overview", "机构设置情况", "overview.organization")},
+		{ID: SecDuties, Heading: "一、本部门职责", Paragraphs: b.TextOrUnknown(b.Doc.Overview.Duties, "unknown-overview", "本部门职责", "overview.duties")},
+		{ID: SecOrganization, Heading: "二、机构设置情况", Paragraphs: b.TextOrUnknown(b.Doc.Overview.Organization, "unknown-overview", "机构设置情况", "overview.organization")},
 	}}
 	two = &Part{ID: PartTables, Title: fmt.Sprintf("第二部分 %d年部门预算报表", y)}
-	for _, t := range b.pub.Tables {
+	for _, t := range b.Pub.Tables {
 		two.Sections = append(two.Sections, &Section{ID: string(t.ID), TOC: "表" + ChineseNumber(t.Number) + t.Title, Table: t})
 	}
 	four = &Part{ID: PartGlossary, Title: "第四部分 名词解释", Sections: []*Section{{ID: SecGlossary, Paragraphs: b.glossary()}}}
@@ -74,9 +74,9 @@ func paragraphs(text string) []string {
 
 // glossary is the default glossary with the input's replacements and
 // additions, numbered 一、二、…
-func (b *builder) glossary() []string {
+func (b *Builder) glossary() []string {
 	terms := templates.Glossary()
-	for _, g := range b.doc.Glossary {
+	for _, g := range b.Doc.Glossary {
 		replaced := false
 		for i := range terms {
 			if terms[i].Term == g.Term.Value {

@@ -29,13 +29,13 @@ type Profile struct {
 	Tables []*TableDecl
 	// Checks relate the profile's tables (and the texts): each addresses
 	// the tables by id.
-	Checks []func(*checker)
+	Checks []func(*Checker)
 	// Lines say where each kind of input line first appears: open data's
 	// rows name that table.
 	Lines []LineTable
-	// parts lays the publication out around its built tables: the parts in
+	// Parts lays the publication out around its built tables: the Parts in
 	// order, 第三部分's sentences from wording.
-	parts func(b *builder, wording *template.Template) ([]*Part, error)
+	Parts func(b *Builder, wording *template.Template) ([]*Part, error)
 }
 
 // Kind is what a publication is: a 预算 (the budget) or a 决算 (the final

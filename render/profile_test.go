@@ -13,11 +13,11 @@ import (
 // tables under another label, one check of its own and one part of one
 // sentence. Registering it changes nothing of the default layout.
 var testProfile = &Profile{ID: "test-2", Name: "测试版式（2张）", Kind: KindBudget, TitleFormat: "%d年测试公开", LabelFormat: "测试表%d",
-	Checks: []func(*checker){func(c *checker) {
-		c.out = append(c.out, Finding{ID: "test-total", Severity: SeverityWarning, Message: "测试核对：" + c.pub.Table(T1).Label})
+	Checks: []func(*Checker){func(c *Checker) {
+		c.out = append(c.out, Finding{ID: "test-total", Severity: SeverityWarning, Message: "测试核对：" + c.Pub.Table(T1).Label})
 	}},
-	parts: func(b *builder, _ *template.Template) ([]*Part, error) {
-		f := b.pub.Table(T1).Exact(TotalRow, ColTotal)
+	Parts: func(b *Builder, _ *template.Template) ([]*Part, error) {
+		f := b.Pub.Table(T1).Exact(TotalRow, ColTotal)
 		return []*Part{{ID: PartExplanation, Title: "说明", Sections: []*Section{{ID: SecTotals, Heading: "一、收支", Paragraphs: []string{"　　收支总计" + FormatAmount(f) + "。"}}}}}, nil
 	},
 }

@@ -12,14 +12,14 @@ var PersonnelClasses = map[string]bool{"301": true, "303": true}
 
 // table6 is 一般公共预算安排基本支出分经济科目表: one row per 部门经济分类 款 ×
 // 政府经济分类 款, under a subtotal per 部门经济分类 类.
-func (b *builder) table6(t *Table) {
+func (b *Builder) table6(t *Table) {
 	type pair struct {
 		dept, gov string
 		amount    decimal.Decimal
 	}
 	merged := map[[2]string]*pair{}
 	var pairs []*pair
-	for _, l := range b.doc.BasicByEcon {
+	for _, l := range b.Doc.BasicByEcon {
 		k := [2]string{l.Dept.Value, l.Gov.Value}
 		p := merged[k]
 		if p == nil {
@@ -35,7 +35,7 @@ func (b *builder) table6(t *Table) {
 		}
 		return pairs[i].gov < pairs[j].gov
 	})
-	var tl tally
+	var tl TailCheck
 	split := func(class string, a decimal.Decimal) []decimal.Decimal {
 		if PersonnelClasses[class] {
 			return []decimal.Decimal{a, a, decimal.Zero}
@@ -43,7 +43,7 @@ func (b *builder) table6(t *Table) {
 		return []decimal.Decimal{a, decimal.Zero, a}
 	}
 	var body []Row
-	total := newColSum(3)
+	total := NewColSum(3)
 	for i := 0; i < len(pairs); {
 		class := pairs[i].dept[:3]
 		j := i
@@ -57,16 +57,16 @@ func (b *builder) table6(t *Table) {
 				sub[k] = sub[k].Add(a[k])
 			}
 			parts = append(parts, p.amount)
-			items = append(items, amountRow(RowItem, 2, EconRow(p.dept, p.gov), []Cell{Str(b.doc.Name(p.dept)), Str(b.doc.Name(p.gov))}, a))
+			items = append(items, AmountRow(RowItem, 2, EconRow(p.dept, p.gov), []Cell{Str(b.Doc.Name(p.dept)), Str(b.Doc.Name(p.gov))}, a))
 		}
-		tl.check(sub[0], parts...)
-		total.add(sub)
-		body = append(body, amountRow(RowSubtotal, 1, CodeRow(class), []Cell{Str(b.doc.Name(class)), Str("")}, sub))
+		tl.Check(sub[0], parts...)
+		total.Add(sub)
+		body = append(body, AmountRow(RowSubtotal, 1, CodeRow(class), []Cell{Str(b.Doc.Name(class)), Str("")}, sub))
 		body = append(body, items...)
 		i = j
 	}
-	total.check(&tl)
-	tl.check(total.sums[0], total.sums[1], total.sums[2])
-	t.Rows = append([]Row{amountRow(RowTotal, 0, TotalRow, []Cell{Str("合计"), Str("")}, total.sums)}, body...)
-	tl.finish(t, len(pairs) == 0)
+	total.Check(&tl)
+	tl.Check(total.sums[0], total.sums[1], total.sums[2])
+	t.Rows = append([]Row{AmountRow(RowTotal, 0, TotalRow, []Cell{Str("合计"), Str("")}, total.sums)}, body...)
+	tl.Finish(t, len(pairs) == 0)
 }

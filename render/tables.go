@@ -23,8 +23,8 @@ type TableDecl struct {
 	HeaderRows int
 	Header     []HeaderCell
 	Presentation
-	// build fills the table's rows and notes from the input's lines.
-	build func(b *builder, t *Table)
+	// Build fills the table's rows and notes from the input's lines.
+	Build func(b *Builder, t *Table)
 	// labelFormat is its profile's LabelFormat (Register).
 	labelFormat string
 }
@@ -60,7 +60,7 @@ func init() {
 	Standard.Lines = []LineTable{{LinesExpenditure, T3, ColTotal}, {LinesEconomic, T6, ColTotal}, {LinesGovFundRevenue, T7, ColRevenue},
 		{LinesStateCapitalRevenue, T9, ColRevenue}, {LinesThreePublic, T10, ColTotal}, {LinesOperatingCosts, T11, ColTotal},
 		{LinesProjects, T12, ColTotal}, {LinesCarryoverProjects, T13, ColTotal}}
-	Standard.parts = (*builder).standardParts
+	Standard.Parts = (*Builder).standardParts
 	Register(Standard)
 }
 
@@ -109,7 +109,7 @@ func heads(groups ...[]HeaderCell) []HeaderCell {
 
 // functionDecl declares a table of function rows split into basic and
 // project expenditure (tables 3, 5, 8).
-func functionDecl(id TableID, n int, title string, keep func(line) bool) *TableDecl {
+func functionDecl(id TableID, n int, title string, keep func(Line) bool) *TableDecl {
 	return &TableDecl{
 		ID: id, Number: n, Title: title,
 		Columns:    []Column{col(ColCode, KindCode), col(ColName, KindText), col(ColTotal, KindAmount), col(ColBasic, KindAmount), col(ColProject, KindAmount)},
@@ -119,20 +119,20 @@ func functionDecl(id TableID, n int, title string, keep func(line) bool) *TableD
 			hc(1, 0, 1, 1, "科目编码"), hc(1, 1, 1, 1, "科目名称"),
 			hc(1, 2, 1, 1, "合计"), hc(1, 3, 1, 1, "基本支出"), hc(1, 4, 1, 1, "项目支出"),
 		},
-		build: func(b *builder, t *Table) { b.functionTable(t, keep) },
+		Build: func(b *Builder, t *Table) { b.functionTable(t, keep) },
 	}
 }
 
 // fiscalDecl declares a table of rows split into the three 财政拨款 sources
 // under one year heading (tables 10, 11).
-func fiscalDecl(id TableID, n int, title, first, yearText string, build func(*builder, *Table)) *TableDecl {
+func fiscalDecl(id TableID, n int, title, first, yearText string, build func(*Builder, *Table)) *TableDecl {
 	return &TableDecl{
 		ID: id, Number: n, Title: title,
 		Columns:    cols([]Column{col(ColItem, KindText), col(ColTotal, KindAmount)}, sourceCols(input.FiscalSources)),
 		HeaderRows: 2,
 		Header: heads([]HeaderCell{hc(0, 0, 2, 1, first), hc(0, 1, 1, 4, yearText), hc(1, 1, 1, 1, "合计")},
 			sourceHeads(1, 2, id, input.FiscalSources)),
-		build: build,
+		Build: build,
 	}
 }
 
@@ -156,7 +156,7 @@ func projectDecl(id TableID, n int, title string, carryover bool) *TableDecl {
 		d.Header = append(d.Header, hc(2, i, 1, 1, strconv.Itoa(i+1)))
 	}
 	d.Landscape = !carryover
-	d.build = func(b *builder, t *Table) { b.projectTable(t, carryover) }
+	d.Build = func(b *Builder, t *Table) { b.projectTable(t, carryover) }
 	return d
 }
 
@@ -172,7 +172,7 @@ func standardTables() []*TableDecl {
 			hc(1, 0, 1, 1, "项目"), hc(1, 1, 1, 1, "{year}年"), hc(1, 2, 1, 1, "项目"),
 			hc(1, 3, 1, 1, "{year}年合计"), hc(1, 4, 1, 1, "当年预算安排"), hc(1, 5, 1, 1, "上年结转安排"),
 		},
-		build: (*builder).table1,
+		Build: (*Builder).table1,
 	}
 	t2 := &TableDecl{
 		ID: T2, Number: 2, Title: "预算收入总表",
@@ -183,7 +183,7 @@ func standardTables() []*TableDecl {
 			hc(0, 0, 1, 2, "项目"), hc(0, 2, 1, 6, "本年收入"), hc(0, 8, 2, 1, "上年结转"),
 			hc(1, 0, 1, 1, "科目编码"), hc(1, 1, 1, 1, "科目名称"), hc(1, 2, 1, 1, "合计"),
 		}, sourceHeads(1, 3, T2, input.AllSources)),
-		build: (*builder).table2,
+		Build: (*Builder).table2,
 	}
 	t4 := &TableDecl{
 		ID: T4, Number: 4, Title: "财政拨款收支总表",
@@ -195,7 +195,7 @@ func standardTables() []*TableDecl {
 			hc(1, 0, 2, 1, "项目"), hc(1, 1, 2, 1, "金额"), hc(1, 2, 2, 1, "项目"), hc(1, 3, 1, 4, "金额"),
 			hc(2, 3, 1, 1, "小计"),
 		}, sourceHeads(2, 4, T4, input.FiscalSources)),
-		build: (*builder).table4,
+		Build: (*Builder).table4,
 	}
 	t6 := &TableDecl{
 		ID: T6, Number: 6, Title: "一般公共预算安排基本支出分经济科目表（不含上年结转）",
@@ -206,7 +206,7 @@ func standardTables() []*TableDecl {
 			hc(0, 0, 2, 1, "部门预算支出经济科目名称"), hc(0, 1, 2, 1, "政府预算支出经济科目名称"), hc(0, 2, 1, 3, "{year}年预算数"),
 			hc(1, 2, 1, 1, "合计"), hc(1, 3, 1, 1, "人员经费"), hc(1, 4, 1, 1, "公用经费"),
 		},
-		build: (*builder).table6,
+		Build: (*Builder).table6,
 	}
 	t7 := &TableDecl{
 		ID: T7, Number: 7, Title: "政府性基金预算收入表（不含上年结转）",
@@ -216,7 +216,7 @@ func standardTables() []*TableDecl {
 			hc(0, 0, 1, 2, "项目"), hc(0, 2, 2, 1, "政府性基金收入预算"),
 			hc(1, 0, 1, 1, "收入科目编码"), hc(1, 1, 1, 1, "科目名称"),
 		},
-		build: (*builder).table7,
+		Build: (*Builder).table7,
 	}
 	t9 := &TableDecl{
 		ID: T9, Number: 9, Title: "国有资本经营预算收支预算表（不含上年结转）",
@@ -229,23 +229,23 @@ func standardTables() []*TableDecl {
 			hc(1, 3, 2, 1, "科目编码"), hc(1, 4, 2, 1, "科目名称"), hc(1, 5, 2, 1, "合计"), hc(1, 6, 2, 1, "基本支出"), hc(1, 7, 2, 1, "项目支出"),
 			hc(2, 0, 1, 1, "收入科目编码"), hc(2, 1, 1, 1, "科目名称"),
 		},
-		build: (*builder).table9,
+		Build: (*Builder).table9,
 	}
 	t1.Landscape, t2.Landscape, t4.Landscape, t9.Landscape = true, true, true, true
 	all := []*TableDecl{
 		t1, t2,
-		functionDecl(T3, 3, "预算支出总表", func(line) bool { return true }),
+		functionDecl(T3, 3, "预算支出总表", func(Line) bool { return true }),
 		t4,
-		functionDecl(T5, 5, "一般公共预算支出预算表（不含上年结转）", func(l line) bool {
-			return l.source == input.GeneralPublic && !l.carryover
+		functionDecl(T5, 5, "一般公共预算支出预算表（不含上年结转）", func(l Line) bool {
+			return l.Source == input.GeneralPublic && !l.Carryover
 		}),
 		t6, t7,
-		functionDecl(T8, 8, "政府性基金预算支出表（不含上年结转）", func(l line) bool {
-			return l.source == input.GovernmentFund && !l.carryover
+		functionDecl(T8, 8, "政府性基金预算支出表（不含上年结转）", func(l Line) bool {
+			return l.Source == input.GovernmentFund && !l.Carryover
 		}),
 		t9,
-		fiscalDecl(T10, 10, "财政拨款安排“三公”经费支出预算表", "项目", "{year}年预算数", (*builder).table10),
-		fiscalDecl(T11, 11, "财政拨款安排机关运行经费预算表", "单位名称", "{year}预算数", (*builder).table11),
+		fiscalDecl(T10, 10, "财政拨款安排“三公”经费支出预算表", "项目", "{year}年预算数", (*Builder).table10),
+		fiscalDecl(T11, 11, "财政拨款安排机关运行经费预算表", "单位名称", "{year}预算数", (*Builder).table11),
 		projectDecl(T12, 12, "项目支出预算表（本年预算）", false),
 		projectDecl(T13, 13, "项目支出预算表（上年结转）", true),
 	}

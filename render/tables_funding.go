@@ -19,7 +19,7 @@ func split(t *Table, b input.BySource) []decimal.Decimal {
 			out = append(out, b.Get(s))
 		}
 	}
-	return append([]decimal.Decimal{sum(out...)}, out...)
+	return append([]decimal.Decimal{Sum(out...)}, out...)
 }
 
 func addAll(dst, src []decimal.Decimal) []decimal.Decimal {
@@ -34,89 +34,89 @@ func addAll(dst, src []decimal.Decimal) []decimal.Decimal {
 
 // table10 is 财政拨款安排“三公”经费支出预算表. Its 公务用车购置及运行费 and 合计
 // rows are sums, so they cannot disagree with their items.
-func (b *builder) table10(t *Table) {
-	tp := b.doc.ThreePublic
+func (b *Builder) table10(t *Table) {
+	tp := b.Doc.ThreePublic
 	travel, reception := split(t, tp.OutboundTravel), split(t, tp.Reception)
 	purchase, operation := split(t, tp.VehiclePurchase), split(t, tp.VehicleOperation)
 	vehicles := addAll(addAll(nil, purchase), operation)
 	total := addAll(addAll(addAll(nil, travel), reception), vehicles)
-	var tl tally
+	var tl TailCheck
 	for i := range total {
-		tl.check(vehicles[i], purchase[i], operation[i])
-		tl.check(total[i], travel[i], reception[i], vehicles[i])
+		tl.Check(vehicles[i], purchase[i], operation[i])
+		tl.Check(total[i], travel[i], reception[i], vehicles[i])
 	}
 	for _, r := range [][]decimal.Decimal{travel, reception, purchase, operation, vehicles, total} {
-		tl.check(r[0], r[1:]...)
+		tl.Check(r[0], r[1:]...)
 	}
 	t.Rows = []Row{
-		amountRow(RowItem, 1, ItemRow(ItemOutboundTravel), []Cell{Str("因公出国（境）费")}, travel),
-		amountRow(RowItem, 1, ItemRow(ItemReception), []Cell{Str("公务接待费")}, reception),
-		amountRow(RowSubtotal, 1, ItemRow(ItemVehicles), []Cell{Str("公务用车购置及运行费")}, vehicles),
-		amountRow(RowItem, 2, ItemRow(ItemVehiclePurchase), []Cell{Str("①公务用车购置费")}, purchase),
-		amountRow(RowItem, 2, ItemRow(ItemVehicleOperation), []Cell{Str("②公务用车运行维护费")}, operation),
-		amountRow(RowTotal, 0, TotalRow, []Cell{Str("合计")}, total),
+		AmountRow(RowItem, 1, ItemRow(ItemOutboundTravel), []Cell{Str("因公出国（境）费")}, travel),
+		AmountRow(RowItem, 1, ItemRow(ItemReception), []Cell{Str("公务接待费")}, reception),
+		AmountRow(RowSubtotal, 1, ItemRow(ItemVehicles), []Cell{Str("公务用车购置及运行费")}, vehicles),
+		AmountRow(RowItem, 2, ItemRow(ItemVehiclePurchase), []Cell{Str("①公务用车购置费")}, purchase),
+		AmountRow(RowItem, 2, ItemRow(ItemVehicleOperation), []Cell{Str("②公务用车运行维护费")}, operation),
+		AmountRow(RowTotal, 0, TotalRow, []Cell{Str("合计")}, total),
 	}
-	tl.finish(t, false)
+	tl.Finish(t, false)
 }
 
 // table11 is 财政拨款安排机关运行经费预算表: one row per administrative unit,
 // in the order of units.
-func (b *builder) table11(t *Table) {
-	var tl tally
-	total := newColSum(len(t.Columns) - 1)
+func (b *Builder) table11(t *Table) {
+	var tl TailCheck
+	total := NewColSum(len(t.Columns) - 1)
 	var rows []Row
-	for _, u := range b.doc.Units {
-		for _, oc := range b.doc.OperCosts {
+	for _, u := range b.Doc.Units {
+		for _, oc := range b.Doc.OperCosts {
 			if oc.Unit.Value != u.Name.Value {
 				continue
 			}
 			a := split(t, oc.Amount)
-			tl.check(a[0], a[1:]...)
-			total.add(a)
-			rows = append(rows, amountRow(RowItem, 1, UnitRow(u.Name.Value), []Cell{Str(u.Name.Value)}, a))
+			tl.Check(a[0], a[1:]...)
+			total.Add(a)
+			rows = append(rows, AmountRow(RowItem, 1, UnitRow(u.Name.Value), []Cell{Str(u.Name.Value)}, a))
 		}
 	}
-	total.check(&tl)
-	t.Rows = append([]Row{amountRow(RowTotal, 0, TotalRow, []Cell{Str("部门合计")}, total.sums)}, rows...)
-	tl.finish(t, len(rows) == 0)
+	total.Check(&tl)
+	t.Rows = append([]Row{AmountRow(RowTotal, 0, TotalRow, []Cell{Str("部门合计")}, total.sums)}, rows...)
+	tl.Finish(t, len(rows) == 0)
 }
 
 // projectTable fills tables 12 and 13: the department's total, then each
 // unit's subtotal followed by its projects in input order.
-func (b *builder) projectTable(t *Table, carryover bool) {
-	var tl tally
+func (b *Builder) projectTable(t *Table, carryover bool) {
+	var tl TailCheck
 	width := len(t.Columns) - 1
-	total := newColSum(width)
+	total := NewColSum(width)
 	var body []Row
 	count := 0
-	for _, u := range b.doc.Units {
-		sub := newColSum(width)
+	for _, u := range b.Doc.Units {
+		sub := NewColSum(width)
 		var items []Row
-		for _, p := range b.doc.Projects {
+		for _, p := range b.Doc.Projects {
 			if p.Carryover != carryover || p.Unit.Value != u.Name.Value {
 				continue
 			}
 			a := split(t, p.Amounts)
-			tl.check(a[0], a[1:]...)
-			sub.add(a)
-			items = append(items, amountRow(RowItem, 2, ProjectRow(u.Name.Value, p.Name.Value), []Cell{Str(p.Name.Value)}, a))
+			tl.Check(a[0], a[1:]...)
+			sub.Add(a)
+			items = append(items, AmountRow(RowItem, 2, ProjectRow(u.Name.Value, p.Name.Value), []Cell{Str(p.Name.Value)}, a))
 		}
 		if len(items) == 0 {
 			continue
 		}
 		count += len(items)
-		sub.check(&tl)
-		total.add(sub.sums)
-		body = append(body, amountRow(RowSubtotal, 1, UnitRow(u.Name.Value), []Cell{Str(u.Name.Value)}, sub.sums))
+		sub.Check(&tl)
+		total.Add(sub.sums)
+		body = append(body, AmountRow(RowSubtotal, 1, UnitRow(u.Name.Value), []Cell{Str(u.Name.Value)}, sub.sums))
 		body = append(body, items...)
 	}
-	total.check(&tl)
-	label := deptRowLabel(b.doc)
+	total.Check(&tl)
+	label := deptRowLabel(b.Doc)
 	if count == 0 {
 		label = "合计"
 	}
-	t.Rows = append([]Row{amountRow(RowTotal, 0, TotalRow, []Cell{Str(label)}, total.sums)}, body...)
-	tl.finish(t, count == 0)
+	t.Rows = append([]Row{AmountRow(RowTotal, 0, TotalRow, []Cell{Str(label)}, total.sums)}, body...)
+	tl.Finish(t, count == 0)
 }
 
 // deptRowLabel is the department's row of 表12 and 表13: its name, marked

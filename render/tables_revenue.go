@@ -6,33 +6,33 @@ import (
 )
 
 // revenueRows lays out revenue lines as 合计 and 类/款/项 rows.
-func (b *builder) revenueRows(lines []input.RevenueLine, t *tally) []Row {
+func (b *Builder) revenueRows(lines []input.RevenueLine, t *TailCheck) []Row {
 	byCode := map[string]decimal.Decimal{}
 	for _, l := range lines {
 		byCode[l.Code.Value] = byCode[l.Code.Value].Add(l.Amount.Value)
 	}
-	leaves := make([]codeAmounts, 0, len(byCode))
+	leaves := make([]CodeAmounts, 0, len(byCode))
 	for c, a := range byCode {
-		leaves = append(leaves, codeAmounts{c, []decimal.Decimal{a}})
+		leaves = append(leaves, CodeAmounts{c, []decimal.Decimal{a}})
 	}
-	return b.tree(leaves, 1, t)
+	return b.Tree(leaves, 1, t)
 }
 
 // table7 is 政府性基金预算收入表.
-func (b *builder) table7(t *Table) {
-	var tl tally
-	t.Rows = b.revenueRows(b.doc.GovFundRev, &tl)
-	tl.finish(t, len(b.doc.GovFundRev) == 0)
+func (b *Builder) table7(t *Table) {
+	var tl TailCheck
+	t.Rows = b.revenueRows(b.Doc.GovFundRev, &tl)
+	tl.Finish(t, len(b.Doc.GovFundRev) == 0)
 }
 
 // table9 is 国有资本经营预算收支预算表: revenue rows on the left and
 // state-capital expenditure of the current year on the right, side by side.
-func (b *builder) table9(t *Table) {
-	var tl tally
-	lefts := b.revenueRows(b.doc.StateCapRev, &tl)
-	rights, anyRight := b.treeRows(func(l line) bool {
-		return l.source == input.StateCapital && !l.carryover
-	}, []measure{totalOf, basicOf, projectOf}, &tl)
+func (b *Builder) table9(t *Table) {
+	var tl TailCheck
+	lefts := b.revenueRows(b.Doc.StateCapRev, &tl)
+	rights, anyRight := b.TreeRows(func(l Line) bool {
+		return l.Source == input.StateCapital && !l.Carryover
+	}, []Measure{totalOf, basicOf, projectOf}, &tl)
 	for i := 0; i < max(len(lefts), len(rights)); i++ {
 		var row Row
 		if i < len(lefts) {
@@ -53,5 +53,5 @@ func (b *builder) table9(t *Table) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	tl.finish(t, len(b.doc.StateCapRev) == 0 && !anyRight)
+	tl.Finish(t, len(b.Doc.StateCapRev) == 0 && !anyRight)
 }

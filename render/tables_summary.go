@@ -11,18 +11,18 @@ type catSums struct {
 	current, carry map[input.Source]decimal.Decimal
 }
 
-func (b *builder) byCategory() map[string]*catSums {
+func (b *Builder) byCategory() map[string]*catSums {
 	out := map[string]*catSums{}
-	for _, l := range b.lines {
-		c := out[l.code[:3]]
+	for _, l := range b.Lines {
+		c := out[l.Code[:3]]
 		if c == nil {
 			c = &catSums{current: map[input.Source]decimal.Decimal{}, carry: map[input.Source]decimal.Decimal{}}
-			out[l.code[:3]] = c
+			out[l.Code[:3]] = c
 		}
-		if l.carryover {
-			c.carry[l.source] = c.carry[l.source].Add(l.total())
+		if l.Carryover {
+			c.carry[l.Source] = c.carry[l.Source].Add(l.Total())
 		} else {
-			c.current[l.source] = c.current[l.source].Add(l.total())
+			c.current[l.Source] = c.current[l.Source].Add(l.Total())
 		}
 	}
 	return out
@@ -37,8 +37,8 @@ func sumSources(m map[input.Source]decimal.Decimal, sources []input.Source) deci
 }
 
 // categoryLabel is 一、一般公共服务支出 … 三十、抗疫特别国债安排的支出.
-func (b *builder) categoryLabel(i int, code string) string {
-	return ChineseNumber(i+1) + "、" + b.doc.Name(code)
+func (b *Builder) categoryLabel(i int, code string) string {
+	return ChineseNumber(i+1) + "、" + b.Doc.Name(code)
 }
 
 // sourceLabel is 一、一般公共预算 …: the i-th source as a row label.
@@ -66,8 +66,8 @@ func blankHalf(t *Table, side Side) []Cell {
 
 // table1 is 预算收支总表: income by source on the left, expenditure by the 30
 // categories on the right; the two sides balance by construction.
-func (b *builder) table1(t *Table) {
-	var tl tally
+func (b *Builder) table1(t *Table) {
+	var tl TailCheck
 	cats := b.byCategory()
 	income := map[input.Source]decimal.Decimal{}
 	carryIn := decimal.Zero
@@ -87,8 +87,8 @@ func (b *builder) table1(t *Table) {
 		lefts = append(lefts, half{SourceRow(s), []Cell{Str(sourceLabel(i, s)), Money(income[s])}})
 		incomeParts = append(incomeParts, income[s])
 	}
-	incomeTotal := sum(incomeParts...)
-	tl.check(incomeTotal, incomeParts...)
+	incomeTotal := Sum(incomeParts...)
+	tl.Check(incomeTotal, incomeParts...)
 
 	var rows []Row
 	var curParts, carryParts, allParts []decimal.Decimal
@@ -98,7 +98,7 @@ func (b *builder) table1(t *Table) {
 			cur, carry = sumSources(c.current, input.AllSources), sumSources(c.carry, input.AllSources)
 		}
 		curParts, carryParts, allParts = append(curParts, cur), append(carryParts, carry), append(allParts, cur.Add(carry))
-		tl.check(cur.Add(carry), cur, carry)
+		tl.Check(cur.Add(carry), cur, carry)
 		row := Row{Kind: RowItem, Level: 1, Key: CodeRow(code), Cells: blankHalf(t, SideLeft)}
 		if i < len(lefts) {
 			row.LeftKey, row.Cells = lefts[i].key, lefts[i].cells
@@ -106,25 +106,25 @@ func (b *builder) table1(t *Table) {
 		row.Cells = append(row.Cells, Str(b.categoryLabel(i, code)), Money(cur.Add(carry)), Money(cur), Money(carry))
 		rows = append(rows, row)
 	}
-	curTotal, carryTotal := sum(curParts...), sum(carryParts...)
-	tl.check(curTotal, curParts...)
-	tl.check(carryTotal, carryParts...)
-	tl.check(curTotal.Add(carryTotal), allParts...)
+	curTotal, carryTotal := Sum(curParts...), Sum(carryParts...)
+	tl.Check(curTotal, curParts...)
+	tl.Check(carryTotal, carryParts...)
+	tl.Check(curTotal.Add(carryTotal), allParts...)
 	zero := decimal.Zero
 	rows = append(rows,
 		Row{Kind: RowSubtotal, Key: CurrentTotalRow, LeftKey: CurrentTotalRow, Cells: []Cell{Str("本年收入合计"), Money(incomeTotal), Str("本年支出合计"), Money(curTotal.Add(carryTotal)), Money(curTotal), Money(carryTotal)}},
 		Row{Kind: RowItem, Key: CarryoverRow, LeftKey: CarryoverRow, Cells: []Cell{Str("上年结转"), Money(carryIn), Str("年终结转"), Money(zero), Money(zero), Money(zero)}},
 		Row{Kind: RowTotal, Key: TotalRow, LeftKey: TotalRow, Cells: []Cell{Str("收入总计"), Money(incomeTotal.Add(carryIn)), Str("支出总计"), Money(curTotal.Add(carryTotal)), Money(curTotal), Money(carryTotal)}},
 	)
-	tl.check(incomeTotal.Add(carryIn), incomeTotal, carryIn)
+	tl.Check(incomeTotal.Add(carryIn), incomeTotal, carryIn)
 	t.Rows = rows
-	tl.finish(t, false)
+	tl.Finish(t, false)
 }
 
 // table4 is 财政拨款收支总表: table 1 restricted to the three 财政拨款 sources.
-func (b *builder) table4(t *Table) {
+func (b *Builder) table4(t *Table) {
 	fiscal := input.FiscalSources
-	var tl tally
+	var tl TailCheck
 	cats := b.byCategory()
 	income, carryIn := map[input.Source]decimal.Decimal{}, map[input.Source]decimal.Decimal{}
 	for _, c := range cats {
@@ -140,12 +140,12 @@ func (b *builder) table4(t *Table) {
 		incomeParts = append(incomeParts, income[s])
 		carryParts = append(carryParts, carryIn[s])
 	}
-	incomeTotal, carryTotal := sum(incomeParts...), sum(carryParts...)
-	tl.check(incomeTotal, incomeParts...)
-	tl.check(carryTotal, carryParts...)
+	incomeTotal, carryTotal := Sum(incomeParts...), Sum(carryParts...)
+	tl.Check(incomeTotal, incomeParts...)
+	tl.Check(carryTotal, carryParts...)
 
 	var rows []Row
-	cols := newColSum(len(fiscal))
+	cols := NewColSum(len(fiscal))
 	for i, code := range input.Categories {
 		amounts := make([]decimal.Decimal, len(fiscal))
 		if c := cats[code]; c != nil {
@@ -153,20 +153,20 @@ func (b *builder) table4(t *Table) {
 				amounts[k] = c.current[s].Add(c.carry[s])
 			}
 		}
-		cols.add(amounts)
+		cols.Add(amounts)
 		row := Row{Kind: RowItem, Level: 1, Key: CodeRow(code), Cells: blankHalf(t, SideLeft)}
 		if i < len(lefts) {
 			row.LeftKey, row.Cells = SourceRow(fiscal[i]), lefts[i]
 		}
-		tl.check(sum(amounts...), amounts...)
-		row.Cells = append(row.Cells, Str(b.categoryLabel(i, code)), Money(sum(amounts...)))
+		tl.Check(Sum(amounts...), amounts...)
+		row.Cells = append(row.Cells, Str(b.categoryLabel(i, code)), Money(Sum(amounts...)))
 		row.Cells = append(row.Cells, moneys(amounts)...)
 		rows = append(rows, row)
 	}
-	cols.check(&tl)
+	cols.Check(&tl)
 	colTotals := cols.sums
-	spent := sum(colTotals...)
-	tl.check(spent, colTotals...)
+	spent := Sum(colTotals...)
+	tl.Check(spent, colTotals...)
 	zero := decimal.Zero
 	rows = append(rows,
 		Row{Kind: RowSubtotal, Key: CurrentTotalRow, LeftKey: CurrentTotalRow, Cells: append([]Cell{Str("本年收入合计"), Money(incomeTotal), Str("本年支出合计"), Money(spent)}, moneys(colTotals)...)},
@@ -177,9 +177,9 @@ func (b *builder) table4(t *Table) {
 		rows = append(rows, Row{Kind: RowItem, Level: 2, LeftKey: CarrySourceRow(s), Cells: cells})
 	}
 	rows = append(rows, Row{Kind: RowTotal, Key: TotalRow, LeftKey: TotalRow, Cells: append([]Cell{Str("收入总计"), Money(incomeTotal.Add(carryTotal)), Str("支出总计"), Money(spent)}, moneys(colTotals)...)})
-	tl.check(incomeTotal.Add(carryTotal), incomeTotal, carryTotal)
+	tl.Check(incomeTotal.Add(carryTotal), incomeTotal, carryTotal)
 	t.Rows = rows
-	tl.finish(t, false)
+	tl.Finish(t, false)
 }
 
 func moneys(ds []decimal.Decimal) []Cell {

@@ -84,9 +84,9 @@ func clerkTexts(doc *input.Document) []input.Text {
 }
 
 // clerkTexts are the input's free texts, walked once per check.
-func (c *checker) clerkTexts() []input.Text {
+func (c *Checker) clerkTexts() []input.Text {
 	if c.free == nil {
-		c.free = clerkTexts(c.doc)
+		c.free = clerkTexts(c.Doc)
 		if c.free == nil {
 			c.free = []input.Text{}
 		}
@@ -124,7 +124,7 @@ func excerpt(s string, i, n int) string {
 
 // texts checks every free text: one finding per text and kind, at the
 // first place, counting the others.
-func (c *checker) texts() {
+func (c *Checker) texts() {
 	for _, t := range c.clerkTexts() {
 		for _, k := range []struct {
 			id   CheckID
@@ -154,7 +154,7 @@ func (c *checker) texts() {
 			if len(hits) > 1 {
 				msg += fmt.Sprintf("（这段文字中共 %d 处）", len(hits))
 			}
-			c.out = append(c.out, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.doc.File, Line: at.Line, Column: at.Col})
+			c.out = append(c.out, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.Doc.File, Line: at.Line, Column: at.Col})
 		}
 	}
 }
@@ -175,13 +175,13 @@ func lineOffsets(s string) [][2]int {
 // reasons checks each reason against the change it explains. (A change
 // whose heading asks for its reason and has none is an Unknown of the
 // build: reason-missing, completeness.go.)
-func (c *checker) reasons() {
-	f := c.pub.Facts
+func (c *Checker) reasons() {
+	f := c.Pub.Facts
 	if Round(f.Total).IsZero() {
 		return // a file with no figures yet (a new year's, rolled over)
 	}
-	for _, x := range changes(c.doc, f) {
-		if !x.prior.Set || !given(x.text) {
+	for _, x := range changes(c.Doc, f) {
+		if !x.prior.Set || !Given(x.text) {
 			continue
 		}
 		diff := Round(x.cur).Sub(Round(x.prior.Value))
@@ -196,7 +196,7 @@ func (c *checker) reasons() {
 		}
 		c.out = append(c.out, Finding{ID: "reason-direction", Severity: SeverityWarning,
 			Message: fmt.Sprintf("%s的原因说的是“%s”，而%s比上年%s了：是否沿用了上年的文字？", x.what, said, x.what, went),
-			Left:    &cur, Right: &prior, Diff: &diff, File: c.doc.File, Line: x.text.Pos.Line, Column: x.text.Pos.Col})
+			Left:    &cur, Right: &prior, Diff: &diff, File: c.Doc.File, Line: x.text.Pos.Line, Column: x.text.Pos.Col})
 	}
 }
 
@@ -212,8 +212,8 @@ var (
 // 财政拨款, basic and project). A line is compared by what it means, not by
 // its code alone: one whose code a department prints under a name of its
 // own (30212 as 机关事业单位退休人员活动费) is not that “三公” item.
-func (c *checker) economicVsThreePublic() {
-	t6, t10 := c.pub.Table(T6), c.pub.Table(T10)
+func (c *Checker) economicVsThreePublic() {
+	t6, t10 := c.Pub.Table(T6), c.Pub.Table(T10)
 	for _, x := range []struct {
 		dept, item, name string
 		means            *regexp.Regexp // what the line's printed name says
@@ -228,8 +228,8 @@ func (c *checker) economicVsThreePublic() {
 				sum = sum.Add(t6.Exact(r.Key, ColTotal))
 			}
 		}
-		c.exceed("T6-T10-items", SeverityWarning, fmt.Sprintf("表6中%s（%s）不应多于表10的“三公”%s", x.name, x.dept, x.name),
-			Figure{"表6 " + x.dept, sum}, Figure{"表10 " + x.name, t10.Exact(ItemRow(x.item), ColTotal)}, c.key("basic_by_economic"))
+		c.Exceed("T6-T10-items", SeverityWarning, fmt.Sprintf("表6中%s（%s）不应多于表10的“三公”%s", x.name, x.dept, x.name),
+			Figure{"表6 " + x.dept, sum}, Figure{"表10 " + x.name, t10.Exact(ItemRow(x.item), ColTotal)}, c.Key("basic_by_economic"))
 	}
 }
 
