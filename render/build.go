@@ -27,13 +27,13 @@ func Build(doc *input.Document) (*Publication, error) {
 // is taken from elsewhere. It fails only on wording templates that do not
 // execute or leave debris in the text.
 func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
-	w := opts.Wording
-	if w == nil {
-		w = defaultWording()
-	}
 	prof, err := profileFor(doc, opts.Layout)
 	if err != nil {
 		return nil, err
+	}
+	w := opts.Wording
+	if w == nil || w.profile != prof {
+		w = prof.defaultWording() // a bureau's wording is for the layout it was written for
 	}
 	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: prof.Title(doc.Year), Profile: prof}
 	b := &Builder{Doc: doc, Pub: p, Lines: ExpenditureLines(doc)}
@@ -45,6 +45,9 @@ func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
 	}
 	if p.Parts, err = prof.Parts(b, w.t); err != nil {
 		return nil, err
+	}
+	if prof.Summarize != nil {
+		p.Summary = prof.Summarize(p)
 	}
 	return p, nil
 }
@@ -128,24 +131,24 @@ func (t *TailCheck) Finish(tab *Table, empty bool) {
 // ColSum adds rows of amounts column by column and keeps the parts, so that
 // each printed column total can be checked against its printed parts.
 type ColSum struct {
-	sums  []decimal.Decimal
+	Sums  []decimal.Decimal
 	parts [][]decimal.Decimal
 }
 
 func NewColSum(width int) *ColSum {
-	return &ColSum{sums: make([]decimal.Decimal, width), parts: make([][]decimal.Decimal, width)}
+	return &ColSum{Sums: make([]decimal.Decimal, width), parts: make([][]decimal.Decimal, width)}
 }
 
 func (c *ColSum) Add(row []decimal.Decimal) {
 	for i, a := range row {
-		c.sums[i] = c.sums[i].Add(a)
+		c.Sums[i] = c.Sums[i].Add(a)
 		c.parts[i] = append(c.parts[i], a)
 	}
 }
 
 // Check records a tail difference of any column.
 func (c *ColSum) Check(t *TailCheck) {
-	for i, s := range c.sums {
+	for i, s := range c.Sums {
 		t.Check(s, c.parts[i]...)
 	}
 }

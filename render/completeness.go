@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/shopspring/decimal"
 )
 
 // Every statement of the publication is either given — by the tables, or
@@ -57,14 +56,14 @@ func Given(t input.Text) bool { return strings.TrimSpace(t.Value) != "" }
 // TextOrUnknown is a clerk's text as paragraphs, or the mark of an unknown.
 func (b *Builder) TextOrUnknown(t input.Text, id CheckID, what, path string) []string {
 	if Given(t) {
-		return paragraphs(t.Value)
+		return Paragraphs(t.Value)
 	}
 	return []string{b.Unknown(id, what, path, t.Pos)}
 }
 
 // procurementGiven tells whether all three procurement figures were given
 // (0 included); the missing ones are listed.
-func procurementMissing(p input.Procurement) []string {
+func ProcurementMissing(p input.Procurement) []string {
 	var missing []string
 	for _, x := range []struct {
 		a    input.Amount
@@ -77,20 +76,20 @@ func procurementMissing(p input.Procurement) []string {
 	return missing
 }
 
-// assetsGiven tells whether any item of 十一 was given.
-func assetsGiven(a input.Assets) bool {
+// AssetsGiven tells whether any item of 十一 was given.
+func AssetsGiven(a input.Assets) bool {
 	v := a.Vehicles
 	return v.Quota.Set || v.Actual.Set || a.OfficeAreaM2.Value != "" || a.EquipmentOver500k.Set || a.EquipmentOver1m.Set
 }
 
-// completeness turns the build's unknowns into findings, and looks for
+// Completeness turns the build's unknowns into findings, and looks for
 // what is given but cannot be meant: a skeleton's placeholder, a budget of
 // nothing but zeros (both incomplete); last year's year in a text that
 // never names this year's, and a prior-year figure ten times or more off
 // this year's — the 元/万元 slip — (warnings).
-func (c *Checker) completeness() {
+func (c *Checker) Completeness() {
 	for _, u := range c.Pub.Unknowns {
-		c.out = append(c.out, Finding{ID: u.ID, Severity: SeverityIncomplete,
+		c.Findings = append(c.Findings, Finding{ID: u.ID, Severity: SeverityIncomplete,
 			Message: fmt.Sprintf("没有填写%s：%s", u.What, unknownFix[u.ID]),
 			File:    c.Doc.File, Line: u.Pos.Line, Column: u.Pos.Col, Path: u.Path})
 	}
@@ -100,7 +99,7 @@ func (c *Checker) completeness() {
 		}
 		if m := skeletonRe.FindStringIndex(t.Value); m != nil {
 			at := t.PosOf(m[0])
-			c.out = append(c.out, Finding{ID: "skeleton-text", Severity: SeverityIncomplete,
+			c.Findings = append(c.Findings, Finding{ID: "skeleton-text", Severity: SeverityIncomplete,
 				Message: fmt.Sprintf("还是空白模板的提示文字“%s”：请换成本部门的内容", t.Value[m[0]:m[1]]),
 				File:    c.Doc.File, Line: at.Line, Column: at.Col})
 		}
@@ -113,13 +112,10 @@ func (c *Checker) completeness() {
 		if at.Line == 0 {
 			at = p.Pos
 		}
-		c.out = append(c.out, Finding{ID: "unreviewed-goal", Severity: SeverityIncomplete,
+		c.Findings = append(c.Findings, Finding{ID: "unreviewed-goal", Severity: SeverityIncomplete,
 			Message: fmt.Sprintf("项目“%s”的绩效目标表沿用自%s，还没有复核：逐项核对本年的目标和指标后，删去 carried_from 这一行（工作台中勾选“已复核”）", p.Name.Value, p.Goal.CarriedFrom.Value),
 			File:    c.Doc.File, Line: at.Line, Column: at.Col, Path: fmt.Sprintf("projects[%d].performance_goal.carried_from", i)})
 	}
-	c.allZero()
-	c.staleYear()
-	c.implausiblePrior()
 }
 
 // unknownFix says, for each kind of unknown, how to give it.
@@ -138,25 +134,12 @@ var unknownFix = map[CheckID]string{
 // forms: （在此填写本部门职责。）.
 var skeletonRe = regexp.MustCompile(`[（(]在此填写[^）)]*[）)]`)
 
-// allZero: a budget whose every figure is zero states nothing — a file
-// rolled over from last year's, or imported from an empty workbook.
-func (c *Checker) allZero() {
-	f := c.Pub.Facts
-	if !Round(f.Total).IsZero() {
-		return
-	}
-	at := c.Key("expenditures")
-	c.out = append(c.out, Finding{ID: "all-zero", Severity: SeverityIncomplete,
-		Message: "收支总计为 0：本年度的预算数还没有填写（由上年文件生成的文件，金额都已清空），请在 expenditures、projects 等处填写",
-		File:    c.Doc.File, Line: at.Line, Column: at.Col})
-}
-
-// staleYear: a text of 概况 or 其他说明 that speaks of last year's budget
+// StaleYear: a text of 概况 or 其他说明 that speaks of last year's budget
 // ("纳入2024年部门预算编制范围", "本部门2024年无政府购买服务项目" in a 2025
 // file) and never names this year was carried over unchanged. Only such
 // phrases count: a text may well name last year for what happened in it
 // ("2024年10月，经批准更名为…").
-func (c *Checker) staleYear() {
+func (c *Checker) StaleYear() {
 	last := strconv.Itoa(c.Doc.Year-1) + "年"
 	this := strconv.Itoa(c.Doc.Year) + "年"
 	for _, x := range []struct {
@@ -172,37 +155,9 @@ func (c *Checker) staleYear() {
 		}
 		i := m[0]
 		at := x.t.PosOf(i)
-		c.out = append(c.out, Finding{ID: "stale-year", Severity: SeverityWarning,
+		c.Findings = append(c.Findings, Finding{ID: "stale-year", Severity: SeverityWarning,
 			Message: fmt.Sprintf("%s中写的是“%s”，没有提到%s：是否沿用了上年的文字？请按本年度改写", x.what, excerpt(x.t.Value, i, len([]rune(x.t.Value[m[0]:m[1]]))), this),
 			File:    c.Doc.File, Line: at.Line, Column: at.Col})
-	}
-}
-
-// implausiblePrior: a prior-year figure ten times this year's or more, or
-// a tenth or less, is most likely typed in the other unit (元 for 万元).
-func (c *Checker) implausiblePrior() {
-	f := c.Pub.Facts
-	ten := decimal.NewFromInt(10)
-	for _, x := range changes(c.Doc, f) {
-		cur, prior := Round(x.cur), Round(x.prior.Value)
-		if !x.prior.Set || cur.IsZero() || prior.IsZero() {
-			continue
-		}
-		if prior.LessThan(cur.Mul(ten)) && cur.LessThan(prior.Mul(ten)) {
-			continue
-		}
-		at := x.at
-		if at.Line == 0 {
-			at = c.Key("prior_year")
-		}
-		unit := c.Doc.AmountUnit
-		if unit == "" {
-			unit = "万元"
-		}
-		c.out = append(c.out, Finding{ID: "prior-implausible", Severity: SeverityWarning,
-			Message: fmt.Sprintf("上年%s与本年相差十倍以上：是否按另一种金额单位填写了？本文件的金额单位是%s，请核对 prior_year", x.what, unit),
-			Left:    &Figure{"本年" + x.what, cur}, Right: &Figure{"上年" + x.what, prior},
-			File: c.Doc.File, Line: at.Line, Column: at.Col})
 	}
 }
 

@@ -7,23 +7,6 @@ import "github.com/budgetpub/budgetpub/input"
 // position.
 type TableID string
 
-// The 13 tables of the standard set (预算公开表1—13).
-const (
-	T1  TableID = "T1"  // 预算收支总表
-	T2  TableID = "T2"  // 预算收入总表
-	T3  TableID = "T3"  // 预算支出总表
-	T4  TableID = "T4"  // 财政拨款收支总表
-	T5  TableID = "T5"  // 一般公共预算支出预算表（不含上年结转）
-	T6  TableID = "T6"  // 一般公共预算安排基本支出分经济科目表（不含上年结转）
-	T7  TableID = "T7"  // 政府性基金预算收入表（不含上年结转）
-	T8  TableID = "T8"  // 政府性基金预算支出表（不含上年结转）
-	T9  TableID = "T9"  // 国有资本经营预算收支预算表（不含上年结转）
-	T10 TableID = "T10" // 财政拨款安排“三公”经费支出预算表
-	T11 TableID = "T11" // 财政拨款安排机关运行经费预算表
-	T12 TableID = "T12" // 项目支出预算表（本年预算）
-	T13 TableID = "T13" // 项目支出预算表（上年结转）
-)
-
 // ColKey names a column of a table: what its figures are.
 type ColKey string
 

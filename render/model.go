@@ -19,8 +19,15 @@ type Publication struct {
 	// Parts are the four parts of the publication in order. A part with no
 	// sections has its place but is not printed.
 	Parts []*Part
-	// Facts are the figures 第三部分 quotes (and the checks relate).
-	Facts *Facts
+	// Facts are the figures the profile's sentences quote (and its checks
+	// relate): the profile's own struct (Profile.Wording.Data), written
+	// field by field as open data.
+	Facts any
+	// Summary is what a bureau reads of every publication, whatever its
+	// layout (the review's figures, next year's prior-year figures, the
+	// workbench's hints): filled by the profile (Profile.Summarize), nil
+	// when it gives none.
+	Summary *Summary
 	// Draft, when set, says on every page and sheet that the publication is
 	// not final (rendered although its checks found errors).
 	Draft string
@@ -246,3 +253,9 @@ const (
 	NoteEmpty    = "注：本表无数据"
 	NoteRounding = "注：因四舍五入，分项之和与合计可能存在尾差。"
 )
+
+// Item is a named amount of a list in a sentence or a chart.
+type Item struct {
+	Name   string
+	Amount decimal.Decimal
+}

@@ -33,6 +33,17 @@ type Profile struct {
 	// Lines say where each kind of input line first appears: open data's
 	// rows name that table.
 	Lines []LineTable
+	// Wording is the profile's sentences: their embedded templates and
+	// the facts they quote.
+	Wording WordingSource
+	// Summarize gives what a bureau reads of every publication (the
+	// review's figures, next year's prior-year figures): nil gives none.
+	Summarize func(*Publication) *Summary
+	// PriorYear is the prior_year block of the year after, from this
+	// year's built publication (init --from, import --prior): which
+	// figures next year's 比上年 sentences compare with. Nil: none
+	// carried.
+	PriorYear func(*Publication) input.PriorYear
 	// Parts lays the publication out around its built tables: the Parts in
 	// order, 第三部分's sentences from wording.
 	Parts func(b *Builder, wording *template.Template) ([]*Part, error)

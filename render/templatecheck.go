@@ -28,7 +28,6 @@ type ChartWording struct {
 }
 
 var (
-	factsType   = reflect.TypeOf(Facts{})
 	chartType   = reflect.TypeOf(ChartWording{})
 	decimalType = reflect.TypeOf(decimal.Decimal{})
 	priorType   = reflect.TypeOf(Prior{})
@@ -38,12 +37,13 @@ var (
 	stringsType = reflect.TypeOf([]string(nil))
 )
 
-// defineData is the type each define of 第三部分 is executed with.
-func defineData(name string) reflect.Type {
+// defineData is the type a define is executed with: a chart's sentence
+// (图.*) its ChartWording, every other the profile's facts.
+func defineData(name string, facts reflect.Type) reflect.Type {
 	if strings.HasPrefix(name, "图.") {
 		return chartType
 	}
-	return factsType
+	return facts
 }
 
 // funcSig is a template function's argument and result types.
@@ -82,7 +82,7 @@ func (c *tmplChecker) fail(n parse.Node, format string, args ...any) {
 
 // checkWording checks every define of a parsed wording (names: the defines
 // the program executes, with their data types).
-func checkWording(t *template.Template, known map[string]bool) error {
+func checkWording(t *template.Template, known map[string]bool, facts reflect.Type) error {
 	top := t.Name()
 	var errs []string
 	for _, tt := range t.Templates() {
@@ -95,8 +95,8 @@ func checkWording(t *template.Template, known map[string]bool) error {
 			errs = append(errs, fmt.Sprintf("%s: 没有名为“%s”的段落：只能改写默认句式中已有的段落（名称须完全一致）", loc, name))
 			continue
 		}
-		c := &tmplChecker{name: name, tree: tt.Tree, vars: []map[string]reflect.Type{{"$": defineData(name)}}}
-		c.list(tt.Tree.Root, defineData(name))
+		c := &tmplChecker{name: name, tree: tt.Tree, vars: []map[string]reflect.Type{{"$": defineData(name, facts)}}}
+		c.list(tt.Tree.Root, defineData(name, facts))
 		errs = append(errs, c.errs...)
 	}
 	if len(errs) > 0 {

@@ -2,19 +2,33 @@ package render
 
 import (
 	"fmt"
+	"reflect"
 	"sync"
 	"text/template"
 
-	"github.com/budgetpub/budgetpub/templates"
+	"github.com/budgetpub/budgetpub/input"
 	"github.com/shopspring/decimal"
 )
 
-// Wording is the parsed sentence templates of 第三部分: the embedded
-// defaults with, on top, any defines a bureau replaced. It is parsed once per
-// process and shared by every department (executing a template is safe from
-// many goroutines).
+// Wording is the parsed sentence templates of a profile's explanatory part:
+// its embedded defaults with, on top, any defines a bureau replaced. It is
+// parsed once per process and shared by every department (executing a
+// template is safe from many goroutines).
 type Wording struct {
-	t *template.Template
+	t       *template.Template
+	profile *Profile
+}
+
+// WordingSource is what a profile declares of its sentences: the embedded
+// defines and the type of the data each is executed with (its facts; a
+// chart's sentence, 图.*, takes ChartWording), against which a bureau's
+// replacements are checked.
+type WordingSource struct {
+	Text func() string
+	Data reflect.Type
+	// About says in Chinese what each field of Data is, by its Go name
+	// (open data's JSON Schema describes each key so).
+	About map[string]string
 }
 
 // templateFuncs are the only places figures of a sentence are formatted.
@@ -30,7 +44,7 @@ var templateFuncs = template.FuncMap{
 	"cn":       ChineseNumber,
 }
 
-// DefaultWording is the embedded wording, parsed.
+// DefaultWording is the default layout's embedded wording, parsed.
 func DefaultWording() *Wording {
 	w, err := ParseWording("", "")
 	if err != nil {
@@ -39,20 +53,34 @@ func DefaultWording() *Wording {
 	return w
 }
 
-// ParseWording parses the default wording and, on top of it, a bureau's
-// source (named file in messages; empty src: the defaults alone). Each define
-// of src replaces the default of that name; the others stay.
+// ParseWording parses the default layout's wording and, on top of it, a
+// bureau's source (ParseWordingFor).
+func ParseWording(file, src string) (*Wording, error) {
+	p, ok := ProfileByID(input.DefaultLayout)
+	if !ok {
+		return nil, fmt.Errorf("默认版式 %s 没有注册", input.DefaultLayout)
+	}
+	return ParseWordingFor(p, file, src)
+}
+
+// ParseWordingFor parses a profile's default wording and, on top of it, a
+// bureau's source (named file in messages; empty src: the defaults alone).
+// Each define of src replaces the default of that name; the others stay.
 //
 // The bureau's defines are checked before they are used (templatecheck.go):
 // they may print only what the wording functions and the texts produce, so
 // that their execution is bounded and no debris reaches a page.
-func ParseWording(file, src string) (*Wording, error) {
-	t, err := template.New("part3").Funcs(templateFuncs).Option("missingkey=error").Parse(templates.Part3())
+func ParseWordingFor(p *Profile, file, src string) (*Wording, error) {
+	text := ""
+	if p.Wording.Text != nil {
+		text = p.Wording.Text()
+	}
+	t, err := template.New("part3").Funcs(templateFuncs).Option("missingkey=error").Parse(text)
 	if err != nil {
 		return nil, fmt.Errorf("默认句式模板有误：%w", err)
 	}
 	if src == "" {
-		return &Wording{t: t}, nil
+		return &Wording{t: t, profile: p}, nil
 	}
 	known := map[string]bool{}
 	for _, d := range t.Templates() {
@@ -62,7 +90,7 @@ func ParseWording(file, src string) (*Wording, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: 句式模板有误：%w", file, err)
 	}
-	if err := checkWording(own, known); err != nil {
+	if err := checkWording(own, known, p.Wording.Data); err != nil {
 		return nil, err
 	}
 	for _, d := range own.Templates() {
@@ -73,16 +101,20 @@ func ParseWording(file, src string) (*Wording, error) {
 			return nil, fmt.Errorf("%s: 句式模板有误：%w", file, err)
 		}
 	}
-	return &Wording{t: t}, nil
+	return &Wording{t: t, profile: p}, nil
 }
 
-var (
-	defaultOnce sync.Once
-	defaultW    *Wording
-)
+// defaults are each profile's embedded wording, parsed once per process.
+var defaults sync.Map // *Profile → func() *Wording
 
-// defaultWording is DefaultWording parsed once per process.
-func defaultWording() *Wording {
-	defaultOnce.Do(func() { defaultW = DefaultWording() })
-	return defaultW
+// defaultWording is the profile's embedded wording, parsed once.
+func (p *Profile) defaultWording() *Wording {
+	f, _ := defaults.LoadOrStore(p, sync.OnceValue(func() *Wording {
+		w, err := ParseWordingFor(p, "", "")
+		if err != nil {
+			panic(err) // a profile's embedded templates are tested
+		}
+		return w
+	}))
+	return f.(func() *Wording)()
 }

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/shopspring/decimal"
 )
 
 // Checks of the clerk's own texts and of the reasons beside the figures,
@@ -33,9 +32,9 @@ var (
 	contrastRe = regexp.MustCompile(`但|然而|虽然|虽|尽管|不过|而是|相抵|抵消|持平`)
 )
 
-// direction is the direction of a change a reason claims: +1 a rise, -1 a
+// Direction is the Direction of a change a reason claims: +1 a rise, -1 a
 // fall, 0 none that can be told.
-func direction(reason string) int {
+func Direction(reason string) int {
 	if contrastRe.MatchString(reason) {
 		return 0
 	}
@@ -122,9 +121,9 @@ func excerpt(s string, i, n int) string {
 	return string(r[lo:hi])
 }
 
-// texts checks every free text: one finding per text and kind, at the
+// Texts checks every free text: one finding per text and kind, at the
 // first place, counting the others.
-func (c *Checker) texts() {
+func (c *Checker) Texts() {
 	for _, t := range c.clerkTexts() {
 		for _, k := range []struct {
 			id   CheckID
@@ -154,7 +153,7 @@ func (c *Checker) texts() {
 			if len(hits) > 1 {
 				msg += fmt.Sprintf("（这段文字中共 %d 处）", len(hits))
 			}
-			c.out = append(c.out, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.Doc.File, Line: at.Line, Column: at.Col})
+			c.Findings = append(c.Findings, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.Doc.File, Line: at.Line, Column: at.Col})
 		}
 	}
 }
@@ -170,67 +169,6 @@ func lineOffsets(s string) [][2]int {
 		}
 	}
 	return out
-}
-
-// reasons checks each reason against the change it explains. (A change
-// whose heading asks for its reason and has none is an Unknown of the
-// build: reason-missing, completeness.go.)
-func (c *Checker) reasons() {
-	f := c.Pub.Facts
-	if Round(f.Total).IsZero() {
-		return // a file with no figures yet (a new year's, rolled over)
-	}
-	for _, x := range changes(c.Doc, f) {
-		if !x.prior.Set || !Given(x.text) {
-			continue
-		}
-		diff := Round(x.cur).Sub(Round(x.prior.Value))
-		cur, prior := Figure{"本年" + x.what, Round(x.cur)}, Figure{"上年" + x.what, Round(x.prior.Value)}
-		dir := direction(x.text.Value)
-		if dir == 0 || diff.IsZero() || (dir > 0) == diff.IsPositive() {
-			continue
-		}
-		said, went := "增加", "减少"
-		if dir < 0 {
-			said, went = "减少", "增加"
-		}
-		c.out = append(c.out, Finding{ID: "reason-direction", Severity: SeverityWarning,
-			Message: fmt.Sprintf("%s的原因说的是“%s”，而%s比上年%s了：是否沿用了上年的文字？", x.what, said, x.what, went),
-			Left:    &cur, Right: &prior, Diff: &diff, File: c.Doc.File, Line: x.text.Pos.Line, Column: x.text.Pos.Col})
-	}
-}
-
-// What a table-6 line's printed name must say to be a “三公” item.
-var (
-	receptionRe = regexp.MustCompile(`接待`)
-	vehicleRe   = regexp.MustCompile(`公务用车|公车|车辆`)
-	travelRe    = regexp.MustCompile(`出国|出境|国（境）|国\(境\)`)
-)
-
-// economicVsThreePublic: a 部门经济分类 item of table 6 (general-public basic
-// expenditure) cannot be more than its “三公” item of table 10 (all of
-// 财政拨款, basic and project). A line is compared by what it means, not by
-// its code alone: one whose code a department prints under a name of its
-// own (30212 as 机关事业单位退休人员活动费) is not that “三公” item.
-func (c *Checker) economicVsThreePublic() {
-	t6, t10 := c.Pub.Table(T6), c.Pub.Table(T10)
-	for _, x := range []struct {
-		dept, item, name string
-		means            *regexp.Regexp // what the line's printed name says
-	}{
-		{"30217", ItemReception, "公务接待费", receptionRe},
-		{"30231", ItemVehicleOperation, "公务用车运行维护费", vehicleRe},
-		{"30212", ItemOutboundTravel, "因公出国（境）费", travelRe},
-	} {
-		sum := decimal.Zero
-		for _, r := range t6.Rows {
-			if r.Key.Role == RoleEcon && r.Key.ID == x.dept && x.means.MatchString(t6.Text(r.Key, ColDeptEcon)) {
-				sum = sum.Add(t6.Exact(r.Key, ColTotal))
-			}
-		}
-		c.Exceed("T6-T10-items", SeverityWarning, fmt.Sprintf("表6中%s（%s）不应多于表10的“三公”%s", x.name, x.dept, x.name),
-			Figure{"表6 " + x.dept, sum}, Figure{"表10 " + x.name, t10.Exact(ItemRow(x.item), ColTotal)}, c.Key("basic_by_economic"))
-	}
 }
 
 // Strict makes every warning an error, for a bureau that publishes

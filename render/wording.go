@@ -101,3 +101,11 @@ func JoinList(items []string) string {
 	}
 	return strings.Join(out, "、")
 }
+
+// ChineseCount writes a count of units as 一家, 两家, 三家 ….
+func ChineseCount(n int) string {
+	if n == 2 {
+		return "两"
+	}
+	return ChineseNumber(n)
+}

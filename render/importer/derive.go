@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -111,11 +112,11 @@ func refOf(e *entry, col render.ColKey) string {
 //   - the carry-over of a category by source (表4 and 表1 less the current
 //     year) goes to its codes in code order, sources in column order.
 func (dv *deriver) expenditures() {
-	t2, t3 := leaves(dv.tables[render.T2].main), leaves(dv.tables[render.T3].main)
+	t2, t3 := leaves(dv.tables[shanxi13.T2].main), leaves(dv.tables[shanxi13.T3].main)
 	cur := map[input.Source]map[string]*entry{
-		input.GeneralPublic:  leaves(dv.tables[render.T5].main),
-		input.GovernmentFund: leaves(dv.tables[render.T8].main),
-		input.StateCapital:   leaves(dv.tables[render.T9].main),
+		input.GeneralPublic:  leaves(dv.tables[shanxi13.T5].main),
+		input.GovernmentFund: leaves(dv.tables[shanxi13.T8].main),
+		input.StateCapital:   leaves(dv.tables[shanxi13.T9].main),
 	}
 	codes := map[string]bool{}
 	for _, m := range []map[string]*entry{t2, t3, cur[input.GeneralPublic], cur[input.GovernmentFund], cur[input.StateCapital]} {
@@ -123,7 +124,7 @@ func (dv *deriver) expenditures() {
 			codes[c] = true
 		}
 	}
-	for _, t := range []render.TableID{render.T2, render.T3, render.T5, render.T8, render.T9} {
+	for _, t := range []render.TableID{shanxi13.T2, shanxi13.T3, shanxi13.T5, shanxi13.T8, shanxi13.T9} {
 		for _, e := range dv.tables[t].main {
 			if e.key.Role == render.RoleCode {
 				dv.name(e.key.ID, e.label)
@@ -163,7 +164,7 @@ func (dv *deriver) expenditures() {
 			dv.assumptions = append(dv.assumptions, Assumption{Text: fmt.Sprintf("科目 %s：%s", c, what), Cells: cells})
 		}
 		if k.IsPositive() && sa.Add(uf).IsPositive() && br.Add(kb).IsPositive() && pr.Add(kp).IsPositive() {
-			ambiguousSplit(fmt.Sprintf("上年结转 %s按先项目支出、后基本支出计入（表中没有结转资金的基本、项目之分）", dv.tables[render.T2].l.money(k)),
+			ambiguousSplit(fmt.Sprintf("上年结转 %s按先项目支出、后基本支出计入（表中没有结转资金的基本、项目之分）", dv.tables[shanxi13.T2].l.money(k)),
 				refOf(e2, render.ColCarryover), refOf(e3, render.ColBasic), refOf(e3, render.ColProject))
 		}
 		ub := decimal.Min(uf, br)
@@ -190,7 +191,7 @@ func (dv *deriver) expenditures() {
 // current year; within a category, codes in code order take the sources in
 // column order, project expenditure first.
 func (dv *deriver) carryovers(codes []string, t2 map[string]*entry, cur map[input.Source]map[string]*entry, split func(string) (decimal.Decimal, decimal.Decimal)) {
-	t1, t4 := byKey(dv.tables[render.T1].main), byKey(dv.tables[render.T4].main)
+	t1, t4 := byKey(dv.tables[shanxi13.T1].main), byKey(dv.tables[shanxi13.T4].main)
 	byCat := map[string][]string{}
 	for _, c := range codes {
 		if get(t2[c], render.ColCarryover).IsPositive() {
@@ -245,7 +246,7 @@ func (dv *deriver) carryovers(codes []string, t2 map[string]*entry, cur map[inpu
 			}
 			var what string
 			if rest.IsPositive() {
-				what = fmt.Sprintf("类 %s 的上年结转中非财政拨款部分 %s按%s计入", cat, dv.tables[render.T1].l.money(rest), nonFiscal.Title())
+				what = fmt.Sprintf("类 %s 的上年结转中非财政拨款部分 %s按%s计入", cat, dv.tables[shanxi13.T1].l.money(rest), nonFiscal.Title())
 			} else {
 				what = fmt.Sprintf("类 %s 的上年结转按科目编码顺序依次计入各资金来源", cat)
 			}
@@ -317,11 +318,11 @@ func (dv *deriver) line(code string, s input.Source, carryover bool, basic, proj
 // (a class subtotal row gives the class of the pairs below it).
 func (dv *deriver) keyEconomic() {
 	class := ""
-	for _, e := range dv.tables[render.T6].main {
+	for _, e := range dv.tables[shanxi13.T6].main {
 		if e.key == render.TotalRow {
 			continue
 		}
-		ref := dv.tables[render.T6].l.ref(e.row, colIndex(dv.tables[render.T6].l.decl, render.ColDeptEcon))
+		ref := dv.tables[shanxi13.T6].l.ref(e.row, colIndex(dv.tables[shanxi13.T6].l.decl, render.ColDeptEcon))
 		if e.gov == "" {
 			c := dv.codeNamed(e.label, func(c string) bool { return len(c) == 3 && c[0] == '3' })
 			if c == "" {
@@ -334,7 +335,7 @@ func (dv *deriver) keyEconomic() {
 			continue
 		}
 		dept := dv.codeNamed(e.label, func(c string) bool { return len(c) == 5 && c[0] == '3' && (class == "" || c[:3] == class) })
-		govRef := dv.tables[render.T6].l.ref(e.row, colIndex(dv.tables[render.T6].l.decl, render.ColGovEcon))
+		govRef := dv.tables[shanxi13.T6].l.ref(e.row, colIndex(dv.tables[shanxi13.T6].l.decl, render.ColGovEcon))
 		gov := dv.codeNamed(e.gov, func(c string) bool { return len(c) == 5 && c[0] == '5' })
 		if dept == "" {
 			dv.rd.errorf(ref, "部门经济分类科目“%s”不在分类目录中（编码无法确定）：请用 --catalog 提供含该科目的目录（编码,名称）", e.label)
@@ -351,7 +352,7 @@ func (dv *deriver) keyEconomic() {
 // economic derives table 6's lines: one a pair with an amount, named by
 // the catalog's names of its codes.
 func (dv *deriver) economic() {
-	for _, e := range dv.tables[render.T6].main {
+	for _, e := range dv.tables[shanxi13.T6].main {
 		if e.key.Role != render.RoleEcon {
 			continue
 		}

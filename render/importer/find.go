@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -324,7 +325,7 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 
 // optionalColumns are columns a budget system's table may have beside the
 // declared ones, read when present: 项目类别 of table 12's projects.
-var optionalColumns = map[render.TableID][]string{render.T12: {categoryColumn}, render.T13: {categoryColumn}}
+var optionalColumns = map[render.TableID][]string{shanxi13.T12: {categoryColumn}, shanxi13.T13: {categoryColumn}}
 
 const categoryColumn = "项目类别"
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/xlsxread"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -90,7 +91,7 @@ func importGrids(file string, grids []*grid, o Options) (*Result, error) {
 		cat = input.DefaultCatalog()
 	}
 	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
-	found, missing, lerrs := locate(grids, render.Standard)
+	found, missing, lerrs := locate(grids, shanxi13.Profile)
 	if len(found) == 0 {
 		return nil, fail("", "这不是部门预算公开表：工作簿中找不到 13 张预算公开表中的任何一张（按表名查找，如“2024年预算收支总表”）")
 	}
@@ -101,7 +102,7 @@ func importGrids(file string, grids []*grid, o Options) (*Result, error) {
 	if len(missing) > 0 {
 		var names []string
 		for _, id := range missing {
-			names = append(names, tableName(render.Standard.Decl(id)))
+			names = append(names, tableName(shanxi13.Profile.Decl(id)))
 		}
 		es = append(es, &input.Error{File: file, Msg: "工作簿中找不到这些表：" + strings.Join(names, "、") + "（每张表须有表名和表头；没有数据的表也要保留表头）"})
 	}
@@ -145,8 +146,8 @@ func importTables(file string, rd *reader, tables map[render.TableID]*sheetTable
 	dv.keyRows()
 	dv.expenditures()
 	dv.economic()
-	dv.doc.GovFundRev = dv.revenue(tables[render.T7].main)
-	dv.doc.StateCapRev = dv.revenue(tables[render.T9].lefts)
+	dv.doc.GovFundRev = dv.revenue(tables[shanxi13.T7].main)
+	dv.doc.StateCapRev = dv.revenue(tables[shanxi13.T9].lefts)
 	dv.units()
 	if rd.failed(false) {
 		return nil, rd.stop(file)
@@ -361,7 +362,7 @@ func (dv *deriver) findingRef(f render.Finding) (string, *located) {
 	if t := f.ID.Table(); t != "" {
 		return cell(t, render.TotalRow, render.ColTotal)
 	}
-	return dv.tables[render.T1].l.g.name, dv.tables[render.T1].l
+	return dv.tables[shanxi13.T1].l.g.name, dv.tables[shanxi13.T1].l
 }
 
 // detail is a finding's figures as the workbook prints them: a relation
@@ -390,7 +391,7 @@ const unnamedDepartment = "（在此填写部门名称）"
 // lines, which must agree.
 func (dv *deriver) header(file string) error {
 	years, depts := map[int][]string{}, map[string][]string{}
-	for _, d := range render.Standard.Tables {
+	for _, d := range shanxi13.Profile.Tables {
 		l := dv.tables[d.ID].l
 		if l.year > 0 {
 			years[l.year] = append(years[l.year], l.g.name)
@@ -425,7 +426,7 @@ func (dv *deriver) header(file string) error {
 		// [312]阳高县农业农村局: the department's code, then its name.
 		code, name, _ := leadingCode(d)
 		dv.doc.Department.Name, dv.doc.Department.Code = txt(name), txt(code)
-		for _, t := range render.Standard.Tables {
+		for _, t := range shanxi13.Profile.Tables {
 			if l := dv.tables[t.ID].l; l.dept == d {
 				if msg := input.NameProblem("部门名称", name); msg != "" {
 					return input.Errors{{File: file + ":" + l.deptRef, Msg: msg}}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/synth"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 	"github.com/shopspring/decimal"
@@ -68,7 +69,7 @@ func departments(t testing.TB) []rendered {
 func sameTables(t *testing.T, name string, want, got *render.Publication) int {
 	t.Helper()
 	cells := 0
-	for _, d := range render.Standard.Tables {
+	for _, d := range shanxi13.Profile.Tables {
 		a, b := want.Table(d.ID), got.Table(d.ID)
 		if len(a.Rows) != len(b.Rows) {
 			t.Errorf("%s %s: %d rows, want %d", name, d.ID, len(b.Rows), len(a.Rows))

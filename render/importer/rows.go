@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -454,22 +455,22 @@ func (rd *reader) read(found map[render.TableID]*located) map[render.TableID]*sh
 		rows := bodyRows(l)
 		t := &sheetTable{l: l}
 		switch id {
-		case render.T1:
+		case shanxi13.T1:
 			t.main, t.lefts = rd.readSummary(l, rows, input.AllSources)
-		case render.T4:
+		case shanxi13.T4:
 			t.main, t.lefts = rd.readSummary(l, rows, input.FiscalSources)
-		case render.T2, render.T3, render.T5, render.T8:
+		case shanxi13.T2, shanxi13.T3, shanxi13.T5, shanxi13.T8:
 			t.main = rd.readCodes(l, rows, render.SideMain, render.ColCode, render.ColName)
-		case render.T7:
+		case shanxi13.T7:
 			t.main = rd.readCodes(l, rows, render.SideMain, render.ColRevenueCode, render.ColRevenueName)
-		case render.T9:
+		case shanxi13.T9:
 			t.lefts = rd.readCodes(l, rows, render.SideLeft, render.ColRevenueCode, render.ColRevenueName)
 			t.main = rd.readCodes(l, rows, render.SideMain, render.ColCode, render.ColName)
-		case render.T6:
+		case shanxi13.T6:
 			t.main = rd.readEcon(l, rows)
-		case render.T10:
+		case shanxi13.T10:
 			t.main = rd.readItems(l, rows)
-		case render.T11, render.T12, render.T13:
+		case shanxi13.T11, shanxi13.T12, shanxi13.T13:
 			t.main = rd.readNamed(l, rows)
 		}
 		out[id] = t

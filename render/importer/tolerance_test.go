@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -31,7 +32,7 @@ projects:
 // sheet (an index into grids), row and column, and the cell's reference.
 func printedAt(t *testing.T, grids []*grid, id render.TableID, key render.RowKey, col render.ColKey) (sheet, row, column int, ref string) {
 	t.Helper()
-	found, _, _ := locate(grids, render.Standard)
+	found, _, _ := locate(grids, shanxi13.Profile)
 	l := found[id]
 	if l == nil {
 		t.Fatalf("表%s not found", id)
@@ -74,22 +75,22 @@ func TestRoundingTolerance(t *testing.T) {
 		warn  bool   // a warning, else an error
 	}{
 		// 表3 prints 3 leaves: 0.03 万元.
-		{"表3 合计 +0.03 万元", "万元", render.T3, render.TotalRow, render.ColTotal, "0.03", true},
-		{"表3 合计 -0.03 万元", "万元", render.T3, render.TotalRow, render.ColTotal, "-0.03", true},
-		{"表3 合计 +0.04 万元", "万元", render.T3, render.TotalRow, render.ColTotal, "0.04", false},
-		{"表3 合计 -0.04 万元", "万元", render.T3, render.TotalRow, render.ColTotal, "-0.04", false},
-		{"表3 类201 基本支出 +0.03 万元", "万元", render.T3, render.CodeRow("201"), render.ColBasic, "0.03", true},
-		{"表3 类201 基本支出 -0.04 万元", "万元", render.T3, render.CodeRow("201"), render.ColBasic, "-0.04", false},
+		{"表3 合计 +0.03 万元", "万元", shanxi13.T3, render.TotalRow, render.ColTotal, "0.03", true},
+		{"表3 合计 -0.03 万元", "万元", shanxi13.T3, render.TotalRow, render.ColTotal, "-0.03", true},
+		{"表3 合计 +0.04 万元", "万元", shanxi13.T3, render.TotalRow, render.ColTotal, "0.04", false},
+		{"表3 合计 -0.04 万元", "万元", shanxi13.T3, render.TotalRow, render.ColTotal, "-0.04", false},
+		{"表3 类201 基本支出 +0.03 万元", "万元", shanxi13.T3, render.CodeRow("201"), render.ColBasic, "0.03", true},
+		{"表3 类201 基本支出 -0.04 万元", "万元", shanxi13.T3, render.CodeRow("201"), render.ColBasic, "-0.04", false},
 		// 表1 prints no leaf of its own: its figures total 表3's 3 codes.
-		{"表1 类201 +0.03 万元", "万元", render.T1, render.CodeRow("201"), render.ColTotal, "0.03", true},
-		{"表1 类201 -0.03 万元", "万元", render.T1, render.CodeRow("201"), render.ColTotal, "-0.03", true},
-		{"表1 类201 +0.04 万元", "万元", render.T1, render.CodeRow("201"), render.ColTotal, "0.04", false},
-		{"表1 类201 -0.04 万元", "万元", render.T1, render.CodeRow("201"), render.ColTotal, "-0.04", false},
+		{"表1 类201 +0.03 万元", "万元", shanxi13.T1, render.CodeRow("201"), render.ColTotal, "0.03", true},
+		{"表1 类201 -0.03 万元", "万元", shanxi13.T1, render.CodeRow("201"), render.ColTotal, "-0.03", true},
+		{"表1 类201 +0.04 万元", "万元", shanxi13.T1, render.CodeRow("201"), render.ColTotal, "0.04", false},
+		{"表1 类201 -0.04 万元", "万元", shanxi13.T1, render.CodeRow("201"), render.ColTotal, "-0.04", false},
 		// In 元 the unit is the 分: 3 分.
-		{"表3 合计 +0.03 元", "元", render.T3, render.TotalRow, render.ColTotal, "0.03", true},
-		{"表3 合计 -0.03 元", "元", render.T3, render.TotalRow, render.ColTotal, "-0.03", true},
-		{"表3 合计 +0.04 元", "元", render.T3, render.TotalRow, render.ColTotal, "0.04", false},
-		{"表3 合计 -0.04 元", "元", render.T3, render.TotalRow, render.ColTotal, "-0.04", false},
+		{"表3 合计 +0.03 元", "元", shanxi13.T3, render.TotalRow, render.ColTotal, "0.03", true},
+		{"表3 合计 -0.03 元", "元", shanxi13.T3, render.TotalRow, render.ColTotal, "-0.03", true},
+		{"表3 合计 +0.04 元", "元", shanxi13.T3, render.TotalRow, render.ColTotal, "0.04", false},
+		{"表3 合计 -0.04 元", "元", shanxi13.T3, render.TotalRow, render.ColTotal, "-0.04", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			grids := books[c.unit]

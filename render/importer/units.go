@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -102,7 +103,7 @@ func departmentUnit(dept string) string {
 // are found by their names.
 func (dv *deriver) keyRows() {
 	dv.keyEconomic()
-	t11 := dv.tables[render.T11]
+	t11 := dv.tables[shanxi13.T11]
 	dv.operating = map[string]bool{}
 	for _, e := range t11.main {
 		if e.key != render.TotalRow {
@@ -111,7 +112,7 @@ func (dv *deriver) keyRows() {
 		}
 	}
 	dv.groups = map[render.TableID][]unitGroup{}
-	for _, id := range []render.TableID{render.T12, render.T13} {
+	for _, id := range []render.TableID{shanxi13.T12, shanxi13.T13} {
 		gs := dv.projectGroups(id, dv.operating)
 		for _, g := range gs {
 			g.unit.key = render.UnitRow(g.unit.label)
@@ -128,7 +129,7 @@ func (dv *deriver) keyRows() {
 // project's category: both are left unknown for the clerk (需补填), and
 // what table 11 suggests of a unit's kind is said in a comment above it.
 func (dv *deriver) units() {
-	t11 := dv.tables[render.T11]
+	t11 := dv.tables[shanxi13.T11]
 	var order []string
 	seen := map[string]bool{}
 	addUnit := func(name string) {
@@ -137,8 +138,8 @@ func (dv *deriver) units() {
 			order = append(order, name)
 		}
 	}
-	for _, id := range []render.TableID{render.T12, render.T13} {
-		carry := id == render.T13
+	for _, id := range []render.TableID{shanxi13.T12, shanxi13.T13} {
+		carry := id == shanxi13.T13
 		sources := input.AllSources
 		if carry {
 			sources = input.FiscalSources
@@ -180,7 +181,7 @@ func (dv *deriver) units() {
 		}
 	}
 
-	items := byKey(dv.tables[render.T10].main)
+	items := byKey(dv.tables[shanxi13.T10].main)
 	tp := &dv.doc.ThreePublic
 	for key, dst := range map[string]*input.BySource{
 		render.ItemOutboundTravel: &tp.OutboundTravel, render.ItemReception: &tp.Reception,

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -14,13 +15,13 @@ import (
 func isLeaf(id render.TableID, k render.RowKey) bool {
 	switch k.Role {
 	case render.RoleCode:
-		return len(k.ID) == 7 && id != render.T1 && id != render.T4 && id != render.T6
+		return len(k.ID) == 7 && id != shanxi13.T1 && id != shanxi13.T4 && id != shanxi13.T6
 	case render.RoleEcon, render.RoleProject:
 		return true
 	case render.RoleItem:
 		return k.ID != render.ItemVehicles
 	case render.RoleUnit:
-		return id == render.T11
+		return id == shanxi13.T11
 	}
 	return false
 }
@@ -54,16 +55,16 @@ func columnTitle(l *located, col render.ColKey) string {
 // of its parts (0.01 each) is a warning; any other difference an error at
 // the workbook's cell.
 func (dv *deriver) verify(pub *render.Publication) {
-	for _, d := range render.Standard.Tables {
+	for _, d := range shanxi13.Profile.Tables {
 		st := dv.tables[d.ID]
 		t := pub.Table(d.ID)
 		if st == nil || t == nil {
 			continue
 		}
 		leavesIn := leafCount(d.ID, st)
-		if d.ID == render.T1 || d.ID == render.T4 {
+		if d.ID == shanxi13.T1 || d.ID == shanxi13.T4 {
 			// Their figures total the codes of table 3.
-			leavesIn = leafCount(render.T3, dv.tables[render.T3])
+			leavesIn = leafCount(shanxi13.T3, dv.tables[shanxi13.T3])
 		}
 		// A figure is compared as printed: to 0.01 万元, or to the 分 in a
 		// table in 元; a total may be off the sum of its leaves by as many

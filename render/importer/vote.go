@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -163,7 +164,7 @@ func one(m map[render.RowKey][]*entry, k render.RowKey) *entry {
 // relations gathers the relations of the tables found.
 func relations(tables map[render.TableID]*sheetTable) *voter {
 	v := newVoter()
-	for _, d := range render.Standard.Tables {
+	for _, d := range shanxi13.Profile.Tables {
 		t := tables[d.ID]
 		if t == nil {
 			continue
@@ -187,7 +188,7 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 			parts = append(parts, c)
 		}
 	}
-	if t.l.decl.ID == render.T2 {
+	if t.l.decl.ID == shanxi13.T2 {
 		total, parts = render.ColCurrent, nil
 		for _, s := range input.AllSources {
 			parts = append(parts, render.SourceCol(s))
@@ -220,13 +221,13 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 		k := e.key
 		var parent render.RowKey
 		switch {
-		case k.Role == render.RoleCode && (id == render.T1 || id == render.T4):
+		case k.Role == render.RoleCode && (id == shanxi13.T1 || id == shanxi13.T4):
 			parent = render.CurrentTotalRow
 		case k.Role == render.RoleSource:
 			parent = render.CurrentTotalRow
 		case k.Role == render.RoleCarrySource:
 			parent = render.CarryoverRow
-		case k.Role == render.RoleCode && id == render.T6:
+		case k.Role == render.RoleCode && id == shanxi13.T6:
 			parent = render.TotalRow
 		case k.Role == render.RoleEcon:
 			parent = render.TotalRow
@@ -250,7 +251,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 			parent = render.TotalRow
 		case k.Role == render.RoleProject:
 			parent = render.UnitRow(k.ID)
-		case k == render.CurrentTotalRow || (k == render.CarryoverRow && (id == render.T1 || id == render.T4)):
+		case k == render.CurrentTotalRow || (k == render.CarryoverRow && (id == shanxi13.T1 || id == shanxi13.T4)):
 			parent = render.TotalRow
 		default:
 			continue
@@ -262,7 +263,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 		children[render.TotalRow] = []*entry{}
 	}
 	// Table 6's total adds up its classes when it has them, not their pairs too.
-	if id == render.T6 {
+	if id == shanxi13.T6 {
 		var classes []*entry
 		for _, e := range children[render.TotalRow] {
 			if e.key.Role == render.RoleCode {
@@ -305,12 +306,12 @@ func (v *voter) tableRelations(tables map[render.TableID]*sheetTable) {
 		}
 		return t, keyed(t.main), keyed(t.lefts)
 	}
-	t1, m1, l1 := get(render.T1)
-	t2, m2, _ := get(render.T2)
-	t3, m3, _ := get(render.T3)
-	t4, m4, l4 := get(render.T4)
-	t12, m12, _ := get(render.T12)
-	t13, m13, _ := get(render.T13)
+	t1, m1, l1 := get(shanxi13.T1)
+	t2, m2, _ := get(shanxi13.T2)
+	t3, m3, _ := get(shanxi13.T3)
+	t4, m4, l4 := get(shanxi13.T4)
+	t12, m12, _ := get(shanxi13.T12)
+	t13, m13, _ := get(shanxi13.T13)
 	same := func(a, b term) { v.add(relTable, true, a, b) }
 	total := render.TotalRow
 	// Each code of table 2: its 合计 and carry-over are table 3's 合计; its
@@ -324,7 +325,7 @@ func (v *voter) tableRelations(tables map[render.TableID]*sheetTable) {
 	for _, f := range []struct {
 		s  input.Source
 		id render.TableID
-	}{{input.GeneralPublic, render.T5}, {input.GovernmentFund, render.T8}, {input.StateCapital, render.T9}} {
+	}{{input.GeneralPublic, shanxi13.T5}, {input.GovernmentFund, shanxi13.T8}, {input.StateCapital, shanxi13.T9}} {
 		if t, m, _ := get(f.id); t != nil {
 			fiscal = append(fiscal, ofSource{f.s, t, m})
 		}

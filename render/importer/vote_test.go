@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -24,7 +25,7 @@ type amountCell struct {
 // print order.
 func amountCells(t testing.TB, grids []*grid) []amountCell {
 	t.Helper()
-	found, missing, errs := locate(grids, render.Standard)
+	found, missing, errs := locate(grids, shanxi13.Profile)
 	if len(missing) > 0 || len(errs) > 0 {
 		t.Fatalf("missing %v, %v", missing, errs)
 	}
@@ -33,7 +34,7 @@ func amountCells(t testing.TB, grids []*grid) []amountCell {
 		index[g] = i
 	}
 	var out []amountCell
-	for _, d := range render.Standard.Tables {
+	for _, d := range shanxi13.Profile.Tables {
 		l := found[d.ID]
 		for _, r := range bodyRows(l) {
 			for k, c := range d.Columns {

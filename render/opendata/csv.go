@@ -172,10 +172,7 @@ func decimalText(d decimal.Decimal) string {
 // in table order, each block's lines in input order, sources in column order.
 func records(doc *input.Document, pub *render.Publication) []record {
 	var out []record
-	prof := pub.Profile
-	if prof == nil {
-		prof = render.Standard
-	}
+	prof := profileOf(pub)
 	shown := func(k render.LineKind) bool { _, ok := prof.LineTable(k); return ok }
 	base := func(k render.LineKind) record {
 		lt, _ := prof.LineTable(k)
@@ -302,10 +299,7 @@ func reconcile(recs []record, pub *render.Publication) error {
 	for _, r := range recs {
 		sums[r.table] = sums[r.table].Add(r.amount)
 	}
-	prof := pub.Profile
-	if prof == nil {
-		prof = render.Standard
-	}
+	prof := profileOf(pub)
 	for _, c := range prof.Lines {
 		t := pub.Table(c.Table)
 		if t == nil {

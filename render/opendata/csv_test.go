@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -58,67 +59,67 @@ func sumChecks(doc *input.Document, pub *render.Publication) []sumCheck {
 		table render.TableID
 		keep  func(csvRow) bool
 	}{
-		{render.T3, t3},
-		{render.T5, and(cur, where("source", input.GeneralPublic.Key()))},
-		{render.T8, and(cur, where("source", input.GovernmentFund.Key()))},
-		{render.T9, and(cur, where("source", input.StateCapital.Key()))},
+		{shanxi13.T3, t3},
+		{shanxi13.T5, and(cur, where("source", input.GeneralPublic.Key()))},
+		{shanxi13.T8, and(cur, where("source", input.GovernmentFund.Key()))},
+		{shanxi13.T9, and(cur, where("source", input.StateCapital.Key()))},
 	} {
 		add(fn.table, render.TotalRow, render.ColTotal, fn.keep)
 		add(fn.table, render.TotalRow, render.ColBasic, and(fn.keep, basic))
 		add(fn.table, render.TotalRow, render.ColProject, and(fn.keep, project))
 	}
 	// 表1 and 表2: the year's money and carry-over, by source.
-	add(render.T1, render.TotalRow, render.ColTotal, t3)
-	add(render.T1, render.TotalRow, render.ColCurrent, cur)
-	add(render.T1, render.TotalRow, render.ColCarryover, carry)
-	add(render.T1, render.CarryoverRow, render.ColIncome, carry)
-	add(render.T2, render.TotalRow, render.ColCurrent, cur)
-	add(render.T2, render.TotalRow, render.ColCarryover, carry)
+	add(shanxi13.T1, render.TotalRow, render.ColTotal, t3)
+	add(shanxi13.T1, render.TotalRow, render.ColCurrent, cur)
+	add(shanxi13.T1, render.TotalRow, render.ColCarryover, carry)
+	add(shanxi13.T1, render.CarryoverRow, render.ColIncome, carry)
+	add(shanxi13.T2, render.TotalRow, render.ColCurrent, cur)
+	add(shanxi13.T2, render.TotalRow, render.ColCarryover, carry)
 	for _, s := range input.AllSources {
-		add(render.T1, render.SourceRow(s), render.ColIncome, and(cur, where("source", s.Key())))
-		add(render.T2, render.TotalRow, render.SourceCol(s), and(cur, where("source", s.Key())))
+		add(shanxi13.T1, render.SourceRow(s), render.ColIncome, and(cur, where("source", s.Key())))
+		add(shanxi13.T2, render.TotalRow, render.SourceCol(s), and(cur, where("source", s.Key())))
 	}
 	// 表4: 财政拨款 by source, and its income side.
-	add(render.T4, render.TotalRow, render.ColTotal, and(t3, fiscalRow))
+	add(shanxi13.T4, render.TotalRow, render.ColTotal, and(t3, fiscalRow))
 	for _, s := range input.FiscalSources {
-		add(render.T4, render.TotalRow, render.SourceCol(s), and(t3, where("source", s.Key())))
-		add(render.T4, render.SourceRow(s), render.ColIncome, and(cur, where("source", s.Key())))
-		add(render.T4, render.CarrySourceRow(s), render.ColIncome, and(carry, where("source", s.Key())))
+		add(shanxi13.T4, render.TotalRow, render.SourceCol(s), and(t3, where("source", s.Key())))
+		add(shanxi13.T4, render.SourceRow(s), render.ColIncome, and(cur, where("source", s.Key())))
+		add(shanxi13.T4, render.CarrySourceRow(s), render.ColIncome, and(carry, where("source", s.Key())))
 	}
 	// 表6 合计, 人员经费 and 公用经费.
 	t6 := where("table", "T6")
 	personnel := func(r csvRow) bool {
-		return len(r["dept_economic_code"]) >= 3 && render.PersonnelClasses[r["dept_economic_code"][:3]]
+		return len(r["dept_economic_code"]) >= 3 && shanxi13.PersonnelClasses[r["dept_economic_code"][:3]]
 	}
-	add(render.T6, render.TotalRow, render.ColTotal, t6)
-	add(render.T6, render.TotalRow, render.ColPersonnel, and(t6, personnel))
-	add(render.T6, render.TotalRow, render.ColPublic, and(t6, func(r csvRow) bool { return !personnel(r) }))
+	add(shanxi13.T6, render.TotalRow, render.ColTotal, t6)
+	add(shanxi13.T6, render.TotalRow, render.ColPersonnel, and(t6, personnel))
+	add(shanxi13.T6, render.TotalRow, render.ColPublic, and(t6, func(r csvRow) bool { return !personnel(r) }))
 	// 表7 and 表9's revenue.
-	add(render.T7, render.TotalRow, render.ColRevenue, where("table", "T7"))
-	add(render.T9, render.TotalRow, render.ColRevenue, where("table", "T9"))
+	add(shanxi13.T7, render.TotalRow, render.ColRevenue, where("table", "T7"))
+	add(shanxi13.T9, render.TotalRow, render.ColRevenue, where("table", "T9"))
 	// 表10: 合计 by source and each item.
 	t10 := where("table", "T10")
-	add(render.T10, render.TotalRow, render.ColTotal, t10)
+	add(shanxi13.T10, render.TotalRow, render.ColTotal, t10)
 	for _, s := range input.FiscalSources {
-		add(render.T10, render.TotalRow, render.SourceCol(s), and(t10, where("source", s.Key())))
+		add(shanxi13.T10, render.TotalRow, render.SourceCol(s), and(t10, where("source", s.Key())))
 	}
 	for _, item := range []string{render.ItemOutboundTravel, render.ItemReception, render.ItemVehiclePurchase, render.ItemVehicleOperation} {
-		add(render.T10, render.ItemRow(item), render.ColTotal, and(t10, where("item", item)))
+		add(shanxi13.T10, render.ItemRow(item), render.ColTotal, and(t10, where("item", item)))
 	}
-	add(render.T10, render.ItemRow(render.ItemVehicles), render.ColTotal, and(t10, func(r csvRow) bool {
+	add(shanxi13.T10, render.ItemRow(render.ItemVehicles), render.ColTotal, and(t10, func(r csvRow) bool {
 		return r["item"] == render.ItemVehiclePurchase || r["item"] == render.ItemVehicleOperation
 	}))
 	// 表11: 部门合计 by source and each unit.
 	t11 := where("table", "T11")
-	add(render.T11, render.TotalRow, render.ColTotal, t11)
+	add(shanxi13.T11, render.TotalRow, render.ColTotal, t11)
 	for _, s := range input.FiscalSources {
-		add(render.T11, render.TotalRow, render.SourceCol(s), and(t11, where("source", s.Key())))
+		add(shanxi13.T11, render.TotalRow, render.SourceCol(s), and(t11, where("source", s.Key())))
 	}
 	for _, oc := range doc.OperCosts {
-		add(render.T11, render.UnitRow(oc.Unit.Value), render.ColTotal, and(t11, where("unit", oc.Unit.Value)))
+		add(shanxi13.T11, render.UnitRow(oc.Unit.Value), render.ColTotal, and(t11, where("unit", oc.Unit.Value)))
 	}
 	// 表12 and 表13: 合计 by source, each unit and each project.
-	for _, id := range []render.TableID{render.T12, render.T13} {
+	for _, id := range []render.TableID{shanxi13.T12, shanxi13.T13} {
 		tp := where("table", string(id))
 		add(id, render.TotalRow, render.ColTotal, tp)
 		for _, s := range input.AllSources {
@@ -132,7 +133,7 @@ func sumChecks(doc *input.Document, pub *render.Publication) []sumCheck {
 			}
 		}
 		for _, p := range doc.Projects {
-			if p.Carryover == (id == render.T13) {
+			if p.Carryover == (id == shanxi13.T13) {
 				add(id, render.ProjectRow(p.Unit.Value, p.Name.Value), render.ColTotal, and(tp, where("unit", p.Unit.Value, "item", p.Name.Value)))
 			}
 		}
@@ -181,8 +182,8 @@ func TestCSVSumsToTheTables(t *testing.T) {
 			if f.name != "synth-3-all-sources.yaml" {
 				return
 			}
-			for _, id := range []render.TableID{render.T1, render.T2, render.T3, render.T4, render.T5, render.T6, render.T7,
-				render.T8, render.T9, render.T10, render.T11, render.T12, render.T13} {
+			for _, id := range []render.TableID{shanxi13.T1, shanxi13.T2, shanxi13.T3, shanxi13.T4, shanxi13.T5, shanxi13.T6, shanxi13.T7,
+				shanxi13.T8, shanxi13.T9, shanxi13.T10, shanxi13.T11, shanxi13.T12, shanxi13.T13} {
 				if !nonZero[id] {
 					t.Errorf("every checked figure of %s is zero: the generated department does not exercise it", id)
 				}

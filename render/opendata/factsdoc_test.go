@@ -15,7 +15,7 @@ func TestFactsDocumented(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := regexp.MustCompile("(?m)^\\| `([A-Za-z0-9]+)` \\| `([a-z0-9_]+)` \\|").FindAllStringSubmatch(string(doc), -1)
-	fields := factFields()
+	fields := factFields(defaultProfile().Wording.Data)
 	if len(rows) != len(fields) {
 		t.Errorf("docs/facts.md lists %d fields, render.Facts has %d", len(rows), len(fields))
 	}

@@ -122,9 +122,9 @@ func TestSchemaShape(t *testing.T) {
 func TestEveryFactDescribed(t *testing.T) {
 	keyRe := regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 	seen := map[string]string{}
-	for _, f := range factFields() {
-		if _, ok := factDescriptions[f.name]; !ok {
-			t.Errorf("render.Facts.%s has no description in factDescriptions", f.name)
+	for _, f := range factFields(defaultProfile().Wording.Data) {
+		if _, ok := defaultProfile().Wording.About[f.name]; !ok {
+			t.Errorf("render.Facts.%s has no description in its profile's Wording.About", f.name)
 		}
 		if f.kind == factUnknown {
 			t.Errorf("render.Facts.%s: a type the open data cannot write", f.name)
@@ -290,7 +290,7 @@ func TestJSONFacts(t *testing.T) {
 			}
 			facts := decodeJSON(t, data)["facts"].(map[string]any)
 			fv := reflect.ValueOf(f.pub.Facts).Elem()
-			for _, ff := range factFields() {
+			for _, ff := range factFields(defaultProfile().Wording.Data) {
 				got, ok := facts[ff.key]
 				if !ok {
 					t.Errorf("%s missing", ff.key)

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
 )
 
 // Patterns of the decimal strings: any exact decimal, and a printed figure
@@ -20,8 +21,12 @@ const (
 // Chinese descriptions: every key required (but draft, left_key and exact,
 // which appear only when there is something to say), no unknown keys,
 // amounts as decimal strings. The figures of 第三部分 are described from
-// render.Facts itself, so the two cannot drift apart.
-func Schema() []byte {
+// the default layout's Facts itself, so the two cannot drift apart.
+func Schema() []byte { return SchemaFor(defaultProfile()) }
+
+// SchemaFor is the JSON Schema of a layout's open data: its facts' keys
+// are those of the profile's Facts (Profile.Wording), each described.
+func SchemaFor(p *render.Profile) []byte {
 	str := func(desc string) map[string]any { return map[string]any{"type": "string", "description": desc} }
 	ref := func(name, desc string) map[string]any {
 		s := map[string]any{"$ref": "#/$defs/" + name}
@@ -106,8 +111,8 @@ func Schema() []byte {
 	}
 
 	facts := map[string]any{}
-	for _, f := range factFields() {
-		desc := factDescription(f.name)
+	for _, f := range factFields(p.Wording.Data) {
+		desc := factDescription(p, f.name)
 		var s map[string]any
 		switch f.kind {
 		case factDecimal:

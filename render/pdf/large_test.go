@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -90,7 +91,7 @@ func largePDF(t testing.TB) (*render.Publication, []byte) {
 // is printed on the table's pages as often as the model has it.
 func TestLargeProjectTable(t *testing.T) {
 	pub, b := largePDF(t)
-	t12 := pub.Table(render.T12)
+	t12 := pub.Table(shanxi13.T12)
 	projects, long := 0, 0
 	for _, r := range t12.Rows {
 		if r.Kind == render.RowItem {

@@ -260,13 +260,13 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	}
 	if r.Pub != nil {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year
-		if f := r.Pub.Facts; f != nil {
+		if s := r.Pub.Summary; s != nil {
 			row.Figures = true
-			row.Total, row.GeneralPublic, row.Basic, row.Project = f.Total, f.GPCurrent, f.Basic, f.Project
-			row.ThreePublic, row.OperatingCosts = f.ThreePublic, f.OperatingCosts
-			row.Travel, row.Reception, row.VehiclePurchase, row.VehicleOperation = f.Travel, f.Reception, f.VehiclePurchase, f.VehicleOperation
-			row.PriorTotal, row.PriorGP, row.PriorThreePublic, row.PriorOperatingCosts = f.PriorTotal, f.PriorGP, f.PriorThreePublic, f.PriorOperatingCosts
-			row.Projects, row.GoalForms = f.Projects, f.Published
+			row.Total, row.GeneralPublic, row.Basic, row.Project = s.Total.Value, s.GeneralPublic.Value, s.Basic.Value, s.Project.Value
+			row.ThreePublic, row.OperatingCosts = s.ThreePublic.Value, s.OperatingCosts.Value
+			row.Travel, row.Reception, row.VehiclePurchase, row.VehicleOperation = s.Travel.Value, s.Reception.Value, s.VehiclePurchase.Value, s.VehicleOperation.Value
+			row.PriorTotal, row.PriorGP, row.PriorThreePublic, row.PriorOperatingCosts = s.PriorTotal, s.PriorGeneralPublic, s.PriorThreePublic, s.PriorOperatingCosts
+			row.Projects, row.GoalForms = s.Projects, s.GoalForms
 		}
 	}
 	if r.Err != nil {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -29,7 +30,7 @@ func TestCompleteOrDraft(t *testing.T) {
 	if r.Err != nil || r.Pub.Draft != IncompleteNotice || len(r.PDF) == 0 {
 		t.Fatalf("forced: err %v, draft %q", r.Err, r.Pub.Draft)
 	}
-	if got := r.Pub.Section(render.SecProcurement).Blocks[0].Text; !strings.HasPrefix(got, "【未填写：政府采购预算") {
+	if got := r.Pub.Section(shanxi13.SecProcurement).Blocks[0].Text; !strings.HasPrefix(got, "【未填写：政府采购预算") {
 		t.Errorf("九 in the draft: %q", got)
 	}
 	r = Department(res, "d.yaml", []byte(checkedDoc), Options{})

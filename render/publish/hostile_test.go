@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/xuri/excelize/v2"
 )
@@ -68,7 +69,7 @@ func TestHostileInputs(t *testing.T) {
 	if r.Err != nil {
 		t.Fatalf("10 000-character name: %v", r.Err)
 	}
-	if r.Pub.Table(render.T12).Row(render.ProjectRow("测试单位", name)) == nil {
+	if r.Pub.Table(shanxi13.T12).Row(render.ProjectRow("测试单位", name)) == nil {
 		t.Error("表12 has no row of the project")
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(r.Workbook))

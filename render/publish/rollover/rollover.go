@@ -112,21 +112,13 @@ var zero = decimal.Zero
 func set(d decimal.Decimal) input.Amount { return input.Amount{Value: d, Set: true} }
 
 // PriorYear is the prior_year block of the year after: last year's
-// computed figures that the 比上年 sentences compare with — 收支总计 (表1),
-// 一般公共预算当年支出 (表5), each “三公” item (表10) and 机关运行经费 (表11).
+// computed figures that the 比上年 sentences compare with, as its layout
+// says (Profile.PriorYear; none when it says nothing).
 func (ly *LastYear) PriorYear() input.PriorYear {
-	f := ly.Pub.Facts
-	return input.PriorYear{
-		Total:         set(f.Total.Round(2)),
-		GeneralPublic: set(f.GPCurrent.Round(2)),
-		ThreePublic: input.PriorThreePublic{
-			OutboundTravel:   set(f.Travel.Round(2)),
-			Reception:        set(f.Reception.Round(2)),
-			VehiclePurchase:  set(f.VehiclePurchase.Round(2)),
-			VehicleOperation: set(f.VehicleOperation.Round(2)),
-		},
-		OperatingCosts: set(f.OperatingCosts.Round(2)),
+	if p := ly.Pub.Profile; p != nil && p.PriorYear != nil {
+		return p.PriorYear(ly.Pub)
 	}
+	return input.PriorYear{}
 }
 
 // cleared is a BySource with the same sources given, every amount zero.

@@ -18,7 +18,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/synth"
-	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render/publish"
 )
 
@@ -475,7 +475,7 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 		t.Fatal(res.Err)
 	}
 	var printed string
-	for _, b := range res.Pub.Section(render.SecAssets).Blocks {
+	for _, b := range res.Pub.Section(shanxi13.SecAssets).Blocks {
 		printed += b.Text
 	}
 	unitRe := regexp.MustCompile(`（[^（）]*）$`)
@@ -494,8 +494,8 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 		t.Errorf("%d fields of 十一, want 13", n)
 	}
 	// 九 and 十二 too, and each group is titled as its heading.
-	procurement := strings.Join(res.Pub.Section(render.SecProcurement).Paragraphs, "")
-	for _, b := range res.Pub.Section(render.SecProcurement).Blocks {
+	procurement := strings.Join(res.Pub.Section(shanxi13.SecProcurement).Paragraphs, "")
+	for _, b := range res.Pub.Section(shanxi13.SecProcurement).Blocks {
 		procurement += b.Text
 	}
 	for _, f := range fieldSpecs {
@@ -505,7 +505,7 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 				t.Errorf("%s is labelled %q; the publication prints:\n%s", f.name, f.label, procurement)
 			}
 		case f.name == "notes.purchase_of_services" || f.name == "notes.other":
-			id := map[string]string{"notes.purchase_of_services": render.SecPurchaseOfSvcs, "notes.other": render.SecOther}[f.name]
+			id := map[string]string{"notes.purchase_of_services": shanxi13.SecPurchaseOfSvcs, "notes.other": shanxi13.SecOther}[f.name]
 			if h := res.Pub.Section(id).Heading; f.label != h {
 				t.Errorf("%s is labelled %q; the publication's heading is %q", f.name, f.label, h)
 			}

@@ -168,12 +168,12 @@ func (s *Server) showFill(w http.ResponseWriter, r *http.Request, sp *space, res
 			Data: fillView{Findings: groupFindings(findingViews(sp.id, res))}})
 		return
 	}
-	var facts *render.Facts
+	var summary *render.Summary
 	if res.Pub != nil {
-		facts = res.Pub.Facts
+		summary = res.Pub.Summary
 	}
 	v := fillView{Saved: st.saved, Version: st.version, Findings: groupFindings(findingViews(sp.id, res))}
-	v.Form = buildForm(res.Doc, facts, st.posted, st.problems)
+	v.Form = buildForm(res.Doc, summary, st.posted, st.problems)
 	v.Form.note(st.notes)
 	v.Unsaved = st.posted != nil
 	v.Jump = v.Form.marked()

@@ -32,7 +32,7 @@ type fieldSpec struct {
 	name, label, group string
 	kind               fieldKind
 	help               string
-	hint               func(f *render.Facts) string // the computed figure the field explains
+	hint               func(s *render.Summary) string // the computed figure the field explains
 	text               func(d *input.Document) *input.Text
 	amount             func(d *input.Document) *input.Amount
 	count              func(d *input.Document) *input.Count
@@ -50,11 +50,17 @@ func (f fieldSpec) pos(d *input.Document) input.Pos {
 	}
 }
 
-func changeHint(cur func(f *render.Facts) decimal.Decimal, prior func(f *render.Facts) render.Prior, what string) func(f *render.Facts) string {
-	return func(f *render.Facts) string {
-		c := render.FormatChange(cur(f), prior(f), "上年")
+// changeHint is a reason's hint: the change it explains, from the
+// publication's summary (none when its layout has not that figure).
+func changeHint(cur func(s *render.Summary) render.Known, prior func(s *render.Summary) render.Prior, what string) func(s *render.Summary) string {
+	return func(s *render.Summary) string {
+		k := cur(s)
+		if !k.Set {
+			return ""
+		}
+		c := render.FormatChange(k.Value, prior(s), "上年")
 		if c == "" {
-			return what + "本年" + render.FormatAmount(cur(f)) + "；填写上年数后显示比上年增减。原因："
+			return what + "本年" + render.FormatAmount(k.Value) + "；填写上年数后显示比上年增减。原因："
 		}
 		return what + c + "，主要原因是："
 	}
@@ -89,16 +95,16 @@ var fieldSpecs = []fieldSpec{
 		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.OperatingCosts }},
 
 	{name: "reasons.total_change", label: "收支总计增减的原因", group: "增减变动的原因", kind: kindLong,
-		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.Total }, func(f *render.Facts) render.Prior { return f.PriorTotal }, "收支总计"),
+		hint: changeHint(func(s *render.Summary) render.Known { return s.Total }, func(s *render.Summary) render.Prior { return s.PriorTotal }, "收支总计"),
 		text: func(d *input.Document) *input.Text { return &d.Reasons.TotalChange }},
 	{name: "reasons.general_public_change", label: "一般公共预算支出增减的原因", group: "增减变动的原因", kind: kindLong,
-		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.GPCurrent }, func(f *render.Facts) render.Prior { return f.PriorGP }, "一般公共预算当年支出"),
+		hint: changeHint(func(s *render.Summary) render.Known { return s.GeneralPublic }, func(s *render.Summary) render.Prior { return s.PriorGeneralPublic }, "一般公共预算当年支出"),
 		text: func(d *input.Document) *input.Text { return &d.Reasons.GeneralPublicChange }},
 	{name: "reasons.three_public_change", label: "“三公”经费增减的原因", group: "增减变动的原因", kind: kindLong,
-		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.ThreePublic }, func(f *render.Facts) render.Prior { return f.PriorThreePublic }, "“三公”经费"),
+		hint: changeHint(func(s *render.Summary) render.Known { return s.ThreePublic }, func(s *render.Summary) render.Prior { return s.PriorThreePublic }, "“三公”经费"),
 		text: func(d *input.Document) *input.Text { return &d.Reasons.ThreePublicChange }},
 	{name: "reasons.operating_costs_change", label: "机关运行经费增减的原因", group: "增减变动的原因", kind: kindLong,
-		hint: changeHint(func(f *render.Facts) decimal.Decimal { return f.OperatingCosts }, func(f *render.Facts) render.Prior { return f.PriorOperatingCosts }, "机关运行经费"),
+		hint: changeHint(func(s *render.Summary) render.Known { return s.OperatingCosts }, func(s *render.Summary) render.Prior { return s.PriorOperatingCosts }, "机关运行经费"),
 		text: func(d *input.Document) *input.Text { return &d.Reasons.OperatingCostsChange }},
 
 	{name: "procurement.goods", label: "政府采购货物预算", group: "九、政府采购情况", kind: kindAmount,
@@ -309,7 +315,7 @@ func listsSig(d *input.Document) string {
 
 // buildForm shows d's values (or, after a refused post, the values posted,
 // with each field's problem).
-func buildForm(d *input.Document, facts *render.Facts, posted url.Values, problems map[string]string) formView {
+func buildForm(d *input.Document, summary *render.Summary, posted url.Values, problems map[string]string) formView {
 	var v formView
 	for _, f := range fieldSpecs {
 		ff := formField{Name: f.name, Anchor: fieldAnchor(f.name), Label: f.label, Help: f.help, Long: f.kind == kindLong,
@@ -330,8 +336,8 @@ func buildForm(d *input.Document, facts *render.Facts, posted url.Values, proble
 		if posted != nil {
 			ff.Value = posted.Get(f.name)
 		}
-		if f.hint != nil && facts != nil {
-			ff.Hint = f.hint(facts)
+		if f.hint != nil && summary != nil {
+			ff.Hint = f.hint(summary)
 		}
 		if n := len(v.Groups); n == 0 || v.Groups[n-1].Title != f.group {
 			block, _, _ := strings.Cut(f.name, ".")

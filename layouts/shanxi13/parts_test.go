@@ -1,4 +1,6 @@
-package render
+package shanxi13
+
+import "github.com/budgetpub/budgetpub/render"
 
 import (
 	"strings"
@@ -19,17 +21,17 @@ func TestPartsOfTheSample(t *testing.T) {
 		}
 	}
 	duties := p.Section(SecDuties)
-	if p.Parts[0] != p.Part(PartOverview) || duties.Heading != "一、本部门职责" || len(duties.Paragraphs) != 13 || !strings.HasPrefix(duties.Paragraphs[1], "(一)") {
+	if p.Parts[0] != p.Part(render.PartOverview) || duties.Heading != "一、本部门职责" || len(duties.Paragraphs) != 13 || !strings.HasPrefix(duties.Paragraphs[1], "(一)") {
 		t.Errorf("duties: %+v", duties)
 	}
-	two := p.Part(PartTables)
+	two := p.Part(render.PartTables)
 	if p.Parts[1] != two || len(two.Sections) != 13 || p.Section(string(T1)).Entry() != "表一2024年预算收支总表" || p.Section(string(T13)).Entry() != "表十三2024年项目支出预算表（上年结转）" || p.Section(string(T5)).Table != p.Table(T5) {
 		t.Errorf("tables: %d sections, first %q", len(two.Sections), two.Sections[0].Entry())
 	}
-	if three := p.Part(PartExplanation); p.Parts[2] != three || len(three.Sections) != 14 {
+	if three := p.Part(render.PartExplanation); p.Parts[2] != three || len(three.Sections) != 14 {
 		t.Errorf("part 3 has %d sections, want 一…十二 and 十二's two sub-sections", len(three.Sections))
 	}
-	if p.Parts[3] != p.Part(PartGlossary) {
+	if p.Parts[3] != p.Part(render.PartGlossary) {
 		t.Error("part 4 is not the glossary")
 	}
 	g := p.Section(SecGlossary).Paragraphs

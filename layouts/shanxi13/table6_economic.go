@@ -1,8 +1,9 @@
-package render
+package shanxi13
 
 import (
 	"sort"
 
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
 
@@ -12,7 +13,7 @@ var PersonnelClasses = map[string]bool{"301": true, "303": true}
 
 // table6 is 一般公共预算安排基本支出分经济科目表: one row per 部门经济分类 款 ×
 // 政府经济分类 款, under a subtotal per 部门经济分类 类.
-func (b *Builder) table6(t *Table) {
+func table6(b *render.Builder, t *render.Table) {
 	type pair struct {
 		dept, gov string
 		amount    decimal.Decimal
@@ -35,20 +36,20 @@ func (b *Builder) table6(t *Table) {
 		}
 		return pairs[i].gov < pairs[j].gov
 	})
-	var tl TailCheck
+	var tl render.TailCheck
 	split := func(class string, a decimal.Decimal) []decimal.Decimal {
 		if PersonnelClasses[class] {
 			return []decimal.Decimal{a, a, decimal.Zero}
 		}
 		return []decimal.Decimal{a, decimal.Zero, a}
 	}
-	var body []Row
-	total := NewColSum(3)
+	var body []render.Row
+	total := render.NewColSum(3)
 	for i := 0; i < len(pairs); {
 		class := pairs[i].dept[:3]
 		j := i
 		sub := make([]decimal.Decimal, 3)
-		var items []Row
+		var items []render.Row
 		var parts []decimal.Decimal
 		for ; j < len(pairs) && pairs[j].dept[:3] == class; j++ {
 			p := pairs[j]
@@ -57,16 +58,16 @@ func (b *Builder) table6(t *Table) {
 				sub[k] = sub[k].Add(a[k])
 			}
 			parts = append(parts, p.amount)
-			items = append(items, AmountRow(RowItem, 2, EconRow(p.dept, p.gov), []Cell{Str(b.Doc.Name(p.dept)), Str(b.Doc.Name(p.gov))}, a))
+			items = append(items, render.AmountRow(render.RowItem, 2, render.EconRow(p.dept, p.gov), []render.Cell{render.Str(b.Doc.Name(p.dept)), render.Str(b.Doc.Name(p.gov))}, a))
 		}
 		tl.Check(sub[0], parts...)
 		total.Add(sub)
-		body = append(body, AmountRow(RowSubtotal, 1, CodeRow(class), []Cell{Str(b.Doc.Name(class)), Str("")}, sub))
+		body = append(body, render.AmountRow(render.RowSubtotal, 1, render.CodeRow(class), []render.Cell{render.Str(b.Doc.Name(class)), render.Str("")}, sub))
 		body = append(body, items...)
 		i = j
 	}
 	total.Check(&tl)
-	tl.Check(total.sums[0], total.sums[1], total.sums[2])
-	t.Rows = append([]Row{AmountRow(RowTotal, 0, TotalRow, []Cell{Str("合计"), Str("")}, total.sums)}, body...)
+	tl.Check(total.Sums[0], total.Sums[1], total.Sums[2])
+	t.Rows = append([]render.Row{render.AmountRow(render.RowTotal, 0, render.TotalRow, []render.Cell{render.Str("合计"), render.Str("")}, total.Sums)}, body...)
 	tl.Finish(t, len(pairs) == 0)
 }

@@ -1,4 +1,6 @@
-package render
+package shanxi13
+
+import "github.com/budgetpub/budgetpub/render"
 
 import (
 	"flag"
@@ -15,22 +17,22 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // part3Lines is 第三部分 as text: section headings, blocks, charts and forms
 // (by their titles and project), one per line.
-func part3Lines(p *Publication) []string {
+func part3Lines(p *render.Publication) []string {
 	var out []string
-	for _, s := range p.Part(PartExplanation).Sections {
+	for _, s := range p.Part(render.PartExplanation).Sections {
 		out = append(out, s.Heading)
 		out = append(out, s.Paragraphs...)
 		for _, b := range s.Blocks {
 			switch b.Kind {
-			case BlockChart:
+			case render.BlockChart:
 				out = append(out, b.Chart.Title)
 				if b.Chart.Sentence != "" {
 					out = append(out, b.Chart.Sentence)
 				}
 				for _, sl := range b.Chart.Slices {
-					out = append(out, "  · "+sl.Label+" "+FormatAmount(sl.Amount)+" "+FormatPercent(sl.Share))
+					out = append(out, "  · "+sl.Label+" "+render.FormatAmount(sl.Amount)+" "+render.FormatPercent(sl.Share))
 				}
-			case BlockForm:
+			case render.BlockForm:
 				out = append(out, "  [表] "+b.Form.Title+b.Form.Subtitle+" "+b.Form.Cells[1].Text)
 			default:
 				out = append(out, b.Text)
@@ -111,23 +113,23 @@ func TestPart3UnfilledGolden(t *testing.T) {
 		}
 	}
 	marks := 0
-	for _, s := range p.Part(PartOverview).Sections {
+	for _, s := range p.Part(render.PartOverview).Sections {
 		for _, para := range s.Paragraphs {
-			marks += len(Marks(para))
+			marks += len(render.Marks(para))
 		}
 	}
-	marks += len(Marks(text))
-	fs := Check(d, p)
+	marks += len(render.Marks(text))
+	fs := render.Check(d, p)
 	incomplete := 0
 	for _, f := range fs {
-		if f.Severity == SeverityIncomplete {
+		if f.Severity == render.SeverityIncomplete {
 			incomplete++
 		}
 	}
 	// Two unit kinds and a category are findings; the category's is one
 	// mark for all projects, the kinds print nothing.
-	if marks < 7 || incomplete != len(p.Unknowns) || StatusOf(fs) != StatusIncomplete {
-		t.Errorf("%d marks, %d incomplete findings of %d unknowns, status %s", marks, incomplete, len(p.Unknowns), StatusOf(fs))
+	if marks < 7 || incomplete != len(p.Unknowns) || render.StatusOf(fs) != render.StatusIncomplete {
+		t.Errorf("%d marks, %d incomplete findings of %d unknowns, status %s", marks, incomplete, len(p.Unknowns), render.StatusOf(fs))
 	}
 }
 
@@ -147,7 +149,7 @@ func TestPart3ThinGolden(t *testing.T) {
 }
 
 // golden compares 第三部分 with a golden file (-update rewrites it).
-func golden(t *testing.T, path string, p *Publication) {
+func golden(t *testing.T, path string, p *render.Publication) {
 	t.Helper()
 	got := strings.Join(part3Lines(p), "\n") + "\n"
 	if *update {
@@ -209,7 +211,7 @@ var (
 // referencePart3 returns the lines of the reference's 第三部分 outside the
 // goal forms (which the workbook and PDF tests check) and its tables.
 func referencePart3(t *testing.T) []string {
-	b, err := os.ReadFile("../cmd/budgetpub/testdata/reference.txt")
+	b, err := os.ReadFile("../../cmd/budgetpub/testdata/reference.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,11 +307,11 @@ func TestWordingFunctions(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p := Prior{}
+			p := render.Prior{}
 			if c.prior != nil {
-				p = Prior{Value: d(*c.prior), Set: true}
+				p = render.Prior{Value: d(*c.prior), Set: true}
 			}
-			if got := FormatChange(d(c.cur), p, c.against); got != c.wantChange {
+			if got := render.FormatChange(d(c.cur), p, c.against); got != c.wantChange {
 				t.Errorf("FormatChange = %q, want %q", got, c.wantChange)
 			}
 		})
@@ -319,7 +321,7 @@ func TestWordingFunctions(t *testing.T) {
 		"999.995": "1,000.00万元", "12.1": "12.10万元", "100": "100.00万元",
 	}
 	for in, want := range amounts {
-		if got := FormatAmount(d(in)); got != want {
+		if got := render.FormatAmount(d(in)); got != want {
 			t.Errorf("FormatAmount(%s) = %q, want %q", in, got, want)
 		}
 	}
@@ -329,11 +331,11 @@ func TestWordingFunctions(t *testing.T) {
 		{"0.0005", "1", "占0.05%"}, {"0.00005", "1", "占0.01%"}, // .005 rounds half up
 	}
 	for _, s := range shares {
-		if got := FormatShare(d(s.part), d(s.total)); got != s.want {
+		if got := render.FormatShare(d(s.part), d(s.total)); got != s.want {
 			t.Errorf("FormatShare(%s, %s) = %q, want %q", s.part, s.total, got, s.want)
 		}
 	}
-	if got := JoinList([]string{"基本工资", "", "奖金"}); got != "基本工资、奖金" {
+	if got := render.JoinList([]string{"基本工资", "", "奖金"}); got != "基本工资、奖金" {
 		t.Errorf("JoinList = %q", got)
 	}
 }
@@ -344,12 +346,12 @@ func ptr(s string) *string { return &s }
 // debris or an empty figure in the text stops the build.
 func TestTemplateOverridesAndLeftovers(t *testing.T) {
 	doc := mustDecode(t, input.SampleName, input.Sample)
-	build := func(src string) (*Publication, error) {
-		w, err := ParseWording("part3.tmpl", src)
+	build := func(src string) (*render.Publication, error) {
+		w, err := render.ParseWording("part3.tmpl", src)
 		if err != nil {
 			return nil, err
 		}
-		return BuildWith(doc, Options{Wording: w})
+		return render.BuildWith(doc, render.Options{Wording: w})
 	}
 	p, err := build(`{{define "九"}}本部门{{.Year}}年政府采购预算共计{{amount .Procurement}}。{{end}}`)
 	if err != nil {
@@ -384,10 +386,10 @@ func TestTemplateOverridesAndLeftovers(t *testing.T) {
 // legend prints; a chart of fewer than two slices is a sentence.
 func TestCharts(t *testing.T) {
 	p := mustBuild(t, mustDecode(t, input.SampleName, input.Sample))
-	var charts []*Chart
-	for _, s := range p.Part(PartExplanation).Sections {
+	var charts []*render.Chart
+	for _, s := range p.Part(render.PartExplanation).Sections {
 		for _, b := range s.Blocks {
-			if b.Kind == BlockChart {
+			if b.Kind == render.BlockChart {
 				charts = append(charts, b.Chart)
 			}
 		}
@@ -401,7 +403,7 @@ func TestCharts(t *testing.T) {
 	}
 	sum := decimal.Zero
 	for _, s := range gp.Slices {
-		if want := s.Amount.Mul(hundred).Div(gp.Total).Round(2); !s.Share.Equal(want) {
+		if want := s.Amount.Mul(decimal.NewFromInt(100)).Div(gp.Total).Round(2); !s.Share.Equal(want) {
 			t.Errorf("%s share %s, want %s", s.Label, s.Share, want)
 		}
 		sum = sum.Add(s.Amount)
@@ -416,7 +418,7 @@ func TestCharts(t *testing.T) {
 
 // The default wording passes the checks a bureau's wording must pass.
 func TestDefaultWordingPassesItsOwnChecks(t *testing.T) {
-	if _, err := ParseWording("part3.tmpl", templates.Part3()); err != nil {
+	if _, err := render.ParseWording("part3.tmpl", templates.Part3()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -440,7 +442,7 @@ func TestWordingIsBounded(t *testing.T) {
 		"printf of an amount":     `{{define "九"}}{{printf "%v" .Total}}{{end}}`,
 	}
 	for name, src := range cases {
-		_, err := ParseWording("本地/part3.tmpl", src)
+		_, err := render.ParseWording("本地/part3.tmpl", src)
 		if err == nil {
 			t.Errorf("%s: accepted", name)
 			continue
@@ -450,7 +452,7 @@ func TestWordingIsBounded(t *testing.T) {
 		}
 	}
 	ok := `{{define "九"}}{{.Year}}年{{.Dept}}政府采购预算总额{{amount .Procurement}}{{with .GPCategory}}，{{range $i, $c := .}}{{if $i}}、{{end}}{{$c.Name}}{{amount $c.Amount}}{{end}}{{end}}，{{printf "%d年" .PriorYear}}，共{{len .GPCategory}}项。{{end}}`
-	if _, err := ParseWording("ok.tmpl", ok); err != nil {
+	if _, err := render.ParseWording("ok.tmpl", ok); err != nil {
 		t.Errorf("good wording refused: %v", err)
 	}
 }
@@ -465,7 +467,7 @@ func TestClerkWordsAreNotDebris(t *testing.T) {
 		t.Fatal("the sample changed: the replacement found nothing")
 	}
 	doc := mustDecode(t, "clerk.yaml", []byte(src))
-	p, err := Build(doc)
+	p, err := render.Build(doc)
 	if err != nil {
 		t.Fatalf("refused: %v", err)
 	}

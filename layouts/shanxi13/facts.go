@@ -1,17 +1,12 @@
-package render
+package shanxi13
 
 import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
-
-// Item is a named amount of a list in a sentence or a chart.
-type Item struct {
-	Name   string
-	Amount decimal.Decimal
-}
 
 // Facts are the figures the explanatory sentences of 第三部分 quote. Each is
 // computed from the same input lines, by the same sums, as the table figure
@@ -22,7 +17,7 @@ type Facts struct {
 
 	// 一、收支总计: 收入总计 = 本年收入 + 上年结转; 支出总计 likewise.
 	Total, Current, Carry decimal.Decimal
-	PriorTotal            Prior
+	PriorTotal            render.Prior
 	TotalReason           string
 
 	// 二、收入 by source, current year (表1 left side).
@@ -33,13 +28,13 @@ type Facts struct {
 
 	// 四、财政拨款 (表4).
 	Fiscal, FiscalGP, FiscalGF, FiscalSC, FiscalCurrent, FiscalCarry decimal.Decimal
-	FiscalCategories                                                 []Item
+	FiscalCategories                                                 []render.Item
 
 	// 五、一般公共预算当年支出 (表5).
 	GPCurrent  decimal.Decimal
-	PriorGP    Prior
+	PriorGP    render.Prior
 	GPReason   string
-	GPCategory []Item
+	GPCategory []render.Item
 
 	// 六、基本支出 by economic classification (表6).
 	EconTotal, Personnel, Public decimal.Decimal
@@ -47,15 +42,15 @@ type Facts struct {
 
 	// 七、“三公” (表10).
 	ThreePublic, Travel, Reception, VehiclePurchase, VehicleOperation decimal.Decimal
-	PriorThreePublic, PriorTravel, PriorReception                     Prior
-	PriorVehiclePurchase, PriorVehicleOperation                       Prior
+	PriorThreePublic, PriorTravel, PriorReception                     render.Prior
+	PriorVehiclePurchase, PriorVehicleOperation                       render.Prior
 	ThreePublicReason                                                 string
 	HasThreePublic                                                    bool // any “三公” money this year (as printed)
 
 	// 八、机关运行经费 (表11).
 	OperatingUnits        int
 	OperatingCosts        decimal.Decimal
-	PriorOperatingCosts   Prior
+	PriorOperatingCosts   render.Prior
 	OperatingCostsReason  string
 	OperatingUnitsChinese string
 
@@ -86,74 +81,74 @@ type Facts struct {
 	PurchaseOfServices, OtherNotes                    []string
 }
 
-func prior(a input.Amount) Prior { return Prior{Value: a.Value, Set: a.Set} }
+func prior(a input.Amount) render.Prior { return render.Prior{Value: a.Value, Set: a.Set} }
 
 // facts gathers the figures of 第三部分 from the built tables: each
 // sentence quotes the very cell its table prints (its exact amount, rounded
 // once when printed), so a paragraph cannot disagree with its table.
-func (b *Builder) facts() *Facts {
+func buildFacts(b *render.Builder) *Facts {
 	d, p := b.Doc, b.Pub
 	f := &Facts{Year: d.Year, PriorYear: d.Year - 1, Dept: d.Department.Name.Value}
 	t1, t3, t4, t5 := p.Table(T1), p.Table(T3), p.Table(T4), p.Table(T5)
 
 	// 一、二: 表1's 支出总计 and its income side by source.
-	f.Total = t1.Exact(TotalRow, ColTotal)
-	f.Current, f.Carry = t1.Exact(TotalRow, ColCurrent), t1.Exact(TotalRow, ColCarryover)
-	income := func(s input.Source) decimal.Decimal { return t1.Exact(SourceRow(s), ColIncome) }
+	f.Total = t1.Exact(render.TotalRow, render.ColTotal)
+	f.Current, f.Carry = t1.Exact(render.TotalRow, render.ColCurrent), t1.Exact(render.TotalRow, render.ColCarryover)
+	income := func(s input.Source) decimal.Decimal { return t1.Exact(render.SourceRow(s), render.ColIncome) }
 	f.GeneralPublic, f.GovFund, f.StateCapital = income(input.GeneralPublic), income(input.GovernmentFund), income(input.StateCapital)
 	f.SpecialAccount, f.UnitFunds = income(input.SpecialAccount), income(input.UnitFunds)
 	f.PriorTotal, f.PriorGP = prior(d.PriorYear.Total), prior(d.PriorYear.GeneralPublic)
 	f.TotalReason, f.GPReason = d.Reasons.TotalChange.Value, d.Reasons.GeneralPublicChange.Value
 
 	// 三: 表3's 合计 row.
-	f.Basic, f.Project = t3.Exact(TotalRow, ColBasic), t3.Exact(TotalRow, ColProject)
+	f.Basic, f.Project = t3.Exact(render.TotalRow, render.ColBasic), t3.Exact(render.TotalRow, render.ColProject)
 
 	// 四: 表4's 支出总计 by source, its income side's current year and
 	// carry-over, and its categories.
-	f.Fiscal = t4.Exact(TotalRow, ColTotal)
-	spent := func(s input.Source) decimal.Decimal { return t4.Exact(TotalRow, SourceCol(s)) }
+	f.Fiscal = t4.Exact(render.TotalRow, render.ColTotal)
+	spent := func(s input.Source) decimal.Decimal { return t4.Exact(render.TotalRow, render.SourceCol(s)) }
 	f.FiscalGP, f.FiscalGF, f.FiscalSC = spent(input.GeneralPublic), spent(input.GovernmentFund), spent(input.StateCapital)
-	f.FiscalCurrent, f.FiscalCarry = t4.Exact(CurrentTotalRow, ColIncome), t4.Exact(CarryoverRow, ColIncome)
+	f.FiscalCurrent, f.FiscalCarry = t4.Exact(render.CurrentTotalRow, render.ColIncome), t4.Exact(render.CarryoverRow, render.ColIncome)
 	for _, code := range input.Categories {
-		if a := t4.Exact(CodeRow(code), ColTotal); !a.IsZero() {
-			f.FiscalCategories = append(f.FiscalCategories, Item{d.Name(code), a})
+		if a := t4.Exact(render.CodeRow(code), render.ColTotal); !a.IsZero() {
+			f.FiscalCategories = append(f.FiscalCategories, render.Item{Name: d.Name(code), Amount: a})
 		}
 	}
 
 	// 五: 表5's 合计 and its 类 rows.
-	f.GPCurrent = t5.Exact(TotalRow, ColTotal)
+	f.GPCurrent = t5.Exact(render.TotalRow, render.ColTotal)
 	for _, r := range t5.Rows {
-		if r.Key.Role == RoleCode && len(r.Key.ID) == 3 {
-			if a := t5.Exact(r.Key, ColTotal); !a.IsZero() {
-				f.GPCategory = append(f.GPCategory, Item{t5.Text(r.Key, ColName), a})
+		if r.Key.Role == render.RoleCode && len(r.Key.ID) == 3 {
+			if a := t5.Exact(r.Key, render.ColTotal); !a.IsZero() {
+				f.GPCategory = append(f.GPCategory, render.Item{Name: t5.Text(r.Key, render.ColName), Amount: a})
 			}
 		}
 	}
 
-	b.econFacts(f)
-	b.threePublicFacts(f)
-	b.operatingFacts(f)
-	b.performanceFacts(f)
-	b.assetFacts(f)
+	econFacts(b, f)
+	threePublicFacts(b, f)
+	operatingFacts(b, f)
+	performanceFacts(b, f)
+	assetFacts(b, f)
 	return f
 }
 
 // econFacts are 表6's 合计, 人员经费 and 公用经费, and the names of the items
 // of each, in table order, once each.
-func (b *Builder) econFacts(f *Facts) {
+func econFacts(b *render.Builder, f *Facts) {
 	t := b.Pub.Table(T6)
-	f.EconTotal, f.Personnel, f.Public = t.Exact(TotalRow, ColTotal), t.Exact(TotalRow, ColPersonnel), t.Exact(TotalRow, ColPublic)
+	f.EconTotal, f.Personnel, f.Public = t.Exact(render.TotalRow, render.ColTotal), t.Exact(render.TotalRow, render.ColPersonnel), t.Exact(render.TotalRow, render.ColPublic)
 	seen := map[string]bool{}
 	for _, r := range t.Rows {
-		if r.Key.Role != RoleEcon {
+		if r.Key.Role != render.RoleEcon {
 			continue
 		}
-		name := t.Text(r.Key, ColDeptEcon)
-		if seen[name] || t.Exact(r.Key, ColTotal).IsZero() {
+		name := t.Text(r.Key, render.ColDeptEcon)
+		if seen[name] || t.Exact(r.Key, render.ColTotal).IsZero() {
 			continue
 		}
 		seen[name] = true
-		if !t.Exact(r.Key, ColPersonnel).IsZero() {
+		if !t.Exact(r.Key, render.ColPersonnel).IsZero() {
 			f.PersonnelItems = append(f.PersonnelItems, name)
 		} else {
 			f.PublicItems = append(f.PublicItems, name)
@@ -162,44 +157,44 @@ func (b *Builder) econFacts(f *Facts) {
 }
 
 // threePublicFacts are 表10's rows (合计 of the 财政拨款 sources).
-func (b *Builder) threePublicFacts(f *Facts) {
+func threePublicFacts(b *render.Builder, f *Facts) {
 	t, py := b.Pub.Table(T10), b.Doc.PriorYear.ThreePublic
-	item := func(key string) decimal.Decimal { return t.Exact(ItemRow(key), ColTotal) }
-	f.Travel, f.Reception = item(ItemOutboundTravel), item(ItemReception)
-	f.VehiclePurchase, f.VehicleOperation = item(ItemVehiclePurchase), item(ItemVehicleOperation)
-	f.ThreePublic = t.Exact(TotalRow, ColTotal)
+	item := func(key string) decimal.Decimal { return t.Exact(render.ItemRow(key), render.ColTotal) }
+	f.Travel, f.Reception = item(render.ItemOutboundTravel), item(render.ItemReception)
+	f.VehiclePurchase, f.VehicleOperation = item(render.ItemVehiclePurchase), item(render.ItemVehicleOperation)
+	f.ThreePublic = t.Exact(render.TotalRow, render.ColTotal)
 	f.PriorTravel, f.PriorReception = prior(py.OutboundTravel), prior(py.Reception)
 	f.PriorVehiclePurchase, f.PriorVehicleOperation = prior(py.VehiclePurchase), prior(py.VehicleOperation)
-	all := []Prior{f.PriorTravel, f.PriorReception, f.PriorVehiclePurchase, f.PriorVehicleOperation}
-	f.PriorThreePublic = Prior{Set: true}
+	all := []render.Prior{f.PriorTravel, f.PriorReception, f.PriorVehiclePurchase, f.PriorVehicleOperation}
+	f.PriorThreePublic = render.Prior{Set: true}
 	for _, p := range all {
 		if !p.Set {
-			f.PriorThreePublic = Prior{} // a total needs every item
+			f.PriorThreePublic = render.Prior{} // a total needs every item
 			break
 		}
 		f.PriorThreePublic.Value = f.PriorThreePublic.Value.Add(p.Value)
 	}
 	f.ThreePublicReason = b.Doc.Reasons.ThreePublicChange.Value
-	f.HasThreePublic = !Round(f.ThreePublic).IsZero()
+	f.HasThreePublic = !render.Round(f.ThreePublic).IsZero()
 }
 
 // operatingFacts are 表11's 部门合计 and its number of units.
-func (b *Builder) operatingFacts(f *Facts) {
+func operatingFacts(b *render.Builder, f *Facts) {
 	t := b.Pub.Table(T11)
 	for _, r := range t.Rows {
-		if r.Key.Role == RoleUnit {
+		if r.Key.Role == render.RoleUnit {
 			f.OperatingUnits++
 		}
 	}
-	f.OperatingCosts = t.Exact(TotalRow, ColTotal)
-	f.OperatingUnitsChinese = ChineseCount(f.OperatingUnits)
+	f.OperatingCosts = t.Exact(render.TotalRow, render.ColTotal)
+	f.OperatingUnitsChinese = render.ChineseCount(f.OperatingUnits)
 	f.PriorOperatingCosts = prior(b.Doc.PriorYear.OperatingCosts)
 	f.OperatingCostsReason = b.Doc.Reasons.OperatingCostsChange.Value
 }
 
 // performanceFacts count the projects of 表12 by category, and those that
 // publish a goal form, with the amounts their rows print.
-func (b *Builder) performanceFacts(f *Facts) {
+func performanceFacts(b *render.Builder, f *Facts) {
 	f.Units = len(b.Doc.Units)
 	for _, u := range b.Doc.Units {
 		if u.OverallGoal {
@@ -212,7 +207,7 @@ func (b *Builder) performanceFacts(f *Facts) {
 		if p.Carryover {
 			continue
 		}
-		a := t.Exact(ProjectRow(p.Unit.Value, p.Name.Value), ColTotal)
+		a := t.Exact(render.ProjectRow(p.Unit.Value, p.Name.Value), render.ColTotal)
 		tally := func(n *int, sum *decimal.Decimal) { *n++; *sum = sum.Add(a) }
 		specific := p.Category.Value == input.CategorySpecificGoal
 		tally(&f.Projects, &f.ProjectAmount)
@@ -233,7 +228,7 @@ func (b *Builder) performanceFacts(f *Facts) {
 	}
 }
 
-func (b *Builder) assetFacts(f *Facts) {
+func assetFacts(b *render.Builder, f *Facts) {
 	a := b.Doc.Assets
 	if a.AsOf.Value != "" {
 		f.HasAsOf = true
@@ -249,20 +244,12 @@ func (b *Builder) assetFacts(f *Facts) {
 	f.OfficeArea, f.HasOfficeArea = a.OfficeAreaM2.Value, a.OfficeAreaM2.Value != ""
 	f.EquipmentOver500k, f.EquipmentOver1m = a.EquipmentOver500k.Value, a.EquipmentOver1m.Value
 	f.HasEquipment = a.EquipmentOver500k.Set || a.EquipmentOver1m.Set
-	f.PurchaseOfServices = paragraphs(b.Doc.Notes.PurchaseOfServices.Value)
-	f.OtherNotes = paragraphs(b.Doc.Notes.Other.Value)
+	f.PurchaseOfServices = render.Paragraphs(b.Doc.Notes.PurchaseOfServices.Value)
+	f.OtherNotes = render.Paragraphs(b.Doc.Notes.Other.Value)
 	p := b.Doc.Procurement
 	f.Goods, f.Works, f.Services = p.Goods.Value, p.Works.Value, p.Services.Value
-	f.Procurement = Sum(f.Goods, f.Works, f.Services)
-	f.HasProcurement = !Round(f.Procurement).IsZero()
-}
-
-// ChineseCount writes a count of units as 一家, 两家, 三家 ….
-func ChineseCount(n int) string {
-	if n == 2 {
-		return "两"
-	}
-	return ChineseNumber(n)
+	f.Procurement = render.Sum(f.Goods, f.Works, f.Services)
+	f.HasProcurement = !render.Round(f.Procurement).IsZero()
 }
 
 // change is one figure the publication compares with last year's: what it
@@ -272,7 +259,7 @@ func ChineseCount(n int) string {
 type change struct {
 	what   string
 	cur    decimal.Decimal
-	prior  Prior
+	prior  render.Prior
 	at     input.Pos
 	key    string
 	text   input.Text
@@ -291,3 +278,6 @@ func changes(doc *input.Document, f *Facts) []change {
 		{"机关运行经费", f.OperatingCosts, f.PriorOperatingCosts, py.OperatingCosts.Pos, "operating_costs_change", r.OperatingCostsChange, &f.OperatingCostsReason, true},
 	}
 }
+
+// factsOf is the publication's facts, as shanxi-13 builds them.
+func factsOf(p *render.Publication) *Facts { return p.Facts.(*Facts) }

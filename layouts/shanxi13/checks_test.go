@@ -1,4 +1,6 @@
-package render
+package shanxi13
+
+import "github.com/budgetpub/budgetpub/render"
 
 import (
 	"os"
@@ -10,15 +12,15 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func check(t *testing.T, name, doc string) []Finding {
+func check(t *testing.T, name, doc string) []render.Finding {
 	t.Helper()
 	d := mustDecode(t, name, []byte(doc))
-	return Check(d, mustBuild(t, d))
+	return render.Check(d, mustBuild(t, d))
 }
 
 // relations are the findings about figures, without those about texts.
-func relations(fs []Finding) []Finding {
-	var out []Finding
+func relations(fs []render.Finding) []render.Finding {
+	var out []render.Finding
 	for _, f := range fs {
 		if !strings.HasPrefix(string(f.ID), "text-") {
 			out = append(out, f)
@@ -32,7 +34,7 @@ func relations(fs []Finding) []Finding {
 // fire: its table-6 lines name no unit and its units are of two kinds.)
 func TestCheckSampleGivesTheKnownWarning(t *testing.T) {
 	d := mustDecode(t, input.SampleName, input.Sample)
-	all := Check(d, mustBuild(t, d))
+	all := render.Check(d, mustBuild(t, d))
 	fs := relations(all)
 	if len(fs) != 1 || fs[0].ID != "T6-T5-basic" {
 		t.Fatalf("findings: %v", fs)
@@ -42,11 +44,11 @@ func TestCheckSampleGivesTheKnownWarning(t *testing.T) {
 	if len(all) == len(fs) || all[1].ID != "text-halfwidth" || all[1].Line != 22 || all[1].Column != 26 {
 		t.Errorf("text findings: %v", all[1:])
 	}
-	if HasErrors(fs) {
+	if render.HasErrors(fs) {
 		t.Error("the sample has errors")
 	}
 	w := fs[0]
-	if w.Severity != SeverityWarning || w.Left.Value.String() != "241.17" || w.Right.Value.String() != "2306.74" || w.Diff.String() != "-2065.57" || w.Line == 0 {
+	if w.Severity != render.SeverityWarning || w.Left.Value.String() != "241.17" || w.Right.Value.String() != "2306.74" || w.Diff.String() != "-2065.57" || w.Line == 0 {
 		t.Errorf("T6-T5-basic: %+v", w)
 	}
 	if s := w.String(); !strings.HasPrefix(s, "datong-gov-office-2024.yaml:") || !strings.Contains(s, "警告 [T6-T5-basic]") {
@@ -94,26 +96,26 @@ func TestChecks(t *testing.T) {
 	}
 	cases := []struct {
 		name, from, to string
-		id             CheckID
-		sev            Severity
+		id             render.CheckID
+		sev            render.Severity
 		left, right    string
 		line           int
 	}{
-		{"table 12 vs project expenditure", "name: 甲, amounts: 20.00", "name: 甲, amounts: 21.00", "T12-T3-project", SeverityError, "31", "30", 14},
-		{"table 13 vs carry-over", "name: 丙, carryover: true, amounts: 5.00", "name: 丙, carryover: true, amounts: 6.00", "T13-T1-carryover", SeverityError, "6", "5", 14},
-		{"table 6 vs table 5 basic", "amount: 90.00}", "amount: 80.00}", "T6-T5-basic", SeverityWarning, "90", "100", 11},
-		{"table 11 vs table 6 public", "{unit: 机关, amount: 10.00}", "{unit: 机关, amount: 12.00}", "T11-T6-public", SeverityWarning, "12", "10", 19},
-		{"three public over a source's budget", "three_public: {reception: 2.00, vehicle_operation: 3.00}", "three_public: {reception: 2.00, vehicle_operation: {general_public: 3.00, government_fund: 1.00}}", "T10-sources", SeverityError, "1", "0", 18},
-		{"procurement over expenditure", "procurement: {goods: 10.00, works: 0, services: 5.00}", "procurement: {goods: 100.00, works: 0, services: 50.00}", "procurement", SeverityError, "150", "135", 26},
-		{"prior year missing", "  operating_costs: 9.00\n", "", "prior-year", SeverityWarning, "10", "", 21},
-		{"vehicles do not add up", "actual: 2, leader: 1, other: 1", "actual: 2, leader: 1, other: 2", "vehicles", SeverityError, "2", "3", 29},
-		{"vehicles over quota", "quota: 2, actual: 2, leader: 1, other: 1", "quota: 1, actual: 2, leader: 1, other: 1", "vehicles", SeverityWarning, "2", "1", 29},
-		{"a table-6 item above its 三公 item", `{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`, `{dept: "30217", gov: "50201", amount: 10.00, unit: 机关}`, "T6-T10-items", SeverityWarning, "10", "2", 11},
-		{"a reason saying the opposite", "total_change: 增加项目经费", "total_change: 压减项目经费", "reason-direction", SeverityWarning, "135", "120", 30},
-		{"a change without its reason", ", operating_costs_change: 新增一处办公场所的运行费用}", "}", "reason-missing", SeverityIncomplete, "", "", 30},
-		{"a placeholder", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: 另见XX号文件}", "text-placeholder", SeverityWarning, "", "", 31},
-		{"doubled punctuation", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: 无。。}", "text-punctuation", SeverityWarning, "", "", 31},
-		{"half-width punctuation between Chinese", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: \"本部门,无其他说明\"}", "text-halfwidth", SeverityWarning, "", "", 31},
+		{"table 12 vs project expenditure", "name: 甲, amounts: 20.00", "name: 甲, amounts: 21.00", "T12-T3-project", render.SeverityError, "31", "30", 14},
+		{"table 13 vs carry-over", "name: 丙, carryover: true, amounts: 5.00", "name: 丙, carryover: true, amounts: 6.00", "T13-T1-carryover", render.SeverityError, "6", "5", 14},
+		{"table 6 vs table 5 basic", "amount: 90.00}", "amount: 80.00}", "T6-T5-basic", render.SeverityWarning, "90", "100", 11},
+		{"table 11 vs table 6 public", "{unit: 机关, amount: 10.00}", "{unit: 机关, amount: 12.00}", "T11-T6-public", render.SeverityWarning, "12", "10", 19},
+		{"three public over a source's budget", "three_public: {reception: 2.00, vehicle_operation: 3.00}", "three_public: {reception: 2.00, vehicle_operation: {general_public: 3.00, government_fund: 1.00}}", "T10-sources", render.SeverityError, "1", "0", 18},
+		{"procurement over expenditure", "procurement: {goods: 10.00, works: 0, services: 5.00}", "procurement: {goods: 100.00, works: 0, services: 50.00}", "procurement", render.SeverityError, "150", "135", 26},
+		{"prior year missing", "  operating_costs: 9.00\n", "", "prior-year", render.SeverityWarning, "10", "", 21},
+		{"vehicles do not add up", "actual: 2, leader: 1, other: 1", "actual: 2, leader: 1, other: 2", "vehicles", render.SeverityError, "2", "3", 29},
+		{"vehicles over quota", "quota: 2, actual: 2, leader: 1, other: 1", "quota: 1, actual: 2, leader: 1, other: 1", "vehicles", render.SeverityWarning, "2", "1", 29},
+		{"a table-6 item above its 三公 item", `{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`, `{dept: "30217", gov: "50201", amount: 10.00, unit: 机关}`, "T6-T10-items", render.SeverityWarning, "10", "2", 11},
+		{"a reason saying the opposite", "total_change: 增加项目经费", "total_change: 压减项目经费", "reason-direction", render.SeverityWarning, "135", "120", 30},
+		{"a change without its reason", ", operating_costs_change: 新增一处办公场所的运行费用}", "}", "reason-missing", render.SeverityIncomplete, "", "", 30},
+		{"a placeholder", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: 另见XX号文件}", "text-placeholder", render.SeverityWarning, "", "", 31},
+		{"doubled punctuation", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: 无。。}", "text-punctuation", render.SeverityWarning, "", "", 31},
+		{"half-width punctuation between Chinese", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 无, other: \"本部门,无其他说明\"}", "text-halfwidth", render.SeverityWarning, "", "", 31},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -121,7 +123,7 @@ func TestChecks(t *testing.T) {
 				t.Fatalf("base lacks %q", c.from)
 			}
 			fs := check(t, "case.yaml", strings.Replace(base, c.from, c.to, 1))
-			var hit *Finding
+			var hit *render.Finding
 			for i := range fs {
 				if fs[i].ID == c.id {
 					hit = &fs[i]
@@ -148,8 +150,8 @@ func TestChecks(t *testing.T) {
 			if hit.Right == nil && (hit.Diff != nil || strings.Contains(hit.String(), "相差")) || c.left == "" && hit.Detail() != "" {
 				t.Errorf("a finding of one figure has a difference: %v", *hit)
 			}
-			if HasErrors(fs) != (c.sev == SeverityError) || HasIncomplete(fs) != (c.sev == SeverityIncomplete) {
-				t.Errorf("HasErrors = %v", HasErrors(fs))
+			if render.HasErrors(fs) != (c.sev == render.SeverityError) || render.HasIncomplete(fs) != (c.sev == render.SeverityIncomplete) {
+				t.Errorf("HasErrors = %v", render.HasErrors(fs))
 			}
 		})
 	}
@@ -161,22 +163,22 @@ func TestChecksOnDerivedRelations(t *testing.T) {
 	d := mustDecode(t, "base.yaml", []byte(base))
 	cases := []struct {
 		name   string
-		break_ func(p *Publication)
-		id     CheckID
+		break_ func(p *render.Publication)
+		id     render.CheckID
 	}{
-		{"unit subtotal of table 12", func(p *Publication) { setCell(t, p.Table(T12), UnitRow("机关"), ColTotal, "99") }, "T12-units"},
-		{"table 10 vehicle row", func(p *Publication) { setCell(t, p.Table(T10), ItemRow(ItemVehicles), ColTotal, "1") }, "T10-items"},
-		{"published goals", func(p *Publication) { p.Facts.Published = 5 }, "performance"},
+		{"unit subtotal of table 12", func(p *render.Publication) { setCell(t, p.Table(T12), render.UnitRow("机关"), render.ColTotal, "99") }, "T12-units"},
+		{"table 10 vehicle row", func(p *render.Publication) { setCell(t, p.Table(T10), render.ItemRow(render.ItemVehicles), render.ColTotal, "1") }, "T10-items"},
+		{"published goals", func(p *render.Publication) { factsOf(p).Published = 5 }, "performance"},
 	}
 	for _, c := range cases {
 		p := mustBuild(t, d)
-		if fs := Check(d, p); len(fs) != 0 {
+		if fs := render.Check(d, p); len(fs) != 0 {
 			t.Fatalf("unbroken: %v", fs)
 		}
 		c.break_(p)
 		found := false
-		for _, f := range Check(d, p) {
-			if f.ID == c.id && f.Severity == SeverityError {
+		for _, f := range render.Check(d, p) {
+			if f.ID == c.id && f.Severity == render.SeverityError {
 				found = true
 			}
 		}
@@ -187,13 +189,13 @@ func TestChecksOnDerivedRelations(t *testing.T) {
 }
 
 // setCell breaks one figure of a built table, found by row key and column.
-func setCell(t *testing.T, tab *Table, key RowKey, col ColKey, v string) {
+func setCell(t *testing.T, tab *render.Table, key render.RowKey, col render.ColKey, v string) {
 	t.Helper()
 	r, c := tab.Row(key), tab.Col(col)
 	if r == nil || c < 0 {
 		t.Fatalf("%s has no row %v or column %s", tab.ID, key, col)
 	}
-	r.Cells[c] = Money(decimal.RequireFromString(v))
+	r.Cells[c] = render.Money(decimal.RequireFromString(v))
 }
 
 // 表11 against 表6's 公用经费 is compared only where it can be told whose
@@ -285,7 +287,7 @@ func TestReasonDirectionCorpus(t *testing.T) {
 			t.Fatalf("reasons.txt:%d: not direction<TAB>text", i+1)
 		}
 		n++
-		if got := direction(text); got != w {
+		if got := render.Direction(text); got != w {
 			t.Errorf("reasons.txt:%d: %q claims %d, want %d (%s)", i+1, text, got, w, dir)
 		}
 	}
@@ -299,7 +301,7 @@ func TestReasonDirectionCorpus(t *testing.T) {
 func TestFalseFindingsNoLongerFire(t *testing.T) {
 	cases := []struct {
 		name, from, to string
-		id             CheckID
+		id             render.CheckID
 		fires          bool
 	}{
 		{"a reason naming something new where 三公 fell", "three_public_change: 公务用车运行维护增加", "three_public_change: 2025年新增1辆公务用车购置，但与2024年购置的车辆类型不同", "reason-direction", false},
@@ -350,7 +352,7 @@ func TestOutboundTravelPairedWithItsThreePublicItem(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src := strings.Replace(strings.Replace(base, line6, c.line, 1), three, c.three, 1)
-			var got []Finding
+			var got []render.Finding
 			for _, f := range check(t, "case.yaml", src) {
 				if f.ID == "T6-T10-items" {
 					got = append(got, f)
@@ -386,12 +388,12 @@ func TestDepartmentRowOfProjectTables(t *testing.T) {
 		src := strings.NewReplacer("department: {name: 核对部门}", "department: {name: \""+c.dept+"\"}", "机关", c.unit).Replace(base)
 		d := mustDecode(t, "case.yaml", []byte(src))
 		p := mustBuild(t, d)
-		for _, id := range []TableID{T12, T13} {
-			if got := p.Table(id).Text(TotalRow, ColItem); got != c.want {
+		for _, id := range []render.TableID{T12, T13} {
+			if got := p.Table(id).Text(render.TotalRow, render.ColItem); got != c.want {
 				t.Errorf("%s with unit %s: 表%s's department row %q, want %q", c.dept, c.unit, id, got, c.want)
 			}
 			if c.unit != "机关" {
-				if got := p.Table(id).Text(UnitRow(c.unit), ColItem); got != c.unit {
+				if got := p.Table(id).Text(render.UnitRow(c.unit), render.ColItem); got != c.unit {
 					t.Errorf("表%s's unit row %q", id, got)
 				}
 			}

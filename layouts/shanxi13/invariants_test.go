@@ -1,4 +1,6 @@
-package render
+package shanxi13
+
+import "github.com/budgetpub/budgetpub/render"
 
 import (
 	"fmt"
@@ -119,7 +121,7 @@ func samples(t testing.TB) []sample {
 }
 
 // at is the printed figure of a row in a column, by key.
-func at(tab *Table, r Row, col ColKey) decimal.Decimal {
+func at(tab *render.Table, r render.Row, col render.ColKey) decimal.Decimal {
 	i := tab.Col(col)
 	if i < 0 {
 		panic("no column " + string(col) + " in " + string(tab.ID))
@@ -128,10 +130,10 @@ func at(tab *Table, r Row, col ColKey) decimal.Decimal {
 }
 
 // amountCols are the keys of a table's amount columns on one side.
-func amountCols(tab *Table, side Side) []ColKey {
-	var out []ColKey
+func amountCols(tab *render.Table, side render.Side) []render.ColKey {
+	var out []render.ColKey
 	for _, c := range tab.Columns {
-		if c.Kind == KindAmount && c.Side == side {
+		if c.Kind == render.KindAmount && c.Side == side {
 			out = append(out, c.Key)
 		}
 	}
@@ -141,21 +143,21 @@ func amountCols(tab *Table, side Side) []ColKey {
 // checkTree asserts 类 = Σ款 = Σ项 and 合计 = Σ类 on the main side of a
 // function-row table, for every amount column, on the printed figures (exact
 // when the input is in 万元). Rows are found by their keys.
-func checkTree(t *testing.T, name string, tab *Table) {
+func checkTree(t *testing.T, name string, tab *render.Table) {
 	t.Helper()
 	type acc struct {
-		row  Row
-		kids []Row
+		row  render.Row
+		kids []render.Row
 	}
-	total := tab.Row(TotalRow)
+	total := tab.Row(render.TotalRow)
 	parents := map[string]*acc{}
 	var order []string
 	for _, r := range tab.Rows {
-		if r.Key.Role != RoleCode {
+		if r.Key.Role != render.RoleCode {
 			continue
 		}
 		code := r.Key.ID
-		if got := tab.Text(r.Key, ColCode); got != code {
+		if got := tab.Text(r.Key, render.ColCode); got != code {
 			t.Errorf("%s %s: row %v prints code %q", name, tab.ID, r.Key, got)
 		}
 		parents[code] = &acc{row: r}
@@ -175,7 +177,7 @@ func checkTree(t *testing.T, name string, tab *Table) {
 	if !sort.StringsAreSorted(order) {
 		t.Errorf("%s %s: codes not in order: %v", name, tab.ID, order)
 	}
-	for _, col := range amountCols(tab, SideMain) {
+	for _, col := range amountCols(tab, render.SideMain) {
 		top := decimal.Zero
 		for _, code := range order {
 			a := parents[code]
@@ -189,20 +191,20 @@ func checkTree(t *testing.T, name string, tab *Table) {
 			for _, k := range a.kids {
 				s = s.Add(at(tab, k, col))
 			}
-			if !s.Equal(at(tab, a.row, col)) && !hasNote(tab, NoteRounding) {
+			if !s.Equal(at(tab, a.row, col)) && !hasNote(tab, render.NoteRounding) {
 				t.Errorf("%s %s: %s column %s = %s, its children sum to %s", name, tab.ID, code, col, at(tab, a.row, col), s)
 			}
 			if d := s.Sub(at(tab, a.row, col)).Abs(); d.GreaterThan(decimal.NewFromFloat(0.01).Mul(decimal.NewFromInt(int64(len(a.kids))))) {
 				t.Errorf("%s %s: %s column %s off by %s, more than rounding", name, tab.ID, code, col, d)
 			}
 		}
-		if !top.Equal(at(tab, *total, col)) && !hasNote(tab, NoteRounding) {
+		if !top.Equal(at(tab, *total, col)) && !hasNote(tab, render.NoteRounding) {
 			t.Errorf("%s %s: 合计 column %s = %s, 类 sum to %s", name, tab.ID, col, at(tab, *total, col), top)
 		}
 	}
 }
 
-func hasNote(tab *Table, note string) bool {
+func hasNote(tab *render.Table, note string) bool {
 	for _, n := range tab.Notes {
 		if n == note {
 			return true
@@ -214,14 +216,14 @@ func hasNote(tab *Table, note string) bool {
 func TestTreeInvariants(t *testing.T) {
 	for _, s := range samples(t) {
 		p := mustBuild(t, s.doc)
-		for _, id := range []TableID{T2, T3, T5, T8, T9} {
+		for _, id := range []render.TableID{T2, T3, T5, T8, T9} {
 			checkTree(t, s.name, p.Table(id))
 		}
 		// Every row of tables 3, 5, 8: 合计 = 基本 + 项目.
-		for _, id := range []TableID{T3, T5, T8} {
+		for _, id := range []render.TableID{T3, T5, T8} {
 			tab := p.Table(id)
 			for _, r := range tab.Rows {
-				if !at(tab, r, ColTotal).Equal(at(tab, r, ColBasic).Add(at(tab, r, ColProject))) && !hasNote(tab, NoteRounding) {
+				if !at(tab, r, render.ColTotal).Equal(at(tab, r, render.ColBasic).Add(at(tab, r, render.ColProject))) && !hasNote(tab, render.NoteRounding) {
 					t.Errorf("%s %s %v: 合计 ≠ 基本 + 项目", s.name, id, r.Key)
 				}
 			}
@@ -259,47 +261,47 @@ func TestSummaryTablesBalance(t *testing.T) {
 	for _, s := range samples(t) {
 		p := mustBuild(t, s.doc)
 		t1, t4 := p.Table(T1), p.Table(T4)
-		for _, tab := range []*Table{t1, t4} {
-			in, out := tab.Amount(TotalRow, ColIncome), tab.Amount(TotalRow, ColTotal)
+		for _, tab := range []*render.Table{t1, t4} {
+			in, out := tab.Amount(render.TotalRow, render.ColIncome), tab.Amount(render.TotalRow, render.ColTotal)
 			if !in.Equal(out) {
 				t.Errorf("%s %s: 收入总计 %s ≠ 支出总计 %s", s.name, tab.ID, in, out)
 			}
-			if tab.Rows[len(tab.Rows)-1].Key != TotalRow {
+			if tab.Rows[len(tab.Rows)-1].Key != render.TotalRow {
 				t.Errorf("%s %s: the last row is not 总计", s.name, tab.ID)
 			}
 		}
 		all := exact(s.doc, func(input.Expenditure) bool { return true })
 		fis := exact(s.doc, fiscal)
-		if got := t1.Amount(TotalRow, ColTotal); !got.Equal(Round(all["all"])) {
+		if got := t1.Amount(render.TotalRow, render.ColTotal); !got.Equal(render.Round(all["all"])) {
 			t.Errorf("%s 表1 支出总计 %s, lines sum to %s", s.name, got, all["all"])
 		}
-		if got := t4.Amount(TotalRow, ColTotal); !got.Equal(Round(fis["all"])) {
+		if got := t4.Amount(render.TotalRow, render.ColTotal); !got.Equal(render.Round(fis["all"])) {
 			t.Errorf("%s 表4 支出总计 %s, fiscal lines sum to %s", s.name, got, fis["all"])
 		}
 		// table 4 is table 1 restricted to 财政拨款, category by category.
 		for i, code := range input.Categories {
-			key := CodeRow(code)
-			if got := t1.Amount(key, ColTotal); !got.Equal(Round(all[code])) {
+			key := render.CodeRow(code)
+			if got := t1.Amount(key, render.ColTotal); !got.Equal(render.Round(all[code])) {
 				t.Errorf("%s 表1 %s: %s, lines %s", s.name, code, got, all[code])
 			}
-			if got := t4.Amount(key, ColTotal); !got.Equal(Round(fis[code])) {
+			if got := t4.Amount(key, render.ColTotal); !got.Equal(render.Round(fis[code])) {
 				t.Errorf("%s 表4 %s: %s, fiscal lines %s", s.name, code, got, fis[code])
 			}
-			l1, l4 := t1.Text(key, ColItem), t4.Text(key, ColItem)
+			l1, l4 := t1.Text(key, render.ColItem), t4.Text(key, render.ColItem)
 			if !strings.HasSuffix(l1, s.doc.Name(code)) || l1 != l4 || t1.Rows[i].Key != key {
 				t.Errorf("%s category row %d: %q / %q", s.name, i, l1, l4)
 			}
 		}
-		if len(t1.Rows) != 33 || t1.Text(CodeRow("234"), ColItem) != "三十、抗疫特别国债安排的支出" {
-			t.Errorf("%s 表1: %d rows, row 30 %q", s.name, len(t1.Rows), t1.Text(CodeRow("234"), ColItem))
+		if len(t1.Rows) != 33 || t1.Text(render.CodeRow("234"), render.ColItem) != "三十、抗疫特别国债安排的支出" {
+			t.Errorf("%s 表1: %d rows, row 30 %q", s.name, len(t1.Rows), t1.Text(render.CodeRow("234"), render.ColItem))
 		}
 		// The income side by source adds up to 本年收入合计.
 		income := decimal.Zero
 		for _, src := range input.AllSources {
-			income = income.Add(t1.Exact(SourceRow(src), ColIncome))
+			income = income.Add(t1.Exact(render.SourceRow(src), render.ColIncome))
 		}
-		if !Round(income).Equal(t1.Amount(CurrentTotalRow, ColIncome)) {
-			t.Errorf("%s 表1: sources sum to %s, 本年收入合计 %s", s.name, income, t1.Amount(CurrentTotalRow, ColIncome))
+		if !render.Round(income).Equal(t1.Amount(render.CurrentTotalRow, render.ColIncome)) {
+			t.Errorf("%s 表1: sources sum to %s, 本年收入合计 %s", s.name, income, t1.Amount(render.CurrentTotalRow, render.ColIncome))
 		}
 	}
 }
@@ -330,22 +332,22 @@ func TestTable6PersonnelPlusPublic(t *testing.T) {
 		for _, l := range s.doc.BasicByEcon {
 			want = want.Add(l.Amount.Value)
 		}
-		if got := t6.Amount(TotalRow, ColTotal); !got.Equal(Round(want)) {
+		if got := t6.Amount(render.TotalRow, render.ColTotal); !got.Equal(render.Round(want)) {
 			t.Errorf("%s 表6 合计 %s, lines %s", s.name, got, want)
 		}
 		for _, r := range t6.Rows {
-			if !at(t6, r, ColTotal).Equal(at(t6, r, ColPersonnel).Add(at(t6, r, ColPublic))) && !hasNote(t6, NoteRounding) {
+			if !at(t6, r, render.ColTotal).Equal(at(t6, r, render.ColPersonnel).Add(at(t6, r, render.ColPublic))) && !hasNote(t6, render.NoteRounding) {
 				t.Errorf("%s 表6 %v: 人员经费 + 公用经费 ≠ 合计", s.name, r.Key)
 			}
 		}
 		sub := decimal.Zero
 		for _, r := range t6.Rows {
-			if r.Key.Role == RoleCode {
-				sub = sub.Add(at(t6, r, ColTotal))
+			if r.Key.Role == render.RoleCode {
+				sub = sub.Add(at(t6, r, render.ColTotal))
 			}
 		}
-		if !sub.Equal(t6.Amount(TotalRow, ColTotal)) && !hasNote(t6, NoteRounding) {
-			t.Errorf("%s 表6: subtotals %s ≠ 合计 %s", s.name, sub, t6.Amount(TotalRow, ColTotal))
+		if !sub.Equal(t6.Amount(render.TotalRow, render.ColTotal)) && !hasNote(t6, render.NoteRounding) {
+			t.Errorf("%s 表6: subtotals %s ≠ 合计 %s", s.name, sub, t6.Amount(render.TotalRow, render.ColTotal))
 		}
 	}
 }
@@ -357,41 +359,41 @@ func TestProjectTablesAndShapes(t *testing.T) {
 	for _, s := range samples(t) {
 		p := mustBuild(t, s.doc)
 		for _, tab := range p.Tables {
-			seen := map[[2]RowKey]bool{}
+			seen := map[[2]render.RowKey]bool{}
 			for i, r := range tab.Rows {
 				if len(r.Cells) != len(tab.Columns) {
 					t.Errorf("%s %s row %d: %d cells for %d columns", s.name, tab.ID, i, len(r.Cells), len(tab.Columns))
 				}
 				for c, cell := range r.Cells {
-					if cell.Kind == KindAmount && tab.Columns[c].Kind != KindAmount {
+					if cell.Kind == render.KindAmount && tab.Columns[c].Kind != render.KindAmount {
 						t.Errorf("%s %s row %d col %d: amount in a %v column", s.name, tab.ID, i, c, tab.Columns[c].Kind)
 					}
 				}
-				for side, k := range []RowKey{r.Key, r.LeftKey} {
-					id := [2]RowKey{{Role: Role(side)}, k}
-					if k.Role != RoleNone && seen[id] {
+				for side, k := range []render.RowKey{r.Key, r.LeftKey} {
+					id := [2]render.RowKey{{Role: render.Role(side)}, k}
+					if k.Role != render.RoleNone && seen[id] {
 						t.Errorf("%s %s: row key %v twice", s.name, tab.ID, k)
 					}
 					seen[id] = true
 				}
 			}
 		}
-		for _, tab := range []*Table{p.Table(T12), p.Table(T13)} {
-			for _, col := range amountCols(tab, SideMain) {
+		for _, tab := range []*render.Table{p.Table(T12), p.Table(T13)} {
+			for _, col := range amountCols(tab, render.SideMain) {
 				units, projects := decimal.Zero, decimal.Zero
 				for _, r := range tab.Rows {
 					switch r.Key.Role {
-					case RoleUnit:
+					case render.RoleUnit:
 						units = units.Add(at(tab, r, col))
-					case RoleProject:
+					case render.RoleProject:
 						projects = projects.Add(at(tab, r, col))
-						if tab.Row(UnitRow(r.Key.ID)) == nil {
+						if tab.Row(render.UnitRow(r.Key.ID)) == nil {
 							t.Errorf("%s %s: project %v without its unit's row", s.name, tab.ID, r.Key)
 						}
 					}
 				}
-				total := tab.Amount(TotalRow, col)
-				if (!units.Equal(total) || !projects.Equal(total)) && !hasNote(tab, NoteRounding) {
+				total := tab.Amount(render.TotalRow, col)
+				if (!units.Equal(total) || !projects.Equal(total)) && !hasNote(tab, render.NoteRounding) {
 					t.Errorf("%s %s col %s: 合计 %s, units %s, projects %s", s.name, tab.ID, col, total, units, projects)
 				}
 			}
@@ -401,17 +403,17 @@ func TestProjectTablesAndShapes(t *testing.T) {
 
 func TestEmptyTablesCarryTheNote(t *testing.T) {
 	p := mustBuild(t, mustDecode(t, input.SampleName, input.Sample))
-	for _, id := range []TableID{T7, T8, T9, T13} {
+	for _, id := range []render.TableID{T7, T8, T9, T13} {
 		tab := p.Table(id)
-		if !hasNote(tab, NoteEmpty) {
-			t.Errorf("%s has no %s", id, NoteEmpty)
+		if !hasNote(tab, render.NoteEmpty) {
+			t.Errorf("%s has no %s", id, render.NoteEmpty)
 		}
-		if len(tab.Rows) != 1 || tab.Rows[0].Kind != RowTotal {
+		if len(tab.Rows) != 1 || tab.Rows[0].Kind != render.RowTotal {
 			t.Errorf("%s: want only its 合计 row, got %d rows", id, len(tab.Rows))
 		}
 	}
-	for _, id := range []TableID{T1, T2, T3, T4, T5, T6, T10, T11, T12} {
-		if tab := p.Table(id); hasNote(tab, NoteEmpty) || hasNote(tab, NoteRounding) {
+	for _, id := range []render.TableID{T1, T2, T3, T4, T5, T6, T10, T11, T12} {
+		if tab := p.Table(id); hasNote(tab, render.NoteEmpty) || hasNote(tab, render.NoteRounding) {
 			t.Errorf("%s has notes %v", id, tab.Notes)
 		}
 	}
@@ -433,34 +435,34 @@ expenditures:
 	p := mustBuild(t, mustDecode(t, "tail.yaml", []byte(doc)))
 	t3 := p.Table(T3)
 	// each 项 is 0.005万元 → prints 0.01; the 款 is 0.015 → prints 0.02, not 0.03.
-	if got := t3.Amount(TotalRow, ColTotal).String(); got != "0.02" {
+	if got := t3.Amount(render.TotalRow, render.ColTotal).String(); got != "0.02" {
 		t.Errorf("合计 %s, want 0.02 (0.015 rounded once)", got)
 	}
-	if got := t3.Amount(CodeRow("2010301"), ColTotal).String(); got != "0.01" {
+	if got := t3.Amount(render.CodeRow("2010301"), render.ColTotal).String(); got != "0.01" {
 		t.Errorf("项 %s, want 0.01", got)
 	}
-	if got := t3.Exact(TotalRow, ColTotal).String(); got != "0.015" {
+	if got := t3.Exact(render.TotalRow, render.ColTotal).String(); got != "0.015" {
 		t.Errorf("合计 exact %s, want 0.015", got)
 	}
-	if !hasNote(t3, NoteRounding) {
+	if !hasNote(t3, render.NoteRounding) {
 		t.Errorf("no 尾差 note: %v", t3.Notes)
 	}
-	if hasNote(p.Table(T6), NoteRounding) {
+	if hasNote(p.Table(T6), render.NoteRounding) {
 		t.Errorf("table 6 has a 尾差 note without data")
 	}
 }
 
 func TestChineseNumber(t *testing.T) {
 	for n, want := range map[int]string{1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 23: "二十三", 30: "三十"} {
-		if got := ChineseNumber(n); got != want {
+		if got := render.ChineseNumber(n); got != want {
 			t.Errorf("%d: %s, want %s", n, got, want)
 		}
 	}
 }
 
-func mustBuild(t testing.TB, doc *input.Document) *Publication {
+func mustBuild(t testing.TB, doc *input.Document) *render.Publication {
 	t.Helper()
-	p, err := Build(doc)
+	p, err := render.Build(doc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,6 @@
-package render
+package shanxi13
+
+import "github.com/budgetpub/budgetpub/render"
 
 import (
 	"os"
@@ -14,7 +16,7 @@ import (
 // ids (input's errors aside, which it explains in prose): a check added
 // without its line there, or a line left for a check removed, fails.
 func TestCheckIDsDocumented(t *testing.T) {
-	doc, err := os.ReadFile("../docs/checks.md")
+	doc, err := os.ReadFile("../../docs/checks.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,8 +27,8 @@ func TestCheckIDsDocumented(t *testing.T) {
 		}
 	}
 	var declared []string
-	for _, id := range CheckIDs() {
-		if id != InputError {
+	for _, id := range render.CheckIDs() {
+		if id != render.InputError {
 			declared = append(declared, string(id))
 		}
 	}
@@ -44,7 +46,7 @@ func TestFindingsDeclared(t *testing.T) {
 	for name, data := range map[string][]byte{"sample": input.Sample, "skeleton": input.Skeleton(2025, "某局"),
 		"zero": []byte(strings.ReplaceAll(string(input.Skeleton(2025, "某局")), "0.00", "0"))} {
 		doc := mustDecode(t, name+".yaml", data)
-		for _, f := range Check(doc, mustBuild(t, doc)) {
+		for _, f := range render.Check(doc, mustBuild(t, doc)) {
 			if !f.ID.Declared() {
 				t.Errorf("%s: finding of an undeclared id: %v", name, f)
 			}

@@ -1,0 +1,48 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// TableDecl declares one table: everything about it that does not depend on
+// a department's figures — its id and number, title, header grid, named
+// columns and presentation — and the function that fills its rows. The
+// importer recognises a table in a workbook by the same declaration.
+type TableDecl struct {
+	ID     TableID
+	Number int    // N of 预算公开表N
+	Title  string // the title after {year}年, e.g. 预算收支总表
+	// Columns are the table's columns, in order, with their keys.
+	Columns []Column
+	// HeaderRows and Header are the header grid; a text may hold {year},
+	// which prints as the budget year (2024年合计).
+	HeaderRows int
+	Header     []HeaderCell
+	Presentation
+	// Build fills the table's rows and notes from the input's lines.
+	Build func(b *Builder, t *Table)
+	// labelFormat is its profile's LabelFormat (Register).
+	labelFormat string
+}
+
+// YearPlaceholder stands for the budget year in declared texts.
+const YearPlaceholder = "{year}"
+
+// Label is what is printed above the title: 预算公开表N (its profile's
+// LabelFormat).
+func (d *TableDecl) Label() string { return fmt.Sprintf(d.labelFormat, d.Number) }
+
+// FullTitle is the printed title for a year: 2024年预算收支总表.
+func (d *TableDecl) FullTitle(year int) string { return fmt.Sprintf("%d年%s", year, d.Title) }
+
+// HeaderFor is the header grid with the year filled in.
+func (d *TableDecl) HeaderFor(year int) []HeaderCell {
+	out := make([]HeaderCell, len(d.Header))
+	for i, h := range d.Header {
+		h.Text = strings.ReplaceAll(h.Text, YearPlaceholder, strconv.Itoa(year))
+		out[i] = h
+	}
+	return out
+}
