@@ -148,11 +148,11 @@ func StatusOf(fs []Finding) Status {
 
 // Checker collects findings.
 type Checker struct {
-	Doc   *input.Document
-	Pub   *Publication
-	Lines []Line
-	Findings   []Finding
-	free  []input.Text // the clerk's texts (clerkTexts), once walked
+	Doc      *input.Document
+	Pub      *Publication
+	Lines    []Line
+	Findings []Finding
+	free     []input.Text // the clerk's texts (clerkTexts), once walked
 }
 
 // Relate records a finding when two printed figures differ.

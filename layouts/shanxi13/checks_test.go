@@ -167,7 +167,9 @@ func TestChecksOnDerivedRelations(t *testing.T) {
 		id     render.CheckID
 	}{
 		{"unit subtotal of table 12", func(p *render.Publication) { setCell(t, p.Table(T12), render.UnitRow("机关"), render.ColTotal, "99") }, "T12-units"},
-		{"table 10 vehicle row", func(p *render.Publication) { setCell(t, p.Table(T10), render.ItemRow(render.ItemVehicles), render.ColTotal, "1") }, "T10-items"},
+		{"table 10 vehicle row", func(p *render.Publication) {
+			setCell(t, p.Table(T10), render.ItemRow(render.ItemVehicles), render.ColTotal, "1")
+		}, "T10-items"},
 		{"published goals", func(p *render.Publication) { factsOf(p).Published = 5 }, "performance"},
 	}
 	for _, c := range cases {

@@ -103,4 +103,3 @@ var factAbout = map[string]string{
 	"PurchaseOfServices":  "政府购买服务的说明（每段一项）",
 	"OtherNotes":          "其他说明（每段一项）",
 }
-
