@@ -44,9 +44,10 @@ type Finding struct {
 	File     string           `json:"file"`
 	Line     int              `json:"line"`
 	Column   int              `json:"column"`
-	// Path is where in the input the fix goes, for a finding of something
-	// to fill in: "procurement", "units[2].kind" (the workbench shows the
-	// field's label and links to it).
+	// Path is the input's key the finding concerns, where the fix goes:
+	// "procurement", "units[2].kind", "prior_year.total",
+	// "basic_by_economic" (the workbench shows the field's label and links
+	// to it; the text of a finding of something to fill in names it).
 	Path string `json:"path,omitempty"`
 }
 
@@ -87,7 +88,7 @@ func (f Finding) String() string {
 	if d := f.Detail(); d != "" {
 		s += "：" + d
 	}
-	if f.Path != "" {
+	if f.Path != "" && f.Severity == SeverityIncomplete {
 		s += "（" + f.Path + "）"
 	}
 	return s
@@ -152,11 +153,21 @@ type Checker struct {
 	Pub      *Publication
 	Lines    []Line
 	Findings []Finding
-	free     []input.Text // the clerk's texts (clerkTexts), once walked
+	free     []clerkText // the clerk's texts (clerkTexts), once walked
 }
 
+// Place is where in the input a finding is: its line and column and the
+// key path the fix goes to (Finding.Path).
+type Place struct {
+	Pos  input.Pos
+	Path string
+}
+
+// At is the place of a value at pos whose key path is path.
+func At(path string, pos input.Pos) Place { return Place{Pos: pos, Path: path} }
+
 // Relate records a finding when two printed figures differ.
-func (c *Checker) Relate(id CheckID, sev Severity, msg string, left, right Figure, at input.Pos) {
+func (c *Checker) Relate(id CheckID, sev Severity, msg string, left, right Figure, at Place) {
 	l, r := left.Value.Round(2), right.Value.Round(2)
 	if l.Equal(r) {
 		return
@@ -164,21 +175,23 @@ func (c *Checker) Relate(id CheckID, sev Severity, msg string, left, right Figur
 	left.Value, right.Value = l, r
 	diff := l.Sub(r)
 	c.Findings = append(c.Findings, Finding{ID: id, Severity: sev, Message: msg, Left: &left, Right: &right, Diff: &diff,
-		File: c.Doc.File, Line: at.Line, Column: at.Col})
+		File: c.Doc.File, Line: at.Pos.Line, Column: at.Pos.Col, Path: at.Path})
 }
 
 // Exceed records a finding when left is more than right.
-func (c *Checker) Exceed(id CheckID, sev Severity, msg string, left, right Figure, at input.Pos) {
+func (c *Checker) Exceed(id CheckID, sev Severity, msg string, left, right Figure, at Place) {
 	if left.Value.Round(2).GreaterThan(right.Value.Round(2)) {
 		c.Relate(id, sev, msg, left, right, at)
 	}
 }
 
-func (c *Checker) Key(name string) input.Pos {
+// Key is the place of a top-level key of the input (its line, or the
+// file's first when it is absent) with that key as its path.
+func (c *Checker) Key(name string) Place {
 	if p, ok := c.Doc.Keys[name]; ok {
-		return p
+		return Place{Pos: p, Path: name}
 	}
-	return input.Pos{Line: 1, Col: 1}
+	return Place{Pos: input.Pos{Line: 1, Col: 1}, Path: name}
 }
 
 func Count(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }

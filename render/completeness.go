@@ -101,7 +101,7 @@ func (c *Checker) Completeness() {
 			at := t.PosOf(m[0])
 			c.Findings = append(c.Findings, Finding{ID: "skeleton-text", Severity: SeverityIncomplete,
 				Message: fmt.Sprintf("还是空白模板的提示文字“%s”：请换成本部门的内容", t.Value[m[0]:m[1]]),
-				File:    c.Doc.File, Line: at.Line, Column: at.Col})
+				File:    c.Doc.File, Line: at.Line, Column: at.Col, Path: t.path})
 		}
 	}
 	for i, p := range c.Doc.Projects {
@@ -145,9 +145,10 @@ func (c *Checker) StaleYear() {
 	for _, x := range []struct {
 		t    input.Text
 		what string
+		path string
 	}{
-		{c.Doc.Overview.Duties, "本部门职责"}, {c.Doc.Overview.Organization, "机构设置情况"},
-		{c.Doc.Notes.PurchaseOfServices, "政府购买服务指导性目录"}, {c.Doc.Notes.Other, "其他说明"},
+		{c.Doc.Overview.Duties, "本部门职责", "overview.duties"}, {c.Doc.Overview.Organization, "机构设置情况", "overview.organization"},
+		{c.Doc.Notes.PurchaseOfServices, "政府购买服务指导性目录", "notes.purchase_of_services"}, {c.Doc.Notes.Other, "其他说明", "notes.other"},
 	} {
 		m := staleAt(x.t.Value, last)
 		if m == nil || strings.Contains(x.t.Value, this) {
@@ -157,7 +158,7 @@ func (c *Checker) StaleYear() {
 		at := x.t.PosOf(i)
 		c.Findings = append(c.Findings, Finding{ID: "stale-year", Severity: SeverityWarning,
 			Message: fmt.Sprintf("%s中写的是“%s”，没有提到%s：是否沿用了上年的文字？请按本年度改写", x.what, excerpt(x.t.Value, i, len([]rune(x.t.Value[m[0]:m[1]]))), this),
-			File:    c.Doc.File, Line: at.Line, Column: at.Col})
+			File:    c.Doc.File, Line: at.Line, Column: at.Col, Path: x.path})
 	}
 }
 

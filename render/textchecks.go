@@ -49,45 +49,65 @@ func Direction(reason string) int {
 	return 0
 }
 
+// clerkText is a free text of the input with its key path
+// (projects[3].performance_goal.output[0].name).
+type clerkText struct {
+	input.Text
+	path string
+}
+
 // clerkTexts are the free texts of the input, with where each is: codes,
 // keys, kinds and dates are not free text.
-func clerkTexts(doc *input.Document) []input.Text {
-	var out []input.Text
-	var walk func(v reflect.Value, free bool)
-	walk = func(v reflect.Value, free bool) {
+func clerkTexts(doc *input.Document) []clerkText {
+	var out []clerkText
+	var walk func(v reflect.Value, free bool, path string)
+	walk = func(v reflect.Value, free bool, path string) {
 		switch v.Kind() {
 		case reflect.Struct:
 			if t, ok := v.Interface().(input.Text); ok {
 				if t.Value != "" && free {
-					out = append(out, t)
+					out = append(out, clerkText{t, path})
 				}
 				return
 			}
 			for i := 0; i < v.NumField(); i++ {
 				if f := v.Type().Field(i); f.IsExported() {
-					walk(v.Field(i), isFreeText(f))
+					walk(v.Field(i), isFreeText(f), joinKey(path, f))
 				}
 			}
 		case reflect.Slice:
 			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i), free)
+				walk(v.Index(i), free, fmt.Sprintf("%s[%d]", path, i))
 			}
 		case reflect.Pointer:
 			if !v.IsNil() {
-				walk(v.Elem(), free)
+				walk(v.Elem(), free, path)
 			}
 		}
 	}
-	walk(reflect.ValueOf(doc).Elem(), true)
+	walk(reflect.ValueOf(doc).Elem(), true, "")
 	return out
 }
 
+// joinKey is the key path of a field under path: its YAML key, or the
+// path itself for a field the YAML inlines.
+func joinKey(path string, f reflect.StructField) string {
+	key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	switch {
+	case key == "" || key == "-":
+		return path
+	case path == "":
+		return key
+	}
+	return path + "." + key
+}
+
 // clerkTexts are the input's free texts, walked once per check.
-func (c *Checker) clerkTexts() []input.Text {
+func (c *Checker) clerkTexts() []clerkText {
 	if c.free == nil {
 		c.free = clerkTexts(c.Doc)
 		if c.free == nil {
-			c.free = []input.Text{}
+			c.free = []clerkText{}
 		}
 	}
 	return c.free
@@ -153,7 +173,7 @@ func (c *Checker) Texts() {
 			if len(hits) > 1 {
 				msg += fmt.Sprintf("（这段文字中共 %d 处）", len(hits))
 			}
-			c.Findings = append(c.Findings, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.Doc.File, Line: at.Line, Column: at.Col})
+			c.Findings = append(c.Findings, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.Doc.File, Line: at.Line, Column: at.Col, Path: t.path})
 		}
 	}
 }

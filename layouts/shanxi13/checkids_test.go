@@ -1,13 +1,13 @@
 package shanxi13
 
-import "github.com/budgetpub/budgetpub/render"
-
 import (
 	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
 
 	"github.com/budgetpub/budgetpub/input"
 )

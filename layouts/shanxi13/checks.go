@@ -97,7 +97,7 @@ func unitRows(c *render.Checker, t *render.Table, carryover bool) {
 		}
 		got := t.Amount(render.UnitRow(u.Name.Value), render.ColTotal)
 		c.Relate("T12-units", render.SeverityError, fmt.Sprintf("表%d中单位“%s”的小计应等于其项目之和", t.Number, u.Name.Value),
-			render.Figure{Name: fmt.Sprintf("表%d %s 小计", t.Number, u.Name.Value), Value: got}, render.Figure{Name: "其项目之和", Value: want}, u.Pos)
+			render.Figure{Name: fmt.Sprintf("表%d %s 小计", t.Number, u.Name.Value), Value: got}, render.Figure{Name: "其项目之和", Value: want}, render.At("projects", u.Pos))
 	}
 }
 
@@ -172,19 +172,19 @@ func threePublic(c *render.Checker) {
 // sentence then leaves the comparison out rather than invent a zero.
 func priorYear(c *render.Checker) {
 	f := factsOf(c.Pub)
-	at := c.Key("prior_year")
-	missing := func(p render.Prior, what string, cur decimal.Decimal) {
+	at := c.Key("prior_year").Pos
+	missing := func(p render.Prior, what, key string, cur decimal.Decimal) {
 		if !p.Set && !cur.Round(2).IsZero() { // nothing this year: nothing to compare
 			c.Findings = append(c.Findings, render.Finding{ID: "prior-year", Severity: render.SeverityWarning,
 				Message: "没有" + what + "的上年数，说明中不作比较：如有上年预算数，请在 prior_year 中填写",
-				Left:    &render.Figure{Name: "本年" + what, Value: cur.Round(2)}, File: c.Doc.File, Line: at.Line, Column: at.Col})
+				Left:    &render.Figure{Name: "本年" + what, Value: cur.Round(2)}, File: c.Doc.File, Line: at.Line, Column: at.Col, Path: "prior_year." + key})
 		}
 	}
-	missing(f.PriorTotal, "收支总计", f.Total)
-	missing(f.PriorGP, "一般公共预算当年支出", f.GPCurrent)
-	missing(f.PriorThreePublic, "“三公”经费", f.ThreePublic)
+	missing(f.PriorTotal, "收支总计", "total", f.Total)
+	missing(f.PriorGP, "一般公共预算当年支出", input.GeneralPublic.Key(), f.GPCurrent) // prior_year.general_public
+	missing(f.PriorThreePublic, "“三公”经费", "three_public."+firstUnset(c.Doc.PriorYear.ThreePublic), f.ThreePublic)
 	if f.OperatingUnits > 0 {
-		missing(f.PriorOperatingCosts, "机关运行经费", f.OperatingCosts)
+		missing(f.PriorOperatingCosts, "机关运行经费", "operating_costs", f.OperatingCosts)
 	}
 }
 
@@ -198,10 +198,10 @@ func vehicles(c *render.Checker) {
 	kinds := v.Leader.Value + v.Confidential.Value + v.Emergency.Value + v.LawEnforcement.Value +
 		v.SpecialTechnical.Value + v.InstitutionBusiness.Value + v.Other.Value
 	c.Relate("vehicles", render.SeverityError, "实有车辆数应等于各类车辆之和",
-		render.Figure{Name: "实有车辆", Value: render.Count(v.Actual.Value)}, render.Figure{Name: "各类车辆之和", Value: render.Count(kinds)}, v.Actual.Pos)
+		render.Figure{Name: "实有车辆", Value: render.Count(v.Actual.Value)}, render.Figure{Name: "各类车辆之和", Value: render.Count(kinds)}, render.At("assets.vehicles.actual", v.Actual.Pos))
 	if v.Quota.Set {
 		c.Exceed("vehicles", render.SeverityWarning, "实有车辆数超过编制数",
-			render.Figure{Name: "实有车辆", Value: render.Count(v.Actual.Value)}, render.Figure{Name: "车辆编制", Value: render.Count(v.Quota.Value)}, v.Actual.Pos)
+			render.Figure{Name: "实有车辆", Value: render.Count(v.Actual.Value)}, render.Figure{Name: "车辆编制", Value: render.Count(v.Quota.Value)}, render.At("assets.vehicles.actual", v.Actual.Pos))
 	}
 }
 
@@ -229,7 +229,7 @@ func reasons(c *render.Checker) {
 		}
 		c.Findings = append(c.Findings, render.Finding{ID: "reason-direction", Severity: render.SeverityWarning,
 			Message: fmt.Sprintf("%s的原因说的是“%s”，而%s比上年%s了：是否沿用了上年的文字？", x.what, said, x.what, went),
-			Left:    &cur, Right: &prior, Diff: &diff, File: c.Doc.File, Line: x.text.Pos.Line, Column: x.text.Pos.Col})
+			Left:    &cur, Right: &prior, Diff: &diff, File: c.Doc.File, Line: x.text.Pos.Line, Column: x.text.Pos.Col, Path: "reasons." + x.key})
 	}
 }
 
@@ -273,7 +273,7 @@ func allZero(c *render.Checker) {
 	if !render.Round(f.Total).IsZero() {
 		return
 	}
-	at := c.Key("expenditures")
+	at := c.Key("expenditures").Pos
 	c.Findings = append(c.Findings, render.Finding{ID: "all-zero", Severity: render.SeverityIncomplete,
 		Message: "收支总计为 0：本年度的预算数还没有填写（由上年文件生成的文件，金额都已清空），请在 expenditures、projects 等处填写",
 		File:    c.Doc.File, Line: at.Line, Column: at.Col})
@@ -294,7 +294,7 @@ func implausiblePrior(c *render.Checker) {
 		}
 		at := x.at
 		if at.Line == 0 {
-			at = c.Key("prior_year")
+			at = c.Key("prior_year").Pos
 		}
 		unit := c.Doc.AmountUnit
 		if unit == "" {
@@ -303,6 +303,20 @@ func implausiblePrior(c *render.Checker) {
 		c.Findings = append(c.Findings, render.Finding{ID: "prior-implausible", Severity: render.SeverityWarning,
 			Message: fmt.Sprintf("上年%s与本年相差十倍以上：是否按另一种金额单位填写了？本文件的金额单位是%s，请核对 prior_year", x.what, unit),
 			Left:    &render.Figure{Name: "本年" + x.what, Value: cur}, Right: &render.Figure{Name: "上年" + x.what, Value: prior},
-			File: c.Doc.File, Line: at.Line, Column: at.Col})
+			File: c.Doc.File, Line: at.Line, Column: at.Col, Path: "prior_year." + x.priorKey})
 	}
+}
+
+// firstUnset is the key of the first “三公” item whose prior-year figure
+// is not given: where the clerk starts.
+func firstUnset(p input.PriorThreePublic) string {
+	for _, x := range []struct {
+		a   input.Amount
+		key string
+	}{{p.OutboundTravel, "outbound_travel"}, {p.Reception, "reception"}, {p.VehiclePurchase, "vehicle_purchase"}, {p.VehicleOperation, "vehicle_operation"}} {
+		if !x.a.Set {
+			return x.key
+		}
+	}
+	return "outbound_travel"
 }

@@ -1,12 +1,12 @@
 package shanxi13
 
-import "github.com/budgetpub/budgetpub/render"
-
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/shopspring/decimal"
@@ -400,5 +400,41 @@ func TestDepartmentRowOfProjectTables(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Every finding says the input key it concerns (Finding.Path), so that the
+// workbench links it to its field from data: a relation its block, a
+// missing prior-year figure the first of its keys not given, a text its
+// own key.
+func TestFindingsCarryTheirPath(t *testing.T) {
+	sample := string(input.Sample)
+	priors := "  total: 4655.59               # 上年收支总计\n  general_public: 3596.88      # 上年一般公共预算当年支出\n  three_public: {outbound_travel: 0, reception: 0, vehicle_purchase: 0, vehicle_operation: 12.10}\n  operating_costs: 214.37      # 上年机关运行经费\n"
+	if !strings.Contains(sample, priors) {
+		t.Fatal("the sample's prior_year block has changed")
+	}
+	paths := func(doc string) map[render.CheckID][]string {
+		got := map[render.CheckID][]string{}
+		for _, f := range check(t, input.SampleName, doc) {
+			got[f.ID] = append(got[f.ID], f.Path)
+		}
+		return got
+	}
+	got := paths(sample)
+	noPriors := paths(strings.Replace(sample, priors, "  three_public: {outbound_travel: 0, reception: 0}\n", 1))
+	for _, c := range []struct {
+		got  []string
+		want string
+	}{
+		{got[CheckT6T5Basic], "basic_by_economic"},
+		{noPriors[CheckPriorYear], "prior_year.total prior_year.general_public prior_year.three_public.vehicle_purchase prior_year.operating_costs"},
+	} {
+		if strings.Join(c.got, " ") != c.want {
+			t.Errorf("paths %q, want %q", c.got, c.want)
+		}
+	}
+	texts := strings.Join(got[render.CheckTextHalfwidth], " ")
+	if len(got[render.CheckTextHalfwidth]) == 0 || strings.Contains(" "+texts+" ", "  ") || !strings.Contains(texts, "overview.duties") {
+		t.Errorf("text findings' paths %q: each placed, the duties' half-width commas among them", got[render.CheckTextHalfwidth])
 	}
 }

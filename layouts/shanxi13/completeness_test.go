@@ -1,10 +1,10 @@
 package shanxi13
 
-import "github.com/budgetpub/budgetpub/render"
-
 import (
 	"strings"
 	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
 )
 
 // Each completeness finding fires where its statement is missing (or the
@@ -31,10 +31,10 @@ func TestCompletenessFindings(t *testing.T) {
 		{"assets without a date", "  as_of: 2023-12-31\n", "", "unknown-assets", render.SeverityIncomplete, "assets.as_of"},
 		{"notes missing", "notes: {purchase_of_services: 无, other: 无}", "notes: {other: 无}", "unknown-notes", render.SeverityIncomplete, "notes.purchase_of_services"},
 		{"carried goal form", "performance_goal: {}", "performance_goal: {carried_from: 2023年}", "unreviewed-goal", render.SeverityIncomplete, "projects[1].performance_goal.carried_from"},
-		{"skeleton text", "duties: 负责核对工作。", "duties: （在此填写本部门职责。）", "skeleton-text", render.SeverityIncomplete, ""},
-		{"last year's budget", "organization: 内设机关和中心。", "organization: 纳入2023年部门预算编制范围的单位两个。", "stale-year", render.SeverityWarning, ""},
-		{"last year without a service", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 本部门2023年无政府购买服务项目, other: 无}", "stale-year", render.SeverityWarning, ""},
-		{"a prior year in 元", "  total: 120.00", "  total: 1350000.00", "prior-implausible", render.SeverityWarning, ""},
+		{"skeleton text", "duties: 负责核对工作。", "duties: （在此填写本部门职责。）", "skeleton-text", render.SeverityIncomplete, "overview.duties"},
+		{"last year's budget", "organization: 内设机关和中心。", "organization: 纳入2023年部门预算编制范围的单位两个。", "stale-year", render.SeverityWarning, "overview.organization"},
+		{"last year without a service", "notes: {purchase_of_services: 无, other: 无}", "notes: {purchase_of_services: 本部门2023年无政府购买服务项目, other: 无}", "stale-year", render.SeverityWarning, "notes.purchase_of_services"},
+		{"a prior year in 元", "  total: 120.00", "  total: 1350000.00", "prior-implausible", render.SeverityWarning, "prior_year.total"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

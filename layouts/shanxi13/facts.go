@@ -257,14 +257,15 @@ func assetFacts(b *render.Builder, f *Facts) {
 // clerk's reason (reasons.<key>) and the Facts field that prints it, and
 // whether its section's heading asks for the reason (一, 七, 八).
 type change struct {
-	what   string
-	cur    decimal.Decimal
-	prior  render.Prior
-	at     input.Pos
-	key    string
-	text   input.Text
-	reason *string
-	asked  bool
+	what     string
+	cur      decimal.Decimal
+	prior    render.Prior
+	at       input.Pos
+	priorKey string // prior_year.<priorKey>
+	key      string
+	text     input.Text
+	reason   *string
+	asked    bool
 }
 
 // changes are the four figures compared with last year's, in the order of
@@ -272,10 +273,10 @@ type change struct {
 func changes(doc *input.Document, f *Facts) []change {
 	r, py := doc.Reasons, doc.PriorYear
 	return []change{
-		{"收支总计", f.Total, f.PriorTotal, py.Total.Pos, "total_change", r.TotalChange, &f.TotalReason, true},
-		{"一般公共预算当年支出", f.GPCurrent, f.PriorGP, py.GeneralPublic.Pos, "general_public_change", r.GeneralPublicChange, &f.GPReason, false},
-		{"“三公”经费", f.ThreePublic, f.PriorThreePublic, py.ThreePublic.OutboundTravel.Pos, "three_public_change", r.ThreePublicChange, &f.ThreePublicReason, true},
-		{"机关运行经费", f.OperatingCosts, f.PriorOperatingCosts, py.OperatingCosts.Pos, "operating_costs_change", r.OperatingCostsChange, &f.OperatingCostsReason, true},
+		{"收支总计", f.Total, f.PriorTotal, py.Total.Pos, "total", "total_change", r.TotalChange, &f.TotalReason, true},
+		{"一般公共预算当年支出", f.GPCurrent, f.PriorGP, py.GeneralPublic.Pos, input.GeneralPublic.Key(), "general_public_change", r.GeneralPublicChange, &f.GPReason, false},
+		{"“三公”经费", f.ThreePublic, f.PriorThreePublic, py.ThreePublic.OutboundTravel.Pos, "three_public.outbound_travel", "three_public_change", r.ThreePublicChange, &f.ThreePublicReason, true},
+		{"机关运行经费", f.OperatingCosts, f.PriorOperatingCosts, py.OperatingCosts.Pos, "operating_costs", "operating_costs_change", r.OperatingCostsChange, &f.OperatingCostsReason, true},
 	}
 }
 

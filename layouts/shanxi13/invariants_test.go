@@ -1,7 +1,5 @@
 package shanxi13
 
-import "github.com/budgetpub/budgetpub/render"
-
 import (
 	"fmt"
 	"math/rand"
@@ -9,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/shopspring/decimal"

@@ -1,12 +1,12 @@
 package shanxi13
 
-import "github.com/budgetpub/budgetpub/render"
-
 import (
 	"flag"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/templates"

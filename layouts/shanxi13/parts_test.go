@@ -1,10 +1,10 @@
 package shanxi13
 
-import "github.com/budgetpub/budgetpub/render"
-
 import (
 	"strings"
 	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
 
 	"github.com/budgetpub/budgetpub/input"
 )

@@ -173,39 +173,6 @@ func fieldLines(d *input.Document) map[int]string {
 	return out
 }
 
-// priorFields are the prior-year fields by the label of the current figure
-// a finding shows.
-var priorFields = map[string]string{
-	"本年收支总计":       "prior_year.total",
-	"本年一般公共预算当年支出": "prior_year.general_public",
-	"本年“三公”经费":     "prior_year.three_public.outbound_travel",
-	"本年机关运行经费":     "prior_year.operating_costs",
-	"本年因公出国（境）费":   "prior_year.three_public.outbound_travel",
-	"本年公务接待费":      "prior_year.three_public.reception",
-	"本年公务用车购置费":    "prior_year.three_public.vehicle_purchase",
-	"本年公务用车运行维护费":  "prior_year.three_public.vehicle_operation",
-}
-
-// fieldFor is the field a finding asks to fill: reasons.x it names, or the
-// prior-year figure it misses.
-func fieldFor(msg, left string) string {
-	if i := strings.Index(msg, "reasons."); i >= 0 {
-		key := msg[i:]
-		if j := strings.IndexFunc(key, func(r rune) bool { return !(r == '.' || r == '_' || r >= 'a' && r <= 'z') }); j >= 0 {
-			key = key[:j]
-		}
-		for _, f := range fieldSpecs {
-			if f.name == key {
-				return key
-			}
-		}
-	}
-	if strings.Contains(msg, "prior_year") {
-		return priorFields[left]
-	}
-	return ""
-}
-
 // choice is one option of a select: the value the file keeps and the
 // label the form shows.
 type choice struct{ Value, Label string }

@@ -178,7 +178,7 @@ func findingViews(spaceID string, res *publish.Result) []findingView {
 		for _, e := range es {
 			v := findingView{Error: true, Severity: "错误", ID: "输入", Message: e.Msg, Line: e.Pos.Line, Col: e.Pos.Col}
 			v.Place = place(e.File, res.Name, e.Pos.Line, e.Pos.Col)
-			v.Link, v.Field = link(spaceID, e.Pos.Line, fields, "", e.Msg)
+			v.Link, v.Field = link(spaceID, e.Pos.Line, fields)
 			out = append(out, v)
 		}
 	} else if res.Err != nil && !publish.StoppedByChecks(res.Err) {
@@ -191,11 +191,7 @@ func findingViews(spaceID string, res *publish.Result) []findingView {
 		if name, label := pathField(res.Doc, f.Path); name != "" {
 			v.Link, v.Field, v.Label = workspaceRoute+spaceID+"/fill#"+fieldAnchor(name), name, label
 		} else {
-			left := ""
-			if f.Left != nil {
-				left = f.Left.Name
-			}
-			v.Link, v.Field = link(spaceID, f.Line, fields, left, f.Message)
+			v.Link, v.Field = link(spaceID, f.Line, fields)
 		}
 		if v.Field != "" && v.Label == "" {
 			v.Label = fieldLabel(v.Field)
@@ -291,10 +287,7 @@ func place(file, input string, line, col int) string {
 
 // link is where a problem is fixed: the form field it names or stands on,
 // else its line in the YAML editor.
-func link(spaceID string, line int, fields map[int]string, left, msg string) (string, string) {
-	if f := fieldFor(msg, left); f != "" {
-		return workspaceRoute + spaceID + "/fill#" + fieldAnchor(f), f
-	}
+func link(spaceID string, line int, fields map[int]string) (string, string) {
 	if f, ok := fields[line]; ok && line > 0 {
 		return workspaceRoute + spaceID + "/fill#" + fieldAnchor(f), f
 	}
