@@ -48,6 +48,10 @@ type Row struct {
 	Fault                                 bool               // not done because of an internal fault
 	Resource                              *opendata.Resource // the department's CSV, with BatchOptions.OpenData
 	Figures                               bool               // its figures were computed: else the review leaves them blank
+	// Summary is what its layout gave of the figures above (nil before
+	// any was computed): a figure the layout does not have stays blank in
+	// the review, never 0.
+	Summary *render.Summary
 	// Prior is last year's file carried into the workbook (--prior-dir),
 	// "" when none was.
 	Prior string
@@ -261,7 +265,7 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	if r.Pub != nil {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year
 		if s := r.Pub.Summary; s != nil {
-			row.Figures = true
+			row.Figures, row.Summary = true, s
 			row.Total, row.GeneralPublic, row.Basic, row.Project = s.Total.Value, s.GeneralPublic.Value, s.Basic.Value, s.Project.Value
 			row.ThreePublic, row.OperatingCosts = s.ThreePublic.Value, s.OperatingCosts.Value
 			row.Travel, row.Reception, row.VehiclePurchase, row.VehicleOperation = s.Travel.Value, s.Reception.Value, s.VehiclePurchase.Value, s.VehicleOperation.Value

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/publish/review"
 )
 
@@ -34,6 +35,24 @@ func (r Row) entry() review.Entry {
 	}
 	if !r.Figures {
 		d.BlankFigures() // never computed: blank, not 0.00
+	}
+	if s := r.Summary; s != nil { // a figure the layout has not: blank, not 0.00
+		for _, x := range []struct {
+			k    render.Known
+			opts []*review.Amount
+		}{
+			{s.Total, []*review.Amount{&d.Total, &d.TotalChange, &d.TotalPct}}, {s.GeneralPublic, []*review.Amount{&d.GP, &d.GPChange, &d.GPPct}},
+			{s.Basic, []*review.Amount{&d.Basic}}, {s.Project, []*review.Amount{&d.Project}},
+			{s.ThreePublic, []*review.Amount{&d.ThreePublic, &d.TPChange, &d.TPPct}}, {s.Travel, []*review.Amount{&d.Travel}},
+			{s.Reception, []*review.Amount{&d.Reception}}, {s.VehiclePurchase, []*review.Amount{&d.VehicleBuy}},
+			{s.VehicleOperation, []*review.Amount{&d.VehicleRun}}, {s.OperatingCosts, []*review.Amount{&d.Operating, &d.OpChange, &d.OpPct}},
+		} {
+			if !x.k.Set {
+				for _, o := range x.opts {
+					*o = review.Amount{}
+				}
+			}
+		}
 	}
 	return review.Entry{Row: d, InputErrors: r.InputErrors, Findings: r.Findings}
 }

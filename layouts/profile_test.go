@@ -1,0 +1,275 @@
+package layouts_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"text/template"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// A third layout, declared here, outside render, with nothing but the
+// profile API: three tables, one check and one sentence. The test renders,
+// checks and reviews a department in it through the pipeline every command
+// calls; none of the core (render, the writers, the pipeline, the review)
+// knows it exists. It is what adding a layout takes — a package like this
+// file and one import line in layouts.go.
+
+const tinyID = "test-3"
+
+// The tiny layout's tables.
+const (
+	tinyTotal render.TableID = "X1" // 收支总表: one row per source
+	tinyFunc  render.TableID = "X2" // 支出表: the function-code tree
+	tinyThree render.TableID = "X3" // “三公”经费表
+)
+
+// tinyFacts are what its one sentence quotes.
+type tinyFacts struct {
+	Dept  string
+	Year  int
+	Total decimal.Decimal
+}
+
+// The check's id, declared as a profile declares its own.
+const tinyHeavy render.CheckID = "test-3-heavy"
+
+var tinyProfile = &render.Profile{ID: tinyID, Name: "测试版式（3张表）", Kind: render.KindBudget,
+	TitleFormat: "%d年度测试公开", LabelFormat: "测试表%d"}
+
+func init() {
+	col := func(k render.ColKey, kind render.CellKind) render.Column { return render.Column{Key: k, Kind: kind} }
+	head := func(r, c int, text string) render.HeaderCell {
+		return render.HeaderCell{Row: r, Col: c, RowSpan: 1, ColSpan: 1, Text: text}
+	}
+	tinyProfile.Tables = []*render.TableDecl{
+		{ID: tinyTotal, Number: 1, Title: "收支总表", HeaderRows: 1,
+			Columns:      []render.Column{col(render.ColItem, render.KindText), col(render.ColTotal, render.KindAmount)},
+			Header:       []render.HeaderCell{head(0, 0, "资金来源"), head(0, 1, "{year}年预算数")},
+			Presentation: render.Presentation{SheetName: "测试表1"},
+			Build: func(b *render.Builder, t *render.Table) {
+				sums := map[input.Source]decimal.Decimal{}
+				for _, l := range b.Lines {
+					sums[l.Source] = sums[l.Source].Add(l.Total())
+				}
+				total := decimal.Zero
+				for _, s := range input.AllSources {
+					if a, ok := sums[s]; ok {
+						t.Rows = append(t.Rows, render.Row{Kind: render.RowItem, Key: render.SourceRow(s), Level: 1,
+							Cells: []render.Cell{render.Str(s.Title()), render.Money(a)}})
+						total = total.Add(a)
+					}
+				}
+				t.Rows = append([]render.Row{{Kind: render.RowTotal, Key: render.TotalRow, Cells: []render.Cell{render.Str("合计"), render.Money(total)}}}, t.Rows...)
+			}},
+		{ID: tinyFunc, Number: 2, Title: "支出表", HeaderRows: 1,
+			Columns:      []render.Column{col(render.ColCode, render.KindCode), col(render.ColName, render.KindText), col(render.ColTotal, render.KindAmount)},
+			Header:       []render.HeaderCell{head(0, 0, "科目编码"), head(0, 1, "科目名称"), head(0, 2, "合计")},
+			Presentation: render.Presentation{SheetName: "测试表2"},
+			Build: func(b *render.Builder, t *render.Table) {
+				var tl render.TailCheck
+				rows, any := b.TreeRows(func(render.Line) bool { return true }, []render.Measure{render.Line.Total}, &tl)
+				t.Rows = rows
+				tl.Finish(t, !any)
+			}},
+		{ID: tinyThree, Number: 3, Title: "“三公”经费表", HeaderRows: 1,
+			Columns:      []render.Column{col(render.ColItem, render.KindText), col(render.ColTotal, render.KindAmount)},
+			Header:       []render.HeaderCell{head(0, 0, "项目"), head(0, 1, "预算数")},
+			Presentation: render.Presentation{SheetName: "测试表3"},
+			Build: func(b *render.Builder, t *render.Table) {
+				tp := b.Doc.ThreePublic
+				items := []struct {
+					key, name string
+					amount    decimal.Decimal
+				}{{render.ItemOutboundTravel, "因公出国（境）费", tp.OutboundTravel.Total()}, {render.ItemReception, "公务接待费", tp.Reception.Total()},
+					{render.ItemVehiclePurchase, "公务用车购置费", tp.VehiclePurchase.Total()}, {render.ItemVehicleOperation, "公务用车运行维护费", tp.VehicleOperation.Total()}}
+				total := decimal.Zero
+				for _, it := range items {
+					total = total.Add(it.amount)
+				}
+				t.Rows = append(t.Rows, render.Row{Kind: render.RowTotal, Key: render.TotalRow, Cells: []render.Cell{render.Str("合计"), render.Money(total)}})
+				for _, it := range items {
+					t.Rows = append(t.Rows, render.Row{Kind: render.RowItem, Key: render.ItemRow(it.key), Level: 1, Cells: []render.Cell{render.Str(it.name), render.Money(it.amount)}})
+				}
+			}},
+	}
+	// One check: “三公” more than two thousandths of the budget is worth a
+	// look (the sample's is 12.10 of 5,103.42 万元: it speaks).
+	tinyProfile.Checks = []func(*render.Checker){func(c *render.Checker) {
+		three, total := c.Pub.Table(tinyThree).Exact(render.TotalRow, render.ColTotal), c.Pub.Table(tinyTotal).Exact(render.TotalRow, render.ColTotal)
+		c.Exceed(tinyHeavy, render.SeverityWarning, "“三公”经费超过收支总计的千分之二",
+			render.Figure{Name: "表3 合计的五百倍", Value: three.Mul(decimal.NewFromInt(500))}, render.Figure{Name: "表1 合计", Value: total}, c.Key("three_public"))
+	}}
+	tinyProfile.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: tinyFunc, Total: render.ColTotal}}
+	// One sentence, in a part of its own after the tables.
+	tinyProfile.Wording = render.WordingSource{
+		Text:  func() string { return `{{define "总"}}{{.Dept}}{{.Year}}年收支总计{{amount .Total}}。{{end}}` },
+		Data:  reflect.TypeOf(tinyFacts{}),
+		About: map[string]string{"Dept": "部门名称", "Year": "预算年度", "Total": "收支总计（表1 合计）"},
+	}
+	tinyProfile.Parts = func(b *render.Builder, wording *template.Template) ([]*render.Part, error) {
+		tables := &render.Part{ID: render.PartTables, Title: "第一部分 公开表"}
+		for _, t := range b.Pub.Tables {
+			tables.Sections = append(tables.Sections, &render.Section{ID: string(t.ID), TOC: t.Title, Table: t})
+		}
+		f := &tinyFacts{Dept: b.Doc.Department.Name.Value, Year: b.Doc.Year, Total: b.Pub.Table(tinyTotal).Exact(render.TotalRow, render.ColTotal)}
+		b.Pub.Facts = f
+		w := render.NewWriter(wording)
+		text := &render.Part{ID: render.PartExplanation, Title: "第二部分 说明", Sections: []*render.Section{
+			{ID: "total", Heading: "一、收支总计", Blocks: []render.Block{render.Para(w.Say("总", f))}}}}
+		return []*render.Part{tables, text}, w.Err()
+	}
+	tinyProfile.Summarize = func(p *render.Publication) *render.Summary {
+		return &render.Summary{Total: render.KnownAs(p.Facts.(*tinyFacts).Total),
+			ThreePublic: render.KnownAs(p.Table(tinyThree).Exact(render.TotalRow, render.ColTotal))}
+	}
+	render.DeclareChecks(map[render.CheckID]render.CheckInfo{tinyHeavy: {About: "“三公”经费 ≤ 收支总计的千分之二", Relation: true, Table: tinyThree}})
+	render.Register(tinyProfile)
+}
+
+// tinyDoc is the bundled sample in the tiny layout.
+func tinyDoc(t *testing.T) []byte {
+	t.Helper()
+	src := strings.Replace(string(input.Sample), "year: 2024", "layout: test-3\nyear: 2024", 1)
+	if src == string(input.Sample) {
+		t.Fatal("the sample has no year line to put the layout before")
+	}
+	return []byte(src)
+}
+
+func TestThirdProfileRendersChecksAndReviews(t *testing.T) {
+	res, err := publish.Load(publish.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := publish.Department(res, "tiny.yaml", tinyDoc(t), publish.Options{Force: true})
+	if r.Err != nil {
+		t.Fatalf("render: %v", r.Err)
+	}
+	pub := r.Pub
+	if pub.Profile != tinyProfile || len(pub.Tables) != 3 || pub.Title != "2024年度测试公开" {
+		t.Fatalf("built with %v: %d tables, title %q", pub.Profile.ID, len(pub.Tables), pub.Title)
+	}
+	// The tables from the same lines: table 1's total is table 2's.
+	t1, t2 := pub.Table(tinyTotal).Exact(render.TotalRow, render.ColTotal), pub.Table(tinyFunc).Exact(render.TotalRow, render.ColTotal)
+	if !t1.Equal(t2) || t1.IsZero() {
+		t.Errorf("表1 合计 %s, 表2 合计 %s", t1, t2)
+	}
+	// The sentence quotes table 1.
+	want := pub.Department + "2024年收支总计" + render.FormatAmount(t1) + "。"
+	if got := pub.Part(render.PartExplanation).Sections[0].Blocks[0].Text; got != want {
+		t.Errorf("sentence %q, want %q", got, want)
+	}
+	// Its check ran, with its declared id and the key it concerns.
+	var heavy *render.Finding
+	for i, f := range r.Findings {
+		if f.ID == tinyHeavy {
+			heavy = &r.Findings[i]
+		}
+	}
+	three := pub.Table(tinyThree).Exact(render.TotalRow, render.ColTotal)
+	if !three.Mul(decimal.NewFromInt(500)).GreaterThan(t1) {
+		t.Fatalf("the sample's 三公 %s of %s: the check would not speak", three, t1)
+	}
+	if heavy == nil || heavy.Severity != render.SeverityWarning || heavy.Path != "three_public" || heavy.Line == 0 {
+		t.Errorf("the layout's check: %+v", heavy)
+	}
+	if !tinyHeavy.Declared() || tinyHeavy.Table() != tinyThree {
+		t.Errorf("the check id is not declared with its table")
+	}
+
+	// Both writers: the workbook's three sheets, the PDF's tables and text.
+	dir := t.TempDir()
+	if d := os.Getenv("BUDGETPUB_TINY_OUT"); d != "" { // to look at it
+		dir = d
+	}
+	paths, err := r.Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var book, pdf string
+	for _, p := range paths {
+		switch filepath.Ext(p) {
+		case ".xlsx":
+			book = p
+		case ".pdf":
+			pdf = p
+		}
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if sheets := strings.Join(f.GetSheetList(), " "); !strings.HasPrefix(sheets, "测试表1 测试表2 测试表3") {
+		t.Errorf("sheets %q", sheets)
+	}
+	if cell, _ := f.GetCellValue("测试表1", "A1"); cell != "测试表1" {
+		t.Errorf("表1's label %q, want 测试表1", cell)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []string{"2024年收支总表", "2024年支出表", "2024年“三公”经费表", "一、收支总计", want} {
+			if !bytes.Contains(bytes.ReplaceAll(out, []byte(" "), nil), []byte(strings.ReplaceAll(w, " ", ""))) {
+				t.Errorf("the PDF lacks %q", w)
+			}
+		}
+	} else if os.Getenv("BUDGETPUB_REQUIRE_TOOLS") != "" {
+		t.Fatal("pdftotext is not installed")
+	}
+
+	// The review: its row has the figures the layout gives; those it does
+	// not (一般公共预算, 机关运行经费) are blank, not 0.
+	in := filepath.Join(t.TempDir(), "tiny.yaml")
+	if err := os.WriteFile(in, tinyDoc(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows := publish.Batch(t.Context(), res, []string{in}, publish.BatchOptions{Out: t.TempDir(), Jobs: 1, Force: true}, nil)
+	summary, err := publish.Summary(rows, publish.NewCoverage([]string{in}, 1, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := excelize.OpenReader(bytes.NewReader(summary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	grid, err := s.GetRows(s.GetSheetList()[0], excelize.Options{RawCellValue: true})
+	if err != nil || len(grid) < 2 {
+		t.Fatalf("summary: %v %v", grid, err)
+	}
+	cell := func(title string) string {
+		for i, h := range grid[0] {
+			if strings.HasPrefix(h, title) {
+				if i < len(grid[1]) {
+					return grid[1][i]
+				}
+				return ""
+			}
+		}
+		return "?"
+	}
+	if got, err := decimal.NewFromString(cell("收支总计")); err != nil || !got.Equal(render.Round(t1)) {
+		t.Errorf("收支总计 %q, want %s", cell("收支总计"), render.Round(t1))
+	}
+	for _, title := range []string{"一般公共预算", "机关运行经费"} {
+		if got := cell(title); got != "" {
+			t.Errorf("%s %q: the layout has no such figure, it must be blank", title, got)
+		}
+	}
+	if got := cell("审核状态"); got == "?" {
+		t.Errorf("the review has no 审核状态 column: %v", grid[0])
+	}
+}
