@@ -168,7 +168,7 @@ const (
 	exitRefused     = 1 // the input, a file or a check refused (a batch: some departments); nothing written for them
 	exitUsage       = 2 // a mistake in the command line, or nothing to do: no input found, a folder that cannot be read or written, a merge refused, the folder busy
 	exitFault       = 3 // an internal fault (a panic caught, a library's failure): please report it
-	exitInterrupted = 4 // stopped by Ctrl+C or SIGTERM before every department was done
+	exitInterrupted = 4 // stopped by Ctrl+C or SIGTERM: render before writing, batch before every department was done
 )
 
 // exitFor is the status of an error: a fault, or a refusal.

@@ -62,7 +62,7 @@ var renderCmd = &command{
 			}
 			if ctx.Err() != nil {
 				fmt.Fprintln(e.stderr, "budgetpub render: 被中断，未写入任何文件")
-				return 1
+				return exitInterrupted
 			}
 			paths, err := r.Write(*out)
 			if err != nil {

@@ -15,9 +15,9 @@ import (
 )
 
 // A render interrupted before the department is built stops cleanly: it
-// says so (被中断，未写入任何文件), exits 1 (nothing written for the input,
-// as a refusal: README's exit statuses) and writes nothing — it is not
-// killed by the signal, nor does it go on to write.
+// says so (被中断，未写入任何文件), exits 4 (interrupted, as batch does:
+// README's exit statuses) and writes nothing — it is not killed by the
+// signal, nor does it go on to write.
 //
 // The signal is sent at a moment awaited, not slept for: the test holds a
 // write lease on the --catalog file, so render's opening it (in
@@ -74,8 +74,8 @@ func TestRenderStopsCleanlyOnSignal(t *testing.T) {
 			if !strings.Contains(stderr.String(), "budgetpub render: 被中断，未写入任何文件\n") {
 				t.Fatalf("exit %d (%v) without saying it was interrupted:\n%s", code, cmd.ProcessState, stderr.String())
 			}
-			if code != exitRefused {
-				t.Errorf("exit %d, want %d", code, exitRefused)
+			if code != exitInterrupted {
+				t.Errorf("exit %d, want %d", code, exitInterrupted)
 			}
 			if stdout.Len() > 0 {
 				t.Errorf("stdout: %s", stdout.String())
