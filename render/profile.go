@@ -44,6 +44,9 @@ type Profile struct {
 	// figures next year's 比上年 sentences compare with. Nil: none
 	// carried.
 	PriorYear func(*Publication) input.PriorYear
+	// Form is the workbench's fill-in form: the fields for what the
+	// layout's tables cannot give, in order.
+	Form []FormField
 	// Parts lays the publication out around its built tables: the Parts in
 	// order, 第三部分's sentences from wording.
 	Parts func(b *Builder, wording *template.Template) ([]*Part, error)

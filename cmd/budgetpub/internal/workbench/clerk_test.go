@@ -481,13 +481,13 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 	unitRe := regexp.MustCompile(`（[^（）]*）$`)
 	n := 0
 	for _, f := range fieldSpecs {
-		if !strings.HasPrefix(f.name, "assets.") {
+		if !strings.HasPrefix(f.Name, "assets.") {
 			continue
 		}
 		n++
-		core := unitRe.ReplaceAllString(strings.TrimPrefix(f.label, "其中："), "")
+		core := unitRe.ReplaceAllString(strings.TrimPrefix(f.Label, "其中："), "")
 		if !strings.Contains(printed, core) {
-			t.Errorf("%s is labelled %q; the publication prints no %q:\n%s", f.name, f.label, core, printed)
+			t.Errorf("%s is labelled %q; the publication prints no %q:\n%s", f.Name, f.Label, core, printed)
 		}
 	}
 	if n != 13 {
@@ -500,25 +500,25 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 	}
 	for _, f := range fieldSpecs {
 		switch {
-		case strings.HasPrefix(f.name, "procurement."):
-			if !strings.Contains(procurement, f.label) {
-				t.Errorf("%s is labelled %q; the publication prints:\n%s", f.name, f.label, procurement)
+		case strings.HasPrefix(f.Name, "procurement."):
+			if !strings.Contains(procurement, f.Label) {
+				t.Errorf("%s is labelled %q; the publication prints:\n%s", f.Name, f.Label, procurement)
 			}
-		case f.name == "notes.purchase_of_services" || f.name == "notes.other":
-			id := map[string]string{"notes.purchase_of_services": shanxi13.SecPurchaseOfSvcs, "notes.other": shanxi13.SecOther}[f.name]
-			if h := res.Pub.Section(id).Heading; f.label != h {
-				t.Errorf("%s is labelled %q; the publication's heading is %q", f.name, f.label, h)
+		case f.Name == "notes.purchase_of_services" || f.Name == "notes.other":
+			id := map[string]string{"notes.purchase_of_services": shanxi13.SecPurchaseOfSvcs, "notes.other": shanxi13.SecOther}[f.Name]
+			if h := res.Pub.Section(id).Heading; f.Label != h {
+				t.Errorf("%s is labelled %q; the publication's heading is %q", f.Name, f.Label, h)
 			}
 		}
-		if strings.HasPrefix(f.group, "九") || strings.HasPrefix(f.group, "十") {
+		if strings.HasPrefix(f.Group, "九") || strings.HasPrefix(f.Group, "十") {
 			found := false
 			for _, p := range res.Pub.Parts {
 				for _, sec := range p.Sections {
-					found = found || sec.Heading == f.group
+					found = found || sec.Heading == f.Group
 				}
 			}
 			if !found {
-				t.Errorf("the group %q of %s is no heading of the publication", f.group, f.name)
+				t.Errorf("the group %q of %s is no heading of the publication", f.Group, f.Name)
 			}
 		}
 	}

@@ -14,140 +14,39 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The fill-in form: what the 13 tables cannot give, written into the master
-// input. Each field is declared once here with where it lives in the
-// Document; the form, its reading back and the links from findings all come
-// from this list.
+// The fill-in form: what a layout's tables cannot give, written into the
+// master input. Each field is declared once, by the layout
+// (render.Profile.Form, render.FormField): label, group, where it lives in
+// the Document; the form, its reading back and the links from findings all
+// come from that list.
 
-type fieldKind int
+// fieldSpec is one field of the form, as its layout declares it.
+type fieldSpec = render.FormField
 
-const (
-	kindText   fieldKind = iota // one line
-	kindLong                    // a paragraph or more
-	kindAmount                  // an amount in the file's unit
-	kindCount                   // a whole number
-)
-
-type fieldSpec struct {
-	name, label, group string
-	kind               fieldKind
-	help               string
-	hint               func(s *render.Summary) string // the computed figure the field explains
-	text               func(d *input.Document) *input.Text
-	amount             func(d *input.Document) *input.Amount
-	count              func(d *input.Document) *input.Count
-}
-
-// pos is where the field's value stands in the file (zero when absent).
-func (f fieldSpec) pos(d *input.Document) input.Pos {
-	switch {
-	case f.text != nil:
-		return f.text(d).Pos
-	case f.amount != nil:
-		return f.amount(d).Pos
-	default:
-		return f.count(d).Pos
-	}
-}
-
-// changeHint is a reason's hint: the change it explains, from the
-// publication's summary (none when its layout has not that figure).
-func changeHint(cur func(s *render.Summary) render.Known, prior func(s *render.Summary) render.Prior, what string) func(s *render.Summary) string {
-	return func(s *render.Summary) string {
-		k := cur(s)
-		if !k.Set {
-			return ""
+// fieldSpecs are every layout's fields (a field two layouts declare, once):
+// what the labels of a key, a group or a finding's path are looked up in.
+var fieldSpecs = func() []fieldSpec {
+	var out []fieldSpec
+	seen := map[string]bool{}
+	for _, p := range render.Profiles() {
+		for _, f := range p.Form {
+			if !seen[f.Name] {
+				seen[f.Name] = true
+				out = append(out, f)
+			}
 		}
-		c := render.FormatChange(k.Value, prior(s), "上年")
-		if c == "" {
-			return what + "本年" + render.FormatAmount(k.Value) + "；填写上年数后显示比上年增减。原因："
-		}
-		return what + c + "，主要原因是："
 	}
-}
+	return out
+}()
 
-var fieldSpecs = []fieldSpec{
-	{name: "department.name", label: "部门名称", group: "部门信息", kind: kindText, help: "印在每张表的“部门名称：”之后和封面上",
-		text: func(d *input.Document) *input.Text { return &d.Department.Name }},
-	{name: "department.code", label: "部门编码", group: "部门信息", kind: kindText, help: "如 003（用于绩效目标表“主管部门及代码”）",
-		text: func(d *input.Document) *input.Text { return &d.Department.Code }},
-	{name: "department.region", label: "地区", group: "部门信息", kind: kindText, help: "如 大同市（用于绩效目标表标题）",
-		text: func(d *input.Document) *input.Text { return &d.Department.Region }},
-
-	{name: "overview.duties", label: "部门职责", group: "第一部分 概况", kind: kindLong,
-		text: func(d *input.Document) *input.Text { return &d.Overview.Duties }},
-	{name: "overview.organization", label: "机构设置", group: "第一部分 概况", kind: kindLong,
-		text: func(d *input.Document) *input.Text { return &d.Overview.Organization }},
-
-	{name: "prior_year.total", label: "上年收支总计", group: "上年预算数", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.Total }},
-	{name: "prior_year.general_public", label: "上年一般公共预算当年支出", group: "上年预算数", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.GeneralPublic }},
-	{name: "prior_year.three_public.outbound_travel", label: "上年因公出国（境）费", group: "上年预算数", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.ThreePublic.OutboundTravel }},
-	{name: "prior_year.three_public.reception", label: "上年公务接待费", group: "上年预算数", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.ThreePublic.Reception }},
-	{name: "prior_year.three_public.vehicle_purchase", label: "上年公务用车购置费", group: "上年预算数", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.ThreePublic.VehiclePurchase }},
-	{name: "prior_year.three_public.vehicle_operation", label: "上年公务用车运行维护费", group: "上年预算数", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.ThreePublic.VehicleOperation }},
-	{name: "prior_year.operating_costs", label: "上年机关运行经费", group: "上年预算数", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.PriorYear.OperatingCosts }},
-
-	{name: "reasons.total_change", label: "收支总计增减的原因", group: "增减变动的原因", kind: kindLong,
-		hint: changeHint(func(s *render.Summary) render.Known { return s.Total }, func(s *render.Summary) render.Prior { return s.PriorTotal }, "收支总计"),
-		text: func(d *input.Document) *input.Text { return &d.Reasons.TotalChange }},
-	{name: "reasons.general_public_change", label: "一般公共预算支出增减的原因", group: "增减变动的原因", kind: kindLong,
-		hint: changeHint(func(s *render.Summary) render.Known { return s.GeneralPublic }, func(s *render.Summary) render.Prior { return s.PriorGeneralPublic }, "一般公共预算当年支出"),
-		text: func(d *input.Document) *input.Text { return &d.Reasons.GeneralPublicChange }},
-	{name: "reasons.three_public_change", label: "“三公”经费增减的原因", group: "增减变动的原因", kind: kindLong,
-		hint: changeHint(func(s *render.Summary) render.Known { return s.ThreePublic }, func(s *render.Summary) render.Prior { return s.PriorThreePublic }, "“三公”经费"),
-		text: func(d *input.Document) *input.Text { return &d.Reasons.ThreePublicChange }},
-	{name: "reasons.operating_costs_change", label: "机关运行经费增减的原因", group: "增减变动的原因", kind: kindLong,
-		hint: changeHint(func(s *render.Summary) render.Known { return s.OperatingCosts }, func(s *render.Summary) render.Prior { return s.PriorOperatingCosts }, "机关运行经费"),
-		text: func(d *input.Document) *input.Text { return &d.Reasons.OperatingCostsChange }},
-
-	{name: "procurement.goods", label: "政府采购货物预算", group: "九、政府采购情况", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Goods }},
-	{name: "procurement.works", label: "政府采购工程预算", group: "九、政府采购情况", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Works }},
-	{name: "procurement.services", label: "政府采购服务预算", group: "九、政府采购情况", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.Procurement.Services }},
-
-	{name: "performance.overall_goal_amount", label: "单位整体绩效目标涉及的资金", group: "十、绩效管理情况", kind: kindAmount,
-		amount: func(d *input.Document) *input.Amount { return &d.Performance.OverallGoalAmount }},
-
-	{name: "assets.as_of", label: "截至（统计日期）", group: "十一、国有资产占有使用情况", kind: kindText, help: "如 2023-12-31，印作“截至2023年12月31日”",
-		text: func(d *input.Document) *input.Text { return &d.Assets.AsOf }},
-	{name: "assets.vehicles.quota", label: "公务用车编制（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Quota }},
-	{name: "assets.vehicles.actual", label: "实有（辆）", help: "应等于下面各类之和", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Actual }},
-	{name: "assets.vehicles.leader", label: "其中：领导用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Leader }},
-	{name: "assets.vehicles.confidential", label: "机要通信用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Confidential }},
-	{name: "assets.vehicles.emergency", label: "应急保障用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Emergency }},
-	{name: "assets.vehicles.law_enforcement", label: "执法执勤用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.LawEnforcement }},
-	{name: "assets.vehicles.special_technical", label: "特种专业技术用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.SpecialTechnical }},
-	{name: "assets.vehicles.institution_business", label: "事业单位业务用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.InstitutionBusiness }},
-	{name: "assets.vehicles.other", label: "其他公务用车（辆）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.Vehicles.Other }},
-	{name: "assets.office_area_m2", label: "办公用房建筑总面积（平方米）", group: "十一、国有资产占有使用情况", kind: kindText,
-		text: func(d *input.Document) *input.Text { return &d.Assets.OfficeAreaM2 }},
-	{name: "assets.equipment_over_500k", label: "价值50万元（原值）以上的通用设备（台、套）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver500k }},
-	{name: "assets.equipment_over_1m", label: "价值100万元（原值）以上的通用设备（台、套）", group: "十一、国有资产占有使用情况", kind: kindCount,
-		count: func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver1m }},
-
-	{name: "notes.purchase_of_services", label: "（一）政府购买服务指导性目录", group: "十二、其他说明", kind: kindLong,
-		text: func(d *input.Document) *input.Text { return &d.Notes.PurchaseOfServices }},
-	{name: "notes.other", label: "（二）其他", group: "十二、其他说明", kind: kindLong,
-		text: func(d *input.Document) *input.Text { return &d.Notes.Other }},
+// specsOf are the fields of the form of a document: its layout's.
+func specsOf(d *input.Document) []fieldSpec {
+	if d != nil {
+		if p, ok := render.ProfileByID(d.LayoutOf()); ok {
+			return p.Form
+		}
+	}
+	return fieldSpecs
 }
 
 // fieldAnchor is a field's id in the page.
@@ -160,9 +59,9 @@ func fieldLines(d *input.Document) map[int]string {
 	if d == nil {
 		return out
 	}
-	for _, f := range fieldSpecs {
-		if p := f.pos(d); p.Line > 0 {
-			out[p.Line] = f.name
+	for _, f := range specsOf(d) {
+		if p := f.Pos(d); p.Line > 0 {
+			out[p.Line] = f.Name
 		}
 	}
 	for i, u := range d.Units {
@@ -284,31 +183,31 @@ func listsSig(d *input.Document) string {
 // with each field's problem).
 func buildForm(d *input.Document, summary *render.Summary, posted url.Values, problems map[string]string) formView {
 	var v formView
-	for _, f := range fieldSpecs {
-		ff := formField{Name: f.name, Anchor: fieldAnchor(f.name), Label: f.label, Help: f.help, Long: f.kind == kindLong,
-			Number: f.kind == kindAmount || f.kind == kindCount, Problem: problems[f.name]}
+	for _, f := range specsOf(d) {
+		ff := formField{Name: f.Name, Anchor: fieldAnchor(f.Name), Label: f.Label, Help: f.Help, Long: f.Kind == render.FieldLong,
+			Number: f.Kind == render.FieldAmount || f.Kind == render.FieldCount, Problem: problems[f.Name]}
 		switch {
-		case f.text != nil:
-			ff.Value = f.text(d).Value
-		case f.amount != nil:
-			if a := f.amount(d); a.Set {
+		case f.Text != nil:
+			ff.Value = f.Text(d).Value
+		case f.Amount != nil:
+			if a := f.Amount(d); a.Set {
 				ff.Value = a.Value.String() // 万元, exactly
 			}
 			ff.Unit = "万元"
 		default:
-			if c := f.count(d); c.Set {
+			if c := f.Count(d); c.Set {
 				ff.Value = strconv.Itoa(c.Value)
 			}
 		}
 		if posted != nil {
-			ff.Value = posted.Get(f.name)
+			ff.Value = posted.Get(f.Name)
 		}
-		if f.hint != nil && summary != nil {
-			ff.Hint = f.hint(summary)
+		if f.Hint != nil && summary != nil {
+			ff.Hint = f.Hint(summary)
 		}
-		if n := len(v.Groups); n == 0 || v.Groups[n-1].Title != f.group {
-			block, _, _ := strings.Cut(f.name, ".")
-			v.Groups = append(v.Groups, formGroup{Title: f.group, Anchor: fieldAnchor(block)})
+		if n := len(v.Groups); n == 0 || v.Groups[n-1].Title != f.Group {
+			block, _, _ := strings.Cut(f.Name, ".")
+			v.Groups = append(v.Groups, formGroup{Title: f.Group, Anchor: fieldAnchor(block)})
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Fields = append(g.Fields, ff)
@@ -393,56 +292,56 @@ func applyForm(d *input.Document, form url.Values) map[string]string {
 	yuan := d.AmountUnit == "元"
 	type set func()
 	var sets []set
-	for _, f := range fieldSpecs {
+	for _, f := range specsOf(d) {
 		f := f
-		raw := form.Get(f.name)
-		switch f.kind {
-		case kindText, kindLong:
-			v := cleanText(raw, f.kind == kindLong)
+		raw := form.Get(f.Name)
+		switch f.Kind {
+		case render.FieldText, render.FieldLong:
+			v := cleanText(raw, f.Kind == render.FieldLong)
 			if n := len([]rune(v)); n > 30_000 {
-				problems[f.name] = fmt.Sprintf("%s过长（%d 字，上限 30000 字）", f.label, n)
+				problems[f.Name] = fmt.Sprintf("%s过长（%d 字，上限 30000 字）", f.Label, n)
 				continue
 			}
-			if strings.HasPrefix(f.name, "department.code") && v != "" && !digits(v) {
-				problems[f.name] = "部门编码只能由数字组成，如 003"
+			if strings.HasPrefix(f.Name, "department.code") && v != "" && !digits(v) {
+				problems[f.Name] = "部门编码只能由数字组成，如 003"
 				continue
 			}
-			if f.name == "department.name" {
+			if f.Name == "department.name" {
 				if v == "" {
-					problems[f.name] = "请填写部门名称（印在每张表的“部门名称：”之后和封面上）"
+					problems[f.Name] = "请填写部门名称（印在每张表的“部门名称：”之后和封面上）"
 					continue
 				}
 				if msg := input.NameProblem("部门名称", v); msg != "" {
-					problems[f.name] = msg
+					problems[f.Name] = msg
 					continue
 				}
 			}
 			sets = append(sets, func() {
-				t := f.text(d)
+				t := f.Text(d)
 				if t.Value != v {
 					*t = input.Text{Value: v}
 				}
 			})
-		case kindAmount:
+		case render.FieldAmount:
 			a, err := parseAmount(raw, yuan)
 			if err != "" {
-				problems[f.name] = subject(f.label) + err
+				problems[f.Name] = subject(f.Label) + err
 				continue
 			}
 			sets = append(sets, func() {
-				p := f.amount(d)
+				p := f.Amount(d)
 				if p.Set != a.Set || !p.Value.Equal(a.Value) {
 					*p = a
 				}
 			})
-		case kindCount:
+		case render.FieldCount:
 			c, err := parseCount(raw)
 			if err != "" {
-				problems[f.name] = subject(f.label) + err
+				problems[f.Name] = subject(f.Label) + err
 				continue
 			}
 			sets = append(sets, func() {
-				p := f.count(d)
+				p := f.Count(d)
 				if p.Set != c.Set || p.Value != c.Value {
 					*p = c
 				}

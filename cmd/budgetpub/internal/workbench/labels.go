@@ -49,7 +49,7 @@ var keyLabels = func() map[string]string {
 	walk(schema, "")
 	// The form's own labels come first: they are what the clerk sees.
 	for _, f := range fieldSpecs {
-		out[f.name] = f.label
+		out[f.Name] = f.Label
 	}
 	for block, group := range groupOf {
 		out[block] = group
@@ -73,9 +73,9 @@ var keyLabels = func() map[string]string {
 var groupOf = func() map[string]string {
 	out := map[string]string{}
 	for _, f := range fieldSpecs {
-		block, _, _ := strings.Cut(f.name, ".")
+		block, _, _ := strings.Cut(f.Name, ".")
 		if _, ok := out[block]; !ok {
-			out[block] = f.group
+			out[block] = f.Group
 		}
 	}
 	return out
@@ -190,8 +190,8 @@ var indexRe = regexp.MustCompile(`\[(\d+)\]`)
 func pathField(d *input.Document, path string) (name, label string) {
 	name = indexRe.ReplaceAllString(path, ".$1")
 	for _, f := range fieldSpecs {
-		if f.name == name {
-			return name, f.label
+		if f.Name == name {
+			return name, f.Label
 		}
 	}
 	if g, ok := groupOf[name]; ok {
@@ -227,8 +227,8 @@ func econUnitField(i int) string          { return fmt.Sprintf("basic_by_economi
 // fieldLabel is the label of a field of the form by its name.
 func fieldLabel(name string) string {
 	for _, f := range fieldSpecs {
-		if f.name == name {
-			return f.label
+		if f.Name == name {
+			return f.Label
 		}
 	}
 	parts := strings.Split(name, ".")

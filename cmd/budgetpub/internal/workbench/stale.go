@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
 )
 
 // A page that saves (填写, 源文件) carries the version of the text it was
@@ -289,8 +290,8 @@ func (s *Server) staleYAML(w http.ResponseWriter, r *http.Request, sp *space, te
 // in \r\n), anything else without spaces at its ends.
 func normalValue(name, v string) string {
 	for _, f := range fieldSpecs {
-		if f.name == name && (f.kind == kindText || f.kind == kindLong) {
-			return cleanText(v, f.kind == kindLong)
+		if f.Name == name && (f.Kind == render.FieldText || f.Kind == render.FieldLong) {
+			return cleanText(v, f.Kind == render.FieldLong)
 		}
 	}
 	return strings.TrimSpace(v)
@@ -300,7 +301,7 @@ func normalValue(name, v string) string {
 // (typed, not chosen from a list).
 func isSpecField(name string) bool {
 	for _, f := range fieldSpecs {
-		if f.name == name {
+		if f.Name == name {
 			return true
 		}
 	}
