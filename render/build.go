@@ -35,7 +35,7 @@ func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
 	if w == nil || w.profile != prof {
 		w = prof.defaultWording() // a bureau's wording is for the layout it was written for
 	}
-	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: "万元", Title: prof.Title(doc.Year), Profile: prof}
+	p := &Publication{Year: doc.Year, Department: doc.Department.Name.Value, Unit: UnitWan, Title: prof.Title(doc.Year), Profile: prof}
 	b := &Builder{Doc: doc, Pub: p, Lines: ExpenditureLines(doc)}
 	for _, d := range prof.Tables {
 		t := b.start(d)
@@ -86,7 +86,7 @@ func (b *Builder) start(d *TableDecl) *Table {
 		Label:        d.Label(),
 		Title:        d.FullTitle(b.Doc.Year),
 		Department:   b.Doc.Department.Name.Value,
-		Unit:         "万元",
+		Unit:         d.PrintUnit(),
 		Columns:      append([]Column(nil), d.Columns...),
 		HeaderRows:   d.HeaderRows,
 		Header:       d.HeaderFor(b.Doc.Year),

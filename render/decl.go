@@ -21,10 +21,26 @@ type TableDecl struct {
 	HeaderRows int
 	Header     []HeaderCell
 	Presentation
+	// Unit is the unit its amounts are in and printed in, after 单位：;
+	// "" is 万元 (UnitWan). The input's amounts are 万元: a table of
+	// another unit has its build function put its cells in that unit, from
+	// the exact amounts (never from a rounded 万元 figure).
+	Unit string
 	// Build fills the table's rows and notes from the input's lines.
 	Build func(b *Builder, t *Table)
 	// labelFormat is its profile's LabelFormat (Register).
 	labelFormat string
+}
+
+// UnitWan is the print unit of a table that declares none: 万元.
+const UnitWan = "万元"
+
+// PrintUnit is the unit the table's amounts are printed in.
+func (d *TableDecl) PrintUnit() string {
+	if d.Unit == "" {
+		return UnitWan
+	}
+	return d.Unit
 }
 
 // YearPlaceholder stands for the budget year in declared texts.
