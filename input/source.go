@@ -20,13 +20,12 @@ const (
 
 // sourceTable holds every property of the sources, in column order.
 var sourceTable = [numSources]struct {
-	key    string            // the key of the master input
-	title  string            // the column and row title most tables print, and the sentences' word
-	titles map[string]string // where a table prints it otherwise (by table id), as the reference does
-	fiscal bool              // 财政拨款 (tables 4, 10, 11, 13 and the fiscal columns of 12)
+	key    string // the key of the master input
+	title  string // the column and row title most tables print, and the sentences' word
+	fiscal bool   // 财政拨款 (tables 4, 10, 11, 13 and the fiscal columns of 12)
 }{
 	GeneralPublic:  {key: "general_public", title: "一般公共预算", fiscal: true},
-	GovernmentFund: {key: "government_fund", title: "政府性基金预算", titles: map[string]string{"T2": "政府性基金"}, fiscal: true},
+	GovernmentFund: {key: "government_fund", title: "政府性基金预算", fiscal: true},
 	StateCapital:   {key: "state_capital", title: "国有资本经营预算", fiscal: true},
 	SpecialAccount: {key: "special_account", title: "财政专户管理资金"},
 	UnitFunds:      {key: "unit_funds", title: "单位资金"},
@@ -46,15 +45,6 @@ func (s Source) Key() string { return sourceTable[s].key }
 
 // Title is the source's title: 一般公共预算 ….
 func (s Source) Title() string { return sourceTable[s].title }
-
-// TitleIn is the source's column title in the table with that id (T1 … T13),
-// as the published tables print it.
-func (s Source) TitleIn(table string) string {
-	if t, ok := sourceTable[s].titles[table]; ok {
-		return t
-	}
-	return sourceTable[s].title
-}
 
 // Fiscal tells whether the source is 财政拨款.
 func (s Source) Fiscal() bool { return sourceTable[s].fiscal }

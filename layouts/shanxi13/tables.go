@@ -35,7 +35,7 @@ func sourceCols(sources []input.Source) []render.Column {
 func sourceHeads(r, c int, id render.TableID, sources []input.Source) []render.HeaderCell {
 	out := make([]render.HeaderCell, len(sources))
 	for i, s := range sources {
-		out[i] = hc(r, c+i, 1, 1, s.TitleIn(string(id)))
+		out[i] = hc(r, c+i, 1, 1, sourceTitle(s, id))
 	}
 	return out
 }
@@ -96,7 +96,7 @@ func projectDecl(id render.TableID, n int, title string, carryover bool) *render
 	if !carryover {
 		for _, s := range input.AllSources {
 			if !s.Fiscal() {
-				d.Header = append(d.Header, hc(0, len(d.Columns), 2, 1, s.TitleIn(string(id))))
+				d.Header = append(d.Header, hc(0, len(d.Columns), 2, 1, sourceTitle(s, id)))
 				d.Columns = append(d.Columns, col(render.SourceCol(s), render.KindAmount))
 			}
 		}
@@ -202,4 +202,14 @@ func standardTables() []*render.TableDecl {
 		d.SheetName = fmt.Sprintf("表%d", d.Number)
 	}
 	return all
+}
+
+// sourceTitle is a source's column title in one of the 13 tables, as the
+// reference prints it: 表2 says 政府性基金 where the others say
+// 政府性基金预算.
+func sourceTitle(s input.Source, id render.TableID) string {
+	if id == T2 && s == input.GovernmentFund {
+		return "政府性基金"
+	}
+	return s.Title()
 }
