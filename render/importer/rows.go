@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -241,8 +240,8 @@ func codeOf(code, name string) (string, string) {
 	return "", name
 }
 
-// readCodes reads a body of code rows (tables 2, 3, 5, 7, 8 and either half
-// of 9): the 合计 row and one row per code.
+// readCodes reads one half of a body of code rows (tables 2, 3, 5, 7, 8 and
+// either half of 9): the 合计 row and one row per code.
 func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, nameCol render.ColKey) []*entry {
 	var out []*entry
 	seen := map[string]string{}
@@ -281,8 +280,8 @@ func stripNumbering(s string) string {
 	return strings.TrimSpace(numberingRe.ReplaceAllString(strings.TrimSpace(s), ""))
 }
 
-// readSummary reads table 1 or 4: the 30 categories and the totals on the
-// main half; the sources and totals on the income half.
+// readSummary reads a 收支 table (1, 4): the 30 categories and the totals
+// on the main half; the sources and totals on the income half.
 func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (main, lefts []*entry) {
 	categories := map[string]string{}
 	for _, c := range input.Categories {
@@ -365,7 +364,7 @@ func (rd *reader) unlabelled(l *located, r int, side render.Side, item render.Co
 	}
 }
 
-// readItems reads table 10: its items by their labels.
+// readItems reads the items of “三公” (table 10) by their labels.
 func (rd *reader) readItems(l *located, rows []int) []*entry {
 	labels := map[string]string{
 		"因公出国(境)费": render.ItemOutboundTravel, "因公出国境费": render.ItemOutboundTravel, "公务接待费": render.ItemReception,
@@ -383,7 +382,7 @@ func (rd *reader) readItems(l *located, rows []int) []*entry {
 		case labels[t] != "":
 			e.key = render.ItemRow(labels[t])
 		default:
-			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "表10的项目“%s”不是“三公”经费的一项", item)
+			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "表%d的项目“%s”不是“三公”经费的一项", l.decl.Number, item)
 			continue
 		}
 		rd.amounts(l, r, render.SideMain, e)
@@ -392,8 +391,9 @@ func (rd *reader) readItems(l *located, rows []int) []*entry {
 	return out
 }
 
-// readNamed reads a table of named rows under a total (11, 12, 13): the first
-// row (or the one labelled 合计) is the total, the others keep their names.
+// readNamed reads a table of named rows under a total (units, projects):
+// the first row (or the one labelled 合计) is the total, the others keep
+// their names, keyed later (the profile's derivation).
 func (rd *reader) readNamed(l *located, rows []int) []*entry {
 	var out []*entry
 	for i, r := range rows {
@@ -408,8 +408,8 @@ func (rd *reader) readNamed(l *located, rows []int) []*entry {
 			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s", msg)
 			continue
 		}
-		if c, ok := l.extra[categoryColumn]; ok {
-			e.kind = strings.TrimSpace(l.g.at(r, c))
+		if l.optional >= 0 {
+			e.kind = strings.TrimSpace(l.g.at(r, l.optional))
 		}
 		rd.amounts(l, r, render.SideMain, e)
 		out = append(out, e)
@@ -432,8 +432,9 @@ func category(word string) (string, bool) {
 	return "", false
 }
 
-// readEcon reads table 6: class subtotals (no 政府经济分类 name) and pairs,
-// named; their codes are found later, through the catalog.
+// readEcon reads the economic classification (table 6): class subtotals
+// (no 政府经济分类 name) and pairs, named; their codes are found later,
+// through the catalog.
 func (rd *reader) readEcon(l *located, rows []int) []*entry {
 	var out []*entry
 	for _, r := range rows {
@@ -448,32 +449,52 @@ func (rd *reader) readEcon(l *located, rows []int) []*entry {
 	return out
 }
 
-// read reads the body of every located table.
+// read reads the body of every located table, as its declaration says
+// (TableDecl.Import).
 func (rd *reader) read(found map[render.TableID]*located) map[render.TableID]*sheetTable {
 	out := map[render.TableID]*sheetTable{}
 	for id, l := range found {
 		rows := bodyRows(l)
 		t := &sheetTable{l: l}
-		switch id {
-		case shanxi13.T1:
-			t.main, t.lefts = rd.readSummary(l, rows, input.AllSources)
-		case shanxi13.T4:
-			t.main, t.lefts = rd.readSummary(l, rows, input.FiscalSources)
-		case shanxi13.T2, shanxi13.T3, shanxi13.T5, shanxi13.T8:
-			t.main = rd.readCodes(l, rows, render.SideMain, render.ColCode, render.ColName)
-		case shanxi13.T7:
-			t.main = rd.readCodes(l, rows, render.SideMain, render.ColRevenueCode, render.ColRevenueName)
-		case shanxi13.T9:
-			t.lefts = rd.readCodes(l, rows, render.SideLeft, render.ColRevenueCode, render.ColRevenueName)
-			t.main = rd.readCodes(l, rows, render.SideMain, render.ColCode, render.ColName)
-		case shanxi13.T6:
+		switch l.decl.Import.Rows {
+		case render.ReadSummary:
+			t.main, t.lefts = rd.readSummary(l, rows, l.decl.Import.Sources)
+		case render.ReadCodes:
+			// The income half first, as the table reads.
+			for _, side := range []render.Side{render.SideLeft, render.SideMain} {
+				code, name, ok := codeColumns(l.decl, side)
+				if !ok {
+					continue
+				}
+				if side == render.SideLeft {
+					t.lefts = rd.readCodes(l, rows, side, code, name)
+				} else {
+					t.main = rd.readCodes(l, rows, side, code, name)
+				}
+			}
+		case render.ReadEcon:
 			t.main = rd.readEcon(l, rows)
-		case shanxi13.T10:
+		case render.ReadItems:
 			t.main = rd.readItems(l, rows)
-		case shanxi13.T11, shanxi13.T12, shanxi13.T13:
+		case render.ReadUnits, render.ReadProjects:
 			t.main = rd.readNamed(l, rows)
 		}
 		out[id] = t
 	}
 	return out
+}
+
+// codeColumns are a side's code column (KindCode) and the name column
+// (KindText) after it; ok is false when the side has no code column.
+func codeColumns(d *render.TableDecl, side render.Side) (code, name render.ColKey, ok bool) {
+	for _, c := range d.Columns {
+		switch {
+		case c.Side != side:
+		case c.Kind == render.KindCode && !ok:
+			code, ok = c.Key, true
+		case c.Kind == render.KindText && ok:
+			return code, c.Key, true
+		}
+	}
+	return code, "", ok
 }

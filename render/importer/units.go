@@ -150,7 +150,7 @@ func (dv *deriver) units() {
 				kind, ok := category(p.kind)
 				if !ok {
 					l := dv.tables[id].l
-					dv.rd.problems = append(dv.rd.problems, problem{ref: l.g.ref(p.row, l.extra[categoryColumn]), warning: true,
+					dv.rd.problems = append(dv.rd.problems, problem{ref: l.g.ref(p.row, l.optional), warning: true,
 						msg: fmt.Sprintf("项目类别“%s”不是其他运转类或特定目标类：没有填入，请在主输入文件中填写 category", p.kind)})
 				}
 				dv.doc.Projects = append(dv.doc.Projects, input.Project{

@@ -10,28 +10,29 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// isLeaf tells the rows the input lines are taken from, in each table;
-// every other row is a total, checked against them.
-func isLeaf(id render.TableID, k render.RowKey) bool {
+// isLeaf tells the rows the input lines are taken from, in a table read as
+// its declaration says (TableImport.Rows); every other row is a total,
+// checked against them.
+func isLeaf(d *render.TableDecl, k render.RowKey) bool {
 	switch k.Role {
 	case render.RoleCode:
-		return len(k.ID) == 7 && id != shanxi13.T1 && id != shanxi13.T4 && id != shanxi13.T6
+		return len(k.ID) == 7 && d.Import.Rows == render.ReadCodes
 	case render.RoleEcon, render.RoleProject:
 		return true
 	case render.RoleItem:
 		return k.ID != render.ItemVehicles
 	case render.RoleUnit:
-		return id == shanxi13.T11
+		return d.Import.Rows == render.ReadUnits
 	}
 	return false
 }
 
 // leafCount is how many leaves a table prints.
-func leafCount(id render.TableID, st *sheetTable) int {
+func leafCount(st *sheetTable) int {
 	n := 0
 	for _, es := range [][]*entry{st.main, st.lefts} {
 		for _, e := range es {
-			if isLeaf(id, e.key) {
+			if isLeaf(st.l.decl, e.key) {
 				n++
 			}
 		}
@@ -61,10 +62,11 @@ func (dv *deriver) verify(pub *render.Publication) {
 		if st == nil || t == nil {
 			continue
 		}
-		leavesIn := leafCount(d.ID, st)
-		if d.ID == shanxi13.T1 || d.ID == shanxi13.T4 {
-			// Their figures total the codes of table 3.
-			leavesIn = leafCount(shanxi13.T3, dv.tables[shanxi13.T3])
+		leavesIn := leafCount(st)
+		if o := d.Import.LeavesOf; o != "" {
+			// Its figures total the leaves of another table (the summaries,
+			// the codes of table 3).
+			leavesIn = leafCount(dv.tables[o])
 		}
 		// A figure is compared as printed: to 0.01 万元, or to the 分 in a
 		// table in 元; a total may be off the sum of its leaves by as many
@@ -99,7 +101,7 @@ func (dv *deriver) verify(pub *render.Publication) {
 					said := func(by string) string {
 						return fmt.Sprintf("%s为 %s，%s %s，相差 %s", what, st.l.money(want), by, st.l.money(from), st.l.money(diff))
 					}
-					if !isLeaf(d.ID, e.key) && diff.Abs().LessThanOrEqual(tolerance) {
+					if !isLeaf(d, e.key) && diff.Abs().LessThanOrEqual(tolerance) {
 						dv.rd.problems = append(dv.rd.problems, problem{ref: e.refs[c.Key], warning: true,
 							msg: said("明细之和为") + "：按四舍五入尾差处理，以明细为准"})
 						continue
@@ -111,7 +113,7 @@ func (dv *deriver) verify(pub *render.Publication) {
 		// A leaf the rebuilt table has and the workbook does not print.
 		for _, r := range t.Rows {
 			for side, k := range []render.RowKey{r.Key, r.LeftKey} {
-				if !isLeaf(d.ID, k) || printed[[2]render.RowKey{{Role: render.Role(side)}, k}] {
+				if !isLeaf(d, k) || printed[[2]render.RowKey{{Role: render.Role(side)}, k}] {
 					continue
 				}
 				for i, c := range t.Columns {

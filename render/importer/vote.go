@@ -178,8 +178,9 @@ func relations(tables map[render.TableID]*sheetTable) *voter {
 	return v
 }
 
-// rowRelations: in each row, 合计 is the sum of the other amounts (table
-// 2: 本年收入 合计 is the sum of the sources).
+// rowRelations: in each row, 合计 is the sum of the other amounts, or as
+// the table declares (TableImport.RowTotal; table 2: 本年收入 合计 is the
+// sum of the sources).
 func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 	cols := amountCols(t.l.decl, side)
 	total, parts := render.ColTotal, []render.ColKey{}
@@ -188,11 +189,8 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 			parts = append(parts, c)
 		}
 	}
-	if t.l.decl.ID == shanxi13.T2 {
-		total, parts = render.ColCurrent, nil
-		for _, s := range input.AllSources {
-			parts = append(parts, render.SourceCol(s))
-		}
+	if d := t.l.decl.Import; d.RowTotal != "" {
+		total, parts = d.RowTotal, d.RowParts
 	}
 	if len(parts) < 1 || len(parts) == len(cols) {
 		return // one amount column, or no total among them
@@ -216,18 +214,19 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 	m := keyed(es)
 	children := map[render.RowKey][]*entry{}
-	id := t.l.decl.ID
+	reading := t.l.decl.Import.Rows
+	summary, econ := reading == render.ReadSummary, reading == render.ReadEcon
 	for _, e := range es {
 		k := e.key
 		var parent render.RowKey
 		switch {
-		case k.Role == render.RoleCode && (id == shanxi13.T1 || id == shanxi13.T4):
+		case k.Role == render.RoleCode && summary:
 			parent = render.CurrentTotalRow
 		case k.Role == render.RoleSource:
 			parent = render.CurrentTotalRow
 		case k.Role == render.RoleCarrySource:
 			parent = render.CarryoverRow
-		case k.Role == render.RoleCode && id == shanxi13.T6:
+		case k.Role == render.RoleCode && econ:
 			parent = render.TotalRow
 		case k.Role == render.RoleEcon:
 			parent = render.TotalRow
@@ -251,7 +250,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 			parent = render.TotalRow
 		case k.Role == render.RoleProject:
 			parent = render.UnitRow(k.ID)
-		case k == render.CurrentTotalRow || (k == render.CarryoverRow && (id == shanxi13.T1 || id == shanxi13.T4)):
+		case k == render.CurrentTotalRow || (k == render.CarryoverRow && summary):
 			parent = render.TotalRow
 		default:
 			continue
@@ -263,7 +262,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 		children[render.TotalRow] = []*entry{}
 	}
 	// Table 6's total adds up its classes when it has them, not their pairs too.
-	if id == shanxi13.T6 {
+	if econ {
 		var classes []*entry
 		for _, e := range children[render.TotalRow] {
 			if e.key.Role == render.RoleCode {
