@@ -1,6 +1,9 @@
 package render
 
-import "github.com/budgetpub/budgetpub/input"
+import (
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/shopspring/decimal"
+)
 
 // What a profile declares of reading its tables back from a workbook — the
 // importer (render/importer), the reverse of the writers. The importer's
@@ -64,4 +67,66 @@ type TableImport struct {
 	// not its own (a summary's categories total the codes of the 支出总表):
 	// a total may be off them by the rounding of as many.
 	LeavesOf TableID
+}
+
+// ReadRow is one half-row of a table as a workbook prints it, read back:
+// its key, its labels, and its amounts (in 万元) by column, each with its
+// cell.
+type ReadRow struct {
+	// Key is the row's key: from its code or label as read; the rows a
+	// table names (units, projects, economic pairs) the profile's
+	// derivation keys (ImportDecl.Derive), RoleNone until then.
+	Key   RowKey
+	Label string // the row's item, unit or project name; for a code, its name
+	Gov   string // ReadEcon: the 政府经济分类 name
+	// Optional is the text of the table's optional column
+	// (TableImport.Optional) on this row, when the workbook prints it.
+	Optional string
+	Row      int // sheet row, 0-based
+	Amounts  map[ColKey]decimal.Decimal
+	Refs     map[ColKey]string // the cell of each amount: 表3!D12
+}
+
+// Amount is the row's amount in column col; zero for no row (nil).
+func (r *ReadRow) Amount(col ColKey) decimal.Decimal {
+	if r == nil {
+		return decimal.Zero
+	}
+	return r.Amounts[col]
+}
+
+// Ref is the cell of the row's amount in column col; "" for no row (nil).
+func (r *ReadRow) Ref(col ColKey) string {
+	if r == nil {
+		return ""
+	}
+	return r.Refs[col]
+}
+
+// ReadTable is a table found in a workbook and its body, read: its main
+// half's rows and, for a two-sided table, its income half's.
+type ReadTable struct {
+	Decl  *TableDecl
+	Sheet string // the sheet's name
+	Yuan  bool   // its 单位 line says 元: amounts are printed in 元
+	Main  []*ReadRow
+	Lefts []*ReadRow
+	// Ref is the cell of a sheet row (ReadRow.Row) in a declared column.
+	Ref func(row int, col ColKey) string
+	// OptionalRef is the cell of a sheet row in the optional column
+	// (TableImport.Optional), when the table prints it.
+	OptionalRef func(row int) string
+}
+
+// Money is an amount (in 万元) as the table prints it, with its unit: in
+// 元 when its 单位 line says 元; two decimals, or as many as it has.
+func (t *ReadTable) Money(d decimal.Decimal) string {
+	u := " 万元"
+	if t.Yuan {
+		d, u = d.Shift(4), " 元"
+	}
+	if d.Round(2).Equal(d) {
+		return d.StringFixed(2) + u
+	}
+	return d.String() + u
 }

@@ -53,7 +53,7 @@ func amt(d decimal.Decimal) input.Amount { return input.Amount{Value: d, Set: tr
 func bySource(e *entry, sources []input.Source) input.BySource {
 	var b input.BySource
 	for _, s := range sources {
-		if a := e.amounts[render.SourceCol(s)]; !a.IsZero() || s == input.DefaultSource {
+		if a := e.Amounts[render.SourceCol(s)]; !a.IsZero() || s == input.DefaultSource {
 			b.Amounts[s] = input.Amount{Value: a, Set: true, Pos: input.Pos{Line: 1, Col: 1}}
 		}
 	}
@@ -64,7 +64,7 @@ func bySource(e *entry, sources []input.Source) input.BySource {
 func byKey(es []*entry) map[render.RowKey]*entry {
 	out := map[render.RowKey]*entry{}
 	for _, e := range es {
-		out[e.key] = e
+		out[e.Key] = e
 	}
 	return out
 }
@@ -73,8 +73,8 @@ func byKey(es []*entry) map[render.RowKey]*entry {
 func leaves(es []*entry) map[string]*entry {
 	out := map[string]*entry{}
 	for _, e := range es {
-		if e.key.Role == render.RoleCode && len(e.key.ID) == 7 {
-			out[e.key.ID] = e
+		if e.Key.Role == render.RoleCode && len(e.Key.ID) == 7 {
+			out[e.Key.ID] = e
 		}
 	}
 	return out
@@ -91,14 +91,14 @@ func get(e *entry, col render.ColKey) decimal.Decimal {
 	if e == nil {
 		return zero
 	}
-	return e.amounts[col]
+	return e.Amounts[col]
 }
 
 func refOf(e *entry, col render.ColKey) string {
 	if e == nil {
 		return ""
 	}
-	return e.refs[col]
+	return e.Refs[col]
 }
 
 // expenditures derives the expenditure lines: code × source × current /
@@ -112,11 +112,11 @@ func refOf(e *entry, col render.ColKey) string {
 //   - the carry-over of a category by source (表4 and 表1 less the current
 //     year) goes to its codes in code order, sources in column order.
 func (dv *deriver) expenditures() {
-	t2, t3 := leaves(dv.tables[shanxi13.T2].main), leaves(dv.tables[shanxi13.T3].main)
+	t2, t3 := leaves(dv.tables[shanxi13.T2].Main), leaves(dv.tables[shanxi13.T3].Main)
 	cur := map[input.Source]map[string]*entry{
-		input.GeneralPublic:  leaves(dv.tables[shanxi13.T5].main),
-		input.GovernmentFund: leaves(dv.tables[shanxi13.T8].main),
-		input.StateCapital:   leaves(dv.tables[shanxi13.T9].main),
+		input.GeneralPublic:  leaves(dv.tables[shanxi13.T5].Main),
+		input.GovernmentFund: leaves(dv.tables[shanxi13.T8].Main),
+		input.StateCapital:   leaves(dv.tables[shanxi13.T9].Main),
 	}
 	codes := map[string]bool{}
 	for _, m := range []map[string]*entry{t2, t3, cur[input.GeneralPublic], cur[input.GovernmentFund], cur[input.StateCapital]} {
@@ -125,9 +125,9 @@ func (dv *deriver) expenditures() {
 		}
 	}
 	for _, t := range []render.TableID{shanxi13.T2, shanxi13.T3, shanxi13.T5, shanxi13.T8, shanxi13.T9} {
-		for _, e := range dv.tables[t].main {
-			if e.key.Role == render.RoleCode {
-				dv.name(e.key.ID, e.label)
+		for _, e := range dv.tables[t].Main {
+			if e.Key.Role == render.RoleCode {
+				dv.name(e.Key.ID, e.Label)
 			}
 		}
 	}
@@ -164,7 +164,7 @@ func (dv *deriver) expenditures() {
 			dv.assumptions = append(dv.assumptions, Assumption{Text: fmt.Sprintf("科目 %s：%s", c, what), Cells: cells})
 		}
 		if k.IsPositive() && sa.Add(uf).IsPositive() && br.Add(kb).IsPositive() && pr.Add(kp).IsPositive() {
-			ambiguousSplit(fmt.Sprintf("上年结转 %s按先项目支出、后基本支出计入（表中没有结转资金的基本、项目之分）", dv.tables[shanxi13.T2].l.money(k)),
+			ambiguousSplit(fmt.Sprintf("上年结转 %s按先项目支出、后基本支出计入（表中没有结转资金的基本、项目之分）", dv.tables[shanxi13.T2].Money(k)),
 				refOf(e2, render.ColCarryover), refOf(e3, render.ColBasic), refOf(e3, render.ColProject))
 		}
 		ub := decimal.Min(uf, br)
@@ -191,7 +191,7 @@ func (dv *deriver) expenditures() {
 // current year; within a category, codes in code order take the sources in
 // column order, project expenditure first.
 func (dv *deriver) carryovers(codes []string, t2 map[string]*entry, cur map[input.Source]map[string]*entry, split func(string) (decimal.Decimal, decimal.Decimal)) {
-	t1, t4 := byKey(dv.tables[shanxi13.T1].main), byKey(dv.tables[shanxi13.T4].main)
+	t1, t4 := byKey(dv.tables[shanxi13.T1].Main), byKey(dv.tables[shanxi13.T4].Main)
 	byCat := map[string][]string{}
 	for _, c := range codes {
 		if get(t2[c], render.ColCarryover).IsPositive() {
@@ -246,7 +246,7 @@ func (dv *deriver) carryovers(codes []string, t2 map[string]*entry, cur map[inpu
 			}
 			var what string
 			if rest.IsPositive() {
-				what = fmt.Sprintf("类 %s 的上年结转中非财政拨款部分 %s按%s计入", cat, dv.tables[shanxi13.T1].l.money(rest), nonFiscal.Title())
+				what = fmt.Sprintf("类 %s 的上年结转中非财政拨款部分 %s按%s计入", cat, dv.tables[shanxi13.T1].Money(rest), nonFiscal.Title())
 			} else {
 				what = fmt.Sprintf("类 %s 的上年结转按科目编码顺序依次计入各资金来源", cat)
 			}
@@ -318,33 +318,33 @@ func (dv *deriver) line(code string, s input.Source, carryover bool, basic, proj
 // (a class subtotal row gives the class of the pairs below it).
 func (dv *deriver) keyEconomic() {
 	class := ""
-	for _, e := range dv.tables[shanxi13.T6].main {
-		if e.key == render.TotalRow {
+	for _, e := range dv.tables[shanxi13.T6].Main {
+		if e.Key == render.TotalRow {
 			continue
 		}
-		ref := dv.tables[shanxi13.T6].l.ref(e.row, colIndex(dv.tables[shanxi13.T6].l.decl, render.ColDeptEcon))
-		if e.gov == "" {
-			c := dv.codeNamed(e.label, func(c string) bool { return len(c) == 3 && c[0] == '3' })
+		ref := dv.tables[shanxi13.T6].l.ref(e.Row, colIndex(dv.tables[shanxi13.T6].l.decl, render.ColDeptEcon))
+		if e.Gov == "" {
+			c := dv.codeNamed(e.Label, func(c string) bool { return len(c) == 3 && c[0] == '3' })
 			if c == "" {
-				dv.rd.errorf(ref, "部门经济分类类级科目“%s”不在分类目录中（编码无法确定）：请用 --catalog 提供含该科目的目录（编码,名称）", e.label)
+				dv.rd.errorf(ref, "部门经济分类类级科目“%s”不在分类目录中（编码无法确定）：请用 --catalog 提供含该科目的目录（编码,名称）", e.Label)
 			}
 			class = c
 			if c != "" {
-				e.key = render.CodeRow(c)
+				e.Key = render.CodeRow(c)
 			}
 			continue
 		}
-		dept := dv.codeNamed(e.label, func(c string) bool { return len(c) == 5 && c[0] == '3' && (class == "" || c[:3] == class) })
-		govRef := dv.tables[shanxi13.T6].l.ref(e.row, colIndex(dv.tables[shanxi13.T6].l.decl, render.ColGovEcon))
-		gov := dv.codeNamed(e.gov, func(c string) bool { return len(c) == 5 && c[0] == '5' })
+		dept := dv.codeNamed(e.Label, func(c string) bool { return len(c) == 5 && c[0] == '3' && (class == "" || c[:3] == class) })
+		govRef := dv.tables[shanxi13.T6].l.ref(e.Row, colIndex(dv.tables[shanxi13.T6].l.decl, render.ColGovEcon))
+		gov := dv.codeNamed(e.Gov, func(c string) bool { return len(c) == 5 && c[0] == '5' })
 		if dept == "" {
-			dv.rd.errorf(ref, "部门经济分类科目“%s”不在分类目录中（编码无法确定）：请用 --catalog 提供含该科目的目录（编码,名称）", e.label)
+			dv.rd.errorf(ref, "部门经济分类科目“%s”不在分类目录中（编码无法确定）：请用 --catalog 提供含该科目的目录（编码,名称）", e.Label)
 		}
 		if gov == "" {
-			dv.rd.errorf(govRef, "政府经济分类科目“%s”不在分类目录中（编码无法确定）：请用 --catalog 提供含该科目的目录（编码,名称）", e.gov)
+			dv.rd.errorf(govRef, "政府经济分类科目“%s”不在分类目录中（编码无法确定）：请用 --catalog 提供含该科目的目录（编码,名称）", e.Gov)
 		}
 		if dept != "" && gov != "" {
-			e.key = render.EconRow(dept, gov)
+			e.Key = render.EconRow(dept, gov)
 		}
 	}
 }
@@ -352,12 +352,12 @@ func (dv *deriver) keyEconomic() {
 // economic derives table 6's lines: one a pair with an amount, named by
 // the catalog's names of its codes.
 func (dv *deriver) economic() {
-	for _, e := range dv.tables[shanxi13.T6].main {
-		if e.key.Role != render.RoleEcon {
+	for _, e := range dv.tables[shanxi13.T6].Main {
+		if e.Key.Role != render.RoleEcon {
 			continue
 		}
 		if a := get(e, render.ColTotal); !a.IsZero() {
-			dv.doc.BasicByEcon = append(dv.doc.BasicByEcon, input.EconomicLine{Dept: txt(e.key.ID), Gov: txt(e.key.Sub), Amount: amt(a)})
+			dv.doc.BasicByEcon = append(dv.doc.BasicByEcon, input.EconomicLine{Dept: txt(e.Key.ID), Gov: txt(e.Key.Sub), Amount: amt(a)})
 		}
 	}
 }
@@ -387,13 +387,13 @@ func (dv *deriver) codeNamed(name string, keep func(string) bool) string {
 func (dv *deriver) revenue(es []*entry) []input.RevenueLine {
 	var out []input.RevenueLine
 	for _, e := range es {
-		if e.key.Role != render.RoleCode {
+		if e.Key.Role != render.RoleCode {
 			continue
 		}
-		dv.name(e.key.ID, e.label)
-		if len(e.key.ID) == 7 {
+		dv.name(e.Key.ID, e.Label)
+		if len(e.Key.ID) == 7 {
 			if a := get(e, render.ColRevenue); !a.IsZero() {
-				out = append(out, input.RevenueLine{Code: txt(e.key.ID), Amount: amt(a)})
+				out = append(out, input.RevenueLine{Code: txt(e.Key.ID), Amount: amt(a)})
 			}
 		}
 	}

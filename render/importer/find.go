@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/render"
-	"github.com/shopspring/decimal"
 )
 
 var (
@@ -33,19 +32,6 @@ type located struct {
 	dept     string
 	deptRef  string // the cell of the department's name
 	year     int
-}
-
-// money is an amount (in 万元) as the table prints it: in 元 when its
-// 单位 line says 元, with the unit; two decimals, or as many as it has.
-func (l *located) money(d decimal.Decimal) string {
-	u := " 万元"
-	if l.yuan {
-		d, u = d.Shift(4), " 元"
-	}
-	if d.Round(2).Equal(d) {
-		return d.StringFixed(2) + u
-	}
-	return d.String() + u
 }
 
 // ref is the reference of a body cell of declared column k on row r.

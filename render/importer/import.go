@@ -146,8 +146,8 @@ func importTables(file string, rd *reader, tables map[render.TableID]*sheetTable
 	dv.keyRows()
 	dv.expenditures()
 	dv.economic()
-	dv.doc.GovFundRev = dv.revenue(tables[shanxi13.T7].main)
-	dv.doc.StateCapRev = dv.revenue(tables[shanxi13.T9].lefts)
+	dv.doc.GovFundRev = dv.revenue(tables[shanxi13.T7].Main)
+	dv.doc.StateCapRev = dv.revenue(tables[shanxi13.T9].Lefts)
 	dv.units()
 	if rd.failed(false) {
 		return nil, rd.stop(file)
@@ -349,36 +349,36 @@ func (dv *deriver) tooLong(file string) error {
 }
 
 // findingRef is the workbook cell a check's finding is about, and its table.
-func (dv *deriver) findingRef(f render.Finding) (string, *located) {
-	cell := func(id render.TableID, key render.RowKey, col render.ColKey) (string, *located) {
+func (dv *deriver) findingRef(f render.Finding) (string, *sheetTable) {
+	cell := func(id render.TableID, key render.RowKey, col render.ColKey) (string, *sheetTable) {
 		t := dv.tables[id]
-		for _, e := range t.main {
-			if e.key == key && e.refs[col] != "" {
-				return e.refs[col], t.l
+		for _, e := range t.Main {
+			if e.Key == key && e.Refs[col] != "" {
+				return e.Refs[col], t
 			}
 		}
-		return t.l.g.name, t.l
+		return t.Sheet, t
 	}
 	if t := f.ID.Table(); t != "" {
 		return cell(t, render.TotalRow, render.ColTotal)
 	}
-	return dv.tables[shanxi13.T1].l.g.name, dv.tables[shanxi13.T1].l
+	return dv.tables[shanxi13.T1].Sheet, dv.tables[shanxi13.T1]
 }
 
 // detail is a finding's figures as the workbook prints them: a relation
 // between tables (T…) in its table's unit, 元 in a table in 元.
-func detail(f render.Finding, l *located) string {
+func detail(f render.Finding, t *sheetTable) string {
 	if !f.ID.Relation() {
 		return f.Detail()
 	}
 	var parts []string
 	for _, x := range []*render.Figure{f.Left, f.Right} {
 		if x != nil {
-			parts = append(parts, x.Name+" "+l.money(x.Value))
+			parts = append(parts, x.Name+" "+t.Money(x.Value))
 		}
 	}
 	if f.Diff != nil {
-		parts = append(parts, "相差 "+l.money(*f.Diff))
+		parts = append(parts, "相差 "+t.Money(*f.Diff))
 	}
 	return strings.Join(parts, "，")
 }

@@ -27,7 +27,7 @@ func differing(a, b map[render.ColKey]decimal.Decimal) int {
 }
 
 func isZeroRow(e *entry) bool {
-	for _, v := range e.amounts {
+	for _, v := range e.Amounts {
 		if !v.IsZero() {
 			return false
 		}
@@ -49,8 +49,8 @@ type unitGroup struct {
 // wrong cell (a project's or a subtotal's), which the vote then names.
 func (dv *deriver) projectGroups(id render.TableID, units map[string]bool) []unitGroup {
 	t := dv.tables[id]
-	rows := t.main
-	if len(rows) > 0 && rows[0].key == render.TotalRow {
+	rows := t.Main
+	if len(rows) > 0 && rows[0].Key == render.TotalRow {
 		rows = rows[1:]
 	}
 	if gs, _ := splitUnits(rows, units, 0); gs != nil || len(rows) == 0 {
@@ -58,7 +58,7 @@ func (dv *deriver) projectGroups(id render.TableID, units map[string]bool) []uni
 	}
 	gs, bad := splitUnits(rows, units, 1)
 	if gs == nil {
-		dv.rd.errorf(t.l.ref(bad.row, 0), "%s中“%s”之后的项目加起来不等于它的金额：无法分清单位小计和项目（每个单位的小计行应紧接其项目）", tableName(t.l.decl), bad.label)
+		dv.rd.errorf(t.l.ref(bad.Row, 0), "%s中“%s”之后的项目加起来不等于它的金额：无法分清单位小计和项目（每个单位的小计行应紧接其项目）", tableName(t.l.decl), bad.Label)
 	}
 	return gs
 }
@@ -73,10 +73,10 @@ func splitUnits(rows []*entry, units map[string]bool, off int) ([]unitGroup, *en
 		sum := map[render.ColKey]decimal.Decimal{}
 		j := i + 1
 		for ; j < len(rows); j++ {
-			for k, v := range rows[j].amounts {
+			for k, v := range rows[j].Amounts {
 				sum[k] = sum[k].Add(v)
 			}
-			if differing(sum, u.amounts) <= off && (j+1 >= len(rows) || !isZeroRow(rows[j+1]) || units[rows[j+1].label]) {
+			if differing(sum, u.Amounts) <= off && (j+1 >= len(rows) || !isZeroRow(rows[j+1]) || units[rows[j+1].Label]) {
 				break
 			}
 		}
@@ -105,19 +105,19 @@ func (dv *deriver) keyRows() {
 	dv.keyEconomic()
 	t11 := dv.tables[shanxi13.T11]
 	dv.operating = map[string]bool{}
-	for _, e := range t11.main {
-		if e.key != render.TotalRow {
-			dv.operating[e.label] = true
-			e.key = render.UnitRow(e.label)
+	for _, e := range t11.Main {
+		if e.Key != render.TotalRow {
+			dv.operating[e.Label] = true
+			e.Key = render.UnitRow(e.Label)
 		}
 	}
 	dv.groups = map[render.TableID][]unitGroup{}
 	for _, id := range []render.TableID{shanxi13.T12, shanxi13.T13} {
 		gs := dv.projectGroups(id, dv.operating)
 		for _, g := range gs {
-			g.unit.key = render.UnitRow(g.unit.label)
+			g.unit.Key = render.UnitRow(g.unit.Label)
 			for _, p := range g.projects {
-				p.key = render.ProjectRow(g.unit.label, p.label)
+				p.Key = render.ProjectRow(g.unit.Label, p.Label)
 			}
 		}
 		dv.groups[id] = gs
@@ -145,26 +145,26 @@ func (dv *deriver) units() {
 			sources = input.FiscalSources
 		}
 		for _, g := range dv.groups[id] {
-			addUnit(g.unit.label)
+			addUnit(g.unit.Label)
 			for _, p := range g.projects {
-				kind, ok := category(p.kind)
+				kind, ok := category(p.Optional)
 				if !ok {
 					l := dv.tables[id].l
-					dv.rd.problems = append(dv.rd.problems, problem{ref: l.g.ref(p.row, l.optional), warning: true,
-						msg: fmt.Sprintf("项目类别“%s”不是其他运转类或特定目标类：没有填入，请在主输入文件中填写 category", p.kind)})
+					dv.rd.problems = append(dv.rd.problems, problem{ref: l.g.ref(p.Row, l.optional), warning: true,
+						msg: fmt.Sprintf("项目类别“%s”不是其他运转类或特定目标类：没有填入，请在主输入文件中填写 category", p.Optional)})
 				}
 				dv.doc.Projects = append(dv.doc.Projects, input.Project{
-					Unit: txt(g.unit.label), Name: txt(p.label), Amounts: bySource(p, sources), Carryover: carry, Category: txt(kind),
+					Unit: txt(g.unit.Label), Name: txt(p.Label), Amounts: bySource(p, sources), Carryover: carry, Category: txt(kind),
 				})
 			}
 		}
 	}
-	for _, e := range t11.main {
-		if e.key == render.TotalRow {
+	for _, e := range t11.Main {
+		if e.Key == render.TotalRow {
 			continue
 		}
-		addUnit(e.label)
-		dv.doc.OperCosts = append(dv.doc.OperCosts, input.OperatingCost{Unit: txt(e.label), Amount: bySource(e, input.FiscalSources)})
+		addUnit(e.Label)
+		dv.doc.OperCosts = append(dv.doc.OperCosts, input.OperatingCost{Unit: txt(e.Label), Amount: bySource(e, input.FiscalSources)})
 	}
 	if len(order) == 0 {
 		name := departmentUnit(dv.doc.Department.Name.Value)
@@ -181,7 +181,7 @@ func (dv *deriver) units() {
 		}
 	}
 
-	items := byKey(dv.tables[shanxi13.T10].main)
+	items := byKey(dv.tables[shanxi13.T10].Main)
 	tp := &dv.doc.ThreePublic
 	for key, dst := range map[string]*input.BySource{
 		render.ItemOutboundTravel: &tp.OutboundTravel, render.ItemReception: &tp.Reception,

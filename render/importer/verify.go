@@ -30,9 +30,9 @@ func isLeaf(d *render.TableDecl, k render.RowKey) bool {
 // leafCount is how many leaves a table prints.
 func leafCount(st *sheetTable) int {
 	n := 0
-	for _, es := range [][]*entry{st.main, st.lefts} {
+	for _, es := range [][]*entry{st.Main, st.Lefts} {
 		for _, e := range es {
-			if isLeaf(st.l.decl, e.key) {
+			if isLeaf(st.l.decl, e.Key) {
 				n++
 			}
 		}
@@ -77,18 +77,18 @@ func (dv *deriver) verify(pub *render.Publication) {
 		}
 		tolerance := unit.Mul(decimal.NewFromInt(int64(max(leavesIn, 1))))
 		printed := map[[2]render.RowKey]bool{}
-		for side, entries := range [][]*entry{st.main, st.lefts} {
+		for side, entries := range [][]*entry{st.Main, st.Lefts} {
 			for _, e := range entries {
-				if e.key.Role == render.RoleNone {
+				if e.Key.Role == render.RoleNone {
 					continue
 				}
-				printed[[2]render.RowKey{{Role: render.Role(side)}, e.key}] = true
+				printed[[2]render.RowKey{{Role: render.Role(side)}, e.Key}] = true
 				for _, c := range d.Columns {
-					v, ok := e.amounts[c.Key]
+					v, ok := e.Amounts[c.Key]
 					if !ok || c.Kind != render.KindAmount {
 						continue
 					}
-					got, _ := t.Cell(e.key, c.Key)
+					got, _ := t.Cell(e.Key, c.Key)
 					want, from := v.Round(2), got.Amount
 					if st.l.yuan {
 						want, from = v, got.Exact // to the 分
@@ -97,16 +97,16 @@ func (dv *deriver) verify(pub *render.Publication) {
 						continue
 					}
 					diff := want.Sub(from)
-					what := fmt.Sprintf("%s“%s”的%s", tableName(d), e.label, columnTitle(st.l, c.Key))
+					what := fmt.Sprintf("%s“%s”的%s", tableName(d), e.Label, columnTitle(st.l, c.Key))
 					said := func(by string) string {
-						return fmt.Sprintf("%s为 %s，%s %s，相差 %s", what, st.l.money(want), by, st.l.money(from), st.l.money(diff))
+						return fmt.Sprintf("%s为 %s，%s %s，相差 %s", what, st.Money(want), by, st.Money(from), st.Money(diff))
 					}
-					if !isLeaf(d, e.key) && diff.Abs().LessThanOrEqual(tolerance) {
-						dv.rd.problems = append(dv.rd.problems, problem{ref: e.refs[c.Key], warning: true,
+					if !isLeaf(d, e.Key) && diff.Abs().LessThanOrEqual(tolerance) {
+						dv.rd.problems = append(dv.rd.problems, problem{ref: e.Refs[c.Key], warning: true,
 							msg: said("明细之和为") + "：按四舍五入尾差处理，以明细为准"})
 						continue
 					}
-					dv.rd.errorf(e.refs[c.Key], "%s：请核对该单元格或它所汇总的明细", said("而由各表明细得出"))
+					dv.rd.errorf(e.Refs[c.Key], "%s：请核对该单元格或它所汇总的明细", said("而由各表明细得出"))
 				}
 			}
 		}
@@ -118,7 +118,7 @@ func (dv *deriver) verify(pub *render.Publication) {
 				}
 				for i, c := range t.Columns {
 					if c.Kind == render.KindAmount && c.Side == render.Side(side) && !r.Cells[i].Amount.IsZero() {
-						dv.rd.errorf(st.l.g.name, "%s缺少%s这一行（%s %s，由其他各表得出）", tableName(d), describe(k), columnTitle(st.l, c.Key), st.l.money(r.Cells[i].Amount))
+						dv.rd.errorf(st.l.g.name, "%s缺少%s这一行（%s %s，由其他各表得出）", tableName(d), describe(k), columnTitle(st.l, c.Key), st.Money(r.Cells[i].Amount))
 						break
 					}
 				}

@@ -40,7 +40,7 @@ type vcell struct {
 	col render.ColKey
 }
 
-func (c vcell) value() decimal.Decimal { return c.e.amounts[c.col] }
+func (c vcell) value() decimal.Decimal { return c.e.Amounts[c.col] }
 
 // relation says its terms add up to nothing: Σ signs[i]·cells[i] = 0.
 type relation struct {
@@ -88,7 +88,7 @@ func cellIn(t *sheetTable, e *entry, col render.ColKey, sign int8) term {
 	if t == nil || e == nil {
 		return term{}
 	}
-	if _, ok := e.amounts[col]; !ok {
+	if _, ok := e.Amounts[col]; !ok {
 		return term{}
 	}
 	return term{vcell{t, e, col}, sign, true}
@@ -147,8 +147,8 @@ func amountCols(d *render.TableDecl, side render.Side) []render.ColKey {
 func keyed(es []*entry) map[render.RowKey][]*entry {
 	out := map[render.RowKey][]*entry{}
 	for _, e := range es {
-		if e.key.Role != render.RoleNone {
-			out[e.key] = append(out[e.key], e)
+		if e.Key.Role != render.RoleNone {
+			out[e.Key] = append(out[e.Key], e)
 		}
 	}
 	return out
@@ -169,7 +169,7 @@ func relations(tables map[render.TableID]*sheetTable) *voter {
 		if t == nil {
 			continue
 		}
-		for side, es := range [][]*entry{t.main, t.lefts} {
+		for side, es := range [][]*entry{t.Main, t.Lefts} {
 			v.rowRelations(t, render.Side(side), es)
 			v.columnRelations(t, render.Side(side), es)
 		}
@@ -196,7 +196,7 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 		return // one amount column, or no total among them
 	}
 	for _, e := range es {
-		if e.key.Role == render.RoleNone {
+		if e.Key.Role == render.RoleNone {
 			continue
 		}
 		terms := []term{cellIn(t, e, total, 1)}
@@ -217,7 +217,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 	reading := t.l.decl.Import.Rows
 	summary, econ := reading == render.ReadSummary, reading == render.ReadEcon
 	for _, e := range es {
-		k := e.key
+		k := e.Key
 		var parent render.RowKey
 		switch {
 		case k.Role == render.RoleCode && summary:
@@ -265,7 +265,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 	if econ {
 		var classes []*entry
 		for _, e := range children[render.TotalRow] {
-			if e.key.Role == render.RoleCode {
+			if e.Key.Role == render.RoleCode {
 				classes = append(classes, e)
 			}
 		}
@@ -291,7 +291,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 
 func firstRow(m map[render.RowKey][]*entry, k render.RowKey) int {
 	if es := m[k]; len(es) > 0 {
-		return es[0].row
+		return es[0].Row
 	}
 	return -1
 }
@@ -303,7 +303,7 @@ func (v *voter) tableRelations(tables map[render.TableID]*sheetTable) {
 		if t == nil {
 			return nil, nil, nil
 		}
-		return t, keyed(t.main), keyed(t.lefts)
+		return t, keyed(t.Main), keyed(t.Lefts)
 	}
 	t1, m1, l1 := get(shanxi13.T1)
 	t2, m2, _ := get(shanxi13.T2)
@@ -330,21 +330,21 @@ func (v *voter) tableRelations(tables map[render.TableID]*sheetTable) {
 		}
 	}
 	if t2 != nil {
-		for _, e := range t2.main {
-			if e.key.Role != render.RoleCode && e.key != total {
+		for _, e := range t2.Main {
+			if e.Key.Role != render.RoleCode && e.Key != total {
 				continue
 			}
-			v.add(relTable, false, cellIn(t3, one(m3, e.key), render.ColTotal, 1), cellIn(t2, e, render.ColCurrent, -1), cellIn(t2, e, render.ColCarryover, -1))
+			v.add(relTable, false, cellIn(t3, one(m3, e.Key), render.ColTotal, 1), cellIn(t2, e, render.ColCurrent, -1), cellIn(t2, e, render.ColCarryover, -1))
 			for _, f := range fiscal {
-				same(cellIn(t2, e, render.SourceCol(f.s), 1), cellIn(f.t, one(f.m, e.key), render.ColTotal, -1))
+				same(cellIn(t2, e, render.SourceCol(f.s), 1), cellIn(f.t, one(f.m, e.Key), render.ColTotal, -1))
 			}
 		}
 	}
 	// Table 1: a category's figures are tables 2 and 3's, its incomes
 	// table 2's totals; each side's 总计 is the other's.
 	if t1 != nil {
-		for _, e := range t1.main {
-			k := e.key
+		for _, e := range t1.Main {
+			k := e.Key
 			if k.Role == render.RoleCode || k == render.CurrentTotalRow {
 				if k == render.CurrentTotalRow {
 					k = total
@@ -445,7 +445,7 @@ func twins(cs []culprit) bool {
 	}
 	seen := map[fig]bool{}
 	for _, c := range cs {
-		f := fig{c.c.e.key, c.c.col, c.delta.String()}
+		f := fig{c.c.e.Key, c.c.col, c.delta.String()}
 		if seen[f] {
 			return true
 		}
@@ -599,12 +599,12 @@ func (v *voter) evidence(c culprit) string {
 // corrects its figure to the one the others agree on.
 func (v *voter) blame(rd *reader, cs []culprit) {
 	for _, c := range cs {
-		l, e := c.c.t.l, c.c.e
+		t, e := c.c.t, c.c.e
 		got := c.c.value()
 		want := got.Sub(c.delta)
-		rd.problems = append(rd.problems, problem{ref: e.refs[c.c.col], first: true,
+		rd.problems = append(rd.problems, problem{ref: e.Refs[c.c.col], first: true,
 			msg: fmt.Sprintf("%s“%s”的%s为 %s，而由%s得出应为 %s，相差 %s：多半是这个单元格填错了，请核对改正（其他各表与它不一致之处都由此而来）",
-				tableName(l.decl), e.label, columnTitle(l, c.c.col), l.money(got), v.evidence(c), l.money(want), l.money(c.delta))})
-		e.amounts[c.c.col] = want
+				tableName(t.Decl), e.Label, columnTitle(t.l, c.c.col), t.Money(got), v.evidence(c), t.Money(want), t.Money(c.delta))})
+		e.Amounts[c.c.col] = want
 	}
 }
