@@ -130,3 +130,116 @@ func (t *ReadTable) Money(d decimal.Decimal) string {
 	}
 	return d.String() + u
 }
+
+// ImportDecl declares how a workbook of the profile's tables is imported
+// into a master input (Profile.Import): which tables give which lines and
+// which printed figures of two tables are one. The engine (render/importer)
+// does the rest by the tables' declarations: finding the tables, reading
+// their rows (TableDecl.Import), the rows' and columns' sums, rebuilding the
+// publication and comparing every figure, the vote. A profile without one
+// is not imported.
+type ImportDecl struct {
+	// Derive keys the rows the tables name (units, projects, economic
+	// pairs: ReadRow.Key) and derives the master input's lines from the
+	// tables read — every table of the profile, found — into run.Doc(),
+	// whose year, department and amount unit the engine has set. What
+	// the tables leave open it decides by a stated rule (run.Assume);
+	// what they get wrong it says at the cell (run.Errorf), and the
+	// comparison of every figure names the rest.
+	Derive func(run ImportRun)
+	// Relate says which printed figures are the same figure in two tables
+	// (or both halves of one), or the sum of figures of others: the vote's
+	// relations between tables, beside each table's own (its rows' and its
+	// columns' sums). Nil: none.
+	Relate func(rel ImportRelations)
+	// Summary is the table that sums the publication up (预算收支总表): a
+	// message names its title as the one to look for, and a finding of
+	// no table is said at its sheet.
+	Summary TableID
+	// Lists are the master input's lists the import fills, each with the
+	// tables it is read from, for the message refusing a list longer than
+	// the input takes (input.MaxLines).
+	Lists []ImportList
+}
+
+// ImportList is one list of the master input and the tables it is read
+// from, as a message names them: 表12、表13的项目.
+type ImportList struct {
+	Len    func(doc *input.Document) int
+	Tables string
+}
+
+// ImportRun is one import in progress, as the importer offers it to a
+// profile's ImportDecl.Derive: the tables read, the master input being
+// derived, and where to say what the tables leave open or get wrong.
+type ImportRun interface {
+	// Table is a table of the profile as read (nil: not in the workbook).
+	Table(id TableID) *ReadTable
+	// Doc is the master input being derived.
+	Doc() *input.Document
+	// Catalog names the codes.
+	Catalog() *input.Catalog
+	// Name records the name a table prints for a code (the first one
+	// given), written beside the code where the catalog names it
+	// otherwise.
+	Name(code, name string)
+	// CodeNamed is the code a label gives ([30101]基本工资, its name
+	// recorded) or else the one code of the catalog of that name among
+	// those keep accepts; "" when none or several.
+	CodeNamed(label string, keep func(code string) bool) string
+	// Errorf says an error at a cell (表3!D12) or a sheet: nothing is
+	// imported.
+	Errorf(ref, format string, args ...any)
+	// Warn says a warning at a cell.
+	Warn(ref, msg string)
+	// Assume states a rule that decided a split the tables leave open,
+	// with the cells it rests on; the written file says it above its
+	// block (expenditures, units).
+	Assume(block, text string, cells ...string)
+	// Comment writes a comment above a path of the written file
+	// (department.name, units[0], three_public.reception).
+	Comment(path, text string)
+}
+
+// ImportRelations is how a profile's ImportDecl.Relate gives the vote the
+// figures its tables print more than once.
+type ImportRelations interface {
+	// Table is a table of the profile as read (nil: not in the workbook).
+	Table(id TableID) *ReadTable
+	// Same: the two cells print one figure, with no rounding between.
+	Same(a, b ReadCell)
+	// Sum: total is the sum of parts, each off by its rounding at most.
+	Sum(total ReadCell, parts ...ReadCell)
+}
+
+// ReadCell is an amount of a row of a table read, in column Col. A cell of
+// no table or row (nil), or a column the row lacks, is left out of a
+// relation; a relation without its first cell, or left with one, is none.
+type ReadCell struct {
+	Table *ReadTable
+	Row   *ReadRow
+	Col   ColKey
+}
+
+// RowIndex is rows by key; several for a key printed twice (a project
+// named twice).
+type RowIndex map[RowKey][]*ReadRow
+
+// IndexRows indexes rows by key, those without one (RoleNone) left out.
+func IndexRows(rows []*ReadRow) RowIndex {
+	out := RowIndex{}
+	for _, r := range rows {
+		if r.Key.Role != RoleNone {
+			out[r.Key] = append(out[r.Key], r)
+		}
+	}
+	return out
+}
+
+// One is the row of key k; nil when there is none, or several.
+func (x RowIndex) One(k RowKey) *ReadRow {
+	if rs := x[k]; len(rs) == 1 {
+		return rs[0]
+	}
+	return nil
+}

@@ -30,6 +30,7 @@ func init() {
 	Profile.Wording = render.WordingSource{Text: templates.Part3, Data: reflect.TypeOf(Facts{}), About: factAbout}
 	Profile.Summarize = summarize
 	Profile.PriorYear = nextPriorYear
+	Profile.Import = importDecl
 	render.Register(Profile)
 }
 

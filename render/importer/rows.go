@@ -408,21 +408,6 @@ func (rd *reader) readNamed(l *located, rows []int) []*entry {
 	return out
 }
 
-// category is the input's key for a 项目类别 column's word: 特定目标类 or
-// 其他运转类 (项目 after it or not), or the key itself; ok is false for
-// any other word.
-func category(word string) (string, bool) {
-	switch strings.TrimSuffix(norm(word), "项目") {
-	case "":
-		return "", true
-	case "特定目标类", input.CategorySpecificGoal:
-		return input.CategorySpecificGoal, true
-	case "其他运转类", input.CategoryOtherOperating:
-		return input.CategoryOtherOperating, true
-	}
-	return "", false
-}
-
 // readEcon reads the economic classification (table 6): class subtotals
 // (no 政府经济分类 name) and pairs, named; their codes are found later,
 // through the catalog.

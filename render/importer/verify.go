@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -56,7 +55,7 @@ func columnTitle(l *located, col render.ColKey) string {
 // of its parts (0.01 each) is a warning; any other difference an error at
 // the workbook's cell.
 func (dv *deriver) verify(pub *render.Publication) {
-	for _, d := range shanxi13.Profile.Tables {
+	for _, d := range dv.profile.Tables {
 		st := dv.tables[d.ID]
 		t := pub.Table(d.ID)
 		if st == nil || t == nil {

@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -143,28 +141,12 @@ func amountCols(d *render.TableDecl, side render.Side) []render.ColKey {
 	return out
 }
 
-// keyed indexes entries by key (several for a project named twice).
-func keyed(es []*entry) map[render.RowKey][]*entry {
-	out := map[render.RowKey][]*entry{}
-	for _, e := range es {
-		if e.Key.Role != render.RoleNone {
-			out[e.Key] = append(out[e.Key], e)
-		}
-	}
-	return out
-}
-
-func one(m map[render.RowKey][]*entry, k render.RowKey) *entry {
-	if es := m[k]; len(es) == 1 {
-		return es[0]
-	}
-	return nil
-}
-
-// relations gathers the relations of the tables found.
-func relations(tables map[render.TableID]*sheetTable) *voter {
+// relations gathers the relations of the tables found: each table's own,
+// in print order, then those the profile declares between tables
+// (render.ImportDecl.Relate).
+func relations(p *render.Profile, tables map[render.TableID]*sheetTable) *voter {
 	v := newVoter()
-	for _, d := range shanxi13.Profile.Tables {
+	for _, d := range p.Tables {
 		t := tables[d.ID]
 		if t == nil {
 			continue
@@ -174,8 +156,45 @@ func relations(tables map[render.TableID]*sheetTable) *voter {
 			v.columnRelations(t, render.Side(side), es)
 		}
 	}
-	v.tableRelations(tables)
+	if p.Import.Relate != nil {
+		r := &relater{v: v, tables: tables, of: map[*render.ReadTable]*sheetTable{}}
+		for _, t := range tables {
+			r.of[&t.ReadTable] = t
+		}
+		p.Import.Relate(r)
+	}
 	return v
+}
+
+// relater is the voter as a profile's relations between tables see it
+// (render.ImportRelations).
+type relater struct {
+	v      *voter
+	tables map[render.TableID]*sheetTable
+	of     map[*render.ReadTable]*sheetTable
+}
+
+func (r *relater) Table(id render.TableID) *render.ReadTable {
+	if t := r.tables[id]; t != nil {
+		return &t.ReadTable
+	}
+	return nil
+}
+
+func (r *relater) term(c render.ReadCell, sign int8) term {
+	return cellIn(r.of[c.Table], c.Row, c.Col, sign)
+}
+
+// Same: the two cells print one figure.
+func (r *relater) Same(a, b render.ReadCell) { r.v.add(relTable, true, r.term(a, 1), r.term(b, -1)) }
+
+// Sum: total is the sum of parts.
+func (r *relater) Sum(total render.ReadCell, parts ...render.ReadCell) {
+	terms := []term{r.term(total, 1)}
+	for _, p := range parts {
+		terms = append(terms, r.term(p, -1))
+	}
+	r.v.add(relTable, false, terms...)
 }
 
 // rowRelations: in each row, 合计 is the sum of the other amounts, or as
@@ -212,7 +231,7 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 // parent printed); a unit of its projects; table 6's class of its pairs;
 // table 10's 公务用车 of ① and ②; the summary tables' totals.
 func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
-	m := keyed(es)
+	m := render.IndexRows(es)
 	children := map[render.RowKey][]*entry{}
 	reading := t.l.decl.Import.Rows
 	summary, econ := reading == render.ReadSummary, reading == render.ReadEcon
@@ -279,7 +298,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 	}
 	sort.Slice(parents, func(i, j int) bool { return firstRow(m, parents[i]) < firstRow(m, parents[j]) })
 	for _, p := range parents {
-		total := one(m, p)
+		total := m.One(p)
 		if total == nil {
 			continue
 		}
@@ -294,84 +313,6 @@ func firstRow(m map[render.RowKey][]*entry, k render.RowKey) int {
 		return es[0].Row
 	}
 	return -1
-}
-
-// tableRelations: the same figure in two tables (or both halves of one).
-func (v *voter) tableRelations(tables map[render.TableID]*sheetTable) {
-	get := func(id render.TableID) (*sheetTable, map[render.RowKey][]*entry, map[render.RowKey][]*entry) {
-		t := tables[id]
-		if t == nil {
-			return nil, nil, nil
-		}
-		return t, keyed(t.Main), keyed(t.Lefts)
-	}
-	t1, m1, l1 := get(shanxi13.T1)
-	t2, m2, _ := get(shanxi13.T2)
-	t3, m3, _ := get(shanxi13.T3)
-	t4, m4, l4 := get(shanxi13.T4)
-	t12, m12, _ := get(shanxi13.T12)
-	t13, m13, _ := get(shanxi13.T13)
-	same := func(a, b term) { v.add(relTable, true, a, b) }
-	total := render.TotalRow
-	// Each code of table 2: its 合计 and carry-over are table 3's 合计; its
-	// fiscal sources are tables 5, 8 and 9's 合计.
-	type ofSource struct {
-		s input.Source
-		t *sheetTable
-		m map[render.RowKey][]*entry
-	}
-	var fiscal []ofSource
-	for _, f := range []struct {
-		s  input.Source
-		id render.TableID
-	}{{input.GeneralPublic, shanxi13.T5}, {input.GovernmentFund, shanxi13.T8}, {input.StateCapital, shanxi13.T9}} {
-		if t, m, _ := get(f.id); t != nil {
-			fiscal = append(fiscal, ofSource{f.s, t, m})
-		}
-	}
-	if t2 != nil {
-		for _, e := range t2.Main {
-			if e.Key.Role != render.RoleCode && e.Key != total {
-				continue
-			}
-			v.add(relTable, false, cellIn(t3, one(m3, e.Key), render.ColTotal, 1), cellIn(t2, e, render.ColCurrent, -1), cellIn(t2, e, render.ColCarryover, -1))
-			for _, f := range fiscal {
-				same(cellIn(t2, e, render.SourceCol(f.s), 1), cellIn(f.t, one(f.m, e.Key), render.ColTotal, -1))
-			}
-		}
-	}
-	// Table 1: a category's figures are tables 2 and 3's, its incomes
-	// table 2's totals; each side's 总计 is the other's.
-	if t1 != nil {
-		for _, e := range t1.Main {
-			k := e.Key
-			if k.Role == render.RoleCode || k == render.CurrentTotalRow {
-				if k == render.CurrentTotalRow {
-					k = total
-				}
-				same(cellIn(t1, e, render.ColTotal, 1), cellIn(t3, one(m3, k), render.ColTotal, -1))
-				same(cellIn(t1, e, render.ColCurrent, 1), cellIn(t2, one(m2, k), render.ColCurrent, -1))
-				same(cellIn(t1, e, render.ColCarryover, 1), cellIn(t2, one(m2, k), render.ColCarryover, -1))
-			}
-		}
-		for _, s := range input.AllSources {
-			same(cellIn(t1, one(l1, render.SourceRow(s)), render.ColIncome, 1), cellIn(t2, one(m2, total), render.SourceCol(s), -1))
-		}
-		same(cellIn(t1, one(l1, render.CarryoverRow), render.ColIncome, 1), cellIn(t2, one(m2, total), render.ColCarryover, -1))
-		same(cellIn(t1, one(l1, total), render.ColIncome, 1), cellIn(t1, one(m1, total), render.ColTotal, -1))
-	}
-	// Table 4: its incomes are table 2's; a source's spending is its
-	// income and its carry-over; each side's 总计 is the other's.
-	if t4 != nil {
-		for _, s := range input.FiscalSources {
-			same(cellIn(t4, one(l4, render.SourceRow(s)), render.ColIncome, 1), cellIn(t2, one(m2, total), render.SourceCol(s), -1))
-			v.add(relTable, false, cellIn(t4, one(m4, total), render.SourceCol(s), 1),
-				cellIn(t4, one(l4, render.SourceRow(s)), render.ColIncome, -1), cellIn(t4, one(l4, render.CarrySourceRow(s)), render.ColIncome, -1))
-		}
-		same(cellIn(t4, one(l4, total), render.ColIncome, 1), cellIn(t4, one(m4, total), render.ColTotal, -1))
-	}
-	// Table 3's 项目支出 is the projects of tables 12 and 13.
-	v.add(relTable, false, cellIn(t3, one(m3, total), render.ColProject, 1), cellIn(t12, one(m12, total), render.ColTotal, -1), cellIn(t13, one(m13, total), render.ColTotal, -1))
 }
 
 // halfUnit is the most a printed figure of table t is off its exact value
