@@ -9,14 +9,16 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Every figure of the 13 tables is printed more than once: a code's 基本支出
-// in its own row (合计 = 基本支出 + 项目支出) and in its parent's (款 = Σ项),
-// its 一般公共预算 in table 2 and as table 5's 合计, a category's total in
-// tables 1, 2 and 3, and so on. Each such relation between printed cells is
-// a vote that they agree. When one cell is changed, every relation it is in
-// fails by the same amount and every other holds: the cell all failing
-// relations share, which each of its relations blames by the same amount,
-// is the one the other tables outvote. It is named first, as the error,
+// Every figure of a profile's tables is printed more than once: a code's
+// 基本支出 in its own row (合计 = 基本支出 + 项目支出) and in its parent's
+// (款 = Σ项) — the relations of each table, by its declaration — and, as
+// the profile declares (render.ImportDecl.Relate), in other tables: in
+// shanxi-13 its 一般公共预算 in table 2 and as table 5's 合计, a category's
+// total in tables 1, 2 and 3, and so on. Each such relation between
+// printed cells is a vote that they agree. When one cell is changed, every
+// relation it is in fails by the same amount and every other holds: the
+// cell all failing relations share, which each of its relations blames by
+// the same amount, is the one the other tables outvote. It is named first, as the error,
 // with the figure the others agree on; the rest of the import then runs on
 // that figure, so that what would only follow from the one cell (the same
 // difference in tables 2, 3, 12 …) is not said again.
@@ -228,8 +230,8 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 
 // columnRelations: in each column, a total row is the sum of the rows it
 // totals — 类 of its 款, 款 of its 项, 合计 of the 类 (or of what has no
-// parent printed); a unit of its projects; table 6's class of its pairs;
-// table 10's 公务用车 of ① and ②; the summary tables' totals.
+// parent printed); a unit of its projects; an economic class of its pairs;
+// 公务用车 of ① and ②; a summary table's totals (TableImport.Rows).
 func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 	m := render.IndexRows(es)
 	children := map[render.RowKey][]*entry{}
