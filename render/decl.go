@@ -28,6 +28,8 @@ type TableDecl struct {
 	Unit string
 	// Build fills the table's rows and notes from the input's lines.
 	Build func(b *Builder, t *Table)
+	// Import is how the importer reads its rows back (importdecl.go).
+	Import TableImport
 	// labelFormat is its profile's LabelFormat (Register).
 	labelFormat string
 }

@@ -50,6 +50,10 @@ type Profile struct {
 	// Parts lays the publication out around its built tables: the Parts in
 	// order, 第三部分's sentences from wording.
 	Parts func(b *Builder, wording *template.Template) ([]*Part, error)
+
+	// Import is how a workbook of its tables is imported into a master
+	// input (importdecl.go): nil, it is not.
+	Import *ImportDecl
 }
 
 // Kind is what a publication is: a 预算 (the budget) or a 决算 (the final

@@ -41,8 +41,9 @@ var importCmd = &command{
 			if len(args) != 1 {
 				return e.usage("请给出一个工作簿文件（.xlsx）")
 			}
-			if layout.id != "" && layout.id != input.DefaultLayout {
-				return e.usage("版式 %s 的工作簿还不能导入：目前能导入的是 %s 的 13 张公开表", layout.id, input.DefaultLayout)
+			// A layout is imported when its profile declares how.
+			if _, err := importer.Profile(layout.id); err != nil {
+				return e.usage("%v", err)
 			}
 			if *prior != "" && *priorDir != "" {
 				return e.usage("--prior 和 --prior-dir 只能用一个：--prior 给出这个部门的上年文件，--prior-dir 给出存放各部门上年文件的目录")
@@ -55,13 +56,13 @@ var importCmd = &command{
 				if *prior != "" {
 					return e.usage("--prior 是一个部门的上年文件，不能用于整个目录：请用 --prior-dir 给出存放各部门上年文件的目录")
 				}
-				return importFolder(e, book, *out, *catalog, *priorDir)
+				return importFolder(e, book, *out, *catalog, *priorDir, layout.id)
 			}
 			path := *out
 			if path == "" {
 				path = strings.TrimSuffix(filepath.Base(book), filepath.Ext(book)) + ".yaml"
 			}
-			return runImport(e, book, path, *prior, *priorDir, *catalog)
+			return runImport(e, book, path, *prior, *priorDir, *catalog, layout.id)
 		}
 	},
 }
@@ -69,7 +70,7 @@ var importCmd = &command{
 // importFolder imports every workbook found in dir into out, each as its
 // stem with .yaml, never overwriting, saying each one's result and the
 // files skipped: 1 when any is refused, 2 when there is none.
-func importFolder(e *env, dir, out, catalog, priorDir string) int {
+func importFolder(e *env, dir, out, catalog, priorDir, layout string) int {
 	files, skipped, err := publish.CollectInputs([]string{dir}, out)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -106,7 +107,7 @@ func importFolder(e *env, dir, out, catalog, priorDir string) int {
 	refused := 0
 	for _, book := range books {
 		path := filepath.Join(out, publish.Stem(book)+".yaml")
-		if code := importBook(e, res, book, path, "", priors); code != 0 {
+		if code := importBook(e, res, book, path, "", priors, layout); code != 0 {
 			refused++
 			fmt.Fprintf(e.stdout, "%s: 未导入（原因见上）\n", book)
 		}
@@ -122,7 +123,7 @@ func importFolder(e *env, dir, out, catalog, priorDir string) int {
 	return exitDone
 }
 
-func runImport(e *env, book, path, prior, priorDir, catalog string) int {
+func runImport(e *env, book, path, prior, priorDir, catalog, layout string) int {
 	res, err := publish.Load(publish.Config{Catalog: catalog})
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -134,19 +135,19 @@ func runImport(e *env, book, path, prior, priorDir, catalog string) int {
 			return exitUsage
 		}
 	}
-	return importBook(e, res, book, path, prior, priors)
+	return importBook(e, res, book, path, prior, priors, layout)
 }
 
 // importBook imports one workbook into path (never over a file), with
 // prior's texts when given, or those of the department's file found in
-// priors.
-func importBook(e *env, res *publish.Resources, book, path, prior string, priors *publish.Priors) int {
+// priors; its tables of layout ("": the default).
+func importBook(e *env, res *publish.Resources, book, path, prior string, priors *publish.Priors, layout string) int {
 	data, err := input.ReadRegular(book, importer.MaxBookSize)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "%s: 无法读取：%v\n", book, err)
 		return 1
 	}
-	o := publish.ImportOptions{Output: path}
+	o := publish.ImportOptions{Output: path, Layout: layout}
 	var use *publish.PriorUse
 	switch {
 	case prior != "":

@@ -31,6 +31,7 @@ func init() {
 	Profile.Summarize = summarize
 	Profile.PriorYear = nextPriorYear
 	Profile.Form = form
+	Profile.Import = importDecl
 	render.Register(Profile)
 }
 

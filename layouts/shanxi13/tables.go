@@ -40,6 +40,15 @@ func sourceHeads(r, c int, id render.TableID, sources []input.Source) []render.H
 	return out
 }
 
+// sourceKeys are the keys of the sources' columns, in order.
+func sourceKeys(sources []input.Source) []render.ColKey {
+	out := make([]render.ColKey, len(sources))
+	for i, s := range sources {
+		out[i] = render.SourceCol(s)
+	}
+	return out
+}
+
 func cols(groups ...[]render.Column) []render.Column {
 	var out []render.Column
 	for _, g := range groups {
@@ -68,20 +77,22 @@ func functionDecl(id render.TableID, n int, title string, keep func(render.Line)
 			hc(1, 0, 1, 1, "科目编码"), hc(1, 1, 1, 1, "科目名称"),
 			hc(1, 2, 1, 1, "合计"), hc(1, 3, 1, 1, "基本支出"), hc(1, 4, 1, 1, "项目支出"),
 		},
-		Build: func(b *render.Builder, t *render.Table) { functionTable(b, t, keep) },
+		Build:  func(b *render.Builder, t *render.Table) { functionTable(b, t, keep) },
+		Import: render.TableImport{Rows: render.ReadCodes},
 	}
 }
 
 // fiscalDecl declares a table of rows split into the three 财政拨款 sources
-// under one year heading (tables 10, 11).
-func fiscalDecl(id render.TableID, n int, title, first, yearText string, build func(*render.Builder, *render.Table)) *render.TableDecl {
+// under one year heading (tables 10, 11), its rows read back as rows says.
+func fiscalDecl(id render.TableID, n int, title, first, yearText string, build func(*render.Builder, *render.Table), rows render.RowReading) *render.TableDecl {
 	return &render.TableDecl{
 		ID: id, Number: n, Title: title,
 		Columns:    cols([]render.Column{col(render.ColItem, render.KindText), col(render.ColTotal, render.KindAmount)}, sourceCols(input.FiscalSources)),
 		HeaderRows: 2,
 		Header: heads([]render.HeaderCell{hc(0, 0, 2, 1, first), hc(0, 1, 1, 4, yearText), hc(1, 1, 1, 1, "合计")},
 			sourceHeads(1, 2, id, input.FiscalSources)),
-		Build: build,
+		Build:  build,
+		Import: render.TableImport{Rows: rows},
 	}
 }
 
@@ -106,6 +117,8 @@ func projectDecl(id render.TableID, n int, title string, carryover bool) *render
 	}
 	d.Landscape = !carryover
 	d.Build = func(b *render.Builder, t *render.Table) { projectTable(b, t, carryover) }
+	// A budget system may print each project's 项目类别 beside them.
+	d.Import = render.TableImport{Rows: render.ReadProjects, Optional: "项目类别"}
 	return d
 }
 
@@ -121,7 +134,8 @@ func standardTables() []*render.TableDecl {
 			hc(1, 0, 1, 1, "项目"), hc(1, 1, 1, 1, "{year}年"), hc(1, 2, 1, 1, "项目"),
 			hc(1, 3, 1, 1, "{year}年合计"), hc(1, 4, 1, 1, "当年预算安排"), hc(1, 5, 1, 1, "上年结转安排"),
 		},
-		Build: table1,
+		Build:  table1,
+		Import: render.TableImport{Rows: render.ReadSummary, Sources: input.AllSources, LeavesOf: T3},
 	}
 	t2 := &render.TableDecl{
 		ID: T2, Number: 2, Title: "预算收入总表",
@@ -133,6 +147,8 @@ func standardTables() []*render.TableDecl {
 			hc(1, 0, 1, 1, "科目编码"), hc(1, 1, 1, 1, "科目名称"), hc(1, 2, 1, 1, "合计"),
 		}, sourceHeads(1, 3, T2, input.AllSources)),
 		Build: table2,
+		// 本年收入合计 is its sources; 上年结转 is beside it.
+		Import: render.TableImport{Rows: render.ReadCodes, RowTotal: render.ColCurrent, RowParts: sourceKeys(input.AllSources)},
 	}
 	t4 := &render.TableDecl{
 		ID: T4, Number: 4, Title: "财政拨款收支总表",
@@ -144,7 +160,8 @@ func standardTables() []*render.TableDecl {
 			hc(1, 0, 2, 1, "项目"), hc(1, 1, 2, 1, "金额"), hc(1, 2, 2, 1, "项目"), hc(1, 3, 1, 4, "金额"),
 			hc(2, 3, 1, 1, "小计"),
 		}, sourceHeads(2, 4, T4, input.FiscalSources)),
-		Build: table4,
+		Build:  table4,
+		Import: render.TableImport{Rows: render.ReadSummary, Sources: input.FiscalSources, LeavesOf: T3},
 	}
 	t6 := &render.TableDecl{
 		ID: T6, Number: 6, Title: "一般公共预算安排基本支出分经济科目表（不含上年结转）",
@@ -155,7 +172,8 @@ func standardTables() []*render.TableDecl {
 			hc(0, 0, 2, 1, "部门预算支出经济科目名称"), hc(0, 1, 2, 1, "政府预算支出经济科目名称"), hc(0, 2, 1, 3, "{year}年预算数"),
 			hc(1, 2, 1, 1, "合计"), hc(1, 3, 1, 1, "人员经费"), hc(1, 4, 1, 1, "公用经费"),
 		},
-		Build: table6,
+		Build:  table6,
+		Import: render.TableImport{Rows: render.ReadEcon},
 	}
 	t7 := &render.TableDecl{
 		ID: T7, Number: 7, Title: "政府性基金预算收入表（不含上年结转）",
@@ -165,7 +183,8 @@ func standardTables() []*render.TableDecl {
 			hc(0, 0, 1, 2, "项目"), hc(0, 2, 2, 1, "政府性基金收入预算"),
 			hc(1, 0, 1, 1, "收入科目编码"), hc(1, 1, 1, 1, "科目名称"),
 		},
-		Build: table7,
+		Build:  table7,
+		Import: render.TableImport{Rows: render.ReadCodes},
 	}
 	t9 := &render.TableDecl{
 		ID: T9, Number: 9, Title: "国有资本经营预算收支预算表（不含上年结转）",
@@ -178,7 +197,8 @@ func standardTables() []*render.TableDecl {
 			hc(1, 3, 2, 1, "科目编码"), hc(1, 4, 2, 1, "科目名称"), hc(1, 5, 2, 1, "合计"), hc(1, 6, 2, 1, "基本支出"), hc(1, 7, 2, 1, "项目支出"),
 			hc(2, 0, 1, 1, "收入科目编码"), hc(2, 1, 1, 1, "科目名称"),
 		},
-		Build: table9,
+		Build:  table9,
+		Import: render.TableImport{Rows: render.ReadCodes},
 	}
 	t1.Landscape, t2.Landscape, t4.Landscape, t9.Landscape = true, true, true, true
 	all := []*render.TableDecl{
@@ -193,8 +213,8 @@ func standardTables() []*render.TableDecl {
 			return l.Source == input.GovernmentFund && !l.Carryover
 		}),
 		t9,
-		fiscalDecl(T10, 10, "财政拨款安排“三公”经费支出预算表", "项目", "{year}年预算数", table10),
-		fiscalDecl(T11, 11, "财政拨款安排机关运行经费预算表", "单位名称", "{year}预算数", table11),
+		fiscalDecl(T10, 10, "财政拨款安排“三公”经费支出预算表", "项目", "{year}年预算数", table10, render.ReadItems),
+		fiscalDecl(T11, 11, "财政拨款安排机关运行经费预算表", "单位名称", "{year}预算数", table11, render.ReadUnits),
 		projectDecl(T12, 12, "项目支出预算表（本年预算）", false),
 		projectDecl(T13, 13, "项目支出预算表（上年结转）", true),
 	}

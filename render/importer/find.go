@@ -7,9 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
-	"github.com/shopspring/decimal"
 )
 
 var (
@@ -22,29 +20,18 @@ var (
 
 // located is a declared table found on a sheet.
 type located struct {
-	decl    *render.TableDecl
-	g       *grid
-	title   int            // row of the title
-	first   int            // first row of the body
-	cols    []int          // the sheet column of each declared column; -1 when absent
-	extra   map[string]int // the sheet column of each optional column found (optionalColumns)
-	yuan    bool           // the table's 单位 line says 元
-	dept    string
-	deptRef string // the cell of the department's name
-	year    int
-}
-
-// money is an amount (in 万元) as the table prints it: in 元 when its
-// 单位 line says 元, with the unit; two decimals, or as many as it has.
-func (l *located) money(d decimal.Decimal) string {
-	u := " 万元"
-	if l.yuan {
-		d, u = d.Shift(4), " 元"
-	}
-	if d.Round(2).Equal(d) {
-		return d.StringFixed(2) + u
-	}
-	return d.String() + u
+	decl  *render.TableDecl
+	g     *grid
+	title int   // row of the title
+	first int   // first row of the body
+	cols  []int // the sheet column of each declared column; -1 when absent
+	// optional is the sheet column of the declaration's optional column
+	// (TableImport.Optional); -1 when absent.
+	optional int
+	yuan     bool // the table's 单位 line says 元
+	dept     string
+	deptRef  string // the cell of the department's name
+	year     int
 }
 
 // ref is the reference of a body cell of declared column k on row r.
@@ -239,13 +226,14 @@ func isNumberRow(row []string) bool {
 // header finds the header rows of a table whose title is on row t, and the
 // sheet column of each declared column, by the header texts.
 func header(g *grid, t int, d *render.TableDecl) (*located, error) {
-	l := &located{decl: d, g: g, title: t}
+	l := &located{decl: d, g: g, title: t, optional: -1}
 	if m := titleYearRe.FindStringSubmatch(strings.Join(g.cells[t], "")); m != nil {
 		l.year, _ = strconv.Atoi(m[1])
 	}
 	known := headerTexts(d)
-	for _, w := range optionalColumns[d.ID] {
-		known[w] = true
+	optional := norm(d.Import.Optional)
+	if optional != "" {
+		known[optional] = true
 	}
 	isHeader := func(row []string) bool {
 		any := false
@@ -309,25 +297,16 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 	for _, c := range l.cols {
 		used[c] = true
 	}
-	for _, w := range optionalColumns[d.ID] {
+	if optional != "" {
 		for c, p := range paths {
-			if len(p) > 0 && p[len(p)-1] == w && !used[c] {
-				if l.extra == nil {
-					l.extra = map[string]int{}
-				}
-				l.extra[w] = c
+			if len(p) > 0 && p[len(p)-1] == optional && !used[c] {
+				l.optional = c
 				break
 			}
 		}
 	}
 	return l, nil
 }
-
-// optionalColumns are columns a budget system's table may have beside the
-// declared ones, read when present: 项目类别 of table 12's projects.
-var optionalColumns = map[render.TableID][]string{shanxi13.T12: {categoryColumn}, shanxi13.T13: {categoryColumn}}
-
-const categoryColumn = "项目类别"
 
 // readLine takes the department and the unit from a line above the header:
 // 部门名称：… and 单位：万元.

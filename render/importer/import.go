@@ -11,7 +11,6 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/xlsxread"
-	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -49,12 +48,22 @@ type Options struct {
 	// Context ends the import early when it is done (the workbench's
 	// request gone); nil: never.
 	Context context.Context
+	// Layout is the layout (render.Profile) the workbook's tables are
+	// of, and the master input's; "": input.DefaultLayout. Its profile
+	// must declare an import (render.Profile.Import).
+	Layout string
 }
 
-// Import reads a workbook of the 13 tables into a master input. A problem
-// that stops it is an input.Errors, each naming the workbook and the cell
-// (book.xlsx:表3!D12: …), or the tables that could not be found.
+// Import reads a workbook of a profile's tables (Options.Layout) into a
+// master input. A problem that stops it is an input.Errors, each naming
+// the workbook and the cell (book.xlsx:表3!D12: …), or the tables that
+// could not be found.
 func Import(file string, data []byte, o Options) (*Result, error) {
+	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
+	p, err := Profile(o.Layout)
+	if err != nil {
+		return nil, fail("", "%v", err)
+	}
 	ctx := o.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -62,16 +71,41 @@ func Import(file string, data []byte, o Options) (*Result, error) {
 	grids, err := readBook(ctx, data)
 	var le *xlsxread.LimitError
 	var fe *xlsxread.FormatError
-	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
 	switch {
 	case errors.As(err, &le):
-		return nil, fail("", "无法导入工作簿：%s，而一个部门的 13 张公开表远小于此：请删去与公开表无关的工作表和内容，另存为新的工作簿后再导入", le.Chinese())
+		return nil, fail("", "无法导入工作簿：%s，而一个部门的 %d 张公开表远小于此：请删去与公开表无关的工作表和内容，另存为新的工作簿后再导入", le.Chinese(), len(p.Tables))
 	case errors.As(err, &fe):
 		return nil, fail("", "无法读取工作簿：文件不是有效的 Excel 工作簿（.xlsx），或已损坏；旧格式的 .xls 请先用 Excel 或 WPS“另存为” .xlsx")
 	case err != nil:
 		return nil, &stopped{file, err}
 	}
 	return importGrids(file, grids, o)
+}
+
+// Profile is the profile of a layout ("": input.DefaultLayout) whose
+// workbooks can be imported: an error says why not, for a layout unknown
+// or one whose profile declares no import (render.Profile.Import).
+func Profile(layout string) (*render.Profile, error) {
+	if layout == "" {
+		layout = input.DefaultLayout
+	}
+	p, ok := render.ProfileByID(layout)
+	if !ok {
+		return nil, errors.New(input.UnknownLayout(layout))
+	}
+	if p.Import == nil {
+		var can []string
+		for _, q := range render.Profiles() {
+			if q.Import != nil {
+				can = append(can, fmt.Sprintf("%s 的 %d 张公开表", q.ID, len(q.Tables)))
+			}
+		}
+		if len(can) == 0 {
+			return nil, fmt.Errorf("版式 %s 的工作簿还不能导入：目前没有能导入的版式", layout)
+		}
+		return nil, fmt.Errorf("版式 %s 的工作簿还不能导入：目前能导入的是 %s", layout, strings.Join(can, "、"))
+	}
+	return p, nil
 }
 
 // failure is an import stopped by one problem, at a cell (ref) or of the
@@ -84,16 +118,21 @@ func failure(file, ref, format string, args ...any) error {
 	return input.Errors{{File: at, Msg: fmt.Sprintf(format, args...)}}
 }
 
-// importGrids imports the sheets of a workbook, read.
+// importGrids imports the sheets of a workbook, read, of the tables of
+// the profile of o.Layout.
 func importGrids(file string, grids []*grid, o Options) (*Result, error) {
+	p, err := Profile(o.Layout)
+	if err != nil {
+		return nil, failure(file, "", "%v", err)
+	}
 	cat := o.Catalog
 	if cat == nil {
 		cat = input.DefaultCatalog()
 	}
 	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
-	found, missing, lerrs := locate(grids, shanxi13.Profile)
+	found, missing, lerrs := locate(grids, p)
 	if len(found) == 0 {
-		return nil, fail("", "这不是部门预算公开表：工作簿中找不到 13 张预算公开表中的任何一张（按表名查找，如“2024年预算收支总表”）")
+		return nil, fail("", "这不是部门%s公开表：工作簿中找不到 %d 张%s公开表中的任何一张（按表名查找，如“%s”）", p.Kind, len(p.Tables), p.Kind, p.Decl(p.Import.Summary).FullTitle(2024))
 	}
 	var es input.Errors
 	for _, e := range lerrs {
@@ -102,7 +141,7 @@ func importGrids(file string, grids []*grid, o Options) (*Result, error) {
 	if len(missing) > 0 {
 		var names []string
 		for _, id := range missing {
-			names = append(names, tableName(shanxi13.Profile.Decl(id)))
+			names = append(names, tableName(p.Decl(id)))
 		}
 		es = append(es, &input.Error{File: file, Msg: "工作簿中找不到这些表：" + strings.Join(names, "、") + "（每张表须有表名和表头；没有数据的表也要保留表头）"})
 	}
@@ -116,39 +155,37 @@ func importGrids(file string, grids []*grid, o Options) (*Result, error) {
 	}
 	tables := rd.read(found)
 	unread := rd.failed(true)
-	res, err := importTables(file, rd, tables, o, cat)
+	res, err := importTables(file, p, rd, tables, o, cat)
 	if err == nil || unread || !rd.failed(true) {
 		return res, err
 	}
 	// The tables disagree. The cells the others outvote are named first,
 	// and the import runs again on the figures the others agree on, so
 	// that what only follows from those cells is not said again.
-	v := relations(tables)
+	v := relations(p, tables)
 	cs := v.vote()
 	if len(cs) == 0 {
 		return nil, err
 	}
 	rd.problems = nil
 	v.blame(rd, cs)
-	_, err = importTables(file, rd, tables, o, cat)
+	_, err = importTables(file, p, rd, tables, o, cat)
 	return nil, err
 }
 
 // importTables derives the master input from the tables read and checks
 // it against them.
-func importTables(file string, rd *reader, tables map[render.TableID]*sheetTable, o Options, cat *input.Catalog) (*Result, error) {
+func importTables(file string, p *render.Profile, rd *reader, tables map[render.TableID]*sheetTable, o Options, cat *input.Catalog) (*Result, error) {
 	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
-	dv := &deriver{rd: rd, cat: cat, tables: tables, names: map[string]string{}, comments: map[string][]string{}}
+	dv := &deriver{rd: rd, cat: cat, profile: p, tables: tables, names: map[string]string{}, comments: map[string][]string{}}
 	dv.doc = &input.Document{Schema: input.SchemaVersion, AmountUnit: "万元"}
+	if p.ID != input.DefaultLayout {
+		dv.doc.Layout = txt(p.ID)
+	}
 	if err := dv.header(file); err != nil {
 		return nil, err
 	}
-	dv.keyRows()
-	dv.expenditures()
-	dv.economic()
-	dv.doc.GovFundRev = dv.revenue(tables[shanxi13.T7].main)
-	dv.doc.StateCapRev = dv.revenue(tables[shanxi13.T9].lefts)
-	dv.units()
+	p.Import.Derive(dv)
 	if rd.failed(false) {
 		return nil, rd.stop(file)
 	}
@@ -324,61 +361,51 @@ func (rd *reader) refKey(ref string) [3]int {
 }
 
 // tooLong refuses a list longer than the master input takes
-// (input.MaxLines), naming the tables it comes from, before the file is
-// written: its decoder would refuse it at a line of a file the clerk never
-// sees.
+// (input.MaxLines), naming the tables it comes from (ImportDecl.Lists),
+// before the file is written: its decoder would refuse it at a line of a
+// file the clerk never sees.
 func (dv *deriver) tooLong(file string) error {
-	for _, l := range []struct {
-		n      int
-		tables string
-	}{
-		{len(dv.doc.Expenditures), "表2、表3、表5、表8、表9的科目"},
-		{len(dv.doc.Projects), "表12、表13的项目"},
-		{len(dv.doc.Units), "表11、表12、表13的单位"},
-		{len(dv.doc.OperCosts), "表11的单位"},
-		{len(dv.doc.BasicByEcon), "表6的经济分类科目"},
-		{len(dv.doc.GovFundRev), "表7的收入科目"},
-		{len(dv.doc.StateCapRev), "表9的收入科目"},
-		{len(dv.doc.CodeNames), "各表的科目名称"},
-	} {
-		if l.n > input.MaxLines {
-			return input.Errors{{File: file, Msg: fmt.Sprintf("%s过多：共 %d 项，主输入文件每个列表最多 %d 项", l.tables, l.n, input.MaxLines)}}
+	for _, l := range dv.profile.Import.Lists {
+		if n := l.Len(dv.doc); n > input.MaxLines {
+			return input.Errors{{File: file, Msg: fmt.Sprintf("%s过多：共 %d 项，主输入文件每个列表最多 %d 项", l.Tables, n, input.MaxLines)}}
 		}
 	}
 	return nil
 }
 
-// findingRef is the workbook cell a check's finding is about, and its table.
-func (dv *deriver) findingRef(f render.Finding) (string, *located) {
-	cell := func(id render.TableID, key render.RowKey, col render.ColKey) (string, *located) {
+// findingRef is the workbook cell a check's finding is about, and its
+// table: the sheet of the profile's summary table for a finding of none.
+func (dv *deriver) findingRef(f render.Finding) (string, *sheetTable) {
+	cell := func(id render.TableID, key render.RowKey, col render.ColKey) (string, *sheetTable) {
 		t := dv.tables[id]
-		for _, e := range t.main {
-			if e.key == key && e.refs[col] != "" {
-				return e.refs[col], t.l
+		for _, e := range t.Main {
+			if e.Key == key && e.Refs[col] != "" {
+				return e.Refs[col], t
 			}
 		}
-		return t.l.g.name, t.l
+		return t.Sheet, t
 	}
 	if t := f.ID.Table(); t != "" {
 		return cell(t, render.TotalRow, render.ColTotal)
 	}
-	return dv.tables[shanxi13.T1].l.g.name, dv.tables[shanxi13.T1].l
+	s := dv.tables[dv.profile.Import.Summary]
+	return s.Sheet, s
 }
 
 // detail is a finding's figures as the workbook prints them: a relation
 // between tables (T…) in its table's unit, 元 in a table in 元.
-func detail(f render.Finding, l *located) string {
+func detail(f render.Finding, t *sheetTable) string {
 	if !f.ID.Relation() {
 		return f.Detail()
 	}
 	var parts []string
 	for _, x := range []*render.Figure{f.Left, f.Right} {
 		if x != nil {
-			parts = append(parts, x.Name+" "+l.money(x.Value))
+			parts = append(parts, x.Name+" "+t.Money(x.Value))
 		}
 	}
 	if f.Diff != nil {
-		parts = append(parts, "相差 "+l.money(*f.Diff))
+		parts = append(parts, "相差 "+t.Money(*f.Diff))
 	}
 	return strings.Join(parts, "，")
 }
@@ -391,7 +418,7 @@ const unnamedDepartment = "（在此填写部门名称）"
 // lines, which must agree.
 func (dv *deriver) header(file string) error {
 	years, depts := map[int][]string{}, map[string][]string{}
-	for _, d := range shanxi13.Profile.Tables {
+	for _, d := range dv.profile.Tables {
 		l := dv.tables[d.ID].l
 		if l.year > 0 {
 			years[l.year] = append(years[l.year], l.g.name)
@@ -426,7 +453,7 @@ func (dv *deriver) header(file string) error {
 		// [312]阳高县农业农村局: the department's code, then its name.
 		code, name, _ := leadingCode(d)
 		dv.doc.Department.Name, dv.doc.Department.Code = txt(name), txt(code)
-		for _, t := range shanxi13.Profile.Tables {
+		for _, t := range dv.profile.Tables {
 			if l := dv.tables[t.ID].l; l.dept == d {
 				if msg := input.NameProblem("部门名称", name); msg != "" {
 					return input.Errors{{File: file + ":" + l.deptRef, Msg: msg}}
@@ -522,12 +549,7 @@ func (dv *deriver) chooseUnit() {
 func (dv *deriver) assumptionComments() map[string][]string {
 	out := map[string][]string{}
 	for _, a := range dv.assumptions {
-		block := "expenditures"
-		switch {
-		case strings.HasPrefix(a.Text, "表中没有单位"):
-			block = "units"
-		}
-		out[block] = append(out[block], "导入时的假设："+a.String())
+		out[a.block] = append(out[a.block], "导入时的假设："+a.String())
 	}
 	return out
 }

@@ -6,28 +6,18 @@ import (
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
 
-// entry is one half-row of a table as the workbook prints it: its key, its
-// labels, and its amounts by column.
-type entry struct {
-	key     render.RowKey
-	label   string // the row's item, unit or project name; for a code, its name
-	gov     string // table 6: the 政府经济分类 name
-	kind    string // tables 12, 13: the 项目类别 column's text, if any
-	row     int    // sheet row, 0-based
-	amounts map[render.ColKey]decimal.Decimal
-	refs    map[render.ColKey]string // the cell of each amount
-}
+// entry is one half-row of a table as the workbook prints it, read.
+type entry = render.ReadRow
 
-// sheetTable is a located table's body, read: its main half's rows and,
-// for a two-sided table, its income half's.
+// sheetTable is a located table and its body, read (render.ReadTable: what
+// the profile's derivation and relations see of it).
 type sheetTable struct {
-	l           *located
-	main, lefts []*entry
+	l *located
+	render.ReadTable
 }
 
 // problem is a difference or a fault found in the workbook, at a cell.
@@ -129,14 +119,14 @@ func isBlankAmount(s string) bool {
 
 // amounts reads the amount columns of the given side of row r.
 func (rd *reader) amounts(l *located, r int, side render.Side, e *entry) {
-	e.amounts, e.refs = map[render.ColKey]decimal.Decimal{}, map[render.ColKey]string{}
+	e.Amounts, e.Refs = map[render.ColKey]decimal.Decimal{}, map[render.ColKey]string{}
 	for k, c := range l.decl.Columns {
 		if c.Kind != render.KindAmount || c.Side != side {
 			continue
 		}
 		ref := l.ref(r, k)
-		e.amounts[c.Key] = rd.amount(l.g.at(r, l.cols[k]), ref, l.yuan)
-		e.refs[c.Key] = ref
+		e.Amounts[c.Key] = rd.amount(l.g.at(r, l.cols[k]), ref, l.yuan)
+		e.Refs[c.Key] = ref
 	}
 }
 
@@ -241,8 +231,8 @@ func codeOf(code, name string) (string, string) {
 	return "", name
 }
 
-// readCodes reads a body of code rows (tables 2, 3, 5, 7, 8 and either half
-// of 9): the 合计 row and one row per code.
+// readCodes reads one half of a body of code rows (tables 2, 3, 5, 7, 8 and
+// either half of 9): the 合计 row and one row per code.
 func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, nameCol render.ColKey) []*entry {
 	var out []*entry
 	seen := map[string]string{}
@@ -251,10 +241,10 @@ func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, n
 		if c == "" && n == "" {
 			continue // the other half's row
 		}
-		e := &entry{row: r}
+		e := &entry{Row: r}
 		switch code, name := codeOf(c, n); {
 		case isTotal(c) || isTotal(n):
-			e.key, e.label = render.TotalRow, "合计"
+			e.Key, e.Label = render.TotalRow, "合计"
 		case code != "" && (len(code) == 3 || len(code) == 5 || len(code) == 7):
 			if msg := input.NameProblem("科目名称", name); msg != "" {
 				rd.errorf(l.ref(r, colIndex(l.decl, nameCol)), "%s", msg)
@@ -265,7 +255,7 @@ func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, n
 				continue
 			}
 			seen[code] = l.ref(r, colIndex(l.decl, codeCol))
-			e.key, e.label = render.CodeRow(code), name
+			e.Key, e.Label = render.CodeRow(code), name
 		default:
 			rd.errorf(l.ref(r, colIndex(l.decl, codeCol)), "%s的这一行没有 3、5 或 7 位的科目编码：%q %q", tableName(l.decl), c, n)
 			continue
@@ -281,8 +271,8 @@ func stripNumbering(s string) string {
 	return strings.TrimSpace(numberingRe.ReplaceAllString(strings.TrimSpace(s), ""))
 }
 
-// readSummary reads table 1 or 4: the 30 categories and the totals on the
-// main half; the sources and totals on the income half.
+// readSummary reads a 收支 table (1, 4): the 30 categories and the totals
+// on the main half; the sources and totals on the income half.
 func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (main, lefts []*entry) {
 	categories := map[string]string{}
 	for _, c := range input.Categories {
@@ -295,16 +285,16 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 		rd.unlabelled(l, r, render.SideMain, render.ColItem)
 		rd.unlabelled(l, r, render.SideLeft, render.ColIncomeItem)
 		if item := text(l, r, render.ColItem); item != "" {
-			e := &entry{row: r, label: item}
+			e := &entry{Row: r, Label: item}
 			switch t := norm(stripNumbering(item)); {
 			case t == "本年支出合计":
-				e.key = render.CurrentTotalRow
+				e.Key = render.CurrentTotalRow
 			case t == "年终结转" || t == "年终结转结余":
-				e.key = render.CarryoverRow
+				e.Key = render.CarryoverRow
 			case t == "支出总计":
-				e.key = render.TotalRow
+				e.Key = render.TotalRow
 			case categories[t] != "":
-				e.key = render.CodeRow(categories[t])
+				e.Key = render.CodeRow(categories[t])
 			default:
 				rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s的支出项目“%s”不是30个支出类别之一", tableName(l.decl), item)
 				e = nil
@@ -315,24 +305,24 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 			}
 		}
 		if item := text(l, r, render.ColIncomeItem); item != "" {
-			e := &entry{row: r, label: item}
+			e := &entry{Row: r, Label: item}
 			switch t := norm(stripNumbering(item)); {
 			case t == "本年收入合计":
-				e.key = render.CurrentTotalRow
+				e.Key = render.CurrentTotalRow
 			case t == "上年结转" || t == "上年财政拨款结转" || t == "上年结转结余":
-				e.key, afterCarry = render.CarryoverRow, true
+				e.Key, afterCarry = render.CarryoverRow, true
 			case t == "收入总计":
-				e.key = render.TotalRow
+				e.Key = render.TotalRow
 			default:
 				for _, s := range sources {
 					if t == norm(s.Title()) || t == norm(s.Title())+"拨款" || t == norm(s.Title())+"收入" {
-						e.key = render.SourceRow(s)
+						e.Key = render.SourceRow(s)
 						if afterCarry {
-							e.key = render.CarrySourceRow(s)
+							e.Key = render.CarrySourceRow(s)
 						}
 					}
 				}
-				if e.key.Role == render.RoleNone {
+				if e.Key.Role == render.RoleNone {
 					rd.errorf(l.ref(r, colIndex(l.decl, render.ColIncomeItem)), "%s的收入项目“%s”不是资金来源之一", tableName(l.decl), item)
 					e = nil
 				}
@@ -365,7 +355,7 @@ func (rd *reader) unlabelled(l *located, r int, side render.Side, item render.Co
 	}
 }
 
-// readItems reads table 10: its items by their labels.
+// readItems reads the items of “三公” (table 10) by their labels.
 func (rd *reader) readItems(l *located, rows []int) []*entry {
 	labels := map[string]string{
 		"因公出国(境)费": render.ItemOutboundTravel, "因公出国境费": render.ItemOutboundTravel, "公务接待费": render.ItemReception,
@@ -375,15 +365,15 @@ func (rd *reader) readItems(l *located, rows []int) []*entry {
 	var out []*entry
 	for _, r := range rows {
 		item := text(l, r, render.ColItem)
-		e := &entry{row: r, label: item}
+		e := &entry{Row: r, Label: item}
 		t := norm(stripNumbering(item))
 		switch {
 		case isTotal(item):
-			e.key = render.TotalRow
+			e.Key = render.TotalRow
 		case labels[t] != "":
-			e.key = render.ItemRow(labels[t])
+			e.Key = render.ItemRow(labels[t])
 		default:
-			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "表10的项目“%s”不是“三公”经费的一项", item)
+			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "表%d的项目“%s”不是“三公”经费的一项", l.decl.Number, item)
 			continue
 		}
 		rd.amounts(l, r, render.SideMain, e)
@@ -392,15 +382,16 @@ func (rd *reader) readItems(l *located, rows []int) []*entry {
 	return out
 }
 
-// readNamed reads a table of named rows under a total (11, 12, 13): the first
-// row (or the one labelled 合计) is the total, the others keep their names.
+// readNamed reads a table of named rows under a total (units, projects):
+// the first row (or the one labelled 合计) is the total, the others keep
+// their names, keyed later (the profile's derivation).
 func (rd *reader) readNamed(l *located, rows []int) []*entry {
 	var out []*entry
 	for i, r := range rows {
 		item := text(l, r, render.ColItem)
-		e := &entry{row: r, label: item}
+		e := &entry{Row: r, Label: item}
 		if i == 0 || isTotal(item) {
-			e.key = render.TotalRow
+			e.Key = render.TotalRow
 		} else if item == "" {
 			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s这一行有金额但没有名称", tableName(l.decl))
 			continue
@@ -408,8 +399,8 @@ func (rd *reader) readNamed(l *located, rows []int) []*entry {
 			rd.errorf(l.ref(r, colIndex(l.decl, render.ColItem)), "%s", msg)
 			continue
 		}
-		if c, ok := l.extra[categoryColumn]; ok {
-			e.kind = strings.TrimSpace(l.g.at(r, c))
+		if l.optional >= 0 {
+			e.Optional = strings.TrimSpace(l.g.at(r, l.optional))
 		}
 		rd.amounts(l, r, render.SideMain, e)
 		out = append(out, e)
@@ -417,30 +408,16 @@ func (rd *reader) readNamed(l *located, rows []int) []*entry {
 	return out
 }
 
-// category is the input's key for a 项目类别 column's word: 特定目标类 or
-// 其他运转类 (项目 after it or not), or the key itself; ok is false for
-// any other word.
-func category(word string) (string, bool) {
-	switch strings.TrimSuffix(norm(word), "项目") {
-	case "":
-		return "", true
-	case "特定目标类", input.CategorySpecificGoal:
-		return input.CategorySpecificGoal, true
-	case "其他运转类", input.CategoryOtherOperating:
-		return input.CategoryOtherOperating, true
-	}
-	return "", false
-}
-
-// readEcon reads table 6: class subtotals (no 政府经济分类 name) and pairs,
-// named; their codes are found later, through the catalog.
+// readEcon reads the economic classification (table 6): class subtotals
+// (no 政府经济分类 name) and pairs, named; their codes are found later,
+// through the catalog.
 func (rd *reader) readEcon(l *located, rows []int) []*entry {
 	var out []*entry
 	for _, r := range rows {
 		dept, gov := text(l, r, render.ColDeptEcon), text(l, r, render.ColGovEcon)
-		e := &entry{row: r, label: dept, gov: gov}
+		e := &entry{Row: r, Label: dept, Gov: gov}
 		if isTotal(dept) {
-			e.key = render.TotalRow
+			e.Key = render.TotalRow
 		}
 		rd.amounts(l, r, render.SideMain, e)
 		out = append(out, e)
@@ -448,32 +425,62 @@ func (rd *reader) readEcon(l *located, rows []int) []*entry {
 	return out
 }
 
-// read reads the body of every located table.
+// read reads the body of every located table, as its declaration says
+// (TableDecl.Import).
 func (rd *reader) read(found map[render.TableID]*located) map[render.TableID]*sheetTable {
 	out := map[render.TableID]*sheetTable{}
 	for id, l := range found {
 		rows := bodyRows(l)
-		t := &sheetTable{l: l}
-		switch id {
-		case shanxi13.T1:
-			t.main, t.lefts = rd.readSummary(l, rows, input.AllSources)
-		case shanxi13.T4:
-			t.main, t.lefts = rd.readSummary(l, rows, input.FiscalSources)
-		case shanxi13.T2, shanxi13.T3, shanxi13.T5, shanxi13.T8:
-			t.main = rd.readCodes(l, rows, render.SideMain, render.ColCode, render.ColName)
-		case shanxi13.T7:
-			t.main = rd.readCodes(l, rows, render.SideMain, render.ColRevenueCode, render.ColRevenueName)
-		case shanxi13.T9:
-			t.lefts = rd.readCodes(l, rows, render.SideLeft, render.ColRevenueCode, render.ColRevenueName)
-			t.main = rd.readCodes(l, rows, render.SideMain, render.ColCode, render.ColName)
-		case shanxi13.T6:
-			t.main = rd.readEcon(l, rows)
-		case shanxi13.T10:
-			t.main = rd.readItems(l, rows)
-		case shanxi13.T11, shanxi13.T12, shanxi13.T13:
-			t.main = rd.readNamed(l, rows)
+		t := newSheetTable(l)
+		switch l.decl.Import.Rows {
+		case render.ReadSummary:
+			t.Main, t.Lefts = rd.readSummary(l, rows, l.decl.Import.Sources)
+		case render.ReadCodes:
+			// The income half first, as the table reads.
+			for _, side := range []render.Side{render.SideLeft, render.SideMain} {
+				code, name, ok := codeColumns(l.decl, side)
+				if !ok {
+					continue
+				}
+				if side == render.SideLeft {
+					t.Lefts = rd.readCodes(l, rows, side, code, name)
+				} else {
+					t.Main = rd.readCodes(l, rows, side, code, name)
+				}
+			}
+		case render.ReadEcon:
+			t.Main = rd.readEcon(l, rows)
+		case render.ReadItems:
+			t.Main = rd.readItems(l, rows)
+		case render.ReadUnits, render.ReadProjects:
+			t.Main = rd.readNamed(l, rows)
 		}
 		out[id] = t
 	}
 	return out
+}
+
+// newSheetTable is a located table, its body not read yet.
+func newSheetTable(l *located) *sheetTable {
+	t := &sheetTable{l: l, ReadTable: render.ReadTable{Decl: l.decl, Sheet: l.g.name, Yuan: l.yuan,
+		Ref: func(r int, col render.ColKey) string { return l.ref(r, colIndex(l.decl, col)) }}}
+	if l.optional >= 0 {
+		t.OptionalRef = func(r int) string { return l.g.ref(r, l.optional) }
+	}
+	return t
+}
+
+// codeColumns are a side's code column (KindCode) and the name column
+// (KindText) after it; ok is false when the side has no code column.
+func codeColumns(d *render.TableDecl, side render.Side) (code, name render.ColKey, ok bool) {
+	for _, c := range d.Columns {
+		switch {
+		case c.Side != side:
+		case c.Kind == render.KindCode && !ok:
+			code, ok = c.Key, true
+		case c.Kind == render.KindText && ok:
+			return code, c.Key, true
+		}
+	}
+	return code, "", ok
 }

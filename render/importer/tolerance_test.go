@@ -38,13 +38,13 @@ func printedAt(t *testing.T, grids []*grid, id render.TableID, key render.RowKey
 		t.Fatalf("表%s not found", id)
 	}
 	rd := &reader{cat: input.DefaultCatalog(), sheets: map[string]int{}}
-	for _, e := range rd.read(map[render.TableID]*located{id: l})[id].main {
-		if e.key != key {
+	for _, e := range rd.read(map[render.TableID]*located{id: l})[id].Main {
+		if e.Key != key {
 			continue
 		}
 		for i, g := range grids {
 			if g == l.g {
-				return i, e.row, l.cols[colIndex(l.decl, col)], e.refs[col]
+				return i, e.Row, l.cols[colIndex(l.decl, col)], e.Refs[col]
 			}
 		}
 	}

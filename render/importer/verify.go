@@ -5,33 +5,33 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
 
-// isLeaf tells the rows the input lines are taken from, in each table;
-// every other row is a total, checked against them.
-func isLeaf(id render.TableID, k render.RowKey) bool {
+// isLeaf tells the rows the input lines are taken from, in a table read as
+// its declaration says (TableImport.Rows); every other row is a total,
+// checked against them.
+func isLeaf(d *render.TableDecl, k render.RowKey) bool {
 	switch k.Role {
 	case render.RoleCode:
-		return len(k.ID) == 7 && id != shanxi13.T1 && id != shanxi13.T4 && id != shanxi13.T6
+		return len(k.ID) == 7 && d.Import.Rows == render.ReadCodes
 	case render.RoleEcon, render.RoleProject:
 		return true
 	case render.RoleItem:
 		return k.ID != render.ItemVehicles
 	case render.RoleUnit:
-		return id == shanxi13.T11
+		return d.Import.Rows == render.ReadUnits
 	}
 	return false
 }
 
 // leafCount is how many leaves a table prints.
-func leafCount(id render.TableID, st *sheetTable) int {
+func leafCount(st *sheetTable) int {
 	n := 0
-	for _, es := range [][]*entry{st.main, st.lefts} {
+	for _, es := range [][]*entry{st.Main, st.Lefts} {
 		for _, e := range es {
-			if isLeaf(id, e.key) {
+			if isLeaf(st.l.decl, e.Key) {
 				n++
 			}
 		}
@@ -55,16 +55,17 @@ func columnTitle(l *located, col render.ColKey) string {
 // of its parts (0.01 each) is a warning; any other difference an error at
 // the workbook's cell.
 func (dv *deriver) verify(pub *render.Publication) {
-	for _, d := range shanxi13.Profile.Tables {
+	for _, d := range dv.profile.Tables {
 		st := dv.tables[d.ID]
 		t := pub.Table(d.ID)
 		if st == nil || t == nil {
 			continue
 		}
-		leavesIn := leafCount(d.ID, st)
-		if d.ID == shanxi13.T1 || d.ID == shanxi13.T4 {
-			// Their figures total the codes of table 3.
-			leavesIn = leafCount(shanxi13.T3, dv.tables[shanxi13.T3])
+		leavesIn := leafCount(st)
+		if o := d.Import.LeavesOf; o != "" {
+			// Its figures total the leaves of another table (the summaries,
+			// the codes of table 3).
+			leavesIn = leafCount(dv.tables[o])
 		}
 		// A figure is compared as printed: to 0.01 万元, or to the 分 in a
 		// table in 元; a total may be off the sum of its leaves by as many
@@ -75,18 +76,18 @@ func (dv *deriver) verify(pub *render.Publication) {
 		}
 		tolerance := unit.Mul(decimal.NewFromInt(int64(max(leavesIn, 1))))
 		printed := map[[2]render.RowKey]bool{}
-		for side, entries := range [][]*entry{st.main, st.lefts} {
+		for side, entries := range [][]*entry{st.Main, st.Lefts} {
 			for _, e := range entries {
-				if e.key.Role == render.RoleNone {
+				if e.Key.Role == render.RoleNone {
 					continue
 				}
-				printed[[2]render.RowKey{{Role: render.Role(side)}, e.key}] = true
+				printed[[2]render.RowKey{{Role: render.Role(side)}, e.Key}] = true
 				for _, c := range d.Columns {
-					v, ok := e.amounts[c.Key]
+					v, ok := e.Amounts[c.Key]
 					if !ok || c.Kind != render.KindAmount {
 						continue
 					}
-					got, _ := t.Cell(e.key, c.Key)
+					got, _ := t.Cell(e.Key, c.Key)
 					want, from := v.Round(2), got.Amount
 					if st.l.yuan {
 						want, from = v, got.Exact // to the 分
@@ -95,28 +96,28 @@ func (dv *deriver) verify(pub *render.Publication) {
 						continue
 					}
 					diff := want.Sub(from)
-					what := fmt.Sprintf("%s“%s”的%s", tableName(d), e.label, columnTitle(st.l, c.Key))
+					what := fmt.Sprintf("%s“%s”的%s", tableName(d), e.Label, columnTitle(st.l, c.Key))
 					said := func(by string) string {
-						return fmt.Sprintf("%s为 %s，%s %s，相差 %s", what, st.l.money(want), by, st.l.money(from), st.l.money(diff))
+						return fmt.Sprintf("%s为 %s，%s %s，相差 %s", what, st.Money(want), by, st.Money(from), st.Money(diff))
 					}
-					if !isLeaf(d.ID, e.key) && diff.Abs().LessThanOrEqual(tolerance) {
-						dv.rd.problems = append(dv.rd.problems, problem{ref: e.refs[c.Key], warning: true,
+					if !isLeaf(d, e.Key) && diff.Abs().LessThanOrEqual(tolerance) {
+						dv.rd.problems = append(dv.rd.problems, problem{ref: e.Refs[c.Key], warning: true,
 							msg: said("明细之和为") + "：按四舍五入尾差处理，以明细为准"})
 						continue
 					}
-					dv.rd.errorf(e.refs[c.Key], "%s：请核对该单元格或它所汇总的明细", said("而由各表明细得出"))
+					dv.rd.errorf(e.Refs[c.Key], "%s：请核对该单元格或它所汇总的明细", said("而由各表明细得出"))
 				}
 			}
 		}
 		// A leaf the rebuilt table has and the workbook does not print.
 		for _, r := range t.Rows {
 			for side, k := range []render.RowKey{r.Key, r.LeftKey} {
-				if !isLeaf(d.ID, k) || printed[[2]render.RowKey{{Role: render.Role(side)}, k}] {
+				if !isLeaf(d, k) || printed[[2]render.RowKey{{Role: render.Role(side)}, k}] {
 					continue
 				}
 				for i, c := range t.Columns {
 					if c.Kind == render.KindAmount && c.Side == render.Side(side) && !r.Cells[i].Amount.IsZero() {
-						dv.rd.errorf(st.l.g.name, "%s缺少%s这一行（%s %s，由其他各表得出）", tableName(d), describe(k), columnTitle(st.l, c.Key), st.l.money(r.Cells[i].Amount))
+						dv.rd.errorf(st.l.g.name, "%s缺少%s这一行（%s %s，由其他各表得出）", tableName(d), describe(k), columnTitle(st.l, c.Key), st.Money(r.Cells[i].Amount))
 						break
 					}
 				}

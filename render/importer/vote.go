@@ -5,20 +5,20 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/layouts/shanxi13"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
 
-// Every figure of the 13 tables is printed more than once: a code's 基本支出
-// in its own row (合计 = 基本支出 + 项目支出) and in its parent's (款 = Σ项),
-// its 一般公共预算 in table 2 and as table 5's 合计, a category's total in
-// tables 1, 2 and 3, and so on. Each such relation between printed cells is
-// a vote that they agree. When one cell is changed, every relation it is in
-// fails by the same amount and every other holds: the cell all failing
-// relations share, which each of its relations blames by the same amount,
-// is the one the other tables outvote. It is named first, as the error,
+// Every figure of a profile's tables is printed more than once: a code's
+// 基本支出 in its own row (合计 = 基本支出 + 项目支出) and in its parent's
+// (款 = Σ项) — the relations of each table, by its declaration — and, as
+// the profile declares (render.ImportDecl.Relate), in other tables: in
+// shanxi-13 its 一般公共预算 in table 2 and as table 5's 合计, a category's
+// total in tables 1, 2 and 3, and so on. Each such relation between
+// printed cells is a vote that they agree. When one cell is changed, every
+// relation it is in fails by the same amount and every other holds: the
+// cell all failing relations share, which each of its relations blames by
+// the same amount, is the one the other tables outvote. It is named first, as the error,
 // with the figure the others agree on; the rest of the import then runs on
 // that figure, so that what would only follow from the one cell (the same
 // difference in tables 2, 3, 12 …) is not said again.
@@ -40,7 +40,7 @@ type vcell struct {
 	col render.ColKey
 }
 
-func (c vcell) value() decimal.Decimal { return c.e.amounts[c.col] }
+func (c vcell) value() decimal.Decimal { return c.e.Amounts[c.col] }
 
 // relation says its terms add up to nothing: Σ signs[i]·cells[i] = 0.
 type relation struct {
@@ -88,7 +88,7 @@ func cellIn(t *sheetTable, e *entry, col render.ColKey, sign int8) term {
 	if t == nil || e == nil {
 		return term{}
 	}
-	if _, ok := e.amounts[col]; !ok {
+	if _, ok := e.Amounts[col]; !ok {
 		return term{}
 	}
 	return term{vcell{t, e, col}, sign, true}
@@ -143,43 +143,65 @@ func amountCols(d *render.TableDecl, side render.Side) []render.ColKey {
 	return out
 }
 
-// keyed indexes entries by key (several for a project named twice).
-func keyed(es []*entry) map[render.RowKey][]*entry {
-	out := map[render.RowKey][]*entry{}
-	for _, e := range es {
-		if e.key.Role != render.RoleNone {
-			out[e.key] = append(out[e.key], e)
-		}
-	}
-	return out
-}
-
-func one(m map[render.RowKey][]*entry, k render.RowKey) *entry {
-	if es := m[k]; len(es) == 1 {
-		return es[0]
-	}
-	return nil
-}
-
-// relations gathers the relations of the tables found.
-func relations(tables map[render.TableID]*sheetTable) *voter {
+// relations gathers the relations of the tables found: each table's own,
+// in print order, then those the profile declares between tables
+// (render.ImportDecl.Relate).
+func relations(p *render.Profile, tables map[render.TableID]*sheetTable) *voter {
 	v := newVoter()
-	for _, d := range shanxi13.Profile.Tables {
+	for _, d := range p.Tables {
 		t := tables[d.ID]
 		if t == nil {
 			continue
 		}
-		for side, es := range [][]*entry{t.main, t.lefts} {
+		for side, es := range [][]*entry{t.Main, t.Lefts} {
 			v.rowRelations(t, render.Side(side), es)
 			v.columnRelations(t, render.Side(side), es)
 		}
 	}
-	v.tableRelations(tables)
+	if p.Import.Relate != nil {
+		r := &relater{v: v, tables: tables, of: map[*render.ReadTable]*sheetTable{}}
+		for _, t := range tables {
+			r.of[&t.ReadTable] = t
+		}
+		p.Import.Relate(r)
+	}
 	return v
 }
 
-// rowRelations: in each row, 合计 is the sum of the other amounts (table
-// 2: 本年收入 合计 is the sum of the sources).
+// relater is the voter as a profile's relations between tables see it
+// (render.ImportRelations).
+type relater struct {
+	v      *voter
+	tables map[render.TableID]*sheetTable
+	of     map[*render.ReadTable]*sheetTable
+}
+
+func (r *relater) Table(id render.TableID) *render.ReadTable {
+	if t := r.tables[id]; t != nil {
+		return &t.ReadTable
+	}
+	return nil
+}
+
+func (r *relater) term(c render.ReadCell, sign int8) term {
+	return cellIn(r.of[c.Table], c.Row, c.Col, sign)
+}
+
+// Same: the two cells print one figure.
+func (r *relater) Same(a, b render.ReadCell) { r.v.add(relTable, true, r.term(a, 1), r.term(b, -1)) }
+
+// Sum: total is the sum of parts.
+func (r *relater) Sum(total render.ReadCell, parts ...render.ReadCell) {
+	terms := []term{r.term(total, 1)}
+	for _, p := range parts {
+		terms = append(terms, r.term(p, -1))
+	}
+	r.v.add(relTable, false, terms...)
+}
+
+// rowRelations: in each row, 合计 is the sum of the other amounts, or as
+// the table declares (TableImport.RowTotal; table 2: 本年收入 合计 is the
+// sum of the sources).
 func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 	cols := amountCols(t.l.decl, side)
 	total, parts := render.ColTotal, []render.ColKey{}
@@ -188,17 +210,14 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 			parts = append(parts, c)
 		}
 	}
-	if t.l.decl.ID == shanxi13.T2 {
-		total, parts = render.ColCurrent, nil
-		for _, s := range input.AllSources {
-			parts = append(parts, render.SourceCol(s))
-		}
+	if d := t.l.decl.Import; d.RowTotal != "" {
+		total, parts = d.RowTotal, d.RowParts
 	}
 	if len(parts) < 1 || len(parts) == len(cols) {
 		return // one amount column, or no total among them
 	}
 	for _, e := range es {
-		if e.key.Role == render.RoleNone {
+		if e.Key.Role == render.RoleNone {
 			continue
 		}
 		terms := []term{cellIn(t, e, total, 1)}
@@ -211,23 +230,24 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 
 // columnRelations: in each column, a total row is the sum of the rows it
 // totals — 类 of its 款, 款 of its 项, 合计 of the 类 (or of what has no
-// parent printed); a unit of its projects; table 6's class of its pairs;
-// table 10's 公务用车 of ① and ②; the summary tables' totals.
+// parent printed); a unit of its projects; an economic class of its pairs;
+// 公务用车 of ① and ②; a summary table's totals (TableImport.Rows).
 func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
-	m := keyed(es)
+	m := render.IndexRows(es)
 	children := map[render.RowKey][]*entry{}
-	id := t.l.decl.ID
+	reading := t.l.decl.Import.Rows
+	summary, econ := reading == render.ReadSummary, reading == render.ReadEcon
 	for _, e := range es {
-		k := e.key
+		k := e.Key
 		var parent render.RowKey
 		switch {
-		case k.Role == render.RoleCode && (id == shanxi13.T1 || id == shanxi13.T4):
+		case k.Role == render.RoleCode && summary:
 			parent = render.CurrentTotalRow
 		case k.Role == render.RoleSource:
 			parent = render.CurrentTotalRow
 		case k.Role == render.RoleCarrySource:
 			parent = render.CarryoverRow
-		case k.Role == render.RoleCode && id == shanxi13.T6:
+		case k.Role == render.RoleCode && econ:
 			parent = render.TotalRow
 		case k.Role == render.RoleEcon:
 			parent = render.TotalRow
@@ -251,7 +271,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 			parent = render.TotalRow
 		case k.Role == render.RoleProject:
 			parent = render.UnitRow(k.ID)
-		case k == render.CurrentTotalRow || (k == render.CarryoverRow && (id == shanxi13.T1 || id == shanxi13.T4)):
+		case k == render.CurrentTotalRow || (k == render.CarryoverRow && summary):
 			parent = render.TotalRow
 		default:
 			continue
@@ -263,10 +283,10 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 		children[render.TotalRow] = []*entry{}
 	}
 	// Table 6's total adds up its classes when it has them, not their pairs too.
-	if id == shanxi13.T6 {
+	if econ {
 		var classes []*entry
 		for _, e := range children[render.TotalRow] {
-			if e.key.Role == render.RoleCode {
+			if e.Key.Role == render.RoleCode {
 				classes = append(classes, e)
 			}
 		}
@@ -280,7 +300,7 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 	}
 	sort.Slice(parents, func(i, j int) bool { return firstRow(m, parents[i]) < firstRow(m, parents[j]) })
 	for _, p := range parents {
-		total := one(m, p)
+		total := m.One(p)
 		if total == nil {
 			continue
 		}
@@ -292,87 +312,9 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 
 func firstRow(m map[render.RowKey][]*entry, k render.RowKey) int {
 	if es := m[k]; len(es) > 0 {
-		return es[0].row
+		return es[0].Row
 	}
 	return -1
-}
-
-// tableRelations: the same figure in two tables (or both halves of one).
-func (v *voter) tableRelations(tables map[render.TableID]*sheetTable) {
-	get := func(id render.TableID) (*sheetTable, map[render.RowKey][]*entry, map[render.RowKey][]*entry) {
-		t := tables[id]
-		if t == nil {
-			return nil, nil, nil
-		}
-		return t, keyed(t.main), keyed(t.lefts)
-	}
-	t1, m1, l1 := get(shanxi13.T1)
-	t2, m2, _ := get(shanxi13.T2)
-	t3, m3, _ := get(shanxi13.T3)
-	t4, m4, l4 := get(shanxi13.T4)
-	t12, m12, _ := get(shanxi13.T12)
-	t13, m13, _ := get(shanxi13.T13)
-	same := func(a, b term) { v.add(relTable, true, a, b) }
-	total := render.TotalRow
-	// Each code of table 2: its 合计 and carry-over are table 3's 合计; its
-	// fiscal sources are tables 5, 8 and 9's 合计.
-	type ofSource struct {
-		s input.Source
-		t *sheetTable
-		m map[render.RowKey][]*entry
-	}
-	var fiscal []ofSource
-	for _, f := range []struct {
-		s  input.Source
-		id render.TableID
-	}{{input.GeneralPublic, shanxi13.T5}, {input.GovernmentFund, shanxi13.T8}, {input.StateCapital, shanxi13.T9}} {
-		if t, m, _ := get(f.id); t != nil {
-			fiscal = append(fiscal, ofSource{f.s, t, m})
-		}
-	}
-	if t2 != nil {
-		for _, e := range t2.main {
-			if e.key.Role != render.RoleCode && e.key != total {
-				continue
-			}
-			v.add(relTable, false, cellIn(t3, one(m3, e.key), render.ColTotal, 1), cellIn(t2, e, render.ColCurrent, -1), cellIn(t2, e, render.ColCarryover, -1))
-			for _, f := range fiscal {
-				same(cellIn(t2, e, render.SourceCol(f.s), 1), cellIn(f.t, one(f.m, e.key), render.ColTotal, -1))
-			}
-		}
-	}
-	// Table 1: a category's figures are tables 2 and 3's, its incomes
-	// table 2's totals; each side's 总计 is the other's.
-	if t1 != nil {
-		for _, e := range t1.main {
-			k := e.key
-			if k.Role == render.RoleCode || k == render.CurrentTotalRow {
-				if k == render.CurrentTotalRow {
-					k = total
-				}
-				same(cellIn(t1, e, render.ColTotal, 1), cellIn(t3, one(m3, k), render.ColTotal, -1))
-				same(cellIn(t1, e, render.ColCurrent, 1), cellIn(t2, one(m2, k), render.ColCurrent, -1))
-				same(cellIn(t1, e, render.ColCarryover, 1), cellIn(t2, one(m2, k), render.ColCarryover, -1))
-			}
-		}
-		for _, s := range input.AllSources {
-			same(cellIn(t1, one(l1, render.SourceRow(s)), render.ColIncome, 1), cellIn(t2, one(m2, total), render.SourceCol(s), -1))
-		}
-		same(cellIn(t1, one(l1, render.CarryoverRow), render.ColIncome, 1), cellIn(t2, one(m2, total), render.ColCarryover, -1))
-		same(cellIn(t1, one(l1, total), render.ColIncome, 1), cellIn(t1, one(m1, total), render.ColTotal, -1))
-	}
-	// Table 4: its incomes are table 2's; a source's spending is its
-	// income and its carry-over; each side's 总计 is the other's.
-	if t4 != nil {
-		for _, s := range input.FiscalSources {
-			same(cellIn(t4, one(l4, render.SourceRow(s)), render.ColIncome, 1), cellIn(t2, one(m2, total), render.SourceCol(s), -1))
-			v.add(relTable, false, cellIn(t4, one(m4, total), render.SourceCol(s), 1),
-				cellIn(t4, one(l4, render.SourceRow(s)), render.ColIncome, -1), cellIn(t4, one(l4, render.CarrySourceRow(s)), render.ColIncome, -1))
-		}
-		same(cellIn(t4, one(l4, total), render.ColIncome, 1), cellIn(t4, one(m4, total), render.ColTotal, -1))
-	}
-	// Table 3's 项目支出 is the projects of tables 12 and 13.
-	v.add(relTable, false, cellIn(t3, one(m3, total), render.ColProject, 1), cellIn(t12, one(m12, total), render.ColTotal, -1), cellIn(t13, one(m13, total), render.ColTotal, -1))
 }
 
 // halfUnit is the most a printed figure of table t is off its exact value
@@ -446,7 +388,7 @@ func twins(cs []culprit) bool {
 	}
 	seen := map[fig]bool{}
 	for _, c := range cs {
-		f := fig{c.c.e.key, c.c.col, c.delta.String()}
+		f := fig{c.c.e.Key, c.c.col, c.delta.String()}
 		if seen[f] {
 			return true
 		}
@@ -600,12 +542,12 @@ func (v *voter) evidence(c culprit) string {
 // corrects its figure to the one the others agree on.
 func (v *voter) blame(rd *reader, cs []culprit) {
 	for _, c := range cs {
-		l, e := c.c.t.l, c.c.e
+		t, e := c.c.t, c.c.e
 		got := c.c.value()
 		want := got.Sub(c.delta)
-		rd.problems = append(rd.problems, problem{ref: e.refs[c.c.col], first: true,
+		rd.problems = append(rd.problems, problem{ref: e.Refs[c.c.col], first: true,
 			msg: fmt.Sprintf("%s“%s”的%s为 %s，而由%s得出应为 %s，相差 %s：多半是这个单元格填错了，请核对改正（其他各表与它不一致之处都由此而来）",
-				tableName(l.decl), e.label, columnTitle(l, c.c.col), l.money(got), v.evidence(c), l.money(want), l.money(c.delta))})
-		e.amounts[c.c.col] = want
+				tableName(t.Decl), e.Label, columnTitle(t.l, c.c.col), t.Money(got), v.evidence(c), t.Money(want), t.Money(c.delta))})
+		e.Amounts[c.c.col] = want
 	}
 }

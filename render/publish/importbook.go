@@ -18,15 +18,17 @@ type ImportOptions struct {
 	Amend func(doc *input.Document, o *input.FormatOptions) error
 	// Context ends the import early when done; nil: never.
 	Context context.Context
+	// Layout is the layout of the workbook's tables ("": the default).
+	Layout string
 }
 
-// ImportBook imports a workbook of the 13 tables (name, its bytes data)
+// ImportBook imports a workbook of a layout's tables (name, its bytes data)
 // into a master input, as `budgetpub import`, `budgetpub batch` and the
 // workbench's bureau page all do: the catalog of res, a header naming the
 // workbook, a fault inside reported as such (Guard). It is the one import
 // they share, so that the three give the same text for the same workbook.
 func ImportBook(res *Resources, name string, data []byte, o ImportOptions) (*importer.Result, error) {
-	wo := importer.Options{Catalog: res.Catalog, Output: o.Output, Amend: o.Amend, Context: o.Context,
+	wo := importer.Options{Catalog: res.Catalog, Output: o.Output, Amend: o.Amend, Context: o.Context, Layout: o.Layout,
 		Format: input.FormatOptions{Header: ImportHeader(name)}}
 	var r *importer.Result
 	err := Guard(name, "导入工作簿时出错", func() error {
