@@ -132,8 +132,44 @@ func init() {
 		return &render.Summary{Total: render.KnownAs(p.Facts.(*tinyFacts).Total),
 			ThreePublic: render.KnownAs(p.Table(tinyThree).Exact(render.TotalRow, render.ColTotal))}
 	}
+	// Its import: table 2's codes are the lines (all 一般公共预算 basic
+	// expenditure, as table 1 says when it lists that source only), table
+	// 3's items the “三公” budget; the engine finds the tables, reads them,
+	// rebuilds the publication and compares every figure.
+	tinyProfile.Tables[1].Import = render.TableImport{Rows: render.ReadCodes}
+	tinyProfile.Tables[2].Import = render.TableImport{Rows: render.ReadItems}
+	tinyProfile.Import = &render.ImportDecl{Summary: tinyTotal, Derive: tinyDerive,
+		Lists: []render.ImportList{{Len: func(d *input.Document) int { return len(d.Expenditures) }, Tables: "表2的科目"}}}
 	render.DeclareChecks(map[render.CheckID]render.CheckInfo{tinyHeavy: {About: "“三公”经费 ≤ 收支总计的千分之二", Relation: true, Table: tinyThree}})
 	render.Register(tinyProfile)
+}
+
+// tinyDerive derives the tiny layout's lines from its tables read back.
+func tinyDerive(run render.ImportRun) {
+	doc := run.Doc()
+	given := func(d decimal.Decimal) input.BySource {
+		var b input.BySource
+		b.Amounts[input.GeneralPublic] = input.Amount{Value: d, Set: true, Pos: input.Pos{Line: 1, Col: 1}}
+		return b
+	}
+	for _, r := range run.Table(tinyFunc).Main {
+		if r.Key.Role == render.RoleCode && len(r.Key.ID) == 7 {
+			run.Name(r.Key.ID, r.Label)
+			doc.Expenditures = append(doc.Expenditures, input.Expenditure{Code: input.Text{Value: r.Key.ID}, Src: input.GeneralPublic,
+				Basic: input.Amount{Value: r.Amount(render.ColTotal), Set: true}})
+		}
+	}
+	run.Assume("expenditures", "表2只印合计：每个科目的金额都记为一般公共预算的基本支出")
+	doc.Units = append(doc.Units, input.Unit{Name: input.Text{Value: doc.Department.Name.Value}}) // the department, its one unit
+	tp := &doc.ThreePublic
+	for _, r := range run.Table(tinyThree).Main {
+		for key, dst := range map[string]*input.BySource{render.ItemOutboundTravel: &tp.OutboundTravel, render.ItemReception: &tp.Reception,
+			render.ItemVehiclePurchase: &tp.VehiclePurchase, render.ItemVehicleOperation: &tp.VehicleOperation} {
+			if r.Key == render.ItemRow(key) {
+				*dst = given(r.Amount(render.ColTotal))
+			}
+		}
+	}
 }
 
 // tinyDoc is the bundled sample in the tiny layout.
@@ -271,5 +307,49 @@ func TestThirdProfileRendersChecksAndReviews(t *testing.T) {
 	}
 	if got := cell("审核状态"); got == "?" {
 		t.Errorf("the review has no 审核状态 column: %v", grid[0])
+	}
+
+	// The import: the workbook read back into a master input of the tiny
+	// layout, rebuilt and compared figure by figure by the engine.
+	data, err := os.ReadFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := publish.ImportBook(res, "tiny.xlsx", data, publish.ImportOptions{Layout: tinyID})
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	if imp.Doc.LayoutOf() != tinyID || !bytes.Contains(imp.Text, []byte("layout: test-3")) {
+		t.Errorf("the imported file's layout is %q", imp.Doc.LayoutOf())
+	}
+	back := publish.Department(res, "back.yaml", imp.Text, publish.Options{Force: true})
+	if back.Err != nil {
+		t.Fatalf("the imported file: %v", back.Err)
+	}
+	for _, id := range []render.TableID{tinyTotal, tinyFunc, tinyThree} {
+		a, b := pub.Table(id), back.Pub.Table(id)
+		if len(a.Rows) != len(b.Rows) || !a.Exact(render.TotalRow, render.ColTotal).Equal(b.Exact(render.TotalRow, render.ColTotal)) {
+			t.Errorf("%s: %d rows, 合计 %s; imported back %d rows, 合计 %s", id, len(a.Rows), a.Exact(render.TotalRow, render.ColTotal), len(b.Rows), b.Exact(render.TotalRow, render.ColTotal))
+		}
+	}
+	// A workbook whose table 2 disagrees with table 1 is refused at the cell.
+	f2, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows2, _ := f2.GetRows("测试表2")
+	for r, row := range rows2 {
+		if len(row) > 0 && row[0] == "2010301" || len(row) > 1 && strings.HasPrefix(row[0], "2010301") {
+			cellName, _ := excelize.CoordinatesToCellName(3, r+1)
+			_ = f2.SetCellValue("测试表2", cellName, 1)
+			break
+		}
+	}
+	var broken bytes.Buffer
+	if err := f2.Write(&broken); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := publish.ImportBook(res, "tiny.xlsx", broken.Bytes(), publish.ImportOptions{Layout: tinyID}); err == nil || !strings.Contains(err.Error(), "测试表2!C") {
+		t.Errorf("a workbook whose tables disagree: %v", err)
 	}
 }
