@@ -153,7 +153,7 @@ type Checker struct {
 	Pub      *Publication
 	Lines    []Line
 	Findings []Finding
-	free     []clerkText // the clerk's texts (clerkTexts), once walked
+	free     *clerkTextSet // the clerk's texts (clerkTexts), once walked
 }
 
 // Place is where in the input a finding is: its line and column and the

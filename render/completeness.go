@@ -93,7 +93,8 @@ func (c *Checker) Completeness() {
 			Message: fmt.Sprintf("没有填写%s：%s", u.What, unknownFix[u.ID]),
 			File:    c.Doc.File, Line: u.Pos.Line, Column: u.Pos.Col, Path: u.Path})
 	}
-	for _, t := range c.clerkTexts() {
+	set := c.clerkTexts()
+	for _, t := range set.texts {
 		if !strings.Contains(t.Value, "在此填写") {
 			continue // no regexp run where it cannot match
 		}
@@ -101,7 +102,7 @@ func (c *Checker) Completeness() {
 			at := t.PosOf(m[0])
 			c.Findings = append(c.Findings, Finding{ID: "skeleton-text", Severity: SeverityIncomplete,
 				Message: fmt.Sprintf("还是空白模板的提示文字“%s”：请换成本部门的内容", t.Value[m[0]:m[1]]),
-				File:    c.Doc.File, Line: at.Line, Column: at.Col, Path: t.path})
+				File:    c.Doc.File, Line: at.Line, Column: at.Col, Path: set.path(t)})
 		}
 	}
 	for i, p := range c.Doc.Projects {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -49,66 +50,101 @@ func Direction(reason string) int {
 	return 0
 }
 
-// clerkText is a free text of the input with its key path
-// (projects[3].performance_goal.output[0].name).
+// clerkText is a free text of the input and where its key path lies in
+// its walk's steps (clerkTexts.path).
 type clerkText struct {
 	input.Text
-	path string
+	from, to int
+}
+
+// pathStep is one step of a key path: a key, or a list's item when key is
+// "".
+type pathStep struct {
+	key   string
+	index int
+}
+
+// clerkTextSet is the input's free texts in order, their key paths kept as
+// steps in one shared slice and spelled only for the few texts a finding
+// is about.
+type clerkTextSet struct {
+	texts []clerkText
+	steps []pathStep
+}
+
+// path spells the key path of a text of the set:
+// projects[3].performance_goal.output[0].name.
+func (s *clerkTextSet) path(t clerkText) string {
+	var b strings.Builder
+	for _, st := range s.steps[t.from:t.to] {
+		switch {
+		case st.key == "":
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(st.index))
+			b.WriteByte(']')
+		case b.Len() > 0:
+			b.WriteByte('.')
+			fallthrough
+		default:
+			b.WriteString(st.key)
+		}
+	}
+	return b.String()
 }
 
 // clerkTexts are the free texts of the input, with where each is: codes,
 // keys, kinds and dates are not free text.
-func clerkTexts(doc *input.Document) []clerkText {
-	var out []clerkText
-	var walk func(v reflect.Value, free bool, path string)
-	walk = func(v reflect.Value, free bool, path string) {
+func clerkTexts(doc *input.Document) *clerkTextSet {
+	set := &clerkTextSet{}
+	var steps []pathStep
+	var walk func(v reflect.Value, free bool)
+	walk = func(v reflect.Value, free bool) {
 		switch v.Kind() {
 		case reflect.Struct:
-			if t, ok := v.Interface().(input.Text); ok {
-				if t.Value != "" && free {
-					out = append(out, clerkText{t, path})
+			if v.Type() == textType {
+				if t := v.Interface().(input.Text); t.Value != "" && free {
+					from := len(set.steps)
+					set.steps = append(set.steps, steps...)
+					set.texts = append(set.texts, clerkText{t, from, len(set.steps)})
 				}
 				return
 			}
 			for i := 0; i < v.NumField(); i++ {
-				if f := v.Type().Field(i); f.IsExported() {
-					walk(v.Field(i), isFreeText(f), joinKey(path, f))
+				f := v.Type().Field(i)
+				if !f.IsExported() {
+					continue
 				}
+				key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				if key == "" || key == "-" { // inlined: no step of its own
+					walk(v.Field(i), isFreeText(f))
+					continue
+				}
+				steps = append(steps, pathStep{key: key})
+				walk(v.Field(i), isFreeText(f))
+				steps = steps[:len(steps)-1]
 			}
 		case reflect.Slice:
 			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i), free, fmt.Sprintf("%s[%d]", path, i))
+				steps = append(steps, pathStep{index: i})
+				walk(v.Index(i), free)
+				steps = steps[:len(steps)-1]
 			}
 		case reflect.Pointer:
 			if !v.IsNil() {
-				walk(v.Elem(), free, path)
+				walk(v.Elem(), free)
 			}
 		}
 	}
-	walk(reflect.ValueOf(doc).Elem(), true, "")
-	return out
+	walk(reflect.ValueOf(doc).Elem(), true)
+	return set
 }
 
-// joinKey is the key path of a field under path: its YAML key, or the
-// path itself for a field the YAML inlines.
-func joinKey(path string, f reflect.StructField) string {
-	key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-	switch {
-	case key == "" || key == "-":
-		return path
-	case path == "":
-		return key
-	}
-	return path + "." + key
-}
+var textType = reflect.TypeOf(input.Text{})
 
 // clerkTexts are the input's free texts, walked once per check.
-func (c *Checker) clerkTexts() []clerkText {
+func (c *Checker) clerkTexts() *clerkTextSet {
 	if c.free == nil {
 		c.free = clerkTexts(c.Doc)
-		if c.free == nil {
-			c.free = []clerkText{}
-		}
 	}
 	return c.free
 }
@@ -144,7 +180,8 @@ func excerpt(s string, i, n int) string {
 // Texts checks every free text: one finding per text and kind, at the
 // first place, counting the others.
 func (c *Checker) Texts() {
-	for _, t := range c.clerkTexts() {
+	set := c.clerkTexts()
+	for _, t := range set.texts {
 		for _, k := range []struct {
 			id   CheckID
 			what string
@@ -173,7 +210,7 @@ func (c *Checker) Texts() {
 			if len(hits) > 1 {
 				msg += fmt.Sprintf("（这段文字中共 %d 处）", len(hits))
 			}
-			c.Findings = append(c.Findings, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.Doc.File, Line: at.Line, Column: at.Col, Path: t.path})
+			c.Findings = append(c.Findings, Finding{ID: k.id, Severity: SeverityWarning, Message: msg, File: c.Doc.File, Line: at.Line, Column: at.Col, Path: set.path(t)})
 		}
 	}
 }
