@@ -332,6 +332,11 @@ func TestThirdProfileRendersChecksAndReviews(t *testing.T) {
 			t.Errorf("%s: %d rows, 合计 %s; imported back %d rows, 合计 %s", id, len(a.Rows), a.Exact(render.TotalRow, render.ColTotal), len(b.Rows), b.Exact(render.TotalRow, render.ColTotal))
 		}
 	}
+	// A bureau's batch takes the workbook in the layout it is asked for.
+	brows := publish.Batch(t.Context(), res, []string{book}, publish.BatchOptions{Out: t.TempDir(), Jobs: 1, Force: true, Layout: tinyID}, nil)
+	if len(brows) != 1 || !brows[0].Done || brows[0].Summary == nil || !brows[0].Summary.Total.Value.Equal(t1) {
+		t.Errorf("the batch of the workbook: %+v", brows)
+	}
 	// A workbook whose table 2 disagrees with table 1 is refused at the cell.
 	f2, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {

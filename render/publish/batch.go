@@ -340,7 +340,7 @@ func batchInput(res *Resources, row Row, o BatchOptions) (r *Result, use *PriorU
 	if o.Priors == nil {
 		return InputFile(res, path, po), nil
 	}
-	text, use, err := ImportFileWith(res, path, o.Priors)
+	text, use, err := ImportFileWith(res, path, o.Priors, o.Layout)
 	if err != nil {
 		return &Result{Name: path, Err: err}, use
 	}
@@ -354,7 +354,7 @@ func InputFile(res *Resources, path string, o Options) *Result {
 	if !IsWorkbook(path) {
 		return File(res, path, o)
 	}
-	text, err := ImportFile(res, path)
+	text, _, err := ImportFileWith(res, path, nil, o.Layout)
 	if err != nil {
 		return &Result{Name: path, Err: err}
 	}

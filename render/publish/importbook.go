@@ -54,19 +54,19 @@ func IsWorkbook(name string) bool { return strings.ToLower(filepath.Ext(name)) =
 // renders it: read (at most importer.MaxBookSize) and imported by
 // ImportBook, with nothing carried from a prior year.
 func ImportFile(res *Resources, path string) ([]byte, error) {
-	text, _, err := ImportFileWith(res, path, nil)
+	text, _, err := ImportFileWith(res, path, nil, "")
 	return text, err
 }
 
 // ImportFileWith is ImportFile with last year's file of the workbook's
 // department, found in priors (nil: none), carried in (Priors.Carrier), and
-// what was found.
-func ImportFileWith(res *Resources, path string, priors *Priors) ([]byte, *PriorUse, error) {
+// what was found; the workbook read in layout ("": the default).
+func ImportFileWith(res *Resources, path string, priors *Priors, layout string) ([]byte, *PriorUse, error) {
 	data, err := readWorkbook(path)
 	if err != nil {
 		return nil, nil, &input.Error{File: path, Msg: "无法读取：" + err.Error(), Err: err}
 	}
-	var o ImportOptions
+	o := ImportOptions{Layout: layout}
 	var use *PriorUse
 	if priors != nil {
 		o.Amend, use = priors.Carrier(res, path)
