@@ -7,4 +7,6 @@ package layouts
 import (
 	// shanxi-13, the default: the 13 tables of 部门预算公开.
 	_ "github.com/budgetpub/budgetpub/layouts/shanxi13"
+	// shanghai-9: Shanghai's 9 tables of 部门预算.
+	_ "github.com/budgetpub/budgetpub/layouts/shanghai9"
 )

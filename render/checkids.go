@@ -43,6 +43,9 @@ type CheckInfo struct {
 	About    string
 	Relation bool
 	Table    TableID
+	// Fix says how to give what an Unknown of this id lacks (the text after
+	// 没有填写…：), for a layout's own unknowns.
+	Fix string
 }
 
 // checkIDs are the declared ids.

@@ -209,7 +209,25 @@ func Check(doc *input.Document, p *Publication) []Finding {
 	for _, check := range set.Checks {
 		check(c)
 	}
+	c.unknownsSaid()
 	return c.Findings
+}
+
+// unknownsSaid makes sure every statement nobody gave is a finding that
+// stops a render, whatever checks the layout lists: one its checks did not
+// say (a layout without Completeness) is added at the end.
+func (c *Checker) unknownsSaid() {
+	said := map[Unknown]bool{}
+	for _, f := range c.Findings {
+		if f.Severity == SeverityIncomplete {
+			said[Unknown{ID: f.ID, Path: f.Path, Pos: input.Pos{Line: f.Line, Col: f.Column}}] = true
+		}
+	}
+	for _, u := range c.Pub.Unknowns {
+		if !said[Unknown{ID: u.ID, Path: u.Path, Pos: u.Pos}] {
+			c.Findings = append(c.Findings, c.unknownFinding(u))
+		}
+	}
 }
 
 // MarkDraft makes a publication say, on its cover, every page and every

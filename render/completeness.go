@@ -89,9 +89,7 @@ func AssetsGiven(a input.Assets) bool {
 // this year's — the 元/万元 slip — (warnings).
 func (c *Checker) Completeness() {
 	for _, u := range c.Pub.Unknowns {
-		c.Findings = append(c.Findings, Finding{ID: u.ID, Severity: SeverityIncomplete,
-			Message: fmt.Sprintf("没有填写%s：%s", u.What, unknownFix[u.ID]),
-			File:    c.Doc.File, Line: u.Pos.Line, Column: u.Pos.Col, Path: u.Path})
+		c.Findings = append(c.Findings, c.unknownFinding(u))
 	}
 	set := c.clerkTexts()
 	for _, t := range set.texts {
@@ -117,6 +115,22 @@ func (c *Checker) Completeness() {
 			Message: fmt.Sprintf("项目“%s”的绩效目标表沿用自%s，还没有复核：逐项核对本年的目标和指标后，删去 carried_from 这一行（工作台中勾选“已复核”）", p.Name.Value, p.Goal.CarriedFrom.Value),
 			File:    c.Doc.File, Line: at.Line, Column: at.Col, Path: fmt.Sprintf("projects[%d].performance_goal.carried_from", i)})
 	}
+}
+
+// unknownFinding is the finding of a statement nobody gave.
+func (c *Checker) unknownFinding(u Unknown) Finding {
+	return Finding{ID: u.ID, Severity: SeverityIncomplete,
+		Message: fmt.Sprintf("没有填写%s：%s", u.What, fixOf(u.ID)),
+		File:    c.Doc.File, Line: u.Pos.Line, Column: u.Pos.Col, Path: u.Path}
+}
+
+// fixOf says how to give what an unknown of id lacks: the core's own, or
+// the one its layout declared (CheckInfo.Fix).
+func fixOf(id CheckID) string {
+	if f, ok := unknownFix[id]; ok {
+		return f
+	}
+	return checkInfo(id).Fix
 }
 
 // unknownFix says, for each kind of unknown, how to give it.

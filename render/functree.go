@@ -15,6 +15,22 @@ type Measure func(Line) decimal.Decimal
 // measure; parents are exact sums rounded once. It reports whether any line
 // was kept.
 func (b *Builder) TreeRows(keep func(Line) bool, ms []Measure, t *TailCheck) ([]Row, bool) {
+	return b.TreeRowsWith(keep, ms, t, b.codeLead)
+}
+
+// codeLead is a row's leading cells as the 13 tables print them: the code
+// and its name; the total's 合计 and a blank.
+func (b *Builder) codeLead(code string) []Cell {
+	if code == "" {
+		return []Cell{Str("合计"), Str("")}
+	}
+	return []Cell{CodeCell(code), Str(b.Doc.Name(code))}
+}
+
+// TreeRowsWith is TreeRows with the leading cells of each row given by
+// lead (of the code; "" for the 合计 row): a layout printing the code in
+// three columns (类 | 款 | 项) gives its own.
+func (b *Builder) TreeRowsWith(keep func(Line) bool, ms []Measure, t *TailCheck, lead func(code string) []Cell) ([]Row, bool) {
 	byCode := map[string][]decimal.Decimal{}
 	for _, l := range b.Lines {
 		if !keep(l) {
@@ -33,7 +49,7 @@ func (b *Builder) TreeRows(keep func(Line) bool, ms []Measure, t *TailCheck) ([]
 	for c, v := range byCode {
 		leaves = append(leaves, CodeAmounts{c, v})
 	}
-	return b.Tree(leaves, len(ms), t), len(leaves) > 0
+	return b.tree(leaves, len(ms), t, lead), len(leaves) > 0
 }
 
 type CodeAmounts struct {
@@ -43,6 +59,10 @@ type CodeAmounts struct {
 
 // Tree builds the 合计 and 类/款/项 rows from 7-digit leaves.
 func (b *Builder) Tree(leaves []CodeAmounts, width int, t *TailCheck) []Row {
+	return b.tree(leaves, width, t, b.codeLead)
+}
+
+func (b *Builder) tree(leaves []CodeAmounts, width int, t *TailCheck, lead func(code string) []Cell) []Row {
 	sort.Slice(leaves, func(i, j int) bool { return leaves[i].Code < leaves[j].Code })
 	total := make([]decimal.Decimal, width)
 	type node struct {
@@ -102,7 +122,7 @@ func (b *Builder) Tree(leaves []CodeAmounts, width int, t *TailCheck) []Row {
 		}
 		t.Check(total[i], parts...)
 	}
-	rows = append(rows, AmountRow(RowTotal, 0, TotalRow, []Cell{Str("合计"), Str("")}, total))
+	rows = append(rows, AmountRow(RowTotal, 0, TotalRow, lead(""), total))
 	for _, n := range nodes {
 		kind, level := RowItem, 3
 		switch len(n.code) {
@@ -111,7 +131,7 @@ func (b *Builder) Tree(leaves []CodeAmounts, width int, t *TailCheck) []Row {
 		case 5:
 			kind, level = RowSubtotal, 2
 		}
-		rows = append(rows, AmountRow(kind, level, CodeRow(n.code), []Cell{CodeCell(n.code), Str(b.Doc.Name(n.code))}, n.amounts))
+		rows = append(rows, AmountRow(kind, level, CodeRow(n.code), lead(n.code), n.amounts))
 	}
 	return rows
 }

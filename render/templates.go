@@ -40,6 +40,8 @@ var templateFuncs = template.FuncMap{
 		return FormatChange(cur, prior, "上年")
 	},
 	"changeVs": FormatChange,
+	"wan":      FormatWan,
+	"vsBudget": FormatVsBudget,
 	"list":     JoinList,
 	"cn":       ChineseNumber,
 }

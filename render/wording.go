@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -108,4 +109,31 @@ func ChineseCount(n int) string {
 		return "两"
 	}
 	return ChineseNumber(n)
+}
+
+// FormatWan writes an amount in 万元 as Shanghai's sentences do: rounded
+// once to two decimals, trailing zeros dropped, no thousands separator —
+// 10万元, 839万元, 12.5万元, 0万元.
+func FormatWan(d decimal.Decimal) string {
+	return Round(d).String() + "万元"
+}
+
+// FormatVsBudget compares a figure with last year's budget as Shanghai's
+// sentences do, with the year: 比2024年预算增加12.5万元 / 比2024年预算减少3万元
+// / 比2024年预算持平 (equal as printed; no percentage). sameWord is the
+// word before 持平 ("比" or "与", as the publication writes it). No prior
+// figure gives "".
+func FormatVsBudget(cur decimal.Decimal, prior Prior, year int, sameWord string) string {
+	if !prior.Set {
+		return ""
+	}
+	base := strconv.Itoa(year) + "年预算"
+	switch d := Round(cur).Sub(Round(prior.Value)); {
+	case d.IsZero():
+		return sameWord + base + "持平"
+	case d.IsPositive():
+		return "比" + base + "增加" + FormatWan(d)
+	default:
+		return "比" + base + "减少" + FormatWan(d.Neg())
+	}
 }

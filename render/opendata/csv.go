@@ -59,12 +59,25 @@ const (
 )
 
 // csvTables are the tables a CSV row can name — where its amount first
-// appears (render.Profile.Lines) — over every layout, the default's first,
-// and what each holds: "T3 支出（功能分类），…".
-func csvTables() (ids []string, said string) {
+// appears (render.Profile.Lines) — in the layouts of the tables named
+// (every layout whose lines name one of them; none named: the default's),
+// the default's first, and what each holds: "T3 支出（功能分类），…".
+func csvTables(named map[string]bool) (ids []string, said string) {
 	seen := map[render.TableID]bool{}
 	var words []string
+	var profiles []*render.Profile
 	for _, p := range render.Profiles() {
+		for _, l := range p.Lines {
+			if named[string(l.Table)] {
+				profiles = append(profiles, p)
+				break
+			}
+		}
+	}
+	if len(profiles) == 0 {
+		profiles = []*render.Profile{defaultProfile()}
+	}
+	for _, p := range profiles {
 		for _, l := range p.Lines {
 			if !seen[l.Table] {
 				seen[l.Table] = true
@@ -76,9 +89,14 @@ func csvTables() (ids []string, said string) {
 	return ids, strings.Join(words, "，")
 }
 
-func fields() []field {
+// fields are the CSV's columns, for a CSV of the default layout.
+func fields() []field { return fieldsFor(nil) }
+
+// fieldsFor are the CSV's columns, its table column naming the layouts of
+// the tables named.
+func fieldsFor(named map[string]bool) []field {
 	codePattern := map[string]any{"pattern": "[0-9]+"}
-	tables, said := csvTables()
+	tables, said := csvTables(named)
 	fs := [numCols]field{
 		colYear:            {"year", "预算年度", "预算年度，如 2024", "integer", map[string]any{"required": true}},
 		colDeptCode:        {"department_code", "部门编码", "部门编码（主输入未填写时为空），按文字保存", "string", nil},

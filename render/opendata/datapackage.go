@@ -41,6 +41,9 @@ type Resource struct {
 	// Combined: the file is the departments' CSVs in one (Combine), not
 	// one department's.
 	Combined bool
+	// tables are the tables its rows name: its schema lists the layouts
+	// they belong to (csvTables).
+	tables map[string]bool
 }
 
 // NewResource describes one department's CSV (as CSV wrote it) at path.
@@ -60,6 +63,12 @@ func ResourceOf(path, department string, year int, data []byte) Resource {
 	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(BOM)))).ReadAll()
 	if err == nil && len(recs) > 0 {
 		r.Rows = len(recs) - 1
+		r.tables = map[string]bool{}
+		for _, rec := range recs[1:] {
+			if colTable < len(rec) {
+				r.tables[rec[colTable]] = true
+			}
+		}
 	}
 	return r
 }
@@ -191,7 +200,7 @@ func resourceJSON(r Resource, name string) object {
 	if r.Hash != "" {
 		res = append(res, member{"hash", r.Hash})
 	}
-	return append(res, member{"dialect", dialect()}, member{"schema", tableSchema()})
+	return append(res, member{"dialect", dialect()}, member{"schema", tableSchema(r.tables)})
 }
 
 // dialect is the CSV dialect CSV writes.
@@ -207,9 +216,9 @@ func dialect() object {
 }
 
 // tableSchema is the Table Schema of the CSV: its fields in order.
-func tableSchema() object {
+func tableSchema(tables map[string]bool) object {
 	var fs []object
-	for _, f := range fields() {
+	for _, f := range fieldsFor(tables) {
 		o := object{{"name", f.name}, {"title", f.title}, {"description", f.desc}, {"type", f.typ}}
 		if f.typ == "number" {
 			o = append(o, member{"bareNumber", true}, member{"decimalChar", "."})

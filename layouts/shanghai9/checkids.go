@@ -1,0 +1,20 @@
+package shanghai9
+
+import "github.com/budgetpub/budgetpub/render"
+
+// The ids of shanghai-9's own findings.
+const (
+	unknownIncomeKind render.CheckID = "unknown-income-kind"
+	unknownPurpose    render.CheckID = "unknown-purpose"
+	carryoverLeftOut  render.CheckID = "sh-carryover"
+)
+
+func init() {
+	render.DeclareChecks(map[render.CheckID]render.CheckInfo{
+		unknownIncomeKind: {About: "没有填写非财政拨款资金的收入类型（事业收入、事业单位经营收入、其他收入）",
+			Fix: "请在这些支出行写 income_kind：business（事业收入）、operating（事业单位经营收入）或 other（其他收入）"},
+		unknownPurpose: {About: "没有填写科目的主要用途",
+			Fix: "请在 subject_purposes 中按科目填写主要用途（“主要用于……”）"},
+		carryoverLeftOut: {About: "上海版式的表中没有上年结转，上年结转的支出未列入", Relation: true, Table: S1},
+	})
+}

@@ -1,0 +1,112 @@
+package shanghai9
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"text/template"
+
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/templates"
+)
+
+//go:embed wording.tmpl
+var wording string
+
+//go:embed glossary.txt
+var glossaryText string
+
+// The parts of a Shanghai publication, by stable id, in order.
+const (
+	PartDuties       = "duties"       // 一、部门主要职能
+	PartOrganization = "organization" // 二、部门机构设置
+	PartGlossary     = render.PartGlossary
+	PartExplanation  = render.PartExplanation // 四、部门预算编制说明
+	PartTables       = render.PartTables      // 五、部门预算表
+	PartOther        = "other"                // 六、其他相关情况说明
+	PartProjects     = "projects"             // 七、项目经费情况说明
+)
+
+// parts lays a Shanghai publication out: 主要职能, 机构设置, 名词解释,
+// 预算编制说明, the tables, 其他相关情况说明 (and, for a department, 项目经费
+// 情况说明), as its 目录 lists them.
+func parts(v variant, b *render.Builder, t *template.Template) ([]*render.Part, error) {
+	d := b.Doc
+	name := d.Department.Name.Value
+	f := buildFacts(v, b)
+	b.Pub.Facts = f
+	w := render.NewWriter(t)
+	para := func(s string) []render.Block {
+		var out []render.Block
+		for _, line := range strings.Split(s, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				out = append(out, render.Para(line))
+			}
+		}
+		return out
+	}
+	one := &render.Part{ID: PartDuties, Title: name + "主要职能", Sections: []*render.Section{
+		{ID: "duties", Paragraphs: b.TextOrUnknown(d.Overview.Duties, render.UnknownOverview, "主要职能", "overview.duties")}}}
+	two := &render.Part{ID: PartOrganization, Title: name + "机构设置", Sections: []*render.Section{
+		{ID: "organization", Paragraphs: b.TextOrUnknown(d.Overview.Organization, render.UnknownOverview, "机构设置", "overview.organization")}}}
+	three := &render.Part{ID: PartGlossary, Title: "名词解释", Sections: []*render.Section{{ID: "glossary", Paragraphs: glossary(b)}}}
+	var explained []render.Block
+	for _, def := range []string{"编制说明.收入", "编制说明.支出", "编制说明.财政拨款"} {
+		explained = append(explained, para(w.Say(def, f))...)
+	}
+	if len(f.Subjects) > 0 {
+		explained = append(explained, para(w.Say("编制说明.科目", f))...)
+	}
+	four := &render.Part{ID: PartExplanation, Title: fmt.Sprintf("%d年%s预算编制说明", d.Year, strings.TrimPrefix(v.prefix, "预算")),
+		Sections: []*render.Section{{ID: "explanation", Blocks: explained}}}
+	five := &render.Part{ID: PartTables, Title: fmt.Sprintf("%d年%s预算表", d.Year, strings.TrimPrefix(v.prefix, "预算"))}
+	for _, tb := range b.Pub.Tables {
+		five.Sections = append(five.Sections, &render.Section{ID: string(tb.ID), TOC: tb.Title, Table: tb})
+	}
+	procurement := w.Say("政府采购", f)
+	if missing := render.ProcurementMissing(d.Procurement); len(missing) > 0 {
+		procurement = b.Unknown(render.UnknownProcurement, "政府采购预算（"+strings.Join(missing, "、")+"）", "procurement", d.Procurement.Pos)
+	}
+	six := &render.Part{ID: PartOther, Title: "其他相关情况说明", Sections: []*render.Section{
+		{ID: "three_public", Heading: fmt.Sprintf("一、%d年“三公”经费预算情况说明", d.Year),
+			Blocks: append(para(w.Say("三公.总", f)), append(para(w.Say("三公.出国", f)), append(para(w.Say("三公.用车", f)), para(w.Say("三公.接待", f))...)...)...)},
+		{ID: "operating_costs", Heading: "二、机关运行经费预算", Blocks: para(w.Say("机关运行经费", f))},
+		{ID: "procurement", Heading: "三、政府采购预算情况", Blocks: para(procurement)},
+		{ID: "performance", Heading: "四、绩效目标设置情况", Blocks: para(w.Say("绩效目标", f))},
+		{ID: "assets", Heading: "五、国有资产占有使用情况", Blocks: para(b.Unknown(render.UnknownAssets, "国有资产占有使用情况（车辆、设备、预算安排的购置）", "assets", b.KeyPos("assets")))},
+	}}
+	if err := w.Err(); err != nil {
+		return nil, err
+	}
+	return []*render.Part{one, two, three, four, five, six}, nil
+}
+
+// glossary is Shanghai's default 名词解释 with the input's replacements and
+// additions, numbered.
+func glossary(b *render.Builder) []string {
+	var terms []templates.Term
+	for _, line := range strings.Split(glossaryText, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		term, text, _ := strings.Cut(line, "：")
+		terms = append(terms, templates.Term{Term: term, Text: text})
+	}
+	for _, g := range b.Doc.Glossary {
+		replaced := false
+		for i := range terms {
+			if terms[i].Term == g.Term.Value {
+				terms[i].Text, replaced = g.Text.Value, true
+			}
+		}
+		if !replaced {
+			terms = append(terms, templates.Term{Term: g.Term.Value, Text: g.Text.Value})
+		}
+	}
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = fmt.Sprintf("%s、%s：%s", render.ChineseNumber(i+1), t.Term, strings.TrimSpace(t.Text))
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package shanghai9
+
+import (
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+)
+
+// variant is what differs between a department's publication (部门预算)
+// and a budget unit's own (单位预算): the tables' titles' prefix, the word
+// a note says the publisher with, the furniture's word.
+type variant struct {
+	prefix string // 部门 or 预算单位: {year}年部门财务收支预算总表
+	self   string // 本部门 or 本单位
+	unit   bool   // 单位预算
+}
+
+var (
+	department = variant{prefix: "部门", self: "本部门"}
+	unitBudget = variant{prefix: "预算单位", self: "本单位", unit: true}
+)
+
+func hc(row, col, rowSpan, colSpan int, text string) render.HeaderCell {
+	return render.HeaderCell{Row: row, Col: col, RowSpan: rowSpan, ColSpan: colSpan, Text: text}
+}
+
+func col(key render.ColKey, kind render.CellKind) render.Column {
+	return render.Column{Key: key, Kind: kind}
+}
+
+func left(key render.ColKey, kind render.CellKind) render.Column {
+	return render.Column{Key: key, Kind: kind, Side: render.SideLeft}
+}
+
+// codeCols are the three code columns and the name.
+var codeCols = []render.Column{col(ColClass, render.KindCode), col(ColSection, render.KindCode), col(ColSubject, render.KindCode), col(render.ColName, render.KindText)}
+
+// codeHead is the header of the code columns over rows 1–2 (0-based), under
+// the 项目 heading of row 0: 功能分类科目编码 over 类 | 款 | 项, and the name.
+func codeHead(code, name string) []render.HeaderCell {
+	return []render.HeaderCell{
+		hc(0, 0, 1, 4, "项目"),
+		hc(1, 0, 1, 3, code), hc(1, 3, 2, 1, name),
+		hc(2, 0, 1, 1, "类"), hc(2, 1, 1, 1, "款"), hc(2, 2, 1, 1, "项"),
+	}
+}
+
+// functionDecl declares table 3, 5, 6 or 7: the function codes of the lines
+// kept, 合计 = 基本支出 + 项目支出, in 元.
+func functionDecl(v variant, id render.TableID, n int, title, group string, keep func(render.Line) bool, empty string) *render.TableDecl {
+	return &render.TableDecl{
+		ID: id, Number: n, Title: v.prefix + title, Unit: "元",
+		Columns:    append(append([]render.Column{}, codeCols...), col(render.ColTotal, render.KindAmount), col(render.ColBasic, render.KindAmount), col(render.ColProject, render.KindAmount)),
+		HeaderRows: 3,
+		Header: append(codeHead("功能分类科目编码", "功能分类科目名称"),
+			hc(0, 4, 1, 3, group), hc(1, 4, 2, 1, "合计"), hc(1, 5, 2, 1, "基本支出"), hc(1, 6, 2, 1, "项目支出")),
+		Presentation: render.Presentation{SheetName: sheet(n)},
+		Build: func(b *render.Builder, t *render.Table) {
+			var tl render.TailCheck
+			rows, any := codeRows(b, keep, []render.Measure{totalOf, basicOf, projectOf}, &tl)
+			t.Rows = rows
+			if !any && empty != "" {
+				t.Notes = append(t.Notes, emptyNote(v, b.Doc.Year, empty))
+			}
+			tl.Finish(t, false)
+		},
+	}
+}
+
+// emptyNote is the note under an empty table 6 or 7:
+// 注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。
+func emptyNote(v variant, year int, what string) string {
+	return "注:" + v.self + itoa(year) + "年无" + what + "财政拨款安排的预算，故本表为空表。"
+}
+
+// sheet is a table's sheet name: 表N.
+func sheet(n int) string { return "表" + itoa(n) }
+
+func of(s input.Source) func(render.Line) bool {
+	return func(l render.Line) bool { return l.Source == s }
+}
+
+func all(render.Line) bool { return true }
+
+// tables are the nine tables of a variant, in 目录 order.
+func tables(v variant) []*render.TableDecl {
+	return []*render.TableDecl{
+		summaryDecl(v),
+		revenueDecl(v),
+		functionDecl(v, S3, 3, "支出预算总表", "支出预算", all, ""),
+		fiscalDecl(v),
+		functionDecl(v, S5, 5, "一般公共预算支出功能分类预算表", "一般公共预算支出", of(input.GeneralPublic), ""),
+		functionDecl(v, S6, 6, "政府性基金预算支出功能分类预算表", "政府性基金预算支出", of(input.GovernmentFund), "政府性基金预算"),
+		functionDecl(v, S7, 7, "国有资本经营预算支出功能分类预算表", "国有资本经营预算支出", of(input.StateCapital), "国有资本经营预算"),
+		economicDecl(v),
+		threePublicDecl(v),
+	}
+}

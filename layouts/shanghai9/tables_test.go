@@ -1,0 +1,110 @@
+package shanghai9
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/shopspring/decimal"
+)
+
+func build(t *testing.T, src string) (*input.Document, *render.Publication) {
+	t.Helper()
+	doc, err := input.Decode("sh.yaml", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := render.BuildWith(doc, render.Options{Layout: Department.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, pub
+}
+
+// The identities between the nine tables (spec §6) hold by construction,
+// to the cent of 元, on the bundled sample.
+func TestTablesAgree(t *testing.T) {
+	_, pub := build(t, string(input.Sample))
+	amount := func(id render.TableID, k render.RowKey, c render.ColKey) decimal.Decimal { return pub.Table(id).Exact(k, c) }
+	total := func(id render.TableID, c render.ColKey) decimal.Decimal { return amount(id, render.TotalRow, c) }
+	for _, c := range []struct {
+		what string
+		a, b decimal.Decimal
+	}{
+		{"表1 收入总计 = 支出总计", total(S1, render.ColIncome), total(S1, render.ColTotal)},
+		{"表2 合计 = 表3 合计", total(S2, render.ColTotal), total(S3, render.ColTotal)},
+		{"表1 支出总计 = 表3 合计", total(S1, render.ColTotal), total(S3, render.ColTotal)},
+		{"表1 财政拨款收入 = 表4 收入总计", amount(S1, rowFiscal, render.ColIncome), total(S4, render.ColIncome)},
+		{"表2 财政拨款收入 = 表4 收入总计", total(S2, ColFiscal), total(S4, render.ColIncome)},
+		{"表1 一般公共预算资金 = 表5 合计", amount(S1, render.SourceRow(input.GeneralPublic), render.ColIncome), total(S5, render.ColTotal)},
+		{"表4 一般公共预算 = 表5 合计", total(S4, render.SourceCol(input.GeneralPublic)), total(S5, render.ColTotal)},
+		{"表3 合计 = 基本 + 项目", total(S3, render.ColTotal), total(S3, render.ColBasic).Add(total(S3, render.ColProject))},
+		{"表9 合计 = 出国 + 接待 + 用车", total(S9, render.ColTotal), total(S9, colTravel).Add(total(S9, colReception)).Add(total(S9, colVehicles))},
+	} {
+		if !c.a.Equal(c.b) {
+			t.Errorf("%s: %s ≠ %s", c.what, c.a, c.b)
+		}
+	}
+	// 元 from the exact 万元: the sample's 5103.42 万元 is 51034200 元.
+	if got := total(S1, render.ColTotal); !got.Equal(decimal.RequireFromString("51034200")) {
+		t.Errorf("表1 支出总计 %s 元", got)
+	}
+	// The functional code in three columns, 合计 last.
+	t3 := pub.Table(S3)
+	last := t3.Rows[len(t3.Rows)-1]
+	if last.Key != render.TotalRow || last.Cells[t3.Col(ColClass)].Text != "合计" {
+		t.Errorf("表3's last row: %+v", last)
+	}
+	r := t3.Row(render.CodeRow("2010301"))
+	if r == nil || r.Cells[t3.Col(ColClass)].Text != "201" || r.Cells[t3.Col(ColSection)].Text != "03" || r.Cells[t3.Col(ColSubject)].Text != "01" {
+		t.Errorf("表3 2010301: %+v", r)
+	}
+	// Empty tables 6 and 7 say so in Shanghai's words.
+	if n := pub.Table(S6).Notes; len(n) != 1 || n[0] != "注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。" {
+		t.Errorf("表6's notes: %q", n)
+	}
+}
+
+// The checks of the layout: table 8 against table 5's 基本支出 (the
+// sample's economic lines are the reference's, which print part of it),
+// and a line of 上年结转, which no Shanghai table shows.
+func TestChecks(t *testing.T) {
+	doc, pub := build(t, string(input.Sample))
+	ids := map[render.CheckID]int{}
+	for _, f := range render.Check(doc, pub) {
+		ids[f.ID]++
+	}
+	if ids[checkEconomic] != 1 || ids[carryoverLeftOut] != 0 {
+		t.Errorf("the sample's findings: %v", ids)
+	}
+	carry := strings.Replace(string(input.Sample), "expenditures:\n", "expenditures:\n  - {code: 2010301, carryover: true, project: 10}\n", 1)
+	doc, pub = build(t, carry)
+	ids = map[render.CheckID]int{}
+	for _, f := range render.Check(doc, pub) {
+		ids[f.ID]++
+	}
+	if ids[carryoverLeftOut] != 1 {
+		t.Errorf("a carry-over line: %v", ids)
+	}
+}
+
+// The text quotes the tables: 编制说明's figures are tables 1, 4 and 5's in
+// 万元, and what nobody gave (a subject's purpose) is a mark, not a fact.
+func TestTextQuotesTheTables(t *testing.T) {
+	_, pub := build(t, string(input.Sample))
+	var text []string
+	for _, b := range pub.Part(PartExplanation).Sections[0].Blocks {
+		text = append(text, b.Text)
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{"收入预算5103.42万元", "财政拨款收入5103.42万元", "支出预算5103.42万元", "一般公共预算拨款支出预算5103.42万元，比2023年预算增加1506.54万元",
+		"1.“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1249.45万元，【未填写："} {
+		if !strings.Contains(all, want) {
+			t.Errorf("编制说明 lacks %q:\n%s", want, all)
+		}
+	}
+	if len(pub.Unknowns) == 0 {
+		t.Error("the purposes nobody gave are not unknowns")
+	}
+}
