@@ -26,7 +26,9 @@ func build(t *testing.T, src string) (*input.Document, *render.Publication) {
 // to the cent of 元, on the bundled sample.
 func TestTablesAgree(t *testing.T) {
 	_, pub := build(t, string(input.Sample))
-	amount := func(id render.TableID, k render.RowKey, c render.ColKey) decimal.Decimal { return pub.Table(id).Exact(k, c) }
+	amount := func(id render.TableID, k render.RowKey, c render.ColKey) decimal.Decimal {
+		return pub.Table(id).Exact(k, c)
+	}
 	total := func(id render.TableID, c render.ColKey) decimal.Decimal { return amount(id, render.TotalRow, c) }
 	for _, c := range []struct {
 		what string
