@@ -39,8 +39,8 @@ type Facts struct {
 	Procurement, Goods, Works, Services decimal.Decimal
 
 	// 六（四）绩效目标: the budget units, the projects with goals and their money.
-	Units, GoalProjects int
-	GoalAmount          decimal.Decimal
+	Units, Projects, GoalProjects int
+	GoalAmount                    decimal.Decimal
 }
 
 // Subject is one 项 of table 5 as 编制说明 lists it: its number, its
@@ -70,7 +70,7 @@ var factAbout = map[string]string{
 	"OperatingCosts":    "机关运行经费（表9）", "OperatingUnits": "有机关运行经费的单位（如 下属2家机关和1家参公事业单位）",
 	"HasOperatingCosts": "是否有机关运行经费",
 	"Procurement":       "政府采购预算", "Goods": "政府采购货物预算", "Works": "政府采购工程预算", "Services": "政府采购服务预算",
-	"Units": "预算单位数", "GoalProjects": "编报绩效目标的项目数", "GoalAmount": "编报绩效目标的项目预算资金",
+	"Units": "预算单位数", "Projects": "本年项目数", "GoalProjects": "编报绩效目标的项目数", "GoalAmount": "编报绩效目标的项目预算资金",
 }
 
 func prior(a input.Amount) render.Prior { return render.Prior{Value: a.Value, Set: a.Set} }
@@ -133,6 +133,9 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 	f.Procurement = f.Goods.Add(f.Works).Add(f.Services)
 	f.Units = len(d.Units)
 	for _, pj := range d.Projects {
+		if !pj.Carryover {
+			f.Projects++
+		}
 		if pj.Goal != nil && !pj.Carryover {
 			f.GoalProjects++
 			f.GoalAmount = f.GoalAmount.Add(pj.Amounts.Total())

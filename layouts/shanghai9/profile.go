@@ -23,6 +23,8 @@ func init() {
 	Department.Parts = func(b *render.Builder, w *template.Template) ([]*render.Part, error) { return parts(department, b, w) }
 	Department.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout}
 	Department.Checks = checks
+	Department.Summarize = summarize
+	Department.PriorYear = nextPriorYear
 	Department.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: S3, Total: render.ColTotal}}
 	render.Register(Department)
 }
