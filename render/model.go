@@ -45,6 +45,18 @@ type Part struct {
 	ID       string // stable: PartOverview, PartTables, PartExplanation, PartGlossary
 	Title    string // 第一部分 概况
 	Sections []*Section
+	// TOC is its line in the 目录 when that differs from its title.
+	TOC string
+}
+
+// Entry is the part's line in the 目录 and its bookmark: its TOC when the
+// 目录 says it otherwise (一、部门主要职能 for a part headed
+// 某某局主要职能), else its title.
+func (p *Part) Entry() string {
+	if p.TOC != "" {
+		return p.TOC
+	}
+	return p.Title
 }
 
 // Section is a headed piece of a part: paragraphs, or one table, then any

@@ -45,11 +45,12 @@ func parts(v variant, b *render.Builder, t *template.Template) ([]*render.Part, 
 		}
 		return out
 	}
-	one := &render.Part{ID: PartDuties, Title: name + "主要职能", Sections: []*render.Section{
+	who := strings.TrimPrefix(v.prefix, "预算") // 部门 or 单位
+	one := &render.Part{ID: PartDuties, TOC: "一、" + who + "主要职能", Title: name + "主要职能", Sections: []*render.Section{
 		{ID: "duties", Paragraphs: b.TextOrUnknown(d.Overview.Duties, render.UnknownOverview, "主要职能", "overview.duties")}}}
-	two := &render.Part{ID: PartOrganization, Title: name + "机构设置", Sections: []*render.Section{
+	two := &render.Part{ID: PartOrganization, TOC: "二、" + who + "机构设置", Title: name + "机构设置", Sections: []*render.Section{
 		{ID: "organization", Paragraphs: b.TextOrUnknown(d.Overview.Organization, render.UnknownOverview, "机构设置", "overview.organization")}}}
-	three := &render.Part{ID: PartGlossary, Title: "名词解释", Sections: []*render.Section{{ID: "glossary", Paragraphs: glossary(b)}}}
+	three := &render.Part{ID: PartGlossary, TOC: "三、名词解释", Title: "名词解释", Sections: []*render.Section{{ID: "glossary", Paragraphs: glossary(b)}}}
 	var explained []render.Block
 	for _, def := range []string{"编制说明.收入", "编制说明.支出", "编制说明.财政拨款"} {
 		explained = append(explained, para(w.Say(def, f))...)
@@ -57,17 +58,22 @@ func parts(v variant, b *render.Builder, t *template.Template) ([]*render.Part, 
 	if len(f.Subjects) > 0 {
 		explained = append(explained, para(w.Say("编制说明.科目", f))...)
 	}
-	four := &render.Part{ID: PartExplanation, Title: fmt.Sprintf("%d年%s预算编制说明", d.Year, strings.TrimPrefix(v.prefix, "预算")),
+	four := &render.Part{ID: PartExplanation, TOC: "四、" + who + "预算编制说明", Title: fmt.Sprintf("%d年%s预算编制说明", d.Year, who),
 		Sections: []*render.Section{{ID: "explanation", Blocks: explained}}}
-	five := &render.Part{ID: PartTables, Title: fmt.Sprintf("%d年%s预算表", d.Year, strings.TrimPrefix(v.prefix, "预算"))}
+	five := &render.Part{ID: PartTables, TOC: "五、" + who + "预算表", Title: fmt.Sprintf("%d年%s预算表", d.Year, who)}
 	for _, tb := range b.Pub.Tables {
-		five.Sections = append(five.Sections, &render.Section{ID: string(tb.ID), TOC: tb.Title, Table: tb})
+		// The 目录 numbers tables 1–3 “1. ” and 4–9 “4．”, as printed.
+		dot := "．"
+		if tb.Number <= 3 {
+			dot = ". "
+		}
+		five.Sections = append(five.Sections, &render.Section{ID: string(tb.ID), TOC: fmt.Sprintf("%d%s%s", tb.Number, dot, tb.Title), Table: tb})
 	}
 	procurement := w.Say("政府采购", f)
 	if missing := render.ProcurementMissing(d.Procurement); len(missing) > 0 {
 		procurement = b.Unknown(render.UnknownProcurement, "政府采购预算（"+strings.Join(missing, "、")+"）", "procurement", d.Procurement.Pos)
 	}
-	six := &render.Part{ID: PartOther, Title: "其他相关情况说明", Sections: []*render.Section{
+	six := &render.Part{ID: PartOther, TOC: "六、其他相关情况说明", Title: "其他相关情况说明", Sections: []*render.Section{
 		{ID: "three_public", Heading: fmt.Sprintf("一、%d年“三公”经费预算情况说明", d.Year),
 			Blocks: append(para(w.Say("三公.总", f)), append(para(w.Say("三公.出国", f)), append(para(w.Say("三公.用车", f)), para(w.Say("三公.接待", f))...)...)...)},
 		{ID: "operating_costs", Heading: "二、机关运行经费预算", Blocks: para(w.Say("机关运行经费", f))},

@@ -124,7 +124,7 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 		}
 		// A part starts a page, turned as its first table is.
 		f.newPage(part.Sections[0].Table != nil && part.Sections[0].Table.Landscape)
-		f.markHere(part.Title, 0)
+		f.markHere(part.Entry(), 0)
 		f.y += 12
 		for _, ln := range m.lines(stPart, part.Title, f.textWidth()) {
 			f.centered(stPart, ln)
