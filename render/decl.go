@@ -49,8 +49,14 @@ func (d *TableDecl) PrintUnit() string {
 const YearPlaceholder = "{year}"
 
 // Label is what is printed above the title: 预算公开表N (its profile's
-// LabelFormat).
-func (d *TableDecl) Label() string { return fmt.Sprintf(d.labelFormat, d.Number) }
+// LabelFormat); "" when the profile's LabelFormat is "": no label is
+// printed.
+func (d *TableDecl) Label() string {
+	if d.labelFormat == "" {
+		return ""
+	}
+	return fmt.Sprintf(d.labelFormat, d.Number)
+}
 
 // FullTitle is the printed title for a year: 2024年预算收支总表.
 func (d *TableDecl) FullTitle(year int) string { return fmt.Sprintf("%d年%s", year, d.Title) }

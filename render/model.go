@@ -225,7 +225,7 @@ type Row struct {
 type Table struct {
 	ID         TableID
 	Number     int    // 1..13
-	Label      string // 预算公开表N, printed above the title
+	Label      string // 预算公开表N, printed above the title; "" prints no line there
 	Title      string // {year}年…, centred, bold
 	Department string // printed after 部门名称：
 	Unit       string // printed after 单位：

@@ -233,11 +233,13 @@ func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *gri
 	return g
 }
 
-// table places a table: label, title, the 部门名称/单位 line, the grid (its
+// table places a table: label (when it has one), title, the 部门名称/单位 line, the grid (its
 // header repeated on every page it runs over) and its notes.
 func (f *flow) table(t *render.Table) {
-	f.text(f.left(), stLabel, t.Label)
-	f.y += lineHeight(stLabel)
+	if t.Label != "" {
+		f.text(f.left(), stLabel, t.Label)
+		f.y += lineHeight(stLabel)
+	}
 	for _, ln := range f.m.lines(stTitle, t.Title, f.textWidth()) {
 		f.centered(stTitle, ln)
 		f.y += stTitle.size * 1.6

@@ -1,0 +1,146 @@
+package pdf
+
+// Tests of the presentation a layout declares on its profile and tables
+// (render.Presentation, Profile.DeptLabel), as Shanghai's 9 tables need it:
+// no label above the title, 编制部门：, a unit text of its own, amounts in
+// whole 元 with separators, filler rows, a header printed once, three code
+// columns. Each lays out a table built by hand (codesTable, shaped like
+// Shanghai's table 5) and looks at what is placed on the pages.
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/shopspring/decimal"
+)
+
+// yuan is an amount cell of an exact amount in 元.
+func yuan(s string) render.Cell { return render.Money(decimal.RequireFromString(s)) }
+
+// codesTable is shaped like Shanghai's table 5: the functional code in three
+// columns 类 | 款 | 项 under 功能分类科目编码, the name, three amounts, and
+// rows per 类 of one 款 of n 项 each, 合计 last.
+func codesTable(classes, items int) *render.Table {
+	amount := render.Column{Kind: render.KindAmount}
+	tb := &render.Table{
+		Number:     5,
+		Title:      "2025年部门一般公共预算支出功能分类预算表",
+		Department: "上海市某某区某某局",
+		Unit:       "元",
+		Columns: []render.Column{
+			{Key: render.ColCodeClass, Kind: render.KindCode}, {Key: render.ColCodeSection, Kind: render.KindCode}, {Key: render.ColCodeItem, Kind: render.KindCode},
+			{Key: render.ColName, Kind: render.KindText}, amount, amount, amount,
+		},
+		HeaderRows: 3,
+		Header: []render.HeaderCell{
+			{Row: 0, Col: 0, ColSpan: 4, Text: "项目"},
+			{Row: 0, Col: 4, ColSpan: 3, Text: "一般公共预算支出"},
+			{Row: 1, Col: 0, ColSpan: 3, Text: "功能分类科目编码"},
+			{Row: 1, Col: 3, RowSpan: 2, Text: "功能分类科目名称"},
+			{Row: 1, Col: 4, RowSpan: 2, Text: "合计"},
+			{Row: 1, Col: 5, RowSpan: 2, Text: "基本支出"},
+			{Row: 1, Col: 6, RowSpan: 2, Text: "项目支出"},
+			{Row: 2, Col: 0, Text: "类"}, {Row: 2, Col: 1, Text: "款"}, {Row: 2, Col: 2, Text: "项"},
+		},
+		Presentation: render.Presentation{SheetName: "5"},
+	}
+	code := func(c, s, i string) []render.Cell {
+		return []render.Cell{render.CodeCell(c), render.CodeCell(s), render.CodeCell(i)}
+	}
+	total := decimal.Zero
+	for c := 0; c < classes; c++ {
+		class := fmt.Sprintf("%d", 201+c)
+		sum := decimal.NewFromInt(int64(items) * 1234567).Add(decimal.RequireFromString("0.456"))
+		total = total.Add(sum)
+		tb.Rows = append(tb.Rows,
+			render.Row{Kind: render.RowSubtotal, Level: 1, Cells: append(code(class, "", ""), render.Str(fmt.Sprintf("第%d类支出", c+1)), render.Money(sum), render.Money(sum), yuan("0"))},
+			render.Row{Kind: render.RowSubtotal, Level: 2, Cells: append(code(class, "05", ""), render.Str("行政事业单位养老支出"), render.Money(sum), render.Money(sum), yuan("0"))})
+		for i := 0; i < items; i++ {
+			a := "1234567"
+			if i == 0 {
+				a = "1234567.456"
+			}
+			tb.Rows = append(tb.Rows, render.Row{Kind: render.RowItem, Level: 3,
+				Cells: append(code(class, "05", fmt.Sprintf("%02d", i+1)), render.Str("机关事业单位基本养老保险缴费支出"), yuan(a), yuan(a), yuan("0"))})
+		}
+	}
+	tb.Rows = append(tb.Rows, render.Row{Kind: render.RowTotal, Cells: append(code("", "", ""), render.Str("合计"), render.Money(total), render.Money(total), yuan("0"))})
+	return tb
+}
+
+// tableTexts lays out tb alone on a portrait page and returns what is
+// placed as text, page by page.
+func tableTexts(t *testing.T, tb *render.Table) (*flow, []placedText) {
+	t.Helper()
+	f := testFlow(t)
+	f.table(tb)
+	return f, placedTexts(f)
+}
+
+// textAt is the first placed text equal to s, and whether there is one.
+func textAt(ts []placedText, s string) (placedText, bool) {
+	for _, pt := range ts {
+		if pt.it.text == s {
+			return pt, true
+		}
+	}
+	return placedText{}, false
+}
+
+// TestTableLabel: a table with a label prints it in the label style above
+// its title; a table without one (its profile's LabelFormat is "") prints
+// nothing there and its title moves up by the label's line; the 目录 and
+// the bookmarks name the table by its section's entry either way.
+func TestTableLabel(t *testing.T) {
+	tests := []struct {
+		label   string
+		titleAt float64 // top of the title's first line
+	}{
+		{"预算公开表5", marginTop + lineHeight(stLabel)},
+		{"", marginTop},
+	}
+	for _, tc := range tests {
+		t.Run("label="+tc.label, func(t *testing.T) {
+			tb := codesTable(1, 2)
+			tb.Label = tc.label
+			_, ts := tableTexts(t, tb)
+			title, ok := textAt(ts, tb.Title)
+			if !ok {
+				t.Fatalf("no title %q", tb.Title)
+			}
+			if d := title.y0 - tc.titleAt; d < -0.01 || d > 0.01 {
+				t.Errorf("title's top at %.2f, want %.2f", title.y0, tc.titleAt)
+			}
+			var above []string
+			for _, pt := range ts {
+				if pt.page == title.page && pt.y0 < title.y0 {
+					above = append(above, pt.it.text)
+				}
+			}
+			want := []string{}
+			if tc.label != "" {
+				want = append(want, tc.label)
+			}
+			if fmt.Sprint(above) != fmt.Sprint(want) {
+				t.Errorf("above the title: %q, want %q", above, want)
+			}
+
+			pub := &render.Publication{Year: 2025, Department: tb.Department, Title: "2025年区级部门预算",
+				Parts: []*render.Part{{Title: "五、部门预算表", Sections: []*render.Section{
+					{ID: "T5", TOC: "5．2025年部门一般公共预算支出功能分类预算表", Table: tb},
+				}}}}
+			doc, err := layout(pub, testMetrics(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var marks []string
+			for _, mk := range doc.marks {
+				marks = append(marks, mk.title)
+			}
+			if want := fmt.Sprint([]string{"五、部门预算表", "5．2025年部门一般公共预算支出功能分类预算表"}); fmt.Sprint(marks) != want {
+				t.Errorf("bookmarks %v, want %s", marks, want)
+			}
+		})
+	}
+}
