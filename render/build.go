@@ -86,6 +86,7 @@ func (b *Builder) start(d *TableDecl) *Table {
 		Label:        d.Label(),
 		Title:        d.FullTitle(b.Doc.Year),
 		Department:   b.Doc.Department.Name.Value,
+		DeptLabel:    b.Pub.Profile.DeptLabel,
 		Unit:         d.PrintUnit(),
 		Columns:      append([]Column(nil), d.Columns...),
 		HeaderRows:   d.HeaderRows,

@@ -21,7 +21,8 @@ type TableDecl struct {
 	HeaderRows int
 	Header     []HeaderCell
 	Presentation
-	// Unit is the unit its amounts are in and printed in, after 单位：;
+	// Unit is the unit its amounts are in and printed in, after 单位：
+	// (its Presentation's UnitLabel);
 	// "" is 万元 (UnitWan). The input's amounts are 万元: a table of
 	// another unit has its build function put its cells in that unit, from
 	// the exact amounts (never from a rounded 万元 figure).

@@ -227,8 +227,11 @@ type Table struct {
 	Number     int    // 1..13
 	Label      string // 预算公开表N, printed above the title; "" prints no line there
 	Title      string // {year}年…, centred, bold
-	Department string // printed after 部门名称：
-	Unit       string // printed after 单位：
+	Department string // printed after DeptLabel: 部门名称：…
+	Unit       string // printed after the Presentation's UnitLabel: 单位：万元
+	// DeptLabel is its profile's DeptLabel, the text before Department:
+	// "" prints 部门名称： (DefaultDeptLabel).
+	DeptLabel  string
 	Columns    []Column
 	HeaderRows int // rows of the header grid
 	Header     []HeaderCell
@@ -246,6 +249,35 @@ type Table struct {
 type Presentation struct {
 	SheetName string // 表N
 	Landscape bool   // wide table: landscape page (PDF) and print setup (workbook)
+	// UnitLabel is the text before the unit at the right of the line under
+	// the title: "" prints 单位： (DefaultUnitLabel); Shanghai's table 9
+	// prints 单位:万元, "单位:" with an ASCII colon.
+	UnitLabel string
+}
+
+// The texts before the department and the unit on the line under a
+// table's title, when the profile and the table declare none.
+const (
+	DefaultDeptLabel = "部门名称："
+	DefaultUnitLabel = "单位："
+)
+
+// DeptLine is the left text of the line under the title: 部门名称：<部门>,
+// or the profile's DeptLabel before the department (编制部门：<部门>).
+func (t *Table) DeptLine() string {
+	if t.DeptLabel == "" {
+		return DefaultDeptLabel + t.Department
+	}
+	return t.DeptLabel + t.Department
+}
+
+// UnitLine is the right text of the line under the title: 单位：万元, or the
+// table's UnitLabel before its unit.
+func (t *Table) UnitLine() string {
+	if t.UnitLabel == "" {
+		return DefaultUnitLabel + t.Unit
+	}
+	return t.UnitLabel + t.Unit
 }
 
 // Note texts.

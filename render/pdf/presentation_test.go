@@ -144,3 +144,49 @@ func TestTableLabel(t *testing.T) {
 		})
 	}
 }
+
+// TestDeptAndUnitLine: the line under the title prints the profile's
+// DeptLabel before the department (部门名称： when it declares none) at the
+// left margin and the table's UnitLabel before its unit (单位：) ending at
+// the right margin, both on one line above the grid.
+func TestDeptAndUnitLine(t *testing.T) {
+	tests := []struct {
+		name                 string
+		deptLabel, unitLabel string
+		unit                 string
+		left, right          string
+	}{
+		{"default", "", "", "万元", "部门名称：上海市某某区某某局", "单位：万元"},
+		{"shanghai", "编制部门：", "", "元", "编制部门：上海市某某区某某局", "单位：元"},
+		{"shanghai table 9", "编制部门：", "单位:", "万元", "编制部门：上海市某某区某某局", "单位:万元"},
+		{"单位预算", "编制单位：", "", "元", "编制单位：上海市某某区某某局", "单位：元"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := codesTable(1, 2)
+			tb.DeptLabel, tb.UnitLabel, tb.Unit = tc.deptLabel, tc.unitLabel, tc.unit
+			f, ts := tableTexts(t, tb)
+			left, ok := textAt(ts, tc.left)
+			if !ok {
+				t.Fatalf("no %q on the page", tc.left)
+			}
+			right, ok := textAt(ts, tc.right)
+			if !ok {
+				t.Fatalf("no %q on the page", tc.right)
+			}
+			if d := left.x0 - f.left(); d < -0.01 || d > 0.01 {
+				t.Errorf("%q starts at %.2f, want the left margin %.2f", tc.left, left.x0, f.left())
+			}
+			if d := right.x1 - f.right(); d < -0.01 || d > 0.01 {
+				t.Errorf("%q ends at %.2f, want the right margin %.2f", tc.right, right.x1, f.right())
+			}
+			if left.y0 != right.y0 {
+				t.Errorf("%q at y %.2f and %q at %.2f: not one line", tc.left, left.y0, tc.right, right.y0)
+			}
+			head, _ := textAt(ts, "项目")
+			if left.y1 > head.y0 {
+				t.Errorf("the line under the title (bottom %.2f) is not above the header (%.2f)", left.y1, head.y0)
+			}
+		})
+	}
+}

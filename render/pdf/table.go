@@ -233,8 +233,9 @@ func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *gri
 	return g
 }
 
-// table places a table: label (when it has one), title, the 部门名称/单位 line, the grid (its
-// header repeated on every page it runs over) and its notes.
+// table places a table: label (when it has one), title, the 部门名称/单位
+// line (DeptLine, UnitLine), the grid (its header repeated on every page it
+// runs over) and its notes.
 func (f *flow) table(t *render.Table) {
 	if t.Label != "" {
 		f.text(f.left(), stLabel, t.Label)
@@ -245,8 +246,7 @@ func (f *flow) table(t *render.Table) {
 		f.y += stTitle.size * 1.6
 	}
 	f.y += 4
-	dept := "部门名称：" + t.Department
-	unit := "单位：" + t.Unit
+	dept, unit := t.DeptLine(), t.UnitLine()
 	uw := f.m.width(stMeta, unit)
 	for _, ln := range f.m.lines(stMeta, dept, f.textWidth()-uw-2*stMeta.size) {
 		f.text(f.left(), stMeta, ln)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/xuri/excelize/v2"
 )
 
 // presented is a one-table publication of tb.
@@ -67,6 +68,61 @@ func TestLabelRow(t *testing.T) {
 			}
 			if !merged {
 				t.Errorf("the title is not merged over %s", tc.titleRef)
+			}
+		})
+	}
+}
+
+// TestDeptAndUnitLine: the line under the title prints the profile's
+// DeptLabel before the department (部门名称： when it declares none) at the
+// left and the table's UnitLabel before its unit (单位：) at the right, in
+// the last column, which is wide enough for it; a one-column table puts
+// both in its one cell.
+func TestDeptAndUnitLine(t *testing.T) {
+	tests := []struct {
+		name                 string
+		deptLabel, unitLabel string
+		unit                 string
+		oneColumn            bool
+		left, right          string
+	}{
+		{"default", "", "", "万元", false, "部门名称：测试部门", "单位：万元"},
+		{"shanghai", "编制部门：", "", "元", false, "编制部门：测试部门", "单位：元"},
+		{"shanghai table 9", "编制部门：", "单位:", "万元", false, "编制部门：测试部门", "单位:万元"},
+		{"单位预算", "编制单位：", "", "元", false, "编制单位：测试部门", "单位：元"},
+		{"one column", "编制部门：", "单位:", "万元", true, "编制部门：测试部门    单位:万元", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := functionTable()
+			tb.Label = ""
+			tb.DeptLabel, tb.UnitLabel, tb.Unit = tc.deptLabel, tc.unitLabel, tc.unit
+			if tc.oneColumn {
+				tb.Columns, tb.HeaderRows, tb.Header, tb.Rows = tb.Columns[1:2], 0, nil, nil
+			}
+			f := reopen(t, presented(tb))
+			last, err := excelize.CoordinatesToCellName(len(tb.Columns), 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := value(t, f, "表3", "A2"); got != tc.left {
+				t.Errorf("A2 = %q, want %q", got, tc.left)
+			}
+			if tc.oneColumn {
+				return
+			}
+			if got := value(t, f, "表3", last); got != tc.right {
+				t.Errorf("%s = %q, want %q", last, got, tc.right)
+			}
+			if st := styleAt(t, f, "表3", last); st.Alignment == nil || st.Alignment.Horizontal != "right" {
+				t.Errorf("%s is not right-aligned", last)
+			}
+			w, err := f.GetColWidth("表3", "E")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w < textWidth(tc.right) {
+				t.Errorf("column E is %.1f wide, narrower than %q", w, tc.right)
 			}
 		})
 	}

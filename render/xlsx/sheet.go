@@ -43,9 +43,6 @@ func cell(col, row int) string {
 // department lines and the header grid.
 func frozenRows(t *render.Table) int { return rowsOf(t).header - 1 + t.HeaderRows }
 
-// unitText is the unit line of t.
-func unitText(t *render.Table) string { return "单位：" + t.Unit }
-
 // checkTable reports a table the sheet layout cannot show.
 func checkTable(t *render.Table) error {
 	n := len(t.Columns)
@@ -145,11 +142,11 @@ func (s *sheet) writeTop() error {
 			return err
 		}
 	}
-	dept := "部门名称：" + t.Department
+	dept := t.DeptLine()
 	cells := make([]any, n)
 	if n == 1 {
-		dept += "    " + unitText(t)
-	} else if cells[n-1], err = s.styled(unitText(t), styleKey{role: roleUnit}); err != nil {
+		dept += "    " + t.UnitLine()
+	} else if cells[n-1], err = s.styled(t.UnitLine(), styleKey{role: roleUnit}); err != nil {
 		return err
 	}
 	if cells[0], err = s.styled(dept, styleKey{role: roleDept}); err != nil {

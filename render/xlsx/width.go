@@ -109,7 +109,7 @@ func columnWidths(t *render.Table) []float64 {
 		}
 	}
 	if n > 1 {
-		need[n-1] = math.Max(need[n-1], textWidth(unitText(t)))
+		need[n-1] = math.Max(need[n-1], textWidth(t.UnitLine()))
 	}
 	widths := make([]float64, n)
 	for c := range need {
