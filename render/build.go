@@ -40,6 +40,7 @@ func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
 	for _, d := range prof.Tables {
 		t := b.start(d)
 		d.Build(b, t)
+		t.FormatAmounts()
 		t.index()
 		p.Tables = append(p.Tables, t)
 	}

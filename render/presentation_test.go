@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/shopspring/decimal"
 )
 
 // TestLabel: a table's label is its profile's LabelFormat with its number,
@@ -41,6 +42,67 @@ func TestDeptAndUnitLine(t *testing.T) {
 		}
 		if got := tb.UnitLine(); got != tc.unitLine {
 			t.Errorf("UnitLabel %q, unit %q: UnitLine() = %q, want %q", tc.unitLabel, tc.unit, got, tc.unitLine)
+		}
+	}
+}
+
+// TestNumberFormat: a figure prints as its table's format says — the
+// default two decimals with no separators and zero blank, as shanxi-13
+// prints; Shanghai's whole 元 with separators, two decimals with
+// separators, the shortest form, zero as 0 — rounded once from the exact
+// amount to the format's decimals.
+func TestNumberFormat(t *testing.T) {
+	whole := &NumberFormat{Separators: true}
+	cents := &NumberFormat{Decimals: 2, Separators: true}
+	shortest := &NumberFormat{Decimals: 2, Shortest: true, Zero: "0"}
+	wholeZero := &NumberFormat{Separators: true, Zero: "0"}
+	tests := []struct {
+		f      *NumberFormat
+		exact  string
+		figure string // the rounded figure (Round)
+		print  string
+	}{
+		{nil, "12345678.904", "12345678.9", "12345678.90"},
+		{nil, "0.004", "0", ""},
+		{nil, "-3.5", "-3.5", "-3.50"},
+		{cents, "12345678.904", "12345678.9", "12,345,678.90"},
+		{cents, "999.995", "1000", "1,000.00"},
+		{cents, "123.4", "123.4", "123.40"},
+		{cents, "0", "0", ""},
+		{whole, "12345678.9", "12345679", "12,345,679"},
+		{whole, "2.495", "2", "2"}, // from the exact amount: 2.495 → 2, not 2.50 → 3
+		{whole, "1000", "1000", "1,000"},
+		{whole, "100", "100", "100"},
+		{whole, "-1234567.5", "-1234568", "-1,234,568"},
+		{whole, "0.4", "0", ""},
+		{wholeZero, "0", "0", "0"},
+		{shortest, "2.5", "2.5", "2.5"},
+		{shortest, "20", "20", "20"},
+		{shortest, "1.25", "1.25", "1.25"},
+		{shortest, "12.504", "12.5", "12.5"},
+		{shortest, "0.001", "0", "0"},
+	}
+	for _, tc := range tests {
+		exact := decimal.RequireFromString(tc.exact)
+		figure := tc.f.Round(exact)
+		if !figure.Equal(decimal.RequireFromString(tc.figure)) {
+			t.Errorf("%+v: Round(%s) = %s, want %s", tc.f, tc.exact, figure, tc.figure)
+		}
+		if got := tc.f.Print(figure); got != tc.print {
+			t.Errorf("%+v: Print(%s) = %q, want %q", tc.f, figure, got, tc.print)
+		}
+		tb := &Table{Columns: []Column{{Kind: KindAmount}}, Rows: []Row{{Cells: []Cell{Money(exact)}}}}
+		tb.NumberFormat = tc.f
+		tb.FormatAmounts()
+		c := tb.Rows[0].Cells[0]
+		if got := c.Printed(); got != tc.print {
+			t.Errorf("%+v: a cell of %s prints %q, want %q", tc.f, tc.exact, got, tc.print)
+		}
+		if !c.Exact.Equal(exact) || !c.Amount.Equal(figure) {
+			t.Errorf("%+v: the cell of %s holds %s exact %s, want %s exact %s", tc.f, tc.exact, c.Amount, c.Exact, figure, exact)
+		}
+		if c.IsBlank() != (tc.print == "") {
+			t.Errorf("%+v: a cell printing %q IsBlank %v", tc.f, tc.print, c.IsBlank())
 		}
 	}
 }

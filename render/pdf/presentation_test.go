@@ -190,3 +190,59 @@ func TestDeptAndUnitLine(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberFormats: the amounts print as their table's format says — the
+// default two decimals with no separators, zero blank; whole 元 with
+// separators; two decimals with separators; zero printed 0 — each figure
+// rounded once from its exact amount, right-aligned in its column, which
+// is wide enough for it on one line.
+func TestNumberFormats(t *testing.T) {
+	tests := []struct {
+		name  string
+		f     *render.NumberFormat
+		total string   // the 合计 row's 合计
+		item  []string // the first 项 row's 合计 and 项目支出
+	}{
+		{"default", nil, "2469134.46", []string{"1234567.46", ""}},
+		{"whole yuan", &render.NumberFormat{Separators: true}, "2,469,134", []string{"1,234,567", ""}},
+		{"cents", &render.NumberFormat{Decimals: 2, Separators: true}, "2,469,134.46", []string{"1,234,567.46", ""}},
+		{"whole yuan, zero 0", &render.NumberFormat{Separators: true, Zero: "0"}, "2,469,134", []string{"1,234,567", "0"}},
+		{"shortest", &render.NumberFormat{Decimals: 2, Shortest: true}, "2469134.46", []string{"1234567.46", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := codesTable(1, 2)
+			tb.NumberFormat = tc.f
+			tb.FormatAmounts()
+			item, total := tb.Rows[2], tb.Rows[len(tb.Rows)-1]
+			if got := []string{total.Cells[4].Printed(), item.Cells[4].Printed(), item.Cells[6].Printed()}; fmt.Sprint(got) != fmt.Sprint(append([]string{tc.total}, tc.item...)) {
+				t.Errorf("printed %q, want %q and %q", got, tc.total, tc.item)
+			}
+			f, ts := tableTexts(t, tb)
+			g := f.m.layoutGrid(tb, f.textWidth())
+			for _, want := range append([]string{tc.total}, tc.item...) {
+				if want == "" {
+					continue
+				}
+				pt, ok := textAt(ts, want)
+				if !ok {
+					t.Errorf("%q is not printed", want)
+					continue
+				}
+				col := -1
+				for c := range tb.Columns {
+					if pt.x0 >= f.colX(g, c) && pt.x1 <= f.colX(g, c+1) {
+						col = c
+					}
+				}
+				if col < 4 {
+					t.Errorf("%q at x %.1f–%.1f is in no amount column", want, pt.x0, pt.x1)
+					continue
+				}
+				if d := f.colX(g, col+1) - padX - pt.x1; d < -0.01 || d > 0.01 {
+					t.Errorf("%q ends %.2f before its column's right edge, want padX", want, d+padX)
+				}
+			}
+		})
+	}
+}

@@ -7,6 +7,11 @@ package xlsx
 // table by hand from functionTable and changes what the feature declares.
 
 import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/budgetpub/budgetpub/render"
@@ -125,5 +130,172 @@ func TestDeptAndUnitLine(t *testing.T) {
 				t.Errorf("column E is %.1f wide, narrower than %q", w, tc.right)
 			}
 		})
+	}
+}
+
+// amountsTable is functionTable with the amounts of a table in 元 (and a
+// figure with cents, one that rounds up, a zero), in the number format.
+func amountsTable(f *render.NumberFormat) *render.Table {
+	tb := functionTable()
+	tb.Unit = "元"
+	amounts := [][]string{
+		{"13241400.456", "12494500.456", "746900"},
+		{"13241400.456", "12494500.456", "746900"},
+		{"2.5", "2.495", "0.005"},
+		{"12494500.5", "12494500.5", "0"},
+		{"20", "0", "20"},
+	}
+	for i, r := range amounts {
+		for j, a := range r {
+			tb.Rows[i].Cells[2+j] = m(a)
+		}
+	}
+	tb.NumberFormat = f
+	tb.FormatAmounts()
+	return tb
+}
+
+// TestNumberFormats: an amount stays a number — its figure, rounded once
+// from the exact amount to the table's decimals — with a number format
+// that shows what the PDF prints: the default 0.00;-0.00; (two decimals,
+// zero blank), whole 元 with separators #,##0;-#,##0; , two decimals with
+// separators, the shortest form a format per figure, a zero printed 0.
+func TestNumberFormats(t *testing.T) {
+	tests := []struct {
+		name string
+		f    *render.NumberFormat
+		want map[string][2]string // cell → value, number format
+	}{
+		{"default", nil, map[string][2]string{
+			"C6": {"13241400.46", "0.00;-0.00;"}, "D8": {"2.5", "0.00;-0.00;"}, "E8": {"0.01", "0.00;-0.00;"}, "E9": {"0", "0.00;-0.00;"}}},
+		{"whole yuan", &render.NumberFormat{Separators: true}, map[string][2]string{
+			"C6": {"13241400", "#,##0;-#,##0;"}, "D8": {"2", "#,##0;-#,##0;"}, "E8": {"0", "#,##0;-#,##0;"}, "C9": {"12494501", "#,##0;-#,##0;"}}},
+		{"cents", &render.NumberFormat{Decimals: 2, Separators: true}, map[string][2]string{
+			"C6": {"13241400.46", "#,##0.00;-#,##0.00;"}, "D8": {"2.5", "#,##0.00;-#,##0.00;"}, "E9": {"0", "#,##0.00;-#,##0.00;"}}},
+		{"whole yuan, zero 0", &render.NumberFormat{Separators: true, Zero: "0"}, map[string][2]string{
+			"C6": {"13241400", `#,##0;-#,##0;"0"`}, "E9": {"0", `#,##0;-#,##0;"0"`}}},
+		{"shortest", &render.NumberFormat{Decimals: 2, Shortest: true, Zero: "0"}, map[string][2]string{
+			"C6": {"13241400.46", `0.00;-0.00;"0"`}, "C8": {"2.5", `0.0;-0.0;"0"`}, "D8": {"2.5", `0.0;-0.0;"0"`}, "C10": {"20", `0;-0;"0"`}, "D10": {"0", `0;-0;"0"`}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := reopen(t, presented(amountsTable(tc.f)))
+			for ref, want := range tc.want {
+				if got := value(t, f, "表3", ref); got != want[0] {
+					t.Errorf("%s = %s, want %s", ref, got, want[0])
+				}
+				st := styleAt(t, f, "表3", ref)
+				if st.CustomNumFmt == nil || *st.CustomNumFmt != want[1] {
+					t.Errorf("%s's number format = %v, want %q", ref, st.CustomNumFmt, want[1])
+				}
+				if st.Alignment == nil || st.Alignment.Horizontal != "right" {
+					t.Errorf("%s is not right-aligned", ref)
+				}
+			}
+		})
+	}
+}
+
+// printedByLibreOffice writes p, prints it with LibreOffice and reads the
+// pages back with pdftotext -layout; it skips with -short or without the
+// tools (failing instead when BUDGETPUB_REQUIRE_TOOLS=1). The workbook and
+// its PDF are kept in $BUDGETPUB_XLSX_OUT (name.xlsx, name.pdf) when that is
+// set, to look at.
+func printedByLibreOffice(t *testing.T, p *render.Publication, name string) []string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: prints the workbook with LibreOffice")
+	}
+	for _, tool := range []string{"soffice", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("BUDGETPUB_REQUIRE_TOOLS") == "1" {
+				t.Fatalf("%s is not installed (BUDGETPUB_REQUIRE_TOOLS=1)", tool)
+			}
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	dir := t.TempDir()
+	book := filepath.Join(dir, name+".xlsx")
+	if err := os.WriteFile(book, written(t, p), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, book)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	pdf := filepath.Join(dir, name+".pdf")
+	if keep := os.Getenv("BUDGETPUB_XLSX_OUT"); keep != "" {
+		for _, f := range []string{book, pdf} {
+			b, err := os.ReadFile(f)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(keep, filepath.Base(f)), b, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
+}
+
+// fields are the texts of a line of pdftotext -layout, split at runs of
+// spaces.
+func fields(line string) []string { return strings.Fields(line) }
+
+// lineWith is the first line of the pages holding every one of the texts
+// as a field, in order.
+func lineWith(pages []string, texts ...string) (string, bool) {
+	for _, p := range pages {
+		for _, ln := range strings.Split(p, "\n") {
+			fs, k := fields(ln), 0
+			for _, f := range fs {
+				if k < len(texts) && f == texts[k] {
+					k++
+				}
+			}
+			if k == len(texts) {
+				return ln, true
+			}
+		}
+	}
+	return "", false
+}
+
+// TestLibreOfficeShowsTheNumberFormats: LibreOffice, printing the
+// workbook, shows each amount as the PDF prints it (render.Cell.Printed):
+// a sheet per format, each row's figures as their printed texts.
+func TestLibreOfficeShowsTheNumberFormats(t *testing.T) {
+	formats := []*render.NumberFormat{nil, {Separators: true}, {Decimals: 2, Separators: true}, {Separators: true, Zero: "0"}, {Decimals: 2, Shortest: true, Zero: "0"}}
+	p := &render.Publication{Year: 2025, Department: "测试部门"}
+	for i, f := range formats {
+		tb := amountsTable(f)
+		tb.SheetName, tb.Title, tb.Label = fmt.Sprintf("表%d", i+1), fmt.Sprintf("格式%d", i+1), ""
+		p.Tables = append(p.Tables, tb)
+	}
+	pages := printedByLibreOffice(t, p, "formats")
+	if len(pages) != len(formats) {
+		t.Fatalf("LibreOffice printed %d pages, want %d", len(pages), len(formats))
+	}
+	for i, tb := range p.Tables {
+		for _, r := range tb.Rows {
+			want := []string{}
+			for _, c := range r.Cells[2:] {
+				if s := c.Printed(); s != "" {
+					want = append(want, s)
+				}
+			}
+			name := r.Cells[1].Text
+			if ln, ok := lineWith(pages[i:i+1], append([]string{name}, want...)...); !ok || len(fields(ln)) != 1+len(want)+min(len(r.Cells[0].Text), 1) {
+				t.Errorf("sheet %s, row %s: LibreOffice shows %q, want the figures %q", tb.SheetName, name, ln, want)
+			}
+		}
 	}
 }

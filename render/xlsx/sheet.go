@@ -248,7 +248,7 @@ func (s *sheet) bodyCell(cl render.Cell, bold, indented bool, row render.Row) (e
 	case render.KindCode:
 		k.role = roleCode
 	case render.KindAmount:
-		k.role = roleAmount
+		k.role, k.numFmt = roleAmount, numFmtOf(cl)
 	default:
 		if indented {
 			k.indent = indentLevel(row)

@@ -69,19 +69,10 @@ func wrapLines(s string, avail float64) int {
 	return lines
 }
 
-// amountText is an amount as the sheet shows it: two decimals, no thousands
-// separator, nothing for zero.
-func amountText(c render.Cell) string {
-	if c.Amount.IsZero() {
-		return ""
-	}
-	return c.Amount.StringFixed(2)
-}
-
 // cellWidth is the width a body cell's content needs, not counting padding.
 func cellWidth(c render.Cell, indent int) float64 {
 	if c.Kind == render.KindAmount {
-		return float64(len(amountText(c))) * digitWidth
+		return float64(len(c.Printed())) * digitWidth // as the number format shows it: digits, commas, a point
 	}
 	return textWidth(c.Text) + float64(indent)*indentWidth
 }
