@@ -8,6 +8,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -296,6 +297,13 @@ const (
 	RowTotal
 	// RowSubtotal is a 类/款 or unit subtotal.
 	RowSubtotal
+	// RowFiller is an empty ruled row that pads a table to the block it
+	// prints (Shanghai's tables 1 and 4 are 16 row bands; its empty tables
+	// 6 and 7 print 8 or 12 empty rows before 合计): no key, every cell
+	// blank (Table.PadTo). The writers draw it as an empty bordered row;
+	// it heads no row, so a page may break before or after it; open data
+	// leaves it out and the importer reads past it as a blank row.
+	RowFiller
 )
 
 // Row is one body row: exactly one cell per column. In a two-sided table
@@ -366,12 +374,51 @@ func (t *Table) FormatAmounts() {
 		return
 	}
 	for i := range t.Rows {
+		if t.Rows[i].Kind == RowFiller {
+			continue
+		}
 		for j := range t.Rows[i].Cells {
 			if c := &t.Rows[i].Cells[j]; c.Kind == KindAmount {
 				c.Amount, c.Format = t.NumberFormat.Round(c.Exact), t.NumberFormat
 			}
 		}
 	}
+}
+
+// PadTo inserts filler rows (RowFiller) before the table's last row — its
+// 合计 — until its header rows and body rows make bands row bands, as
+// Shanghai prints a fixed block of 16; a table of no rows gets them all; a
+// table as tall or taller is left as it is.
+func (t *Table) PadTo(bands int) {
+	n := bands - t.HeaderRows - len(t.Rows)
+	if n <= 0 {
+		return
+	}
+	filler := make([]Row, n)
+	for i := range filler {
+		filler[i] = t.FillerRow()
+	}
+	t.Rows = slices.Insert(t.Rows, max(len(t.Rows)-1, 0), filler...)
+	if t.rows != nil {
+		t.index()
+	}
+}
+
+// FillerRow is an empty ruled row of the table: RowFiller, no key, one
+// blank cell per column of the column's kind.
+func (t *Table) FillerRow() Row {
+	cells := make([]Cell, len(t.Columns))
+	for i, c := range t.Columns {
+		cells[i] = Cell{Kind: c.Kind}
+	}
+	return Row{Kind: RowFiller, Cells: cells}
+}
+
+// Heads tells whether body row i heads the rows after it (a 类 or 款, a
+// unit): the next row is deeper. A filler row heads none and is no child.
+func (t *Table) Heads(i int) bool {
+	return i+1 < len(t.Rows) && t.Rows[i+1].Level > t.Rows[i].Level &&
+		t.Rows[i].Kind != RowFiller && t.Rows[i+1].Kind != RowFiller
 }
 
 // DeptLine is the left text of the line under the title: 部门名称：<部门>,

@@ -106,3 +106,62 @@ func TestNumberFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestPadTo: filler rows go before the last row (the 合计) until header
+// and body make the bands; a table of no rows gets them all, one as tall
+// or taller none; a filler row has a blank cell of each column's kind, no
+// key, heads no row and is no row's child; the rows stay found by key.
+func TestPadTo(t *testing.T) {
+	cols := []Column{{Key: ColItem, Kind: KindText}, {Key: ColTotal, Kind: KindAmount}}
+	row := func(kind RowKind, key RowKey, level int, name string) Row {
+		return Row{Kind: kind, Key: key, Level: level, Cells: []Cell{Str(name), Money(decimal.NewFromInt(1))}}
+	}
+	body := []Row{row(RowSubtotal, CodeRow("201"), 1, "一般公共服务支出"), row(RowTotal, TotalRow, 0, "合计")}
+	tests := []struct {
+		name  string
+		rows  []Row
+		bands int
+		want  string // the kinds of the rows, F for a filler row
+	}{
+		{"a block of 16", body, 16, "SFFFFFFFFFFFFT"},
+		{"no room left", body, 4, "ST"},
+		{"taller than the block", body, 3, "ST"},
+		{"only 合计", body[1:], 10, "FFFFFFFT"},
+		{"no rows", nil, 5, "FFF"},
+	}
+	for _, tc := range tests {
+		tb := &Table{Columns: cols, HeaderRows: 2, Rows: append([]Row(nil), tc.rows...)}
+		tb.index()
+		tb.NumberFormat = &NumberFormat{Zero: "0"}
+		tb.PadTo(tc.bands)
+		tb.FormatAmounts()
+		got := ""
+		for i, r := range tb.Rows {
+			switch r.Kind {
+			case RowFiller:
+				got += "F"
+				if r.Key.Role != RoleNone || r.LeftKey.Role != RoleNone || len(r.Cells) != len(cols) {
+					t.Errorf("%s: filler row %d: %+v", tc.name, i, r)
+				}
+				for c, cell := range r.Cells {
+					if cell.Kind != cols[c].Kind || !cell.IsBlank() || cell.Printed() != "" {
+						t.Errorf("%s: filler row %d cell %d: %+v prints %q", tc.name, i, c, cell, cell.Printed())
+					}
+				}
+				if tb.Heads(i) || i > 0 && tb.Heads(i-1) {
+					t.Errorf("%s: filler row %d heads a row or is a child", tc.name, i)
+				}
+			case RowSubtotal:
+				got += "S"
+			case RowTotal:
+				got += "T"
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: rows %q, want %q", tc.name, got, tc.want)
+		}
+		if len(tc.rows) > 0 && tb.Row(TotalRow) != &tb.Rows[len(tb.Rows)-1] {
+			t.Errorf("%s: the 合计 row is not found by its key after padding", tc.name)
+		}
+	}
+}

@@ -9,6 +9,8 @@ package pdf
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"testing"
 
 	"github.com/budgetpub/budgetpub/render"
@@ -242,6 +244,116 @@ func TestNumberFormats(t *testing.T) {
 				if d := f.colX(g, col+1) - padX - pt.x1; d < -0.01 || d > 0.01 {
 					t.Errorf("%q ends %.2f before its column's right edge, want padX", want, d+padX)
 				}
+			}
+		})
+	}
+}
+
+// bodyRules are the y of the rules drawn across the whole table on each
+// page (rowBoxes draws a body row's top and bottom from its left to its
+// right edge), sorted, without repeats.
+func bodyRules(f *flow, g *grid) map[int][]float64 {
+	out := map[int][]float64{}
+	left, right := f.left(), f.colX(g, len(g.widths))
+	for pi, p := range f.pages {
+		seen := map[float64]bool{}
+		for _, it := range p.items {
+			if l, ok := it.(lineItem); ok && l.y1 == l.y2 && l.x1 == left && math.Abs(l.x2-right) < 1e-9 && !seen[l.y1] {
+				seen[l.y1] = true
+				out[pi] = append(out[pi], l.y1)
+			}
+		}
+		sort.Float64s(out[pi])
+	}
+	return out
+}
+
+// TestFillerRows: a table padded to its block (render.Table.PadTo) draws
+// each filler row as an empty bordered row one line high — its rules
+// across the table and at every column edge — with no text in it, between
+// its last row and its 合计; a filler row heads nothing, so a table
+// running over a page breaks where the page is full, whether at a filler
+// row or not.
+func TestFillerRows(t *testing.T) {
+	tests := []struct {
+		name           string
+		classes, items int
+		bands          int
+		pages          int
+	}{
+		{"Shanghai's block of 16", 1, 2, 16, 1},
+		{"an empty table: 12 empty rows and 合计", 0, 0, 3 + 12 + 1, 1},
+		{"over two pages", 1, 2, 70, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := codesTable(tc.classes, tc.items)
+			tb.Label = ""
+			tb.PadTo(tc.bands)
+			if got := tb.HeaderRows + len(tb.Rows); got != tc.bands {
+				t.Fatalf("%d bands, want %d", got, tc.bands)
+			}
+			f, ts := tableTexts(t, tb)
+			if len(f.pages) != tc.pages {
+				t.Fatalf("%d pages, want %d", len(f.pages), tc.pages)
+			}
+			g := f.m.layoutGrid(tb, f.textWidth())
+			one := g.lineH() + 2*padY
+			rules := bodyRules(f, g)
+			var rows []float64 // the tops of the body rows, page by page
+			for pi := range f.pages {
+				ys := rules[pi]
+				rows = append(rows, ys[:len(ys)-1]...)
+				if pi > 0 && math.Abs(ys[0]-(marginTop+g.headerHeight())) > 1e-6 {
+					t.Errorf("page %d: the rows continue at %.1f, want under the header repeated (%.1f)", pi+1, ys[0], marginTop+g.headerHeight())
+				}
+				if pi+1 < len(f.pages) && f.bottom()-ys[len(ys)-1] >= one {
+					t.Errorf("page %d ends at %.1f with room for a row more (bottom %.1f)", pi+1, ys[len(ys)-1], f.bottom())
+				}
+			}
+			if len(rows) != len(tb.Rows) {
+				t.Fatalf("%d rows ruled, want %d", len(rows), len(tb.Rows))
+			}
+			fillers := 0
+			for i, r := range tb.Rows {
+				if r.Kind != render.RowFiller {
+					continue
+				}
+				fillers++
+				page := 0
+				for pi := range f.pages {
+					for _, y := range rules[pi] {
+						if y == rows[i] {
+							page = pi
+						}
+					}
+				}
+				// Its height is one line: its bottom rule is one row on.
+				bottom := rows[i] + one
+				found := false
+				for _, y := range rules[page] {
+					found = found || math.Abs(y-bottom) < 1e-6
+				}
+				if !found {
+					t.Errorf("filler row %d at %.1f on page %d: no rule %.1f below it", i, rows[i], page+1, bottom)
+				}
+				verticals := 0
+				for _, it := range f.pages[page].items {
+					if l, ok := it.(lineItem); ok && l.x1 == l.x2 && l.y1 == rows[i] && math.Abs(l.y2-bottom) < 1e-6 {
+						verticals++
+					}
+				}
+				if verticals != len(tb.Columns)+1 {
+					t.Errorf("filler row %d: %d column rules, want %d", i, verticals, len(tb.Columns)+1)
+				}
+				for _, pt := range ts {
+					if pt.page == page && pt.y0 >= rows[i] && pt.y1 <= bottom {
+						t.Errorf("filler row %d holds the text %q", i, pt.it.text)
+					}
+				}
+			}
+			if fillers == 0 || tb.Rows[len(tb.Rows)-1].Kind != render.RowTotal {
+				t.Errorf("%d filler rows; last row %+v, want the 合计", fillers, tb.Rows[len(tb.Rows)-1].Kind)
 			}
 		})
 	}

@@ -223,6 +223,10 @@ func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *gri
 			if c == first {
 				cb.indent = indentOf(r, size)
 			}
+			if r.Kind == render.RowFiller {
+				cells[c] = cb // an empty ruled row: one line high, no text
+				continue
+			}
 			cb.lines = m.lines(st, cell.Printed(), widths[c]-2*padX-cb.indent)
 			cells[c] = cb
 			height = math.Max(height, float64(len(cb.lines))*lh+2*padY)
@@ -282,13 +286,14 @@ func (g *grid) repeatedHeader(f *flow) float64 {
 }
 
 // chain is the height of row i and the rows it heads down to its first
-// row that heads none: a 类 row, its first 款 and that 款's first 项.
+// row that heads none (render.Table.Heads): a 类 row, its first 款 and
+// that 款's first 项.
 func (g *grid) chain(t *render.Table, i int) float64 {
 	if i >= len(g.heights) {
 		return 0
 	}
 	h := g.heights[i]
-	for j := i; j+1 < len(t.Rows) && t.Rows[j+1].Level > t.Rows[j].Level; j++ {
+	for j := i; t.Heads(j); j++ {
 		h += g.heights[j+1]
 	}
 	return h
@@ -299,7 +304,7 @@ func (g *grid) chain(t *render.Table, i int) float64 {
 // down to a leaf do not fit on this one but do on a page: no heading row
 // ends a page without a child.
 func (f *flow) keepWithChildren(g *grid, t *render.Table, i int) {
-	if i+1 >= len(t.Rows) || t.Rows[i+1].Level <= t.Rows[i].Level {
+	if !t.Heads(i) {
 		return
 	}
 	need := g.chain(t, i)

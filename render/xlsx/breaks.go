@@ -62,7 +62,7 @@ func pageBreaks(t *render.Table, scale float64, landscape bool, top, body []floa
 	for _, h := range top {
 		titles += h
 	}
-	heads := func(i int) bool { return i+1 < len(t.Rows) && t.Rows[i+1].Level > t.Rows[i].Level }
+	heads := t.Heads // a filler row heads none
 	var breaks []int
 	used, start := titles, 0
 	for i := 0; i < len(body); {

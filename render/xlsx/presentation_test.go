@@ -299,3 +299,76 @@ func TestLibreOfficeShowsTheNumberFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestFillerRows: a table padded to its block (render.Table.PadTo) writes
+// each filler row as a row of empty cells, bordered and styled as their
+// columns' cells (an amount column's number format the table's), one line
+// high, between its last rows; the notes follow the last row; a filler
+// row heads nothing, so no page break moves before one.
+func TestFillerRows(t *testing.T) {
+	tests := []struct {
+		name   string
+		f      *render.NumberFormat
+		bands  int
+		numFmt string
+	}{
+		{"default", nil, 17, "0.00;-0.00;"},
+		{"whole yuan, zero 0", &render.NumberFormat{Separators: true, Zero: "0"}, 17, `#,##0;-#,##0;"0"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := amountsTable(tc.f)
+			tb.Label = ""
+			tb.PadTo(tc.bands)
+			f := reopen(t, presented(tb))
+			top := frozenRows(tb) + 1
+			for i, r := range tb.Rows {
+				row := top + i
+				if r.Kind != render.RowFiller {
+					continue
+				}
+				for c, col := range tb.Columns {
+					ref, _ := excelize.CoordinatesToCellName(c+1, row)
+					if v := value(t, f, "表3", ref); v != "" {
+						t.Errorf("filler %s = %q, want nothing", ref, v)
+					}
+					st := styleAt(t, f, "表3", ref)
+					if len(st.Border) != 4 {
+						t.Errorf("filler %s has %d borders, want 4", ref, len(st.Border))
+					}
+					if col.Kind == render.KindAmount && (st.CustomNumFmt == nil || *st.CustomNumFmt != tc.numFmt) {
+						t.Errorf("filler %s's number format %v, want %q", ref, st.CustomNumFmt, tc.numFmt)
+					}
+				}
+				if h, err := f.GetRowHeight("表3", row); err != nil || h != rowHeight {
+					t.Errorf("filler row %d is %.1f high, want %.1f (%v)", row, h, rowHeight, err)
+				}
+			}
+			last := top + len(tb.Rows) - 1
+			if got, want := value(t, f, "表3", fmt.Sprintf("B%d", last)), tb.Rows[len(tb.Rows)-1].Cells[1].Text; got != want {
+				t.Errorf("B%d = %q, want the last row's %q", last, got, want)
+			}
+			if got := value(t, f, "表3", fmt.Sprintf("A%d", last+1)); got != render.NoteRounding {
+				t.Errorf("A%d = %q, want the note", last+1, got)
+			}
+			// Two rows a page: the breaks are those of the table whose
+			// filler rows are 项 rows like the last (heading nothing), not
+			// moved up as before a row that heads the last.
+			tall := make([]float64, len(tb.Rows))
+			for i := range tall {
+				tall[i] = 300
+			}
+			breaks := pageBreaks(tb, 1, false, []float64{rowHeight}, tall)
+			items := *tb
+			items.Rows = append([]render.Row(nil), tb.Rows...)
+			for i := range items.Rows {
+				if items.Rows[i].Kind == render.RowFiller {
+					items.Rows[i].Kind, items.Rows[i].Level = render.RowItem, 3
+				}
+			}
+			if want := pageBreaks(&items, 1, false, []float64{rowHeight}, tall); fmt.Sprint(breaks) != fmt.Sprint(want) {
+				t.Errorf("breaks %v, want %v", breaks, want)
+			}
+		})
+	}
+}

@@ -194,7 +194,8 @@ func (s *sheet) writeHeader() error {
 }
 
 // writeBody writes the body rows: text and codes as strings, amounts as
-// numbers, totals and subtotals bold, the first text column indented by level.
+// numbers, totals and subtotals bold, the first text column indented by
+// level, a filler row's cells bordered and empty.
 func (s *sheet) writeBody() error {
 	t := s.t
 	textCol := firstTextColumn(t)
@@ -207,6 +208,14 @@ func (s *sheet) writeBody() error {
 	for i, row := range t.Rows {
 		bold := row.Kind == render.RowTotal || row.Kind == render.RowSubtotal
 		for c, cl := range row.Cells {
+			if row.Kind == render.RowFiller {
+				v, err := s.fillerCell(cl)
+				if err != nil {
+					return fmt.Errorf("row %d: %w", i+1, err)
+				}
+				cells[c] = v
+				continue
+			}
 			v, err := s.bodyCell(cl, bold, c == textCol, row)
 			if err != nil {
 				return fmt.Errorf("row %d: %w", i+1, err)
@@ -266,6 +275,19 @@ func (s *sheet) bodyCell(cl render.Cell, bold, indented bool, row render.Row) (e
 		return excelize.Cell{}, err
 	}
 	return excelize.Cell{StyleID: id, Value: x}, nil
+}
+
+// fillerCell is a cell of a filler row (render.RowFiller): bordered and
+// formatted as the column's cells are, with nothing in it.
+func (s *sheet) fillerCell(cl render.Cell) (excelize.Cell, error) {
+	k := styleKey{role: roleText}
+	switch cl.Kind {
+	case render.KindCode:
+		k.role = roleCode
+	case render.KindAmount:
+		k.role, k.numFmt = roleAmount, numFmtOf(render.Cell{Kind: render.KindAmount, Format: s.t.NumberFormat})
+	}
+	return s.styled("", k)
 }
 
 // writeNotes writes each note on its own row under the table.
