@@ -350,6 +350,12 @@ type Presentation struct {
 	// separators (&NumberFormat{Separators: true}), its table 9 in 万元
 	// two decimals or the shortest form.
 	NumberFormat *NumberFormat
+	// HeaderOnce prints the header grid only above the table's first rows:
+	// a table running over pages just continues its rows there, as
+	// Shanghai's tables 2, 3 and 8 do (no header, no title, no 续表). False
+	// (the default) repeats the header on every page, in the PDF and in
+	// the workbook's print titles.
+	HeaderOnce bool
 	// UnitLabel is the text before the unit at the right of the line under
 	// the title: "" prints 单位： (DefaultUnitLabel); Shanghai's table 9
 	// prints 单位:万元, "单位:" with an ASCII colon.

@@ -358,3 +358,49 @@ func TestFillerRows(t *testing.T) {
 		})
 	}
 }
+
+// TestHeaderOnce: a table running over pages repeats its header grid on
+// every page by default; one that declares HeaderOnce (Shanghai's tables
+// 2, 3 and 8) prints it on its first page only and continues its rows at
+// the top of the next; either way no row heading others ends a page.
+func TestHeaderOnce(t *testing.T) {
+	for _, once := range []bool{false, true} {
+		t.Run(fmt.Sprintf("HeaderOnce=%v", once), func(t *testing.T) {
+			tb := codesTable(8, 11)
+			tb.Label, tb.HeaderOnce = "", once
+			f, ts := tableTexts(t, tb)
+			if len(f.pages) < 3 {
+				t.Fatalf("%d pages: the case does not run over pages", len(f.pages))
+			}
+			g := f.m.layoutGrid(tb, f.textWidth())
+			rules := bodyRules(f, g)
+			for pi := range f.pages {
+				heads := 0
+				for _, pt := range ts {
+					if pt.page == pi && pt.it.text == "基本支出" {
+						heads++
+					}
+				}
+				want, top := 1, marginTop+g.headerHeight()
+				if pi > 0 && once {
+					want, top = 0, marginTop
+				}
+				if heads != want {
+					t.Errorf("page %d prints the header %d times, want %d", pi+1, heads, want)
+				}
+				if pi > 0 && math.Abs(rules[pi][0]-top) > 1e-6 {
+					t.Errorf("page %d: the rows start at %.1f, want %.1f", pi+1, rules[pi][0], top)
+				}
+			}
+			doc, err := layout(&render.Publication{Parts: []*render.Part{{Title: "五、部门预算表", Sections: []*render.Section{{Table: tb}}}}}, f.m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i+1 < len(doc.rows); i++ {
+				if r := doc.rows[i]; tb.Heads(r.row) && doc.rows[i+1].page != r.page {
+					t.Errorf("row %d (%s) ends page %d without its first child", r.row, tb.Rows[r.row].Cells[3].Text, r.page+1)
+				}
+			}
+		})
+	}
+}

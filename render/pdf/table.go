@@ -38,6 +38,7 @@ type headerBox struct {
 
 // grid is a table laid out to a width: column widths, header and rows.
 type grid struct {
+	once    bool // the header is printed on the table's first page only (render.Presentation.HeaderOnce)
 	size    float64
 	widths  []float64
 	hRows   []float64 // heights of the header rows
@@ -176,7 +177,7 @@ func fitWidths(t *render.Table, natural, least []float64, width float64) []float
 
 // fillGrid breaks every cell's text to its column's width and sizes the rows.
 func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *grid {
-	g := &grid{size: size, widths: widths}
+	g := &grid{once: t.HeaderOnce, size: size, widths: widths}
 	lh := g.lineH()
 	bold := style{fonts.Title, size}
 	g.hRows = make([]float64, t.HeaderRows)
@@ -239,7 +240,7 @@ func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *gri
 
 // table places a table: label (when it has one), title, the 部门名称/单位
 // line (DeptLine, UnitLine), the grid (its header repeated on every page it
-// runs over) and its notes.
+// runs over, unless it declares HeaderOnce) and its notes.
 func (f *flow) table(t *render.Table) {
 	if t.Label != "" {
 		f.text(f.left(), stLabel, t.Label)
@@ -276,9 +277,13 @@ func (f *flow) table(t *render.Table) {
 }
 
 // repeatedHeader is the height of the header drawn again on each page the
-// table continues on: none when the header takes more than half a page, so
-// that a page always has room for rows.
+// table continues on: none when the table prints its header once, or when
+// the header takes more than half a page, so that a page always has room
+// for rows.
 func (g *grid) repeatedHeader(f *flow) float64 {
+	if g.once {
+		return 0
+	}
 	if h := g.headerHeight(); h <= (f.bottom()-marginTop)/2 {
 		return h
 	}

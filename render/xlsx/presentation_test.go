@@ -372,3 +372,100 @@ func TestFillerRows(t *testing.T) {
 		})
 	}
 }
+
+// longTable is functionTable with n more 项 rows: it runs over printed
+// pages.
+func longTable(n int) *render.Table {
+	tb := functionTable()
+	last := tb.Rows[len(tb.Rows)-1]
+	for i := 0; i < n; i++ {
+		r := last
+		r.Cells = append([]render.Cell(nil), last.Cells...)
+		r.Cells[0], r.Cells[1] = render.CodeCell(fmt.Sprintf("20103%02d", 50+i)), render.Str(fmt.Sprintf("第%d项支出", i+1))
+		tb.Rows = append(tb.Rows, r)
+	}
+	return tb
+}
+
+// TestHeaderOnce: by default the rows above the body (title, department
+// line, header) are the print titles, repeated on every printed page, and
+// the page breaks leave room for them; a table that declares HeaderOnce
+// has no print titles, and its continuation pages hold more rows. The
+// panes stay frozen under the header on screen either way.
+func TestHeaderOnce(t *testing.T) {
+	for _, once := range []bool{false, true} {
+		t.Run(fmt.Sprintf("HeaderOnce=%v", once), func(t *testing.T) {
+			tb := longTable(150)
+			tb.Label, tb.HeaderOnce = "", once
+			f := reopen(t, presented(tb))
+			var titles []string
+			for _, dn := range f.GetDefinedName() {
+				if dn.Name == printTitles {
+					titles = append(titles, dn.RefersTo)
+				}
+			}
+			if want := !once; (len(titles) == 1) != want || len(titles) > 1 {
+				t.Errorf("print titles %v, want them: %v", titles, want)
+			}
+			if p, err := f.GetPanes("表3"); err != nil || p.YSplit != frozenRows(tb) {
+				t.Errorf("panes %+v (%v), want frozen under row %d", p, err, frozenRows(tb))
+			}
+			heights := make([]float64, len(tb.Rows))
+			for i := range heights {
+				heights[i] = rowHeight
+			}
+			top := []float64{titleHeight, rowHeight, rowHeight, rowHeight}
+			breaks := pageBreaks(tb, 1, false, top, heights)
+			if len(breaks) < 2 {
+				t.Fatalf("breaks %v: the case does not run over three pages", breaks)
+			}
+			first, second := breaks[0], breaks[1]-breaks[0]
+			if once && second <= first || !once && second != first {
+				t.Errorf("the first page holds %d rows, the second %d: the header is repeated: %v", first, second, !once)
+			}
+		})
+	}
+}
+
+// TestLibreOfficeHeaderOnce: LibreOffice prints the header of a table
+// that declares HeaderOnce on its first page only, and repeats it on
+// every page of one that does not.
+func TestLibreOfficeHeaderOnce(t *testing.T) {
+	p := &render.Publication{Year: 2025, Department: "测试部门"}
+	for i, once := range []bool{false, true} {
+		tb := longTable(150)
+		tb.Label, tb.HeaderOnce = "", once
+		tb.SheetName, tb.Title = fmt.Sprintf("表%d", i+1), fmt.Sprintf("表头%v", []string{"每页", "一次"}[i])
+		p.Tables = append(p.Tables, tb)
+	}
+	pages := printedByLibreOffice(t, p, "header-once")
+	counts := map[string][]int{} // title → the headers printed on each of its pages
+	title := ""
+	for _, pg := range pages {
+		for _, tb := range p.Tables {
+			if strings.Contains(pg, tb.Title) {
+				title = tb.Title
+			}
+		}
+		n := 0
+		if _, ok := lineWith([]string{pg}, "科目编码", "科目名称", "合计", "基本支出", "项目支出"); ok {
+			n = 1
+		}
+		counts[title] = append(counts[title], n)
+	}
+	for _, tb := range p.Tables {
+		got := counts[tb.Title]
+		if len(got) < 3 {
+			t.Fatalf("%s: %d pages, want three or more", tb.Title, len(got))
+		}
+		for i, n := range got {
+			want := 1
+			if tb.HeaderOnce && i > 0 {
+				want = 0
+			}
+			if n != want {
+				t.Errorf("%s page %d: header printed %d times, want %d", tb.Title, i+1, n, want)
+			}
+		}
+	}
+}
