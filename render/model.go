@@ -332,7 +332,7 @@ type Table struct {
 	HeaderRows int // rows of the header grid
 	Header     []HeaderCell
 	Rows       []Row
-	Notes      []string // printed under the table, e.g. 注：本表无数据
+	Notes      []string // printed under the table as given, one a line: 注：本表无数据, 注:本部门…故本表为空表。
 	Presentation
 
 	rows, leftRows map[RowKey]int // row index by key, per half

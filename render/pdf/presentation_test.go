@@ -404,3 +404,59 @@ func TestHeaderOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestNotesVerbatim: a table's notes print as given — Shanghai's
+// 注:本部门…故本表为空表。 with its ASCII colon, Shanxi's 注：本表无数据 —
+// nothing added before them, each from the left margin just under the
+// table; an empty table of 12 filler rows and 合计 and its note fit on
+// its page.
+func TestNotesVerbatim(t *testing.T) {
+	empty := "注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。"
+	tests := []struct {
+		name  string
+		rows  int // classes of the table; 0: an empty table
+		bands int
+		notes []string
+	}{
+		{"Shanghai's empty table 6", 0, 3 + 12 + 1, []string{empty}},
+		{"Shanghai's empty table 7, 8 empty rows", 0, 3 + 8 + 1, []string{"注:本部门2025年无国有资本经营预算财政拨款安排的预算，故本表为空表。"}},
+		{"two notes", 1, 0, []string{render.NoteEmpty, render.NoteRounding}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := codesTable(tc.rows, 2)
+			tb.Title, tb.Label = "2025年部门政府性基金预算支出功能分类预算表", ""
+			tb.PadTo(tc.bands)
+			tb.Notes = tc.notes
+			f, ts := tableTexts(t, tb)
+			if len(f.pages) != 1 {
+				t.Fatalf("%d pages, want 1", len(f.pages))
+			}
+			g := f.m.layoutGrid(tb, f.textWidth())
+			rules := bodyRules(f, g)[0]
+			under := rules[len(rules)-1]
+			for i, note := range tc.notes {
+				pt, ok := textAt(ts, note)
+				if !ok {
+					var got []string
+					for _, pt := range ts {
+						if pt.y0 > under {
+							got = append(got, pt.it.text)
+						}
+					}
+					t.Errorf("the note %q is not printed as one line; under the table: %q", note, got)
+					continue
+				}
+				if math.Abs(pt.x0-f.left()) > 1e-6 {
+					t.Errorf("%q starts at %.1f, want the left margin %.1f", note, pt.x0, f.left())
+				}
+				if want := under + 4 + float64(i)*lineHeight(stNote); math.Abs(pt.y0-want) > 0.01 {
+					t.Errorf("%q at %.1f, want just under the table (%.1f)", note, pt.y0, want)
+				}
+				if pt.y1 > f.bottom() {
+					t.Errorf("%q runs below the page's bottom margin", note)
+				}
+			}
+		})
+	}
+}

@@ -469,3 +469,46 @@ func TestLibreOfficeHeaderOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesVerbatim: a table's notes are written as given, one a row under
+// its last row (after any filler rows), nothing added before them: an
+// empty table of 12 filler rows and 合计 and Shanghai's note with its
+// ASCII colon; two notes.
+func TestNotesVerbatim(t *testing.T) {
+	empty := "注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。"
+	tests := []struct {
+		name  string
+		empty bool
+		bands int
+		notes []string
+	}{
+		{"Shanghai's empty table 6", true, 2 + 12 + 1, []string{empty}},
+		{"two notes", false, 0, []string{render.NoteEmpty, render.NoteRounding}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := functionTable()
+			tb.Label = ""
+			if tc.empty {
+				tb.Rows = tb.Rows[:1] // the 合计 alone
+				tb.Rows[0].Cells = []render.Cell{render.CodeCell(""), render.Str("合计"), m("0"), m("0"), m("0")}
+			}
+			tb.PadTo(tc.bands)
+			tb.Notes = tc.notes
+			f := reopen(t, presented(tb))
+			last := frozenRows(tb) + len(tb.Rows)
+			if got := value(t, f, "表3", fmt.Sprintf("B%d", last)); got != "合计" && tc.empty {
+				t.Errorf("B%d = %q, want 合计", last, got)
+			}
+			for i, note := range tc.notes {
+				ref := fmt.Sprintf("A%d", last+1+i)
+				if got := value(t, f, "表3", ref); got != note {
+					t.Errorf("%s = %q, want %q", ref, got, note)
+				}
+			}
+			if got := value(t, f, "表3", fmt.Sprintf("A%d", last+1+len(tc.notes))); got != "" {
+				t.Errorf("a row after the notes holds %q", got)
+			}
+		})
+	}
+}
