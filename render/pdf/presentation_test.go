@@ -460,3 +460,117 @@ func TestNotesVerbatim(t *testing.T) {
 		})
 	}
 }
+
+// TestNoCodeSpansInTheDefaultLayout: the widening of code columns under a
+// header cell spanning them (columnWidths, overCodes) never applies to the
+// default layout's tables, whose PDF stays as it was: none of their header
+// cells spans code columns only (each has one code column).
+func TestNoCodeSpansInTheDefaultLayout(t *testing.T) {
+	spans := 0
+	for _, tb := range samplePublication(t).Tables {
+		for _, h := range tb.Header {
+			if h.ColSpan > 1 {
+				spans++
+			}
+			if overCodes(tb, h) {
+				t.Errorf("表%d: %q spans code columns only", tb.Number, h.Text)
+			}
+		}
+	}
+	if spans == 0 {
+		t.Fatal("no spanning header cell: the case does not test overCodes")
+	}
+	if tb := codesTable(1, 1); !overCodes(tb, tb.Header[2]) || overCodes(tb, tb.Header[0]) {
+		t.Errorf("overCodes: 功能分类科目编码 %v, 项目 %v; want true, false", overCodes(tb, tb.Header[2]), overCodes(tb, tb.Header[0]))
+	}
+}
+
+// incomeTable is codesTable shaped like Shanghai's table 2: two more
+// amount columns with long headings, and long names, so that its natural
+// widths exceed a portrait page and its text columns give way.
+func incomeTable() *render.Table {
+	tb := codesTable(2, 3)
+	tb.Header[1].ColSpan, tb.Header[1].Text = 5, "收入预算"
+	for i, h := range []string{"事业单位经营收入", "其他收入"} {
+		tb.Columns = append(tb.Columns, render.Column{Kind: render.KindAmount})
+		tb.Header = append(tb.Header, render.HeaderCell{Row: 1, Col: 7 + i, RowSpan: 2, Text: h})
+	}
+	for i := range tb.Rows {
+		r := &tb.Rows[i]
+		if r.Level == 3 {
+			r.Cells[3] = render.Str("其他社会保障和就业支出（机关事业单位职业年金缴费支出）")
+		}
+		r.Cells = append(r.Cells, r.Cells[4], r.Cells[6])
+	}
+	return tb
+}
+
+// TestCodeColumns: the functional code in three columns 类 | 款 | 项
+// (render.ColCodeClass, ColCodeSection, ColCodeItem): each is narrow, its
+// codes on one line, left-aligned as a code column is; 类, 款 and 项
+// centred in the header; 功能分类科目编码 over the three on one line (the
+// columns under it widened for it, even when the table's text columns
+// must give way); a 类 row fills 类 only, a 款 row 类 and 款.
+func TestCodeColumns(t *testing.T) {
+	tests := []struct {
+		name      string
+		tb        *render.Table
+		landscape bool
+	}{
+		{"table 5, portrait", codesTable(2, 3), false},
+		{"table 5, landscape", codesTable(2, 3), true},
+		{"table 2, portrait", incomeTable(), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := tc.tb
+			tb.Label, tb.Landscape = "", tc.landscape
+			f := testFlow(t)
+			f.newPage(tc.landscape)
+			f.pages = f.pages[1:]
+			f.table(tb)
+			ts := placedTexts(f)
+			g := f.m.layoutGrid(tb, f.textWidth())
+			natural, _ := f.m.columnWidths(tb, g.size)
+			if tc.name == "table 2, portrait" && sum(natural) <= f.textWidth() {
+				t.Errorf("the table's natural width %.1f fits the page (%.1f): its columns need not give way", sum(natural), f.textWidth())
+			}
+			name := g.widths[3]
+			for c := 0; c < 3; c++ {
+				if w := g.widths[c]; w > name/2 || w > 5*g.size {
+					t.Errorf("code column %d is %.1f wide (the name column %.1f): not narrow", c, w, name)
+				}
+			}
+			if _, ok := textAt(ts, "功能分类科目编码"); !ok {
+				t.Errorf("功能分类科目编码 is not on one line (the code columns %.1f, %.1f, %.1f wide)", g.widths[0], g.widths[1], g.widths[2])
+			}
+			for c, h := range []string{"类", "款", "项"} {
+				pt, ok := textAt(ts, h)
+				if !ok {
+					t.Fatalf("no header %q", h)
+				}
+				mid := f.colX(g, c) + g.widths[c]/2
+				if math.Abs((pt.x0+pt.x1)/2-mid) > 0.01 {
+					t.Errorf("%q is not centred in its column", h)
+				}
+			}
+			for i, r := range tb.Rows {
+				for c := 0; c < 3; c++ {
+					code := r.Cells[c].Text
+					if code == "" {
+						continue
+					}
+					found := false
+					for _, pt := range ts {
+						if pt.it.text == code && math.Abs(pt.x0-(f.colX(g, c)+padX)) < 0.01 {
+							found = true
+						}
+					}
+					if !found {
+						t.Errorf("row %d: code %q is not printed whole, left-aligned in column %d", i, code, c)
+					}
+				}
+			}
+		})
+	}
+}

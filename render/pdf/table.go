@@ -131,7 +131,38 @@ func (m *metrics) columnWidths(t *render.Table, size float64) (natural, least []
 		least[c] = math.Max(least[c], 2*size+2*padX)
 		natural[c] = math.Max(natural[c], least[c])
 	}
+	// A header cell over several code columns — 功能分类科目编码 over 类 |
+	// 款 | 项 — does not wrap: what its text needs beyond their natural and
+	// least widths is spread evenly over them. (Codes never wrap; the
+	// default layout has no such header.)
+	for _, h := range t.Header {
+		if !overCodes(t, h) {
+			continue
+		}
+		need := m.width(bold, h.Text) + 2*padX
+		for _, ws := range [][]float64{least, natural} {
+			if have := sum(ws[h.Col : h.Col+h.ColSpan]); need > have {
+				for c := h.Col; c < h.Col+h.ColSpan; c++ {
+					ws[c] += (need - have) / float64(h.ColSpan)
+				}
+			}
+		}
+	}
 	return natural, least
+}
+
+// overCodes tells a header cell spanning several columns, all of them code
+// columns.
+func overCodes(t *render.Table, h render.HeaderCell) bool {
+	if h.ColSpan <= 1 || h.Col < 0 || h.Col+h.ColSpan > len(t.Columns) {
+		return false
+	}
+	for _, c := range t.Columns[h.Col : h.Col+h.ColSpan] {
+		if c.Kind != render.KindCode {
+			return false
+		}
+	}
+	return true
 }
 
 // firstTextColumn is the column that carries the row's name (indented by level).

@@ -512,3 +512,121 @@ func TestNotesVerbatim(t *testing.T) {
 		})
 	}
 }
+
+// codesTable is shaped like Shanghai's table 5 (classes 3: 类 | 款 | 项
+// under 功能分类科目编码) or table 8 (classes 2: 类 | 款 under
+// 部门预算经济分类科目编码): the code columns, the name, three amounts; a 类
+// row, a 款 row and two 项 rows (in table 8 a 类 and two 款), 合计 last.
+func codesTable(classes int) *render.Table {
+	keys := []render.ColKey{render.ColCodeClass, render.ColCodeSection, render.ColCodeItem}[:classes]
+	heading := map[int]string{3: "功能分类科目编码", 2: "部门预算经济分类科目编码"}[classes]
+	amount := render.Column{Kind: render.KindAmount}
+	tb := &render.Table{Number: 5, Title: "2025年部门一般公共预算支出功能分类预算表", Department: "测试部门", Unit: "元",
+		Presentation: render.Presentation{SheetName: "表5"}, HeaderRows: 3}
+	for i, k := range keys {
+		tb.Columns = append(tb.Columns, render.Column{Key: k, Kind: render.KindCode})
+		tb.Header = append(tb.Header, render.HeaderCell{Row: 2, Col: i, Text: []string{"类", "款", "项"}[i]})
+	}
+	tb.Columns = append(tb.Columns, render.Column{Key: render.ColName, Kind: render.KindText}, amount, amount, amount)
+	tb.Header = append(tb.Header,
+		render.HeaderCell{Row: 0, Col: 0, ColSpan: classes + 1, Text: "项目"},
+		render.HeaderCell{Row: 0, Col: classes + 1, ColSpan: 3, Text: "一般公共预算支出"},
+		render.HeaderCell{Row: 1, Col: 0, ColSpan: classes, Text: heading},
+		render.HeaderCell{Row: 1, Col: classes, RowSpan: 2, Text: "功能分类科目名称"},
+		render.HeaderCell{Row: 1, Col: classes + 1, RowSpan: 2, Text: "合计"},
+		render.HeaderCell{Row: 1, Col: classes + 2, RowSpan: 2, Text: "基本支出"},
+		render.HeaderCell{Row: 1, Col: classes + 3, RowSpan: 2, Text: "项目支出"})
+	codes := [][]string{{"208"}, {"208", "05"}, {"208", "05", "05"}, {"208", "05", "06"}}
+	names := []string{"社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出", "机关事业单位职业年金缴费支出"}
+	if classes == 2 {
+		codes = [][]string{{"301"}, {"301", "01"}, {"301", "08"}}
+		names = []string{"工资福利支出", "基本工资", "机关事业单位基本养老保险缴费"}
+	}
+	for i, c := range codes {
+		var cells []render.Cell
+		for k := 0; k < classes; k++ {
+			s := ""
+			if k < len(c) {
+				s = c[k]
+			}
+			cells = append(cells, render.CodeCell(s))
+		}
+		kind := render.RowSubtotal
+		if len(c) == classes {
+			kind = render.RowItem
+		}
+		tb.Rows = append(tb.Rows, render.Row{Kind: kind, Level: len(c), Cells: append(cells, render.Str(names[i]), m("1234567"), m("1234567"), m("0"))})
+	}
+	total := render.Row{Kind: render.RowTotal, Cells: make([]render.Cell, classes)}
+	for k := range total.Cells {
+		total.Cells[k] = render.CodeCell("")
+	}
+	total.Cells = append(total.Cells, render.Str("合计"), m("1234567"), m("1234567"), m("0"))
+	tb.Rows = append(tb.Rows, total)
+	tb.NumberFormat = &render.NumberFormat{Separators: true}
+	tb.FormatAmounts()
+	return tb
+}
+
+// TestCodeColumns: a code printed in several columns (类 | 款 | 项, or 类
+// | 款): each code a text cell (05 keeps its zero), formatted as text and
+// left-aligned as the code column is; 类, 款 and 项 centred in the header;
+// the columns narrow, but together wide enough for the heading over them on
+// one line; a 类 row fills 类 only, a 款 row 类 and 款. The default
+// layout has no heading over code columns only, so its widths stay.
+func TestCodeColumns(t *testing.T) {
+	for _, classes := range []int{3, 2} {
+		t.Run(fmt.Sprintf("%d code columns", classes), func(t *testing.T) {
+			tb := codesTable(classes)
+			tb.Label = ""
+			f := reopen(t, presented(tb))
+			top := frozenRows(tb) + 1
+			for i, r := range tb.Rows {
+				for c := 0; c < classes; c++ {
+					ref, _ := excelize.CoordinatesToCellName(c+1, top+i)
+					if got := value(t, f, "表5", ref); got != r.Cells[c].Text {
+						t.Errorf("%s = %q, want %q", ref, got, r.Cells[c].Text)
+					}
+					if r.Cells[c].Text == "" {
+						continue
+					}
+					if typ, err := f.GetCellType("表5", ref); err != nil || typ == excelize.CellTypeNumber {
+						t.Errorf("%s is a number (%v), want text", ref, err)
+					}
+					st := styleAt(t, f, "表5", ref)
+					if st.NumFmt != textNumFmt || st.Alignment == nil || st.Alignment.Horizontal != "left" || len(st.Border) != 4 {
+						t.Errorf("%s: number format %d, alignment %+v, %d borders; want text, left, bordered", ref, st.NumFmt, st.Alignment, len(st.Border))
+					}
+				}
+			}
+			widths := columnWidths(tb)
+			heading := tb.Header[len(tb.Header)-5]
+			if wrapLines(heading.Text, spanWidth(widths, 0, classes)-cellMargin) != 1 {
+				t.Errorf("%q wraps over code columns %v wide", heading.Text, widths[:classes])
+			}
+			for c := 0; c < classes; c++ {
+				if widths[c] > 14 {
+					t.Errorf("code column %d is %.0f wide: not narrow", c, widths[c])
+				}
+				got, err := f.GetColWidth("表5", string(rune('A'+c)))
+				if err != nil || got != widths[c] {
+					t.Errorf("column %c is %.1f wide (%v), want %.1f", 'A'+c, got, err, widths[c])
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, top-1)
+				if st := styleAt(t, f, "表5", ref); st.Alignment == nil || st.Alignment.Horizontal != "center" {
+					t.Errorf("the header %s is not centred", ref)
+				}
+			}
+			if hs := headerHeights(tb, widths); hs[1] != rowHeight {
+				t.Errorf("the header row of %q is %.1f high, want one line (%.1f)", heading.Text, hs[1], rowHeight)
+			}
+		})
+	}
+	for _, tb := range bigPublication(t, 1, 10).Tables {
+		for _, h := range tb.Header {
+			if overCodes(tb, h) {
+				t.Errorf("表%d of the default layout: %q spans code columns only", tb.Number, h.Text)
+			}
+		}
+	}
+}
