@@ -339,9 +339,11 @@ type Table struct {
 }
 
 // Presentation is how the writers show a table, declared beside it: what
-// the workbook calls its sheet, and whether its page turns landscape. Both
-// writers need the orientation, and the importer takes the sheet name as a
-// hint, so it lives with the declaration rather than in one writer.
+// the workbook calls its sheet, whether its page turns landscape, how its
+// amounts print, whether its header repeats, its unit's label. Both
+// writers need these, and the importer takes the sheet name as a hint, so
+// they live with the declaration rather than in one writer; each zero
+// value is shanxi-13's.
 type Presentation struct {
 	SheetName string // 表N
 	Landscape bool   // wide table: landscape page (PDF) and print setup (workbook)
@@ -370,11 +372,11 @@ const (
 )
 
 // FormatAmounts gives every amount cell of the table its NumberFormat
-// (Presentation.NumberFormat): the cell's figure becomes its exact amount rounded
-// once to the format's decimals (an amount in whole 元 is Exact.Round(0)),
-// and it prints as the format says. BuildWith calls it after the table's
-// Build; a table made by hand calls it itself. A table of the default
-// format is left as it is, and filler rows stay blank.
+// (Presentation.NumberFormat): the cell's figure becomes its exact amount
+// rounded once to the format's decimals (an amount in whole 元 is
+// Exact.Round(0)), and it prints as the format says. BuildWith calls it
+// after the table's Build; a table made by hand calls it itself. A table
+// of the default format is left as it is, and filler rows stay blank.
 func (t *Table) FormatAmounts() {
 	if t.NumberFormat == nil {
 		return
