@@ -40,6 +40,7 @@ func BuildWith(doc *input.Document, opts Options) (*Publication, error) {
 	for _, d := range prof.Tables {
 		t := b.start(d)
 		d.Build(b, t)
+		t.FormatAmounts()
 		t.index()
 		p.Tables = append(p.Tables, t)
 	}
@@ -86,6 +87,7 @@ func (b *Builder) start(d *TableDecl) *Table {
 		Label:        d.Label(),
 		Title:        d.FullTitle(b.Doc.Year),
 		Department:   b.Doc.Department.Name.Value,
+		DeptLabel:    b.Pub.Profile.DeptLabel,
 		Unit:         d.PrintUnit(),
 		Columns:      append([]Column(nil), d.Columns...),
 		HeaderRows:   d.HeaderRows,

@@ -21,7 +21,8 @@ type TableDecl struct {
 	HeaderRows int
 	Header     []HeaderCell
 	Presentation
-	// Unit is the unit its amounts are in and printed in, after 单位：;
+	// Unit is the unit its amounts are in and printed in, after 单位：
+	// (its Presentation's UnitLabel);
 	// "" is 万元 (UnitWan). The input's amounts are 万元: a table of
 	// another unit has its build function put its cells in that unit, from
 	// the exact amounts (never from a rounded 万元 figure).
@@ -49,10 +50,11 @@ func (d *TableDecl) PrintUnit() string {
 const YearPlaceholder = "{year}"
 
 // Label is what is printed above the title: 预算公开表N (its profile's
-// LabelFormat).
+// LabelFormat); "" when the profile's LabelFormat is "": no label is
+// printed.
 func (d *TableDecl) Label() string {
 	if d.labelFormat == "" {
-		return "" // a layout that prints no label (its number is its place in the 目录)
+		return ""
 	}
 	return fmt.Sprintf(d.labelFormat, d.Number)
 }

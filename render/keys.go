@@ -29,6 +29,12 @@ const (
 	ColRevenueCode ColKey = "revenue_code"  // 收入科目编码
 	ColRevenueName ColKey = "revenue_name"  // the revenue code's 科目名称
 	ColRevenue     ColKey = "revenue"       // 收入预算
+	// A code printed in three columns, 类 | 款 | 项 (208 | 05 | 05): a 类
+	// row fills the first, a 款 row the first two. Each is a KindCode
+	// column.
+	ColCodeClass   ColKey = "code_class"   // 类
+	ColCodeSection ColKey = "code_section" // 款
+	ColCodeItem    ColKey = "code_item"    // 项
 )
 
 // SourceCol is the column of one funding source's money.

@@ -7,7 +7,12 @@
 // take what it computes, and render/publish runs the whole pipeline.
 package render
 
-import "github.com/shopspring/decimal"
+import (
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
 
 // Publication is everything one department publishes for one year.
 type Publication struct {
@@ -149,7 +154,8 @@ const (
 	KindText CellKind = iota
 	// KindCode is a classification code: text, never a number.
 	KindCode
-	// KindAmount is money in 万元 with two decimals, right-aligned; zero prints empty.
+	// KindAmount is money, right-aligned, printed as its table's
+	// NumberFormat says: by default in 万元 with two decimals, zero empty.
 	KindAmount
 )
 
@@ -157,8 +163,11 @@ const (
 type Cell struct {
 	Kind   CellKind
 	Text   string          // KindText and KindCode
-	Amount decimal.Decimal // KindAmount: the printed figure, already rounded to 2 decimals
+	Amount decimal.Decimal // KindAmount: the printed figure, already rounded (2 decimals, or its Format's)
 	Exact  decimal.Decimal // KindAmount: the exact sum the figure is rounded from
+	// Format is how an amount prints: its table's NumberFormat
+	// (Table.FormatAmounts); nil, the default (NumberFormat's doc).
+	Format *NumberFormat
 }
 
 // Str is a text cell.
@@ -173,25 +182,105 @@ func Money(d decimal.Decimal) Cell { return Cell{Kind: KindAmount, Amount: Round
 // Round rounds an exact amount half-up to the two decimals printed.
 func Round(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
 
-// Printed is the cell as a table prints it: an amount with two decimals and
-// no thousands separator (as the published tables have it), zero as nothing;
-// text and codes as they are.
+// Printed is the cell as a table prints it: an amount as its Format says —
+// by default with two decimals and no thousands separator (as Shanxi's
+// published tables have it), zero as nothing; text and codes as they are.
 func (c Cell) Printed() string {
 	if c.Kind == KindAmount {
-		if c.Amount.IsZero() {
-			return ""
-		}
-		return c.Amount.StringFixed(2)
+		return c.Format.Print(c.Amount)
 	}
 	return c.Text
 }
 
-// IsBlank tells whether the cell prints nothing (empty text or a zero amount).
+// IsBlank tells whether the cell prints nothing (empty text, or a zero
+// amount its format prints blank).
 func (c Cell) IsBlank() bool {
 	if c.Kind == KindAmount {
-		return c.Amount.IsZero()
+		return c.Amount.IsZero() && c.Format.zero() == ""
 	}
 	return c.Text == ""
+}
+
+// NumberFormat is how a table prints its amounts (Presentation.NumberFormat),
+// in both writers: the PDF prints the text (Cell.Printed), the workbook
+// keeps the figure a number and gives it a number format that shows the
+// same. A nil *NumberFormat is the default: two decimals, no thousands
+// separator, zero blank (0.00;-0.00; in the workbook).
+type NumberFormat struct {
+	// Decimals is how many digits follow the point: 2, or 0 for whole
+	// units (Shanghai's 元). A figure is its exact amount rounded half-up
+	// once to them (Round), never a rounded figure rounded again.
+	Decimals int
+	// Separators groups the whole part by thousands with commas:
+	// 12,345,678.90, 12,345,679.
+	Separators bool
+	// Shortest drops the trailing zeros of the decimals, and the point
+	// with them: 2.5, 20, 1.25 (Decimals is then the most printed).
+	Shortest bool
+	// Zero is what a zero figure prints: "" blank, or "0".
+	Zero string
+}
+
+// Round is the printed figure of an exact amount: rounded half-up once to
+// the format's decimals (two for the default).
+func (f *NumberFormat) Round(d decimal.Decimal) decimal.Decimal {
+	if f == nil {
+		return Round(d)
+	}
+	return d.Round(int32(f.Decimals))
+}
+
+// Print writes a printed figure (Round's) as the format says.
+func (f *NumberFormat) Print(d decimal.Decimal) string {
+	if d.IsZero() {
+		return f.zero()
+	}
+	if f == nil {
+		return d.StringFixed(2)
+	}
+	s := d.Abs().StringFixed(int32(f.Decimals))
+	whole, frac, _ := strings.Cut(s, ".")
+	if f.Shortest {
+		frac = strings.TrimRight(frac, "0")
+	}
+	if f.Separators {
+		whole = groupThousands(whole)
+	}
+	if frac != "" {
+		whole += "." + frac
+	}
+	if d.IsNegative() {
+		return "-" + whole
+	}
+	return whole
+}
+
+// zero is what the format prints for a zero figure.
+func (f *NumberFormat) zero() string {
+	if f == nil {
+		return ""
+	}
+	return f.Zero
+}
+
+// groupThousands puts a comma between each three digits of a whole number
+// from the right: 12345678 → 12,345,678.
+func groupThousands(digits string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	head := len(digits) % 3
+	if head > 0 {
+		b.WriteString(digits[:head])
+	}
+	for i := head; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
 }
 
 // HeaderCell is one cell of a table's header grid; Row and Col count from 0 at
@@ -220,6 +309,13 @@ const (
 	RowTotal
 	// RowSubtotal is a 类/款 or unit subtotal.
 	RowSubtotal
+	// RowFiller is an empty ruled row that pads a table to the block it
+	// prints (Shanghai's tables 1 and 4 are 16 row bands; its empty tables
+	// 6 and 7 print 8 or 12 empty rows before 合计): no key, every cell
+	// blank (Table.PadTo). The writers draw it as an empty bordered row;
+	// it heads no row, so a page may break before or after it; open data
+	// leaves it out and the importer reads past it as a blank row.
+	RowFiller
 )
 
 // Row is one body row: exactly one cell per column. In a two-sided table
@@ -237,27 +333,130 @@ type Row struct {
 type Table struct {
 	ID         TableID
 	Number     int    // 1..13
-	Label      string // 预算公开表N, printed above the title
+	Label      string // 预算公开表N, printed above the title; "" prints no line there
 	Title      string // {year}年…, centred, bold
-	Department string // printed after 部门名称：
-	Unit       string // printed after 单位：
+	Department string // printed after DeptLabel: 部门名称：…
+	Unit       string // printed after the Presentation's UnitLabel: 单位：万元
+	// DeptLabel is its profile's DeptLabel, the text before Department:
+	// "" prints 部门名称： (DefaultDeptLabel).
+	DeptLabel  string
 	Columns    []Column
 	HeaderRows int // rows of the header grid
 	Header     []HeaderCell
 	Rows       []Row
-	Notes      []string // printed under the table, e.g. 注：本表无数据
+	Notes      []string // printed under the table as given, one a line: 注：本表无数据, 注:本部门…故本表为空表。
 	Presentation
 
 	rows, leftRows map[RowKey]int // row index by key, per half
 }
 
 // Presentation is how the writers show a table, declared beside it: what
-// the workbook calls its sheet, and whether its page turns landscape. Both
-// writers need the orientation, and the importer takes the sheet name as a
-// hint, so it lives with the declaration rather than in one writer.
+// the workbook calls its sheet, whether its page turns landscape, how its
+// amounts print, whether its header repeats, its unit's label. Both
+// writers need these, and the importer takes the sheet name as a hint, so
+// they live with the declaration rather than in one writer; each zero
+// value is shanxi-13's.
 type Presentation struct {
 	SheetName string // 表N
 	Landscape bool   // wide table: landscape page (PDF) and print setup (workbook)
+	// NumberFormat is how its amounts print: nil, two decimals, no thousands
+	// separators, zero blank; Shanghai's 元 tables print whole 元 with
+	// separators (&NumberFormat{Separators: true}), its table 9 in 万元
+	// two decimals or the shortest form.
+	NumberFormat *NumberFormat
+	// HeaderOnce prints the header grid only above the table's first rows:
+	// a table running over pages just continues its rows there, as
+	// Shanghai's tables 2, 3 and 8 do (no header, no title, no 续表). False
+	// (the default) repeats the header on every page, in the PDF and in
+	// the workbook's print titles.
+	HeaderOnce bool
+	// UnitLabel is the text before the unit at the right of the line under
+	// the title: "" prints 单位： (DefaultUnitLabel); Shanghai's table 9
+	// prints 单位:万元, "单位:" with an ASCII colon.
+	UnitLabel string
+}
+
+// The texts before the department and the unit on the line under a
+// table's title, when the profile and the table declare none.
+const (
+	DefaultDeptLabel = "部门名称："
+	DefaultUnitLabel = "单位："
+)
+
+// FormatAmounts gives every amount cell of the table its NumberFormat
+// (Presentation.NumberFormat): the cell's figure becomes its exact amount
+// rounded once to the format's decimals (an amount in whole 元 is
+// Exact.Round(0)), and it prints as the format says. BuildWith calls it
+// after the table's Build; a table made by hand calls it itself. A table
+// of the default format is left as it is, and filler rows stay blank.
+func (t *Table) FormatAmounts() {
+	if t.NumberFormat == nil {
+		return
+	}
+	for i := range t.Rows {
+		if t.Rows[i].Kind == RowFiller {
+			continue
+		}
+		for j := range t.Rows[i].Cells {
+			if c := &t.Rows[i].Cells[j]; c.Kind == KindAmount {
+				c.Amount, c.Format = t.NumberFormat.Round(c.Exact), t.NumberFormat
+			}
+		}
+	}
+}
+
+// PadTo inserts filler rows (RowFiller) before the table's last row — its
+// 合计 — until its header rows and body rows make bands row bands, as
+// Shanghai prints a fixed block of 16; a table of no rows gets them all; a
+// table as tall or taller is left as it is.
+func (t *Table) PadTo(bands int) {
+	n := bands - t.HeaderRows - len(t.Rows)
+	if n <= 0 {
+		return
+	}
+	filler := make([]Row, n)
+	for i := range filler {
+		filler[i] = t.FillerRow()
+	}
+	t.Rows = slices.Insert(t.Rows, max(len(t.Rows)-1, 0), filler...)
+	if t.rows != nil {
+		t.index()
+	}
+}
+
+// FillerRow is an empty ruled row of the table: RowFiller, no key, one
+// blank cell per column of the column's kind.
+func (t *Table) FillerRow() Row {
+	cells := make([]Cell, len(t.Columns))
+	for i, c := range t.Columns {
+		cells[i] = Cell{Kind: c.Kind}
+	}
+	return Row{Kind: RowFiller, Cells: cells}
+}
+
+// Heads tells whether body row i heads the rows after it (a 类 or 款, a
+// unit): the next row is deeper. A filler row heads none and is no child.
+func (t *Table) Heads(i int) bool {
+	return i+1 < len(t.Rows) && t.Rows[i+1].Level > t.Rows[i].Level &&
+		t.Rows[i].Kind != RowFiller && t.Rows[i+1].Kind != RowFiller
+}
+
+// DeptLine is the left text of the line under the title: 部门名称：<部门>,
+// or the profile's DeptLabel before the department (编制部门：<部门>).
+func (t *Table) DeptLine() string {
+	if t.DeptLabel == "" {
+		return DefaultDeptLabel + t.Department
+	}
+	return t.DeptLabel + t.Department
+}
+
+// UnitLine is the right text of the line under the title: 单位：万元, or the
+// table's UnitLabel before its unit.
+func (t *Table) UnitLine() string {
+	if t.UnitLabel == "" {
+		return DefaultUnitLabel + t.Unit
+	}
+	return t.UnitLabel + t.Unit
 }
 
 // Note texts.

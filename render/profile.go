@@ -54,6 +54,15 @@ type Profile struct {
 	// Import is how a workbook of its tables is imported into a master
 	// input (importdecl.go): nil, it is not.
 	Import *ImportDecl
+
+	// How its tables' pages look, beside each table's own Presentation;
+	// the zero value is shanxi-13's. (A LabelFormat of "" prints no label
+	// above a table's title.)
+
+	// DeptLabel is the text before the department's name on the line under
+	// each table's title: "" prints 部门名称： (DefaultDeptLabel); Shanghai
+	// prints 编制部门： (编制单位： for a 单位预算).
+	DeptLabel string
 }
 
 // Kind is what a publication is: a 预算 (the budget) or a 决算 (the final

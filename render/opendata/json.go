@@ -96,6 +96,9 @@ func tableJSON(t *render.Table) (object, error) {
 	}
 	rows := make([]object, 0, len(t.Rows))
 	for n, r := range t.Rows {
+		if r.Kind == render.RowFiller {
+			continue // an empty ruled row of the printed table: no data
+		}
 		if len(r.Cells) != len(t.Columns) {
 			return nil, fmt.Errorf("opendata: table %s row %d has %d cells for %d columns", t.ID, n+1, len(r.Cells), len(t.Columns))
 		}

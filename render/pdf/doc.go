@@ -1,8 +1,8 @@
 // Package pdf writes the publication as a paginated PDF: cover, 目录 with
 // real page numbers and links, the parts with their headings and paragraphs,
 // the 13 tables (multi-row merged headers, wrapped cells, page breaks that
-// repeat the header rows, landscape pages for wide tables), bookmarks, and
-// page numbers in the footer from 第一部分 on. It lays out text and tables
+// repeat the header rows unless a table prints it once, landscape pages for
+// wide tables), bookmarks, and page numbers in the footer from 第一部分 on. It lays out text and tables
 // itself — gopdf only draws — and breaks Chinese lines by the rules of
 // linebreak.go. Identical input gives identical bytes.
 package pdf

@@ -38,6 +38,7 @@ type headerBox struct {
 
 // grid is a table laid out to a width: column widths, header and rows.
 type grid struct {
+	once    bool // the header is printed on the table's first page only (render.Presentation.HeaderOnce)
 	size    float64
 	widths  []float64
 	hRows   []float64 // heights of the header rows
@@ -130,7 +131,38 @@ func (m *metrics) columnWidths(t *render.Table, size float64) (natural, least []
 		least[c] = math.Max(least[c], 2*size+2*padX)
 		natural[c] = math.Max(natural[c], least[c])
 	}
+	// A header cell over several code columns — 功能分类科目编码 over 类 |
+	// 款 | 项 — does not wrap: what its text needs beyond their natural and
+	// least widths is spread evenly over them. (Codes never wrap; the
+	// default layout has no such header.)
+	for _, h := range t.Header {
+		if !overCodes(t, h) {
+			continue
+		}
+		need := m.width(bold, h.Text) + 2*padX
+		for _, ws := range [][]float64{least, natural} {
+			if have := sum(ws[h.Col : h.Col+h.ColSpan]); need > have {
+				for c := h.Col; c < h.Col+h.ColSpan; c++ {
+					ws[c] += (need - have) / float64(h.ColSpan)
+				}
+			}
+		}
+	}
 	return natural, least
+}
+
+// overCodes tells a header cell spanning several columns, all of them code
+// columns.
+func overCodes(t *render.Table, h render.HeaderCell) bool {
+	if h.ColSpan <= 1 || h.Col < 0 || h.Col+h.ColSpan > len(t.Columns) {
+		return false
+	}
+	for _, c := range t.Columns[h.Col : h.Col+h.ColSpan] {
+		if c.Kind != render.KindCode {
+			return false
+		}
+	}
+	return true
 }
 
 // firstTextColumn is the column that carries the row's name (indented by level).
@@ -176,7 +208,7 @@ func fitWidths(t *render.Table, natural, least []float64, width float64) []float
 
 // fillGrid breaks every cell's text to its column's width and sizes the rows.
 func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *grid {
-	g := &grid{size: size, widths: widths}
+	g := &grid{once: t.HeaderOnce, size: size, widths: widths}
 	lh := g.lineH()
 	bold := style{fonts.Title, size}
 	g.hRows = make([]float64, t.HeaderRows)
@@ -223,6 +255,10 @@ func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *gri
 			if c == first {
 				cb.indent = indentOf(r, size)
 			}
+			if r.Kind == render.RowFiller {
+				cells[c] = cb // an empty ruled row: one line high, no text
+				continue
+			}
 			cb.lines = m.lines(st, cell.Printed(), widths[c]-2*padX-cb.indent)
 			cells[c] = cb
 			height = math.Max(height, float64(len(cb.lines))*lh+2*padY)
@@ -233,18 +269,20 @@ func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *gri
 	return g
 }
 
-// table places a table: label, title, the 部门名称/单位 line, the grid (its
-// header repeated on every page it runs over) and its notes.
+// table places a table: label (when it has one), title, the 部门名称/单位
+// line (DeptLine, UnitLine), the grid (its header repeated on every page it
+// runs over, unless it declares HeaderOnce) and its notes.
 func (f *flow) table(t *render.Table) {
-	f.text(f.left(), stLabel, t.Label)
-	f.y += lineHeight(stLabel)
+	if t.Label != "" {
+		f.text(f.left(), stLabel, t.Label)
+		f.y += lineHeight(stLabel)
+	}
 	for _, ln := range f.m.lines(stTitle, t.Title, f.textWidth()) {
 		f.centered(stTitle, ln)
 		f.y += stTitle.size * 1.6
 	}
 	f.y += 4
-	dept := "部门名称：" + t.Department
-	unit := "单位：" + t.Unit
+	dept, unit := t.DeptLine(), t.UnitLine()
 	uw := f.m.width(stMeta, unit)
 	for _, ln := range f.m.lines(stMeta, dept, f.textWidth()-uw-2*stMeta.size) {
 		f.text(f.left(), stMeta, ln)
@@ -270,9 +308,13 @@ func (f *flow) table(t *render.Table) {
 }
 
 // repeatedHeader is the height of the header drawn again on each page the
-// table continues on: none when the header takes more than half a page, so
-// that a page always has room for rows.
+// table continues on: none when the table prints its header once, or when
+// the header takes more than half a page, so that a page always has room
+// for rows.
 func (g *grid) repeatedHeader(f *flow) float64 {
+	if g.once {
+		return 0
+	}
 	if h := g.headerHeight(); h <= (f.bottom()-marginTop)/2 {
 		return h
 	}
@@ -280,13 +322,14 @@ func (g *grid) repeatedHeader(f *flow) float64 {
 }
 
 // chain is the height of row i and the rows it heads down to its first
-// row that heads none: a 类 row, its first 款 and that 款's first 项.
+// row that heads none (render.Table.Heads): a 类 row, its first 款 and
+// that 款's first 项.
 func (g *grid) chain(t *render.Table, i int) float64 {
 	if i >= len(g.heights) {
 		return 0
 	}
 	h := g.heights[i]
-	for j := i; j+1 < len(t.Rows) && t.Rows[j+1].Level > t.Rows[j].Level; j++ {
+	for j := i; t.Heads(j); j++ {
 		h += g.heights[j+1]
 	}
 	return h
@@ -297,7 +340,7 @@ func (g *grid) chain(t *render.Table, i int) float64 {
 // down to a leaf do not fit on this one but do on a page: no heading row
 // ends a page without a child.
 func (f *flow) keepWithChildren(g *grid, t *render.Table, i int) {
-	if i+1 >= len(t.Rows) || t.Rows[i+1].Level <= t.Rows[i].Level {
+	if !t.Heads(i) {
 		return
 	}
 	need := g.chain(t, i)

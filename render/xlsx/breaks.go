@@ -13,7 +13,8 @@ import (
 // end, each moved up before a heading row left last. The page is known:
 // A4 in the sheet's orientation, its margins, fit to one page wide (so
 // the scale is the page's width over the columns'), the title rows
-// repeated on every page, every row at the height the sheet gives it.
+// repeated on every page (unless the table prints its header once), every
+// row at the height the sheet gives it.
 // A page is taken as 95 % of its height, so that the breaks come before
 // the application's own and it never breaks a page itself.
 
@@ -54,7 +55,8 @@ func printScale(widths []float64, landscape bool) float64 {
 
 // pageBreaks are the body rows (0-based indexes into t.Rows) that start a
 // printed page, given the heights of the rows above the body (printed on
-// the first page, and repeated on every page) and of the body rows.
+// the first page, and repeated on every page unless the table prints its
+// header once) and of the body rows.
 func pageBreaks(t *render.Table, scale float64, landscape bool, top, body []float64) []int {
 	_, ph := printableSize(landscape)
 	avail := ph * pageFill / scale
@@ -62,7 +64,11 @@ func pageBreaks(t *render.Table, scale float64, landscape bool, top, body []floa
 	for _, h := range top {
 		titles += h
 	}
-	heads := func(i int) bool { return i+1 < len(t.Rows) && t.Rows[i+1].Level > t.Rows[i].Level }
+	repeated := titles
+	if t.HeaderOnce {
+		repeated = 0
+	}
+	heads := t.Heads // a filler row heads none
 	var breaks []int
 	used, start := titles, 0
 	for i := 0; i < len(body); {
@@ -79,7 +85,7 @@ func pageBreaks(t *render.Table, scale float64, landscape bool, top, body []floa
 			k = i // the page would hold nothing but heading rows: break where it runs out
 		}
 		breaks = append(breaks, k)
-		used, start, i = titles, k, k
+		used, start, i = repeated, k, k
 	}
 	return breaks
 }

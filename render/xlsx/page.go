@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/budgetpub/budgetpub/render"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -33,14 +34,24 @@ func (s *sheet) writePanes() error {
 
 // writePrintSetup sets A4, the orientation, fit to one page wide, margins,
 // horizontal centring, the page-number footer and the rows repeated on every
-// printed page.
+// printed page: the rows above the body, none when the table prints its
+// header once (render.Presentation.HeaderOnce).
 func (s *sheet) writePrintSetup() error {
-	return printSetup(s.f, s.name, s.t.Landscape, frozenRows(s.t))
+	return printSetup(s.f, s.name, s.t.Landscape, repeatedRows(s.t))
+}
+
+// repeatedRows is how many rows from the top every printed page of t
+// repeats.
+func repeatedRows(t *render.Table) int {
+	if t.HeaderOnce {
+		return 0
+	}
+	return frozenRows(t)
 }
 
 // printSetup is the print setup of one sheet: A4 in the orientation, one
 // page wide, the margins, centred, the page-number footer and rows 1..titles
-// repeated on every page.
+// repeated on every page (none for 0).
 func printSetup(f *excelize.File, name string, landscape bool, titles int) error {
 	orient := "portrait"
 	if landscape {
@@ -64,6 +75,9 @@ func printSetup(f *excelize.File, name string, landscape bool, titles int) error
 	}
 	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: footerText}); err != nil {
 		return err
+	}
+	if titles == 0 {
+		return nil
 	}
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     printTitles,

@@ -7,14 +7,18 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Rows of the lines above the header grid.
-const (
-	labelRow   = 1
-	titleRow   = 2
-	deptRow    = 3
-	headerTop  = 4 // first row of the header grid
-	aboveTable = headerTop - 1
-)
+// topRows are the sheet rows (1-based) of the lines above the header grid:
+// the label (0 when the table prints none, and the rest move up), the
+// title, the department and unit line, and the first row of the header.
+type topRows struct{ label, title, dept, header int }
+
+// rowsOf places the lines above t's header grid.
+func rowsOf(t *render.Table) topRows {
+	if t.Label == "" {
+		return topRows{0, 1, 2, 3}
+	}
+	return topRows{1, 2, 3, 4}
+}
 
 // sheet writes one table on one worksheet.
 type sheet struct {
@@ -37,10 +41,7 @@ func cell(col, row int) string {
 
 // frozenRows is the number of rows above the body: the label, title and
 // department lines and the header grid.
-func frozenRows(t *render.Table) int { return aboveTable + t.HeaderRows }
-
-// unitText is the unit line of t.
-func unitText(t *render.Table) string { return "单位：" + t.Unit }
+func frozenRows(t *render.Table) int { return rowsOf(t).header - 1 + t.HeaderRows }
 
 // checkTable reports a table the sheet layout cannot show.
 func checkTable(t *render.Table) error {
@@ -72,7 +73,7 @@ func checkTable(t *render.Table) error {
 // rows then go top to bottom, and the merges with them.
 func (s *sheet) write() error {
 	s.widths = columnWidths(s.t)
-	lastRow := max(frozenRows(s.t)+len(s.t.Rows)+len(s.t.Notes), deptRow)
+	lastRow := max(frozenRows(s.t)+len(s.t.Rows)+len(s.t.Notes), rowsOf(s.t).dept)
 	if err := s.f.SetSheetDimension(s.name, cell(1, 1)+":"+cell(len(s.widths), lastRow)); err != nil {
 		return err
 	}
@@ -116,39 +117,42 @@ func (s *sheet) row(r int, cells []any, height float64) error {
 	return s.sw.SetRow(cell(1, r), cells, excelize.RowOpts{Height: height})
 }
 
-// writeTop writes the label, the merged title and the department/unit line.
+// writeTop writes the label (when the table has one), the merged title
+// and the department/unit line.
 func (s *sheet) writeTop() error {
-	t, n := s.t, len(s.t.Columns)
-	label, err := s.styled(t.Label, styleKey{role: roleLabel})
-	if err != nil {
-		return err
-	}
-	if err := s.row(labelRow, []any{label}, rowHeight); err != nil {
-		return err
+	t, n, at := s.t, len(s.t.Columns), rowsOf(s.t)
+	if at.label > 0 {
+		label, err := s.styled(t.Label, styleKey{role: roleLabel})
+		if err != nil {
+			return err
+		}
+		if err := s.row(at.label, []any{label}, rowHeight); err != nil {
+			return err
+		}
 	}
 	title, err := s.styled(t.Title, styleKey{role: roleTitle})
 	if err != nil {
 		return err
 	}
-	if err := s.row(titleRow, []any{title}, titleRowHeight(t.Title, spanWidth(s.widths, 0, n))); err != nil {
+	if err := s.row(at.title, []any{title}, titleRowHeight(t.Title, spanWidth(s.widths, 0, n))); err != nil {
 		return err
 	}
 	if n > 1 {
-		if err := s.sw.MergeCell(cell(1, titleRow), cell(n, titleRow)); err != nil {
+		if err := s.sw.MergeCell(cell(1, at.title), cell(n, at.title)); err != nil {
 			return err
 		}
 	}
-	dept := "部门名称：" + t.Department
+	dept := t.DeptLine()
 	cells := make([]any, n)
 	if n == 1 {
-		dept += "    " + unitText(t)
-	} else if cells[n-1], err = s.styled(unitText(t), styleKey{role: roleUnit}); err != nil {
+		dept += "    " + t.UnitLine()
+	} else if cells[n-1], err = s.styled(t.UnitLine(), styleKey{role: roleUnit}); err != nil {
 		return err
 	}
 	if cells[0], err = s.styled(dept, styleKey{role: roleDept}); err != nil {
 		return err
 	}
-	return s.row(deptRow, cells, rowHeight)
+	return s.row(at.dept, cells, rowHeight)
 }
 
 // writeHeader writes the header grid: bordered, bold, centred, merged spans.
@@ -161,6 +165,7 @@ func (s *sheet) writeHeader() error {
 	if err != nil {
 		return err
 	}
+	headerTop := rowsOf(t).header
 	grid := make([][]any, t.HeaderRows)
 	for r := range grid {
 		grid[r] = make([]any, len(t.Columns))
@@ -189,7 +194,8 @@ func (s *sheet) writeHeader() error {
 }
 
 // writeBody writes the body rows: text and codes as strings, amounts as
-// numbers, totals and subtotals bold, the first text column indented by level.
+// numbers, totals and subtotals bold, the first text column indented by
+// level, a filler row's cells bordered and empty.
 func (s *sheet) writeBody() error {
 	t := s.t
 	textCol := firstTextColumn(t)
@@ -202,6 +208,14 @@ func (s *sheet) writeBody() error {
 	for i, row := range t.Rows {
 		bold := row.Kind == render.RowTotal || row.Kind == render.RowSubtotal
 		for c, cl := range row.Cells {
+			if row.Kind == render.RowFiller {
+				v, err := s.fillerCell(cl)
+				if err != nil {
+					return fmt.Errorf("row %d: %w", i+1, err)
+				}
+				cells[c] = v
+				continue
+			}
 			v, err := s.bodyCell(cl, bold, c == textCol, row)
 			if err != nil {
 				return fmt.Errorf("row %d: %w", i+1, err)
@@ -220,11 +234,15 @@ func (s *sheet) writeBody() error {
 	return nil
 }
 
-// topHeights are the heights of the rows above the body: label, title,
-// department line and header grid.
+// topHeights are the heights of the rows above the body: label (when the
+// table has one), title, department line and header grid.
 func (s *sheet) topHeights() []float64 {
 	t := s.t
-	hs := []float64{rowHeight, titleRowHeight(t.Title, spanWidth(s.widths, 0, len(t.Columns))), rowHeight}
+	var hs []float64
+	if rowsOf(t).label > 0 {
+		hs = append(hs, rowHeight)
+	}
+	hs = append(hs, titleRowHeight(t.Title, spanWidth(s.widths, 0, len(t.Columns))), rowHeight)
 	if t.HeaderRows > 0 {
 		hs = append(hs, headerHeights(t, s.widths)...)
 	}
@@ -239,7 +257,7 @@ func (s *sheet) bodyCell(cl render.Cell, bold, indented bool, row render.Row) (e
 	case render.KindCode:
 		k.role = roleCode
 	case render.KindAmount:
-		k.role = roleAmount
+		k.role, k.numFmt = roleAmount, numFmtOf(cl)
 	default:
 		if indented {
 			k.indent = indentLevel(row)
@@ -257,6 +275,19 @@ func (s *sheet) bodyCell(cl render.Cell, bold, indented bool, row render.Row) (e
 		return excelize.Cell{}, err
 	}
 	return excelize.Cell{StyleID: id, Value: x}, nil
+}
+
+// fillerCell is a cell of a filler row (render.RowFiller): bordered and
+// formatted as the column's cells are, with nothing in it.
+func (s *sheet) fillerCell(cl render.Cell) (excelize.Cell, error) {
+	k := styleKey{role: roleText}
+	switch cl.Kind {
+	case render.KindCode:
+		k.role = roleCode
+	case render.KindAmount:
+		k.role, k.numFmt = roleAmount, numFmtOf(render.Cell{Kind: render.KindAmount, Format: s.t.NumberFormat})
+	}
+	return s.styled("", k)
 }
 
 // writeNotes writes each note on its own row under the table.

@@ -239,7 +239,7 @@ func TestColumnWidthsAndRowHeights(t *testing.T) {
 	if widths["C"] != widths["D"] || widths["C"] > 12 {
 		t.Errorf("widths C, D = %v, %v: want equal and narrow", widths["C"], widths["D"])
 	}
-	h, err := f.GetRowHeight("表3", titleRow)
+	h, err := f.GetRowHeight("表3", rowsOf(functionTable()).title)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,11 @@
 package xlsx
 
-import "github.com/xuri/excelize/v2"
+import (
+	"strings"
+
+	"github.com/budgetpub/budgetpub/render"
+	"github.com/xuri/excelize/v2"
+)
 
 // Fonts and number formats of the workbook.
 const (
@@ -33,6 +38,7 @@ type styleKey struct {
 	role   role
 	bold   bool
 	indent int
+	numFmt string // an amount's number format (numFmtOf); "" is amountFmt
 }
 
 // styles creates each cell style once and hands out its id.
@@ -91,7 +97,43 @@ func styleOf(k styleKey) *excelize.Style {
 	case roleAmount:
 		align.Horizontal = "right"
 		fmtCode := amountFmt
+		if k.numFmt != "" {
+			fmtCode = k.numFmt
+		}
 		st.Border, st.CustomNumFmt = thinBorder, &fmtCode
 	}
 	return st
+}
+
+// numFmtOf is the number format code that shows an amount cell's figure as
+// its table prints it (render.Cell.Printed, render.NumberFormat): "" for
+// the default format (amountFmt, 0.00;-0.00;); else the whole part with or
+// without thousands separators (#,##0 or 0), the decimals (all of them, or
+// for the shortest form as many as this figure prints: a format per
+// figure), the same for negatives, and the zero section: empty for blank,
+// else the zero text quoted.
+func numFmtOf(c render.Cell) string {
+	f := c.Format
+	if f == nil {
+		return ""
+	}
+	code := "0"
+	if f.Separators {
+		code = "#,##0"
+	}
+	decimals := f.Decimals
+	if f.Shortest {
+		decimals = 0
+		if _, frac, ok := strings.Cut(c.Printed(), "."); ok && !c.Amount.IsZero() {
+			decimals = len(frac)
+		}
+	}
+	if decimals > 0 {
+		code += "." + strings.Repeat("0", decimals)
+	}
+	zero := ""
+	if f.Zero != "" {
+		zero = `"` + strings.ReplaceAll(f.Zero, `"`, `"\""`) + `"`
+	}
+	return code + ";-" + code + ";" + zero
 }

@@ -69,19 +69,10 @@ func wrapLines(s string, avail float64) int {
 	return lines
 }
 
-// amountText is an amount as the sheet shows it: two decimals, no thousands
-// separator, nothing for zero.
-func amountText(c render.Cell) string {
-	if c.Amount.IsZero() {
-		return ""
-	}
-	return c.Amount.StringFixed(2)
-}
-
 // cellWidth is the width a body cell's content needs, not counting padding.
 func cellWidth(c render.Cell, indent int) float64 {
 	if c.Kind == render.KindAmount {
-		return float64(len(amountText(c))) * digitWidth
+		return float64(len(c.Printed())) * digitWidth // as the number format shows it: digits, commas, a point
 	}
 	return textWidth(c.Text) + float64(indent)*indentWidth
 }
@@ -109,14 +100,41 @@ func columnWidths(t *render.Table) []float64 {
 		}
 	}
 	if n > 1 {
-		need[n-1] = math.Max(need[n-1], textWidth(unitText(t)))
+		need[n-1] = math.Max(need[n-1], textWidth(t.UnitLine()))
 	}
 	widths := make([]float64, n)
 	for c := range need {
 		w := math.Ceil(need[c] + colPadding)
 		widths[c] = math.Min(math.Max(w, minColWidth), maxColWidth)
 	}
+	// A header cell over several code columns (功能分类科目编码 over 类 |
+	// 款 | 项) widens them evenly to hold its text on one line; the
+	// default layout has none.
+	for _, h := range t.Header {
+		if !overCodes(t, h) {
+			continue
+		}
+		if have, want := spanWidth(widths, h.Col, h.ColSpan), textWidth(h.Text)+colPadding; want > have {
+			for c := h.Col; c < h.Col+h.ColSpan; c++ {
+				widths[c] = math.Min(math.Ceil(widths[c]+(want-have)/float64(h.ColSpan)), maxColWidth)
+			}
+		}
+	}
 	return widths
+}
+
+// overCodes tells a header cell spanning several columns, all of them code
+// columns.
+func overCodes(t *render.Table, h render.HeaderCell) bool {
+	if h.ColSpan <= 1 || h.Col < 0 || h.Col+h.ColSpan > len(t.Columns) {
+		return false
+	}
+	for _, c := range t.Columns[h.Col : h.Col+h.ColSpan] {
+		if c.Kind != render.KindCode {
+			return false
+		}
+	}
+	return true
 }
 
 // spanWidth is the total width of columns [col, col+n).

@@ -1,9 +1,10 @@
 // Package xlsx writes the publication's 13 tables as a workbook: one sheet
-// per table, with the label, title, department and unit lines, the merged
-// header grid, the body with amounts as numbers, the notes, frozen header
-// rows and an A4 print setup; then, when the publication has charts, a sheet
-// 图表 with each chart's data and a native pie chart. Identical input gives
-// identical bytes; the command writes them to disk.
+// per table, with the label (if any), title, department and unit lines,
+// the merged header grid, the body with amounts as numbers (in the table's
+// number format), the notes, frozen header rows and an A4 print setup;
+// then, when the publication has charts, a sheet 图表 with each chart's data
+// and a native pie chart. Identical input gives identical bytes; the
+// command writes them to disk.
 package xlsx
 
 import (
