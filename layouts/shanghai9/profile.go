@@ -16,7 +16,7 @@ import (
 
 // Department is the layout shanghai-9: a department's 部门预算.
 var Department = &render.Profile{ID: "shanghai-9", Name: "上海市部门预算（9张表）", Kind: render.KindBudget,
-	TitleFormat: "%d年区级部门预算"}
+	TitleFormat: "%d年区级部门预算", DeptLabel: "编制部门："}
 
 func init() {
 	Department.Tables = tables(department)

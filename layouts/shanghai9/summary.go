@@ -20,10 +20,14 @@ func summaryDecl(v variant) *render.TableDecl {
 			hc(0, 0, 1, 2, "本年收入"), hc(0, 2, 1, 2, "本年支出"),
 			hc(1, 0, 1, 1, "项目"), hc(1, 1, 1, 1, "预算数"), hc(1, 2, 1, 1, "项目"), hc(1, 3, 1, 1, "预算数"),
 		},
-		Presentation: render.Presentation{SheetName: sheet(1)},
+		Presentation: yuanTable(1, false),
 		Build:        func(b *render.Builder, t *render.Table) { table1(v, b, t) },
 	}
 }
+
+// blockBands is the ruled row bands tables 1 and 4 print, header and
+// 总计 included, whatever their rows: a fixed block.
+const blockBands = 16
 
 // half is one side's row of a two-sided table.
 type half struct {
@@ -135,6 +139,7 @@ func table1(v variant, b *render.Builder, t *render.Table) {
 	tl.Check(spending, parts...)
 	sideBySide(t, lefts, rights, render.Row{Kind: render.RowTotal, Key: render.TotalRow, LeftKey: render.TotalRow,
 		Cells: []render.Cell{render.Str("收入总计"), render.Money(income), render.Str("支出总计"), render.Money(spending)}})
+	t.PadTo(blockBands)
 	tl.Finish(t, false)
 }
 
@@ -151,7 +156,7 @@ func revenueDecl(v variant) *render.TableDecl {
 	return &render.TableDecl{
 		ID: S2, Number: 2, Title: v.prefix + "收入预算总表", Unit: "元",
 		Columns: cols, HeaderRows: 3, Header: head,
-		Presentation: render.Presentation{SheetName: sheet(2)},
+		Presentation: yuanTable(2, true),
 		Build: func(b *render.Builder, t *render.Table) {
 			ms := []render.Measure{totalOf}
 			for k := kindFiscal; k < numKinds; k++ {
@@ -184,7 +189,7 @@ func fiscalDecl(v variant) *render.TableDecl {
 			hc(1, 0, 1, 1, "项目"), hc(1, 1, 1, 1, "预算数"), hc(1, 2, 1, 1, "项目"), hc(1, 3, 1, 1, "合计"),
 			hc(1, 4, 1, 1, "一般公共预算"), hc(1, 5, 1, 1, "政府性基金预算"), hc(1, 6, 1, 1, "国有资本经营预算"),
 		},
-		Presentation: render.Presentation{SheetName: sheet(4)},
+		Presentation: yuanTable(4, false),
 		Build:        table4,
 	}
 }
@@ -221,6 +226,7 @@ func table4(b *render.Builder, t *render.Table) {
 	tl.Check(s[0], s[1], s[2], s[3])
 	sideBySide(t, lefts, rights, render.Row{Kind: render.RowTotal, Key: render.TotalRow, LeftKey: render.TotalRow,
 		Cells: []render.Cell{render.Str("收入总计"), render.Money(s[0]), render.Str("支出总计"), render.Money(s[0]), render.Money(s[1]), render.Money(s[2]), render.Money(s[3])}})
+	t.PadTo(blockBands)
 	tl.Finish(t, false)
 }
 

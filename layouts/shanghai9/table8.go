@@ -31,7 +31,7 @@ func economicDecl(v variant) *render.TableDecl {
 			hc(1, 0, 1, 2, codeWord), hc(1, 2, 2, 1, nameWord), hc(1, 3, 2, 1, "合计"), hc(1, 4, 2, 1, "人员经费"), hc(1, 5, 2, 1, "公用经费"),
 			hc(2, 0, 1, 1, "类"), hc(2, 1, 1, 1, "款"),
 		},
-		Presentation: render.Presentation{SheetName: sheet(8)},
+		Presentation: yuanTable(8, true),
 		Build:        table8,
 	}
 }

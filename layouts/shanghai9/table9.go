@@ -32,7 +32,8 @@ func threePublicDecl(v variant) *render.TableDecl {
 			hc(1, 0, 2, 1, "合计"), hc(1, 1, 2, 1, "因公出国(境)费"), hc(1, 2, 2, 1, "公务接待费"), hc(1, 3, 1, 3, "公务用车购置及运行费"),
 			hc(2, 3, 1, 1, "小计"), hc(2, 4, 1, 1, "购置费"), hc(2, 5, 1, 1, "运行费"),
 		},
-		Presentation: render.Presentation{SheetName: sheet(9)},
+		Unit:         "万元",
+		Presentation: render.Presentation{SheetName: sheet(9), UnitLabel: "单位:", NumberFormat: &render.NumberFormat{Decimals: 2}},
 		Build:        table9,
 	}
 }

@@ -53,12 +53,15 @@ func functionDecl(v variant, id render.TableID, n int, title, group string, keep
 		HeaderRows: 3,
 		Header: append(codeHead("功能分类科目编码", "功能分类科目名称"),
 			hc(0, 4, 1, 3, group), hc(1, 4, 2, 1, "合计"), hc(1, 5, 2, 1, "基本支出"), hc(1, 6, 2, 1, "项目支出")),
-		Presentation: render.Presentation{SheetName: sheet(n)},
+		Presentation: yuanTable(n, n == 3),
 		Build: func(b *render.Builder, t *render.Table) {
 			var tl render.TailCheck
 			rows, any := codeRows(b, keep, []render.Measure{totalOf, basicOf, projectOf}, &tl)
 			t.Rows = rows
 			if !any && empty != "" {
+				// Shanghai prints an empty table as a block: the header, 8
+				// empty ruled rows, the 合计 row and the note.
+				t.PadTo(t.HeaderRows + 8 + 1)
 				t.Notes = append(t.Notes, emptyNote(v, b.Doc.Year, empty))
 			}
 			tl.Finish(t, false)
@@ -74,6 +77,17 @@ func emptyNote(v variant, year int, what string) string {
 
 // sheet is a table's sheet name: 表N.
 func sheet(n int) string { return "表" + itoa(n) }
+
+// yuanFormat is how tables 1–8 print 元: two decimals with thousands
+// separators (12,345,678.90), an empty cell blank.
+var yuanFormat = &render.NumberFormat{Decimals: 2, Separators: true}
+
+// yuanTable is the presentation of a table in 元 on sheet n; once: its
+// header is printed on its first page only (tables 2, 3 and 8 just
+// continue their rows).
+func yuanTable(n int, once bool) render.Presentation {
+	return render.Presentation{SheetName: sheet(n), NumberFormat: yuanFormat, HeaderOnce: once}
+}
 
 func of(s input.Source) func(render.Line) bool {
 	return func(l render.Line) bool { return l.Source == s }
