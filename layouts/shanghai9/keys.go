@@ -18,10 +18,10 @@ const (
 // The columns Shanghai prints that the 13 tables do not: the functional
 // code in three columns (类 | 款 | 项), and the revenue kinds of table 2.
 const (
-	ColClass   = render.ColCodeClass   // 类
-	ColSection = render.ColCodeSection // 款
-	ColSubject = render.ColCodeItem    // 项
-	ColFiscal  render.ColKey = "fiscal" // 财政拨款收入
+	ColClass                 = render.ColCodeClass   // 类
+	ColSection               = render.ColCodeSection // 款
+	ColSubject               = render.ColCodeItem    // 项
+	ColFiscal  render.ColKey = "fiscal"              // 财政拨款收入
 )
 
 // The rows of table 1's and table 4's income side.
