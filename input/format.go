@@ -32,6 +32,12 @@ type FormatOptions struct {
 	// Examples prints commented example lines in an empty list, as the
 	// skeleton does.
 	Examples bool
+	// LayoutKeys are the keys only some layouts use (input.LayoutKeys)
+	// that the file's layout uses, by their schema path
+	// (expenditures[].income_kind) or a block holding them (assets): they
+	// are shown, unset, as every other key is. The others are written only
+	// when the document gives them.
+	LayoutKeys []string
 }
 
 // blockOrder is the order of the blocks in a written file (after schema,
@@ -62,6 +68,7 @@ const (
 func Format(doc *Document, o FormatOptions) []byte {
 	w := &writer{doc: prepared(doc), o: o, yuan: doc.AmountUnit == "元", hashCol: -1, dashHash: -1}
 	w.own = ownNames(w.doc)
+	w.shown = shownLayoutKeys(w.doc, o.LayoutKeys)
 	w.header()
 	unit := w.doc.AmountUnit
 	if unit == "" {
@@ -78,7 +85,9 @@ func Format(doc *Document, o FormatOptions) []byte {
 	}
 	v := reflect.ValueOf(w.doc).Elem()
 	for _, key := range blockOrder {
-		w.block(key, fieldByKey(v, key))
+		if f := keyFieldOf(v, key); !w.hidden(f, key) {
+			w.block(key, f.v)
+		}
 	}
 	return w.b.Bytes()
 }
@@ -112,6 +121,15 @@ type writer struct {
 	// fill writes every key, with placeholders for what is unset (inside
 	// commented-out lines, which show what can be filled in).
 	fill bool
+	// shown are the keys only some layouts use that are written, unset
+	// too (shownLayoutKeys); the others are left out.
+	shown map[string]bool
+}
+
+// hidden tells a key only some layouts use that is left out: the file
+// neither gives it nor is asked to show it (FormatOptions.LayoutKeys).
+func (w *writer) hidden(f keyField, path string) bool {
+	return f.only && !w.shown[schemaPath(path)]
 }
 
 // keyField is one key of a struct.
@@ -119,6 +137,7 @@ type keyField struct {
 	key    string
 	req    bool // the decoder requires the key
 	number bool // a Text holding a number
+	only   bool // a key only some layouts use (layoutkeys.go)
 	v      reflect.Value
 }
 
@@ -131,15 +150,17 @@ func keyFields(v reflect.Value) []keyField {
 		if key == "" || key == "-" {
 			continue
 		}
-		fs = append(fs, keyField{key: key, req: f.Tag.Get("req") == "1", number: f.Tag.Get("kind") == "number", v: v.Field(i)})
+		fs = append(fs, keyField{key: key, req: f.Tag.Get("req") == "1", number: f.Tag.Get("kind") == "number", only: onlyLayout(f), v: v.Field(i)})
 	}
 	return fs
 }
 
-func fieldByKey(v reflect.Value, key string) reflect.Value {
+func fieldByKey(v reflect.Value, key string) reflect.Value { return keyFieldOf(v, key).v }
+
+func keyFieldOf(v reflect.Value, key string) keyField {
 	for _, f := range keyFields(v) {
 		if f.key == key {
-			return f.v
+			return f
 		}
 	}
 	panic("input: no key " + key)
@@ -434,6 +455,9 @@ func (w *writer) legend(t reflect.Type, path string, depth int, seen map[reflect
 			continue
 		}
 		p := join(path, key)
+		if onlyLayout(f) && !w.shown[p] {
+			continue
+		}
 		desc := describePath(p)
 		if f.Type == textType && key == "source" {
 			desc = strings.Replace(sourceList(AllSources, " | "), DefaultSource.Title(), DefaultSource.Title()+"（默认）", 1)
@@ -463,6 +487,9 @@ func (w *writer) legend(t reflect.Type, path string, depth int, seen map[reflect
 func (w *writer) mapping(v reflect.Value, indent int, path string, describeKeys, sparse bool) {
 	for _, f := range keyFields(v) {
 		p := join(path, f.key)
+		if w.hidden(f, p) {
+			continue
+		}
 		note := ""
 		if describeKeys {
 			note = describePath(p)
@@ -592,6 +619,9 @@ func (w *writer) item(indent int, v reflect.Value, path string) {
 func (w *writer) flow(v reflect.Value, path string) string {
 	var parts []string
 	for _, f := range keyFields(v) {
+		if w.hidden(f, join(path, f.key)) {
+			continue
+		}
 		var s string
 		switch {
 		case isLeafType(f.v.Type()):
@@ -863,11 +893,16 @@ func (w *writer) examples(key string) []any {
 		name, _ := DefaultCatalog().Name(code)
 		return []any{CodeName{Code: Text{Value: code}, Name: Text{Value: name}}}
 	case "expenditures":
-		return []any{
+		lines := []any{
 			Expenditure{Code: Text{Value: "2010301"}, Basic: zero},
 			Expenditure{Code: Text{Value: "2010399"}, Project: zero},
 			Expenditure{Code: Text{Value: "2080505"}, Basic: zero},
 		}
+		if w.shown["expenditures[].income_kind"] {
+			lines = append(lines, Expenditure{Code: Text{Value: "2010301"}, Source: Text{Value: UnitFunds.Key()},
+				Income: Text{Value: IncomeBusiness.Key()}, Basic: zero})
+		}
+		return lines
 	case "basic_by_economic":
 		return []any{
 			EconomicLine{Dept: Text{Value: "30101"}, Gov: Text{Value: "50101"}, Amount: zero},

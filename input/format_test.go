@@ -239,6 +239,13 @@ performance: {overall_goal_amount: 12.5}
       annual_indicators:
         - {level2: 服务对象满意度, name: 满意度, value: "100%"}
 `,
+	"layout keys": formatBase + `expenditures:
+  - {code: "2010301", basic: 10.00}
+  - {code: "2010301", source: unit_funds, income_kind: business, basic: 1.00}
+  - {code: "2010301", source: unit_funds, income_kind: operating, basic: 2.00}
+  - {code: "2010301", source: unit_funds, basic: 3.00}
+  - {code: "2010301", source: special_account, income_kind: other, carryover: true, project: 4.00}
+`,
 	"names and glossary": formatBase + `code_names:
   - {code: "21305", name: 某款}
   - {code: "2130599", name: 其他某项支出}
@@ -283,7 +290,8 @@ func TestFormatRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, o := range []FormatOptions{{}, {Examples: true, Header: []string{"说明"}, Todo: []string{"待办"},
-				Comments: map[string][]string{"units[0]": {"注释"}, "projects[0].amounts": {"注释"}}}} {
+				Comments: map[string][]string{"units[0]": {"注释"}, "projects[0].amounts": {"注释"}}},
+				{Examples: true, LayoutKeys: LayoutKeys()}} {
 				back, out := roundTrip(t, doc, o)
 				for _, d := range diffDocs(doc, back) {
 					t.Error(d)
@@ -444,10 +452,11 @@ glossary:
 }
 
 // TestFormatEveryKey: the Format of an empty document with examples shows
-// every key of the schema, as a key or commented out, in its block.
+// every key of the schema, as a key or commented out, in its block (the
+// keys only some layouts use when asked for: TestFormatLayoutKeys).
 func TestFormatEveryKey(t *testing.T) {
 	for name, doc := range map[string]*Document{"empty": {}, "skeleton": mustDecode(t, Skeleton(2025, "某某局"))} {
-		out := string(Format(doc, FormatOptions{Examples: true}))
+		out := string(Format(doc, FormatOptions{Examples: true, LayoutKeys: LayoutKeys()}))
 		blocks := map[string]string{}
 		for _, chunk := range strings.Split(out, "\n\n") {
 			if m := regexp.MustCompile(`(?m)^([a-z_0-9]+):`).FindAllStringSubmatch(chunk, -1); len(m) == 1 {

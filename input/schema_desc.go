@@ -118,6 +118,7 @@ var schemaDescriptions = map[string]string{
 
 func init() {
 	schemaDescriptions["expenditures[].source"] = "资金来源：" + strings.Replace(sourceList(AllSources, " | "), DefaultSource.Title(), DefaultSource.Title()+"（默认）", 1)
+	schemaDescriptions["expenditures[].income_kind"] = "收入类别（上海部门预算的收入预算总表用）：非财政拨款资金（" + sourceKeyList(nonFiscalSources()) + "）来自哪类收入：" + incomeKindList(" | ") + "；财政拨款的行不写"
 	schemaDescriptions["projects[].amounts"] = "金额：只写一个数即为" + DefaultSource.Title() + "；也可按来源写 {" + DefaultSource.Key() + ": …, " + UnitFunds.Key() + ": …}"
 	for _, side := range []string{"total", "annual"} {
 		base := "projects[].performance_goal.funds." + side + "."

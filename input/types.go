@@ -189,10 +189,13 @@ func (u Unit) HasOperatingCosts() bool {
 // Expenditure is one expenditure line: a 项-level function code, a source,
 // current year or carry-over, split into basic and project expenditure.
 type Expenditure struct {
-	Code      Text   `yaml:"code" req:"1"`
-	Name      Text   `yaml:"name"`
-	Source    Text   `yaml:"source"`
-	Src       Source `yaml:"-"` // Source resolved (DefaultSource when not given)
+	Code   Text   `yaml:"code" req:"1"`
+	Name   Text   `yaml:"name"`
+	Source Text   `yaml:"source"`
+	Src    Source `yaml:"-"` // Source resolved (DefaultSource when not given)
+	// Income is the kind of income of money not of 财政拨款 (income_kind:
+	// business, operating, other): read it with IncomeKind.
+	Income    Text   `yaml:"income_kind" kind:"key" only:"layout"`
 	Carryover bool   `yaml:"carryover"`
 	Basic     Amount `yaml:"basic"`
 	Project   Amount `yaml:"project"`

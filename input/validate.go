@@ -114,9 +114,16 @@ func (v *validator) run() {
 		if !e.Basic.Set && !e.Project.Set {
 			v.errorf(e.Pos, "支出行 %s 应至少填写 basic（基本支出）或 project（项目支出）", e.Code.Value)
 		}
-		key := fmt.Sprintf("%s|%d|%v", e.Code.Value, src, e.Carryover)
+		kind := v.incomeKind(e, src, known)
+		// Lines of one code, source and year are one line, unless their
+		// money is of different kinds of income.
+		key := fmt.Sprintf("%s|%d|%v|%s", e.Code.Value, src, e.Carryover, e.Income.Value)
 		if p, dup := seenExp[key]; dup && known {
-			v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, src.Title(), carryWord(e.Carryover), p.Line)
+			if e.Income.Value != "" {
+				v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、收入类别 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, src.Title(), kind, carryWord(e.Carryover), p.Line)
+			} else {
+				v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, src.Title(), carryWord(e.Carryover), p.Line)
+			}
 		}
 		seenExp[key] = e.Code.Pos
 	}
@@ -296,6 +303,29 @@ func (v *validator) source(t Text) (Source, bool) {
 		v.errorf(t.Pos, "未知的资金来源 %q%s，可用：%s", t.Value, hint, strings.Join(SourceKeys(), ", "))
 	}
 	return s, ok
+}
+
+// incomeKind checks a line's income_kind: a known kind, on a line of
+// money not of 财政拨款. It returns the kind's title for messages (the
+// text as written when it names no kind).
+func (v *validator) incomeKind(e Expenditure, src Source, known bool) string {
+	t := e.Income
+	if t.Value == "" {
+		return ""
+	}
+	k, ok := ParseIncomeKind(t.Value)
+	if !ok {
+		hint := ""
+		if h := nearest(t.Value, IncomeKindKeys()); h != "" {
+			hint = "（是否应为 " + h + "？）"
+		}
+		v.errorf(t.Pos, "未知的收入类别 income_kind %q%s：请写 %s", t.Value, hint, incomeKindList("、"))
+		return t.Value
+	}
+	if known && src.Fiscal() {
+		v.errorf(t.Pos, "支出行 %s 的资金来源是%s（财政拨款），不能写 income_kind：收入类别只区分非财政拨款的资金（%s）；请删去 income_kind，或改正 source", e.Code.Value, src.Title(), sourceKeyList(nonFiscalSources()))
+	}
+	return k.Title()
 }
 
 func (v *validator) unitRef(t Text, units map[string]Pos) bool {

@@ -1,0 +1,129 @@
+package input
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// golden compares got with the file testdata/name (rewritten with -update).
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n%s", name, numbered(got))
+	}
+}
+
+// layoutKeysBase is a valid document the decode cases below add to.
+const layoutKeysBase = `schema: 1
+year: 2025
+department: {name: 某某局}
+units:
+  - {name: 某某局, kind: administrative}
+  - {name: 某某中心, kind: institution}
+expenditures:
+  - {code: "2010301", basic: 10.00}
+`
+
+// TestDecodeLayoutKeys: each key only some layouts use, given, decodes to
+// what it says; absent, it is not given (never a 0).
+func TestDecodeLayoutKeys(t *testing.T) {
+	cases := []struct {
+		name, add string
+		check     func(t *testing.T, d *Document)
+	}{
+		{"income kinds", `  - {code: "2010301", source: unit_funds, income_kind: business, basic: 1.00}
+  - {code: "2010301", source: unit_funds, income_kind: operating, basic: 2.00}
+  - {code: "2010301", source: unit_funds, income_kind: other, project: 3.00}
+  - {code: "2010301", source: unit_funds, basic: 4.00}
+  - {code: "2010301", source: special_account, income_kind: business, basic: 5.00}
+`, func(t *testing.T, d *Document) {
+			want := []struct {
+				kind IncomeKind
+				ok   bool
+			}{{0, false}, {IncomeBusiness, true}, {IncomeOperating, true}, {IncomeOther, true}, {0, false}, {IncomeBusiness, true}}
+			for i, w := range want {
+				k, ok := d.Expenditures[i].IncomeKind()
+				if k != w.kind || ok != w.ok {
+					t.Errorf("line %d: income kind %v %v, want %v %v", i, k, ok, w.kind, w.ok)
+				}
+			}
+			if p := d.Expenditures[1].Income.Pos; p != (Pos{Line: 9, Col: 56}) {
+				t.Errorf("income_kind at %v", p)
+			}
+			if IncomeOperating.Title() != "事业单位经营收入" || IncomeOther.Key() != "other" {
+				t.Errorf("titles: %s %s", IncomeOperating.Title(), IncomeOther.Key())
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			c.check(t, mustDecode(t, []byte(layoutKeysBase+c.add)))
+		})
+	}
+}
+
+// TestFormatLayoutKeys: a key only some layouts use is written when the
+// document gives it; unset, only when the caller asks for it.
+func TestFormatLayoutKeys(t *testing.T) {
+	keys := LayoutKeys()
+	if len(keys) == 0 {
+		t.Fatal("no layout keys")
+	}
+	leaf := func(k string) string {
+		segs := strings.Split(strings.ReplaceAll(k, "[]", ""), ".")
+		return segs[len(segs)-1]
+	}
+	for name, doc := range map[string]*Document{"empty": {}, "skeleton": mustDecode(t, Skeleton(2025, "某某局")), "sample": mustDecode(t, Sample)} {
+		out := string(Format(doc, FormatOptions{Examples: true}))
+		for _, k := range keys {
+			if regexp.MustCompile(`(^|[\s{,#])` + leaf(k) + `:( |$)`).MatchString(out) {
+				t.Errorf("%s: %s shown unasked", name, k)
+			}
+		}
+	}
+	// Asking for a block shows the keys in it.
+	for _, k := range keys {
+		block, _, _ := strings.Cut(strings.ReplaceAll(k, "[]", ""), ".")
+		out := string(Format(&Document{}, FormatOptions{Examples: true, LayoutKeys: []string{block}}))
+		if !regexp.MustCompile(`(^|[\s{,#])` + leaf(k) + `:( |$)`).MatchString(out) {
+			t.Errorf("%s not shown when %s is asked for", k, block)
+		}
+	}
+	// Given, a key is written unasked.
+	doc := mustDecode(t, []byte(layoutKeysBase+`  - {code: "2010301", source: unit_funds, income_kind: business, basic: 1.00}
+`))
+	out := string(Format(doc, FormatOptions{}))
+	for _, want := range []string{`- {code: "2010301", source: unit_funds, income_kind: business, basic: 1.00}`,
+		"#   income_kind: 收入类别"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, numbered([]byte(out)))
+		}
+	}
+	if !slices.Contains(keys, "expenditures[].income_kind") {
+		t.Errorf("layout keys: %v", keys)
+	}
+}
+
+// TestSkeletonGolden: the skeleton of the default layout, and one showing
+// every key only some layouts use.
+func TestSkeletonGolden(t *testing.T) {
+	golden(t, "skeleton.golden", Skeleton(2025, "某某局"))
+}
