@@ -43,7 +43,7 @@ type FormatOptions struct {
 // blockOrder is the order of the blocks in a written file (after schema,
 // year and amount_unit).
 var blockOrder = []string{"department", "overview", "units", "code_names", "expenditures",
-	"basic_by_economic", "government_fund_revenue", "state_capital_revenue", "projects",
+	"subject_purposes", "basic_by_economic", "government_fund_revenue", "state_capital_revenue", "projects",
 	"three_public", "operating_costs", "prior_year", "reasons", "procurement", "assets",
 	"notes", "performance", "glossary"}
 
@@ -839,8 +839,8 @@ func (w *writer) codeNote(line reflect.Value) string {
 	var names []string
 	for _, f := range keyFields(line) {
 		n, hasName := fs[codeNameKey(f.key)]
-		if !isCodeKey(f.key) || !hasName || n.v.Interface().(Text).Value != "" && !w.redundantName(line, n) {
-			continue
+		if !isCodeKey(f.key) || hasName && n.v.Interface().(Text).Value != "" && !w.redundantName(line, n) {
+			continue // a line that names its code itself
 		}
 		if name := w.codeName(f.v.Interface().(Text).Value); name != "" {
 			names = append(names, name)
@@ -920,6 +920,8 @@ func (w *writer) examples(key string) []any {
 		if admin != "" {
 			return []any{OperatingCost{Unit: Text{Value: admin}, Amount: gp}}
 		}
+	case "subject_purposes":
+		return []any{SubjectPurpose{Code: Text{Value: "2010301"}, Purpose: Text{Value: "（主要用于……）"}, PriorExecuted: zero}}
 	case "glossary":
 		return []any{GlossaryEntry{Term: Text{Value: "机关运行经费"}, Text: Text{Value: "（替换默认解释的文字）"}}}
 	}

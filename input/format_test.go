@@ -245,6 +245,12 @@ performance: {overall_goal_amount: 12.5}
   - {code: "2010301", source: unit_funds, income_kind: operating, basic: 2.00}
   - {code: "2010301", source: unit_funds, basic: 3.00}
   - {code: "2010301", source: special_account, income_kind: other, carryover: true, project: 4.00}
+  - {code: "2010350", basic: 1.00}
+  - {code: "2010399", project: 1.00}
+subject_purposes:
+  - {code: "2010301", purpose: 主要用于机关日常运转, prior_executed: 12.34}
+  - {code: "2010350", purpose: "主要用于: 其他, 含逗号 # 和井号"}
+  - {code: "2010399", prior_executed: 0}
 `,
 	"names and glossary": formatBase + `code_names:
   - {code: "21305", name: 某款}

@@ -72,6 +72,34 @@ func TestDecodeLayoutKeys(t *testing.T) {
 				t.Errorf("titles: %s %s", IncomeOperating.Title(), IncomeOther.Key())
 			}
 		}},
+		{"subject purposes", `  - {code: "2010350", project: 2.00}
+subject_purposes:
+  - {code: "2010301", purpose: 主要用于机关日常运转, prior_executed: 12.34}
+  - {code: "2010350", purpose: "主要用于: 事业运行"}
+`, func(t *testing.T, d *Document) {
+			p, ok := d.PurposeOf("2010301")
+			if !ok || p.Purpose.Value != "主要用于机关日常运转" || !p.PriorExecuted.Set || p.PriorExecuted.Value.String() != "12.34" {
+				t.Errorf("2010301: %+v %v", p, ok)
+			}
+			if p.Code.Pos != (Pos{Line: 11, Col: 12}) || p.PriorExecuted.Pos != (Pos{Line: 11, Col: 60}) {
+				t.Errorf("positions %v %v", p.Code.Pos, p.PriorExecuted.Pos)
+			}
+			if p, ok := d.PurposeOf("2010350"); !ok || p.PriorExecuted.Set || p.Purpose.Value != "主要用于: 事业运行" {
+				t.Errorf("2010350: %+v", p)
+			}
+			if _, ok := d.PurposeOf("2010399"); ok {
+				t.Error("a purpose nobody gave")
+			}
+		}},
+		{"subject purposes in 元", `subject_purposes:
+  - {code: "2010301", prior_executed: 123456.78}
+`, func(t *testing.T, d *Document) {
+			// The amount is in the file's unit: here 万元 (the cases' base);
+			// TestDecodeYuanUnit's rule holds for it like any amount.
+			if p, _ := d.PurposeOf("2010301"); p.PriorExecuted.Value.String() != "123456.78" || p.Purpose.Value != "" {
+				t.Errorf("%+v", p)
+			}
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -106,6 +106,7 @@ type Document struct {
 	CodeNames    []CodeName          `yaml:"code_names"`
 	Units        []Unit              `yaml:"units" req:"1"`
 	Expenditures []Expenditure       `yaml:"expenditures"`
+	Purposes     []SubjectPurpose    `yaml:"subject_purposes" only:"layout"`
 	BasicByEcon  []EconomicLine      `yaml:"basic_by_economic"`
 	GovFundRev   []RevenueLine       `yaml:"government_fund_revenue"`
 	StateCapRev  []RevenueLine       `yaml:"state_capital_revenue"`
@@ -200,6 +201,28 @@ type Expenditure struct {
 	Basic     Amount `yaml:"basic"`
 	Project   Amount `yaml:"project"`
 	Pos       Pos    `yaml:"-"`
+}
+
+// SubjectPurpose is what the money of one 项 is mainly used for, as a
+// layout's 编制说明 says it after the 项's amount (Shanghai's
+// "“类-款-项”科目X万元，主要用于……"), with last year's 当年预算执行数 of
+// that 项 (its 单位预算 compares with it). One line a code, of a code the
+// expenditure lines have.
+type SubjectPurpose struct {
+	Code          Text   `yaml:"code" req:"1"`
+	Purpose       Text   `yaml:"purpose"`        // 主要用于……
+	PriorExecuted Amount `yaml:"prior_executed"` // 上年当年预算执行数; not given: unknown
+	Pos           Pos    `yaml:"-"`
+}
+
+// PurposeOf is the purpose line of a 项 code, if the document gives one.
+func (doc *Document) PurposeOf(code string) (SubjectPurpose, bool) {
+	for _, p := range doc.Purposes {
+		if p.Code.Value == code {
+			return p, true
+		}
+	}
+	return SubjectPurpose{}, false
 }
 
 // EconomicLine is one line of table 6: general-public basic expenditure of

@@ -128,6 +128,8 @@ func (v *validator) run() {
 		seenExp[key] = e.Code.Pos
 	}
 
+	v.purposes()
+
 	seenEcon := map[string]Pos{}
 	for _, l := range doc.BasicByEcon {
 		okD := v.code(l.Dept, 5, "部门预算支出经济分类科目编码（款）")
@@ -257,6 +259,36 @@ func (v *validator) run() {
 	}
 
 	v.resolveNames()
+}
+
+// purposes checks subject_purposes: one line a 项 code, of a code the
+// expenditure lines have, giving a purpose or last year's execution.
+func (v *validator) purposes() {
+	lines := map[string]bool{}
+	for _, e := range v.doc.Expenditures {
+		lines[e.Code.Value] = true
+	}
+	seen := map[string]Pos{}
+	for _, p := range v.doc.Purposes {
+		if !v.code(p.Code, 7, "subject_purposes 中的支出功能分类科目编码（项）") {
+			continue
+		}
+		c := p.Code.Value
+		switch {
+		case !isCategory(c[:3]):
+			v.errorf(p.Code.Pos, "支出功能分类科目 %s 的类级编码 %s 不是预算收支总表的30个支出类别之一", c, c[:3])
+			continue
+		case !lines[c]:
+			v.errorf(p.Code.Pos, "subject_purposes 中的科目 %s 在 expenditures 中没有支出行：请核对编码，或删去这一行", c)
+		}
+		if q, dup := seen[c]; dup {
+			v.errorf(p.Code.Pos, "subject_purposes 中科目 %s 重复（第 %d 行已有）：每个科目只写一行", c, q.Line)
+		}
+		seen[c] = p.Code.Pos
+		if p.Purpose.Value == "" && !p.PriorExecuted.Set {
+			v.errorf(p.Pos, "subject_purposes 中科目 %s 的一行什么也没有写：请填写 purpose（主要用途）或 prior_executed（上年当年预算执行数），或删去这一行", c)
+		}
+	}
 }
 
 func carryWord(carry bool) string {
@@ -426,6 +458,9 @@ func (v *validator) resolveNames() {
 	}
 	for _, e := range v.doc.Expenditures {
 		needTree(e.Code, "支出功能分类科目")
+	}
+	for _, p := range v.doc.Purposes {
+		needTree(p.Code, "支出功能分类科目")
 	}
 	for _, l := range v.doc.BasicByEcon {
 		if isDigits(l.Dept.Value) && len(l.Dept.Value) == 5 {
