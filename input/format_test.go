@@ -251,6 +251,19 @@ subject_purposes:
   - {code: "2010301", purpose: 主要用于机关日常运转, prior_executed: 12.34}
   - {code: "2010350", purpose: "主要用于: 其他, 含逗号 # 和井号"}
   - {code: "2010399", prior_executed: 0}
+prior_year: {total: 100.00, fiscal: 80.00, government_fund: 0, state_capital: 1.5}
+procurement: {goods: 10.00, reserved_sme: 8.00, reserved_small_micro: 0}
+assets:
+  vehicles: {quota: 9, actual: 9, ministerial_leader: 1, main_leader: 2, confidential: 0, retired_cadres: 3, other: 3}
+  equipment_over_1m: 1
+  planned_purchases:
+    vehicles: {main_leader: 1, other: 0}
+    equipment_over_1m: 2
+`,
+	"planned purchases alone": formatBase + `assets:
+  planned_purchases: {equipment_over_1m: 0}
+prior_year: {state_capital: 0}
+procurement: {reserved_small_micro: 1.00}
 `,
 	"names and glossary": formatBase + `code_names:
   - {code: "21305", name: 某款}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -100,6 +101,73 @@ subject_purposes:
 				t.Errorf("%+v", p)
 			}
 		}},
+		{"procurement set-asides", `procurement: {goods: 10.00, works: 0, services: 5.00, reserved_sme: 15.00, reserved_small_micro: 15.00}
+`, func(t *testing.T, d *Document) {
+			p := d.Procurement
+			if total, ok := p.Total(); !ok || total.String() != "15" {
+				t.Errorf("total %v %v", total, ok)
+			}
+			if !p.ReservedSME.Set || p.ReservedSME.Value.String() != "15" || p.ReservedSmallMicro.Pos != (Pos{Line: 9, Col: 98}) {
+				t.Errorf("%+v", p)
+			}
+		}},
+		{"set-asides without the total", `procurement: {goods: 1.00, reserved_sme: 20.00, reserved_small_micro: 0}
+`, func(t *testing.T, d *Document) {
+			if _, ok := d.Procurement.Total(); ok {
+				t.Error("a total of unknown parts")
+			}
+			if !d.Procurement.ReservedSmallMicro.Set || !d.Procurement.ReservedSmallMicro.Value.IsZero() {
+				t.Errorf("a given 0: %+v", d.Procurement.ReservedSmallMicro)
+			}
+		}},
+		{"no set-asides", `procurement: {goods: 1.00}
+`, func(t *testing.T, d *Document) {
+			if d.Procurement.ReservedSME.Set || d.Procurement.ReservedSmallMicro.Set {
+				t.Errorf("set-asides nobody gave: %+v", d.Procurement)
+			}
+		}},
+		{"vehicles of every kind", `assets:
+  vehicles: {quota: 20, actual: 20, leader: 1, ministerial_leader: 2, main_leader: 3, confidential: 1, emergency: 1,
+    law_enforcement: 1, special_technical: 1, institution_business: 1, retired_cadres: 4, other: 5}
+  planned_purchases:
+    vehicles: {main_leader: 1, law_enforcement: 0, other: 2}
+    equipment_over_1m: 3
+`, func(t *testing.T, d *Document) {
+			v := d.Assets.Vehicles
+			if v.KindsTotal() != 20 || v.MinisterialLeader.Value != 2 || v.MainLeader.Value != 3 || v.RetiredCadres.Value != 4 {
+				t.Errorf("vehicles %+v, kinds total %d", v, v.KindsTotal())
+			}
+			if v.RetiredCadres.Pos != (Pos{Line: 11, Col: 88}) {
+				t.Errorf("retired_cadres at %v", v.RetiredCadres.Pos)
+			}
+			pp := d.Assets.PlannedPurchases
+			if pp.Vehicles.KindsTotal() != 3 || !pp.Vehicles.Given() || !pp.Vehicles.LawEnforcement.Set || pp.Vehicles.Leader.Set ||
+				pp.EquipmentOver1m.Value != 3 || pp.EquipmentOver1m.Pos != (Pos{Line: 14, Col: 24}) {
+				t.Errorf("planned purchases %+v", pp)
+			}
+		}},
+		{"no planned purchases", `assets: {vehicles: {quota: 1, actual: 1, other: 1}}
+`, func(t *testing.T, d *Document) {
+			if pp := d.Assets.PlannedPurchases; pp.Vehicles.Given() || pp.EquipmentOver1m.Set {
+				t.Errorf("planned purchases nobody gave: %+v", pp)
+			}
+			if d.Assets.Vehicles.KindsTotal() != 1 {
+				t.Errorf("kinds total %d", d.Assets.Vehicles.KindsTotal())
+			}
+		}},
+		{"prior-year fiscal figures", `prior_year: {total: 100.00, fiscal: 80.00, general_public: 70.00, government_fund: 10.00, state_capital: 0}
+`, func(t *testing.T, d *Document) {
+			py := d.PriorYear
+			if py.Fiscal.Value.String() != "80" || py.GovernmentFund.Value.String() != "10" || !py.StateCapital.Set || !py.StateCapital.Value.IsZero() {
+				t.Errorf("%+v", py)
+			}
+		}},
+		{"no prior-year fiscal figures", `prior_year: {total: 100.00}
+`, func(t *testing.T, d *Document) {
+			if py := d.PriorYear; py.Fiscal.Set || py.GovernmentFund.Set || py.StateCapital.Set {
+				t.Errorf("figures nobody gave: %+v", py)
+			}
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -154,4 +222,34 @@ func TestFormatLayoutKeys(t *testing.T) {
 // every key only some layouts use.
 func TestSkeletonGolden(t *testing.T) {
 	golden(t, "skeleton.golden", Skeleton(2025, "某某局"))
+}
+
+// TestVehicleKinds: planned purchases have the kinds of the vehicles a
+// department has (without quota and actual), and KindsTotal counts every
+// kind of both.
+func TestVehicleKinds(t *testing.T) {
+	keys := func(v any) []string {
+		var out []string
+		for _, f := range keyFields(reflect.ValueOf(v)) {
+			out = append(out, f.key)
+		}
+		return out
+	}
+	have := slices.DeleteFunc(keys(Vehicles{}), func(k string) bool { return k == "quota" || k == "actual" })
+	if planned := keys(VehicleKinds{}); !slices.Equal(have, planned) {
+		t.Errorf("assets.vehicles kinds %v, planned purchases' %v", have, planned)
+	}
+	// Each kind alone, one vehicle: a total of one.
+	for i := range have {
+		var v Vehicles
+		var k VehicleKinds
+		reflect.ValueOf(&v).Elem().FieldByName(reflect.TypeOf(k).Field(i).Name).Set(reflect.ValueOf(Count{Value: 1, Set: true}))
+		reflect.ValueOf(&k).Elem().Field(i).Set(reflect.ValueOf(Count{Value: 1, Set: true}))
+		if v.KindsTotal() != 1 || k.KindsTotal() != 1 || !k.Given() {
+			t.Errorf("%s: kinds total %d and %d", have[i], v.KindsTotal(), k.KindsTotal())
+		}
+	}
+	if (Vehicles{Quota: Count{Value: 3, Set: true}, Actual: Count{Value: 3, Set: true}}).KindsTotal() != 0 {
+		t.Error("quota or actual counted as a kind")
+	}
 }

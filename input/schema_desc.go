@@ -84,6 +84,9 @@ var schemaDescriptions = map[string]string{
 	"prior_year":                                    "上年预算数：第三部分“比上年增加/减少”的依据；不知道的项不要写",
 	"prior_year.total":                              "上年收支总计",
 	"prior_year.general_public":                     "上年一般公共预算当年支出",
+	"prior_year.fiscal":                             "上年财政拨款收入（支出）预算（上海部门预算编制说明的“比上年预算增加（减少）”用）",
+	"prior_year.government_fund":                    "上年政府性基金预算拨款支出预算（上海部门预算用）",
+	"prior_year.state_capital":                      "上年国有资本经营预算拨款支出预算（上海部门预算用）",
 	"prior_year.three_public":                       "上年“三公”经费",
 	"prior_year.operating_costs":                    "上年机关运行经费",
 	"reasons":                                       "增减变动原因：接在计算出的数字之后照原样插入",
@@ -95,6 +98,8 @@ var schemaDescriptions = map[string]string{
 	"procurement.goods":                             "政府采购货物预算",
 	"procurement.works":                             "政府采购工程预算",
 	"procurement.services":                          "政府采购服务预算",
+	"procurement.reserved_sme":                      "面向中小企业预留的政府采购项目预算（上海部门预算用）；不超过政府采购预算",
+	"procurement.reserved_small_micro":              "其中预留给小型和微型企业的政府采购项目预算（上海部门预算用）；不超过 reserved_sme",
 	"assets":                                        "十一、国有资产占有使用情况",
 	"assets.as_of":                                  "统计截止日期，如 2024-12-31",
 	"assets.vehicles":                               "公务用车（辆）",
@@ -107,6 +112,12 @@ var schemaDescriptions = map[string]string{
 	"assets.vehicles.special_technical":             "特种专业技术用车",
 	"assets.vehicles.institution_business":          "事业单位业务用车",
 	"assets.vehicles.other":                         "其他公务用车",
+	"assets.vehicles.ministerial_leader":            "部级领导干部用车（上海部门预算用）",
+	"assets.vehicles.main_leader":                   "主要领导干部用车（上海部门预算用）",
+	"assets.vehicles.retired_cadres":                "离退休干部用车（上海部门预算用）",
+	"assets.planned_purchases":                      "本年预算安排购置（上海部门预算用）：车辆按类别，单价100万元（含）以上设备",
+	"assets.planned_purchases.vehicles":             "预算安排购置车辆（辆），按类别；各类别同 assets.vehicles",
+	"assets.planned_purchases.equipment_over_1m":    "预算安排购置单价100万元（含）以上设备（不含车辆）（台、套）",
 	"assets.office_area_m2":                         "办公用房建筑总面积（平方米）",
 	"assets.equipment_over_500k":                    "单位价值50万元（原值）以上通用设备（台、套）",
 	"assets.equipment_over_1m":                      "单位价值100万元（原值）以上通用设备（台、套）",
@@ -136,6 +147,10 @@ func init() {
 		schemaDescriptions[base+"level2"] = "二级指标，如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标"
 		schemaDescriptions[base+"name"] = "三级指标"
 		schemaDescriptions[base+"value"] = "指标值，如 ≥90%"
+	}
+	for _, k := range []string{"leader", "ministerial_leader", "main_leader", "confidential", "emergency", "law_enforcement",
+		"special_technical", "institution_business", "retired_cadres", "other"} {
+		schemaDescriptions["assets.planned_purchases.vehicles."+k] = strings.TrimSuffix(schemaDescriptions["assets.vehicles."+k], "（上海部门预算用）")
 	}
 	for k, v := range map[string]string{"outbound_travel": "上年因公出国（境）费", "reception": "上年公务接待费",
 		"vehicle_purchase": "上年公务用车购置费", "vehicle_operation": "上年公务用车运行维护费"} {

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // Name returns the name a code prints with: the input's own name for it,
@@ -246,6 +248,8 @@ func (v *validator) run() {
 		seenOC[oc.Unit.Value] = oc.Unit.Pos
 	}
 
+	v.procurement()
+
 	if a := doc.Assets.AsOf; a.Value != "" && !dateRe.MatchString(a.Value) {
 		v.errorf(a.Pos, "assets.as_of 应为日期，如 2023-12-31，而不是 %q", a.Value)
 	}
@@ -289,6 +293,37 @@ func (v *validator) purposes() {
 			v.errorf(p.Pos, "subject_purposes 中科目 %s 的一行什么也没有写：请填写 purpose（主要用途）或 prior_executed（上年当年预算执行数），或删去这一行", c)
 		}
 	}
+}
+
+// procurement checks the set-asides: what is set aside for small and
+// medium enterprises is part of the procurement budget, and what is set
+// aside for small and micro ones part of that.
+func (v *validator) procurement() {
+	p := v.doc.Procurement
+	total, known := p.Total()
+	sme, small := p.ReservedSME, p.ReservedSmallMicro
+	if sme.Set && known && sme.Value.GreaterThan(total) {
+		v.errorf(sme.Pos, "procurement.reserved_sme（面向中小企业预留 %s）大于政府采购预算 %s（goods、works、services 之和）：预留的只是政府采购预算的一部分，请核对", v.money(sme.Value), v.money(total))
+	}
+	switch {
+	case !small.Set:
+	case sme.Set && small.Value.GreaterThan(sme.Value):
+		v.errorf(small.Pos, "procurement.reserved_small_micro（预留给小型和微型企业 %s）大于面向中小企业预留的 %s（reserved_sme）：它是其中的一部分，请核对", v.money(small.Value), v.money(sme.Value))
+	case !sme.Set && known && small.Value.GreaterThan(total):
+		v.errorf(small.Pos, "procurement.reserved_small_micro（预留给小型和微型企业 %s）大于政府采购预算 %s（goods、works、services 之和）：预留的只是政府采购预算的一部分，请核对", v.money(small.Value), v.money(total))
+	}
+}
+
+// money is an amount (held in 万元) as the file writes it: in its unit.
+func (v *validator) money(d decimal.Decimal) string {
+	unit := " 万元"
+	if v.d.unit == "元" {
+		d, unit = d.Shift(4), " 元"
+	}
+	if d.Equal(d.Round(2)) {
+		return d.StringFixed(2) + unit
+	}
+	return d.String() + unit
 }
 
 func carryWord(carry bool) string {
