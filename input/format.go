@@ -42,7 +42,7 @@ type FormatOptions struct {
 
 // blockOrder is the order of the blocks in a written file (after schema,
 // year and amount_unit).
-var blockOrder = []string{"department", "overview", "units", "code_names", "expenditures",
+var blockOrder = []string{"print_format", "department", "overview", "units", "code_names", "expenditures",
 	"subject_purposes", "basic_by_economic", "government_fund_revenue", "state_capital_revenue", "projects",
 	"three_public", "operating_costs", "prior_year", "reasons", "procurement", "assets",
 	"notes", "performance", "glossary"}
@@ -138,6 +138,7 @@ type keyField struct {
 	req    bool // the decoder requires the key
 	number bool // a Text holding a number
 	only   bool // a key only some layouts use (layoutkeys.go)
+	block  bool // a struct written as a block mapping, never as one flow map
 	v      reflect.Value
 }
 
@@ -150,7 +151,8 @@ func keyFields(v reflect.Value) []keyField {
 		if key == "" || key == "-" {
 			continue
 		}
-		fs = append(fs, keyField{key: key, req: f.Tag.Get("req") == "1", number: f.Tag.Get("kind") == "number", only: onlyLayout(f), v: v.Field(i)})
+		fs = append(fs, keyField{key: key, req: f.Tag.Get("req") == "1", number: f.Tag.Get("kind") == "number", only: onlyLayout(f),
+			block: f.Tag.Get("format") == "block", v: v.Field(i)})
 	}
 	return fs
 }
@@ -559,7 +561,7 @@ func (w *writer) nested(indent int, f keyField, v reflect.Value, path, note stri
 	switch {
 	case !w.fill && (isPtr && f.v.IsNil() || !isPtr && unset(v)):
 		w.commented(indent, func() { w.nested(indent, f, v, path, note, describeKeys) })
-	case !describeKeys && flatStruct(v.Type()):
+	case !describeKeys && flatStruct(v.Type()) && !f.block:
 		w.emit(indent, f.key+": "+w.flow(v, path), note, keyNoteCol)
 	case !w.fill && unset(v): // a pointer to an empty struct: keep it
 		w.line(indent, f.key+": {}", note)
@@ -688,6 +690,9 @@ func (w *writer) placeholder(f keyField, path string, inFlow bool) (s string, de
 	case amountType, bySourceType:
 		return w.amount(decimal.Zero), false
 	case countType:
+		if e := w.example(f.key); e != "" {
+			return e, false
+		}
 		return "0", false
 	}
 	switch {
@@ -715,6 +720,10 @@ func (w *writer) example(key string) string {
 		return fmt.Sprintf("%d-12-31", w.doc.Year-1)
 	case "level2":
 		return Level2Indicators[0].Level2
+	case "decimals": // print_format's: the defaults
+		return strconv.Itoa(DefaultDecimals)
+	case "empty":
+		return EmptyBlank
 	}
 	return ""
 }
@@ -914,7 +923,7 @@ func (w *writer) examples(key string) []any {
 		return []any{
 			Project{Unit: Text{Value: unit}, Name: Text{Value: "某某项目"}, Amounts: gp, Category: Text{Value: CategoryOtherOperating}},
 			Project{Unit: Text{Value: unit}, Name: Text{Value: "某某特定目标类项目"}, Amounts: split,
-				Category: Text{Value: CategorySpecificGoal}, Goal: &PerformanceGoal{}},
+				Category: Text{Value: CategorySpecificGoal}, Goal: &PerformanceGoal{}, Description: w.exampleDescription()},
 		}
 	case "operating_costs":
 		if admin != "" {
@@ -924,6 +933,15 @@ func (w *writer) examples(key string) []any {
 		return []any{SubjectPurpose{Code: Text{Value: "2010301"}, Purpose: Text{Value: "（主要用于……）"}, PriorExecuted: zero}}
 	case "glossary":
 		return []any{GlossaryEntry{Term: Text{Value: "机关运行经费"}, Text: Text{Value: "（替换默认解释的文字）"}}}
+	}
+	return nil
+}
+
+// exampleDescription is the project description an example shows, when
+// it is shown.
+func (w *writer) exampleDescription() *ProjectDescription {
+	if w.shown["projects[].description"] {
+		return &ProjectDescription{}
 	}
 	return nil
 }

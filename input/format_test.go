@@ -260,7 +260,30 @@ assets:
     vehicles: {main_leader: 1, other: 0}
     equipment_over_1m: 2
 `,
-	"planned purchases alone": formatBase + `assets:
+	"project descriptions": formatBase + `print_format: {decimals: 0, empty: zero}
+projects:
+  - unit: 某某中心
+    name: 甲项目
+    amounts: {unit_funds: 1.00}
+    description:
+      overview: "为保障……，开展……: 含冒号"
+      basis: |
+        《某某条例》
+        《某某办法》
+      implementer: 某某中心
+      plan: "分三个阶段实施。\n  缩进的第二行"
+      period: "2025年"
+      schedule: "第一季度用款计划0.25万元，# 含井号"
+      goals: "行尾空格 "
+    performance_goal: {summary: 概况}
+  - {unit: 某某中心, name: 乙项目, amounts: 1.00, description: {}}
+  - unit: 某某中心
+    name: 丙项目
+    amounts: 1.00
+    description: {goals: 完成……}
+`,
+	"planned purchases alone": formatBase + `print_format: {empty: blank}
+assets:
   planned_purchases: {equipment_over_1m: 0}
 prior_year: {state_capital: 0}
 procurement: {reserved_small_micro: 1.00}
@@ -628,7 +651,16 @@ func TestSkeleton(t *testing.T) {
 			t.Errorf("no %q in the skeleton", want)
 		}
 	}
-	// Uncomment every example and commented key below the blocks' keys.
+	filled := mustDecode(t, uncommented(out))
+	if len(filled.Expenditures) != 3 || len(filled.Projects) != 2 || filled.Projects[1].Goal == nil ||
+		len(filled.Projects[1].Goal.PeriodInd) != 1 || !filled.Assets.Vehicles.Quota.Set || filled.Reasons.TotalChange.Value == "" {
+		t.Errorf("the uncommented skeleton lacks its examples: %+v", filled)
+	}
+}
+
+// uncommented is a skeleton with every example and commented key below
+// the blocks' keys uncommented.
+func uncommented(out string) []byte {
 	keyRe := regexp.MustCompile(`^([a-z_]+):( \[\]| \{\})?$`)
 	var lines []string
 	for _, chunk := range strings.Split(out, "\n\n") {
@@ -644,11 +676,7 @@ func TestSkeleton(t *testing.T) {
 		}
 		lines = append(lines, "")
 	}
-	filled := mustDecode(t, []byte(strings.Join(lines, "\n")))
-	if len(filled.Expenditures) != 3 || len(filled.Projects) != 2 || filled.Projects[1].Goal == nil ||
-		len(filled.Projects[1].Goal.PeriodInd) != 1 || !filled.Assets.Vehicles.Quota.Set || filled.Reasons.TotalChange.Value == "" {
-		t.Errorf("the uncommented skeleton lacks its examples: %+v", filled)
-	}
+	return []byte(strings.Join(lines, "\n"))
 }
 
 // TestFormatBuiltDocument: a document built in Go, as an importer builds

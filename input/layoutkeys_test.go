@@ -168,6 +168,54 @@ subject_purposes:
 				t.Errorf("figures nobody gave: %+v", py)
 			}
 		}},
+		{"project descriptions", `projects:
+  - unit: 某某中心
+    name: 甲项目
+    amounts: 1.00
+    description:
+      overview: 为保障……，开展……。
+      basis: |
+        《某某条例》
+        《某某办法》
+      implementer: 某某中心
+      plan: 分三个阶段实施。
+      period: 2025年1月至12月
+      schedule: 第一季度用款计划0.25万元，……
+      goals: 完成……
+  - {unit: 某某中心, name: 乙项目, amounts: 1.00}
+  - {unit: 某某中心, name: 丙项目, amounts: 1.00, description: {}}
+`, func(t *testing.T, d *Document) {
+			desc := d.Projects[0].Description
+			if desc == nil || desc.Overview.Value != "为保障……，开展……。" || desc.Basis.Value != "《某某条例》\n《某某办法》\n" ||
+				desc.Goals.Value != "完成……" || desc.Schedule.Pos != (Pos{Line: 21, Col: 17}) || desc.Basis.Body != (Pos{Line: 16, Col: 9}) {
+				t.Errorf("%+v", desc)
+			}
+			if d.Projects[1].Description != nil {
+				t.Errorf("a description nobody gave: %+v", d.Projects[1].Description)
+			}
+			if e := d.Projects[2].Description; e == nil || e.Overview.Value != "" {
+				t.Errorf("description: {} is %+v", e)
+			}
+		}},
+		{"print format", `print_format: {decimals: 0, empty: zero}
+`, func(t *testing.T, d *Document) {
+			if pf := d.PrintFormat; pf.DecimalPlaces() != 0 || !pf.EmptyAsZero() || pf.Decimals.Pos != (Pos{Line: 9, Col: 26}) {
+				t.Errorf("%+v", pf)
+			}
+		}},
+		{"print format of two decimals", `print_format:
+  decimals: 2
+  empty: blank
+`, func(t *testing.T, d *Document) {
+			if pf := d.PrintFormat; pf.DecimalPlaces() != 2 || pf.EmptyAsZero() || !pf.Decimals.Set || pf.Empty.Value != EmptyBlank {
+				t.Errorf("%+v", pf)
+			}
+		}},
+		{"no print format", ``, func(t *testing.T, d *Document) {
+			if pf := d.PrintFormat; pf.DecimalPlaces() != DefaultDecimals || pf.EmptyAsZero() || pf.Decimals.Set || pf.Empty.Value != "" {
+				t.Errorf("defaults: %+v", pf)
+			}
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -222,6 +270,19 @@ func TestFormatLayoutKeys(t *testing.T) {
 // every key only some layouts use.
 func TestSkeletonGolden(t *testing.T) {
 	golden(t, "skeleton.golden", Skeleton(2025, "某某局"))
+	every := SkeletonWith(SkeletonOptions{Year: 2025, Name: "某某局", LayoutKeys: LayoutKeys()})
+	golden(t, "skeleton-layout-keys.golden", every)
+	// Filled in from its examples, every key it shows decodes.
+	filled := mustDecode(t, uncommented(string(every)))
+	pp := filled.Assets.PlannedPurchases
+	if len(filled.Purposes) != 1 || filled.Projects[1].Description == nil || filled.Projects[1].Description.Schedule.Value == "" ||
+		!filled.Procurement.ReservedSME.Set || !filled.PriorYear.Fiscal.Set || !filled.Assets.Vehicles.RetiredCadres.Set ||
+		!pp.Vehicles.Given() || !pp.EquipmentOver1m.Set || filled.PrintFormat.DecimalPlaces() != 2 || filled.PrintFormat.EmptyAsZero() {
+		t.Errorf("the uncommented skeleton lacks its layout keys: %+v", filled)
+	}
+	if k, ok := filled.Expenditures[3].IncomeKind(); !ok || k != IncomeBusiness {
+		t.Errorf("the uncommented skeleton's lines: %+v", filled.Expenditures)
+	}
 }
 
 // TestVehicleKinds: planned purchases have the kinds of the vehicles a

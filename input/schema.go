@@ -164,9 +164,11 @@ func clone(m map[string]any) map[string]any {
 
 // schemaEnums are the keys whose values are one of a list.
 var schemaEnums = map[string][]any{
-	"schema":              {1},
-	"amount_unit":         {"万元", "元"},
-	"projects[].category": {CategoryOtherOperating, CategorySpecificGoal, nil},
+	"schema":                {1},
+	"amount_unit":           {"万元", "元"},
+	"projects[].category":   {CategoryOtherOperating, CategorySpecificGoal, nil},
+	"print_format.decimals": {DefaultDecimals, 0, nil},
+	"print_format.empty":    {EmptyBlank, EmptyZero, nil},
 }
 
 func init() {

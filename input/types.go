@@ -101,6 +101,7 @@ type Document struct {
 	Year         int                 `yaml:"year" req:"1"`
 	AmountUnit   string              `yaml:"amount_unit"`
 	Layout       Text                `yaml:"layout"` // the publication's layout (layout.go): "" is DefaultLayout
+	PrintFormat  PrintFormat         `yaml:"print_format" only:"layout"`
 	Department   Department          `yaml:"department" req:"1"`
 	Overview     Overview            `yaml:"overview"`
 	CodeNames    []CodeName          `yaml:"code_names"`
@@ -127,6 +128,35 @@ type Document struct {
 
 	names map[string]string // resolved names of every code used
 }
+
+// PrintFormat is how a layout whose tables are in 元 prints their amounts:
+// with two decimals or in whole 元, an empty cell blank or 0. Each is
+// optional: DecimalPlaces and EmptyAsZero give the defaults.
+type PrintFormat struct {
+	Decimals Count `yaml:"decimals"`         // 2 or 0
+	Empty    Text  `yaml:"empty" kind:"key"` // EmptyBlank or EmptyZero
+	Pos      Pos   `yaml:"-"`
+}
+
+// The print formats' values and defaults.
+const (
+	DefaultDecimals = 2       // print_format.decimals not given
+	EmptyBlank      = "blank" // an empty amount cell is left blank (the default)
+	EmptyZero       = "zero"  // an empty amount cell prints 0
+)
+
+// DecimalPlaces is the number of decimals of an amount in 元: 2 or 0
+// (DefaultDecimals when not given).
+func (p PrintFormat) DecimalPlaces() int {
+	if p.Decimals.Set {
+		return p.Decimals.Value
+	}
+	return DefaultDecimals
+}
+
+// EmptyAsZero tells whether an empty amount cell prints 0 (empty: zero)
+// rather than staying blank (the default).
+func (p PrintFormat) EmptyAsZero() bool { return p.Empty.Value == EmptyZero }
 
 // Department identifies the publishing department.
 type Department struct {
@@ -247,13 +277,29 @@ type RevenueLine struct {
 
 // Project is one project of tables 12 and 13.
 type Project struct {
-	Unit      Text             `yaml:"unit" req:"1"`
-	Name      Text             `yaml:"name" req:"1"`
-	Amounts   BySource         `yaml:"amounts" req:"1"`
-	Category  Text             `yaml:"category"`
-	Carryover bool             `yaml:"carryover"`
-	Goal      *PerformanceGoal `yaml:"performance_goal"`
-	Pos       Pos              `yaml:"-"`
+	Unit      Text     `yaml:"unit" req:"1"`
+	Name      Text     `yaml:"name" req:"1"`
+	Amounts   BySource `yaml:"amounts" req:"1"`
+	Category  Text     `yaml:"category"`
+	Carryover bool     `yaml:"carryover"`
+	// Description is the project's 项目经费情况说明, for a layout that
+	// publishes one per project (written as a block: format:"block").
+	Description *ProjectDescription `yaml:"description" only:"layout" format:"block"`
+	Goal        *PerformanceGoal    `yaml:"performance_goal"`
+	Pos         Pos                 `yaml:"-"`
+}
+
+// ProjectDescription is a project's 项目经费情况说明: free texts under its
+// seven fixed headings.
+type ProjectDescription struct {
+	Overview    Text `yaml:"overview"`    // 一、项目概述
+	Basis       Text `yaml:"basis"`       // 二、立项依据
+	Implementer Text `yaml:"implementer"` // 三、实施主体
+	Plan        Text `yaml:"plan"`        // 四、实施方案
+	Period      Text `yaml:"period"`      // 五、实施周期
+	Schedule    Text `yaml:"schedule"`    // 六、年度预算安排
+	Goals       Text `yaml:"goals"`       // 七、绩效目标
+	Pos         Pos  `yaml:"-"`
 }
 
 // Project categories.

@@ -249,6 +249,7 @@ func (v *validator) run() {
 	}
 
 	v.procurement()
+	v.printFormat()
 
 	if a := doc.Assets.AsOf; a.Value != "" && !dateRe.MatchString(a.Value) {
 		v.errorf(a.Pos, "assets.as_of 应为日期，如 2023-12-31，而不是 %q", a.Value)
@@ -311,6 +312,21 @@ func (v *validator) procurement() {
 		v.errorf(small.Pos, "procurement.reserved_small_micro（预留给小型和微型企业 %s）大于面向中小企业预留的 %s（reserved_sme）：它是其中的一部分，请核对", v.money(small.Value), v.money(sme.Value))
 	case !sme.Set && known && small.Value.GreaterThan(total):
 		v.errorf(small.Pos, "procurement.reserved_small_micro（预留给小型和微型企业 %s）大于政府采购预算 %s（goods、works、services 之和）：预留的只是政府采购预算的一部分，请核对", v.money(small.Value), v.money(total))
+	}
+}
+
+// printFormat checks print_format's values.
+func (v *validator) printFormat() {
+	pf := v.doc.PrintFormat
+	if d := pf.Decimals; d.Set && d.Value != 2 && d.Value != 0 {
+		v.errorf(d.Pos, "print_format.decimals 只能是 2（两位小数）或 0（整元），而不是 %d：请改为 2 或 0", d.Value)
+	}
+	if e := pf.Empty.Value; e != "" && e != EmptyBlank && e != EmptyZero {
+		fix := EmptyBlank + " 或 " + EmptyZero
+		if h := nearest(e, []string{EmptyBlank, EmptyZero}); h != "" {
+			fix = h
+		}
+		v.errorf(pf.Empty.Pos, "print_format.empty 只能是 %s（空着）或 %s（印 0），而不是 %q：请改为 %s", EmptyBlank, EmptyZero, e, fix)
 	}
 }
 
