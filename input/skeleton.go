@@ -26,7 +26,9 @@ var skeletonHowTo = []string{
 // figures): nothing is given for the clerk. name (某某部门 when empty) is
 // the department's; its one unit has that name without a trailing [部门] or
 // （部门）.
-func Skeleton(year int, name string) []byte { return SkeletonWith(SkeletonOptions{Year: year, Name: name}) }
+func Skeleton(year int, name string) []byte {
+	return SkeletonWith(SkeletonOptions{Year: year, Name: name})
+}
 
 // SkeletonIn is Skeleton of a document that names its layout
 // (init --layout).

@@ -54,6 +54,15 @@ type Profile struct {
 	// Import is how a workbook of its tables is imported into a master
 	// input (importdecl.go): nil, it is not.
 	Import *ImportDecl
+
+	// InputKeys are the keys of the master input only some layouts use
+	// (input.LayoutKeys: expenditures[].income_kind, subject_purposes,
+	// procurement.reserved_sme …) that this layout uses, each a key or a
+	// block holding some ("assets"): the files written for it — init
+	// --layout's skeleton, a file rolled over or imported into it — show
+	// them, unset, for the clerk to fill in (input.FormatOptions.LayoutKeys).
+	// None: it uses none, and its files never show them unless given.
+	InputKeys []string
 }
 
 // Kind is what a publication is: a 预算 (the budget) or a 决算 (the final
