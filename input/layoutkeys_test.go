@@ -314,3 +314,28 @@ func TestVehicleKinds(t *testing.T) {
 		t.Error("quota or actual counted as a kind")
 	}
 }
+
+// TestDocsOfLayoutKeys: docs/input.md names every key only some layouts
+// use, and its example of them decodes (with a header of its own; the
+// layout it names is registered by its profile, not here).
+func TestDocsOfLayoutKeys(t *testing.T) {
+	md, err := os.ReadFile("../docs/input.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range LayoutKeys() {
+		segs := strings.Split(strings.ReplaceAll(k, "[]", ""), ".")
+		if leaf := segs[len(segs)-1]; !strings.Contains(string(md), "`"+leaf) && !strings.Contains(string(md), leaf+"`") {
+			t.Errorf("docs/input.md does not name %s", k)
+		}
+	}
+	m := regexp.MustCompile("(?s)例子（金额单位为万元）：\n\n```yaml\n(.*?)```").FindSubmatch(md)
+	if m == nil {
+		t.Fatal("no example of the layout keys in docs/input.md")
+	}
+	example := regexp.MustCompile(`(?m)^layout: .*\n`).ReplaceAllString(string(m[1]), "")
+	doc := mustDecode(t, []byte("schema: 1\nyear: 2025\ndepartment: {name: 某区某局}\nunits:\n  - {name: 某区某局, kind: administrative}\n"+example))
+	if len(doc.Purposes) == 0 || doc.Projects[0].Description == nil || !doc.Procurement.ReservedSME.Set || !doc.Assets.PlannedPurchases.Vehicles.Given() {
+		t.Errorf("the example lacks keys: %+v", doc)
+	}
+}
