@@ -32,12 +32,18 @@ type FormatOptions struct {
 	// Examples prints commented example lines in an empty list, as the
 	// skeleton does.
 	Examples bool
+	// LayoutKeys are the keys only some layouts use (input.LayoutKeys)
+	// that the file's layout uses, by their schema path
+	// (expenditures[].income_kind) or a block holding them (assets): they
+	// are shown, unset, as every other key is. The others are written only
+	// when the document gives them.
+	LayoutKeys []string
 }
 
 // blockOrder is the order of the blocks in a written file (after schema,
 // year and amount_unit).
-var blockOrder = []string{"department", "overview", "units", "code_names", "expenditures",
-	"basic_by_economic", "government_fund_revenue", "state_capital_revenue", "projects",
+var blockOrder = []string{"print_format", "department", "overview", "units", "code_names", "expenditures",
+	"subject_purposes", "basic_by_economic", "government_fund_revenue", "state_capital_revenue", "projects",
 	"three_public", "operating_costs", "prior_year", "reasons", "procurement", "assets",
 	"notes", "performance", "glossary"}
 
@@ -62,6 +68,7 @@ const (
 func Format(doc *Document, o FormatOptions) []byte {
 	w := &writer{doc: prepared(doc), o: o, yuan: doc.AmountUnit == "元", hashCol: -1, dashHash: -1}
 	w.own = ownNames(w.doc)
+	w.shown = shownLayoutKeys(w.doc, o.LayoutKeys)
 	w.header()
 	unit := w.doc.AmountUnit
 	if unit == "" {
@@ -78,7 +85,9 @@ func Format(doc *Document, o FormatOptions) []byte {
 	}
 	v := reflect.ValueOf(w.doc).Elem()
 	for _, key := range blockOrder {
-		w.block(key, fieldByKey(v, key))
+		if f := keyFieldOf(v, key); !w.hidden(f, key) {
+			w.block(key, f.v)
+		}
 	}
 	return w.b.Bytes()
 }
@@ -112,6 +121,15 @@ type writer struct {
 	// fill writes every key, with placeholders for what is unset (inside
 	// commented-out lines, which show what can be filled in).
 	fill bool
+	// shown are the keys only some layouts use that are written, unset
+	// too (shownLayoutKeys); the others are left out.
+	shown map[string]bool
+}
+
+// hidden tells a key only some layouts use that is left out: the file
+// neither gives it nor is asked to show it (FormatOptions.LayoutKeys).
+func (w *writer) hidden(f keyField, path string) bool {
+	return f.only && !w.shown[schemaPath(path)]
 }
 
 // keyField is one key of a struct.
@@ -119,6 +137,8 @@ type keyField struct {
 	key    string
 	req    bool // the decoder requires the key
 	number bool // a Text holding a number
+	only   bool // a key only some layouts use (layoutkeys.go)
+	block  bool // a struct written as a block mapping, never as one flow map
 	v      reflect.Value
 }
 
@@ -131,15 +151,18 @@ func keyFields(v reflect.Value) []keyField {
 		if key == "" || key == "-" {
 			continue
 		}
-		fs = append(fs, keyField{key: key, req: f.Tag.Get("req") == "1", number: f.Tag.Get("kind") == "number", v: v.Field(i)})
+		fs = append(fs, keyField{key: key, req: f.Tag.Get("req") == "1", number: f.Tag.Get("kind") == "number", only: onlyLayout(f),
+			block: f.Tag.Get("format") == "block", v: v.Field(i)})
 	}
 	return fs
 }
 
-func fieldByKey(v reflect.Value, key string) reflect.Value {
+func fieldByKey(v reflect.Value, key string) reflect.Value { return keyFieldOf(v, key).v }
+
+func keyFieldOf(v reflect.Value, key string) keyField {
 	for _, f := range keyFields(v) {
 		if f.key == key {
-			return f.v
+			return f
 		}
 	}
 	panic("input: no key " + key)
@@ -434,6 +457,9 @@ func (w *writer) legend(t reflect.Type, path string, depth int, seen map[reflect
 			continue
 		}
 		p := join(path, key)
+		if onlyLayout(f) && !w.shown[p] {
+			continue
+		}
 		desc := describePath(p)
 		if f.Type == textType && key == "source" {
 			desc = strings.Replace(sourceList(AllSources, " | "), DefaultSource.Title(), DefaultSource.Title()+"（默认）", 1)
@@ -463,6 +489,9 @@ func (w *writer) legend(t reflect.Type, path string, depth int, seen map[reflect
 func (w *writer) mapping(v reflect.Value, indent int, path string, describeKeys, sparse bool) {
 	for _, f := range keyFields(v) {
 		p := join(path, f.key)
+		if w.hidden(f, p) {
+			continue
+		}
 		note := ""
 		if describeKeys {
 			note = describePath(p)
@@ -532,7 +561,7 @@ func (w *writer) nested(indent int, f keyField, v reflect.Value, path, note stri
 	switch {
 	case !w.fill && (isPtr && f.v.IsNil() || !isPtr && unset(v)):
 		w.commented(indent, func() { w.nested(indent, f, v, path, note, describeKeys) })
-	case !describeKeys && flatStruct(v.Type()):
+	case !describeKeys && flatStruct(v.Type()) && !f.block:
 		w.emit(indent, f.key+": "+w.flow(v, path), note, keyNoteCol)
 	case !w.fill && unset(v): // a pointer to an empty struct: keep it
 		w.line(indent, f.key+": {}", note)
@@ -592,6 +621,9 @@ func (w *writer) item(indent int, v reflect.Value, path string) {
 func (w *writer) flow(v reflect.Value, path string) string {
 	var parts []string
 	for _, f := range keyFields(v) {
+		if w.hidden(f, join(path, f.key)) {
+			continue
+		}
 		var s string
 		switch {
 		case isLeafType(f.v.Type()):
@@ -658,6 +690,9 @@ func (w *writer) placeholder(f keyField, path string, inFlow bool) (s string, de
 	case amountType, bySourceType:
 		return w.amount(decimal.Zero), false
 	case countType:
+		if e := w.example(f.key); e != "" {
+			return e, false
+		}
 		return "0", false
 	}
 	switch {
@@ -685,6 +720,10 @@ func (w *writer) example(key string) string {
 		return fmt.Sprintf("%d-12-31", w.doc.Year-1)
 	case "level2":
 		return Level2Indicators[0].Level2
+	case "decimals": // print_format's: the defaults
+		return strconv.Itoa(DefaultDecimals)
+	case "empty":
+		return EmptyBlank
 	}
 	return ""
 }
@@ -809,8 +848,8 @@ func (w *writer) codeNote(line reflect.Value) string {
 	var names []string
 	for _, f := range keyFields(line) {
 		n, hasName := fs[codeNameKey(f.key)]
-		if !isCodeKey(f.key) || !hasName || n.v.Interface().(Text).Value != "" && !w.redundantName(line, n) {
-			continue
+		if !isCodeKey(f.key) || hasName && n.v.Interface().(Text).Value != "" && !w.redundantName(line, n) {
+			continue // a line that names its code itself
 		}
 		if name := w.codeName(f.v.Interface().(Text).Value); name != "" {
 			names = append(names, name)
@@ -863,11 +902,16 @@ func (w *writer) examples(key string) []any {
 		name, _ := DefaultCatalog().Name(code)
 		return []any{CodeName{Code: Text{Value: code}, Name: Text{Value: name}}}
 	case "expenditures":
-		return []any{
+		lines := []any{
 			Expenditure{Code: Text{Value: "2010301"}, Basic: zero},
 			Expenditure{Code: Text{Value: "2010399"}, Project: zero},
 			Expenditure{Code: Text{Value: "2080505"}, Basic: zero},
 		}
+		if w.shown["expenditures[].income_kind"] {
+			lines = append(lines, Expenditure{Code: Text{Value: "2010301"}, Source: Text{Value: UnitFunds.Key()},
+				Income: Text{Value: IncomeBusiness.Key()}, Basic: zero})
+		}
+		return lines
 	case "basic_by_economic":
 		return []any{
 			EconomicLine{Dept: Text{Value: "30101"}, Gov: Text{Value: "50101"}, Amount: zero},
@@ -879,14 +923,25 @@ func (w *writer) examples(key string) []any {
 		return []any{
 			Project{Unit: Text{Value: unit}, Name: Text{Value: "某某项目"}, Amounts: gp, Category: Text{Value: CategoryOtherOperating}},
 			Project{Unit: Text{Value: unit}, Name: Text{Value: "某某特定目标类项目"}, Amounts: split,
-				Category: Text{Value: CategorySpecificGoal}, Goal: &PerformanceGoal{}},
+				Category: Text{Value: CategorySpecificGoal}, Goal: &PerformanceGoal{}, Description: w.exampleDescription()},
 		}
 	case "operating_costs":
 		if admin != "" {
 			return []any{OperatingCost{Unit: Text{Value: admin}, Amount: gp}}
 		}
+	case "subject_purposes":
+		return []any{SubjectPurpose{Code: Text{Value: "2010301"}, Purpose: Text{Value: "（主要用于……）"}, PriorExecuted: zero}}
 	case "glossary":
 		return []any{GlossaryEntry{Term: Text{Value: "机关运行经费"}, Text: Text{Value: "（替换默认解释的文字）"}}}
+	}
+	return nil
+}
+
+// exampleDescription is the project description an example shows, when
+// it is shown.
+func (w *writer) exampleDescription() *ProjectDescription {
+	if w.shown["projects[].description"] {
+		return &ProjectDescription{}
 	}
 	return nil
 }

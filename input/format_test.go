@@ -239,6 +239,55 @@ performance: {overall_goal_amount: 12.5}
       annual_indicators:
         - {level2: 服务对象满意度, name: 满意度, value: "100%"}
 `,
+	"layout keys": formatBase + `expenditures:
+  - {code: "2010301", basic: 10.00}
+  - {code: "2010301", source: unit_funds, income_kind: business, basic: 1.00}
+  - {code: "2010301", source: unit_funds, income_kind: operating, basic: 2.00}
+  - {code: "2010301", source: unit_funds, basic: 3.00}
+  - {code: "2010301", source: special_account, income_kind: other, carryover: true, project: 4.00}
+  - {code: "2010350", basic: 1.00}
+  - {code: "2010399", project: 1.00}
+subject_purposes:
+  - {code: "2010301", purpose: 主要用于机关日常运转, prior_executed: 12.34}
+  - {code: "2010350", purpose: "主要用于: 其他, 含逗号 # 和井号"}
+  - {code: "2010399", prior_executed: 0}
+prior_year: {total: 100.00, fiscal: 80.00, government_fund: 0, state_capital: 1.5}
+procurement: {goods: 10.00, reserved_sme: 8.00, reserved_small_micro: 0}
+assets:
+  vehicles: {quota: 9, actual: 9, ministerial_leader: 1, main_leader: 2, confidential: 0, retired_cadres: 3, other: 3}
+  equipment_over_1m: 1
+  planned_purchases:
+    vehicles: {main_leader: 1, other: 0}
+    equipment_over_1m: 2
+`,
+	"project descriptions": formatBase + `print_format: {decimals: 0, empty: zero}
+projects:
+  - unit: 某某中心
+    name: 甲项目
+    amounts: {unit_funds: 1.00}
+    description:
+      overview: "为保障……，开展……: 含冒号"
+      basis: |
+        《某某条例》
+        《某某办法》
+      implementer: 某某中心
+      plan: "分三个阶段实施。\n  缩进的第二行"
+      period: "2025年"
+      schedule: "第一季度用款计划0.25万元，# 含井号"
+      goals: "行尾空格 "
+    performance_goal: {summary: 概况}
+  - {unit: 某某中心, name: 乙项目, amounts: 1.00, description: {}}
+  - unit: 某某中心
+    name: 丙项目
+    amounts: 1.00
+    description: {goals: 完成……}
+`,
+	"planned purchases alone": formatBase + `print_format: {empty: blank}
+assets:
+  planned_purchases: {equipment_over_1m: 0}
+prior_year: {state_capital: 0}
+procurement: {reserved_small_micro: 1.00}
+`,
 	"names and glossary": formatBase + `code_names:
   - {code: "21305", name: 某款}
   - {code: "2130599", name: 其他某项支出}
@@ -283,7 +332,8 @@ func TestFormatRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, o := range []FormatOptions{{}, {Examples: true, Header: []string{"说明"}, Todo: []string{"待办"},
-				Comments: map[string][]string{"units[0]": {"注释"}, "projects[0].amounts": {"注释"}}}} {
+				Comments: map[string][]string{"units[0]": {"注释"}, "projects[0].amounts": {"注释"}}},
+				{Examples: true, LayoutKeys: LayoutKeys()}} {
 				back, out := roundTrip(t, doc, o)
 				for _, d := range diffDocs(doc, back) {
 					t.Error(d)
@@ -444,10 +494,11 @@ glossary:
 }
 
 // TestFormatEveryKey: the Format of an empty document with examples shows
-// every key of the schema, as a key or commented out, in its block.
+// every key of the schema, as a key or commented out, in its block (the
+// keys only some layouts use when asked for: TestFormatLayoutKeys).
 func TestFormatEveryKey(t *testing.T) {
 	for name, doc := range map[string]*Document{"empty": {}, "skeleton": mustDecode(t, Skeleton(2025, "某某局"))} {
-		out := string(Format(doc, FormatOptions{Examples: true}))
+		out := string(Format(doc, FormatOptions{Examples: true, LayoutKeys: LayoutKeys()}))
 		blocks := map[string]string{}
 		for _, chunk := range strings.Split(out, "\n\n") {
 			if m := regexp.MustCompile(`(?m)^([a-z_0-9]+):`).FindAllStringSubmatch(chunk, -1); len(m) == 1 {
@@ -600,7 +651,16 @@ func TestSkeleton(t *testing.T) {
 			t.Errorf("no %q in the skeleton", want)
 		}
 	}
-	// Uncomment every example and commented key below the blocks' keys.
+	filled := mustDecode(t, uncommented(out))
+	if len(filled.Expenditures) != 3 || len(filled.Projects) != 2 || filled.Projects[1].Goal == nil ||
+		len(filled.Projects[1].Goal.PeriodInd) != 1 || !filled.Assets.Vehicles.Quota.Set || filled.Reasons.TotalChange.Value == "" {
+		t.Errorf("the uncommented skeleton lacks its examples: %+v", filled)
+	}
+}
+
+// uncommented is a skeleton with every example and commented key below
+// the blocks' keys uncommented.
+func uncommented(out string) []byte {
 	keyRe := regexp.MustCompile(`^([a-z_]+):( \[\]| \{\})?$`)
 	var lines []string
 	for _, chunk := range strings.Split(out, "\n\n") {
@@ -616,11 +676,7 @@ func TestSkeleton(t *testing.T) {
 		}
 		lines = append(lines, "")
 	}
-	filled := mustDecode(t, []byte(strings.Join(lines, "\n")))
-	if len(filled.Expenditures) != 3 || len(filled.Projects) != 2 || filled.Projects[1].Goal == nil ||
-		len(filled.Projects[1].Goal.PeriodInd) != 1 || !filled.Assets.Vehicles.Quota.Set || filled.Reasons.TotalChange.Value == "" {
-		t.Errorf("the uncommented skeleton lacks its examples: %+v", filled)
-	}
+	return []byte(strings.Join(lines, "\n"))
 }
 
 // TestFormatBuiltDocument: a document built in Go, as an importer builds

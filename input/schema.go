@@ -29,7 +29,10 @@ func SchemaPaths() []string {
 	return g.paths
 }
 
-type schemaGen struct{ paths []string }
+type schemaGen struct {
+	paths      []string
+	layoutKeys []string // the keys only some layouts use (layoutkeys.go)
+}
 
 var (
 	amountSchema = map[string]any{
@@ -123,6 +126,9 @@ func (g *schemaGen) object(t reflect.Type, path string) map[string]any {
 			p = path + "." + key
 		}
 		g.paths = append(g.paths, p)
+		if onlyLayout(f) {
+			g.layoutKeys = append(g.layoutKeys, p)
+		}
 		props[key] = g.node(f.Type, p)
 		if f.Tag.Get("kind") == "number" {
 			props[key].(map[string]any)["pattern"] = `^[0-9]+(\.[0-9]+)?$`
@@ -158,9 +164,11 @@ func clone(m map[string]any) map[string]any {
 
 // schemaEnums are the keys whose values are one of a list.
 var schemaEnums = map[string][]any{
-	"schema":              {1},
-	"amount_unit":         {"万元", "元"},
-	"projects[].category": {CategoryOtherOperating, CategorySpecificGoal, nil},
+	"schema":                {1},
+	"amount_unit":           {"万元", "元"},
+	"projects[].category":   {CategoryOtherOperating, CategorySpecificGoal, nil},
+	"print_format.decimals": {DefaultDecimals, 0, nil},
+	"print_format.empty":    {EmptyBlank, EmptyZero, nil},
 }
 
 func init() {
@@ -169,6 +177,11 @@ func init() {
 		sources = append(sources, k)
 	}
 	schemaEnums["expenditures[].source"] = sources
+	var incomes []any
+	for _, k := range IncomeKindKeys() {
+		incomes = append(incomes, k)
+	}
+	schemaEnums["expenditures[].income_kind"] = append(incomes, nil)
 	var kinds []any
 	for _, k := range UnitKinds {
 		kinds = append(kinds, k)

@@ -9,6 +9,9 @@ var schemaDescriptions = map[string]string{
 	"year":                                          "预算年度，如 2025；所有表名和说明文字中的年份都取自这里",
 	"amount_unit":                                   "金额单位：万元（默认，最多两位小数）或 元（最多六位小数）",
 	"layout":                                        "版式：公开材料按哪一套表和文字生成，如 shanxi-13（不写即为 shanxi-13）；budgetpub layouts 列出全部",
+	"print_format":                                  "以元为单位的表中金额怎样印（上海部门预算的表1—表8用）；不写即为两位小数、没有金额的格子留空",
+	"print_format.decimals":                         "小数位数：2（默认，如 12,345,678.90）或 0（整元，如 12,345,679）",
+	"print_format.empty":                            "没有金额的格子：blank（默认，留空）或 zero（印 0）",
 	"department":                                    "部门信息",
 	"department.code":                               "部门编码，如 \"003\"（用于绩效目标表“主管部门及代码”）",
 	"department.name":                               "部门名称，印在每张表的“部门名称：”之后和封面上",
@@ -29,6 +32,10 @@ var schemaDescriptions = map[string]string{
 	"expenditures[].carryover":                      "上年结转资金写 true；不写为当年预算安排",
 	"expenditures[].basic":                          "基本支出",
 	"expenditures[].project":                        "项目支出",
+	"subject_purposes":                              "各科目的主要用途（上海部门预算、单位预算的编制说明用）：每个“项”级科目一行，接在“……科目X万元，”之后",
+	"subject_purposes[].code":                       "7 位支出功能分类科目编码（项），须是 expenditures 中有的科目",
+	"subject_purposes[].purpose":                    "该科目资金的主要用途，如 主要用于机关日常运转",
+	"subject_purposes[].prior_executed":             "上年该科目的当年预算执行数（单位预算的“比上年预算执行数增加（减少）”用）；不知道的不要写",
 	"basic_by_economic":                             "表6：一般公共预算当年基本支出，按部门经济分类款 × 政府经济分类款",
 	"basic_by_economic[].dept":                      "部门预算支出经济分类科目编码（款，5 位，以 3 开头）",
 	"basic_by_economic[].dept_name":                 "部门经济分类科目名称：目录中没有时填写",
@@ -49,6 +56,14 @@ var schemaDescriptions = map[string]string{
 	"projects[].name":                               "项目名称",
 	"projects[].category":                           "项目类别：other_operating 其他运转类（默认）| specific_goal 特定目标类",
 	"projects[].carryover":                          "上年结转项目（列入表13）写 true",
+	"projects[].description":                        "项目经费情况说明（上海部门预算用）：七个小标题下各写一段文字",
+	"projects[].description.overview":               "一、项目概述",
+	"projects[].description.basis":                  "二、立项依据",
+	"projects[].description.implementer":            "三、实施主体",
+	"projects[].description.plan":                   "四、实施方案",
+	"projects[].description.period":                 "五、实施周期",
+	"projects[].description.schedule":               "六、年度预算安排（可写分季度的用款计划）",
+	"projects[].description.goals":                  "七、绩效目标",
 	"projects[].performance_goal":                   "公开的项目支出绩效目标表（可选）；项目名称、单位和资金取自本项目",
 	"projects[].performance_goal.attribute":         "项目属性，如 经常性项目（长期开展）",
 	"projects[].performance_goal.period":            "项目期，如 99年",
@@ -80,6 +95,9 @@ var schemaDescriptions = map[string]string{
 	"prior_year":                                    "上年预算数：第三部分“比上年增加/减少”的依据；不知道的项不要写",
 	"prior_year.total":                              "上年收支总计",
 	"prior_year.general_public":                     "上年一般公共预算当年支出",
+	"prior_year.fiscal":                             "上年财政拨款收入（支出）预算（上海部门预算编制说明的“比上年预算增加（减少）”用）",
+	"prior_year.government_fund":                    "上年政府性基金预算拨款支出预算（上海部门预算用）",
+	"prior_year.state_capital":                      "上年国有资本经营预算拨款支出预算（上海部门预算用）",
 	"prior_year.three_public":                       "上年“三公”经费",
 	"prior_year.operating_costs":                    "上年机关运行经费",
 	"reasons":                                       "增减变动原因：接在计算出的数字之后照原样插入",
@@ -91,6 +109,8 @@ var schemaDescriptions = map[string]string{
 	"procurement.goods":                             "政府采购货物预算",
 	"procurement.works":                             "政府采购工程预算",
 	"procurement.services":                          "政府采购服务预算",
+	"procurement.reserved_sme":                      "面向中小企业预留的政府采购项目预算（上海部门预算用）；不超过政府采购预算",
+	"procurement.reserved_small_micro":              "其中预留给小型和微型企业的政府采购项目预算（上海部门预算用）；不超过 reserved_sme",
 	"assets":                                        "十一、国有资产占有使用情况",
 	"assets.as_of":                                  "统计截止日期，如 2024-12-31",
 	"assets.vehicles":                               "公务用车（辆）",
@@ -103,6 +123,12 @@ var schemaDescriptions = map[string]string{
 	"assets.vehicles.special_technical":             "特种专业技术用车",
 	"assets.vehicles.institution_business":          "事业单位业务用车",
 	"assets.vehicles.other":                         "其他公务用车",
+	"assets.vehicles.ministerial_leader":            "部级领导干部用车（上海部门预算用）",
+	"assets.vehicles.main_leader":                   "主要领导干部用车（上海部门预算用）",
+	"assets.vehicles.retired_cadres":                "离退休干部用车（上海部门预算用）",
+	"assets.planned_purchases":                      "本年预算安排购置（上海部门预算用）：车辆按类别，单价100万元（含）以上设备",
+	"assets.planned_purchases.vehicles":             "预算安排购置车辆（辆），按类别；各类别同 assets.vehicles",
+	"assets.planned_purchases.equipment_over_1m":    "预算安排购置单价100万元（含）以上设备（不含车辆）（台、套）",
 	"assets.office_area_m2":                         "办公用房建筑总面积（平方米）",
 	"assets.equipment_over_500k":                    "单位价值50万元（原值）以上通用设备（台、套）",
 	"assets.equipment_over_1m":                      "单位价值100万元（原值）以上通用设备（台、套）",
@@ -118,6 +144,7 @@ var schemaDescriptions = map[string]string{
 
 func init() {
 	schemaDescriptions["expenditures[].source"] = "资金来源：" + strings.Replace(sourceList(AllSources, " | "), DefaultSource.Title(), DefaultSource.Title()+"（默认）", 1)
+	schemaDescriptions["expenditures[].income_kind"] = "收入类别（上海部门预算的收入预算总表用）：非财政拨款资金（" + sourceKeyList(nonFiscalSources()) + "）来自哪类收入：" + incomeKindList(" | ") + "；财政拨款的行不写"
 	schemaDescriptions["projects[].amounts"] = "金额：只写一个数即为" + DefaultSource.Title() + "；也可按来源写 {" + DefaultSource.Key() + ": …, " + UnitFunds.Key() + ": …}"
 	for _, side := range []string{"total", "annual"} {
 		base := "projects[].performance_goal.funds." + side + "."
@@ -131,6 +158,10 @@ func init() {
 		schemaDescriptions[base+"level2"] = "二级指标，如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标"
 		schemaDescriptions[base+"name"] = "三级指标"
 		schemaDescriptions[base+"value"] = "指标值，如 ≥90%"
+	}
+	for _, k := range []string{"leader", "ministerial_leader", "main_leader", "confidential", "emergency", "law_enforcement",
+		"special_technical", "institution_business", "retired_cadres", "other"} {
+		schemaDescriptions["assets.planned_purchases.vehicles."+k] = strings.TrimSuffix(schemaDescriptions["assets.vehicles."+k], "（上海部门预算用）")
 	}
 	for k, v := range map[string]string{"outbound_travel": "上年因公出国（境）费", "reception": "上年公务接待费",
 		"vehicle_purchase": "上年公务用车购置费", "vehicle_operation": "上年公务用车运行维护费"} {

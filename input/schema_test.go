@@ -50,7 +50,9 @@ func asJSON(t *testing.T, y []byte) any {
 // rejects what the decoder rejects for a wrong key or type.
 func TestSchemaInStepWithTheDecoder(t *testing.T) {
 	s := compiledSchema(t)
-	for name, doc := range map[string][]byte{"sample": Sample, "skeleton": Skeleton(2025, "测试局"), "valid": []byte(validDoc)} {
+	every := SkeletonWith(SkeletonOptions{Year: 2025, Name: "测试局", LayoutKeys: LayoutKeys()})
+	for name, doc := range map[string][]byte{"sample": Sample, "skeleton": Skeleton(2025, "测试局"), "valid": []byte(validDoc),
+		"skeleton of every layout key": every, "its examples": uncommented(string(every))} {
 		if _, err := Decode(name, doc, nil); err != nil {
 			t.Fatalf("%s does not decode: %v", name, err)
 		}
@@ -74,6 +76,15 @@ func TestSchemaInStepWithTheDecoder(t *testing.T) {
 		"source":                 strings.Replace(validDoc, "basic: 10.00", "basic: 10.00, source: general", 1),
 		"count as text":          validDoc + "assets: {vehicles: {quota: 四}}\n",
 		"by-source key":          validDoc + "three_public: {reception: {general_pubic: 1.00}}\n",
+		"income kind":            strings.Replace(validDoc, "basic: 10.00", "basic: 10.00, source: unit_funds, income_kind: 事业收入", 1),
+		"purpose without a code": validDoc + "subject_purposes:\n  - {purpose: 主要用于……}\n",
+		"purposes not a list":    validDoc + "subject_purposes: {code: \"2010301\"}\n",
+		"set-aside as text":      validDoc + "procurement: {reserved_sme: 一万}\n",
+		"planned vehicles quota": validDoc + "assets: {planned_purchases: {vehicles: {quota: 1}}}\n",
+		"description as text":    strings.Replace(validDoc, "expenditures:", "projects:\n  - {unit: 测试单位, name: 甲, amounts: 1.00, description: 概述}\nexpenditures:", 1),
+		"description key":        strings.Replace(validDoc, "expenditures:", "projects:\n  - {unit: 测试单位, name: 甲, amounts: 1.00, description: {summary: 概述}}\nexpenditures:", 1),
+		"one decimal":            validDoc + "print_format: {decimals: 1}\n",
+		"empty as a word":        validDoc + "print_format: {empty: 空白}\n",
 	}
 	for name, doc := range bad {
 		if _, err := Decode(name, []byte(doc), nil); err == nil {

@@ -26,11 +26,35 @@ var skeletonHowTo = []string{
 // figures): nothing is given for the clerk. name (某某部门 when empty) is
 // the department's; its one unit has that name without a trailing [部门] or
 // （部门）.
-func Skeleton(year int, name string) []byte { return SkeletonIn(year, name, DefaultLayout) }
+func Skeleton(year int, name string) []byte {
+	return SkeletonWith(SkeletonOptions{Year: year, Name: name})
+}
 
 // SkeletonIn is Skeleton of a document that names its layout
 // (init --layout).
 func SkeletonIn(year int, name, layout string) []byte {
+	return SkeletonWith(SkeletonOptions{Year: year, Name: name, Layout: layout})
+}
+
+// SkeletonOptions shape a skeleton.
+type SkeletonOptions struct {
+	Year int
+	Name string // the department's; 某某部门 when empty
+	// Layout is the layout the file names (DefaultLayout when empty).
+	Layout string
+	// LayoutKeys are the keys only some layouts use that the layout uses
+	// (LayoutKeys; its profile declares them): shown with the others,
+	// commented out, as FormatOptions.LayoutKeys.
+	LayoutKeys []string
+}
+
+// SkeletonWith is the skeleton of a layout: Skeleton, naming the layout
+// and showing the keys it uses.
+func SkeletonWith(o SkeletonOptions) []byte {
+	year, name, layout := o.Year, o.Name, o.Layout
+	if layout == "" {
+		layout = DefaultLayout
+	}
 	if name == "" {
 		name = "某某部门"
 	}
@@ -46,7 +70,7 @@ func SkeletonIn(year int, name, layout string) []byte {
 		Units:       []Unit{{Name: Text{Value: unitName(name)}}},
 		ThreePublic: ThreePublic{OutboundTravel: gp, Reception: gp, VehiclePurchase: gp, VehicleOperation: gp},
 	}
-	return Format(doc, FormatOptions{Header: skeletonHowTo, Examples: true})
+	return Format(doc, FormatOptions{Header: skeletonHowTo, Examples: true, LayoutKeys: o.LayoutKeys})
 }
 
 // unitName is a department's name as the name of its own unit: without a

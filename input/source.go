@@ -37,6 +37,17 @@ var AllSources = []Source{GeneralPublic, GovernmentFund, StateCapital, SpecialAc
 // FiscalSources are the three 财政拨款 sources in column order.
 var FiscalSources = []Source{GeneralPublic, GovernmentFund, StateCapital}
 
+// nonFiscalSources are the sources not of 财政拨款, in column order.
+func nonFiscalSources() []Source {
+	var out []Source
+	for _, s := range AllSources {
+		if !s.Fiscal() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // DefaultSource is the source of a line or amount that names none.
 const DefaultSource = GeneralPublic
 

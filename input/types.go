@@ -101,11 +101,13 @@ type Document struct {
 	Year         int                 `yaml:"year" req:"1"`
 	AmountUnit   string              `yaml:"amount_unit"`
 	Layout       Text                `yaml:"layout"` // the publication's layout (layout.go): "" is DefaultLayout
+	PrintFormat  PrintFormat         `yaml:"print_format" only:"layout"`
 	Department   Department          `yaml:"department" req:"1"`
 	Overview     Overview            `yaml:"overview"`
 	CodeNames    []CodeName          `yaml:"code_names"`
 	Units        []Unit              `yaml:"units" req:"1"`
 	Expenditures []Expenditure       `yaml:"expenditures"`
+	Purposes     []SubjectPurpose    `yaml:"subject_purposes" only:"layout"`
 	BasicByEcon  []EconomicLine      `yaml:"basic_by_economic"`
 	GovFundRev   []RevenueLine       `yaml:"government_fund_revenue"`
 	StateCapRev  []RevenueLine       `yaml:"state_capital_revenue"`
@@ -126,6 +128,35 @@ type Document struct {
 
 	names map[string]string // resolved names of every code used
 }
+
+// PrintFormat is how a layout whose tables are in 元 prints their amounts:
+// with two decimals or in whole 元, an empty cell blank or 0. Each is
+// optional: DecimalPlaces and EmptyAsZero give the defaults.
+type PrintFormat struct {
+	Decimals Count `yaml:"decimals"`         // 2 or 0
+	Empty    Text  `yaml:"empty" kind:"key"` // EmptyBlank or EmptyZero
+	Pos      Pos   `yaml:"-"`
+}
+
+// The print formats' values and defaults.
+const (
+	DefaultDecimals = 2       // print_format.decimals not given
+	EmptyBlank      = "blank" // an empty amount cell is left blank (the default)
+	EmptyZero       = "zero"  // an empty amount cell prints 0
+)
+
+// DecimalPlaces is the number of decimals of an amount in 元: 2 or 0
+// (DefaultDecimals when not given).
+func (p PrintFormat) DecimalPlaces() int {
+	if p.Decimals.Set {
+		return p.Decimals.Value
+	}
+	return DefaultDecimals
+}
+
+// EmptyAsZero tells whether an empty amount cell prints 0 (empty: zero)
+// rather than staying blank (the default).
+func (p PrintFormat) EmptyAsZero() bool { return p.Empty.Value == EmptyZero }
 
 // Department identifies the publishing department.
 type Department struct {
@@ -189,14 +220,39 @@ func (u Unit) HasOperatingCosts() bool {
 // Expenditure is one expenditure line: a 项-level function code, a source,
 // current year or carry-over, split into basic and project expenditure.
 type Expenditure struct {
-	Code      Text   `yaml:"code" req:"1"`
-	Name      Text   `yaml:"name"`
-	Source    Text   `yaml:"source"`
-	Src       Source `yaml:"-"` // Source resolved (DefaultSource when not given)
+	Code   Text   `yaml:"code" req:"1"`
+	Name   Text   `yaml:"name"`
+	Source Text   `yaml:"source"`
+	Src    Source `yaml:"-"` // Source resolved (DefaultSource when not given)
+	// Income is the kind of income of money not of 财政拨款 (income_kind:
+	// business, operating, other): read it with IncomeKind.
+	Income    Text   `yaml:"income_kind" kind:"key" only:"layout"`
 	Carryover bool   `yaml:"carryover"`
 	Basic     Amount `yaml:"basic"`
 	Project   Amount `yaml:"project"`
 	Pos       Pos    `yaml:"-"`
+}
+
+// SubjectPurpose is what the money of one 项 is mainly used for, as a
+// layout's 编制说明 says it after the 项's amount (Shanghai's
+// "“类-款-项”科目X万元，主要用于……"), with last year's 当年预算执行数 of
+// that 项 (its 单位预算 compares with it). One line a code, of a code the
+// expenditure lines have.
+type SubjectPurpose struct {
+	Code          Text   `yaml:"code" req:"1"`
+	Purpose       Text   `yaml:"purpose"`        // 主要用于……
+	PriorExecuted Amount `yaml:"prior_executed"` // 上年当年预算执行数; not given: unknown
+	Pos           Pos    `yaml:"-"`
+}
+
+// PurposeOf is the purpose line of a 项 code, if the document gives one.
+func (doc *Document) PurposeOf(code string) (SubjectPurpose, bool) {
+	for _, p := range doc.Purposes {
+		if p.Code.Value == code {
+			return p, true
+		}
+	}
+	return SubjectPurpose{}, false
 }
 
 // EconomicLine is one line of table 6: general-public basic expenditure of
@@ -221,13 +277,29 @@ type RevenueLine struct {
 
 // Project is one project of tables 12 and 13.
 type Project struct {
-	Unit      Text             `yaml:"unit" req:"1"`
-	Name      Text             `yaml:"name" req:"1"`
-	Amounts   BySource         `yaml:"amounts" req:"1"`
-	Category  Text             `yaml:"category"`
-	Carryover bool             `yaml:"carryover"`
-	Goal      *PerformanceGoal `yaml:"performance_goal"`
-	Pos       Pos              `yaml:"-"`
+	Unit      Text     `yaml:"unit" req:"1"`
+	Name      Text     `yaml:"name" req:"1"`
+	Amounts   BySource `yaml:"amounts" req:"1"`
+	Category  Text     `yaml:"category"`
+	Carryover bool     `yaml:"carryover"`
+	// Description is the project's 项目经费情况说明, for a layout that
+	// publishes one per project (written as a block: format:"block").
+	Description *ProjectDescription `yaml:"description" only:"layout" format:"block"`
+	Goal        *PerformanceGoal    `yaml:"performance_goal"`
+	Pos         Pos                 `yaml:"-"`
+}
+
+// ProjectDescription is a project's 项目经费情况说明: free texts under its
+// seven fixed headings.
+type ProjectDescription struct {
+	Overview    Text `yaml:"overview"`    // 一、项目概述
+	Basis       Text `yaml:"basis"`       // 二、立项依据
+	Implementer Text `yaml:"implementer"` // 三、实施主体
+	Plan        Text `yaml:"plan"`        // 四、实施方案
+	Period      Text `yaml:"period"`      // 五、实施周期
+	Schedule    Text `yaml:"schedule"`    // 六、年度预算安排
+	Goals       Text `yaml:"goals"`       // 七、绩效目标
+	Pos         Pos  `yaml:"-"`
 }
 
 // Project categories.
@@ -255,8 +327,15 @@ type OperatingCost struct {
 // PriorYear holds the previous year's figures that the 比上年 sentences need.
 // An absent figure means no comparison is printed.
 type PriorYear struct {
-	Total          Amount           `yaml:"total"`
-	GeneralPublic  Amount           `yaml:"general_public"`
+	Total Amount `yaml:"total"`
+	// Fiscal is last year's 财政拨款收入 (= 支出) 预算, as a layout compares
+	// this year's with it (Shanghai's 编制说明).
+	Fiscal        Amount `yaml:"fiscal" only:"layout"`
+	GeneralPublic Amount `yaml:"general_public"`
+	// GovernmentFund and StateCapital are last year's 政府性基金 and 国有资本
+	// 经营预算拨款支出预算.
+	GovernmentFund Amount           `yaml:"government_fund" only:"layout"`
+	StateCapital   Amount           `yaml:"state_capital" only:"layout"`
 	ThreePublic    PriorThreePublic `yaml:"three_public"`
 	OperatingCosts Amount           `yaml:"operating_costs"`
 }
@@ -282,7 +361,21 @@ type Procurement struct {
 	Goods    Amount `yaml:"goods"`
 	Works    Amount `yaml:"works"`
 	Services Amount `yaml:"services"`
-	Pos      Pos    `yaml:"-"`
+	// ReservedSME is the budget of procurement set aside for small and
+	// medium enterprises (面向中小企业预留的政府采购项目预算), and
+	// ReservedSmallMicro the part of it set aside for small and micro ones
+	// (其中预留给小型和微型企业的).
+	ReservedSME        Amount `yaml:"reserved_sme" only:"layout"`
+	ReservedSmallMicro Amount `yaml:"reserved_small_micro" only:"layout"`
+	Pos                Pos    `yaml:"-"`
+}
+
+// Total is goods + works + services, known when all three are given.
+func (p Procurement) Total() (decimal.Decimal, bool) {
+	if !p.Goods.Set || !p.Works.Set || !p.Services.Set {
+		return decimal.Zero, false
+	}
+	return p.Goods.Value.Add(p.Works.Value).Add(p.Services.Value), true
 }
 
 // Assets is 十一、国有资产占有使用情况.
@@ -292,7 +385,19 @@ type Assets struct {
 	OfficeAreaM2      Text     `yaml:"office_area_m2" kind:"number"`
 	EquipmentOver500k Count    `yaml:"equipment_over_500k"`
 	EquipmentOver1m   Count    `yaml:"equipment_over_1m"`
-	Pos               Pos      `yaml:"-"`
+	// PlannedPurchases is what this year's budget buys: vehicles by kind,
+	// equipment of 100万元 or more a piece.
+	PlannedPurchases PlannedPurchases `yaml:"planned_purchases" only:"layout"`
+	Pos              Pos              `yaml:"-"`
+}
+
+// PlannedPurchases is what the year's budget provides to buy
+// (预算安排购置): vehicles by kind and equipment of a unit price of
+// 100万元 or more (单价100万元（含）以上设备，不含车辆).
+type PlannedPurchases struct {
+	Vehicles        VehicleKinds `yaml:"vehicles"`
+	EquipmentOver1m Count        `yaml:"equipment_over_1m"`
+	Pos             Pos          `yaml:"-"`
 }
 
 // Count is a non-negative whole number with its place in the file.
@@ -302,18 +407,79 @@ type Count struct {
 	Pos   Pos
 }
 
-// Vehicles counts the department's official vehicles by kind.
+// Vehicles counts the department's official vehicles: its quota, the
+// number it has, and that number by kind. Layouts sort vehicles in kinds
+// of their own: Shanxi's 领导用车 and 事业单位业务用车, Shanghai's 部级领导
+// 干部用车, 主要领导干部用车 and 离退休干部用车, both the others; a file gives
+// those of its layout.
 type Vehicles struct {
 	Quota               Count `yaml:"quota"`
 	Actual              Count `yaml:"actual"`
 	Leader              Count `yaml:"leader"`
+	MinisterialLeader   Count `yaml:"ministerial_leader" only:"layout"` // 部级领导干部用车
+	MainLeader          Count `yaml:"main_leader" only:"layout"`        // 主要领导干部用车
 	Confidential        Count `yaml:"confidential"`
 	Emergency           Count `yaml:"emergency"`
 	LawEnforcement      Count `yaml:"law_enforcement"`
 	SpecialTechnical    Count `yaml:"special_technical"`
 	InstitutionBusiness Count `yaml:"institution_business"`
+	RetiredCadres       Count `yaml:"retired_cadres" only:"layout"` // 离退休干部用车
 	Other               Count `yaml:"other"`
 	Pos                 Pos   `yaml:"-"`
+}
+
+// VehicleKinds counts vehicles by kind, the kinds of Vehicles (planned
+// purchases: 预算安排购置车辆).
+type VehicleKinds struct {
+	Leader              Count `yaml:"leader"`             // 领导用车
+	MinisterialLeader   Count `yaml:"ministerial_leader"` // 部级领导干部用车
+	MainLeader          Count `yaml:"main_leader"`        // 主要领导干部用车
+	Confidential        Count `yaml:"confidential"`       // 机要通信用车
+	Emergency           Count `yaml:"emergency"`          // 应急保障用车
+	LawEnforcement      Count `yaml:"law_enforcement"`    // 执法执勤用车
+	SpecialTechnical    Count `yaml:"special_technical"`  // 特种专业技术用车
+	InstitutionBusiness Count `yaml:"institution_business"`
+	RetiredCadres       Count `yaml:"retired_cadres"` // 离退休干部用车
+	Other               Count `yaml:"other"`          // 其他用车
+	Pos                 Pos   `yaml:"-"`
+}
+
+// Kinds is the vehicles the department has, by kind (without the quota
+// and the number).
+func (v Vehicles) Kinds() VehicleKinds {
+	return VehicleKinds{Leader: v.Leader, MinisterialLeader: v.MinisterialLeader, MainLeader: v.MainLeader,
+		Confidential: v.Confidential, Emergency: v.Emergency, LawEnforcement: v.LawEnforcement,
+		SpecialTechnical: v.SpecialTechnical, InstitutionBusiness: v.InstitutionBusiness,
+		RetiredCadres: v.RetiredCadres, Other: v.Other, Pos: v.Pos}
+}
+
+// KindsTotal is the sum of the vehicles of every kind (what the number
+// the department has should be).
+func (v Vehicles) KindsTotal() int { return v.Kinds().KindsTotal() }
+
+// list is every kind's count, in key order.
+func (k VehicleKinds) list() []Count {
+	return []Count{k.Leader, k.MinisterialLeader, k.MainLeader, k.Confidential, k.Emergency,
+		k.LawEnforcement, k.SpecialTechnical, k.InstitutionBusiness, k.RetiredCadres, k.Other}
+}
+
+// KindsTotal is the sum of the vehicles of every kind.
+func (k VehicleKinds) KindsTotal() int {
+	n := 0
+	for _, c := range k.list() {
+		n += c.Value
+	}
+	return n
+}
+
+// Given tells whether any kind is given (a 0 too).
+func (k VehicleKinds) Given() bool {
+	for _, c := range k.list() {
+		if c.Set {
+			return true
+		}
+	}
+	return false
 }
 
 // Notes is 十二、其他说明.

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // Name returns the name a code prints with: the input's own name for it,
@@ -114,12 +116,21 @@ func (v *validator) run() {
 		if !e.Basic.Set && !e.Project.Set {
 			v.errorf(e.Pos, "支出行 %s 应至少填写 basic（基本支出）或 project（项目支出）", e.Code.Value)
 		}
-		key := fmt.Sprintf("%s|%d|%v", e.Code.Value, src, e.Carryover)
+		kind := v.incomeKind(e, src, known)
+		// Lines of one code, source and year are one line, unless their
+		// money is of different kinds of income.
+		key := fmt.Sprintf("%s|%d|%v|%s", e.Code.Value, src, e.Carryover, e.Income.Value)
 		if p, dup := seenExp[key]; dup && known {
-			v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, src.Title(), carryWord(e.Carryover), p.Line)
+			if e.Income.Value != "" {
+				v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、收入类别 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, src.Title(), kind, carryWord(e.Carryover), p.Line)
+			} else {
+				v.errorf(e.Code.Pos, "支出行重复：科目 %s、资金来源 %s、%s 已在第 %d 行填写，请合并为一行", e.Code.Value, src.Title(), carryWord(e.Carryover), p.Line)
+			}
 		}
 		seenExp[key] = e.Code.Pos
 	}
+
+	v.purposes()
 
 	seenEcon := map[string]Pos{}
 	for _, l := range doc.BasicByEcon {
@@ -237,6 +248,9 @@ func (v *validator) run() {
 		seenOC[oc.Unit.Value] = oc.Unit.Pos
 	}
 
+	v.procurement()
+	v.printFormat()
+
 	if a := doc.Assets.AsOf; a.Value != "" && !dateRe.MatchString(a.Value) {
 		v.errorf(a.Pos, "assets.as_of 应为日期，如 2023-12-31，而不是 %q", a.Value)
 	}
@@ -250,6 +264,82 @@ func (v *validator) run() {
 	}
 
 	v.resolveNames()
+}
+
+// purposes checks subject_purposes: one line a 项 code, of a code the
+// expenditure lines have, giving a purpose or last year's execution.
+func (v *validator) purposes() {
+	lines := map[string]bool{}
+	for _, e := range v.doc.Expenditures {
+		lines[e.Code.Value] = true
+	}
+	seen := map[string]Pos{}
+	for _, p := range v.doc.Purposes {
+		if !v.code(p.Code, 7, "subject_purposes 中的支出功能分类科目编码（项）") {
+			continue
+		}
+		c := p.Code.Value
+		switch {
+		case !isCategory(c[:3]):
+			v.errorf(p.Code.Pos, "支出功能分类科目 %s 的类级编码 %s 不是预算收支总表的30个支出类别之一", c, c[:3])
+			continue
+		case !lines[c]:
+			v.errorf(p.Code.Pos, "subject_purposes 中的科目 %s 在 expenditures 中没有支出行：请核对编码，或删去这一行", c)
+		}
+		if q, dup := seen[c]; dup {
+			v.errorf(p.Code.Pos, "subject_purposes 中科目 %s 重复（第 %d 行已有）：每个科目只写一行", c, q.Line)
+		}
+		seen[c] = p.Code.Pos
+		if p.Purpose.Value == "" && !p.PriorExecuted.Set {
+			v.errorf(p.Pos, "subject_purposes 中科目 %s 的一行什么也没有写：请填写 purpose（主要用途）或 prior_executed（上年当年预算执行数），或删去这一行", c)
+		}
+	}
+}
+
+// procurement checks the set-asides: what is set aside for small and
+// medium enterprises is part of the procurement budget, and what is set
+// aside for small and micro ones part of that.
+func (v *validator) procurement() {
+	p := v.doc.Procurement
+	total, known := p.Total()
+	sme, small := p.ReservedSME, p.ReservedSmallMicro
+	if sme.Set && known && sme.Value.GreaterThan(total) {
+		v.errorf(sme.Pos, "procurement.reserved_sme（面向中小企业预留 %s）大于政府采购预算 %s（goods、works、services 之和）：预留的只是政府采购预算的一部分，请核对", v.money(sme.Value), v.money(total))
+	}
+	switch {
+	case !small.Set:
+	case sme.Set && small.Value.GreaterThan(sme.Value):
+		v.errorf(small.Pos, "procurement.reserved_small_micro（预留给小型和微型企业 %s）大于面向中小企业预留的 %s（reserved_sme）：它是其中的一部分，请核对", v.money(small.Value), v.money(sme.Value))
+	case !sme.Set && known && small.Value.GreaterThan(total):
+		v.errorf(small.Pos, "procurement.reserved_small_micro（预留给小型和微型企业 %s）大于政府采购预算 %s（goods、works、services 之和）：预留的只是政府采购预算的一部分，请核对", v.money(small.Value), v.money(total))
+	}
+}
+
+// printFormat checks print_format's values.
+func (v *validator) printFormat() {
+	pf := v.doc.PrintFormat
+	if d := pf.Decimals; d.Set && d.Value != 2 && d.Value != 0 {
+		v.errorf(d.Pos, "print_format.decimals 只能是 2（两位小数）或 0（整元），而不是 %d：请改为 2 或 0", d.Value)
+	}
+	if e := pf.Empty.Value; e != "" && e != EmptyBlank && e != EmptyZero {
+		fix := EmptyBlank + " 或 " + EmptyZero
+		if h := nearest(e, []string{EmptyBlank, EmptyZero}); h != "" {
+			fix = h
+		}
+		v.errorf(pf.Empty.Pos, "print_format.empty 只能是 %s（空着）或 %s（印 0），而不是 %q：请改为 %s", EmptyBlank, EmptyZero, e, fix)
+	}
+}
+
+// money is an amount (held in 万元) as the file writes it: in its unit.
+func (v *validator) money(d decimal.Decimal) string {
+	unit := " 万元"
+	if v.d.unit == "元" {
+		d, unit = d.Shift(4), " 元"
+	}
+	if d.Equal(d.Round(2)) {
+		return d.StringFixed(2) + unit
+	}
+	return d.String() + unit
 }
 
 func carryWord(carry bool) string {
@@ -296,6 +386,29 @@ func (v *validator) source(t Text) (Source, bool) {
 		v.errorf(t.Pos, "未知的资金来源 %q%s，可用：%s", t.Value, hint, strings.Join(SourceKeys(), ", "))
 	}
 	return s, ok
+}
+
+// incomeKind checks a line's income_kind: a known kind, on a line of
+// money not of 财政拨款. It returns the kind's title for messages (the
+// text as written when it names no kind).
+func (v *validator) incomeKind(e Expenditure, src Source, known bool) string {
+	t := e.Income
+	if t.Value == "" {
+		return ""
+	}
+	k, ok := ParseIncomeKind(t.Value)
+	if !ok {
+		hint := ""
+		if h := nearest(t.Value, IncomeKindKeys()); h != "" {
+			hint = "（是否应为 " + h + "？）"
+		}
+		v.errorf(t.Pos, "未知的收入类别 income_kind %q%s：请写 %s", t.Value, hint, incomeKindList("、"))
+		return t.Value
+	}
+	if known && src.Fiscal() {
+		v.errorf(t.Pos, "支出行 %s 的资金来源是%s（财政拨款），不能写 income_kind：收入类别只区分非财政拨款的资金（%s）；请删去 income_kind，或改正 source", e.Code.Value, src.Title(), sourceKeyList(nonFiscalSources()))
+	}
+	return k.Title()
 }
 
 func (v *validator) unitRef(t Text, units map[string]Pos) bool {
@@ -396,6 +509,9 @@ func (v *validator) resolveNames() {
 	}
 	for _, e := range v.doc.Expenditures {
 		needTree(e.Code, "支出功能分类科目")
+	}
+	for _, p := range v.doc.Purposes {
+		needTree(p.Code, "支出功能分类科目")
 	}
 	for _, l := range v.doc.BasicByEcon {
 		if isDigits(l.Dept.Value) && len(l.Dept.Value) == 5 {

@@ -44,7 +44,8 @@ type tinyFacts struct {
 const tinyHeavy render.CheckID = "test-3-heavy"
 
 var tinyProfile = &render.Profile{ID: tinyID, Name: "测试版式（3张表）", Kind: render.KindBudget,
-	TitleFormat: "%d年度测试公开", LabelFormat: "测试表%d"}
+	TitleFormat: "%d年度测试公开", LabelFormat: "测试表%d",
+	InputKeys: []string{"subject_purposes", "print_format", "procurement.reserved_sme"}}
 
 func init() {
 	col := func(k render.ColKey, kind render.CellKind) render.Column { return render.Column{Key: k, Kind: kind} }
@@ -322,6 +323,9 @@ func TestThirdProfileRendersChecksAndReviews(t *testing.T) {
 	if imp.Doc.LayoutOf() != tinyID || !bytes.Contains(imp.Text, []byte("layout: test-3")) {
 		t.Errorf("the imported file's layout is %q", imp.Doc.LayoutOf())
 	}
+	if !bytes.Contains(imp.Text, []byte("\nsubject_purposes: []\n")) || bytes.Contains(imp.Text, []byte("income_kind")) {
+		t.Errorf("the imported file does not show the keys its layout uses (and those only):\n%s", imp.Text)
+	}
 	back := publish.Department(res, "back.yaml", imp.Text, publish.Options{Force: true})
 	if back.Err != nil {
 		t.Fatalf("the imported file: %v", back.Err)
@@ -356,5 +360,60 @@ func TestThirdProfileRendersChecksAndReviews(t *testing.T) {
 	}
 	if _, err := publish.ImportBook(res, "tiny.xlsx", broken.Bytes(), publish.ImportOptions{Layout: tinyID}); err == nil || !strings.Contains(err.Error(), "测试表2!C") {
 		t.Errorf("a workbook whose tables disagree: %v", err)
+	}
+}
+
+// A layout's files show the keys only some layouts use that its profile
+// declares (render.Profile.InputKeys), and no other: init's skeleton, a
+// file rolled over into it. The default layout declares none: its
+// skeleton is input's own.
+func TestLayoutFilesShowTheKeysTheLayoutUses(t *testing.T) {
+	keys := input.LayoutKeys()
+	for _, p := range render.Profiles() {
+		for _, k := range p.InputKeys {
+			found := false
+			for _, lk := range keys {
+				found = found || lk == k || strings.HasPrefix(lk, k+".") || strings.HasPrefix(lk, k+"[]")
+			}
+			if !found {
+				t.Errorf("%s: InputKeys names %q, which holds no key only some layouts use (%v)", p.ID, k, keys)
+			}
+		}
+	}
+	if got, want := publish.Skeleton(2025, "某局", ""), input.Skeleton(2025, "某局"); !bytes.Equal(got, want) {
+		t.Errorf("the default layout's skeleton is not input's")
+	}
+	if got, want := publish.Skeleton(2025, "某局", input.DefaultLayout), input.Skeleton(2025, "某局"); !bytes.Equal(got, want) {
+		t.Errorf("shanxi-13's skeleton is not input's")
+	}
+	sk := string(publish.Skeleton(2025, "某局", tinyID))
+	for _, want := range []string{"\nlayout: test-3", "\nsubject_purposes: []\n# - {code: \"2010301\"", "\nprint_format: {}\n  # decimals: 2",
+		"\n  # reserved_sme: 0.00"} {
+		if !strings.Contains(sk, want) {
+			t.Errorf("no %q in the tiny layout's skeleton:\n%s", want, sk)
+		}
+	}
+	for _, not := range []string{"income_kind", "reserved_small_micro", "planned_purchases", "ministerial_leader", "description:"} {
+		if strings.Contains(sk, not) {
+			t.Errorf("the tiny layout's skeleton shows %s, which it does not use", not)
+		}
+	}
+	if _, err := input.Decode("skeleton.yaml", []byte(sk), nil); err != nil {
+		t.Errorf("the tiny layout's skeleton: %v", err)
+	}
+	res, err := publish.Load(publish.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ly, err := publish.LastYearFrom(res, "tiny.yaml", tinyDoc(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, o, err := ly.RollOver(2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := input.Format(doc, o); !bytes.Contains(text, []byte("\nsubject_purposes: []\n")) {
+		t.Errorf("the rolled-over file does not show subject_purposes:\n%s", text)
 	}
 }

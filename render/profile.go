@@ -63,6 +63,15 @@ type Profile struct {
 	// each table's title: "" prints 部门名称： (DefaultDeptLabel); Shanghai
 	// prints 编制部门： (编制单位： for a 单位预算).
 	DeptLabel string
+
+	// InputKeys are the keys of the master input only some layouts use
+	// (input.LayoutKeys: expenditures[].income_kind, subject_purposes,
+	// procurement.reserved_sme …) that this layout uses, each a key or a
+	// block holding some ("assets"): the files written for it — init
+	// --layout's skeleton, a file rolled over or imported into it — show
+	// them, unset, for the clerk to fill in (input.FormatOptions.LayoutKeys).
+	// None: it uses none, and its files never show them unless given.
+	InputKeys []string
 }
 
 // Kind is what a publication is: a 预算 (the budget) or a 决算 (the final

@@ -150,9 +150,10 @@ func (c *Checker) clerkTexts() *clerkTextSet {
 }
 
 // isFreeText tells the Text fields that hold the clerk's words: not codes,
-// keys, kinds, dates, numbers or phone numbers.
+// keys, kinds, dates, numbers or phone numbers (a Text of a kind — number,
+// key — holds no words).
 func isFreeText(f reflect.StructField) bool {
-	if f.Tag.Get("kind") == "number" {
+	if f.Tag.Get("kind") != "" {
 		return false
 	}
 	switch f.Name {

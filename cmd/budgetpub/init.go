@@ -17,7 +17,8 @@ var initCmd = &command{
 	usage:   "[选项]",
 	notes: `生成的文件包含所有数据块、中文注释和示例行；check 会逐项列出尚需补填的内容（概况、单位类型、政府采购等）。
 有 --from 时，由上年的主输入文件生成本年的：上年数按上年文件计算填入，单位、概况、说明、名词解释和
-科目名称沿用，各行金额清零。已存在的文件绝不覆盖。`,
+科目名称沿用，各科目用途和项目经费情况说明的文字沿用待修改，各行金额清零。--layout 给出的版式
+所用的键（如上海版式的收入类别、各科目用途）以注释列出待填。已存在的文件绝不覆盖。`,
 	examples: []string{
 		"budgetpub init --year 2025 --name 某某局 -o 某某局-2025.yaml",
 		"budgetpub init --from 某某局-2024.yaml -o 某某局-2025.yaml",
@@ -46,7 +47,7 @@ var initCmd = &command{
 				if l == "" {
 					l = input.DefaultLayout
 				}
-				return writeNew(e, outPath(*out, y), input.SkeletonIn(y, *name, l))
+				return writeNew(e, outPath(*out, y), publish.Skeleton(y, *name, l))
 			}
 			res, err := publish.Load(publish.Config{Catalog: *catalog})
 			if err != nil {
@@ -70,8 +71,9 @@ var initCmd = &command{
 			if *name != "" {
 				doc.Department.Name = input.Text{Value: *name}
 			}
-			if layout.id != "" { // the year after in another layout
+			if layout.id != "" { // the year after in another layout, showing the keys it uses
 				doc.Layout = input.Text{Value: layout.id}
+				o.LayoutKeys = publish.InputKeys(layout.id)
 			}
 			text := input.Format(doc, o)
 			if err := publish.Renders(res, outPath(*out, y), text); err != nil {

@@ -195,8 +195,7 @@ func vehicles(c *render.Checker) {
 	if !v.Actual.Set {
 		return
 	}
-	kinds := v.Leader.Value + v.Confidential.Value + v.Emergency.Value + v.LawEnforcement.Value +
-		v.SpecialTechnical.Value + v.InstitutionBusiness.Value + v.Other.Value
+	kinds := v.KindsTotal()
 	c.Relate("vehicles", render.SeverityError, "实有车辆数应等于各类车辆之和",
 		render.Figure{Name: "实有车辆", Value: render.Count(v.Actual.Value)}, render.Figure{Name: "各类车辆之和", Value: render.Count(kinds)}, render.At("assets.vehicles.actual", v.Actual.Pos))
 	if v.Quota.Set {

@@ -109,6 +109,7 @@ func TestChecks(t *testing.T) {
 		{"procurement over expenditure", "procurement: {goods: 10.00, works: 0, services: 5.00}", "procurement: {goods: 100.00, works: 0, services: 50.00}", "procurement", render.SeverityError, "150", "135", 26},
 		{"prior year missing", "  operating_costs: 9.00\n", "", "prior-year", render.SeverityWarning, "10", "", 21},
 		{"vehicles do not add up", "actual: 2, leader: 1, other: 1", "actual: 2, leader: 1, other: 2", "vehicles", render.SeverityError, "2", "3", 29},
+		{"vehicles of another layout's kinds do not add up", "actual: 2, leader: 1, other: 1", "actual: 2, leader: 1, other: 1, retired_cadres: 1", "vehicles", render.SeverityError, "2", "3", 29},
 		{"vehicles over quota", "quota: 2, actual: 2, leader: 1, other: 1", "quota: 1, actual: 2, leader: 1, other: 1", "vehicles", render.SeverityWarning, "2", "1", 29},
 		{"a table-6 item above its 三公 item", `{dept: "30201", gov: "50201", amount: 10.00, unit: 机关}`, `{dept: "30217", gov: "50201", amount: 10.00, unit: 机关}`, "T6-T10-items", render.SeverityWarning, "10", "2", 11},
 		{"a reason saying the opposite", "total_change: 增加项目经费", "total_change: 压减项目经费", "reason-direction", render.SeverityWarning, "135", "120", 30},

@@ -196,6 +196,9 @@ func importTables(file string, p *render.Profile, rd *reader, tables map[render.
 		return nil, err
 	}
 	fo := o.Format
+	if fo.LayoutKeys == nil { // the keys the layout uses, for the clerk to fill in
+		fo.LayoutKeys = p.InputKeys
+	}
 	fo.Comments = mergeComments(fo.Comments, dv.comments, dv.assumptionComments())
 	if o.Amend != nil {
 		if err := o.Amend(dv.doc, &fo); err != nil {

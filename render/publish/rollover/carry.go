@@ -10,11 +10,13 @@ import (
 )
 
 // Carry brings last year's file into an imported one of the year after:
-// department code and region, 概况, notes, glossary and code names (where
-// the workbook names no code otherwise); each unit's kind and overall goal;
-// for a project of the same name, its category and its goal form as a
-// starting point, marked for review; and prior_year from last year's
-// computed figures. The workbook's year must be last year's plus one.
+// department code and region, 概况, notes, glossary, how amounts print and
+// code names (where the workbook names no code otherwise); each unit's
+// kind and overall goal; the purposes of the subjects the workbook has
+// (their texts); for a project of the same name, its category, its goal
+// form and its description as a starting point, the form marked for
+// review; and prior_year from last year's computed figures. The
+// workbook's year must be last year's plus one.
 func (ly *LastYear) Carry(doc *input.Document, o *input.FormatOptions) error {
 	last := ly.Doc
 	if err := ly.follows(doc.Year, true); err != nil {
@@ -36,6 +38,18 @@ func (ly *LastYear) Carry(doc *input.Document, o *input.FormatOptions) error {
 	doc.Overview, doc.Notes, doc.Glossary = last.Overview, last.Notes, last.Glossary
 	note("overview", "沿用"+from+"的文字：请按本年度修改。")
 	note("notes", "沿用"+from+"的文字：请按本年度修改。")
+	if !doc.PrintFormat.Decimals.Set && doc.PrintFormat.Empty.Value == "" {
+		doc.PrintFormat = last.PrintFormat
+	}
+	codes := map[string]bool{}
+	for _, e := range doc.Expenditures {
+		codes[e.Code.Value] = true
+	}
+	if len(doc.Purposes) == 0 {
+		if doc.Purposes = carriedPurposes(last.Purposes, codes); len(doc.Purposes) > 0 {
+			note("subject_purposes", "沿用"+from+"同一科目的用途：请按本年度修改；上年当年预算执行数（prior_executed）请按"+from+"的执行数填写。")
+		}
+	}
 	named := map[string]bool{}
 	for _, cn := range doc.CodeNames {
 		named[cn.Code.Value] = true
@@ -74,6 +88,10 @@ func (ly *LastYear) Carry(doc *input.Document, o *input.FormatOptions) error {
 			note(fmt.Sprintf("projects[%d]", i), fmt.Sprintf("与%s的“%s”视为同一项目（名称只差年份），沿用其项目类别和绩效目标表：如不是同一项目，请改正。", from, lp.Name.Value))
 		}
 		doc.Projects[i].Category = lp.Category
+		if d := carriedDescription(lp.Description); d != nil && doc.Projects[i].Description == nil {
+			doc.Projects[i].Description = d
+			note(fmt.Sprintf("projects[%d].description", i), "沿用"+from+"同名项目的项目经费情况说明：请按本年度修改。")
+		}
 		if g := clearGoal(lp.Goal, from); g != nil {
 			doc.Projects[i].Goal = g
 			goals++

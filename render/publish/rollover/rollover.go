@@ -149,12 +149,42 @@ func clearGoal(g *input.PerformanceGoal, from string) *input.PerformanceGoal {
 	return &c
 }
 
+// carriedPurposes are last year's subject purposes as a starting point:
+// each purpose's text, without last year's 当年预算执行数 of the year
+// before (the year after compares with this year's execution, which no
+// file gives yet: unknown, never a 0); a line with no text is dropped.
+// keep, when not nil, keeps only the codes it names.
+func carriedPurposes(last []input.SubjectPurpose, keep map[string]bool) []input.SubjectPurpose {
+	var out []input.SubjectPurpose
+	for _, p := range last {
+		if p.Purpose.Value == "" || keep != nil && !keep[p.Code.Value] {
+			continue
+		}
+		p.PriorExecuted = input.Amount{}
+		out = append(out, p)
+	}
+	return out
+}
+
+// carriedDescription is a copy of a project's 项目经费情况说明, its texts
+// a starting point.
+func carriedDescription(d *input.ProjectDescription) *input.ProjectDescription {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	return &c
+}
+
 // RollOver is next year's master input made from last year's: the year
 // after; prior_year from last year's computed figures; units, 概况, notes,
-// glossary and code names carried over; every line, project and item kept
-// with its money cleared; reasons, procurement and assets left for the
-// clerk. The options carry the comments that say so. A year that is not
-// the one after last year's is a *YearError.
+// glossary, code names and how amounts print carried over; every line,
+// project and item kept with its money cleared, the texts of subject
+// purposes and project descriptions as a starting point; reasons,
+// procurement and assets left for the clerk. The options carry the
+// comments that say so, and the keys only some layouts use that the
+// layout uses (render.Profile.InputKeys). A year that is not the one
+// after last year's is a *YearError.
 func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, error) {
 	if err := ly.follows(year, false); err != nil {
 		return nil, input.FormatOptions{}, err
@@ -164,6 +194,7 @@ func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, er
 		Schema: input.SchemaVersion, Year: year, AmountUnit: last.AmountUnit,
 		Department: last.Department, Overview: last.Overview, CodeNames: last.CodeNames,
 		Units: last.Units, Notes: last.Notes, Glossary: last.Glossary,
+		PrintFormat: last.PrintFormat, Purposes: carriedPurposes(last.Purposes, nil),
 		PriorYear: ly.PriorYear(),
 	}
 	for _, e := range last.Expenditures {
@@ -182,7 +213,7 @@ func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, er
 		l.Amount = set(zero)
 		doc.StateCapRev = append(doc.StateCapRev, l)
 	}
-	goals := 0
+	goals, descriptions := 0, 0
 	for _, p := range last.Projects {
 		if p.Carryover {
 			continue // last year's carry-over is not next year's
@@ -191,6 +222,9 @@ func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, er
 		p.Goal = clearGoal(p.Goal, fmt.Sprintf("%d年", last.Year))
 		if p.Goal != nil {
 			goals++
+		}
+		if p.Description = carriedDescription(p.Description); p.Description != nil {
+			descriptions++
 		}
 		doc.Projects = append(doc.Projects, p)
 	}
@@ -228,6 +262,17 @@ func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, er
 	if goals > 0 {
 		o.Comments["projects"] = append(o.Comments["projects"], fmt.Sprintf("其中 %d 个项目沿用上年的绩效目标表（资金已清空）：请逐项复核指标和指标值。", goals))
 		o.Todo = append(o.Todo, "projects[].performance_goal：沿用上年的绩效目标表，逐项复核")
+	}
+	if descriptions > 0 {
+		o.Comments["projects"] = append(o.Comments["projects"], fmt.Sprintf("其中 %d 个项目沿用上年的项目经费情况说明（description）：请按本年度修改。", descriptions))
+		o.Todo = append(o.Todo, "projects[].description：沿用上年的项目经费情况说明，按本年度修改")
+	}
+	if len(doc.Purposes) > 0 {
+		o.Comments["subject_purposes"] = []string{"沿用" + from + "各科目的用途：请按本年度修改，删去本年没有的科目；上年当年预算执行数（prior_executed）请按" + from + "的执行数填写。"}
+		o.Todo = append(o.Todo, "subject_purposes：沿用上年的用途文字，按本年度修改；填写上年当年预算执行数")
+	}
+	if p := ly.Pub.Profile; p != nil {
+		o.LayoutKeys = p.InputKeys
 	}
 	return doc, o, nil
 }
