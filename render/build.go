@@ -66,6 +66,10 @@ type Line struct {
 	Carryover bool
 	Basic     decimal.Decimal
 	Project   decimal.Decimal
+	// Income is the kind of money of a line not of 财政拨款 (事业收入,
+	// 事业单位经营收入, 其他收入) when the line gives it (IncomeGiven).
+	Income      input.IncomeKind
+	IncomeGiven bool
 }
 
 func (l Line) Total() decimal.Decimal { return l.Basic.Add(l.Project) }
@@ -73,7 +77,9 @@ func (l Line) Total() decimal.Decimal { return l.Basic.Add(l.Project) }
 func ExpenditureLines(doc *input.Document) []Line {
 	out := make([]Line, 0, len(doc.Expenditures))
 	for _, e := range doc.Expenditures {
-		out = append(out, Line{Code: e.Code.Value, Source: e.Src, Carryover: e.Carryover, Basic: e.Basic.Value, Project: e.Project.Value})
+		l := Line{Code: e.Code.Value, Source: e.Src, Carryover: e.Carryover, Basic: e.Basic.Value, Project: e.Project.Value}
+		l.Income, l.IncomeGiven = e.IncomeKind()
+		out = append(out, l)
 	}
 	return out
 }

@@ -39,11 +39,16 @@ var (
 
 // defineData is the type a define is executed with: a chart's sentence
 // (图.*) its ChartWording, every other the profile's facts.
-func defineData(name string, facts reflect.Type) reflect.Type {
+func defineData(name string, src WordingSource) reflect.Type {
 	if strings.HasPrefix(name, "图.") {
 		return chartType
 	}
-	return facts
+	for prefix, t := range src.Others {
+		if strings.HasPrefix(name, prefix) {
+			return t
+		}
+	}
+	return src.Data
 }
 
 // funcSig is a template function's argument and result types.
@@ -84,7 +89,7 @@ func (c *tmplChecker) fail(n parse.Node, format string, args ...any) {
 
 // checkWording checks every define of a parsed wording (names: the defines
 // the program executes, with their data types).
-func checkWording(t *template.Template, known map[string]bool, facts reflect.Type) error {
+func checkWording(t *template.Template, known map[string]bool, src WordingSource) error {
 	top := t.Name()
 	var errs []string
 	for _, tt := range t.Templates() {
@@ -97,8 +102,8 @@ func checkWording(t *template.Template, known map[string]bool, facts reflect.Typ
 			errs = append(errs, fmt.Sprintf("%s: 没有名为“%s”的段落：只能改写默认句式中已有的段落（名称须完全一致）", loc, name))
 			continue
 		}
-		c := &tmplChecker{name: name, tree: tt.Tree, vars: []map[string]reflect.Type{{"$": defineData(name, facts)}}}
-		c.list(tt.Tree.Root, defineData(name, facts))
+		c := &tmplChecker{name: name, tree: tt.Tree, vars: []map[string]reflect.Type{{"$": defineData(name, src)}}}
+		c.list(tt.Tree.Root, defineData(name, src))
 		errs = append(errs, c.errs...)
 	}
 	if len(errs) > 0 {

@@ -29,6 +29,9 @@ type WordingSource struct {
 	// About says in Chinese what each field of Data is, by its Go name
 	// (open data's JSON Schema describes each key so).
 	About map[string]string
+	// Others are the data of the defines not executed with Data, by the
+	// start of their names ("国有资产." → the layout's AssetsWording).
+	Others map[string]reflect.Type
 }
 
 // templateFuncs are the only places figures of a sentence are formatted.
@@ -92,7 +95,7 @@ func ParseWordingFor(p *Profile, file, src string) (*Wording, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: 句式模板有误：%w", file, err)
 	}
-	if err := checkWording(own, known, p.Wording.Data); err != nil {
+	if err := checkWording(own, known, p.Wording); err != nil {
 		return nil, err
 	}
 	for _, d := range own.Templates() {

@@ -4,9 +4,10 @@ import "github.com/budgetpub/budgetpub/render"
 
 // The ids of shanghai-9's own findings.
 const (
-	unknownIncomeKind render.CheckID = "unknown-income-kind"
-	unknownPurpose    render.CheckID = "unknown-purpose"
-	carryoverLeftOut  render.CheckID = "sh-carryover"
+	unknownIncomeKind  render.CheckID = "unknown-income-kind"
+	unknownPurpose     render.CheckID = "unknown-purpose"
+	carryoverLeftOut   render.CheckID = "sh-carryover"
+	unknownDescription render.CheckID = "unknown-project-description"
 )
 
 func init() {
@@ -15,6 +16,8 @@ func init() {
 			Fix: "请在这些支出行写 income_kind：business（事业收入）、operating（事业单位经营收入）或 other（其他收入）"},
 		unknownPurpose: {About: "没有填写科目的主要用途",
 			Fix: "请在 subject_purposes 中按科目填写主要用途（“主要用于……”）"},
+		unknownDescription: {About: "没有填写项目经费情况说明",
+			Fix: "请在项目的 description 中填写（overview 项目概述、basis 立项依据、implementer 实施主体、plan 实施方案、period 实施周期、schedule 年度预算安排、goals 绩效目标）"},
 		carryoverLeftOut: {About: "上海版式的表中没有上年结转，上年结转的支出未列入", Relation: true, Table: S1},
 	})
 }

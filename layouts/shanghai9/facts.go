@@ -35,8 +35,10 @@ type Facts struct {
 	OperatingUnits    string
 	HasOperatingCosts bool
 
-	// 六（三）政府采购.
+	// 六（三）政府采购, with the set-asides for 中小企业 and 小微企业 (a mark
+	// when not given).
 	Procurement, Goods, Works, Services decimal.Decimal
+	ReservedSME, ReservedSmallMicro     string
 
 	// 六（四）绩效目标: the budget units, the projects with goals and their money.
 	Units, Projects, GoalProjects int
@@ -69,7 +71,8 @@ var factAbout = map[string]string{
 	"ThreePublicReason": "“三公”经费增减的原因（部门填写）",
 	"OperatingCosts":    "机关运行经费（表9）", "OperatingUnits": "有机关运行经费的单位（如 下属2家机关和1家参公事业单位）",
 	"HasOperatingCosts": "是否有机关运行经费",
-	"Procurement":       "政府采购预算", "Goods": "政府采购货物预算", "Works": "政府采购工程预算", "Services": "政府采购服务预算",
+	"ReservedSME":       "面向中小企业预留的政府采购项目预算（如 80万元）", "ReservedSmallMicro": "其中预留给小型和微型企业的（如 30万元）",
+	"Procurement": "政府采购预算", "Goods": "政府采购货物预算", "Works": "政府采购工程预算", "Services": "政府采购服务预算",
 	"Units": "预算单位数", "Projects": "本年项目数", "GoalProjects": "编报绩效目标的项目数", "GoalAmount": "编报绩效目标的项目预算资金",
 }
 
@@ -94,6 +97,7 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 	}
 	f.GeneralPublic, f.GovFund, f.StateCapital = total(S5), total(S6), total(S7)
 	f.PriorGP = prior(d.PriorYear.GeneralPublic)
+	f.PriorFiscal, f.PriorGF, f.PriorSC = prior(d.PriorYear.Fiscal), prior(d.PriorYear.GovernmentFund), prior(d.PriorYear.StateCapital)
 
 	// One sentence per 项 of table 5, in code order.
 	t5 := p.Table(S5)
@@ -104,7 +108,15 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 		code := r.Key.ID
 		s := Subject{N: len(f.Subjects) + 1, Class: d.Name(code[:3]), Section: d.Name(code[:5]), Item: d.Name(code),
 			Amount: wan(t5.Exact(r.Key, render.ColTotal))}
-		s.Purpose = b.Unknown(unknownPurpose, fmt.Sprintf("科目“%s”（%s）的主要用途", s.Item, code), "subject_purposes", b.KeyPos("expenditures"))
+		if sp, ok := d.PurposeOf(code); ok && render.Given(sp.Purpose) {
+			s.Purpose = strings.TrimSpace(sp.Purpose.Value)
+		} else {
+			at := b.KeyPos("subject_purposes")
+			if ok {
+				at = sp.Pos
+			}
+			s.Purpose = b.Unknown(unknownPurpose, fmt.Sprintf("科目“%s”（%s）的主要用途", s.Item, code), "subject_purposes", at)
+		}
 		f.Subjects = append(f.Subjects, s)
 	}
 
@@ -131,6 +143,14 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 	pr := d.Procurement
 	f.Goods, f.Works, f.Services = pr.Goods.Value, pr.Works.Value, pr.Services.Value
 	f.Procurement = f.Goods.Add(f.Works).Add(f.Services)
+	reserved := func(a input.Amount, what, key string) string {
+		if a.Set {
+			return render.FormatWan(a.Value)
+		}
+		return b.Unknown(render.UnknownProcurement, what, "procurement."+key, pr.Pos)
+	}
+	f.ReservedSME = reserved(pr.ReservedSME, "面向中小企业预留的政府采购项目预算", "reserved_sme")
+	f.ReservedSmallMicro = reserved(pr.ReservedSmallMicro, "其中预留给小型和微型企业的政府采购项目预算", "reserved_small_micro")
 	f.Units = len(d.Units)
 	for _, pj := range d.Projects {
 		if !pj.Carryover {

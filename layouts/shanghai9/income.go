@@ -1,6 +1,7 @@
 package shanghai9
 
 import (
+	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -27,10 +28,19 @@ var kindCols = [numKinds]render.ColKey{ColFiscal, "business", "operating", "othe
 // kind the line gives (income_kind); ok false when it gives none — the
 // tables cannot place that money, and the publication says so.
 func kindOf(l render.Line) (k revenueKind, ok bool) {
-	if l.Source.Fiscal() {
+	switch {
+	case l.Source.Fiscal():
 		return kindFiscal, true
+	case !l.IncomeGiven:
+		return kindOther, false
 	}
-	return kindOther, false
+	switch l.Income {
+	case input.IncomeBusiness:
+		return kindBusiness, true
+	case input.IncomeOperating:
+		return kindOperating, true
+	}
+	return kindOther, true
 }
 
 // byKind sums the current-year lines' totals (in 元) by kind; unplaced is

@@ -69,6 +69,7 @@ func parts(v variant, b *render.Builder, t *template.Template) ([]*render.Part, 
 		}
 		five.Sections = append(five.Sections, &render.Section{ID: string(tb.ID), TOC: fmt.Sprintf("%d%s%s", tb.Number, dot, tb.Title), Table: tb})
 	}
+	aw := assetsWording(v, b)
 	procurement := w.Say("政府采购", f)
 	if missing := render.ProcurementMissing(d.Procurement); len(missing) > 0 {
 		procurement = b.Unknown(render.UnknownProcurement, "政府采购预算（"+strings.Join(missing, "、")+"）", "procurement", d.Procurement.Pos)
@@ -79,12 +80,16 @@ func parts(v variant, b *render.Builder, t *template.Template) ([]*render.Part, 
 		{ID: "operating_costs", Heading: "二、机关运行经费预算", Blocks: para(w.Say("机关运行经费", f))},
 		{ID: "procurement", Heading: "三、政府采购预算情况", Blocks: para(procurement)},
 		{ID: "performance", Heading: "四、绩效目标设置情况", Blocks: para(w.Say("绩效目标", f))},
-		{ID: "assets", Heading: "五、国有资产占有使用情况", Blocks: para(b.Unknown(render.UnknownAssets, "国有资产占有使用情况（车辆、设备、预算安排的购置）", "assets", b.KeyPos("assets")))},
+		{ID: "assets", Heading: "五、国有资产占有使用情况", Blocks: append(para(w.Say("国有资产.车辆", aw)), para(w.Say("国有资产.购置", aw))...)},
 	}}
 	if err := w.Err(); err != nil {
 		return nil, err
 	}
-	return []*render.Part{one, two, three, four, five, six}, nil
+	all := []*render.Part{one, two, three, four, five, six}
+	if !v.unit {
+		all = append(all, projectParts(b)...)
+	}
+	return all, nil
 }
 
 // glossary is Shanghai's default 名词解释 with the input's replacements and

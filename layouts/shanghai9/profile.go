@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"text/template"
 
+	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -21,8 +22,10 @@ var Department = &render.Profile{ID: "shanghai-9", Name: "上海市部门预算�
 func init() {
 	Department.Tables = tables(department)
 	Department.Parts = func(b *render.Builder, w *template.Template) ([]*render.Part, error) { return parts(department, b, w) }
-	Department.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout}
+	Department.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
+		Others: map[string]reflect.Type{"国有资产.": reflect.TypeOf(AssetsWording{})}}
 	Department.Checks = checks
+	Department.InputKeys = input.LayoutKeys() // every key only some layouts use is Shanghai's
 	Department.Summarize = summarize
 	Department.PriorYear = nextPriorYear
 	Department.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: S3, Total: render.ColTotal}}

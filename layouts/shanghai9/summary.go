@@ -99,6 +99,7 @@ func blankHalf(t *render.Table, side render.Side) []render.Cell {
 
 // table1 is 财务收支预算总表.
 func table1(v variant, b *render.Builder, t *render.Table) {
+	t.NumberFormat = formatOf(b.Doc, false)
 	sums, unplaced := byKind(b)
 	src := map[input.Source]decimal.Decimal{}
 	for _, l := range b.Lines {
@@ -167,6 +168,7 @@ func revenueDecl(v variant) *render.TableDecl {
 					return decimal.Zero
 				})
 			}
+			t.NumberFormat = formatOf(b.Doc, true)
 			var tl render.TailCheck
 			rows, _ := codeRows(b, all, ms, &tl)
 			t.Rows = rows
@@ -196,6 +198,7 @@ func fiscalDecl(v variant) *render.TableDecl {
 
 // table4 is 财政拨款收支预算总表.
 func table4(b *render.Builder, t *render.Table) {
+	t.NumberFormat = formatOf(b.Doc, false)
 	fiscal := func(l render.Line) bool { return l.Source.Fiscal() }
 	by := func(s input.Source) render.Measure {
 		return func(l render.Line) decimal.Decimal {

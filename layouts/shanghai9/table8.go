@@ -38,6 +38,7 @@ func economicDecl(v variant) *render.TableDecl {
 
 // table8 sums basic_by_economic by 部门经济分类 款 and 类.
 func table8(b *render.Builder, t *render.Table) {
+	t.NumberFormat = formatOf(b.Doc, true)
 	byCode := map[string]decimal.Decimal{}
 	for _, l := range b.Doc.BasicByEcon {
 		byCode[l.Dept.Value] = byCode[l.Dept.Value].Add(l.Amount.Value.Shift(4))

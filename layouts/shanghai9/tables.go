@@ -58,6 +58,7 @@ func functionDecl(v variant, id render.TableID, n int, title, group string, keep
 			var tl render.TailCheck
 			rows, any := codeRows(b, keep, []render.Measure{totalOf, basicOf, projectOf}, &tl)
 			t.Rows = rows
+			t.NumberFormat = formatOf(b.Doc, any)
 			if !any && empty != "" {
 				// Shanghai prints an empty table as a block: the header, 8
 				// empty ruled rows, the 合计 row and the note.
@@ -81,6 +82,18 @@ func sheet(n int) string { return "表" + itoa(n) }
 // yuanFormat is how tables 1–8 print 元: two decimals with thousands
 // separators (12,345,678.90), an empty cell blank.
 var yuanFormat = &render.NumberFormat{Decimals: 2, Separators: true}
+
+// formatOf is how a document's tables in 元 print (print_format): two
+// decimals or whole 元, always with separators; zeros print 0 in the
+// tables that list codes (2, 3, 5, 8) when the document says so, the
+// two-sided tables 1 and 4 staying blank.
+func formatOf(doc *input.Document, zeros bool) *render.NumberFormat {
+	f := &render.NumberFormat{Decimals: doc.PrintFormat.DecimalPlaces(), Separators: true}
+	if zeros && doc.PrintFormat.EmptyAsZero() {
+		f.Zero = "0"
+	}
+	return f
+}
 
 // yuanTable is the presentation of a table in 元 on sheet n; once: its
 // header is printed on its first page only (tables 2, 3 and 8 just

@@ -1,6 +1,7 @@
 package shanghai9
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -108,5 +109,51 @@ func TestTextQuotesTheTables(t *testing.T) {
 	}
 	if len(pub.Unknowns) == 0 {
 		t.Error("the purposes nobody gave are not unknowns")
+	}
+}
+
+// A department filled for Shanghai (testdata/datong-sh.yaml: the sample
+// with its purposes, set-asides, planned purchases, a project's
+// description) is complete, and every text part says what it was given.
+func TestFilledDepartment(t *testing.T) {
+	src, err := os.ReadFile("testdata/datong-sh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, pub := build(t, string(src))
+	for _, f := range render.Check(doc, pub) {
+		if f.Severity == render.SeverityIncomplete || f.Severity == render.SeverityError {
+			t.Errorf("finding: %v", f)
+		}
+	}
+	var text []string
+	for _, p := range pub.Parts {
+		for _, s := range p.Sections {
+			text = append(text, s.Heading)
+			text = append(text, s.Paragraphs...)
+			for _, b := range s.Blocks {
+				text = append(text, b.Text)
+			}
+		}
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{
+		"科目1249.45万元，主要用于本部门履行职责的相关支出。",
+		"2024年本部门面向中小企业预留政府采购项目预算金额1300万元，其中，预留给小型和微型企业的政府采购项目预算为900万元。",
+		"截至2023年12月31日，大同市人民政府办公室[部门]共有车辆4辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车1辆",
+		"2024年部门预算安排购置车辆1辆，其中：",
+		"下属1家机关财政拨款的机关运行经费预算为199.91万元。",
+		"财政拨款收入5103.42万元，比2023年预算增加1506.54万元",
+		"系统全年正常运行率不低于99%。",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the text lacks %q", want)
+		}
+	}
+	if strings.Contains(all, "【未填写") {
+		t.Errorf("a filled department still has marks")
+	}
+	if last := pub.Parts[len(pub.Parts)-1]; last.Title != "J电子政务办公及维护费项目经费情况说明" || last.Entry() != "七、项目经费情况说明" {
+		t.Errorf("七: %q (%q)", last.Title, last.Entry())
 	}
 }
