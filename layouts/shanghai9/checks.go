@@ -7,12 +7,18 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// checkEconomic is table 8 against table 5's 基本支出.
-const checkEconomic render.CheckID = "sh-T8-T5-basic"
+// The ids of shanghai-9's checks between tables.
+const (
+	checkEconomic render.CheckID = "sh-T8-T5-basic" // table 8 against table 5's 基本支出
+	checkTotals   render.CheckID = "sh-totals"      // tables 1–7 agree (by construction)
+	checkVehicles render.CheckID = "sh-vehicles"    // vehicles held = the sum of the categories
+)
 
 func init() {
 	render.DeclareChecks(map[render.CheckID]render.CheckInfo{
 		checkEconomic: {About: "上海版式 表8 合计 = 表5 基本支出", Relation: true, Table: S8},
+		checkTotals:   {About: "上海版式 表1 收入总计 = 支出总计 = 表2、表3 合计；表1 财政拨款收入 = 表4 收入总计 = 表5、表6、表7 合计之和；表9 合计 = 各项之和", Relation: true, Table: S1},
+		checkVehicles: {About: "上海版式 实有车辆 = 各类车辆之和"},
 	})
 }
 
@@ -20,7 +26,9 @@ func init() {
 // core's), table 8 against table 5, and money no table shows.
 var checks = []func(*render.Checker){
 	(*render.Checker).Texts,
+	totals,
 	economic,
+	vehicles,
 	carryover,
 	(*render.Checker).Completeness,
 	(*render.Checker).StaleYear,
@@ -50,4 +58,40 @@ func carryover(c *render.Checker) {
 	c.Findings = append(c.Findings, render.Finding{ID: carryoverLeftOut, Severity: render.SeverityWarning,
 		Message: fmt.Sprintf("上海版式的预算表只列本年预算，%d 行上年结转支出（共 %s）未列入任何表：如确属上年结转，可以不改；如是本年预算，请删去 carryover", n, render.FormatAmount(sum)),
 		File:    c.Doc.File, Line: c.Key("expenditures").Pos.Line, Column: c.Key("expenditures").Pos.Col, Path: "expenditures"})
+}
+
+// totals relates the tables that are computed from the same lines: they
+// agree by construction, and are checked so that a bug cannot pass
+// silently (spec §6).
+func totals(c *render.Checker) {
+	p := c.Pub
+	total := func(id render.TableID, col render.ColKey) decimal.Decimal { return p.Table(id).Exact(render.TotalRow, col) }
+	fig := func(name string, v decimal.Decimal) render.Figure { return render.Figure{Name: name, Value: v} }
+	at := c.Key("expenditures")
+	for _, r := range []struct {
+		msg         string
+		left, right render.Figure
+	}{
+		{"表1收入总计应等于支出总计", fig("表1 收入总计（元）", total(S1, render.ColIncome)), fig("表1 支出总计（元）", total(S1, render.ColTotal))},
+		{"表2合计应等于表3合计", fig("表2 合计（元）", total(S2, render.ColTotal)), fig("表3 合计（元）", total(S3, render.ColTotal))},
+		{"表1支出总计应等于表3合计", fig("表1 支出总计（元）", total(S1, render.ColTotal)), fig("表3 合计（元）", total(S3, render.ColTotal))},
+		{"表1财政拨款收入应等于表4收入总计", fig("表1 财政拨款收入（元）", p.Table(S1).Exact(rowFiscal, render.ColIncome)), fig("表4 收入总计（元）", total(S4, render.ColIncome))},
+		{"表4支出总计应等于表5、表6、表7合计之和", fig("表4 支出总计（元）", total(S4, render.ColTotal)),
+			fig("表5—表7 合计之和（元）", total(S5, render.ColTotal).Add(total(S6, render.ColTotal)).Add(total(S7, render.ColTotal)))},
+		{"表9“三公”经费合计应等于各项之和", fig("表9 合计（万元）", total(S9, render.ColTotal)),
+			fig("表9 各项之和（万元）", total(S9, colTravel).Add(total(S9, colReception)).Add(total(S9, colVehicles)))},
+	} {
+		c.Relate(checkTotals, render.SeverityError, r.msg, r.left, r.right, at)
+	}
+}
+
+// vehicles: the vehicles held are the sum of the categories given.
+func vehicles(c *render.Checker) {
+	v := c.Doc.Assets.Vehicles
+	if !v.Actual.Set || !v.Kinds().Given() {
+		return
+	}
+	c.Relate(checkVehicles, render.SeverityError, "实有车辆数应等于各类车辆之和",
+		render.Figure{Name: "实有车辆", Value: render.Count(v.Actual.Value)}, render.Figure{Name: "各类车辆之和", Value: render.Count(v.KindsTotal())},
+		render.At("assets.vehicles.actual", v.Actual.Pos))
 }

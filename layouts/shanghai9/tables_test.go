@@ -90,6 +90,27 @@ func TestChecks(t *testing.T) {
 	if ids[carryoverLeftOut] != 1 {
 		t.Errorf("a carry-over line: %v", ids)
 	}
+	// Vehicles held against their categories.
+	doc, pub = build(t, strings.Replace(string(input.Sample), "vehicles: {quota: 4, actual: 4,", "vehicles: {quota: 4, actual: 5,", 1))
+	ids = map[render.CheckID]int{}
+	for _, f := range render.Check(doc, pub) {
+		ids[f.ID]++
+	}
+	if ids[checkVehicles] != 1 {
+		t.Errorf("5 vehicles held, 4 by category: %v", ids)
+	}
+	// The tables' agreement is checked, not assumed: a table built wrong
+	// (here, 表3's 合计 tampered with) is an error.
+	doc, pub = build(t, string(input.Sample))
+	t3 := pub.Table(S3)
+	t3.Rows[len(t3.Rows)-1].Cells[t3.Col(render.ColTotal)] = render.Money(decimal.NewFromInt(1))
+	ids = map[render.CheckID]int{}
+	for _, f := range render.Check(doc, pub) {
+		ids[f.ID]++
+	}
+	if ids[checkTotals] != 2 {
+		t.Errorf("a tampered 表3: %v", ids)
+	}
 }
 
 // The text quotes the tables: 编制说明's figures are tables 1, 4 and 5's in
