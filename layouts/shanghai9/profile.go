@@ -26,6 +26,7 @@ func init() {
 		Others: map[string]reflect.Type{"国有资产.": reflect.TypeOf(AssetsWording{})}}
 	Department.Checks = checks
 	Department.InputKeys = input.LayoutKeys() // every key only some layouts use is Shanghai's
+	Department.Form = form
 	Department.Summarize = summarize
 	Department.PriorYear = nextPriorYear
 	Department.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: S3, Total: render.ColTotal}}

@@ -480,7 +480,7 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 	}
 	unitRe := regexp.MustCompile(`（[^（）]*）$`)
 	n := 0
-	for _, f := range fieldSpecs {
+	for _, f := range res.Pub.Profile.Form { // the sample's layout's form
 		if !strings.HasPrefix(f.Name, "assets.") {
 			continue
 		}
@@ -498,7 +498,7 @@ func TestLabelsSayWhatIsPrinted(t *testing.T) {
 	for _, b := range res.Pub.Section(shanxi13.SecProcurement).Blocks {
 		procurement += b.Text
 	}
-	for _, f := range fieldSpecs {
+	for _, f := range res.Pub.Profile.Form {
 		switch {
 		case strings.HasPrefix(f.Name, "procurement."):
 			if !strings.Contains(procurement, f.Label) {
