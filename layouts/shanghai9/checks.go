@@ -65,7 +65,9 @@ func carryover(c *render.Checker) {
 // silently (spec §6).
 func totals(c *render.Checker) {
 	p := c.Pub
-	total := func(id render.TableID, col render.ColKey) decimal.Decimal { return p.Table(id).Exact(render.TotalRow, col) }
+	total := func(id render.TableID, col render.ColKey) decimal.Decimal {
+		return p.Table(id).Exact(render.TotalRow, col)
+	}
 	fig := func(name string, v decimal.Decimal) render.Figure { return render.Figure{Name: name, Value: v} }
 	at := c.Key("expenditures")
 	for _, r := range []struct {
