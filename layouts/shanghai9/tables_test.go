@@ -2,6 +2,8 @@ package shanghai9
 
 import (
 	"os"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -176,5 +178,33 @@ func TestFilledDepartment(t *testing.T) {
 	}
 	if last := pub.Parts[len(pub.Parts)-1]; last.Title != "J电子政务办公及维护费项目经费情况说明" || last.Entry() != "七、项目经费情况说明" {
 		t.Errorf("七: %q (%q)", last.Title, last.Entry())
+	}
+}
+
+// TestFactsDocumented: docs/facts.md's Shanghai section lists every field
+// of Facts once, in order.
+func TestFactsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/facts.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), "## 版式 shanghai-9")
+	if !ok {
+		t.Fatal("docs/facts.md has no shanghai-9 section")
+	}
+	var listed []string
+	for _, m := range regexp.MustCompile("(?m)^\\| `([A-Za-z0-9]+)` \\|").FindAllStringSubmatch(section, -1) {
+		listed = append(listed, m[1])
+	}
+	var fields []string
+	ft := reflect.TypeOf(Facts{})
+	for i := range ft.NumField() {
+		fields = append(fields, ft.Field(i).Name)
+		if factAbout[ft.Field(i).Name] == "" {
+			t.Errorf("Facts.%s is not described (factAbout)", ft.Field(i).Name)
+		}
+	}
+	if strings.Join(listed, " ") != strings.Join(fields, " ") {
+		t.Errorf("docs/facts.md lists %v,\nFacts has %v", listed, fields)
 	}
 }

@@ -31,6 +31,7 @@ const (
 	factInt
 	factString
 	factBool
+	factRecords // a list of a layout's own records (shanghai-9's Subjects): each an object of its fields
 )
 
 var (
@@ -58,6 +59,10 @@ func kindOf(t reflect.Type) factKind {
 		return factString
 	case reflect.Bool:
 		return factBool
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Struct && recordKnown(t.Elem()) {
+			return factRecords
+		}
 	}
 	return factUnknown
 }
@@ -114,15 +119,43 @@ func profileOf(pub *render.Publication) *render.Profile {
 	return defaultProfile()
 }
 
+// recordKnown tells whether every exported field of a record is of a kind
+// written without nesting (a decimal, a prior figure, a number, a text, a
+// flag, a list of texts).
+func recordKnown(t reflect.Type) bool {
+	for _, ff := range factFields(t) {
+		switch ff.kind {
+		case factUnknown, factRecords, factItems:
+			return false
+		}
+	}
+	return true
+}
+
 // factsJSON writes a publication's facts (a pointer to its profile's
 // struct) field by field.
 func factsJSON(f any) (object, error) {
-	v := reflect.Indirect(reflect.ValueOf(f))
+	return structJSON(reflect.Indirect(reflect.ValueOf(f)))
+}
+
+// structJSON writes a struct's exported fields under their snake_case
+// keys, in order.
+func structJSON(v reflect.Value) (object, error) {
 	out := object{}
 	for _, ff := range factFields(v.Type()) {
 		fv := v.Field(ff.index)
 		var val any
 		switch ff.kind {
+		case factRecords:
+			recs := []object{}
+			for i := range fv.Len() {
+				o, err := structJSON(fv.Index(i))
+				if err != nil {
+					return nil, err
+				}
+				recs = append(recs, o)
+			}
+			val = recs
 		case factDecimal:
 			val = Exact(fv.Interface().(decimal.Decimal))
 		case factPrior:

@@ -2,7 +2,10 @@ package opendata
 
 import (
 	"encoding/json"
+	"reflect"
+	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
@@ -14,7 +17,6 @@ const (
 	DecimalPattern = `^-?[0-9]+(\.[0-9]+)?$`
 	PrintedPattern = `^-?[0-9]+\.[0-9]{2}$`
 	keyPattern     = `^[a-z][a-z0-9_]*$`
-	tableIDPattern = `^T[0-9]+$`
 )
 
 // Schema returns the JSON Schema (draft 2020-12) of what JSON writes, with
@@ -27,6 +29,7 @@ func Schema() []byte { return SchemaFor(defaultProfile()) }
 // SchemaFor is the JSON Schema of a layout's open data: its facts' keys
 // are those of the profile's Facts (Profile.Wording), each described.
 func SchemaFor(p *render.Profile) []byte {
+	tableIDPattern, idRange := tableIDs(p)
 	str := func(desc string) map[string]any { return map[string]any{"type": "string", "description": desc} }
 	ref := func(name, desc string) map[string]any {
 		s := map[string]any{"$ref": "#/$defs/" + name}
@@ -91,7 +94,7 @@ func SchemaFor(p *render.Profile) []byte {
 			"exact":    byColumn("精确金额，按列的键：只列与印出数字不同的（如以元填报时）", ref("decimal", "")),
 		}, "left_key", "exact"),
 		"table": obj("一张公开表", map[string]any{
-			"id":      map[string]any{"type": "string", "pattern": tableIDPattern, "description": "表的稳定标识：T1 … T13"},
+			"id":      map[string]any{"type": "string", "pattern": tableIDPattern, "description": "表的稳定标识：" + idRange},
 			"number":  map[string]any{"type": "integer", "minimum": 1, "description": "预算公开表的序号"},
 			"label":   str("表上方印的文字：预算公开表N"),
 			"title":   str("表题：{年度}年……"),
@@ -121,6 +124,8 @@ func SchemaFor(p *render.Profile) []byte {
 			s = ref("prior", desc)
 		case factItems:
 			s = map[string]any{"type": "array", "items": ref("item", ""), "description": desc}
+		case factRecords:
+			s = map[string]any{"type": "array", "description": desc, "items": recordSchema(p.Wording.Data.Field(f.index).Type.Elem(), ref, str)}
 		case factStrings:
 			s = map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "description": desc}
 		case factInt:
@@ -153,7 +158,7 @@ func SchemaFor(p *render.Profile) []byte {
 		"draft":           str("草稿说明：勾稽核对有错误仍然生成时才出现"),
 		"unit":            str("各表金额的单位：万元"),
 		"sources":         map[string]any{"type": "array", "items": sources, "description": "资金来源，按表中列的顺序"},
-		"tables": map[string]any{"type": "object", "minProperties": 1, "description": "各表，按表的标识（T1 … T13），按印出顺序",
+		"tables": map[string]any{"type": "object", "minProperties": 1, "description": "各表，按表的标识（" + idRange + "），按印出顺序",
 			"patternProperties": map[string]any{tableIDPattern: ref("table", "")}, "additionalProperties": false},
 		"facts": ref("facts", ""),
 	}, "draft")
@@ -167,4 +172,55 @@ func SchemaFor(p *render.Profile) []byte {
 		panic(err)
 	}
 	return append(b, '\n')
+}
+
+// recordSchema is the schema of one record of a list fact: an object of
+// its fields, each by its kind, all required.
+func recordSchema(t reflect.Type, ref func(name, desc string) map[string]any, str func(desc string) map[string]any) map[string]any {
+	props := map[string]any{}
+	var req []string
+	for _, f := range factFields(t) {
+		var s map[string]any
+		switch f.kind {
+		case factDecimal:
+			s = ref("decimal", f.name)
+		case factPrior:
+			s = ref("prior", f.name)
+		case factStrings:
+			s = map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
+		case factInt:
+			s = map[string]any{"type": "integer"}
+		case factBool:
+			s = map[string]any{"type": "boolean"}
+		default:
+			s = str(f.name)
+		}
+		props[f.key] = s
+		req = append(req, f.key)
+	}
+	sort.Strings(req)
+	return map[string]any{"type": "object", "additionalProperties": false, "properties": props, "required": req}
+}
+
+// tableIDs are the pattern of a profile's table ids — the letters they
+// share, then a number: ^T[0-9]+$ — and their range as said: T1 … T13.
+func tableIDs(p *render.Profile) (pattern, said string) {
+	if len(p.Tables) == 0 {
+		return `^[A-Za-z0-9-]+$`, ""
+	}
+	var first, last, prefix string
+	for i, d := range p.Tables {
+		id := string(d.ID)
+		if i == 0 {
+			first, prefix = id, strings.TrimRight(id, "0123456789")
+		}
+		last = id
+		if strings.TrimRight(id, "0123456789") != prefix {
+			prefix = ""
+		}
+	}
+	if prefix == "" {
+		return `^[A-Za-z0-9-]+$`, first + " … " + last
+	}
+	return "^" + regexp.QuoteMeta(prefix) + "[0-9]+$", first + " … " + last
 }
