@@ -354,6 +354,12 @@ type Reasons struct {
 	GeneralPublicChange  Text `yaml:"general_public_change"`
 	ThreePublicChange    Text `yaml:"three_public_change"`
 	OperatingCostsChange Text `yaml:"operating_costs_change"`
+	// The reason of each “三公” item's change, where a layout says it by
+	// item (Shanghai: 购置 and 运行 separately).
+	OutboundTravelChange   Text `yaml:"outbound_travel_change" only:"layout"`
+	ReceptionChange        Text `yaml:"reception_change" only:"layout"`
+	VehiclePurchaseChange  Text `yaml:"vehicle_purchase_change" only:"layout"`
+	VehicleOperationChange Text `yaml:"vehicle_operation_change" only:"layout"`
 }
 
 // Procurement is 九、政府采购情况.

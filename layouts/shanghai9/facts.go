@@ -28,6 +28,8 @@ type Facts struct {
 	PriorThreePublic, PriorTravel, PriorReception, PriorVehicles                render.Prior
 	PriorVehiclePurchase, PriorVehicleOperation                                 render.Prior
 	ThreePublicReason                                                           string
+	// Each item\'s reason (a mark when it changed and none was given).
+	TravelReason, ReceptionReason, VehiclePurchaseReason, VehicleOperationReason string
 
 	// 六（二）机关运行经费 (表9): the units that have it, as the sentence
 	// counts them (下属2家机关和1家参公事业单位).
@@ -69,7 +71,9 @@ var factAbout = map[string]string{
 	"PriorThreePublic": "上年“三公”经费预算", "PriorTravel": "上年因公出国（境）费", "PriorReception": "上年公务接待费",
 	"PriorVehicles": "上年公务用车购置及运行费", "PriorVehiclePurchase": "上年公务用车购置费", "PriorVehicleOperation": "上年公务用车运行费",
 	"ThreePublicReason": "“三公”经费增减的原因（部门填写）",
-	"OperatingCosts":    "机关运行经费（表9）", "OperatingUnits": "有机关运行经费的单位（如 下属2家机关和1家参公事业单位）",
+	"TravelReason":      "因公出国（境）费增减的原因", "ReceptionReason": "公务接待费增减的原因",
+	"VehiclePurchaseReason": "公务用车购置费增减的原因", "VehicleOperationReason": "公务用车运行费增减的原因",
+	"OperatingCosts": "机关运行经费（表9）", "OperatingUnits": "有机关运行经费的单位（如 下属2家机关和1家参公事业单位）",
 	"HasOperatingCosts": "是否有机关运行经费",
 	"ReservedSME":       "面向中小企业预留的政府采购项目预算（如 80万元）", "ReservedSmallMicro": "其中预留给小型和微型企业的（如 30万元）",
 	"Procurement": "政府采购预算", "Goods": "政府采购货物预算", "Works": "政府采购工程预算", "Services": "政府采购服务预算",
@@ -135,6 +139,20 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 		f.PriorThreePublic = render.Prior{Value: f.PriorTravel.Value.Add(f.PriorReception.Value).Add(f.PriorVehicles.Value), Set: true}
 	}
 	f.ThreePublicReason = d.Reasons.ThreePublicChange.Value
+	rs := d.Reasons
+	reason := func(t input.Text, cur decimal.Decimal, p render.Prior, what, key string) string {
+		if render.Given(t) {
+			return strings.TrimSpace(t.Value)
+		}
+		if !p.Set || render.Round(cur).Equal(render.Round(p.Value)) {
+			return "" // no change, or no prior figure: nothing to explain
+		}
+		return b.Unknown(render.ReasonMissing, what+"比上年增减的原因", "reasons."+key, b.KeyPos("reasons"))
+	}
+	f.TravelReason = reason(rs.OutboundTravelChange, f.Travel, f.PriorTravel, "因公出国（境）费", "outbound_travel_change")
+	f.ReceptionReason = reason(rs.ReceptionChange, f.Reception, f.PriorReception, "公务接待费", "reception_change")
+	f.VehiclePurchaseReason = reason(rs.VehiclePurchaseChange, f.VehiclePurchase, f.PriorVehiclePurchase, "公务用车购置费", "vehicle_purchase_change")
+	f.VehicleOperationReason = reason(rs.VehicleOperationChange, f.VehicleOperation, f.PriorVehicleOperation, "公务用车运行费", "vehicle_operation_change")
 	f.OperatingCosts = cell(colOperating)
 	f.HasOperatingCosts = !render.Round(f.OperatingCosts).IsZero()
 	f.OperatingUnits = operatingUnits(b)

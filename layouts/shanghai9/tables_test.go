@@ -208,3 +208,35 @@ func TestFactsDocumented(t *testing.T) {
 		t.Errorf("docs/facts.md lists %v,\nFacts has %v", listed, fields)
 	}
 }
+
+// Each “三公” item's change has its reason (购置 and 运行 separately): one
+// that changed with none given is a 需补填; given, the sentence says it.
+func TestItemReasons(t *testing.T) {
+	src, err := os.ReadFile("testdata/datong-sh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(src), "vehicle_operation: 12.10}", "vehicle_operation: 10.00}", 1)
+	if changed == string(src) {
+		t.Fatal("the prior 运行费 is not where the test looks")
+	}
+	doc, pub := build(t, changed)
+	var paths []string
+	for _, f := range render.Check(doc, pub) {
+		if f.Severity == render.SeverityIncomplete {
+			paths = append(paths, f.Path)
+		}
+	}
+	if strings.Join(paths, " ") != "reasons.vehicle_operation_change" {
+		t.Errorf("需补填 %v, want the 运行费's reason", paths)
+	}
+	given := strings.Replace(changed, "reasons:\n", "reasons:\n  vehicle_operation_change: 车辆老化，维修费用增加\n", 1)
+	_, pub = build(t, given)
+	var text string
+	for _, b := range pub.Section("three_public").Blocks {
+		text += b.Text
+	}
+	if !strings.Contains(text, "公务用车运行费12.1万元，比2023年预算增加2.1万元，主要原因是车辆老化，维修费用增加。") {
+		t.Errorf("三公: %s", text)
+	}
+}
