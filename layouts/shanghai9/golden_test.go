@@ -1,0 +1,86 @@
+package shanghai9
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/budgetpub/budgetpub/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// TestPublicationGolden: the filled Shanghai department as it prints —
+// every part's headings and paragraphs, every table's title, furniture,
+// header and rows as their cells print (元 with separators, 万元, blanks),
+// its notes — held to testdata/datong-sh.golden (go test -update rewrites
+// it; look at the difference before committing it).
+func TestPublicationGolden(t *testing.T) {
+	src, err := os.ReadFile("testdata/datong-sh.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, pub := build(t, string(src))
+	var b strings.Builder
+	b.WriteString(pub.Department + "\n" + pub.Title + "\n")
+	for _, p := range pub.Parts {
+		b.WriteString("\n# " + p.Entry() + " | " + p.Title + "\n")
+		for _, s := range p.Sections {
+			if s.Table != nil {
+				writeTable(&b, s.Entry(), s.Table)
+				continue
+			}
+			if s.Heading != "" {
+				b.WriteString("## " + s.Heading + "\n")
+			}
+			for _, para := range s.Paragraphs {
+				b.WriteString(para + "\n")
+			}
+			for _, bl := range s.Blocks {
+				b.WriteString(bl.Text + "\n")
+			}
+		}
+	}
+	got := b.String()
+	const path = "testdata/datong-sh.golden"
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(gl), len(wl)) {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s: %d lines, want %d", path, len(gl), len(wl))
+	}
+}
+
+// writeTable writes a table as it prints: its 目录 line, title, the line
+// under the title, header texts, each row's printed cells, its notes.
+func writeTable(b *strings.Builder, entry string, t *render.Table) {
+	b.WriteString("## " + entry + "\n" + t.Title + "\n" + t.DeptLine() + " | " + t.UnitLine() + "\n")
+	var head []string
+	for _, h := range t.Header {
+		head = append(head, h.Text)
+	}
+	b.WriteString("[" + strings.Join(head, " | ") + "]\n")
+	for _, r := range t.Rows {
+		cells := make([]string, len(r.Cells))
+		for i, c := range r.Cells {
+			cells[i] = c.Printed()
+		}
+		b.WriteString(strings.Join(cells, " | ") + "\n")
+	}
+	for _, n := range t.Notes {
+		b.WriteString(n + "\n")
+	}
+}
