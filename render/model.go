@@ -434,6 +434,23 @@ func (t *Table) FillerRow() Row {
 	return Row{Kind: RowFiller, Cells: cells}
 }
 
+// BlankHalf is one half of a row of a two-sided table, empty: a cell per
+// column of that side, an amount's blank or an empty text.
+func (t *Table) BlankHalf(side Side) []Cell {
+	var out []Cell
+	for _, c := range t.Columns {
+		if c.Side != side {
+			continue
+		}
+		if c.Kind == KindAmount {
+			out = append(out, Cell{Kind: KindAmount})
+		} else {
+			out = append(out, Str(""))
+		}
+	}
+	return out
+}
+
 // Heads tells whether body row i heads the rows after it (a 类 or 款, a
 // unit): the next row is deeper. A filler row heads none and is no child.
 func (t *Table) Heads(i int) bool {

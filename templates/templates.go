@@ -17,9 +17,13 @@ type Term struct {
 }
 
 // Glossary returns the default glossary, in print order.
-func Glossary() []Term {
+func Glossary() []Term { return ParseGlossary(glossary) }
+
+// ParseGlossary reads a glossary's text, one “名词：解释” a line (blank lines
+// and # comments skipped): a layout's own default glossary is read so.
+func ParseGlossary(text string) []Term {
 	var out []Term
-	for _, line := range strings.Split(glossary, "\n") {
+	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue

@@ -80,8 +80,6 @@ var factAbout = map[string]string{
 	"Units": "预算单位数", "Projects": "本年项目数", "GoalProjects": "编报绩效目标的项目数", "GoalAmount": "编报绩效目标的项目预算资金",
 }
 
-func prior(a input.Amount) render.Prior { return render.Prior{Value: a.Value, Set: a.Set} }
-
 // wan is a table's figure in 元 as the text's 万元, exactly.
 func wan(d decimal.Decimal) decimal.Decimal { return d.Shift(-4) }
 
@@ -100,8 +98,8 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 		return wan(p.Table(id).Exact(render.TotalRow, render.ColTotal))
 	}
 	f.GeneralPublic, f.GovFund, f.StateCapital = total(S5), total(S6), total(S7)
-	f.PriorGP = prior(d.PriorYear.GeneralPublic)
-	f.PriorFiscal, f.PriorGF, f.PriorSC = prior(d.PriorYear.Fiscal), prior(d.PriorYear.GovernmentFund), prior(d.PriorYear.StateCapital)
+	f.PriorGP = render.PriorOf(d.PriorYear.GeneralPublic)
+	f.PriorFiscal, f.PriorGF, f.PriorSC = render.PriorOf(d.PriorYear.Fiscal), render.PriorOf(d.PriorYear.GovernmentFund), render.PriorOf(d.PriorYear.StateCapital)
 
 	// One sentence per 项 of table 5, in code order.
 	t5 := p.Table(S5)
@@ -130,8 +128,8 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 	f.ThreePublic, f.Travel, f.Reception = cell(render.ColTotal), cell(colTravel), cell(colReception)
 	f.Vehicles, f.VehiclePurchase, f.VehicleOperation = cell(colVehicles), cell(colPurchase), cell(colOperation)
 	py := d.PriorYear.ThreePublic
-	f.PriorTravel, f.PriorReception = prior(py.OutboundTravel), prior(py.Reception)
-	f.PriorVehiclePurchase, f.PriorVehicleOperation = prior(py.VehiclePurchase), prior(py.VehicleOperation)
+	f.PriorTravel, f.PriorReception = render.PriorOf(py.OutboundTravel), render.PriorOf(py.Reception)
+	f.PriorVehiclePurchase, f.PriorVehicleOperation = render.PriorOf(py.VehiclePurchase), render.PriorOf(py.VehicleOperation)
 	if py.VehiclePurchase.Set && py.VehicleOperation.Set {
 		f.PriorVehicles = render.Prior{Value: py.VehiclePurchase.Value.Add(py.VehicleOperation.Value), Set: true}
 	}

@@ -50,7 +50,7 @@ func parts(v variant, b *render.Builder, t *template.Template) ([]*render.Part, 
 		{ID: "duties", Paragraphs: b.TextOrUnknown(d.Overview.Duties, render.UnknownOverview, "主要职能", "overview.duties")}}}
 	two := &render.Part{ID: PartOrganization, TOC: "二、" + who + "机构设置", Title: name + "机构设置", Sections: []*render.Section{
 		{ID: "organization", Paragraphs: b.TextOrUnknown(d.Overview.Organization, render.UnknownOverview, "机构设置", "overview.organization")}}}
-	three := &render.Part{ID: PartGlossary, TOC: "三、名词解释", Title: "名词解释", Sections: []*render.Section{{ID: "glossary", Paragraphs: glossary(b)}}}
+	three := &render.Part{ID: PartGlossary, TOC: "三、名词解释", Title: "名词解释", Sections: []*render.Section{{ID: "glossary", Paragraphs: b.Glossary(templates.ParseGlossary(glossaryText))}}}
 	var explained []render.Block
 	for _, def := range []string{"编制说明.收入", "编制说明.支出", "编制说明.财政拨款"} {
 		explained = append(explained, para(w.Say(def, f))...)
@@ -90,34 +90,4 @@ func parts(v variant, b *render.Builder, t *template.Template) ([]*render.Part, 
 		all = append(all, projectParts(b)...)
 	}
 	return all, nil
-}
-
-// glossary is Shanghai's default 名词解释 with the input's replacements and
-// additions, numbered.
-func glossary(b *render.Builder) []string {
-	var terms []templates.Term
-	for _, line := range strings.Split(glossaryText, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		term, text, _ := strings.Cut(line, "：")
-		terms = append(terms, templates.Term{Term: term, Text: text})
-	}
-	for _, g := range b.Doc.Glossary {
-		replaced := false
-		for i := range terms {
-			if terms[i].Term == g.Term.Value {
-				terms[i].Text, replaced = g.Text.Value, true
-			}
-		}
-		if !replaced {
-			terms = append(terms, templates.Term{Term: g.Term.Value, Text: g.Text.Value})
-		}
-	}
-	out := make([]string, len(terms))
-	for i, t := range terms {
-		out[i] = fmt.Sprintf("%s、%s：%s", render.ChineseNumber(i+1), t.Term, strings.TrimSpace(t.Text))
-	}
-	return out
 }

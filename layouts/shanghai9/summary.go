@@ -1,8 +1,6 @@
 package shanghai9
 
 import (
-	"fmt"
-
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
@@ -70,31 +68,16 @@ func sideBySide(t *render.Table, lefts, rights []half, total render.Row) {
 		if i < len(lefts) {
 			row.LeftKey, row.Cells = lefts[i].key, append(row.Cells, lefts[i].cells...)
 		} else {
-			row.Cells = append(row.Cells, blankHalf(t, render.SideLeft)...)
+			row.Cells = append(row.Cells, t.BlankHalf(render.SideLeft)...)
 		}
 		if i < len(rights) {
 			row.Key, row.Cells = rights[i].key, append(row.Cells, rights[i].cells...)
 		} else {
-			row.Cells = append(row.Cells, blankHalf(t, render.SideMain)...)
+			row.Cells = append(row.Cells, t.BlankHalf(render.SideMain)...)
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	t.Rows = append(t.Rows, total)
-}
-
-// blankHalf is one side's empty cells.
-func blankHalf(t *render.Table, side render.Side) []render.Cell {
-	var out []render.Cell
-	for _, c := range t.Columns {
-		if c.Side == side {
-			if c.Kind == render.KindAmount {
-				out = append(out, render.Cell{Kind: render.KindAmount})
-			} else {
-				out = append(out, render.Str(""))
-			}
-		}
-	}
-	return out
 }
 
 // table1 is 财务收支预算总表.
@@ -232,5 +215,3 @@ func table4(b *render.Builder, t *render.Table) {
 	t.PadTo(blockBands)
 	tl.Finish(t, false)
 }
-
-var _ = fmt.Sprint

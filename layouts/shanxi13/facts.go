@@ -81,8 +81,6 @@ type Facts struct {
 	PurchaseOfServices, OtherNotes                    []string
 }
 
-func prior(a input.Amount) render.Prior { return render.Prior{Value: a.Value, Set: a.Set} }
-
 // facts gathers the figures of 第三部分 from the built tables: each
 // sentence quotes the very cell its table prints (its exact amount, rounded
 // once when printed), so a paragraph cannot disagree with its table.
@@ -97,7 +95,7 @@ func buildFacts(b *render.Builder) *Facts {
 	income := func(s input.Source) decimal.Decimal { return t1.Exact(render.SourceRow(s), render.ColIncome) }
 	f.GeneralPublic, f.GovFund, f.StateCapital = income(input.GeneralPublic), income(input.GovernmentFund), income(input.StateCapital)
 	f.SpecialAccount, f.UnitFunds = income(input.SpecialAccount), income(input.UnitFunds)
-	f.PriorTotal, f.PriorGP = prior(d.PriorYear.Total), prior(d.PriorYear.GeneralPublic)
+	f.PriorTotal, f.PriorGP = render.PriorOf(d.PriorYear.Total), render.PriorOf(d.PriorYear.GeneralPublic)
 	f.TotalReason, f.GPReason = d.Reasons.TotalChange.Value, d.Reasons.GeneralPublicChange.Value
 
 	// 三: 表3's 合计 row.
@@ -163,8 +161,8 @@ func threePublicFacts(b *render.Builder, f *Facts) {
 	f.Travel, f.Reception = item(render.ItemOutboundTravel), item(render.ItemReception)
 	f.VehiclePurchase, f.VehicleOperation = item(render.ItemVehiclePurchase), item(render.ItemVehicleOperation)
 	f.ThreePublic = t.Exact(render.TotalRow, render.ColTotal)
-	f.PriorTravel, f.PriorReception = prior(py.OutboundTravel), prior(py.Reception)
-	f.PriorVehiclePurchase, f.PriorVehicleOperation = prior(py.VehiclePurchase), prior(py.VehicleOperation)
+	f.PriorTravel, f.PriorReception = render.PriorOf(py.OutboundTravel), render.PriorOf(py.Reception)
+	f.PriorVehiclePurchase, f.PriorVehicleOperation = render.PriorOf(py.VehiclePurchase), render.PriorOf(py.VehicleOperation)
 	all := []render.Prior{f.PriorTravel, f.PriorReception, f.PriorVehiclePurchase, f.PriorVehicleOperation}
 	f.PriorThreePublic = render.Prior{Set: true}
 	for _, p := range all {
@@ -188,7 +186,7 @@ func operatingFacts(b *render.Builder, f *Facts) {
 	}
 	f.OperatingCosts = t.Exact(render.TotalRow, render.ColTotal)
 	f.OperatingUnitsChinese = render.ChineseCount(f.OperatingUnits)
-	f.PriorOperatingCosts = prior(b.Doc.PriorYear.OperatingCosts)
+	f.PriorOperatingCosts = render.PriorOf(b.Doc.PriorYear.OperatingCosts)
 	f.OperatingCostsReason = b.Doc.Reasons.OperatingCostsChange.Value
 }
 

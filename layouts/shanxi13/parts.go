@@ -2,7 +2,6 @@ package shanxi13
 
 import (
 	"fmt"
-	"strings"
 	"text/template"
 
 	"github.com/budgetpub/budgetpub/render"
@@ -32,31 +31,8 @@ func layoutParts(b *render.Builder) (one, two, four *render.Part) {
 	for _, t := range b.Pub.Tables {
 		two.Sections = append(two.Sections, &render.Section{ID: string(t.ID), TOC: "表" + render.ChineseNumber(t.Number) + t.Title, Table: t})
 	}
-	four = &render.Part{ID: render.PartGlossary, Title: "第四部分 名词解释", Sections: []*render.Section{{ID: SecGlossary, Paragraphs: glossary(b)}}}
+	four = &render.Part{ID: render.PartGlossary, Title: "第四部分 名词解释", Sections: []*render.Section{{ID: SecGlossary, Paragraphs: b.Glossary(templates.Glossary())}}}
 	return one, two, four
-}
-
-// glossary is the default glossary with the input's replacements and
-// additions, numbered 一、二、…
-func glossary(b *render.Builder) []string {
-	terms := templates.Glossary()
-	for _, g := range b.Doc.Glossary {
-		replaced := false
-		for i := range terms {
-			if terms[i].Term == g.Term.Value {
-				terms[i].Text = g.Text.Value
-				replaced = true
-			}
-		}
-		if !replaced {
-			terms = append(terms, templates.Term{Term: g.Term.Value, Text: g.Text.Value})
-		}
-	}
-	out := make([]string, len(terms))
-	for i, t := range terms {
-		out[i] = fmt.Sprintf("%s、%s：%s", render.ChineseNumber(i+1), t.Term, strings.TrimSpace(t.Text))
-	}
-	return out
 }
 
 // The sections of shanxi-13, by stable id.

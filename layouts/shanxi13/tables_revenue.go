@@ -40,7 +40,7 @@ func table9(b *render.Builder, t *render.Table) {
 			l := lefts[i]
 			row = render.Row{Kind: l.Kind, Level: l.Level, LeftKey: l.Key, Cells: append([]render.Cell(nil), l.Cells...)}
 		} else {
-			row.Cells = blankHalf(t, render.SideLeft)
+			row.Cells = t.BlankHalf(render.SideLeft)
 		}
 		if i < len(rights) {
 			r := rights[i]
@@ -50,7 +50,7 @@ func table9(b *render.Builder, t *render.Table) {
 				row.Kind, row.Level = r.Kind, r.Level
 			}
 		} else {
-			row.Cells = append(row.Cells, blankHalf(t, render.SideMain)...)
+			row.Cells = append(row.Cells, t.BlankHalf(render.SideMain)...)
 		}
 		t.Rows = append(t.Rows, row)
 	}

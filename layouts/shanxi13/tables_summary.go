@@ -45,26 +45,6 @@ func categoryLabel(b *render.Builder, i int, code string) string {
 // sourceLabel is 一、一般公共预算 …: the i-th source as a row label.
 func sourceLabel(i int, s input.Source) string { return render.ChineseNumber(i+1) + "、" + s.Title() }
 
-// blank is an empty cell of a column: an empty amount, or empty text (also
-// in a code column: there is no code to keep as text).
-func blank(c render.Column) render.Cell {
-	if c.Kind == render.KindAmount {
-		return render.Cell{Kind: render.KindAmount}
-	}
-	return render.Str("")
-}
-
-// blankHalf is one half of a row of a two-sided table, empty.
-func blankHalf(t *render.Table, side render.Side) []render.Cell {
-	var out []render.Cell
-	for _, c := range t.Columns {
-		if c.Side == side {
-			out = append(out, blank(c))
-		}
-	}
-	return out
-}
-
 // table1 is 预算收支总表: income by source on the left, expenditure by the 30
 // categories on the right; the two sides balance by construction.
 func table1(b *render.Builder, t *render.Table) {
@@ -100,7 +80,7 @@ func table1(b *render.Builder, t *render.Table) {
 		}
 		curParts, carryParts, allParts = append(curParts, cur), append(carryParts, carry), append(allParts, cur.Add(carry))
 		tl.Check(cur.Add(carry), cur, carry)
-		row := render.Row{Kind: render.RowItem, Level: 1, Key: render.CodeRow(code), Cells: blankHalf(t, render.SideLeft)}
+		row := render.Row{Kind: render.RowItem, Level: 1, Key: render.CodeRow(code), Cells: t.BlankHalf(render.SideLeft)}
 		if i < len(lefts) {
 			row.LeftKey, row.Cells = lefts[i].key, lefts[i].cells
 		}
@@ -155,7 +135,7 @@ func table4(b *render.Builder, t *render.Table) {
 			}
 		}
 		cols.Add(amounts)
-		row := render.Row{Kind: render.RowItem, Level: 1, Key: render.CodeRow(code), Cells: blankHalf(t, render.SideLeft)}
+		row := render.Row{Kind: render.RowItem, Level: 1, Key: render.CodeRow(code), Cells: t.BlankHalf(render.SideLeft)}
 		if i < len(lefts) {
 			row.LeftKey, row.Cells = render.SourceRow(fiscal[i]), lefts[i]
 		}
@@ -174,7 +154,7 @@ func table4(b *render.Builder, t *render.Table) {
 		render.Row{Kind: render.RowItem, Key: render.CarryoverRow, LeftKey: render.CarryoverRow, Cells: []render.Cell{render.Str("上年财政拨款结转"), render.Money(carryTotal), render.Str("年终结转"), render.Money(zero), render.Money(zero), render.Money(zero), render.Money(zero)}},
 	)
 	for i, s := range fiscal {
-		cells := append([]render.Cell{render.Str(sourceLabel(i, s)), render.Money(carryIn[s])}, blankHalf(t, render.SideMain)...)
+		cells := append([]render.Cell{render.Str(sourceLabel(i, s)), render.Money(carryIn[s])}, t.BlankHalf(render.SideMain)...)
 		rows = append(rows, render.Row{Kind: render.RowItem, Level: 2, LeftKey: render.CarrySourceRow(s), Cells: cells})
 	}
 	rows = append(rows, render.Row{Kind: render.RowTotal, Key: render.TotalRow, LeftKey: render.TotalRow, Cells: append([]render.Cell{render.Str("收入总计"), render.Money(incomeTotal.Add(carryTotal)), render.Str("支出总计"), render.Money(spent)}, moneys(colTotals)...)})
