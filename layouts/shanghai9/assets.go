@@ -39,14 +39,16 @@ var vehicleKinds = []struct {
 	{"事业单位业务用车", func(k input.VehicleKinds) input.Count { return k.InstitutionBusiness }},
 }
 
-// kindList is Shanghai's list of a count per category: each of its eight
-// (0 when not given: a count the clerk gave as a whole, its parts not
-// said, is the total's), the two others only when given.
-func kindList(k input.VehicleKinds) string {
+// kindList is Shanghai's list of a count per category. Of the vehicles
+// held (all: true) each of its eight is listed, one not given as 0 — the
+// held are checked to be the sum of the categories given (sh-vehicles), so
+// the others are none — and the two others only when given; of a planned
+// purchase, which has no total of its own, only the categories given.
+func kindList(k input.VehicleKinds, all bool) string {
 	var out []string
 	for i, c := range vehicleKinds {
 		n := c.of(k)
-		if i >= 8 && !n.Set {
+		if !n.Set && (!all || i >= 8) {
 			continue
 		}
 		out = append(out, fmt.Sprintf("%s%d辆", c.name, n.Value))
@@ -74,12 +76,12 @@ func assetsWording(v variant, b *render.Builder) AssetsWording {
 		w.AsOf = b.Unknown(render.UnknownAssets, "国有资产的统计日期", "assets.as_of", a.Pos)
 	}
 	w.Vehicles = count(a.Vehicles.Actual, "辆", "实有车辆数", "assets.vehicles.actual")
-	w.VehicleKinds = kindList(a.Vehicles.Kinds())
+	w.VehicleKinds = kindList(a.Vehicles.Kinds(), true)
 	w.Equipment = count(a.EquipmentOver1m, "台（套）", "单价100万元（含）以上设备的台（套）数", "assets.equipment_over_1m")
 	pp := a.PlannedPurchases
 	if pp.Vehicles.Given() {
 		w.Planned = fmt.Sprintf("%d辆", pp.Vehicles.KindsTotal())
-		w.PlannedKinds = kindList(pp.Vehicles)
+		w.PlannedKinds = kindList(pp.Vehicles, false)
 	} else {
 		w.Planned = b.Unknown(render.UnknownAssets, "本年预算安排购置的车辆", "assets.planned_purchases.vehicles", a.Pos)
 	}
