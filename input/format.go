@@ -907,9 +907,17 @@ func (w *writer) examples(key string) []any {
 			Expenditure{Code: Text{Value: "2010399"}, Project: zero},
 			Expenditure{Code: Text{Value: "2080505"}, Basic: zero},
 		}
+		if w.shown["expenditures[].basic_personnel"] {
+			for i, l := range lines {
+				if e := l.(Expenditure); e.Basic.Set {
+					e.Personnel = zero
+					lines[i] = e
+				}
+			}
+		}
 		if w.shown["expenditures[].income_kind"] {
 			lines = append(lines, Expenditure{Code: Text{Value: "2010301"}, Source: Text{Value: UnitFunds.Key()},
-				Income: Text{Value: IncomeBusiness.Key()}, Basic: zero})
+				Income: Text{Value: IncomeBusiness.Key()}, Project: zero})
 		}
 		return lines
 	case "basic_by_economic":

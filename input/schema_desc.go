@@ -35,6 +35,7 @@ var schemaDescriptions = map[string]string{
 	"subject_purposes":                              "各科目的主要用途（上海部门预算、单位预算的编制说明用）：每个“项”级科目一行，接在“……科目X万元，”之后",
 	"subject_purposes[].code":                       "7 位支出功能分类科目编码（项），须是 expenditures 中有的科目",
 	"subject_purposes[].purpose":                    "该科目资金的主要用途，如 主要用于机关日常运转",
+	"expenditures[].basic_personnel":                "基本支出中的人员经费（上海单位预算的财务收支预算总表用），其余为公用经费；不大于 basic",
 	"subject_purposes[].prior_executed":             "上年该科目的当年预算执行数（单位预算的“比上年预算执行数增加（减少）”用）；不知道的不要写",
 	"basic_by_economic":                             "表6：一般公共预算当年基本支出，按部门经济分类款 × 政府经济分类款",
 	"basic_by_economic[].dept":                      "部门预算支出经济分类科目编码（款，5 位，以 3 开头）",

@@ -229,6 +229,9 @@ type Expenditure struct {
 	Income    Text   `yaml:"income_kind" kind:"key" only:"layout"`
 	Carryover bool   `yaml:"carryover"`
 	Basic     Amount `yaml:"basic"`
+	// Personnel is the 人员经费 part of Basic (basic_personnel), the rest
+	// being 公用经费: a 单位预算's 财务收支预算总表 splits its 基本支出 so.
+	Personnel Amount `yaml:"basic_personnel" only:"layout"`
 	Project   Amount `yaml:"project"`
 	Pos       Pos    `yaml:"-"`
 }

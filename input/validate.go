@@ -116,6 +116,7 @@ func (v *validator) run() {
 		if !e.Basic.Set && !e.Project.Set {
 			v.errorf(e.Pos, "支出行 %s 应至少填写 basic（基本支出）或 project（项目支出）", e.Code.Value)
 		}
+		v.personnel(e)
 		kind := v.incomeKind(e, src, known)
 		// Lines of one code, source and year are one line, unless their
 		// money is of different kinds of income.
@@ -386,6 +387,19 @@ func (v *validator) source(t Text) (Source, bool) {
 		v.errorf(t.Pos, "未知的资金来源 %q%s，可用：%s", t.Value, hint, strings.Join(SourceKeys(), ", "))
 	}
 	return s, ok
+}
+
+// personnel checks a line's basic_personnel: a part of its basic, from
+// 0 to all of it.
+func (v *validator) personnel(e Expenditure) {
+	p := e.Personnel
+	switch {
+	case !p.Set:
+	case !e.Basic.Set:
+		v.errorf(p.Pos, "支出行 %s 写了 basic_personnel（人员经费）而没有写 basic（基本支出）：人员经费是基本支出的一部分；请填写 basic，或删去 basic_personnel", e.Code.Value)
+	case p.Value.IsNegative() || p.Value.GreaterThan(e.Basic.Value):
+		v.errorf(p.Pos, "支出行 %s 的 basic_personnel（人员经费）%s 万元不在 0 与 basic（基本支出）%s 万元之间：人员经费是基本支出的一部分，其余为公用经费；请改正", e.Code.Value, p.Value.String(), e.Basic.Value.String())
+	}
 }
 
 // incomeKind checks a line's income_kind: a known kind, on a line of

@@ -70,6 +70,10 @@ type Line struct {
 	// 事业单位经营收入, 其他收入) when the line gives it (IncomeGiven).
 	Income      input.IncomeKind
 	IncomeGiven bool
+	// Personnel is the 人员经费 part of Basic when the line gives it
+	// (PersonnelGiven); the rest of Basic is 公用经费.
+	Personnel      decimal.Decimal
+	PersonnelGiven bool
 }
 
 func (l Line) Total() decimal.Decimal { return l.Basic.Add(l.Project) }
@@ -79,6 +83,7 @@ func ExpenditureLines(doc *input.Document) []Line {
 	for _, e := range doc.Expenditures {
 		l := Line{Code: e.Code.Value, Source: e.Src, Carryover: e.Carryover, Basic: e.Basic.Value, Project: e.Project.Value}
 		l.Income, l.IncomeGiven = e.IncomeKind()
+		l.Personnel, l.PersonnelGiven = e.Personnel.Value, e.Personnel.Set
 		out = append(out, l)
 	}
 	return out

@@ -14,6 +14,9 @@ type TableDecl struct {
 	ID     TableID
 	Number int    // N of 预算公开表N
 	Title  string // the title after {year}年, e.g. 预算收支总表
+	// Yearless: the title is printed as it is, without {year}年 before it
+	// (a 单位预算's 单位“三公”经费和机关运行经费预算表).
+	Yearless bool
 	// Columns are the table's columns, in order, with their keys.
 	Columns []Column
 	// HeaderRows and Header are the header grid; a text may hold {year},
@@ -60,7 +63,12 @@ func (d *TableDecl) Label() string {
 }
 
 // FullTitle is the printed title for a year: 2024年预算收支总表.
-func (d *TableDecl) FullTitle(year int) string { return fmt.Sprintf("%d年%s", year, d.Title) }
+func (d *TableDecl) FullTitle(year int) string {
+	if d.Yearless {
+		return d.Title
+	}
+	return fmt.Sprintf("%d年%s", year, d.Title)
+}
 
 // HeaderFor is the header grid with the year filled in.
 func (d *TableDecl) HeaderFor(year int) []HeaderCell {

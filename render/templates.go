@@ -45,6 +45,7 @@ var templateFuncs = template.FuncMap{
 	"changeVs": FormatChange,
 	"wan":      FormatWan,
 	"vsBudget": FormatVsBudget,
+	"vsRate":   FormatVsRate,
 	"list":     JoinList,
 	"cn":       ChineseNumber,
 }

@@ -66,6 +66,27 @@ func FormatShare(part, total decimal.Decimal) string {
 	return "占" + FormatPercent(Percent(part, total))
 }
 
+// FormatVsRate compares a figure with another by its rate, as Shanghai's
+// 单位预算 compares a 项 with last year's execution: against "2024年预算执行数"
+// gives 比2024年预算执行数增加5.26% / 减少… / 与2024年预算执行数持平; a
+// prior figure of zero (this one not) gives the change in 万元, a rate of
+// it being none; no prior figure gives "".
+func FormatVsRate(cur decimal.Decimal, prior Prior, against string) string {
+	if !prior.Set {
+		return ""
+	}
+	switch d := cur.Sub(prior.Value); {
+	case Round(cur).Equal(Round(prior.Value)):
+		return "与" + against + "持平"
+	case Round(prior.Value).IsZero():
+		return "比" + against + "增加" + FormatWan(d)
+	case d.IsPositive():
+		return "比" + against + "增加" + FormatPercent(Percent(d, prior.Value))
+	default:
+		return "比" + against + "减少" + FormatPercent(Percent(d.Neg(), prior.Value))
+	}
+}
+
 // FormatChange compares a figure with the prior year's, against what:
 // "上年" gives 比上年增加447.83万元，增长9.62% / 与上年预算数相同; "2023年" gives
 // 比2023年预算减少14.46万元，下降6.75% / 与2023年预算数相同. A prior year of zero

@@ -3,6 +3,8 @@ package shanghai9
 import (
 	"fmt"
 
+	"github.com/budgetpub/budgetpub/input"
+
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -12,13 +14,16 @@ const (
 	checkEconomic render.CheckID = "sh-T8-T5-basic" // table 8 against table 5's 基本支出
 	checkTotals   render.CheckID = "sh-totals"      // tables 1–7 agree (by construction)
 	checkVehicles render.CheckID = "sh-vehicles"    // vehicles held = the sum of the categories
+	// a unit's 人员经费 of its general-public lines against table 8's
+	checkPersonnel render.CheckID = "sh-T1-T8-personnel"
 )
 
 func init() {
 	render.DeclareChecks(map[render.CheckID]render.CheckInfo{
-		checkEconomic: {About: "上海版式 表8 合计 = 表5 基本支出", Relation: true, Table: S8},
-		checkTotals:   {About: "上海版式 表1 收入总计 = 支出总计 = 表2、表3 合计；表1 财政拨款收入 = 表4 收入总计 = 表5、表6、表7 合计之和；表9 合计 = 各项之和", Relation: true, Table: S1},
-		checkVehicles: {About: "上海版式 实有车辆 = 各类车辆之和"},
+		checkEconomic:  {About: "上海版式 表8 合计 = 表5 基本支出", Relation: true, Table: S8},
+		checkTotals:    {About: "上海版式 表1 收入总计 = 支出总计 = 表2、表3 合计；表1 财政拨款收入 = 表4 收入总计 = 表5、表6、表7 合计之和；表9 合计 = 各项之和", Relation: true, Table: S1},
+		checkVehicles:  {About: "上海版式 实有车辆 = 各类车辆之和"},
+		checkPersonnel: {About: "上海单位预算 一般公共预算支出行的人员经费之和 = 表8 人员经费合计", Relation: true, Table: S8},
 	})
 }
 
@@ -28,6 +33,7 @@ var checks = []func(*render.Checker){
 	(*render.Checker).Texts,
 	totals,
 	economic,
+	personnelSum,
 	vehicles,
 	carryover,
 	(*render.Checker).Completeness,
@@ -41,6 +47,29 @@ func economic(c *render.Checker) {
 	c.Relate(checkEconomic, render.SeverityWarning, "表8合计应等于表5基本支出（一般公共预算）",
 		render.Figure{Name: "表8 合计（元）", Value: t8.Exact(render.TotalRow, render.ColTotal)},
 		render.Figure{Name: "表5 基本支出（元）", Value: t5.Exact(render.TotalRow, render.ColBasic)}, c.Key("basic_by_economic"))
+}
+
+// personnelSum: a unit's 人员经费 of its lines of 一般公共预算 (table 1's
+// split, basic_personnel) is table 8's 人员经费 (301 and 303 of
+// basic_by_economic); the two come from different lines of the input.
+// Checked when every such line gives it and table 8 has lines.
+func personnelSum(c *render.Checker) {
+	if c.Pub.Table(S1).Col(render.ColPersonnel) < 0 || len(c.Doc.BasicByEcon) == 0 {
+		return
+	}
+	sum := decimal.Zero
+	for _, l := range c.Lines {
+		if !current(l) || l.Source != input.GeneralPublic || l.Basic.IsZero() {
+			continue
+		}
+		if !l.PersonnelGiven {
+			return // unknown-personnel says so
+		}
+		sum = sum.Add(l.Personnel.Shift(4))
+	}
+	c.Relate(checkPersonnel, render.SeverityWarning, "一般公共预算各支出行的人员经费之和应等于表8人员经费合计",
+		render.Figure{Name: "一般公共预算支出行 basic_personnel 之和（元）", Value: sum},
+		render.Figure{Name: "表8 人员经费合计（元）", Value: c.Pub.Table(S8).Exact(render.TotalRow, render.ColPersonnel)}, c.Key("expenditures"))
 }
 
 // carryover: Shanghai's tables show the year's budget only; lines of 上年结转

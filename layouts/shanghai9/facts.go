@@ -15,6 +15,15 @@ import (
 type Facts struct {
 	Year, PriorYear int
 	Dept            string
+	// Unit: a unit's 单位预算 (shanghai-9-unit), whose sentences say 本单位,
+	// 与…持平 and each 项 against last year's execution.
+	Unit bool
+	// Same is the word before …年预算持平 in 编制说明: 比 for a department
+	// (as its publications print it), 与 for a unit.
+	Same string
+	// Self is 本部门 or 本单位; YearWord 年 or, for a unit, 年度
+	// (2025年度本单位政府采购预算…).
+	Self, YearWord string
 
 	// 四、预算编制说明: 表1, 表4, 表5–7.
 	Income, Fiscal, Business, Operating, Other decimal.Decimal
@@ -54,18 +63,25 @@ type Subject struct {
 	Class, Section, Item string
 	Amount               decimal.Decimal
 	Purpose              string
+	// Executed is last year's 当年预算执行数 of the 项 (subject_purposes'
+	// prior_executed), which a unit's sentence compares with; ExecutedMark
+	// is the mark a unit prints when nobody gave it.
+	Executed     render.Prior
+	ExecutedMark string
 }
 
 // factAbout says what each field of Facts is (open data's JSON Schema).
 var factAbout = map[string]string{
 	"Year": "预算年度", "PriorYear": "上年度", "Dept": "部门名称",
+	"Unit": "是否单位预算", "Same": "编制说明“持平”之前的字（部门预算 比，单位预算 与）",
+	"Self": "本部门或本单位", "YearWord": "年或年度（单位预算）",
 	"Income": "收入预算（表1 收入总计）", "Fiscal": "财政拨款收入（表1）", "Business": "事业收入（表1）",
 	"Operating": "事业单位经营收入（表1）", "Other": "其他收入（表1）",
 	"Spending": "支出预算（表1 支出总计）", "FiscalSpending": "财政拨款支出预算（表4 支出总计）",
 	"GeneralPublic": "一般公共预算拨款支出预算（表5 合计）", "GovFund": "政府性基金拨款支出预算（表6 合计）",
 	"StateCapital": "国有资本经营预算拨款支出预算（表7 合计）",
 	"PriorFiscal":  "上年财政拨款预算", "PriorGP": "上年一般公共预算拨款支出预算", "PriorGF": "上年政府性基金拨款支出预算",
-	"PriorSC": "上年国有资本经营预算拨款支出预算", "Subjects": "表5 各项级科目及其主要用途",
+	"PriorSC": "上年国有资本经营预算拨款支出预算", "Subjects": "表5 各项级科目及其主要用途（单位预算另有上年当年预算执行数）",
 	"ThreePublic": "“三公”经费（表9 合计）", "Travel": "因公出国（境）费（表9）", "Reception": "公务接待费（表9）",
 	"Vehicles": "公务用车购置及运行费（表9 小计）", "VehiclePurchase": "公务用车购置费（表9）", "VehicleOperation": "公务用车运行费（表9）",
 	"PriorThreePublic": "上年“三公”经费预算", "PriorTravel": "上年因公出国（境）费", "PriorReception": "上年公务接待费",
@@ -86,7 +102,10 @@ func wan(d decimal.Decimal) decimal.Decimal { return d.Shift(-4) }
 // buildFacts reads the figures of the text off the built tables.
 func buildFacts(v variant, b *render.Builder) *Facts {
 	d, p := b.Doc, b.Pub
-	f := &Facts{Year: d.Year, PriorYear: d.Year - 1, Dept: d.Department.Name.Value}
+	f := &Facts{Year: d.Year, PriorYear: d.Year - 1, Dept: d.Department.Name.Value, Unit: v.unit, Same: "比", Self: v.self, YearWord: "年"}
+	if v.unit {
+		f.Same, f.YearWord = "与", "年度"
+	}
 	t1, t4 := p.Table(S1), p.Table(S4)
 	f.Income, f.Spending = wan(t1.Exact(render.TotalRow, render.ColIncome)), wan(t1.Exact(render.TotalRow, render.ColTotal))
 	f.Fiscal = wan(t1.Exact(rowFiscal, render.ColIncome))
@@ -110,9 +129,22 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 		code := r.Key.ID
 		s := Subject{N: len(f.Subjects) + 1, Class: d.Name(code[:3]), Section: d.Name(code[:5]), Item: d.Name(code),
 			Amount: wan(t5.Exact(r.Key, render.ColTotal))}
-		if sp, ok := d.PurposeOf(code); ok && render.Given(sp.Purpose) {
-			s.Purpose = strings.TrimSpace(sp.Purpose.Value)
+		sp, given := d.PurposeOf(code)
+		if v.unit {
+			if given && sp.PriorExecuted.Set {
+				s.Executed = render.PriorOf(sp.PriorExecuted)
+			} else {
+				at := b.KeyPos("subject_purposes")
+				if given {
+					at = sp.Pos
+				}
+				s.ExecutedMark = b.Unknown(unknownPurpose, fmt.Sprintf("科目“%s”（%s）%d年的当年预算执行数", s.Item, code, d.Year-1), "subject_purposes", at)
+			}
+		}
+		if given && render.Given(sp.Purpose) {
+			s.Purpose = sentence(sp.Purpose.Value)
 		} else {
+			ok := given
 			at := b.KeyPos("subject_purposes")
 			if ok {
 				at = sp.Pos
@@ -178,6 +210,16 @@ func buildFacts(v variant, b *render.Builder) *Facts {
 		}
 	}
 	return f
+}
+
+// sentence is a clerk's text as one sentence: trimmed, with the full stop
+// the sentence after it needs when the text has none.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s != "" && !strings.HasSuffix(s, "。") && !strings.HasSuffix(s, "！") && !strings.HasSuffix(s, "？") {
+		s += "。"
+	}
+	return s
 }
 
 // operatingUnits is how the 机关运行经费 sentence counts the units that

@@ -11,17 +11,24 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-// TestPublicationGolden: the filled Shanghai department as it prints —
-// every part's headings and paragraphs, every table's title, furniture,
-// header and rows as their cells print (元 with separators, 万元, blanks),
-// its notes — held to testdata/datong-sh.golden (go test -update rewrites
-// it; look at the difference before committing it).
+// TestPublicationGolden: the filled Shanghai department (shanghai-9) and
+// unit (shanghai-9-unit) as they print — every part's headings and
+// paragraphs, every table's title, furniture, header and rows as their
+// cells print (元 with separators, 万元, blanks), its notes — each held to
+// its testdata/*.golden (go test -update rewrites them; look at the
+// difference before committing it).
 func TestPublicationGolden(t *testing.T) {
-	src, err := os.ReadFile("testdata/datong-sh.yaml")
+	for _, name := range []string{"datong-sh", "unit-sh"} {
+		t.Run(name, func(t *testing.T) { golden(t, name) })
+	}
+}
+
+func golden(t *testing.T, name string) {
+	src, err := os.ReadFile("testdata/" + name + ".yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, pub := build(t, string(src))
+	_, pub := buildAs(t, string(src), "")
 	var b strings.Builder
 	b.WriteString(pub.Department + "\n" + pub.Title + "\n")
 	for _, p := range pub.Parts {
@@ -43,7 +50,7 @@ func TestPublicationGolden(t *testing.T) {
 		}
 	}
 	got := b.String()
-	const path = "testdata/datong-sh.golden"
+	path := "testdata/" + name + ".golden"
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

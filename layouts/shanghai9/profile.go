@@ -19,16 +19,42 @@ import (
 var Department = &render.Profile{ID: "shanghai-9", Name: "上海市部门预算（9张表）", Kind: render.KindBudget,
 	TitleFormat: "%d年区级部门预算", DeptLabel: "编制部门："}
 
+// Unit is the layout shanghai-9-unit: a budget unit's own 单位预算, chosen
+// by a document's layout key. Its table 1 splits 基本支出 into 人员经费
+// and 公用经费 (expenditures[].basic_personnel); it has no 项目经费情况说明.
+var Unit = &render.Profile{ID: "shanghai-9-unit", Name: "上海市单位预算（9张表）", Kind: render.KindBudget,
+	TitleFormat: "%d年单位预算", DeptLabel: "编制单位："}
+
 func init() {
-	Department.Tables = tables(department)
-	Department.Parts = func(b *render.Builder, w *template.Template) ([]*render.Part, error) { return parts(department, b, w) }
-	Department.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
+	register(Department, department)
+	register(Unit, unit)
+}
+
+// register fills a profile for its variant and registers it.
+func register(p *render.Profile, v variant) {
+	p.Tables = tables(v)
+	p.Parts = func(b *render.Builder, w *template.Template) ([]*render.Part, error) { return parts(v, b, w) }
+	p.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
 		Others: map[string]reflect.Type{"国有资产.": reflect.TypeOf(AssetsWording{})}}
-	Department.Checks = checks
-	Department.InputKeys = input.LayoutKeys() // every key only some layouts use is Shanghai's
-	Department.Form = form
-	Department.Summarize = summarize
-	Department.PriorYear = nextPriorYear
-	Department.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: S3, Total: render.ColTotal}}
-	render.Register(Department)
+	p.Checks = checks
+	p.InputKeys = inputKeys(v)
+	p.Form = form
+	p.Summarize = summarize
+	p.PriorYear = nextPriorYear
+	p.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: S3, Total: render.ColTotal}}
+	render.Register(p)
+}
+
+// inputKeys are the keys only some layouts use that a variant uses: every
+// one but a department's the 人员经费 of each line, which only a unit's
+// table 1 shows.
+func inputKeys(v variant) []string {
+	var out []string
+	for _, k := range input.LayoutKeys() {
+		if k == "expenditures[].basic_personnel" && !v.unit {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }

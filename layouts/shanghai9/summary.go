@@ -1,15 +1,18 @@
 package shanghai9
 
 import (
+	"fmt"
+
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
 
 // summaryDecl declares table 1, 财务收支预算总表: 本年收入 by kind on the left,
-// 本年支出 by the 类 with money on the right, 总计 last, in 元.
+// 本年支出 by the 类 with money on the right, 总计 last, in 元. A unit's
+// splits each 类 into 基本支出 (人员经费, 公用经费) and 项目支出.
 func summaryDecl(v variant) *render.TableDecl {
-	return &render.TableDecl{
+	d := &render.TableDecl{
 		ID: S1, Number: 1, Title: v.prefix + "财务收支预算总表", Unit: "元",
 		Columns: []render.Column{left(render.ColIncomeItem, render.KindText), left(render.ColIncome, render.KindAmount),
 			col(render.ColItem, render.KindText), col(render.ColTotal, render.KindAmount)},
@@ -21,6 +24,17 @@ func summaryDecl(v variant) *render.TableDecl {
 		Presentation: yuanTable(1, false),
 		Build:        func(b *render.Builder, t *render.Table) { table1(v, b, t) },
 	}
+	if v.unit {
+		d.Columns = append(d.Columns, col(render.ColPersonnel, render.KindAmount), col(render.ColPublic, render.KindAmount), col(render.ColProject, render.KindAmount))
+		d.HeaderRows = 4
+		d.Header = []render.HeaderCell{
+			hc(0, 0, 1, 2, "本年收入"), hc(0, 2, 1, 5, "本年支出"),
+			hc(1, 0, 3, 1, "项目"), hc(1, 1, 3, 1, "预算数"), hc(1, 2, 3, 1, "项目"), hc(1, 3, 1, 4, "预算数"),
+			hc(2, 3, 2, 1, "合计"), hc(2, 4, 1, 2, "基本支出"), hc(2, 6, 2, 1, "项目支出"),
+			hc(3, 4, 1, 1, "人员经费"), hc(3, 5, 1, 1, "公用经费"),
+		}
+	}
+	return d
 }
 
 // blockBands is the ruled row bands tables 1 and 4 print, header and
@@ -112,19 +126,57 @@ func table1(v variant, b *render.Builder, t *render.Table) {
 		income = income.Add(unplaced)
 	}
 	tl.Check(income, append(sums[:], unplaced)...)
-	codes, cats := categories(b, all, totalOf)
+	codes, cats := categories(b, all, totalOf, basicOf, projectOf)
 	var rights []half
-	var parts []decimal.Decimal
+	total := render.NewColSum(4)
 	for i, c := range codes {
-		rights = append(rights, half{render.CodeRow(c), []render.Cell{render.Str(render.ChineseNumber(i+1) + "、" + b.Doc.Name(c)), render.Money(cats[c][0])}})
-		parts = append(parts, cats[c][0])
+		a := cats[c]
+		cells := []render.Cell{render.Str(render.ChineseNumber(i+1) + "、" + b.Doc.Name(c)), render.Money(a[0])}
+		if v.unit {
+			tl.Check(a[0], a[1], a[2])
+			split, ok := personnelSplit(b, c)
+			if ok {
+				tl.Check(a[1], split...)
+				cells = append(cells, render.Money(split[0]), render.Money(split[1]))
+				total.Add([]decimal.Decimal{a[0], split[0], split[1], a[2]})
+			} else {
+				mark := b.Unknown(unknownPersonnel, fmt.Sprintf("“%s”各支出行基本支出中的人员经费", b.Doc.Name(c)), "expenditures", b.KeyPos("expenditures"))
+				cells = append(cells, render.Str(mark), render.Str(mark))
+				total.Add([]decimal.Decimal{a[0], decimal.Zero, decimal.Zero, a[2]})
+			}
+			cells = append(cells, render.Money(a[2]))
+		} else {
+			total.Add([]decimal.Decimal{a[0], decimal.Zero, decimal.Zero, decimal.Zero})
+		}
+		rights = append(rights, half{render.CodeRow(c), cells})
 	}
-	spending := render.Sum(parts...)
-	tl.Check(spending, parts...)
-	sideBySide(t, lefts, rights, render.Row{Kind: render.RowTotal, Key: render.TotalRow, LeftKey: render.TotalRow,
-		Cells: []render.Cell{render.Str("收入总计"), render.Money(income), render.Str("支出总计"), render.Money(spending)}})
+	total.Check(&tl)
+	spending := total.Sums[0]
+	totals := []render.Cell{render.Str("收入总计"), render.Money(income), render.Str("支出总计"), render.Money(spending)}
+	if v.unit {
+		totals = append(totals, render.Money(total.Sums[1]), render.Money(total.Sums[2]), render.Money(total.Sums[3]))
+	}
+	sideBySide(t, lefts, rights, render.Row{Kind: render.RowTotal, Key: render.TotalRow, LeftKey: render.TotalRow, Cells: totals})
 	t.PadTo(blockBands)
 	tl.Finish(t, false)
+}
+
+// personnelSplit is a 类's 基本支出 of the year (in 元) as 人员经费 and
+// 公用经费, from the lines' basic_personnel; ok false when a line with
+// 基本支出 does not give its 人员经费.
+func personnelSplit(b *render.Builder, class string) (split []decimal.Decimal, ok bool) {
+	personnel, public := decimal.Zero, decimal.Zero
+	for _, l := range b.Lines {
+		if !current(l) || l.Code[:3] != class || l.Basic.IsZero() {
+			continue
+		}
+		if !l.PersonnelGiven {
+			return nil, false
+		}
+		personnel = personnel.Add(l.Personnel.Shift(4))
+		public = public.Add(l.Basic.Sub(l.Personnel).Shift(4))
+	}
+	return []decimal.Decimal{personnel, public}, true
 }
 
 // revenueDecl declares table 2, 收入预算总表: the function codes by revenue

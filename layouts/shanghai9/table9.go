@@ -22,8 +22,13 @@ func threePublicDecl(v variant) *render.TableDecl {
 	if v.unit {
 		tp, oc = "{year}年“三公”经费预算数", "{year}年机关运行经费预算数"
 	}
+	title := v.prefix + "“三公”经费和机关运行经费预算表"
+	if v.unit {
+		// A unit's table 9 is 单位“三公”经费和机关运行经费预算表, no year.
+		title = "单位“三公”经费和机关运行经费预算表"
+	}
 	return &render.TableDecl{
-		ID: S9, Number: 9, Title: v.prefix + "“三公”经费和机关运行经费预算表",
+		ID: S9, Number: 9, Title: title, Yearless: v.unit,
 		Columns: []render.Column{col(render.ColTotal, render.KindAmount), col(colTravel, render.KindAmount), col(colReception, render.KindAmount),
 			col(colVehicles, render.KindAmount), col(colPurchase, render.KindAmount), col(colOperation, render.KindAmount), col(colOperating, render.KindAmount)},
 		HeaderRows: 3,

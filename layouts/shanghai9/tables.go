@@ -7,18 +7,21 @@ import (
 
 // variant is what differs between a department's publication (部门预算)
 // and a budget unit's own (单位预算): the tables' titles' prefix, the word
-// a note says the publisher with, the furniture's word.
+// a note says the publisher with, the empty rows of an empty table, and
+// the unit's own shapes (table 1 split by 人员经费, 公用经费 and 项目支出;
+// table 9 without the year; no 项目经费情况说明).
 type variant struct {
-	prefix string // 部门 or 预算单位: {year}年部门财务收支预算总表
-	self   string // 本部门 or 本单位
-	unit   bool   // 单位预算
+	prefix    string // 部门 or 预算单位: {year}年部门财务收支预算总表
+	self      string // 本部门 or 本单位
+	emptyRows int    // the ruled rows an empty table 6 or 7 prints
+	unit      bool   // 单位预算
 }
 
-// department is a department's 部门预算 (shanghai-9). The 单位预算
-// variant ({prefix: "预算单位", self: "本单位", unit: true}) is not
-// registered yet: its table 1 splits each 类 into 人员经费, 公用经费 and
-// 项目支出, which the input does not give by function code.
-var department = variant{prefix: "部门", self: "本部门"}
+// department is a department's 部门预算 (shanghai-9).
+var department = variant{prefix: "部门", self: "本部门", emptyRows: 8}
+
+// unit is a budget unit's own 单位预算 (shanghai-9-unit).
+var unit = variant{prefix: "预算单位", self: "本单位", emptyRows: 12, unit: true}
 
 func hc(row, col, rowSpan, colSpan int, text string) render.HeaderCell {
 	return render.HeaderCell{Row: row, Col: col, RowSpan: rowSpan, ColSpan: colSpan, Text: text}
@@ -62,8 +65,8 @@ func functionDecl(v variant, id render.TableID, n int, title, group string, keep
 			t.NumberFormat = formatOf(b.Doc, any)
 			if !any && empty != "" {
 				// Shanghai prints an empty table as a block: the header, 8
-				// empty ruled rows, the 合计 row and the note.
-				t.PadTo(t.HeaderRows + 8 + 1)
+				// (a unit's: 12) empty ruled rows, the 合计 row and the note.
+				t.PadTo(t.HeaderRows + v.emptyRows + 1)
 				t.Notes = append(t.Notes, emptyNote(v, b.Doc.Year, empty))
 			}
 			tl.Finish(t, false)

@@ -14,11 +14,17 @@ import (
 
 func build(t *testing.T, src string) (*input.Document, *render.Publication) {
 	t.Helper()
+	return buildAs(t, src, Department.ID)
+}
+
+// buildAs builds a document in a layout; "": the one it names.
+func buildAs(t *testing.T, src, layout string) (*input.Document, *render.Publication) {
+	t.Helper()
 	doc, err := input.Decode("sh.yaml", []byte(src), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pub, err := render.BuildWith(doc, render.Options{Layout: Department.ID})
+	pub, err := render.BuildWith(doc, render.Options{Layout: layout})
 	if err != nil {
 		t.Fatal(err)
 	}
