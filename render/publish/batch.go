@@ -26,6 +26,7 @@ type Row struct {
 	Code                 string // the department's code (部门编码), when given
 	Fingerprint          string // the input file's (inputFingerprint)
 	Year                 int
+	Layout               string // the layout it was built in (a profile's ID)
 	Total, GeneralPublic decimal.Decimal
 	Basic, Project       decimal.Decimal
 	// ThreePublic and OperatingCosts, and the prior year's figures of the
@@ -264,6 +265,9 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 	}
 	if r.Pub != nil {
 		row.Department, row.Year = r.Pub.Department, r.Pub.Year
+		if r.Pub.Profile != nil {
+			row.Layout = r.Pub.Profile.ID
+		}
 		if s := r.Pub.Summary; s != nil {
 			row.Figures, row.Summary = true, s
 			row.Total, row.GeneralPublic, row.Basic, row.Project = s.Total.Value, s.GeneralPublic.Value, s.Basic.Value, s.Project.Value

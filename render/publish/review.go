@@ -13,7 +13,7 @@ import (
 // the files written or the problem — and its errors and findings.
 func (r Row) entry() review.Entry {
 	d := review.Department{
-		File: r.File, Name: r.Department, Code: r.Code, Fingerprint: r.Fingerprint,
+		File: r.File, Name: r.Department, Layout: r.Layout, Code: r.Code, Fingerprint: r.Fingerprint,
 		Total: review.Of(r.Total), TotalChange: review.Change(r.Total, r.PriorTotal), TotalPct: review.Percent(r.Total, r.PriorTotal),
 		GP: review.Of(r.GeneralPublic), GPChange: review.Change(r.GeneralPublic, r.PriorGP), GPPct: review.Percent(r.GeneralPublic, r.PriorGP),
 		Basic: review.Of(r.Basic), Project: review.Of(r.Project),

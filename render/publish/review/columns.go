@@ -13,7 +13,8 @@ const (
 	colFile = iota // 输入文件: the row's key
 	colName
 	colYear
-	colTotal // the first of the figures (blank when never computed)
+	colLayout // 版式: a season may hold several layouts
+	colTotal  // the first of the figures (blank when never computed)
 	colTotalChange
 	colTotalPercent
 	colGP
@@ -88,6 +89,7 @@ var departmentColumns = [reviewColumns]column{
 	colFile:               text("输入文件", 28, func(d *Department) *string { return &d.File }),
 	colName:               text("部门名称", 28, func(d *Department) *string { return &d.Name }),
 	colYear:               count("年度", func(d *Department) *Count { return &d.Year }),
+	colLayout:             text("版式", 16, func(d *Department) *string { return &d.Layout }),
 	colTotal:              amount("收支总计（万元）", 14, func(d *Department) *Amount { return &d.Total }).fig().formerly("收支总计"),
 	colTotalChange:        amount("收支总计比上年增减", 12, func(d *Department) *Amount { return &d.TotalChange }).fig(),
 	colTotalPercent:       amount("收支总计增减率（%）", 10, func(d *Department) *Amount { return &d.TotalPct }).pct(),

@@ -30,6 +30,7 @@ type Department struct {
 	File        string // 输入文件: the row's key
 	Name        string
 	Year        Count
+	Layout      string // 版式: the layout the department was built in
 	Total       Amount // the first of the figures, blank when never computed
 	TotalChange Amount // the changes on last year: blank when it was not given
 	TotalPct    Amount
