@@ -49,8 +49,13 @@ func golden(t *testing.T, name string) {
 			}
 		}
 	}
-	got := b.String()
-	path := "testdata/" + name + ".golden"
+	compareGolden(t, "testdata/"+name+".golden", b.String())
+}
+
+// compareGolden holds got to the golden file at path (-update rewrites it),
+// saying the first line that differs.
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
