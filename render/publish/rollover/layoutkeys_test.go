@@ -18,7 +18,7 @@ units:
   - {name: 机关, kind: administrative}
   - {name: 中心, kind: institution}
 expenditures:
-  - {code: "2010301", basic: 10.00, project: 30.00}
+  - {code: "2010301", basic: 10.00, basic_personnel: 8.00, project: 30.00}
   - {code: "2010350", source: unit_funds, income_kind: business, basic: 4.00}
   - {code: "2010350", source: unit_funds, income_kind: other, basic: 1.00}
 subject_purposes:
@@ -50,6 +50,9 @@ func TestRollOverLayoutKeys(t *testing.T) {
 	doc, o, err := ly.RollOver(2025)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if e := doc.Expenditures[0]; !e.Basic.Set || !e.Basic.Value.IsZero() || !e.Personnel.Set || !e.Personnel.Value.IsZero() {
+		t.Errorf("line 1, its 人员经费 cleared with its basic: %+v", e)
 	}
 	if k, ok := doc.Expenditures[1].IncomeKind(); !ok || k != input.IncomeBusiness || !doc.Expenditures[1].Basic.Value.IsZero() {
 		t.Errorf("line 2: %+v", doc.Expenditures[1])
@@ -92,6 +95,30 @@ func TestRollOverLayoutKeys(t *testing.T) {
 	// shanxi-13 uses none of them: those not given are not shown.
 	if strings.Contains(text, "reserved_sme") || strings.Contains(text, "planned_purchases") || strings.Contains(text, "fiscal:") {
 		t.Errorf("keys the layout does not use are shown:\n%s", text)
+	}
+}
+
+// RollOver keeps the layout a file names, and so the keys that layout uses.
+func TestRollOverKeepsTheLayout(t *testing.T) {
+	src := strings.Replace(lastYearOfLayoutKeys, "year: 2024\n", "layout: shanghai-9-unit\nyear: 2024\n", 1)
+	ly, err := From(input.DefaultCatalog(), render.DefaultWording(), "2024.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, o, err := ly.RollOver(2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(input.Format(doc, o))
+	back, err := input.Decode("2025.yaml", []byte(text), nil)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	if back.Layout.Value != "shanghai-9-unit" {
+		t.Errorf("the rolled file's layout is %q:\n%s", back.Layout.Value, text)
+	}
+	if !strings.Contains(text, "reserved_sme") {
+		t.Errorf("the unit's keys are not shown:\n%s", text)
 	}
 }
 

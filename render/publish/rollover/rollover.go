@@ -191,14 +191,14 @@ func (ly *LastYear) RollOver(year int) (*input.Document, input.FormatOptions, er
 	}
 	last := ly.Doc
 	doc := &input.Document{
-		Schema: input.SchemaVersion, Year: year, AmountUnit: last.AmountUnit,
+		Schema: input.SchemaVersion, Year: year, AmountUnit: last.AmountUnit, Layout: last.Layout,
 		Department: last.Department, Overview: last.Overview, CodeNames: last.CodeNames,
 		Units: last.Units, Notes: last.Notes, Glossary: last.Glossary,
 		PrintFormat: last.PrintFormat, Purposes: carriedPurposes(last.Purposes, nil),
 		PriorYear: ly.PriorYear(),
 	}
 	for _, e := range last.Expenditures {
-		e.Basic, e.Project = clearedAmount(e.Basic), clearedAmount(e.Project)
+		e.Basic, e.Project, e.Personnel = clearedAmount(e.Basic), clearedAmount(e.Project), clearedAmount(e.Personnel)
 		doc.Expenditures = append(doc.Expenditures, e)
 	}
 	for _, l := range last.BasicByEcon {
