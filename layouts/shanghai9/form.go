@@ -1,14 +1,18 @@
 package shanghai9
 
 import (
+	"strings"
+
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 )
 
-// form is shanghai-9's fill-in form in the workbench: what its tables
-// cannot give, grouped by the parts that print it. (The purposes of the
-// subjects and the projects' descriptions are lists the file holds.)
-var form = func() []render.FormField {
+// formOf is a variant's fill-in form in the workbench: what its tables
+// cannot give, grouped by the parts that print it, the publisher called
+// 部门 or 单位 as its variant does. (The purposes of the subjects and the
+// projects' descriptions are lists the file holds.)
+func formOf(va variant) []render.FormField {
+	who := strings.TrimPrefix(va.prefix, "预算") // 部门 or 单位
 	text := func(name, label, group string, long bool, of func(d *input.Document) *input.Text) render.FormField {
 		k := render.FieldText
 		if long {
@@ -22,8 +26,8 @@ var form = func() []render.FormField {
 	count := func(name, label, group string, of func(d *input.Document) *input.Count) render.FormField {
 		return render.FormField{Name: name, Label: label, Group: group, Kind: render.FieldCount, Count: of}
 	}
+	dept := who + "信息"
 	const (
-		dept   = "部门信息"
 		intro  = "一、主要职能 二、机构设置"
 		prior  = "上年预算数"
 		three  = "六、其他相关情况说明（一）“三公”经费"
@@ -32,8 +36,8 @@ var form = func() []render.FormField {
 	)
 	v := func(d *input.Document) *input.Vehicles { return &d.Assets.Vehicles }
 	return []render.FormField{
-		text("department.name", "部门名称", dept, false, func(d *input.Document) *input.Text { return &d.Department.Name }),
-		text("department.code", "部门编码", dept, false, func(d *input.Document) *input.Text { return &d.Department.Code }),
+		text("department.name", who+"名称", dept, false, func(d *input.Document) *input.Text { return &d.Department.Name }),
+		text("department.code", who+"编码", dept, false, func(d *input.Document) *input.Text { return &d.Department.Code }),
 		text("overview.duties", "主要职能", intro, true, func(d *input.Document) *input.Text { return &d.Overview.Duties }),
 		text("overview.organization", "机构设置", intro, true, func(d *input.Document) *input.Text { return &d.Overview.Organization }),
 		amount("prior_year.fiscal", "上年财政拨款预算", prior, func(d *input.Document) *input.Amount { return &d.PriorYear.Fiscal }),
@@ -69,4 +73,4 @@ var form = func() []render.FormField {
 		count("assets.equipment_over_1m", "单价100万元（含）以上设备（台、套）", assets, func(d *input.Document) *input.Count { return &d.Assets.EquipmentOver1m }),
 		count("assets.planned_purchases.equipment_over_1m", "本年预算安排购置单价100万元以上设备（台、套）", assets, func(d *input.Document) *input.Count { return &d.Assets.PlannedPurchases.EquipmentOver1m }),
 	}
-}()
+}

@@ -38,7 +38,7 @@ func register(p *render.Profile, v variant) {
 		Others: map[string]reflect.Type{"国有资产.": reflect.TypeOf(AssetsWording{})}}
 	p.Checks = checks
 	p.InputKeys = inputKeys(v)
-	p.Form = form
+	p.Form = formOf(v)
 	p.Summarize = summarize
 	p.PriorYear = nextPriorYear
 	p.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: S3, Total: render.ColTotal}}
