@@ -121,7 +121,9 @@ type Document struct {
 	Notes        Notes               `yaml:"notes"`
 	Performance  PerformanceOverview `yaml:"performance"`
 	Glossary     []GlossaryEntry     `yaml:"glossary"`
-	Pos          Pos                 `yaml:"-"`
+	// Final is what only a 决算 gives (final.go).
+	Final FinalAccounts `yaml:"final" only:"layout"`
+	Pos   Pos           `yaml:"-"`
 	// Keys are the places of the top-level keys (projects, three_public …),
 	// for findings that concern a whole block.
 	Keys map[string]Pos `yaml:"-"`
@@ -233,7 +235,12 @@ type Expenditure struct {
 	// being 公用经费: a 单位预算's 财务收支预算总表 splits its 基本支出 so.
 	Personnel Amount `yaml:"basic_personnel" only:"layout"`
 	Project   Amount `yaml:"project"`
-	Pos       Pos    `yaml:"-"`
+	// A 决算's spending of the kinds only it has: 上缴上级支出, 经营支出,
+	// 对附属单位补助支出.
+	Remit            Amount `yaml:"remit" only:"layout"`
+	Operation        Amount `yaml:"operation" only:"layout"`
+	AffiliateSubsidy Amount `yaml:"affiliate_subsidy" only:"layout"`
+	Pos              Pos    `yaml:"-"`
 }
 
 // SubjectPurpose is what the money of one 项 is mainly used for, as a
@@ -245,7 +252,10 @@ type SubjectPurpose struct {
 	Code          Text   `yaml:"code" req:"1"`
 	Purpose       Text   `yaml:"purpose"`        // 主要用于……
 	PriorExecuted Amount `yaml:"prior_executed"` // 上年当年预算执行数; not given: unknown
-	Pos           Pos    `yaml:"-"`
+	// VarianceReason is why a 决算's 项 differs from its 年初预算
+	// (决算数大于（小于）预算数的主要原因).
+	VarianceReason Text `yaml:"variance_reason"`
+	Pos            Pos  `yaml:"-"`
 }
 
 // PurposeOf is the purpose line of a 项 code, if the document gives one.
