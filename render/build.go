@@ -74,9 +74,17 @@ type Line struct {
 	// (PersonnelGiven); the rest of Basic is 公用经费.
 	Personnel      decimal.Decimal
 	PersonnelGiven bool
+	// A 决算's spending of the kinds only it has: 上缴上级支出, 经营支出,
+	// 对附属单位补助支出.
+	Remit, Operation, AffiliateSubsidy decimal.Decimal
 }
 
 func (l Line) Total() decimal.Decimal { return l.Basic.Add(l.Project) }
+
+// Spent is a 决算 line's 本年支出: 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助.
+func (l Line) Spent() decimal.Decimal {
+	return l.Basic.Add(l.Project).Add(l.Remit).Add(l.Operation).Add(l.AffiliateSubsidy)
+}
 
 func ExpenditureLines(doc *input.Document) []Line {
 	out := make([]Line, 0, len(doc.Expenditures))
@@ -84,6 +92,7 @@ func ExpenditureLines(doc *input.Document) []Line {
 		l := Line{Code: e.Code.Value, Source: e.Src, Carryover: e.Carryover, Basic: e.Basic.Value, Project: e.Project.Value}
 		l.Income, l.IncomeGiven = e.IncomeKind()
 		l.Personnel, l.PersonnelGiven = e.Personnel.Value, e.Personnel.Set
+		l.Remit, l.Operation, l.AffiliateSubsidy = e.Remit.Value, e.Operation.Value, e.AffiliateSubsidy.Value
 		out = append(out, l)
 	}
 	return out
@@ -99,6 +108,7 @@ func (b *Builder) start(d *TableDecl) *Table {
 		Title:        d.FullTitle(b.Doc.Year),
 		Department:   b.Doc.Department.Name.Value,
 		DeptLabel:    b.Pub.Profile.DeptLabel,
+		NoDeptLine:   b.Pub.Profile.NoDeptLine,
 		Unit:         d.PrintUnit(),
 		Columns:      append([]Column(nil), d.Columns...),
 		HeaderRows:   d.HeaderRows,

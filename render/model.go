@@ -339,7 +339,10 @@ type Table struct {
 	Unit       string // printed after the Presentation's UnitLabel: 单位：万元
 	// DeptLabel is its profile's DeptLabel, the text before Department:
 	// "" prints 部门名称： (DefaultDeptLabel).
-	DeptLabel  string
+	DeptLabel string
+	// NoDeptLine: its profile prints no department on the line under the
+	// title (a 决算's tables), only the unit.
+	NoDeptLine bool
 	Columns    []Column
 	HeaderRows int // rows of the header grid
 	Header     []HeaderCell
@@ -461,6 +464,9 @@ func (t *Table) Heads(i int) bool {
 // DeptLine is the left text of the line under the title: 部门名称：<部门>,
 // or the profile's DeptLabel before the department (编制部门：<部门>).
 func (t *Table) DeptLine() string {
+	if t.NoDeptLine {
+		return ""
+	}
 	if t.DeptLabel == "" {
 		return DefaultDeptLabel + t.Department
 	}

@@ -63,6 +63,9 @@ type Profile struct {
 	// each table's title: "" prints 部门名称： (DefaultDeptLabel); Shanghai
 	// prints 编制部门： (编制单位： for a 单位预算).
 	DeptLabel string
+	// NoDeptLine prints no department on that line, only the unit (a
+	// 决算's tables, as Shanghai publishes them).
+	NoDeptLine bool
 
 	// InputKeys are the keys of the master input only some layouts use
 	// (input.LayoutKeys: expenditures[].income_kind, subject_purposes,

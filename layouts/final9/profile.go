@@ -1,0 +1,29 @@
+// Package final9 is the layout final-9: a department's 部门决算 (final
+// accounts of the past year) in the nine tables Shanghai publishes, which
+// follow the national 部门决算 公开表 set — 收入支出决算总表 … 国有资本经营
+// 预算财政拨款收入支出决算表, in 万元, titles without the year, no
+// department line — with 第一部分 概况, the tables, 第三部分 情况说明 in
+// eleven sections and 第四部分 名词解释. Every figure is computed from the
+// master input's lines: the actuals (expenditures, basic_by_economic,
+// three_public …), the year's budget they are compared with and the
+// carried-over balances (the block final). It is a render.Profile of kind
+// 决算, registered at init; package layouts imports this one.
+package final9
+
+import (
+	"github.com/budgetpub/budgetpub/render"
+)
+
+// ID is the layout's id: layout: final-9.
+const ID = "final-9"
+
+// Profile is the layout final-9.
+var Profile = &render.Profile{ID: ID, Name: "部门决算（9张表）", Kind: render.KindFinal,
+	TitleFormat: "%d年度部门决算", NoDeptLine: true}
+
+func init() {
+	Profile.Tables = tables()
+	Profile.Parts = parts
+	Profile.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: F3, Total: colSpent}}
+	render.Register(Profile)
+}
