@@ -321,6 +321,9 @@ func firstRow(m map[render.RowKey][]*entry, k render.RowKey) int {
 // by rounding, in 万元: half its last printed decimal (0.005 万元, or half
 // a 分 in a table in 元).
 func halfUnit(t *sheetTable) decimal.Decimal {
+	if t.exact {
+		return decimal.Zero
+	}
 	if t.l.yuan {
 		return decimal.New(5, -7)
 	}
