@@ -30,5 +30,6 @@ func init() {
 	Department.Summarize = summarize
 	Department.PriorYear = nextPriorYear
 	Department.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: S3, Total: render.ColTotal}}
+	Department.Import = importDecl
 	render.Register(Department)
 }
