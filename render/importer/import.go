@@ -128,7 +128,7 @@ func failure(file, ref, format string, args ...any) error {
 func importGrids(file string, grids []*grid, o Options) (*Result, error) {
 	m, err := chooseLayout(grids, o.Layout)
 	if err != nil {
-		return nil, failure(file, "", "%v", err)
+		return nil, input.Errors{{File: file, Msg: err.Error(), Err: err}}
 	}
 	p := m.p
 	cat := o.Catalog

@@ -233,6 +233,9 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 // parent printed); a unit of its projects; an economic class of its pairs;
 // 公务用车 of ① and ②; a summary table's totals (TableImport.Rows).
 func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
+	if t.l.decl.Import.Rows == render.ReadOneRow {
+		return // one row: no column adds up
+	}
 	m := render.IndexRows(es)
 	children := map[render.RowKey][]*entry{}
 	reading := t.l.decl.Import.Rows
