@@ -28,8 +28,8 @@ func (m *layoutMatch) titled() int { return len(m.found) + len(m.errs) }
 // message names it: 2025年部门财务收支预算总表.
 func (m *layoutMatch) example() string {
 	for _, d := range m.p.Tables {
-		if l := m.found[d.ID]; l != nil {
-			return d.FullTitle(max(l.year, 2024))
+		if l := m.found[d.ID]; l != nil && l.year > 0 {
+			return d.FullTitle(l.year)
 		}
 	}
 	return m.p.Decl(m.p.Import.Summary).FullTitle(2024)
