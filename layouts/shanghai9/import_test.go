@@ -411,3 +411,23 @@ func TestImportTellsLayout(t *testing.T) {
 		t.Errorf("--layout %s: %v", shanghai9.Department.ID, err)
 	}
 }
+
+// Every one of the 9 tables is read back, and what the import names is one
+// of them.
+func TestImportDeclared(t *testing.T) {
+	p := shanghai9.Department
+	if p.Import == nil || p.Import.Derive == nil || !p.Import.Exact {
+		t.Fatal("shanghai-9 declares no exact import")
+	}
+	if p.Decl(p.Import.Summary) == nil {
+		t.Errorf("the summary table %q is not one of the tables", p.Import.Summary)
+	}
+	for _, d := range p.Tables {
+		if d.Import.Rows == render.ReadNone {
+			t.Errorf("%s: its rows are not read back", d.ID)
+		}
+		if o := d.Import.LeavesOf; o != "" && p.Decl(o) == nil {
+			t.Errorf("%s: totals the leaves of %q, not one of the tables", d.ID, o)
+		}
+	}
+}
