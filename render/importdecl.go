@@ -45,6 +45,10 @@ const (
 	// ReadProjects reads, under a total, units' subtotals each followed by
 	// its projects, by their names: the projects are the leaves.
 	ReadProjects
+	// ReadOneRow reads one row of amounts without a label (Shanghai's
+	// “三公”经费和机关运行经费预算表): the table's total (TotalRow), whose
+	// figures the profile's derivation takes as they are.
+	ReadOneRow
 )
 
 // TableImport is how the importer reads one table back (TableDecl.Import).
@@ -67,6 +71,23 @@ type TableImport struct {
 	// not its own (a summary's categories total the codes of the 支出总表):
 	// a total may be off them by the rounding of as many.
 	LeavesOf TableID
+	// Labels are the rows a ReadSummary table prints beyond the ones it
+	// reads by default, by their label (without its numbering: 一、 1.):
+	// Shanghai's 财政拨款收入 (an item) over 一般公共预算资金 (a source).
+	Labels map[string]RowKey
+	// LeafDigits is how many digits the codes of a ReadCodes table's
+	// leaves have: 0 is 7 (the 项 of the functional classification);
+	// a table of the economic classification's 款, 5.
+	LeafDigits int
+}
+
+// Leaf tells whether a code is a leaf of a ReadCodes table (LeafDigits).
+func (ti TableImport) Leaf(code string) bool {
+	n := ti.LeafDigits
+	if n == 0 {
+		n = 7
+	}
+	return len(code) == n
 }
 
 // ReadRow is one half-row of a table as a workbook prints it, read back:
@@ -160,6 +181,12 @@ type ImportDecl struct {
 	// tables it is read from, for the message refusing a list longer than
 	// the input takes (input.MaxLines).
 	Lists []ImportList
+	// Exact: every figure the tables print is the exact figure (Shanghai's
+	// 元 to the 分, its table 9 as the input gives it), so a total is
+	// compared with its parts to the last printed digit — no difference of
+	// rounding is allowed. False: a total may be off the sum of its
+	// printed parts by their rounding (a warning).
+	Exact bool
 }
 
 // ImportList is one list of the master input and the tables it is read

@@ -53,12 +53,12 @@ func kindOf(r input.FinalRevenue) (input.RevenueKind, bool) {
 // sums are the figures every table draws on, each summed once from the
 // input's lines, in 万元 and exact.
 type sums struct {
-	spent       map[string]decimal.Decimal                  // 本年支出 by 类
-	fiscal      map[string][]decimal.Decimal                // 财政拨款支出 by 类: total, GP, GF, SC
-	revenue     [input.NumRevenueKinds]decimal.Decimal      // 本年收入 by kind
-	opening     [3]decimal.Decimal                          // 年初财政拨款结转和结余 by fiscal source
-	closing     [3]decimal.Decimal                          // 年末财政拨款结转和结余 by fiscal source
-	nonFiscal   input.NonFiscalBalances
+	spent     map[string]decimal.Decimal             // 本年支出 by 类
+	fiscal    map[string][]decimal.Decimal           // 财政拨款支出 by 类: total, GP, GF, SC
+	revenue   [input.NumRevenueKinds]decimal.Decimal // 本年收入 by kind
+	opening   [3]decimal.Decimal                     // 年初财政拨款结转和结余 by fiscal source
+	closing   [3]decimal.Decimal                     // 年末财政拨款结转和结余 by fiscal source
+	nonFiscal input.NonFiscalBalances
 }
 
 // fiscalSources are the three sources of 财政拨款, in column order.

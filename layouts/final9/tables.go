@@ -7,30 +7,30 @@ import (
 
 // The nine tables, in 目录 order.
 const (
-	F1 render.TableID = "final_summary"          // 收入支出决算总表
-	F2 render.TableID = "final_revenue"          // 收入决算表
-	F3 render.TableID = "final_expenditure"      // 支出决算表
-	F4 render.TableID = "final_fiscal"           // 财政拨款收入支出决算总表
-	F5 render.TableID = "final_general_public"   // 一般公共预算财政拨款支出决算表
-	F6 render.TableID = "final_basic_economic"   // 一般公共预算财政拨款基本支出决算表
-	F7 render.TableID = "final_three_public"     // 财政拨款“三公”经费支出决算表
-	F8 render.TableID = "final_government_fund"  // 政府性基金预算财政拨款收入支出决算表
-	F9 render.TableID = "final_state_capital"    // 国有资本经营预算财政拨款收入支出决算表
+	F1 render.TableID = "final_summary"         // 收入支出决算总表
+	F2 render.TableID = "final_revenue"         // 收入决算表
+	F3 render.TableID = "final_expenditure"     // 支出决算表
+	F4 render.TableID = "final_fiscal"          // 财政拨款收入支出决算总表
+	F5 render.TableID = "final_general_public"  // 一般公共预算财政拨款支出决算表
+	F6 render.TableID = "final_basic_economic"  // 一般公共预算财政拨款基本支出决算表
+	F7 render.TableID = "final_three_public"    // 财政拨款“三公”经费支出决算表
+	F8 render.TableID = "final_government_fund" // 政府性基金预算财政拨款收入支出决算表
+	F9 render.TableID = "final_state_capital"   // 国有资本经营预算财政拨款收入支出决算表
 )
 
 // The columns only a 决算's tables have.
 const (
-	colSpent       = render.ColTotal              // 本年支出合计 (tables 3, 5, 8, 9), 本年收入合计 (table 2)
-	colFiscal      render.ColKey = "fiscal"       // 财政拨款收入
-	colRemit       render.ColKey = "remit"        // 上缴上级支出
-	colOperation   render.ColKey = "operation"    // 经营支出
-	colAffiliate   render.ColKey = "affiliate"    // 对附属单位补助支出
-	colOpening     render.ColKey = "opening"      // 年初结转和结余
-	colIncome      render.ColKey = "year_income"  // 本年收入
-	colClosing     render.ColKey = "closing"      // 年末结转和结余
-	colLeftCode    render.ColKey = "left_code"    // table 6's left 经济分类科目编码
-	colLeftName    render.ColKey = "left_name"    // its 科目名称
-	colLeftActual  render.ColKey = "left_actual"  // its 决算数
+	colSpent                    = render.ColTotal // 本年支出合计 (tables 3, 5, 8, 9), 本年收入合计 (table 2)
+	colFiscal     render.ColKey = "fiscal"        // 财政拨款收入
+	colRemit      render.ColKey = "remit"         // 上缴上级支出
+	colOperation  render.ColKey = "operation"     // 经营支出
+	colAffiliate  render.ColKey = "affiliate"     // 对附属单位补助支出
+	colOpening    render.ColKey = "opening"       // 年初结转和结余
+	colIncome     render.ColKey = "year_income"   // 本年收入
+	colClosing    render.ColKey = "closing"       // 年末结转和结余
+	colLeftCode   render.ColKey = "left_code"     // table 6's left 经济分类科目编码
+	colLeftName   render.ColKey = "left_name"     // its 科目名称
+	colLeftActual render.ColKey = "left_actual"   // its 决算数
 )
 
 // The rows of the two-sided tables 1 and 4 below the 类.

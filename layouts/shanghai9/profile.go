@@ -9,6 +9,7 @@ package shanghai9
 
 import (
 	"reflect"
+	"strings"
 	"text/template"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -42,19 +43,35 @@ func register(p *render.Profile, v variant) {
 	p.Summarize = summarize
 	p.PriorYear = nextPriorYear
 	p.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: S3, Total: render.ColTotal}}
+	if !v.unit {
+		// A unit's workbook (table 1 split by 人员经费/公用经费) is not
+		// imported yet.
+		p.Import = importDecl
+	}
 	render.Register(p)
 }
 
 // inputKeys are the keys only some layouts use that a variant uses: every
-// one but a department's the 人员经费 of each line, which only a unit's
-// table 1 shows.
+// one but those only a 决算 has and, for a department, the 人员经费 of each
+// line, which only a unit's table 1 shows.
 func inputKeys(v variant) []string {
 	var out []string
 	for _, k := range input.LayoutKeys() {
-		if k == "expenditures[].basic_personnel" && !v.unit {
-			continue
+		switch {
+		case k == "expenditures[].basic_personnel" && !v.unit:
+		case finalOnly(k):
+		default:
+			out = append(out, k)
 		}
-		out = append(out, k)
 	}
 	return out
+}
+
+// finalOnly tells a key only a 决算 uses.
+func finalOnly(k string) bool {
+	switch k {
+	case "expenditures[].remit", "expenditures[].operation", "expenditures[].affiliate_subsidy", "subject_purposes[].variance_reason":
+		return true
+	}
+	return k == "final" || strings.HasPrefix(k, "final.")
 }

@@ -22,6 +22,7 @@ func summaryDecl(v variant) *render.TableDecl {
 			hc(1, 0, 1, 1, "项目"), hc(1, 1, 1, 1, "预算数"), hc(1, 2, 1, 1, "项目"), hc(1, 3, 1, 1, "预算数"),
 		},
 		Presentation: yuanTable(1, false),
+		Import:       render.TableImport{Rows: render.ReadSummary, Labels: incomeLabels, LeavesOf: S3},
 		Build:        func(b *render.Builder, t *render.Table) { table1(v, b, t) },
 	}
 	if v.unit {
@@ -193,6 +194,7 @@ func revenueDecl(v variant) *render.TableDecl {
 		ID: S2, Number: 2, Title: v.prefix + "收入预算总表", Unit: "元",
 		Columns: cols, HeaderRows: 3, Header: head,
 		Presentation: yuanTable(2, true),
+		Import:       render.TableImport{Rows: render.ReadCodes},
 		Build: func(b *render.Builder, t *render.Table) {
 			ms := []render.Measure{totalOf}
 			for k := kindFiscal; k < numKinds; k++ {
@@ -227,6 +229,7 @@ func fiscalDecl(v variant) *render.TableDecl {
 			hc(1, 4, 1, 1, "一般公共预算"), hc(1, 5, 1, 1, "政府性基金预算"), hc(1, 6, 1, 1, "国有资本经营预算"),
 		},
 		Presentation: yuanTable(4, false),
+		Import:       render.TableImport{Rows: render.ReadSummary, Labels: incomeLabels, LeavesOf: S3},
 		Build:        table4,
 	}
 }

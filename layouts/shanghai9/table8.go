@@ -32,6 +32,7 @@ func economicDecl(v variant) *render.TableDecl {
 			hc(2, 0, 1, 1, "类"), hc(2, 1, 1, 1, "款"),
 		},
 		Presentation: yuanTable(8, true),
+		Import:       render.TableImport{Rows: render.ReadCodes, LeafDigits: 5},
 		Build:        table8,
 	}
 }

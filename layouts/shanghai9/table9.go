@@ -39,6 +39,7 @@ func threePublicDecl(v variant) *render.TableDecl {
 		},
 		Unit:         "万元",
 		Presentation: render.Presentation{SheetName: sheet(9), UnitLabel: "单位:", NumberFormat: &render.NumberFormat{Decimals: 2}},
+		Import:       render.TableImport{Rows: render.ReadOneRow, RowTotal: render.ColTotal, RowParts: []render.ColKey{colTravel, colReception, colVehicles}},
 		Build:        table9,
 	}
 }

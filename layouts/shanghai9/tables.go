@@ -58,6 +58,7 @@ func functionDecl(v variant, id render.TableID, n int, title, group string, keep
 		Header: append(codeHead("功能分类科目编码", "功能分类科目名称"),
 			hc(0, 4, 1, 3, group), hc(1, 4, 2, 1, "合计"), hc(1, 5, 2, 1, "基本支出"), hc(1, 6, 2, 1, "项目支出")),
 		Presentation: yuanTable(n, n == 3),
+		Import:       render.TableImport{Rows: render.ReadCodes},
 		Build: func(b *render.Builder, t *render.Table) {
 			var tl render.TailCheck
 			rows, any := codeRows(b, keep, []render.Measure{totalOf, basicOf, projectOf}, &tl)

@@ -1,11 +1,13 @@
 // Package importer reads a workbook holding a profile's tables (the 公开表
-// of a layout: shanxi-13's 13 by default) — exported by a budget system
+// of a layout: shanxi-13's 13, shanghai-9's 9) — exported by a budget system
 // (预算管理一体化系统), typed in Excel or WPS, or written by budgetpub itself
 // — into a master input (input.Document), so that the figures are not typed
 // twice.
 //
 // It knows no layout: all it knows of one is the profile it imports into
-// (render.ProfileByID; Options.Layout). Each table is found by its title and
+// (render.ProfileByID; Options.Layout) — with none named, the importable
+// profile whose tables' titles the workbook holds the most of (detect.go),
+// written into the master input. Each table is found by its title and
 // header texts, as its declaration gives them, never by sheet name or
 // position, and its rows are read as the declaration says
 // (render.TableDecl.Import: codes, a summary by source, economic pairs,

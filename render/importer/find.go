@@ -32,6 +32,7 @@ type located struct {
 	dept     string
 	deptRef  string // the cell of the department's name
 	year     int
+	labels   []string // the texts before the department's name (deptLabels)
 }
 
 // ref is the reference of a body cell of declared column k on row r.
@@ -133,7 +134,7 @@ func locate(grids []*grid, set *render.Profile) (map[render.TableID]*located, []
 			errs = append(errs, fmt.Errorf("工作表“%s”和“%s”都是%s，只能有一张", prev.g.name, c.g.name, tableName(c.decl)))
 			continue
 		}
-		l, err := header(c.g, c.row, c.decl)
+		l, err := header(c.g, c.row, c.decl, deptLabels(set))
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -190,11 +191,25 @@ var synonyms = map[string]string{
 	"收入科目代码": "收入科目编码", "单位": "单位名称", "预算单位": "单位名称", "项目": "项目",
 }
 
-// headerTexts are the normalized texts of a declaration's header.
+// headerTexts are the normalized texts of a declaration's header, each as
+// a sheet's header word is compared with it (headerWord: 功能分类科目编码
+// is 科目编码).
 func headerTexts(d *render.TableDecl) map[string]bool {
 	out := map[string]bool{}
 	for _, h := range d.Header {
 		out[norm(h.Text)] = true
+		out[headerWord(h.Text)] = true
+	}
+	return out
+}
+
+// deptLabels are the texts before the department's name on a line above a
+// profile's tables, normalized: its DeptLabel (编制部门：) and the default
+// (部门名称：), which any export may print.
+func deptLabels(p *render.Profile) []string {
+	out := []string{norm(render.DefaultDeptLabel)}
+	if p.DeptLabel != "" && norm(p.DeptLabel) != out[0] {
+		out = append(out, norm(p.DeptLabel))
 	}
 	return out
 }
@@ -225,8 +240,10 @@ func isNumberRow(row []string) bool {
 
 // header finds the header rows of a table whose title is on row t, and the
 // sheet column of each declared column, by the header texts.
-func header(g *grid, t int, d *render.TableDecl) (*located, error) {
-	l := &located{decl: d, g: g, title: t, optional: -1}
+func header(g *grid, t int, d *render.TableDecl, labels []string) (*located, error) {
+	// A table declared in 元 is read in 元 unless its 单位 line says
+	// otherwise.
+	l := &located{decl: d, g: g, title: t, optional: -1, yuan: d.PrintUnit() == "元", labels: labels}
 	if m := titleYearRe.FindStringSubmatch(strings.Join(g.cells[t], "")); m != nil {
 		l.year, _ = strconv.Atoi(m[1])
 	}
@@ -309,18 +326,20 @@ func header(g *grid, t int, d *render.TableDecl) (*located, error) {
 }
 
 // readLine takes the department and the unit from a line above the header:
-// 部门名称：… and 单位：万元.
+// 部门名称：… (or the profile's DeptLabel: 编制部门：…) and 单位：万元.
 func (l *located) readLine(r int, row []string) {
 	for i, v := range row {
 		t := strings.TrimSpace(strings.ReplaceAll(v, "：", ":"))
-		if name, ok := strings.CutPrefix(t, "部门名称:"); ok {
-			name = strings.TrimSpace(name)
-			l.deptRef = l.g.ref(r, i)
-			if name == "" && i+1 < len(row) {
-				name = strings.TrimSpace(row[i+1])
-				l.deptRef = l.g.ref(r, i+1)
+		for _, label := range l.labels {
+			if name, ok := strings.CutPrefix(t, label); ok {
+				name = strings.TrimSpace(name)
+				l.deptRef = l.g.ref(r, i)
+				if name == "" && i+1 < len(row) {
+					name = strings.TrimSpace(row[i+1])
+					l.deptRef = l.g.ref(r, i+1)
+				}
+				l.dept = name
 			}
-			l.dept = name
 		}
 		for _, p := range []string{"单位:", "金额单位:"} {
 			if u, ok := strings.CutPrefix(t, p); ok {
@@ -378,6 +397,9 @@ func matchColumns(d *render.TableDecl, paths [][]string) []int {
 	next := 0
 	for k := range d.Columns {
 		want := declaredPath(d, k)
+		for i, w := range want {
+			want[i] = headerWord(w)
+		}
 		leaf := want[len(want)-1]
 		out[k] = -1
 		for pass := 0; pass < 2 && out[k] < 0; pass++ {

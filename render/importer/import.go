@@ -12,12 +12,14 @@ import (
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/xlsxread"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/shopspring/decimal"
 )
 
 // Result is an imported workbook: the master input and what the clerk
 // should know of how it was made.
 type Result struct {
 	Doc         *input.Document // as decoded from Text: names resolved, positions in Text
+	Layout      string          // the layout of the workbook's tables, as Doc names it
 	Text        []byte          // the master input, formatted with its comments
 	Assumptions []Assumption    // splits the tables leave open, decided by rule
 	Warnings    []string        // rounding differences and the checks' warnings
@@ -49,8 +51,11 @@ type Options struct {
 	// request gone); nil: never.
 	Context context.Context
 	// Layout is the layout (render.Profile) the workbook's tables are
-	// of, and the master input's; "": input.DefaultLayout. Its profile
-	// must declare an import (render.Profile.Import).
+	// of, and the master input's; its profile must declare an import
+	// (render.Profile.Import), and a workbook whose titles are more of
+	// another layout's tables is refused (LayoutError). "": the layout the
+	// tables' titles are of (detect.go), input.DefaultLayout when they are
+	// of none.
 	Layout string
 }
 
@@ -121,16 +126,17 @@ func failure(file, ref, format string, args ...any) error {
 // importGrids imports the sheets of a workbook, read, of the tables of
 // the profile of o.Layout.
 func importGrids(file string, grids []*grid, o Options) (*Result, error) {
-	p, err := Profile(o.Layout)
+	m, err := chooseLayout(grids, o.Layout)
 	if err != nil {
-		return nil, failure(file, "", "%v", err)
+		return nil, input.Errors{{File: file, Msg: err.Error(), Err: err}}
 	}
+	p := m.p
 	cat := o.Catalog
 	if cat == nil {
 		cat = input.DefaultCatalog()
 	}
 	fail := func(ref, format string, args ...any) error { return failure(file, ref, format, args...) }
-	found, missing, lerrs := locate(grids, p)
+	found, missing, lerrs := m.found, m.missing, m.errs
 	if len(found) == 0 {
 		return nil, fail("", "这不是部门%s公开表：工作簿中找不到 %d 张%s公开表中的任何一张（按表名查找，如“%s”）", p.Kind, len(p.Tables), p.Kind, p.Decl(p.Import.Summary).FullTitle(2024))
 	}
@@ -154,6 +160,9 @@ func importGrids(file string, grids []*grid, o Options) (*Result, error) {
 		rd.sheets[g.name] = i
 	}
 	tables := rd.read(found)
+	for _, t := range tables {
+		t.exact = p.Import.Exact
+	}
 	unread := rd.failed(true)
 	res, err := importTables(file, p, rd, tables, o, cat)
 	if err == nil || unread || !rd.failed(true) {
@@ -220,7 +229,7 @@ func importTables(file string, p *render.Profile, rd *reader, tables map[render.
 		return nil, fail("", "导入得到的主输入文件无法生成公开材料：%v", err)
 	}
 	dv.verify(pub)
-	res := &Result{Doc: doc, Text: text, Assumptions: dv.assumptions}
+	res := &Result{Doc: doc, Layout: p.ID, Text: text, Assumptions: dv.assumptions}
 	for _, f := range render.Check(doc, pub) {
 		switch f.Severity {
 		case render.SeverityIncomplete:
@@ -402,13 +411,20 @@ func detail(f render.Finding, t *sheetTable) string {
 		return f.Detail()
 	}
 	var parts []string
+	// A table the profile builds in 元 has its checks' figures in 元.
+	money := func(d decimal.Decimal) string {
+		if t.Decl.PrintUnit() == "元" {
+			d = d.Shift(-4)
+		}
+		return t.Money(d)
+	}
 	for _, x := range []*render.Figure{f.Left, f.Right} {
 		if x != nil {
-			parts = append(parts, x.Name+" "+t.Money(x.Value))
+			parts = append(parts, x.Name+" "+money(x.Value))
 		}
 	}
 	if f.Diff != nil {
-		parts = append(parts, "相差 "+t.Money(*f.Diff))
+		parts = append(parts, "相差 "+money(*f.Diff))
 	}
 	return strings.Join(parts, "，")
 }
@@ -469,7 +485,11 @@ func (dv *deriver) header(file string) error {
 		// Not a name: the skeleton's placeholder, which the checks find
 		// (skeleton-text, 需补填) until the clerk writes the name.
 		dv.doc.Department.Name = txt(unnamedDepartment)
-		dv.comments["department.name"] = append(dv.comments["department.name"], "表中没有“部门名称：”一行：请填写部门名称")
+		label := dv.profile.DeptLabel
+		if label == "" {
+			label = render.DefaultDeptLabel
+		}
+		dv.comments["department.name"] = append(dv.comments["department.name"], "表中没有“"+label+"”一行：请填写部门名称")
 	}
 	return nil
 }

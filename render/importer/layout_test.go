@@ -22,7 +22,7 @@ func TestLayoutWithoutImport(t *testing.T) {
 		t.Fatalf("the default layout: %v, %v", p, err)
 	}
 	for layout, want := range map[string]string{
-		"no-import-test": "book.xlsx: 版式 no-import-test 的工作簿还不能导入：目前能导入的是 shanxi-13 的 13 张公开表",
+		"no-import-test": "book.xlsx: 版式 no-import-test 的工作簿还不能导入：目前能导入的是 shanxi-13 的 13 张公开表、shanghai-9 的 9 张公开表",
 		"no-such-layout": "book.xlsx: " + input.UnknownLayout("no-such-layout"),
 	} {
 		_, err := Import("book.xlsx", []byte("not a workbook"), Options{Layout: layout})

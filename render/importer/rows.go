@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -18,6 +19,8 @@ type entry = render.ReadRow
 type sheetTable struct {
 	l *located
 	render.ReadTable
+	// exact: its figures are compared exactly (render.ImportDecl.Exact).
+	exact bool
 }
 
 // problem is a difference or a fault found in the workbook, at a cell.
@@ -232,20 +235,35 @@ func codeOf(code, name string) (string, string) {
 }
 
 // readCodes reads one half of a body of code rows (tables 2, 3, 5, 7, 8 and
-// either half of 9): the 合计 row and one row per code.
-func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, nameCol render.ColKey) []*entry {
+// either half of 9): the 合计 row and one row per code. The code is in one
+// column (2010301, 2010301 行政运行) or in several (codeCols: 类 | 款 | 项,
+// as Shanghai prints it), the 合计 row wherever it stands.
+func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCols []render.ColKey, nameCol render.ColKey) []*entry {
 	var out []*entry
 	seen := map[string]string{}
+	codeCol := codeCols[0]
 	for _, r := range rows {
 		c, n := text(l, r, codeCol), text(l, r, nameCol)
-		if c == "" && n == "" {
+		var split string // the code of several columns; "" when they hold none
+		var bad bool
+		if len(codeCols) > 1 && !isTotal(c) {
+			split, bad = splitCode(l, r, codeCols)
+			if split == "" && !bad {
+				c = ""
+			}
+		}
+		if c == "" && n == "" && split == "" && !bad {
 			continue // the other half's row
 		}
 		e := &entry{Row: r}
-		switch code, name := codeOf(c, n); {
+		code, name := codeOf(c, n)
+		if len(codeCols) > 1 && !isTotal(c) {
+			code, name = split, n
+		}
+		switch {
 		case isTotal(c) || isTotal(n):
 			e.Key, e.Label = render.TotalRow, "合计"
-		case code != "" && (len(code) == 3 || len(code) == 5 || len(code) == 7):
+		case !bad && code != "" && (len(code) == 3 || len(code) == 5 || len(code) == 7):
 			if msg := input.NameProblem("科目名称", name); msg != "" {
 				rd.errorf(l.ref(r, colIndex(l.decl, nameCol)), "%s", msg)
 				continue
@@ -256,6 +274,13 @@ func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, n
 			}
 			seen[code] = l.ref(r, colIndex(l.decl, codeCol))
 			e.Key, e.Label = render.CodeRow(code), name
+		case len(codeCols) > 1:
+			var cells []string
+			for _, k := range codeCols {
+				cells = append(cells, strconv.Quote(text(l, r, k)))
+			}
+			rd.errorf(l.ref(r, colIndex(l.decl, codeCol)), "%s的这一行的科目编码 %s 不完整：类为 3 位数字，款、项各为 2 位（类级行只填类，款级行填类和款，项级行三列都填）", tableName(l.decl), strings.Join(cells, " | "))
+			continue
 		default:
 			rd.errorf(l.ref(r, colIndex(l.decl, codeCol)), "%s的这一行没有 3、5 或 7 位的科目编码：%q %q", tableName(l.decl), c, n)
 			continue
@@ -266,6 +291,43 @@ func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCol, n
 	return out
 }
 
+// splitCode is the code printed in several columns (类 | 款 | 项: 208 |
+// 05 | 05 is 2080505): the first three digits, each other two — one digit
+// is a number's 05 — filled from the left; bad when they are not.
+func splitCode(l *located, r int, cols []render.ColKey) (code string, bad bool) {
+	var b strings.Builder
+	ended := false
+	for i, k := range cols {
+		s := strings.TrimSuffix(text(l, r, k), ".0")
+		want := 2
+		if i == 0 {
+			want = 3
+		}
+		switch {
+		case s == "":
+			ended = true
+			continue
+		case ended || !isDigits(s) || len(s) > want:
+			return "", true
+		case len(s) < want && i > 0:
+			s = strings.Repeat("0", want-len(s)) + s
+		case len(s) < want:
+			return "", true
+		}
+		b.WriteString(s)
+	}
+	return b.String(), false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // stripNumbering removes 一、 (一) ① 1、 from the start of a label.
 func stripNumbering(s string) string {
 	return strings.TrimSpace(numberingRe.ReplaceAllString(strings.TrimSpace(s), ""))
@@ -274,6 +336,10 @@ func stripNumbering(s string) string {
 // readSummary reads a 收支 table (1, 4): the 30 categories and the totals
 // on the main half; the sources and totals on the income half.
 func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (main, lefts []*entry) {
+	labels := map[string]render.RowKey{}
+	for label, k := range l.decl.Import.Labels {
+		labels[norm(stripNumbering(label))] = k
+	}
 	categories := map[string]string{}
 	for _, c := range input.Categories {
 		if n, ok := rd.cat.Name(c); ok {
@@ -287,6 +353,8 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 		if item := text(l, r, render.ColItem); item != "" {
 			e := &entry{Row: r, Label: item}
 			switch t := norm(stripNumbering(item)); {
+			case labels[t] != render.RowKey{}:
+				e.Key = labels[t]
 			case t == "本年支出合计":
 				e.Key = render.CurrentTotalRow
 			case t == "年终结转" || t == "年终结转结余":
@@ -307,6 +375,8 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 		if item := text(l, r, render.ColIncomeItem); item != "" {
 			e := &entry{Row: r, Label: item}
 			switch t := norm(stripNumbering(item)); {
+			case labels[t] != render.RowKey{}:
+				e.Key = labels[t]
 			case t == "本年收入合计":
 				e.Key = render.CurrentTotalRow
 			case t == "上年结转" || t == "上年财政拨款结转" || t == "上年结转结余":
@@ -454,6 +524,8 @@ func (rd *reader) read(found map[render.TableID]*located) map[render.TableID]*sh
 			t.Main = rd.readItems(l, rows)
 		case render.ReadUnits, render.ReadProjects:
 			t.Main = rd.readNamed(l, rows)
+		case render.ReadOneRow:
+			t.Main = rd.readOneRow(l, rows)
 		}
 		out[id] = t
 	}
@@ -470,17 +542,32 @@ func newSheetTable(l *located) *sheetTable {
 	return t
 }
 
-// codeColumns are a side's code column (KindCode) and the name column
-// (KindText) after it; ok is false when the side has no code column.
-func codeColumns(d *render.TableDecl, side render.Side) (code, name render.ColKey, ok bool) {
+// codeColumns are a side's code columns (KindCode: one, or 类 | 款 | 项)
+// and the name column (KindText) after them; ok is false when the side has
+// no code column.
+func codeColumns(d *render.TableDecl, side render.Side) (code []render.ColKey, name render.ColKey, ok bool) {
 	for _, c := range d.Columns {
 		switch {
 		case c.Side != side:
-		case c.Kind == render.KindCode && !ok:
-			code, ok = c.Key, true
+		case c.Kind == render.KindCode && name == "":
+			code, ok = append(code, c.Key), true
 		case c.Kind == render.KindText && ok:
 			return code, c.Key, true
 		}
 	}
 	return code, "", ok
+}
+
+// readOneRow reads a table of one row of amounts and no label (Shanghai's
+// table 9): its first row is the table's total; a row after it is refused.
+func (rd *reader) readOneRow(l *located, rows []int) []*entry {
+	if len(rows) == 0 {
+		return nil
+	}
+	for _, r := range rows[1:] {
+		rd.errorf(l.g.ref(r, l.cols[0]), "%s只有一行数字：请删去这一行", tableName(l.decl))
+	}
+	e := &entry{Row: rows[0], Key: render.TotalRow, Label: "预算数"}
+	rd.amounts(l, rows[0], render.SideMain, e)
+	return []*entry{e}
 }

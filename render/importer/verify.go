@@ -15,7 +15,7 @@ import (
 func isLeaf(d *render.TableDecl, k render.RowKey) bool {
 	switch k.Role {
 	case render.RoleCode:
-		return len(k.ID) == 7 && d.Import.Rows == render.ReadCodes
+		return d.Import.Rows == render.ReadCodes && d.Import.Leaf(k.ID)
 	case render.RoleEcon, render.RoleProject:
 		return true
 	case render.RoleItem:
@@ -75,6 +75,12 @@ func (dv *deriver) verify(pub *render.Publication) {
 			unit = decimal.New(1, -6)
 		}
 		tolerance := unit.Mul(decimal.NewFromInt(int64(max(leavesIn, 1))))
+		if st.exact {
+			tolerance = decimal.Zero
+		}
+		// A table the profile builds in 元 (TableDecl.Unit) holds its
+		// figures in 元: compared in 万元, as read.
+		builtYuan := d.PrintUnit() == "元"
 		printed := map[[2]render.RowKey]bool{}
 		for side, entries := range [][]*entry{st.Main, st.Lefts} {
 			for _, e := range entries {
@@ -89,7 +95,10 @@ func (dv *deriver) verify(pub *render.Publication) {
 					}
 					got, _ := t.Cell(e.Key, c.Key)
 					want, from := v.Round(2), got.Amount
-					if st.l.yuan {
+					switch {
+					case builtYuan:
+						want, from = v, got.Amount.Shift(-4) // as printed, to the 分
+					case st.l.yuan:
 						want, from = v, got.Exact // to the 分
 					}
 					if from.Equal(want) {
@@ -117,7 +126,11 @@ func (dv *deriver) verify(pub *render.Publication) {
 				}
 				for i, c := range t.Columns {
 					if c.Kind == render.KindAmount && c.Side == render.Side(side) && !r.Cells[i].Amount.IsZero() {
-						dv.rd.errorf(st.l.g.name, "%s缺少%s这一行（%s %s，由其他各表得出）", tableName(d), describe(k), columnTitle(st.l, c.Key), st.Money(r.Cells[i].Amount))
+						a := r.Cells[i].Amount
+						if builtYuan {
+							a = a.Shift(-4)
+						}
+						dv.rd.errorf(st.l.g.name, "%s缺少%s这一行（%s %s，由其他各表得出）", tableName(d), describe(k), columnTitle(st.l, c.Key), st.Money(a))
 						break
 					}
 				}

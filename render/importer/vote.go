@@ -233,6 +233,9 @@ func (v *voter) rowRelations(t *sheetTable, side render.Side, es []*entry) {
 // parent printed); a unit of its projects; an economic class of its pairs;
 // 公务用车 of ① and ②; a summary table's totals (TableImport.Rows).
 func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
+	if t.l.decl.Import.Rows == render.ReadOneRow {
+		return // one row: no column adds up
+	}
 	m := render.IndexRows(es)
 	children := map[render.RowKey][]*entry{}
 	reading := t.l.decl.Import.Rows
@@ -321,6 +324,9 @@ func firstRow(m map[render.RowKey][]*entry, k render.RowKey) int {
 // by rounding, in 万元: half its last printed decimal (0.005 万元, or half
 // a 分 in a table in 元).
 func halfUnit(t *sheetTable) decimal.Decimal {
+	if t.exact {
+		return decimal.Zero
+	}
 	if t.l.yuan {
 		return decimal.New(5, -7)
 	}
