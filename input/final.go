@@ -157,9 +157,9 @@ const (
 
 // revenueKindTable holds every property of the revenue kinds.
 var revenueKindTable = [NumRevenueKinds]struct{ key, title string }{
-	RevenueGeneralPublic:  {"general_public", "一般公共预算财政拨款收入"},
-	RevenueGovernmentFund: {"government_fund", "政府性基金预算财政拨款收入"},
-	RevenueStateCapital:   {"state_capital", "国有资本经营预算财政拨款收入"},
+	RevenueGeneralPublic:  {GeneralPublic.Key(), "一般公共预算财政拨款收入"},
+	RevenueGovernmentFund: {GovernmentFund.Key(), "政府性基金预算财政拨款收入"},
+	RevenueStateCapital:   {StateCapital.Key(), "国有资本经营预算财政拨款收入"},
 	RevenueSuperior:       {"superior", "上级补助收入"},
 	RevenueBusiness:       {"business", "事业收入"},
 	RevenueOperating:      {"operating", "经营收入"},

@@ -25,6 +25,7 @@ const (
 	UnknownOverallGoal CheckID = "unknown-overall-goal"
 	UnknownAssets      CheckID = "unknown-assets"
 	UnknownNotes       CheckID = "unknown-notes"
+	UnknownPurpose     CheckID = "unknown-purpose" // a 项's purpose (主要用于……), where a layout says it
 	ReasonMissing      CheckID = "reason-missing"
 	UnreviewedGoal     CheckID = "unreviewed-goal"
 	SkeletonText       CheckID = "skeleton-text"
@@ -61,14 +62,16 @@ var checkIDs = map[CheckID]CheckInfo{
 	UnknownOverallGoal:   {About: "没有填写单位整体绩效目标涉及的资金"},
 	UnknownAssets:        {About: "没有填写国有资产占有使用情况"},
 	UnknownNotes:         {About: "没有填写其他说明"},
-	ReasonMissing:        {About: "标题要求说明的增减原因没有填写"},
-	UnreviewedGoal:       {About: "由上年沿用、尚未复核的绩效目标表"},
-	SkeletonText:         {About: "空白模板的提示文字"},
-	AllZero:              {About: "收支总计为 0"},
-	StaleYear:            {About: "文字中说的是上一年的预算"},
-	PriorImplausible:     {About: "上年数与本年相差十倍以上"},
-	PriorNotFound:        {About: "--prior-dir 中没有本部门上年的文件"},
-	InputError:           {About: "输入文件的错误（格式、必填、编码）"},
+	UnknownPurpose: {About: "没有填写科目的主要用途（单位预算：或上年当年预算执行数）",
+		Fix: "请在 subject_purposes 中按科目填写主要用途 purpose（“主要用于……”）；单位预算另写上年当年预算执行数 prior_executed"},
+	ReasonMissing:    {About: "标题要求说明的增减原因没有填写"},
+	UnreviewedGoal:   {About: "由上年沿用、尚未复核的绩效目标表"},
+	SkeletonText:     {About: "空白模板的提示文字"},
+	AllZero:          {About: "收支总计为 0"},
+	StaleYear:        {About: "文字中说的是上一年的预算"},
+	PriorImplausible: {About: "上年数与本年相差十倍以上"},
+	PriorNotFound:    {About: "--prior-dir 中没有本部门上年的文件"},
+	InputError:       {About: "输入文件的错误（格式、必填、编码）"},
 }
 
 var checkIDsMu sync.RWMutex

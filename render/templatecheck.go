@@ -14,7 +14,7 @@ import (
 // A bureau's wording can only print what the wording functions and the
 // texts produce. Before any department is built, every define is checked
 // against the data it is executed with: a figure is printed only through
-// amount, share, percent, change, changeVs, wan, vsBudget, vsRate or cn; a field is a struct
+// amount, share, percent, change, changeVs, wan, vsBudget, vsRate, fixed, delta, rate or cn; a field is a struct
 // field (no method calls such as .Total.Neg); range runs over a list of the
 // data (never over a number, which would run for ever); no define calls
 // another (no recursion); printf takes a literal format of %d, %s and %v
@@ -68,6 +68,9 @@ var wordingSigs = map[string]funcSig{
 	"wan":      {[]reflect.Type{decimalType}, stringType},
 	"vsBudget": {[]reflect.Type{decimalType, priorType, intType, stringType}, stringType},
 	"vsRate":   {[]reflect.Type{decimalType, priorType, stringType}, stringType},
+	"fixed":    {[]reflect.Type{decimalType}, stringType},
+	"delta":    {[]reflect.Type{decimalType, priorType}, stringType},
+	"rate":     {[]reflect.Type{decimalType, decimalType}, stringType},
 }
 
 // anyType stands for an argument of any type (comparisons, and, or, not).

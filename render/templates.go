@@ -46,6 +46,9 @@ var templateFuncs = template.FuncMap{
 	"wan":      FormatWan,
 	"vsBudget": FormatVsBudget,
 	"vsRate":   FormatVsRate,
+	"fixed":    FormatFixed,
+	"delta":    FormatDelta,
+	"rate":     FormatRate,
 	"list":     JoinList,
 	"cn":       ChineseNumber,
 }

@@ -66,6 +66,39 @@ func FormatShare(part, total decimal.Decimal) string {
 	return "占" + FormatPercent(Percent(part, total))
 }
 
+// FormatFixed is an amount as a 决算's text prints it: 万元 with two
+// decimals, no thousands separators (1234.50万元).
+func FormatFixed(d decimal.Decimal) string { return Round(d).StringFixed(2) + "万元" }
+
+// FormatDelta is a figure's change on another as a 决算's text says it:
+// 增加12.30万元，增长9.62% / 减少…，下降… / 持平 (equal as printed); from a
+// prior figure of zero only the amount (增加12.30万元: a rate of it is
+// none); no prior figure gives "".
+func FormatDelta(cur decimal.Decimal, prior Prior) string {
+	if !prior.Set {
+		return ""
+	}
+	switch d := cur.Sub(prior.Value); {
+	case Round(cur).Equal(Round(prior.Value)):
+		return "持平"
+	case Round(prior.Value).IsZero():
+		return "增加" + FormatFixed(d)
+	case d.IsPositive():
+		return "增加" + FormatFixed(d) + "，增长" + Percent(d, prior.Value).StringFixed(2) + "%"
+	default:
+		return "减少" + FormatFixed(d.Neg()) + "，下降" + Percent(d.Neg(), prior.Value).StringFixed(2) + "%"
+	}
+}
+
+// FormatRate is part ÷ whole as a percentage with two decimals (45.20%,
+// 0.00%); a whole of zero gives "" (no rate of it).
+func FormatRate(part, whole decimal.Decimal) string {
+	if Round(whole).IsZero() {
+		return ""
+	}
+	return Percent(part, whole).StringFixed(2) + "%"
+}
+
 // FormatVsRate compares a figure with another by its rate, as Shanghai's
 // 单位预算 compares a 项 with last year's execution: against "2024年预算执行数"
 // gives 比2024年预算执行数增加5.26% / 减少… / 与2024年预算执行数持平; a

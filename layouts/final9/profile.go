@@ -11,6 +11,8 @@
 package final9
 
 import (
+	"reflect"
+
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -24,6 +26,9 @@ var Profile = &render.Profile{ID: ID, Name: "部门决算（9张表）", Kind: r
 func init() {
 	Profile.Tables = tables()
 	Profile.Parts = parts
+	Profile.Checks = checks
+	Profile.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
+		Others: map[string]reflect.Type{"基金": reflect.TypeOf(Fund{})}}
 	Profile.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: F3, Total: colSpent}}
 	render.Register(Profile)
 }

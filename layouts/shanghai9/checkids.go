@@ -5,7 +5,7 @@ import "github.com/budgetpub/budgetpub/render"
 // The ids of shanghai-9's own findings.
 const (
 	unknownIncomeKind  render.CheckID = "unknown-income-kind"
-	unknownPurpose     render.CheckID = "unknown-purpose"
+	unknownPurpose                    = render.UnknownPurpose
 	carryoverLeftOut   render.CheckID = "sh-carryover"
 	unknownDescription render.CheckID = "unknown-project-description"
 	unknownPersonnel   render.CheckID = "unknown-personnel"
@@ -15,8 +15,6 @@ func init() {
 	render.DeclareChecks(map[render.CheckID]render.CheckInfo{
 		unknownIncomeKind: {About: "没有填写非财政拨款资金的收入类型（事业收入、事业单位经营收入、其他收入）",
 			Fix: "请在这些支出行写 income_kind：business（事业收入）、operating（事业单位经营收入）或 other（其他收入）"},
-		unknownPurpose: {About: "没有填写科目的主要用途（单位预算：或上年当年预算执行数）",
-			Fix: "请在 subject_purposes 中按科目填写主要用途 purpose（“主要用于……”）；单位预算另写上年当年预算执行数 prior_executed"},
 		unknownDescription: {About: "没有填写项目经费情况说明",
 			Fix: "请在项目的 description 中填写（overview 项目概述、basis 立项依据、implementer 实施主体、plan 实施方案、period 实施周期、schedule 年度预算安排、goals 绩效目标）"},
 		unknownPersonnel: {About: "没有填写基本支出中的人员经费（单位预算的财务收支预算总表按人员经费、公用经费分列基本支出）",
