@@ -59,7 +59,9 @@ func findings(doc *input.Document, pub *render.Publication) map[render.CheckID]i
 // fixture.
 func TestTablesAgree(t *testing.T) {
 	_, pub := build(t, fixture(t))
-	x := func(id render.TableID, k render.RowKey, c render.ColKey) decimal.Decimal { return pub.Table(id).Exact(k, c) }
+	x := func(id render.TableID, k render.RowKey, c render.ColKey) decimal.Decimal {
+		return pub.Table(id).Exact(k, c)
+	}
 	sum := func(vs ...decimal.Decimal) decimal.Decimal { return render.Sum(vs...) }
 	t1, t3, t4, t5 := pub.Table(F1), pub.Table(F3), pub.Table(F4), pub.Table(F5)
 	var incomes []decimal.Decimal
