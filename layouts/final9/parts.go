@@ -98,14 +98,14 @@ func parts(b *render.Builder, t *template.Template) ([]*render.Part, error) {
 		{ID: "revenue", Heading: "二、收入决算情况说明", Blocks: say("二")},
 		{ID: "expenditure", Heading: "三、支出决算情况说明", Blocks: say("三")},
 		{ID: "fiscal", Heading: "四、财政拨款收入支出决算总体情况说明", Blocks: say("四")},
-		{ID: "general_public", Heading: "五、一般公共预算财政拨款支出决算情况说明", Blocks: append(append(append(
+		{ID: "gp", Heading: "五、一般公共预算财政拨款支出决算情况说明", Blocks: append(append(append(
 			[]render.Block{sub("（一）一般公共预算财政拨款支出决算总体情况")}, say("五.总体")...),
 			append([]render.Block{sub("（二）一般公共预算财政拨款支出决算结构情况")}, say("五.结构")...)...),
 			append([]render.Block{sub("（三）一般公共预算财政拨款支出决算具体情况")}, five...)...)},
 		{ID: "basic", Heading: "六、一般公共预算财政拨款基本支出决算情况说明", Blocks: say("六")},
 		{ID: "three_public", Heading: "七、财政拨款“三公”经费支出决算情况说明", Blocks: three},
-		{ID: "government_fund", Heading: "八、政府性基金预算财政拨款收入支出决算情况说明", Blocks: fund(f.GovernmentFund)},
-		{ID: "state_capital", Heading: "九、国有资本经营预算财政拨款收入支出决算情况说明", Blocks: fund(f.StateCapital)},
+		{ID: "fund_government", Heading: "八、政府性基金预算财政拨款收入支出决算情况说明", Blocks: fund(f.GovernmentFund)},
+		{ID: "fund_state_capital", Heading: "九、国有资本经营预算财政拨款收入支出决算情况说明", Blocks: fund(f.StateCapital)},
 		{ID: "performance", Heading: "十、预算绩效管理情况", Blocks: say("十")},
 		{ID: "other", Heading: "十一、其他重要事项的情况说明", TOC: "十一、其他重要事项说明", Blocks: append(append(append(
 			[]render.Block{sub("（一）机关运行经费支出情况")}, say("十一.机关运行经费")...),
