@@ -32,6 +32,9 @@ func (m *layoutMatch) example() string {
 			return d.FullTitle(l.year)
 		}
 	}
+	if m.p.Import == nil {
+		return m.p.Tables[0].FullTitle(2024)
+	}
 	return m.p.Decl(m.p.Import.Summary).FullTitle(2024)
 }
 
@@ -48,6 +51,20 @@ type LayoutError struct {
 	Example        string // a title of the layout found
 }
 
+// NotImportableError is an import refused because the workbook's tables
+// are of a layout whose workbook is not imported (its profile declares no
+// Import): the message names it and how to make its master input instead.
+type NotImportableError struct {
+	Found   *render.Profile
+	FoundN  int
+	Example string
+}
+
+func (e *NotImportableError) Error() string {
+	return fmt.Sprintf("工作簿中的表是版式 %s（%s）的：找到其 %d 张表中的 %d 张（如“%s”）。这个版式的工作簿还不能导入：请用 budgetpub init --layout %s 生成主输入文件，照表填写",
+		e.Found.ID, e.Found.Name, len(e.Found.Tables), e.FoundN, e.Example, e.Found.ID)
+}
+
 func (e *LayoutError) Error() string {
 	return fmt.Sprintf("工作簿中的表是版式 %s（%s）的：找到其 %d 张表中的 %d 张（如“%s”），而指定的版式是 %s（%s，只找到其中 %d 张）：请不指定版式（导入时按表名识别版式），或改为指定 %s",
 		e.Found.ID, e.Found.Name, len(e.Found.Tables), e.FoundN, e.Example, e.Asked.ID, e.Asked.Name, e.AskedN, e.Found.ID)
@@ -59,9 +76,11 @@ func (e *LayoutError) Error() string {
 // profile with the most of its tables in the workbook, the default layout
 // when it has none of any.
 func chooseLayout(grids []*grid, layout string) (*layoutMatch, error) {
-	var best, asked *layoutMatch
+	var best, asked, other *layoutMatch
+	var notImported []*render.Profile
 	for _, q := range render.Profiles() {
 		if q.Import == nil {
+			notImported = append(notImported, q)
 			continue
 		}
 		m := matchLayout(grids, q)
@@ -71,6 +90,19 @@ func chooseLayout(grids []*grid, layout string) (*layoutMatch, error) {
 		if best == nil || m.titled() > best.titled() {
 			best = m
 		}
+	}
+	// A layout not imported is matched only to say so — a workbook of its
+	// tables is refused by name — and only when no importable layout's
+	// tables are all there.
+	if best == nil || best.titled() < len(best.p.Tables) {
+		for _, q := range notImported {
+			if m := matchLayout(grids, q); other == nil || m.titled() > other.titled() {
+				other = m
+			}
+		}
+	}
+	if other != nil && other.titled() > 0 && (best == nil || other.titled() > best.titled()) && (layout == "" || asked == nil || other.titled() > asked.titled()) {
+		return nil, &NotImportableError{Found: other.p, FoundN: other.titled(), Example: other.example()}
 	}
 	if layout == "" {
 		if best == nil || best.titled() == 0 {

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -28,6 +30,31 @@ func TestLayoutWithoutImport(t *testing.T) {
 		_, err := Import("book.xlsx", []byte("not a workbook"), Options{Layout: layout})
 		if err == nil || strings.TrimSpace(err.Error()) != want {
 			t.Errorf("layout %s: %v, want %s", layout, err, want)
+		}
+	}
+}
+
+// A workbook of a layout that is not imported (a unit's 单位预算, a 决算)
+// is told by its titles and refused by name, saying how to make its master
+// input instead — with or without a layout asked for.
+func TestNotImportableLayoutNamed(t *testing.T) {
+	for _, c := range []struct{ file, layout string }{
+		{"../../layouts/shanghai9/testdata/unit-sh.yaml", "shanghai-9-unit"},
+		{"../../layouts/final9/testdata/final.yaml", "final-9"},
+	} {
+		data, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		book := render1(t, c.file, data).book
+		for _, asked := range []string{"", input.DefaultLayout} {
+			_, err := Import("book.xlsx", book, Options{Layout: asked})
+			var es input.Errors
+			var ne *NotImportableError
+			if !errors.As(err, &es) || len(es) != 1 || !errors.As(es[0].Err, &ne) || ne.Found.ID != c.layout || ne.FoundN != 9 ||
+				!strings.Contains(err.Error(), "请用 budgetpub init --layout "+c.layout+" 生成主输入文件") {
+				t.Errorf("%s, layout %q asked: %v, want it refused as %s", c.file, asked, err, c.layout)
+			}
 		}
 	}
 }
