@@ -17,6 +17,9 @@ type Summary struct {
 	// The four “三公” items.
 	Travel, Reception, VehiclePurchase, VehicleOperation Known
 	OperatingCosts                                       Known // 机关运行经费
+	// A 决算's 年初预算 it is measured against: of 一般公共预算 and of
+	// “三公” (a 预算's are not set).
+	Budget, ThreePublicBudget Known
 	// Last year's figures the text compares with, as given.
 	PriorTotal, PriorGeneralPublic, PriorThreePublic, PriorOperatingCosts Prior
 	// Projects is the number of the year's projects; GoalForms the number

@@ -27,6 +27,8 @@ func init() {
 	Profile.Tables = tables()
 	Profile.Parts = parts
 	Profile.Checks = checks
+	Profile.Summarize = summarize
+	Profile.PriorYear = nextPriorYear
 	Profile.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
 		Others: map[string]reflect.Type{"基金": reflect.TypeOf(Fund{})}}
 	Profile.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: F3, Total: colSpent}}

@@ -37,18 +37,20 @@ type Row struct {
 	VehiclePurchase, VehicleOperation     decimal.Decimal
 	PriorTotal, PriorGP                   render.Prior
 	PriorThreePublic, PriorOperatingCosts render.Prior
-	Projects, GoalForms                   int // current-year projects, published goal forms
-	Warnings, Errors, Incomplete          int // Incomplete: statements nobody gave (需补填)
-	Findings                              []render.Finding
-	InputErrors                           input.Errors // the input's problems (decoding, validation, glyphs)
-	Outputs                               string       // the files written
-	Problem                               string       // the error, or why it was not done
-	MovedTo                               string       // where the department's previous files were moved (not done)
-	Done                                  bool
-	Unreached                             bool               // never started: the batch was interrupted first
-	Fault                                 bool               // not done because of an internal fault
-	Resource                              *opendata.Resource // the department's CSV, with BatchOptions.OpenData
-	Figures                               bool               // its figures were computed: else the review leaves them blank
+	// A 决算's 年初预算 of 一般公共预算 and of “三公” (render.Summary).
+	Budget, ThreePublicBudget    decimal.Decimal
+	Projects, GoalForms          int // current-year projects, published goal forms
+	Warnings, Errors, Incomplete int // Incomplete: statements nobody gave (需补填)
+	Findings                     []render.Finding
+	InputErrors                  input.Errors // the input's problems (decoding, validation, glyphs)
+	Outputs                      string       // the files written
+	Problem                      string       // the error, or why it was not done
+	MovedTo                      string       // where the department's previous files were moved (not done)
+	Done                         bool
+	Unreached                    bool               // never started: the batch was interrupted first
+	Fault                        bool               // not done because of an internal fault
+	Resource                     *opendata.Resource // the department's CSV, with BatchOptions.OpenData
+	Figures                      bool               // its figures were computed: else the review leaves them blank
 	// Summary is what its layout gave of the figures above (nil before
 	// any was computed): a figure the layout does not have stays blank in
 	// the review, never 0.
@@ -274,6 +276,7 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 			row.ThreePublic, row.OperatingCosts = s.ThreePublic.Value, s.OperatingCosts.Value
 			row.Travel, row.Reception, row.VehiclePurchase, row.VehicleOperation = s.Travel.Value, s.Reception.Value, s.VehiclePurchase.Value, s.VehicleOperation.Value
 			row.PriorTotal, row.PriorGP, row.PriorThreePublic, row.PriorOperatingCosts = s.PriorTotal, s.PriorGeneralPublic, s.PriorThreePublic, s.PriorOperatingCosts
+			row.Budget, row.ThreePublicBudget = s.Budget.Value, s.ThreePublicBudget.Value
 			row.Projects, row.GoalForms = s.Projects, s.GoalForms
 		}
 	}

@@ -20,6 +20,8 @@ func (r Row) entry() review.Entry {
 		ThreePublic: review.Of(r.ThreePublic), TPChange: review.Change(r.ThreePublic, r.PriorThreePublic), TPPct: review.Percent(r.ThreePublic, r.PriorThreePublic),
 		Travel: review.Of(r.Travel), Reception: review.Of(r.Reception), VehicleBuy: review.Of(r.VehiclePurchase), VehicleRun: review.Of(r.VehicleOperation),
 		Operating: review.Of(r.OperatingCosts), OpChange: review.Change(r.OperatingCosts, r.PriorOperatingCosts), OpPct: review.Percent(r.OperatingCosts, r.PriorOperatingCosts),
+		GPBudget: review.Of(r.Budget), GPRate: review.Rate(r.GeneralPublic, r.Budget),
+		TPBudget: review.Of(r.ThreePublicBudget), TPRate: review.Rate(r.ThreePublic, r.ThreePublicBudget),
 		Projects: review.Of(r.Projects), GoalForms: review.Of(r.GoalForms),
 		Warnings: review.Of(r.Warnings), Incomplete: review.Of(r.Incomplete), Errors: review.Of(r.Errors),
 		IDs: r.IDs(), Status: r.Status(), Outputs: r.Outputs, MovedTo: r.MovedTo,
@@ -46,6 +48,7 @@ func (r Row) entry() review.Entry {
 			{s.ThreePublic, []*review.Amount{&d.ThreePublic, &d.TPChange, &d.TPPct}}, {s.Travel, []*review.Amount{&d.Travel}},
 			{s.Reception, []*review.Amount{&d.Reception}}, {s.VehiclePurchase, []*review.Amount{&d.VehicleBuy}},
 			{s.VehicleOperation, []*review.Amount{&d.VehicleRun}}, {s.OperatingCosts, []*review.Amount{&d.Operating, &d.OpChange, &d.OpPct}},
+			{s.Budget, []*review.Amount{&d.GPBudget, &d.GPRate}}, {s.ThreePublicBudget, []*review.Amount{&d.TPBudget, &d.TPRate}},
 		} {
 			if !x.k.Set {
 				for _, o := range x.opts {

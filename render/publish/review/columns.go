@@ -20,11 +20,15 @@ const (
 	colGP
 	colGPChange
 	colGPPercent
+	colGPBudget // a 决算's 年初预算 and 执行率
+	colGPRate
 	colBasic
 	colProject
 	colThreePublic
 	colThreePublicChange
 	colThreePublicPercent
+	colTPBudget
+	colTPRate
 	colTravel
 	colReception
 	colVehiclePurchase
@@ -96,11 +100,15 @@ var departmentColumns = [reviewColumns]column{
 	colGP:                 amount("一般公共预算（万元）", 14, func(d *Department) *Amount { return &d.GP }).fig().formerly("一般公共预算"),
 	colGPChange:           amount("一般公共预算比上年增减", 12, func(d *Department) *Amount { return &d.GPChange }).fig(),
 	colGPPercent:          amount("一般公共预算增减率（%）", 10, func(d *Department) *Amount { return &d.GPPct }).pct(),
+	colGPBudget:           amount("一般公共预算年初预算（万元，决算）", 14, func(d *Department) *Amount { return &d.GPBudget }).fig(),
+	colGPRate:             amount("一般公共预算执行率（%，决算）", 10, func(d *Department) *Amount { return &d.GPRate }).pct(),
 	colBasic:              amount("基本支出（万元）", 14, func(d *Department) *Amount { return &d.Basic }).fig().formerly("基本支出"),
 	colProject:            amount("项目支出（万元）", 14, func(d *Department) *Amount { return &d.Project }).fig().formerly("项目支出"),
 	colThreePublic:        amount("“三公”经费（万元）", 12, func(d *Department) *Amount { return &d.ThreePublic }).fig().formerly("“三公”经费"),
 	colThreePublicChange:  amount("“三公”比上年增减", 12, func(d *Department) *Amount { return &d.TPChange }).fig(),
 	colThreePublicPercent: amount("“三公”增减率（%）", 10, func(d *Department) *Amount { return &d.TPPct }).pct(),
+	colTPBudget:           amount("“三公”年初预算（万元，决算）", 12, func(d *Department) *Amount { return &d.TPBudget }).fig(),
+	colTPRate:             amount("“三公”执行率（%，决算）", 10, func(d *Department) *Amount { return &d.TPRate }).pct(),
 	colTravel:             amount("因公出国（境）费（万元）", 12, func(d *Department) *Amount { return &d.Travel }).fig(),
 	colReception:          amount("公务接待费（万元）", 12, func(d *Department) *Amount { return &d.Reception }).fig(),
 	colVehiclePurchase:    amount("公务用车购置费（万元）", 12, func(d *Department) *Amount { return &d.VehicleBuy }).fig(),

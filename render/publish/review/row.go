@@ -37,11 +37,15 @@ type Department struct {
 	GP          Amount // 一般公共预算
 	GPChange    Amount
 	GPPct       Amount
+	GPBudget    Amount // a 决算's 年初预算 of 一般公共预算
+	GPRate      Amount // its 执行率: 决算 ÷ 年初预算, in percent
 	Basic       Amount
 	Project     Amount
 	ThreePublic Amount
 	TPChange    Amount
 	TPPct       Amount
+	TPBudget    Amount // a 决算's “三公” 年初预算
+	TPRate      Amount // its 执行率
 	Travel      Amount
 	Reception   Amount
 	VehicleBuy  Amount
@@ -80,6 +84,16 @@ func Change(cur decimal.Decimal, prior render.Prior) Amount {
 		return Amount{}
 	}
 	return Of(render.Round(cur).Sub(render.Round(prior.Value)))
+}
+
+// Rate is actual as a percentage of budget (a 决算's 执行率), both to
+// the cent, rounded half away from zero to two decimals once; blank for a
+// budget of 0.
+func Rate(actual, budget decimal.Decimal) Amount {
+	if render.Round(budget).IsZero() {
+		return Amount{}
+	}
+	return Of(render.Round(actual).Mul(decimal.NewFromInt(100)).DivRound(render.Round(budget), 2))
 }
 
 // Percent is the change of cur on prior in percent, both to the cent,

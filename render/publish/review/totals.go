@@ -85,6 +85,11 @@ func totalsRow(departments []Department) Department {
 			*p.pct = Percent(p.cur.V, render.Prior{Set: true, Value: p.cur.V.Sub(p.change.V)})
 		}
 	}
+	for _, p := range []struct{ actual, budget, rate *Amount }{{&row.GP, &row.GPBudget, &row.GPRate}, {&row.ThreePublic, &row.TPBudget, &row.TPRate}} {
+		if p.actual.Set && p.budget.Set {
+			*p.rate = Rate(p.actual.V, p.budget.V)
+		}
+	}
 	row.Name = fmt.Sprintf("%d 个部门", len(departments))
 	if counted < len(departments) {
 		row.Name = fmt.Sprintf("%d 个部门（数字合计其中 %d 个算出的）", len(departments), counted)
