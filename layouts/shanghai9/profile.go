@@ -9,6 +9,7 @@ package shanghai9
 
 import (
 	"reflect"
+	"slices"
 	"text/template"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -51,8 +52,8 @@ func register(p *render.Profile, v variant) {
 func inputKeys(v variant) []string {
 	var out []string
 	for _, k := range input.LayoutKeys() {
-		if k == "expenditures[].basic_personnel" && !v.unit {
-			continue
+		if k == "expenditures[].basic_personnel" && !v.unit || slices.Contains(input.FinalOnlyKeys(), k) {
+			continue // a 预算's files never show a 决算's keys
 		}
 		out = append(out, k)
 	}
