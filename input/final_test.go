@@ -77,7 +77,9 @@ func TestDecodeFinal(t *testing.T) {
 	}
 }
 
-func unsetValue(f FinalAccounts) bool { return len(f.Revenue)+len(f.Balances)+len(f.Budgets) == 0 && !f.NonFiscal.Opening.Set }
+func unsetValue(f FinalAccounts) bool {
+	return len(f.Revenue)+len(f.Balances)+len(f.Budgets) == 0 && !f.NonFiscal.Opening.Set
+}
 
 // TestFormatFinal: a 决算 written and read back is the same document, its
 // keys shown unasked because it gives them; a 预算 asking for

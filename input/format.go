@@ -20,6 +20,9 @@ type FormatOptions struct {
 	// Header are comment lines printed at the top, under the title line
 	// (e.g. "由 表.xlsx 导入").
 	Header []string
+	// Publication is what the title line names after the year: 部门预算公开
+	// when empty, 部门决算公开 for a 决算.
+	Publication string
 	// Todo is what the clerk still has to fill in: a numbered, commented
 	// list under the header.
 	Todo []string
@@ -358,7 +361,11 @@ func displayWidth(s string) int {
 // header and to-do list.
 func (w *writer) header() {
 	w.b.WriteString("# yaml-language-server: $schema=budgetpub-schema.json\n")
-	title := fmt.Sprintf("%d年度部门预算公开 —— budgetpub 主输入文件", w.doc.Year)
+	publication := w.o.Publication
+	if publication == "" {
+		publication = "部门预算公开"
+	}
+	title := fmt.Sprintf("%d年度%s —— budgetpub 主输入文件", w.doc.Year, publication)
 	if n := w.doc.Department.Name.Value; n != "" {
 		title = strings.Join(commentLines(n), " ") + " " + title
 	}
