@@ -3,6 +3,7 @@ package rollover
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -256,5 +257,26 @@ func TestPriorFromFinal(t *testing.T) {
 	old := decodeT(t, "2022-final.yaml", []byte(strings.Replace(lastFinal, "year: 2023", "year: 2022", 1)))
 	if _, _, err := FinalFrom(budget, old); !errors.As(err, &pf) || !strings.Contains(err.Error(), "上年决算文件是 2022 年度的，而预算文件是 2024 年度的") {
 		t.Errorf("a 决算 of two years before: %v", err)
+	}
+}
+
+// TestFinalInputKeys: each key a 决算's file is asked to show is a key
+// only some layouts use, or a block holding some; every key only a 决算
+// uses is among them.
+func TestFinalInputKeys(t *testing.T) {
+	keys := input.LayoutKeys()
+	for _, k := range FinalInputKeys {
+		found := false
+		for _, l := range keys {
+			found = found || l == k || strings.HasPrefix(l, k+".") || strings.HasPrefix(l, k+"[]")
+		}
+		if !found {
+			t.Errorf("FinalInputKeys names %q, which holds no key only some layouts use", k)
+		}
+	}
+	for _, k := range input.FinalOnlyKeys() {
+		if !slices.Contains(FinalInputKeys, k) {
+			t.Errorf("a 决算's own key %s is not shown in its files", k)
+		}
 	}
 }
