@@ -16,6 +16,15 @@ import (
 // subject_purposes each 项's purpose and why its 决算 differs from its 年初
 // 预算. What only a 决算 has is the block final (FinalAccounts).
 
+// FinalOnlyKeys are the keys only some layouts use (LayoutKeys) that only
+// a 决算 uses — no layout of a 预算 has a use for them, and a 预算's files
+// do not show them: the kinds of spending only a 决算 has, why a 项
+// differs from its 年初预算, and the block final.
+func FinalOnlyKeys() []string {
+	return []string{"expenditures[].remit", "expenditures[].operation", "expenditures[].affiliate_subsidy",
+		"subject_purposes[].variance_reason", "final"}
+}
+
 // FinalAccounts is what only a 决算 gives: the year's revenue by kind, the
 // carried-over balances, the year's 预算 it is compared with, the counts
 // and texts its 情况说明 needs.
@@ -155,11 +164,12 @@ const (
 	NumRevenueKinds
 )
 
-// revenueKindTable holds every property of the revenue kinds.
+// revenueKindTable holds every property of the revenue kinds. A kind of
+// 财政拨款 has its source's key (Key), which only source.go spells.
 var revenueKindTable = [NumRevenueKinds]struct{ key, title string }{
-	RevenueGeneralPublic:  {GeneralPublic.Key(), "一般公共预算财政拨款收入"},
-	RevenueGovernmentFund: {GovernmentFund.Key(), "政府性基金预算财政拨款收入"},
-	RevenueStateCapital:   {StateCapital.Key(), "国有资本经营预算财政拨款收入"},
+	RevenueGeneralPublic:  {"", "一般公共预算财政拨款收入"},
+	RevenueGovernmentFund: {"", "政府性基金预算财政拨款收入"},
+	RevenueStateCapital:   {"", "国有资本经营预算财政拨款收入"},
 	RevenueSuperior:       {"superior", "上级补助收入"},
 	RevenueBusiness:       {"business", "事业收入"},
 	RevenueOperating:      {"operating", "经营收入"},
@@ -167,8 +177,14 @@ var revenueKindTable = [NumRevenueKinds]struct{ key, title string }{
 	RevenueOther:          {"other", "其他收入"},
 }
 
-// Key is the kind's key in the master input.
-func (k RevenueKind) Key() string { return revenueKindTable[k].key }
+// Key is the kind's key in the master input: a kind of 财政拨款 is
+// written as its source (general_public …), the others by their own key.
+func (k RevenueKind) Key() string {
+	if k.Fiscal() {
+		return k.Source().Key()
+	}
+	return revenueKindTable[k].key
+}
 
 // Title is the kind as table 1 prints it.
 func (k RevenueKind) Title() string { return revenueKindTable[k].title }
@@ -190,11 +206,20 @@ func (k RevenueKind) Source() Source {
 // ParseRevenueKind finds the revenue kind of a key.
 func ParseRevenueKind(key string) (RevenueKind, bool) {
 	for k := RevenueKind(0); k < NumRevenueKinds; k++ {
-		if revenueKindTable[k].key == key {
+		if k.Key() == key {
 			return k, true
 		}
 	}
 	return 0, false
+}
+
+// RevenueKindKeys are the kinds' keys in table 1's order.
+func RevenueKindKeys() []string {
+	keys := make([]string, NumRevenueKinds)
+	for k := RevenueKind(0); k < NumRevenueKinds; k++ {
+		keys[k] = k.Key()
+	}
+	return keys
 }
 
 // revenueKindList is "key title | …" for messages and comments.

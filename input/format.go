@@ -20,6 +20,9 @@ type FormatOptions struct {
 	// Header are comment lines printed at the top, under the title line
 	// (e.g. "由 表.xlsx 导入").
 	Header []string
+	// Publication is what the title line names after the year: 部门预算公开
+	// when empty, 部门决算公开 for a 决算.
+	Publication string
 	// Todo is what the clerk still has to fill in: a numbered, commented
 	// list under the header.
 	Todo []string
@@ -45,7 +48,7 @@ type FormatOptions struct {
 var blockOrder = []string{"print_format", "department", "overview", "units", "code_names", "expenditures",
 	"subject_purposes", "basic_by_economic", "government_fund_revenue", "state_capital_revenue", "projects",
 	"three_public", "operating_costs", "prior_year", "reasons", "procurement", "assets",
-	"notes", "performance", "glossary"}
+	"notes", "performance", "glossary", "final"}
 
 // Columns where trailing comments start: beside a key, beside a list line.
 const (
@@ -358,7 +361,11 @@ func displayWidth(s string) int {
 // header and to-do list.
 func (w *writer) header() {
 	w.b.WriteString("# yaml-language-server: $schema=budgetpub-schema.json\n")
-	title := fmt.Sprintf("%d年度部门预算公开 —— budgetpub 主输入文件", w.doc.Year)
+	publication := w.o.Publication
+	if publication == "" {
+		publication = "部门预算公开"
+	}
+	title := fmt.Sprintf("%d年度%s —— budgetpub 主输入文件", w.doc.Year, publication)
 	if n := w.doc.Department.Name.Value; n != "" {
 		title = strings.Join(commentLines(n), " ") + " " + title
 	}
@@ -588,6 +595,12 @@ func (w *writer) nestedList(indent int, f keyField, path, note string) {
 			return
 		}
 		v = reflect.MakeSlice(v.Type(), 1, 1)
+		if ex := w.examples(schemaPath(path)); len(ex) > 0 { // a line that decodes as it is
+			v = reflect.MakeSlice(v.Type(), 0, len(ex))
+			for _, e := range ex {
+				v = reflect.Append(v, reflect.ValueOf(e))
+			}
+		}
 	}
 	w.line(indent, f.key+":", note)
 	for i := 0; i < v.Len(); i++ {
@@ -919,6 +932,9 @@ func (w *writer) examples(key string) []any {
 			lines = append(lines, Expenditure{Code: Text{Value: "2010301"}, Source: Text{Value: UnitFunds.Key()},
 				Income: Text{Value: IncomeBusiness.Key()}, Project: zero})
 		}
+		if w.shown["expenditures[].operation"] { // a 决算's 经营支出, of the unit's own money
+			lines = append(lines, Expenditure{Code: Text{Value: "2010350"}, Source: Text{Value: UnitFunds.Key()}, Operation: zero})
+		}
 		return lines
 	case "basic_by_economic":
 		return []any{
@@ -939,6 +955,12 @@ func (w *writer) examples(key string) []any {
 		}
 	case "subject_purposes":
 		return []any{SubjectPurpose{Code: Text{Value: "2010301"}, Purpose: Text{Value: "（主要用于……）"}, PriorExecuted: zero}}
+	case "final.revenue":
+		return []any{FinalRevenue{Code: Text{Value: "2010301"}, Kind: Text{Value: RevenueGeneralPublic.Key()}, Amount: zero}}
+	case "final.balances":
+		return []any{FinalBalance{Code: Text{Value: "2010301"}, Source: Text{Value: DefaultSource.Key()}, Opening: zero, Closing: zero}}
+	case "final.budgets":
+		return []any{FinalBudget{Code: Text{Value: "2010301"}, Source: Text{Value: DefaultSource.Key()}, Initial: zero}}
 	case "glossary":
 		return []any{GlossaryEntry{Term: Text{Value: "机关运行经费"}, Text: Text{Value: "（替换默认解释的文字）"}}}
 	}

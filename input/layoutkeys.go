@@ -2,6 +2,7 @@ package input
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -32,12 +33,15 @@ func schemaPath(path string) string { return indexRe.ReplaceAllString(path, "[]"
 
 // shownLayoutKeys are the keys only some layouts use that Format shows:
 // those asked for — a key, or a block holding it — and those the document
-// gives anywhere.
+// gives anywhere. A key only a 决算 uses (FinalOnlyKeys) is shown only when
+// asked for by name: a 预算's layout asking for subject_purposes does not
+// show a 决算's variance_reason.
 func shownLayoutKeys(doc *Document, asked []string) map[string]bool {
 	shown := map[string]bool{}
 	for _, k := range LayoutKeys() {
+		byName := slices.Contains(FinalOnlyKeys(), k)
 		for _, a := range asked {
-			if a == k || strings.HasPrefix(k, a+".") || strings.HasPrefix(k, a+"[]") {
+			if a == k || !byName && (strings.HasPrefix(k, a+".") || strings.HasPrefix(k, a+"[]")) {
 				shown[k] = true
 			}
 		}

@@ -243,12 +243,27 @@ func TestFormatLayoutKeys(t *testing.T) {
 			}
 		}
 	}
-	// Asking for a block shows the keys in it.
+	// Asking for a block shows the keys in it; a key only a 决算 uses,
+	// only when asked for by name.
 	for _, k := range keys {
 		block, _, _ := strings.Cut(strings.ReplaceAll(k, "[]", ""), ".")
+		shown := regexp.MustCompile(`(^|[\s{,#])` + leaf(k) + `:( |$)`)
 		out := string(Format(&Document{}, FormatOptions{Examples: true, LayoutKeys: []string{block}}))
-		if !regexp.MustCompile(`(^|[\s{,#])` + leaf(k) + `:( |$)`).MatchString(out) {
-			t.Errorf("%s not shown when %s is asked for", k, block)
+		switch final := slices.Contains(FinalOnlyKeys(), k); {
+		case final && block != k && shown.MatchString(out):
+			t.Errorf("%s, a 决算's, shown when only %s is asked for", k, block)
+		case final:
+			out = string(Format(&Document{}, FormatOptions{Examples: true, LayoutKeys: []string{block, k}}))
+			fallthrough
+		default:
+			if !shown.MatchString(out) {
+				t.Errorf("%s not shown when it is asked for", k)
+			}
+		}
+	}
+	for _, k := range FinalOnlyKeys() {
+		if !slices.Contains(keys, k) {
+			t.Errorf("FinalOnlyKeys names %s, which is no key only some layouts use", k)
 		}
 	}
 	// Given, a key is written unasked.

@@ -177,6 +177,13 @@ func init() {
 		sources = append(sources, k)
 	}
 	schemaEnums["expenditures[].source"] = sources
+	schemaEnums["final.balances[].source"] = sources
+	schemaEnums["final.budgets[].source"] = sources
+	var revenueKinds []any
+	for _, k := range RevenueKindKeys() {
+		revenueKinds = append(revenueKinds, k)
+	}
+	schemaEnums["final.revenue[].kind"] = revenueKinds
 	var incomes []any
 	for _, k := range IncomeKindKeys() {
 		incomes = append(incomes, k)

@@ -85,6 +85,10 @@ func TestSchemaInStepWithTheDecoder(t *testing.T) {
 		"description key":        strings.Replace(validDoc, "expenditures:", "projects:\n  - {unit: 测试单位, name: 甲, amounts: 1.00, description: {summary: 概述}}\nexpenditures:", 1),
 		"one decimal":            validDoc + "print_format: {decimals: 1}\n",
 		"empty as a word":        validDoc + "print_format: {empty: 空白}\n",
+		"revenue kind":           validDoc + "final:\n  revenue:\n    - {code: \"2010301\", kind: 事业收入, amount: 1.00}\n",
+		"balance source":         validDoc + "final:\n  balances:\n    - {code: \"2010301\", source: general, opening: 1.00}\n",
+		"budget without a code":  validDoc + "final:\n  budgets:\n    - {initial: 1.00}\n",
+		"remit as text":          strings.Replace(validDoc, "basic: 10.00", "basic: 10.00, remit: 一万", 1),
 	}
 	for name, doc := range bad {
 		if _, err := Decode(name, []byte(doc), nil); err == nil {

@@ -254,7 +254,7 @@ type SubjectPurpose struct {
 	PriorExecuted Amount `yaml:"prior_executed"` // 上年当年预算执行数; not given: unknown
 	// VarianceReason is why a 决算's 项 differs from its 年初预算
 	// (决算数大于（小于）预算数的主要原因).
-	VarianceReason Text `yaml:"variance_reason"`
+	VarianceReason Text `yaml:"variance_reason" only:"layout"`
 	Pos            Pos  `yaml:"-"`
 }
 

@@ -113,8 +113,8 @@ func (v *validator) run() {
 		}
 		src, known := v.source(e.Source)
 		doc.Expenditures[i].Src = src
-		if !e.Basic.Set && !e.Project.Set {
-			v.errorf(e.Pos, "支出行 %s 应至少填写 basic（基本支出）或 project（项目支出）", e.Code.Value)
+		if !e.Basic.Set && !e.Project.Set && !e.Remit.Set && !e.Operation.Set && !e.AffiliateSubsidy.Set {
+			v.errorf(e.Pos, "支出行 %s 没有金额：请至少填写 basic（基本支出）或 project（项目支出）；决算还可以是 remit（上缴上级支出）、operation（经营支出）或 affiliate_subsidy（对附属单位补助支出）", e.Code.Value)
 		}
 		v.personnel(e)
 		kind := v.incomeKind(e, src, known)
@@ -251,6 +251,7 @@ func (v *validator) run() {
 
 	v.procurement()
 	v.printFormat()
+	v.finalAccounts()
 
 	if a := doc.Assets.AsOf; a.Value != "" && !dateRe.MatchString(a.Value) {
 		v.errorf(a.Pos, "assets.as_of 应为日期，如 2023-12-31，而不是 %q", a.Value)
@@ -526,6 +527,9 @@ func (v *validator) resolveNames() {
 	}
 	for _, p := range v.doc.Purposes {
 		needTree(p.Code, "支出功能分类科目")
+	}
+	for _, c := range v.doc.finalCodes() {
+		needTree(c, "支出功能分类科目")
 	}
 	for _, l := range v.doc.BasicByEcon {
 		if isDigits(l.Dept.Value) && len(l.Dept.Value) == 5 {

@@ -9,7 +9,7 @@ package shanghai9
 
 import (
 	"reflect"
-	"strings"
+	"slices"
 	"text/template"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -57,21 +57,11 @@ func register(p *render.Profile, v variant) {
 func inputKeys(v variant) []string {
 	var out []string
 	for _, k := range input.LayoutKeys() {
-		switch {
-		case k == "expenditures[].basic_personnel" && !v.unit:
-		case finalOnly(k):
-		default:
-			out = append(out, k)
+		if k == "expenditures[].basic_personnel" && !v.unit || slices.Contains(input.FinalOnlyKeys(), k) {
+			continue // a 预算's files never show a 决算's keys
 		}
+		out = append(out, k)
 	}
 	return out
 }
 
-// finalOnly tells a key only a 决算 uses.
-func finalOnly(k string) bool {
-	switch k {
-	case "expenditures[].remit", "expenditures[].operation", "expenditures[].affiliate_subsidy", "subject_purposes[].variance_reason":
-		return true
-	}
-	return k == "final" || strings.HasPrefix(k, "final.")
-}
