@@ -64,4 +64,3 @@ func inputKeys(v variant) []string {
 	}
 	return out
 }
-

@@ -32,10 +32,13 @@ func (m *layoutMatch) example() string {
 			return d.FullTitle(l.year)
 		}
 	}
-	if m.p.Import == nil {
-		return m.p.Tables[0].FullTitle(2024)
+	if m.p.Import != nil {
+		return m.p.Decl(m.p.Import.Summary).FullTitle(2024)
 	}
-	return m.p.Decl(m.p.Import.Summary).FullTitle(2024)
+	for _, d := range m.p.Tables {
+		return d.FullTitle(2024) // a profile not imported: its first table
+	}
+	return m.p.Name
 }
 
 func matchLayout(grids []*grid, p *render.Profile) *layoutMatch {
