@@ -23,11 +23,22 @@ const ID = "final-9"
 var Profile = &render.Profile{ID: ID, Name: "部门决算（9张表）", Kind: render.KindFinal,
 	TitleFormat: "%d年度部门决算", NoDeptLine: true}
 
+// inputKeys are the keys only some layouts use that a 决算 uses: the block
+// final, the kinds of spending only a 决算 has, each 项's purpose and why
+// it differs from its budget, the SME set-asides, last year's 财政拨款
+// total, the kinds of vehicles 十一（三） lists. Its files show them, unset
+// too.
+var inputKeys = []string{"expenditures[].remit", "expenditures[].operation", "expenditures[].affiliate_subsidy",
+	"subject_purposes", "subject_purposes[].variance_reason", "prior_year.fiscal",
+	"procurement.reserved_sme", "procurement.reserved_small_micro",
+	"assets.vehicles.ministerial_leader", "assets.vehicles.main_leader", "assets.vehicles.retired_cadres", "final"}
+
 func init() {
 	Profile.Tables = tables()
 	Profile.Parts = parts
 	Profile.Checks = checks
 	Profile.Summarize = summarize
+	Profile.InputKeys = inputKeys
 	Profile.PriorYear = nextPriorYear
 	Profile.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
 		Others: map[string]reflect.Type{"基金": reflect.TypeOf(Fund{})}}

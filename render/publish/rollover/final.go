@@ -31,6 +31,15 @@ var FinalInputKeys = []string{"expenditures[].remit", "expenditures[].operation"
 	"procurement.reserved_sme", "procurement.reserved_small_micro",
 	"assets.vehicles.ministerial_leader", "assets.vehicles.main_leader", "assets.vehicles.retired_cadres", "final"}
 
+// finalInputKeys are the registered 决算 profile's input keys
+// (render.Profile.InputKeys), FinalInputKeys while none is registered.
+func finalInputKeys() []string {
+	if p, ok := render.ProfileByID(FinalLayout); ok && p.InputKeys != nil {
+		return p.InputKeys
+	}
+	return FinalInputKeys
+}
+
 // IsFinal tells a document of a 决算: its layout is FinalLayout, or one
 // whose profile is of kind final.
 func IsFinal(doc *input.Document) bool {
@@ -144,7 +153,7 @@ func FinalFrom(budget, prior *input.Document) (*input.Document, input.FormatOpti
 			"procurement、assets：政府采购金额（以合同签订为准）和截至年末的国有资产（已清空）",
 			"reasons、final.reasons：增减变动和决算数与预算数不同的原因（已清空）",
 		},
-		LayoutKeys: FinalInputKeys,
+		LayoutKeys: finalInputKeys(),
 	}
 	if len(doc.Purposes) > 0 {
 		o.Comments["subject_purposes"] = []string{"沿用" + year + "预算各科目的用途：请核对；决算数与年初预算不同的科目，请填写 variance_reason（主要原因）。"}

@@ -224,6 +224,7 @@ func (s *Server) routes() *http.ServeMux {
 	m.HandleFunc("POST /start/upload", s.startUpload)
 	m.HandleFunc("POST /start/new", s.startNew)
 	m.HandleFunc("POST /start/last-year", s.startLastYear)
+	m.HandleFunc("POST /start/final", s.startFinal)
 	m.HandleFunc("GET /static/{file}", staticFile)
 	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 

@@ -484,6 +484,22 @@ func TestStartFromSkeletonAndLastYear(t *testing.T) {
 	if !strings.Contains(y.body, "year: 2025") || !strings.Contains(y.body, "total: 5103.42") || !strings.Contains(y.header.Get("Content-Disposition"), "datong-gov-office-2025.yaml") {
 		t.Errorf("next year's file: %v\n%s", y.header, y.body[:min(len(y.body), 600)])
 	}
+
+	// 由本年预算开始决算: the 预算's figures become the 决算's 年初预算.
+	r = b.upload("/start/final", []file{{"budget", "datong-gov-office-2024.yaml", input.Sample}}, nil)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("final: %d %s", r.status, text(r.body))
+	}
+	y = b.get(r.location + "download/yaml")
+	if !strings.Contains(y.body, "layout: final-9") || !strings.Contains(y.body, "year: 2024") ||
+		!strings.Contains(y.body, `{code: "2010301", initial: 1249.45}`) || !strings.Contains(y.header.Get("Content-Disposition"), url.PathEscape("datong-gov-office-2024-决算.yaml")) {
+		t.Errorf("the 决算's file: %v\n%s", y.header, y.body[:min(len(y.body), 600)])
+	}
+	// A 决算 is not the 预算 it starts from.
+	r = b.upload("/start/final", []file{{"budget", "final.yaml", []byte(y.body)}}, nil)
+	if r.status != http.StatusBadRequest || !strings.Contains(text(r.body), "不是预算文件") {
+		t.Errorf("a 决算 as the 预算: %d %s", r.status, text(r.body))
+	}
 }
 
 // TestRefusals: each refusal is a Chinese page with its status, and does
@@ -1031,6 +1047,8 @@ func TestCSRFHeaderEveryPost(t *testing.T) {
 	} else if y := b.get(r.location + "download/yaml").body; !strings.Contains(y, "year: 2025") {
 		t.Errorf("last year's file rolled over with the header is not of the year posted:\n%.300s", y)
 	}
+	r = multi("/start/final", []file{{"budget", "datong-gov-office-2024.yaml", input.Sample}}, nil)
+	check("/start/final", r, http.StatusSeeOther, "/w/")
 
 	fill := formValues(b.get(ws + "fill").body)
 	fill.Del("csrf")

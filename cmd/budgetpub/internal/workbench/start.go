@@ -10,6 +10,7 @@ import (
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render/importer"
 	"github.com/budgetpub/budgetpub/render/publish"
+	"github.com/budgetpub/budgetpub/render/publish/rollover"
 )
 
 // startView is the first page's data.
@@ -276,6 +277,86 @@ func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
 		name = "主输入文件"
 	}
 	s.open(w, r, fmt.Sprintf("%s-%d.yaml", name, year), text, fo, nil)
+}
+
+// startFinal starts the year's 决算 from its 预算 (init --final-from): the
+// 预算's figures are the 年初预算 it is compared with; last year's 决算,
+// when given, gives the 上年 figures.
+func (s *Server) startFinal(w http.ResponseWriter, r *http.Request) {
+	if !s.roomFor(w, r, false) {
+		return
+	}
+	_, files, done, err := s.readForm(w, r, 2*(importer.MaxBookSize+uploadOverhead), 2)
+	if err != nil {
+		s.uploadFailed(w, r, err)
+		return
+	}
+	defer done()
+	var budget, prior *upload
+	for _, f := range files {
+		switch f.field {
+		case "budget":
+			budget = f
+		case "prior":
+			prior = f
+		}
+	}
+	if budget == nil {
+		s.startAgain(w, r, http.StatusBadRequest, []string{"请选择本年度的预算主输入文件（.yaml）"})
+		return
+	}
+	for _, f := range []*upload{budget, prior} {
+		if f == nil {
+			continue
+		}
+		if f.kind != kindYAML {
+			s.startAgain(w, r, http.StatusBadRequest, []string{f.name + " 不是主输入文件（.yaml）：请选择本年度的预算文件和上年度的决算文件"})
+			return
+		}
+		if err := f.load(); err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+	}
+	var (
+		text    []byte
+		fo      input.FormatOptions
+		problem error
+		year    int
+	)
+	err = s.work(r.Context(), func() {
+		b, err := input.Decode(budget.name, budget.data, s.cfg.Resources.Catalog)
+		if err != nil {
+			problem = err
+			return
+		}
+		var p *input.Document
+		if prior != nil {
+			if p, err = input.Decode(prior.name, prior.data, s.cfg.Resources.Catalog); err != nil {
+				problem = err
+				return
+			}
+		}
+		var doc *input.Document
+		if doc, fo, problem = rollover.FinalFrom(b, p); problem != nil {
+			return
+		}
+		year = doc.Year
+		text = input.Format(doc, fo)
+	})
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if problem != nil {
+		s.startAgain(w, r, http.StatusBadRequest, errorLines(problem))
+		return
+	}
+	name := strings.TrimRight(strings.TrimSuffix(trimExt(budget.name), strconv.Itoa(year)), "-_ ")
+	if name == "" {
+		name = "部门"
+	}
+	s.open(w, r, fmt.Sprintf("%s-%d-决算.yaml", name, year), text, fo, nil)
 }
 
 // open makes the workspace of a master input and sends the browser to it.
