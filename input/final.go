@@ -62,7 +62,9 @@ type FinalRevenue struct {
 
 // FinalBalance is the 财政拨款结转和结余 of one 项 and source.
 type FinalBalance struct {
-	Code    Text   `yaml:"code" req:"1"`
+	// Code is the 项; none: the source's balance as a whole (the 9 tables
+	// print 一般公共预算's by source only; the funds' tables 8 and 9 by 项).
+	Code    Text   `yaml:"code"`
 	Source  Text   `yaml:"source"`
 	Src     Source `yaml:"-"`
 	Opening Amount `yaml:"opening"` // 年初结转和结余

@@ -15,7 +15,7 @@ var finalDescriptions = map[string]string{
 	"final.revenue[].code":                        "7 位支出功能分类科目编码（项）：这笔收入用于的科目",
 	"final.revenue[].amount":                      "收入金额",
 	"final.balances":                              "财政拨款结转和结余（表4、表8、表9）：每行一个“项”级科目和一种财政拨款资金来源的年初、年末数",
-	"final.balances[].code":                       "7 位支出功能分类科目编码（项）",
+	"final.balances[].code":                       "7 位支出功能分类科目编码（项）；只知道这种资金来源的合计时不写",
 	"final.balances[].opening":                    "年初财政拨款结转和结余",
 	"final.balances[].closing":                    "年末财政拨款结转和结余",
 	"final.non_fiscal":                            "非财政拨款的结转和结余（表1）",

@@ -26,9 +26,20 @@ func (v *validator) finalAccounts() {
 	}
 
 	seenBal := map[string]Pos{}
+	coded := map[Source]map[bool]Pos{} // by source: balances with a code, and without
 	for i, b := range f.Balances {
-		okCode := v.finalCode(b.Code, "final.balances")
+		okCode := b.Code.Value == "" || v.finalCode(b.Code, "final.balances")
 		src, known := v.source(b.Source)
+		if known && okCode {
+			if coded[src] == nil {
+				coded[src] = map[bool]Pos{}
+			}
+			has := b.Code.Value != ""
+			if p, other := coded[src][!has]; other {
+				v.errorf(b.Pos, "final.balances 中%s的结转和结余既有逐科目的行，又有不写科目的合计行（第 %d 行）：请逐科目填写（写 code），或只写一行合计（不写 code）", src.Title(), p.Line)
+			}
+			coded[src][has] = b.Pos
+		}
 		f.Balances[i].Src = src
 		if known && !src.Fiscal() {
 			v.errorf(b.Source.Pos, "final.balances 只列财政拨款结转和结余（%s），不能有 %s（%s）：非财政拨款的结转和结余写在 final.non_fiscal", sourceKeyList(FiscalSources), src.Key(), src.Title())
@@ -37,10 +48,14 @@ func (v *validator) finalAccounts() {
 			continue
 		}
 		key := fmt.Sprintf("%s|%d", b.Code.Value, src)
-		if p, dup := seenBal[key]; dup {
-			v.errorf(b.Code.Pos, "final.balances 中科目 %s、资金来源 %s 重复（第 %d 行已有）：请合并为一行", b.Code.Value, src.Title(), p.Line)
+		at := b.Code.Pos
+		if b.Code.Value == "" {
+			at = b.Pos
 		}
-		seenBal[key] = b.Code.Pos
+		if p, dup := seenBal[key]; dup {
+			v.errorf(at, "final.balances 中科目 %s、资金来源 %s 重复（第 %d 行已有）：请合并为一行", b.Code.Value, src.Title(), p.Line)
+		}
+		seenBal[key] = at
 	}
 
 	seenBud := map[string]Pos{}
@@ -95,7 +110,9 @@ func (d *Document) finalCodes() []Text {
 		out = append(out, r.Code)
 	}
 	for _, b := range d.Final.Balances {
-		out = append(out, b.Code)
+		if b.Code.Value != "" {
+			out = append(out, b.Code)
+		}
 	}
 	for _, b := range d.Final.Budgets {
 		out = append(out, b.Code)

@@ -21,7 +21,7 @@ const (
 func init() {
 	render.DeclareChecks(map[render.CheckID]render.CheckInfo{
 		checkTotals:      {About: "决算 表1 收入方总计（本年收入合计 + 使用非财政拨款结余 + 年初结转和结余）= 支出方总计（本年支出合计 + 结余分配 + 年末结转和结余）", Relation: true, Table: F1},
-		checkRollForward: {About: "决算 每个项级科目的财政拨款：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余（表4、表8、表9）", Relation: true, Table: F4},
+		checkRollForward: {About: "决算 每个项级科目（结转和结余只给了合计的，整个资金来源）的财政拨款：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余（表4、表8、表9）", Relation: true, Table: F4},
 		checkEconomic:    {About: "决算 表6 人员经费合计 + 公用经费合计 = 表5 基本支出", Relation: true, Table: F6},
 		checkKinds:       {About: "决算 一般公共预算财政拨款的支出只有基本支出和项目支出"},
 		checkVehicles:    {About: "决算 年末实有车辆 = 各类车辆之和"},
@@ -60,26 +60,46 @@ func rollForward(c *render.Checker) {
 		code string
 		src  input.Source
 	}
+	// A source whose balances are given as a whole (no code) rolls
+	// forward as a whole; the funds, whose tables 8 and 9 list each 项,
+	// must give theirs by 项.
+	whole := map[input.Source]bool{}
+	for _, bl := range c.Doc.Final.Balances {
+		if bl.Code.Value != "" {
+			continue
+		}
+		src := sourceOf(bl.Source)
+		whole[src] = true
+		if src != input.GeneralPublic {
+			c.Findings = append(c.Findings, render.Finding{ID: checkRollForward, Severity: render.SeverityError,
+				Message: fmt.Sprintf("%s的结转和结余要逐科目填写（写 code）：表8、表9 按科目列出年初、年末结转和结余", src.Title()),
+				File:    c.Doc.File, Line: bl.Pos.Line, Column: bl.Pos.Col, Path: "final.balances"})
+		}
+	}
 	sums := map[key]*[4]decimal.Decimal{} // opening, income, spent, closing
-	get := func(k key) *[4]decimal.Decimal {
+	get := func(code string, src input.Source) *[4]decimal.Decimal {
+		if whole[src] {
+			code = ""
+		}
+		k := key{code, src}
 		if sums[k] == nil {
 			sums[k] = &[4]decimal.Decimal{}
 		}
 		return sums[k]
 	}
 	for _, bl := range c.Doc.Final.Balances {
-		s := get(key{bl.Code.Value, sourceOf(bl.Source)})
+		s := get(bl.Code.Value, sourceOf(bl.Source))
 		s[0], s[3] = s[0].Add(bl.Opening.Value), s[3].Add(bl.Closing.Value)
 	}
 	for _, r := range c.Doc.Final.Revenue {
 		if k, ok := kindOf(r); ok && k.Fiscal() {
-			s := get(key{r.Code.Value, k.Source()})
+			s := get(r.Code.Value, k.Source())
 			s[1] = s[1].Add(r.Amount.Value)
 		}
 	}
 	for _, l := range c.Lines {
 		if fiscalIndex(l.Source) >= 0 {
-			s := get(key{l.Code, l.Source})
+			s := get(l.Code, l.Source)
 			s[2] = s[2].Add(l.Spent())
 		}
 	}
@@ -96,6 +116,9 @@ func rollForward(c *render.Checker) {
 	for _, k := range keys {
 		s := sums[k]
 		what := fmt.Sprintf("科目 %s（%s）的%s财政拨款", k.code, c.Doc.Name(k.code), k.src.Title())
+		if k.code == "" {
+			what = k.src.Title() + "财政拨款（合计）"
+		}
 		c.Relate(checkRollForward, render.SeverityError, what+"：年初结转和结余 + 本年收入 − 本年支出应等于年末结转和结余；请核对 final.revenue、final.balances 和 expenditures 中这个科目的数",
 			render.Figure{Name: "年初结转和结余 + 本年收入 − 本年支出", Value: s[0].Add(s[1]).Sub(s[2])},
 			render.Figure{Name: "年末结转和结余", Value: s[3]}, c.Key("final"))

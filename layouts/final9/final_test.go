@@ -130,6 +130,12 @@ func TestChecks(t *testing.T) {
 	if ids := findings(doc, pub); len(ids) != 0 {
 		t.Fatalf("the fixture's findings: %v", ids)
 	}
+	// 一般公共预算's balances given as a whole roll forward as a whole:
+	// the same figures, no finding.
+	doc, pub = build(t, fixture(t, `    - {code: "2010399", opening: 10.00, closing: 35.00}`, `    - {opening: 10.00, closing: 35.00}`))
+	if ids := findings(doc, pub); len(ids) != 0 {
+		t.Errorf("the balances as a whole: findings %v", ids)
+	}
 	for _, c := range []struct {
 		name    string
 		replace []string
@@ -141,6 +147,8 @@ func TestChecks(t *testing.T) {
 		{"table 6 off", []string{`{dept: "30201", gov: "50201", amount: 150.00}`, `{dept: "30201", gov: "50201", amount: 151.00}`}, checkEconomic, 1},
 		{"GP line with 经营支出", []string{`{code: "2101101", basic: 40.63}`, `{code: "2101101", basic: 40.63, operation: 1}`}, checkKinds, 1},
 		{"vehicles", []string{"law_enforcement: 2", "law_enforcement: 3"}, checkVehicles, 1},
+		{"a fund's balance as a whole", []string{`    - {code: "2010399", opening: 10.00, closing: 35.00}`, `    - {code: "2010399", opening: 10.00, closing: 35.00}
+    - {source: government_fund, opening: 1.00, closing: 1.00}`}, checkRollForward, 1},
 		{"reason against the figures", []string{"total_change: 年中追加专项工作经费", "total_change: 项目支出减少"}, render.CheckReasonDirection, 1},
 	} {
 		doc, pub := build(t, fixture(t, c.replace...))
