@@ -38,6 +38,7 @@ type siteEntry struct {
 	file, folder       string // the input file; the folder its files are in
 	code, name, status string
 	year               int
+	layout             string
 	done               bool
 	total, gp, tp      decimal.Decimal
 	outputs            string // the files written, joined by 、
@@ -53,7 +54,7 @@ type siteEntry struct {
 func WriteSite(dir string, rows []Row, o SiteOptions) ([]string, error) {
 	entries := make([]siteEntry, len(rows))
 	for i, r := range rows {
-		entries[i] = siteEntry{file: r.File, folder: dir, code: r.Code, name: r.Department, status: r.Status(), year: r.Year,
+		entries[i] = siteEntry{file: r.File, folder: dir, code: r.Code, name: r.Department, status: r.Status(), year: r.Year, layout: r.Layout,
 			done: publishable(r.Status()), total: r.Total, gp: r.GeneralPublic, tp: r.ThreePublic, outputs: r.Outputs}
 	}
 	return writeSite(dir, entries, o)
@@ -66,7 +67,7 @@ func WriteMergedSite(dir string, m *Merged, o SiteOptions) ([]string, error) {
 	var entries []siteEntry
 	for i := range m.Departments {
 		r := &m.Departments[i]
-		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: r.Code, name: r.Name, status: r.Status,
+		e := siteEntry{file: m.Files[i], folder: m.Folders[i], code: r.Code, name: r.Name, status: r.Status, layout: r.Layout,
 			total: r.Total.V, gp: r.GP.V, tp: r.ThreePublic.V, year: r.Year.V}
 		if e.done = publishable(e.status); e.done {
 			e.outputs = r.Outputs
@@ -82,7 +83,13 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 	year := commonYear(entries)
 	title := o.Title
 	if title == "" {
-		title = site.Title(year)
+		var layouts []string
+		for _, e := range entries {
+			if e.layout != "" {
+				layouts = append(layouts, e.layout)
+			}
+		}
+		title = site.TitleOf(year, site.KindOf(layouts))
 	}
 	publisher := o.Publisher
 	if publisher == "" {

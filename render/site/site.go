@@ -83,11 +83,34 @@ func Index(p Page) ([]byte, error) {
 
 // Title is the page's default title for departments of the year: 2025年部门预算公开
 // (部门预算公开 when the year is not known).
-func Title(year int) string {
-	if year == 0 {
+func Title(year int) string { return TitleOf(year, render.KindBudget) }
+
+// TitleOf is the default title for publications of a kind of the year:
+// 2025年部门预算公开, or 2024年度部门决算公开 for 决算s.
+func TitleOf(year int, kind render.Kind) string {
+	switch {
+	case kind == render.KindFinal && year == 0:
+		return "部门决算公开"
+	case kind == render.KindFinal:
+		return fmt.Sprintf("%d年度部门决算公开", year)
+	case year == 0:
 		return "部门预算公开"
 	}
 	return fmt.Sprintf("%d年部门预算公开", year)
+}
+
+// KindOf is the kind the layouts of a season's departments share: 决算
+// when every one's is of kind final, else 预算.
+func KindOf(layouts []string) render.Kind {
+	if len(layouts) == 0 {
+		return render.KindBudget
+	}
+	for _, l := range layouts {
+		if p, ok := render.ProfileByID(l); !ok || p.Kind != render.KindFinal {
+			return render.KindBudget
+		}
+	}
+	return render.KindFinal
 }
 
 // amount is an amount in 万元 as the tables print it: 5,103.42.

@@ -103,3 +103,23 @@ func TestTitle(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// A season of 决算s is titled as one: 2024年度部门决算公开; of 预算s, or of
+// both, as a 预算's.
+func TestTitleOfKind(t *testing.T) {
+	for _, c := range []struct {
+		layouts []string
+		year    int
+		want    string
+	}{
+		{nil, 2025, "2025年部门预算公开"},
+		{[]string{"shanxi-13", "shanghai-9"}, 2025, "2025年部门预算公开"},
+		{[]string{"final-9"}, 2024, "2024年度部门决算公开"},
+		{[]string{"final-9"}, 0, "部门决算公开"},
+		{[]string{"final-9", "shanxi-13"}, 2024, "2024年部门预算公开"},
+	} {
+		if got := TitleOf(c.year, KindOf(c.layouts)); got != c.want {
+			t.Errorf("%v %d: %q, want %q", c.layouts, c.year, got, c.want)
+		}
+	}
+}

@@ -234,7 +234,13 @@ func (h Heading) text(departments []Department) string {
 				year = -1 // years differ: none said
 			}
 		}
-		title = site.Title(max(year, 0))
+		var layouts []string
+		for _, r := range departments {
+			if r.Layout != "" {
+				layouts = append(layouts, r.Layout)
+			}
+		}
+		title = site.TitleOf(max(year, 0), site.KindOf(layouts))
 	}
 	out := title + "　审核汇总"
 	if !h.AsOf.IsZero() {
