@@ -37,6 +37,7 @@ var checkCmd = &command{
 		asJSON := fs.Bool("json", false, "以 JSON 输出，供程序读取")
 		strict := strictFlag(fs)
 		layout := layoutFlag(fs)
+		budget := budgetFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, files []string) int {
 			if len(files) == 0 {
@@ -57,7 +58,11 @@ var checkCmd = &command{
 				fmt.Fprintln(e.stderr, err)
 				return exitFor(err)
 			}
-			return checkFiles(e, res, files, *asJSON, publish.Options{Strict: *strict, Layout: layout.id})
+			b, code := loadBudget(e, res, *budget)
+			if code != 0 {
+				return code
+			}
+			return checkFiles(e, res, files, *asJSON, publish.Options{Strict: *strict, Layout: layout.id, Budget: b})
 		}
 	},
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/publish"
 )
 
 // The layouts (render.Profile): `budgetpub layouts` lists them, and
@@ -58,4 +59,23 @@ func layoutFlag(fs *flagSet) *layoutValue {
 	v := &layoutValue{}
 	fs.Var(v, "layout", "按这个`版式`生成，不论输入文件的 layout 写的是什么（budgetpub layouts 列出可用的）")
 	return v
+}
+
+// budgetFlag is --budget: the year's 预算 a 决算's 年初预算 are checked
+// against.
+func budgetFlag(fs *flagSet) *string {
+	return fs.String("budget", "", "本年度的预算主输入`文件`：核对决算文件中的年初预算（final.budgets、final.three_public_budget）与它一致（f-budget-file）；只用于决算")
+}
+
+// loadBudget reads --budget's file, or none when it is not given.
+func loadBudget(e *env, res *publish.Resources, path string) (*input.Document, int) {
+	if path == "" {
+		return nil, 0
+	}
+	doc, err := publish.ReadBudget(res, path)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return nil, exitFor(err)
+	}
+	return doc, 0
 }

@@ -26,6 +26,7 @@ var renderCmd = &command{
 		strict := strictFlag(fs)
 		openData := openDataFlag(fs)
 		layout := layoutFlag(fs)
+		budget := budgetFlag(fs)
 		cfg := configFlags(fs)
 		return func(e *env, args []string) int {
 			if len(args) > 1 {
@@ -43,7 +44,11 @@ var renderCmd = &command{
 				fmt.Fprintln(e.stderr, err)
 				return exitFor(err)
 			}
-			opts := publish.Options{Force: *force, Strict: *strict, OpenData: *openData, Layout: layout.id}
+			b, code := loadBudget(e, res, *budget)
+			if code != 0 {
+				return code
+			}
+			opts := publish.Options{Force: *force, Strict: *strict, OpenData: *openData, Layout: layout.id, Budget: b}
 			var r *publish.Result
 			if len(args) == 1 {
 				r = publish.File(res, args[0], opts)

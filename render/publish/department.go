@@ -15,6 +15,7 @@ import (
 	"github.com/budgetpub/budgetpub/render/pdf"
 	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 	"github.com/budgetpub/budgetpub/render/publish/pairwrite"
+	"github.com/budgetpub/budgetpub/render/publish/rollover"
 	"github.com/budgetpub/budgetpub/render/xlsx"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	// Layout, when set, is the layout (render.Profile) to make the
 	// publication in, whatever the document's layout: says (--layout).
 	Layout string
+	// Budget, when set, is the year's 预算 a 决算's 年初预算 must agree
+	// with (--budget): each difference is an error (f-budget-file).
+	Budget *input.Document
 }
 
 // DraftNotice is printed on every page and table of a forced render whose
@@ -154,6 +158,9 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 	}
 	r.Pub = pub
 	r.Findings = render.Check(doc, pub)
+	if o.Budget != nil && pub.Profile.Kind == render.KindFinal {
+		r.Findings = append(r.Findings, rollover.BudgetAgreement(doc, o.Budget)...)
+	}
 	if o.Strict {
 		r.Findings = render.Strict(r.Findings)
 	}

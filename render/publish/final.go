@@ -34,3 +34,22 @@ func FinalFrom(res *Resources, budget, prior string) (doc *input.Document, o inp
 	})
 	return doc, o, err
 }
+
+// ReadBudget reads the year's 预算 a 决算's 年初预算 are checked against
+// (--budget), with the process's catalog: a 决算 given instead is a
+// *NotBudgetError.
+func ReadBudget(res *Resources, path string) (*input.Document, error) {
+	var doc *input.Document
+	err := Guard(path, "读取预算文件时出错", func() error {
+		b, err := rollover.ReadInput(res.Catalog, path)
+		if err != nil {
+			return err
+		}
+		if rollover.IsFinal(b) {
+			return &NotBudgetError{File: path, Layout: b.LayoutOf(), Flag: "--budget"}
+		}
+		doc = b
+		return nil
+	})
+	return doc, err
+}

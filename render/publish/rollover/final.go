@@ -52,10 +52,17 @@ func IsFinal(doc *input.Document) bool {
 }
 
 // NotBudgetError is a file given as the year's 预算 that is a 决算.
-type NotBudgetError struct{ File, Layout string }
+type NotBudgetError struct {
+	File, Layout string
+	Flag         string // the option it was given to: "" is --final-from
+}
 
 func (e *NotBudgetError) Error() string {
-	return fmt.Sprintf("%s: 这是决算文件（layout: %s），不是预算文件：--final-from 应为本年度的预算主输入文件（如 layout: shanxi-13）", e.File, e.Layout)
+	flag := e.Flag
+	if flag == "" {
+		flag = "--final-from"
+	}
+	return fmt.Sprintf("%s: 这是决算文件（layout: %s），不是预算文件：%s 应为本年度的预算主输入文件（如 layout: shanxi-13）", e.File, e.Layout, flag)
 }
 
 // PriorFinalError is a file given as last year's 决算 that is not one, or
