@@ -46,7 +46,9 @@ func BudgetAgreement(final, budget *input.Document) []render.Finding {
 		}
 		out = append(out, f)
 	}
-	fig := func(name string, d decimal.Decimal) *render.Figure { return &render.Figure{Name: name, Value: render.Round(d)} }
+	fig := func(name string, d decimal.Decimal) *render.Figure {
+		return &render.Figure{Name: name, Value: render.Round(d)}
+	}
 	seen := map[key]bool{}
 	for _, b := range final.Final.Budgets {
 		k := key{b.Code.Value, b.Src}
