@@ -205,3 +205,37 @@ func partText(pub *render.Publication, id string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// final-9-national is the same 决算 under the national set's titles: table
+// 7 and table 9 titled as the national 公开表 are, every figure the same.
+func TestNationalTitles(t *testing.T) {
+	doc, err := input.Decode("final.yaml", []byte(fixture(t)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nat, err := render.BuildWith(doc, render.Options{Layout: NationalID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sh := build(t, fixture(t))
+	for _, tb := range sh.Tables {
+		nt := nat.Table(tb.ID)
+		want := tb.Title
+		if n, ok := nationalTitles[tb.ID]; ok {
+			want = n
+		}
+		if nt.Title != want {
+			t.Errorf("%s: %q, want %q", tb.ID, nt.Title, want)
+		}
+		for i, r := range tb.Rows {
+			for j, c := range r.Cells {
+				if got := nt.Rows[i].Cells[j].Printed(); got != c.Printed() {
+					t.Errorf("%s row %d cell %d: %q, Shanghai's %q", tb.ID, i, j, got, c.Printed())
+				}
+			}
+		}
+	}
+	if nat.Table(F7).Title != "一般公共预算财政拨款“三公”经费支出决算表" {
+		t.Errorf("table 7: %q", nat.Table(F7).Title)
+	}
+}
