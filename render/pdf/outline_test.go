@@ -1,6 +1,7 @@
 package pdf_test
 
 import (
+	"os"
 	"regexp"
 	"strconv"
 	"testing"
@@ -13,6 +14,25 @@ import (
 // the top-level ones. gopdf wrote no /Count on items (patch 6).
 func TestOutlineCounts(t *testing.T) {
 	_, data := samplePDF(t)
+	outlineValid(t, data)
+	// Each layout's outline: a 单位预算's last part has sections, so the
+	// last item added is a child, not the root's /Last (patch 7).
+	for _, f := range []string{"../../layouts/shanghai9/testdata/unit-sh.yaml", "../../layouts/final9/testdata/final.yaml"} {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := decodeAndRender(f, src)
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		outlineValid(t, r.pdf)
+	}
+}
+
+// outlineValid checks a PDF's outline tree.
+func outlineValid(t *testing.T, data []byte) {
+	t.Helper()
 	objRe := regexp.MustCompile(`(?s)\n(\d+) 0 obj\s*<<(.*?)>>`)
 	items := map[int]string{}
 	var root string
@@ -63,5 +83,30 @@ func TestOutlineCounts(t *testing.T) {
 	}
 	if n, _ := count(root); n != children[rootID] || n == 0 {
 		t.Errorf("the outline's /Count is %d, want its %d top-level items", n, children[rootID])
+	}
+	// Each list of siblings runs from its parent's /First to its /Last:
+	// the first has no /Prev, the last no /Next.
+	bodies := map[int]string{rootID: root}
+	for id, b := range items {
+		bodies[id] = b
+	}
+	for id, body := range bodies {
+		if children[id] == 0 {
+			continue
+		}
+		first, last := ref(body, "First"), ref(body, "Last")
+		if ref(items[first], "Prev") != 0 || ref(items[first], "Parent") != id {
+			t.Errorf("%d's /First %d is not its first child", id, first)
+		}
+		if ref(items[last], "Next") != 0 || ref(items[last], "Parent") != id {
+			t.Errorf("%d's /Last %d is not its last child (root %d)", id, last, rootID)
+		}
+		n := 0
+		for c := first; c != 0 && n <= len(items); c = ref(items[c], "Next") {
+			n++
+		}
+		if n != children[id] {
+			t.Errorf("%d: %d children by /Next from /First, %d by /Parent", id, n, children[id])
+		}
 	}
 }

@@ -35,8 +35,8 @@ func (o *OutlinesObj) write(w io.Writer, objID int) error {
 		content += fmt.Sprintf("\t/First %d 0 R\n", o.first)
 	}
 
-	if o.last >= 0 {
-		content += fmt.Sprintf("\t/Last %d 0 R\n", o.last)
+	if last := o.lastTop(); last >= 0 {
+		content += fmt.Sprintf("\t/Last %d 0 R\n", last) // budgetpub patch 7: the last top-level item
 	}
 
 	content += ">>\n"
@@ -79,6 +79,19 @@ func (o *OutlinesObj) AddOutlinesWithPosition(dest int, title string, y float64)
 	o.count++
 	oo.index = o.last
 	return oo
+}
+
+// lastTop is the object number of the last top-level outline item
+// (budgetpub patch 7): the root's /Last, which the last item added is not
+// when the caller has made that one a child (SetParent) of another.
+func (o *OutlinesObj) lastTop() int {
+	last := o.last
+	for _, obj := range o.getRoot().pdfObjs {
+		if item, ok := obj.(*OutlineObj); ok && item.parent == o.index+1 && item.index > 0 {
+			last = item.index
+		}
+	}
+	return last
 }
 
 func (o *OutlinesObj) Count() int {
