@@ -3,11 +3,11 @@ package shanghai9
 import (
 	"os"
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
+	"github.com/budgetpub/budgetpub/layouts/internal/printed"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )
@@ -190,30 +190,7 @@ func TestFilledDepartment(t *testing.T) {
 // TestFactsDocumented: docs/facts.md's Shanghai section lists every field
 // of Facts once, in order.
 func TestFactsDocumented(t *testing.T) {
-	doc, err := os.ReadFile("../../docs/facts.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(doc), "## 版式 shanghai-9")
-	if !ok {
-		t.Fatal("docs/facts.md has no shanghai-9 section")
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
-	var listed []string
-	for _, m := range regexp.MustCompile("(?m)^\\| `([A-Za-z0-9]+)` \\|").FindAllStringSubmatch(section, -1) {
-		listed = append(listed, m[1])
-	}
-	var fields []string
-	ft := reflect.TypeOf(Facts{})
-	for i := range ft.NumField() {
-		fields = append(fields, ft.Field(i).Name)
-		if factAbout[ft.Field(i).Name] == "" {
-			t.Errorf("Facts.%s is not described (factAbout)", ft.Field(i).Name)
-		}
-	}
-	if strings.Join(listed, " ") != strings.Join(fields, " ") {
-		t.Errorf("docs/facts.md lists %v,\nFacts has %v", listed, fields)
-	}
+	printed.FactsDocumented(t, "../../docs/facts.md", "## 版式 shanghai-9", reflect.TypeOf(Facts{}), factAbout)
 }
 
 // Each “三公” item's change has its reason (购置 and 运行 separately): one
