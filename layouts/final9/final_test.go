@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetpub/budgetpub/layouts/internal/printed"
+
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
@@ -182,7 +184,7 @@ func TestUnknowns(t *testing.T) {
 		if ids := findings(doc, pub); ids[c.want] == 0 {
 			t.Errorf("%s: findings %v, want %s", c.name, ids, c.want)
 		}
-		if text := partText(pub, PartExplanation); !strings.Contains(text, c.mark) {
+		if text := printed.PartText(pub, PartExplanation); !strings.Contains(text, c.mark) {
 			t.Errorf("%s: the text lacks %q:\n%s", c.name, c.mark, text)
 		}
 	}
@@ -192,18 +194,6 @@ func TestUnknowns(t *testing.T) {
 	if cell.Kind != render.KindText || !strings.HasPrefix(cell.Text, "【未填写：") {
 		t.Errorf("表7 预算数 of 公务接待费: %+v", cell)
 	}
-}
-
-// partText is a part's paragraphs and blocks, one a line.
-func partText(pub *render.Publication, id string) string {
-	var out []string
-	for _, s := range pub.Part(id).Sections {
-		out = append(out, s.Paragraphs...)
-		for _, b := range s.Blocks {
-			out = append(out, b.Text)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // final-9-national is the same 决算 under the national set's titles: table

@@ -1,10 +1,6 @@
 package final9
 
-import (
-	"reflect"
-
-	"github.com/budgetpub/budgetpub/render"
-)
+import "github.com/budgetpub/budgetpub/render"
 
 // NationalID is the layout final-9-national: the same nine tables and text
 // under the national 部门决算 公开表 set's titles, where two differ from
@@ -31,14 +27,5 @@ func init() {
 			d.Title = t
 		}
 	}
-	National.Tables = ts
-	National.Parts = parts
-	National.Checks = checks
-	National.Summarize = summarize
-	National.InputKeys = inputKeys
-	National.PriorYear = nextPriorYear
-	National.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
-		Others: map[string]reflect.Type{"基金": reflect.TypeOf(Fund{})}}
-	National.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: F3, Total: colSpent}}
-	render.Register(National)
+	register(National, ts)
 }

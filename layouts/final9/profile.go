@@ -34,14 +34,20 @@ var inputKeys = []string{"expenditures[].remit", "expenditures[].operation", "ex
 	"assets.vehicles.ministerial_leader", "assets.vehicles.main_leader", "assets.vehicles.retired_cadres", "final"}
 
 func init() {
-	Profile.Tables = tables()
-	Profile.Parts = parts
-	Profile.Checks = checks
-	Profile.Summarize = summarize
-	Profile.InputKeys = inputKeys
-	Profile.PriorYear = nextPriorYear
-	Profile.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
+	register(Profile, tables())
+}
+
+// register makes p a 决算 layout of the given tables: final-9's parts,
+// checks, wording and what a bureau reads of it.
+func register(p *render.Profile, tables []*render.TableDecl) {
+	p.Tables = tables
+	p.Parts = parts
+	p.Checks = checks
+	p.Summarize = summarize
+	p.InputKeys = inputKeys
+	p.PriorYear = nextPriorYear
+	p.Wording = render.WordingSource{Text: func() string { return wording }, Data: reflect.TypeOf(Facts{}), About: factAbout,
 		Others: map[string]reflect.Type{"基金": reflect.TypeOf(Fund{})}}
-	Profile.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: F3, Total: colSpent}}
-	render.Register(Profile)
+	p.Lines = []render.LineTable{{Lines: render.LinesExpenditure, Table: F3, Total: colSpent}}
+	render.Register(p)
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetpub/budgetpub/layouts/internal/printed"
+
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
@@ -136,7 +138,7 @@ func TestUnitText(t *testing.T) {
 	if len(f.Subjects) != 5 {
 		t.Fatalf("%d subjects, want table 5's 5 项", len(f.Subjects))
 	}
-	text := partText(pub, PartExplanation)
+	text := printed.PartText(pub, PartExplanation)
 	for _, want := range []string{
 		"政府性基金拨款支出预算0万元，与2024年预算持平",
 		"3.“城乡社区支出（类）城乡社区管理事务（款）行政运行（项）”697.35万元，主要用于本单位人员工资、社会保障缴费和日常运转。2024年当年预算执行数为650.08万元，2025年预算安排697.35万元，比2024年预算执行数增加7.27%。",
@@ -147,7 +149,7 @@ func TestUnitText(t *testing.T) {
 			t.Errorf("编制说明 lacks %q:\n%s", want, text)
 		}
 	}
-	other := partText(pub, PartOther)
+	other := printed.PartText(pub, PartOther)
 	for _, want := range []string{"2025年度本单位政府采购预算220万元", "2025年度，本单位编报绩效目标的项目共1个，涉及项目预算资金230.5万元。", "2025年单位预算安排购置"} {
 		if !strings.Contains(other, want) {
 			t.Errorf("其他相关情况说明 lacks %q:\n%s", want, other)
@@ -161,19 +163,7 @@ func TestUnitText(t *testing.T) {
 	if ids := findings(doc, pub); ids[unknownPurpose] != 1 {
 		t.Errorf("findings %v, want one %s", ids, unknownPurpose)
 	}
-	if text := partText(pub, PartExplanation); !strings.Contains(text, "住房公积金（项）”46.9万元，主要用于本单位在职人员住房公积金。【未填写：科目“住房公积金”（2210201）2024年的当年预算执行数】") {
+	if text := printed.PartText(pub, PartExplanation); !strings.Contains(text, "住房公积金（项）”46.9万元，主要用于本单位在职人员住房公积金。【未填写：科目“住房公积金”（2210201）2024年的当年预算执行数】") {
 		t.Errorf("编制说明 without the execution:\n%s", text)
 	}
-}
-
-// partText is a text part's paragraphs and blocks, one a line.
-func partText(pub *render.Publication, id string) string {
-	var out []string
-	for _, s := range pub.Part(id).Sections {
-		out = append(out, s.Paragraphs...)
-		for _, b := range s.Blocks {
-			out = append(out, b.Text)
-		}
-	}
-	return strings.Join(out, "\n")
 }

@@ -43,6 +43,18 @@ func Publication(pub *render.Publication) string {
 	return b.String()
 }
 
+// PartText is a text part's paragraphs and blocks, one a line.
+func PartText(pub *render.Publication, id string) string {
+	var out []string
+	for _, s := range pub.Part(id).Sections {
+		out = append(out, s.Paragraphs...)
+		for _, b := range s.Blocks {
+			out = append(out, b.Text)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // Table writes a table as it prints: its 目录 line, title, the line under
 // the title, header texts, each row's printed cells, its notes.
 func Table(b *strings.Builder, entry string, t *render.Table) {
