@@ -43,6 +43,7 @@ func register(p *render.Profile, tables []*render.TableDecl) {
 	p.Tables = tables
 	p.Parts = parts
 	p.Checks = checks
+	p.Form = form
 	p.Summarize = summarize
 	p.InputKeys = inputKeys
 	p.PriorYear = nextPriorYear

@@ -495,6 +495,17 @@ func TestStartFromSkeletonAndLastYear(t *testing.T) {
 		!strings.Contains(y.body, `{code: "2010301", initial: 1249.45}`) || !strings.Contains(y.header.Get("Content-Disposition"), url.PathEscape("datong-gov-office-2024-决算.yaml")) {
 		t.Errorf("the 决算's file: %v\n%s", y.header, y.body[:min(len(y.body), 600)])
 	}
+	// Its form is a 决算's: the counts of “三公”, saved into final.
+	fin := r.location
+	if page := b.get(fin + "fill").body; !strings.Contains(page, "国内公务接待批次") || !strings.Contains(page, "上年度收入支出总计") {
+		t.Errorf("the 决算's form lacks its fields:\n%.2000s", text(page))
+	}
+	if r := b.fill(fin, "final.three_public_detail.reception_batches", "12"); r.status != http.StatusSeeOther {
+		t.Fatalf("fill: %d %s", r.status, text(r.body))
+	}
+	if y := b.get(fin + "download/yaml").body; !strings.Contains(y, "reception_batches: 12") {
+		t.Errorf("the count is not saved:\n%s", y[strings.Index(y, "final:"):])
+	}
 	// A 决算 is not the 预算 it starts from.
 	r = b.upload("/start/final", []file{{"budget", "final.yaml", []byte(y.body)}}, nil)
 	if r.status != http.StatusBadRequest || !strings.Contains(text(r.body), "不是预算文件") {
