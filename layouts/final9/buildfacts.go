@@ -176,7 +176,7 @@ func subjects(b *render.Builder, t *render.Table, col render.ColKey, src input.S
 			continue
 		}
 		code := r.Key.ID
-		s := Subject{N: len(out) + 1, Class: d.Name(code[:3]), Section: d.Name(code[:5]), Item: d.Name(code), Actual: t.Exact(r.Key, col)}
+		s := Subject{N: len(out) + 1, Code: code, Class: d.Name(code[:3]), Section: d.Name(code[:5]), Item: d.Name(code), Actual: t.Exact(r.Key, col)}
 		sp, given := d.PurposeOf(code)
 		at := b.KeyPos("subject_purposes")
 		if given {

@@ -186,6 +186,19 @@ func reasonDirections(c *render.Checker) {
 		changes = append(changes, change{"一般公共预算财政拨款支出", "final.reasons.general_public_vs_budget", d.Final.Reasons.GeneralPublicVsBudget,
 			f.GeneralPublic, render.Prior{Value: f.GPBudget.Initial, Set: true}, "年初预算"})
 	}
+	// Each 项's reason against its own 年初预算.
+	for _, sp := range d.Purposes {
+		code := sp.Code.Value
+		if !render.Given(sp.VarianceReason) {
+			continue
+		}
+		for _, s := range f.Subjects {
+			if s.Code == code && s.Budget.Known {
+				changes = append(changes, change{fmt.Sprintf("科目 %s（%s）", code, s.Item), "subject_purposes", sp.VarianceReason,
+					s.Actual, render.Prior{Value: s.Budget.Initial, Set: true}, "年初预算"})
+			}
+		}
+	}
 	for _, x := range changes {
 		if !x.prior.Set || !render.Given(x.text) {
 			continue

@@ -93,6 +93,7 @@ func versus(actual decimal.Decimal, initial decimal.Decimal) string {
 // Subject is one 项 of table 5, 8 or 9 as the text lists it.
 type Subject struct {
 	N                    int
+	Code                 string
 	Class, Section, Item string
 	Purpose              string // 主要用于… (a mark when not given)
 	Budget               Budget

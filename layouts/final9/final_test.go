@@ -157,6 +157,7 @@ func TestChecks(t *testing.T) {
 		{"vehicles", []string{"law_enforcement: 2", "law_enforcement: 3"}, checkVehicles, 1},
 		{"a fund's balance as a whole", []string{`    - {code: "2010399", opening: 10.00, closing: 35.00}`, `    - {code: "2010399", opening: 10.00, closing: 35.00}
     - {source: government_fund, opening: 1.00, closing: 1.00}`}, checkRollForward, 1},
+		{"a 项's reason against its budget", []string{"variance_reason: 年中追加了专项工作经费", "variance_reason: 压减了会议费"}, render.CheckReasonDirection, 1},
 		{"reason against the figures", []string{"total_change: 年中追加专项工作经费", "total_change: 项目支出减少"}, render.CheckReasonDirection, 1},
 	} {
 		doc, pub := build(t, fixture(t, c.replace...))
