@@ -35,6 +35,8 @@ var inputKeys = []string{"expenditures[].remit", "expenditures[].operation", "ex
 
 func init() {
 	Profile.Tables = tables()
+	declareImports(Profile.Tables)
+	Profile.Import = importDecl
 	Profile.Parts = parts
 	Profile.Checks = checks
 	Profile.Summarize = summarize
