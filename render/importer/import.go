@@ -640,10 +640,10 @@ func (dv *deriver) givenYear(file string, asked int) error {
 	if yearless(dv.profile) {
 		if ms := fileYearRe.FindAllStringSubmatch(base, -1); len(ms) == 1 {
 			dv.doc.Year, _ = strconv.Atoi(ms[0][1])
-			dv.Assume("department", fmt.Sprintf("%s的表名不写年度：年度 %d 取自工作簿的文件名，请核对（导入时可用 --year 指定）", dv.profile.Kind, dv.doc.Year), base)
+			dv.Assume("department", fmt.Sprintf("部门%s的表名不写年度：年度 %d 取自工作簿的文件名，请核对（导入时可用 --year 指定）", dv.profile.Kind, dv.doc.Year), base)
 			return nil
 		}
-		return input.Errors{{File: file, Msg: fmt.Sprintf("%s的表名不写年度，工作簿的文件名中也没有（或不止一个）年度：请用 --year 指定年度（如 --year 2024），或把年度写进文件名（如“某某局2024年度%s.xlsx”）", dv.profile.Kind, dv.profile.Kind)}}
+		return input.Errors{{File: file, Msg: fmt.Sprintf("部门%s的表名不写年度，工作簿的文件名中也没有（或不止一个）年度：请用 --year 指定年度（如 --year 2024），或把年度写进文件名（如“某某局2024年度部门%s.xlsx”）", dv.profile.Kind, dv.profile.Kind)}}
 	}
 	return input.Errors{{File: file, Msg: "表名中没有年度（如“2024年预算收支总表”）：无法确定预算年度"}}
 }
@@ -672,7 +672,7 @@ func (dv *deriver) givenDepartment(file, asked string) error {
 		return nil
 	}
 	dv.doc.Department.Name = txt(name)
-	dv.Assume("department", fmt.Sprintf("%s的表中没有部门名称：部门名称“%s”取自工作簿的文件名，请核对（导入时可用 --name 指定）", dv.profile.Kind, name), base)
+	dv.Assume("department", fmt.Sprintf("部门%s的表中没有部门名称：部门名称“%s”取自工作簿的文件名，请核对（导入时可用 --name 指定）", dv.profile.Kind, name), base)
 	return nil
 }
 
