@@ -70,3 +70,21 @@ func TestNotImportableLayoutNamed(t *testing.T) {
 		t.Errorf("final-9 as %s: %v", input.DefaultLayout, err)
 	}
 }
+
+// A year asked for (Options.Year) stands only where the titles print none:
+// titles of another year refuse it, the same year is as without it.
+func TestYearAskedAgreesWithTitles(t *testing.T) {
+	const sample = "../../input/datong-gov-office-2024.yaml"
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := render1(t, sample, data).book
+	if _, err := Import("book.xlsx", book, Options{Year: 2023}); err == nil || !strings.Contains(err.Error(), "表名中的年度是 2024 年，而指定的年度（--year）是 2023 年") {
+		t.Errorf("another year: %v", err)
+	}
+	res, err := Import("book.xlsx", book, Options{Year: 2024, Department: "别的名称"})
+	if err != nil || res.Doc.Year != 2024 || res.Doc.Department.Name.Value == "别的名称" {
+		t.Errorf("the same year, a name the tables print otherwise: %v %v", res, err)
+	}
+}
