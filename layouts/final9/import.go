@@ -33,7 +33,7 @@ var fiscalTitles = []string{"一般公共预算财政拨款", "政府性基金�
 // declareImports says how each table's rows are read back.
 func declareImports(ds []*render.TableDecl) {
 	summary1 := map[string]render.RowKey{
-		"使用非财政拨款结余": rowUseOfSurplus, "年初结转和结余": render.CarryoverRow,
+		"使用非财政拨款结余": rowUseOfSurplus, "使用非财政拨款结余（含专用结余）": rowUseOfSurplus, "年初结转和结余": render.CarryoverRow,
 		"结余分配": rowDistribution, "年末结转和结余": rowClosing, "总计": render.TotalRow,
 	}
 	for k := input.RevenueKind(0); k < input.NumRevenueKinds; k++ {

@@ -223,3 +223,59 @@ func decimalOf(s string) (float64, error) {
 	_, err := fmt.Sscan(s, &f)
 	return f, err
 }
+
+// A workbook as other budget systems print the tables imports the same:
+// every cell without money blank, the 类 债务还本支出 and 债务付息支出
+// printed without money, 使用非财政拨款结余（含专用结余）, the sheets
+// renamed and in another order.
+func TestImportVariant(t *testing.T) {
+	pub, data := book(t, withFunds(t))
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blanked := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "0" {
+					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					if err := f.SetCellValue(sheet, ref, ""); err != nil {
+						t.Fatal(err)
+					}
+					blanked++
+				}
+			}
+		}
+	}
+	if blanked < 100 {
+		t.Fatalf("only %d cells blanked", blanked)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(f.InsertRows("表1", 29, 2))
+	must(f.SetCellValue("表1", "C29", "二十五、债务还本支出"))
+	must(f.SetCellValue("表1", "C30", "二十六、债务付息支出"))
+	must(f.SetCellValue("表1", "A32", "使用非财政拨款结余（含专用结余）"))
+	must(f.SetSheetName("表1", "收支总表"))
+	must(f.MoveSheet("表5", "收支总表"))
+	var b bytes.Buffer
+	must(f.Write(&b))
+	res, err := importer.Import("book.xlsx", b.Bytes(), importer.Options{Year: 2024, Department: "上海市某区某某局"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := render.Build(res.Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	samePrinted(t, "variant", pub, again)
+}
