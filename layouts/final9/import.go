@@ -357,7 +357,16 @@ func (dv *importing) economic() {
 // (final.three_public_budget) from table 7's one row.
 func (dv *importing) threePublic() {
 	t7 := dv.t[F7]
-	if t7 == nil || len(t7.Main) == 0 {
+	if t7 == nil {
+		return
+	}
+	if len(t7.Main) == 0 {
+		// No data row, as a table of no “三公” is printed: none spent;
+		// its 预算 is the clerk's to give.
+		tp := &dv.doc.ThreePublic
+		tp.OutboundTravel, tp.Reception = fiscalAmount(decimal.Zero), fiscalAmount(decimal.Zero)
+		tp.VehiclePurchase, tp.VehicleOperation = fiscalAmount(decimal.Zero), fiscalAmount(decimal.Zero)
+		dv.run.Assume("three_public", "表7没有数据行：本年没有财政拨款“三公”经费支出，决算数按 0 填写；预算数请按年初预算填写（final.three_public_budget）", t7.Sheet)
 		return
 	}
 	e := t7.Main[0]

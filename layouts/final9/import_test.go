@@ -279,3 +279,39 @@ func TestImportVariant(t *testing.T) {
 	}
 	samePrinted(t, "variant", pub, again)
 }
+
+// Table 7 without its data row (a department of no “三公”, as some print
+// it): none spent, said; the 预算 left to fill in.
+func TestImportNoThreePublicRow(t *testing.T) {
+	_, data := book(t, fixture(t, "three_public:\n  outbound_travel: 0\n  reception: 2.05\n  vehicle_purchase: 0\n  vehicle_operation: 28.50",
+		"three_public:\n  outbound_travel: 0\n  reception: 0\n  vehicle_purchase: 0\n  vehicle_operation: 0",
+		"  - {dept: \"30217\", gov: \"50206\", amount: 2.05}\n", "",
+		"  - {dept: \"30231\", gov: \"50201\", amount: 28.50}\n", "",
+		"  - {dept: \"30201\", gov: \"50201\", amount: 150.00}", "  - {dept: \"30201\", gov: \"50201\", amount: 180.55}"))
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.RemoveRow("表7", 7); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	res, err := importer.Import("book.xlsx", b.Bytes(), importer.Options{Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp := res.Doc.ThreePublic
+	if !tp.Reception.Fiscal().IsZero() || res.Doc.Final.ThreePublicBudget.Reception.Set {
+		t.Errorf("three_public %v, budget %v", tp, res.Doc.Final.ThreePublicBudget)
+	}
+	said := false
+	for _, a := range res.Assumptions {
+		said = said || strings.Contains(a.Text, "表7没有数据行")
+	}
+	if !said || !strings.Contains(strings.Join(res.Todo, "\n"), "final.three_public_budget") {
+		t.Errorf("assumptions %v, to do %v", res.Assumptions, res.Todo)
+	}
+}
