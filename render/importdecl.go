@@ -73,8 +73,16 @@ type TableImport struct {
 	LeavesOf TableID
 	// Labels are the rows a ReadSummary table prints beyond the ones it
 	// reads by default, by their label (without its numbering: 一、 1.):
-	// Shanghai's 财政拨款收入 (an item) over 一般公共预算资金 (a source).
+	// Shanghai's 财政拨款收入 (an item) over 一般公共预算资金 (a source); a
+	// source's label after the carry-over's (CarryoverRow) is its
+	// carry-over (CarrySourceRow), as table 4 of a 决算 lists 年初财政拨款
+	// 结转和结余 by source. A ReadCodes table's rows without a code by
+	// their label (a 决算's 人员经费合计 | 公用经费合计).
 	Labels map[string]RowKey
+	// Parent is the row a row's figures add up into, where it is not the
+	// one the reading implies (a summary's items, a class of codes): the
+	// vote's sums of a column. Nil, or RowKey{} for a row: the reading's.
+	Parent func(k RowKey) RowKey
 	// LeafDigits is how many digits the codes of a ReadCodes table's
 	// leaves have: 0 is 7 (the 项 of the functional classification);
 	// a table of the economic classification's 款, 5.

@@ -34,7 +34,10 @@ var inputKeys = []string{"expenditures[].remit", "expenditures[].operation", "ex
 	"assets.vehicles.ministerial_leader", "assets.vehicles.main_leader", "assets.vehicles.retired_cadres", "final"}
 
 func init() {
-	register(Profile, tables())
+	ts := tables()
+	declareImports(ts)
+	Profile.Import = importDecl
+	register(Profile, ts)
 }
 
 // register makes p a 决算 layout of the given tables: final-9's parts,

@@ -167,7 +167,7 @@ func (dv *importing) line(code string, s input.Source, income string, basic, pro
 
 // economic derives basic_by_economic from table 8: one line a 款 with
 // money. Table 8 prints the 部门预算经济分类 only; the 政府预算经济分类 each
-// line also needs is the one it corresponds to (govOf) — a stated rule.
+// line also needs is the one it corresponds to (input.GovEconomicOf) — a stated rule.
 func (dv *importing) economic() {
 	t8 := dv.tables[S8]
 	if t8 == nil {
@@ -184,7 +184,7 @@ func (dv *importing) economic() {
 			continue
 		}
 		ref := t8.Ref(e.Row, ColClass)
-		gov := govOf(e.Key.ID)
+		gov := input.GovEconomicOf(e.Key.ID)
 		if gov == "" {
 			dv.run.Errorf(ref, "%s的部门预算经济分类科目 %s（%s）没有对应的政府预算经济分类：请在导入后的主输入文件中填写它的 gov，或先删去这一行再导入", tableName(t8.Decl), e.Key.ID, e.Label)
 			continue
@@ -195,28 +195,6 @@ func (dv *importing) economic() {
 	if len(cells) > 0 {
 		dv.run.Assume("basic_by_economic", "表8只列部门预算经济分类：每行的政府预算经济分类（gov）按通常的对应关系填写（如 30101 基本工资→50101 工资奖金津补贴，30201 办公费→50201 办公经费），请核对", cells...)
 	}
-}
-
-// govByDept is the 政府预算经济分类 款 a 部门预算经济分类 款 corresponds to,
-// where it is not its class's (govByClass).
-var govByDept = map[string]string{
-	"30108": "50102", "30109": "50102", "30110": "50102", "30111": "50102", "30112": "50102", "30113": "50103", "30199": "50199",
-	"30212": "50207", "30213": "50209", "30215": "50202", "30216": "50203", "30217": "50206", "30218": "50204",
-	"30226": "50205", "30227": "50205", "30231": "50208", "30299": "50299",
-	"30301": "50905", "30302": "50905", "30399": "50999",
-	"31001": "50301", "31006": "50307", "31013": "50303", "31099": "50399",
-}
-
-// govByClass is the 政府预算经济分类 款 of a 部门预算经济分类 类's other 款.
-var govByClass = map[string]string{"301": "50101", "302": "50201", "303": "50901", "310": "50306"}
-
-// govOf is the 政府预算经济分类 款 a 部门预算经济分类 款 corresponds to; ""
-// for a class without one.
-func govOf(dept string) string {
-	if g, ok := govByDept[dept]; ok {
-		return g
-	}
-	return govByClass[dept[:3]]
 }
 
 // threePublic derives “三公” by item and 机关运行经费 from table 9's one

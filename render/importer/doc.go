@@ -1,6 +1,7 @@
 // Package importer reads a workbook holding a profile's tables (the 公开表
-// of a layout: shanxi-13's 13, shanghai-9's 9) — exported by a budget system
-// (预算管理一体化系统), typed in Excel or WPS, or written by budgetpub itself
+// of a layout: shanxi-13's 13, shanghai-9's 9, a 决算's 9) — exported by a
+// budget system (预算管理一体化系统), typed in Excel or WPS, or written by
+// budgetpub itself
 // — into a master input (input.Document), so that the figures are not typed
 // twice.
 //

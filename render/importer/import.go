@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/xlsxread"
@@ -57,6 +59,16 @@ type Options struct {
 	// tables' titles are of (detect.go), input.DefaultLayout when they are
 	// of none.
 	Layout string
+	// Year is the year of a workbook whose titles print none (a 决算's:
+	// 收入支出决算总表); 0: the year the workbook's file name holds
+	// (某某局2024年度部门决算.xlsx), and none refused. Titles with a year
+	// must agree with it.
+	Year int
+	// Department is the department's name when no table prints it (a
+	// 决算's have no 编制部门 line); "": the name the workbook's file name
+	// holds, once its year and the words of the tables' kind are taken
+	// off, else left for the clerk to fill in. A table's name line wins.
+	Department string
 }
 
 // Import reads a workbook of a profile's tables (Options.Layout) into a
@@ -191,7 +203,7 @@ func importTables(file string, p *render.Profile, rd *reader, tables map[render.
 	if p.ID != input.DefaultLayout {
 		dv.doc.Layout = txt(p.ID)
 	}
-	if err := dv.header(file); err != nil {
+	if err := dv.header(file, o); err != nil {
 		return nil, err
 	}
 	p.Import.Derive(dv)
@@ -207,6 +219,9 @@ func importTables(file string, p *render.Profile, rd *reader, tables map[render.
 	fo := o.Format
 	if fo.LayoutKeys == nil { // the keys the layout uses, for the clerk to fill in
 		fo.LayoutKeys = p.InputKeys
+	}
+	if fo.Publication == "" && p.Kind == render.KindFinal {
+		fo.Publication = "部门决算公开"
 	}
 	fo.Comments = mergeComments(fo.Comments, dv.comments, dv.assumptionComments())
 	if o.Amend != nil {
@@ -435,7 +450,7 @@ const unnamedDepartment = "（在此填写部门名称）"
 
 // header takes the year and the department from the tables' titles and
 // lines, which must agree.
-func (dv *deriver) header(file string) error {
+func (dv *deriver) header(file string, o Options) error {
 	years, depts := map[int][]string{}, map[string][]string{}
 	for _, d := range dv.profile.Tables {
 		l := dv.tables[d.ID].l
@@ -452,13 +467,15 @@ func (dv *deriver) header(file string) error {
 			parts = append(parts, fmt.Sprintf("%d年（%s）", y, strings.Join(sheets, "、")))
 		}
 		sort.Strings(parts)
-		if len(years) == 0 {
-			return input.Errors{{File: file, Msg: "表名中没有年度（如“2024年预算收支总表”）：无法确定预算年度"}}
+		if len(years) > 1 {
+			return input.Errors{{File: file, Msg: "各表的年度不一致：" + strings.Join(parts, "，")}}
 		}
-		return input.Errors{{File: file, Msg: "各表的年度不一致：" + strings.Join(parts, "，")}}
 	}
 	for y := range years {
 		dv.doc.Year = y
+	}
+	if err := dv.givenYear(file, o.Year); err != nil {
+		return err
 	}
 	if len(depts) > 1 {
 		var parts []string
@@ -479,6 +496,11 @@ func (dv *deriver) header(file string) error {
 				}
 				break
 			}
+		}
+	}
+	if dv.doc.Department.Name.Value == "" {
+		if err := dv.givenDepartment(file, o.Department); err != nil {
+			return err
 		}
 	}
 	if dv.doc.Department.Name.Value == "" {
@@ -585,4 +607,81 @@ func mergeComments(ms ...map[string][]string) map[string][]string {
 		}
 	}
 	return out
+}
+
+// yearless tells a profile whose tables' titles print no year (a 决算's).
+func yearless(p *render.Profile) bool {
+	for _, d := range p.Tables {
+		if !d.Yearless {
+			return false
+		}
+	}
+	return len(p.Tables) > 0
+}
+
+// fileYearRe is a year in a workbook's file name: 2024, 2024年, 2024年度.
+var fileYearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:年度?)?(?:[^0-9]|$)`)
+
+// givenYear settles the year when the titles give none: the year asked
+// for (Options.Year), else, for a layout whose titles never print one, the
+// one the file name holds, said as an assumption; none is refused. A year
+// asked for must be the titles' when they print one.
+func (dv *deriver) givenYear(file string, asked int) error {
+	switch {
+	case dv.doc.Year != 0 && asked != 0 && asked != dv.doc.Year:
+		return input.Errors{{File: file, Msg: fmt.Sprintf("表名中的年度是 %d 年，而指定的年度（--year）是 %d 年：请核对，或不指定年度", dv.doc.Year, asked)}}
+	case dv.doc.Year != 0:
+		return nil
+	case asked != 0:
+		dv.doc.Year = asked
+		return nil
+	}
+	base := filepath.Base(file)
+	if yearless(dv.profile) {
+		if ms := fileYearRe.FindAllStringSubmatch(base, -1); len(ms) == 1 {
+			dv.doc.Year, _ = strconv.Atoi(ms[0][1])
+			dv.Assume("department", fmt.Sprintf("部门%s的表名不写年度：年度 %d 取自工作簿的文件名，请核对（导入时可用 --year 指定）", dv.profile.Kind, dv.doc.Year), base)
+			return nil
+		}
+		return input.Errors{{File: file, Msg: fmt.Sprintf("部门%s的表名不写年度，工作簿的文件名中也没有（或不止一个）年度：请用 --year 指定年度（如 --year 2024），或把年度写进文件名（如“某某局2024年度部门%s.xlsx”）", dv.profile.Kind, dv.profile.Kind)}}
+	}
+	return input.Errors{{File: file, Msg: "表名中没有年度（如“2024年预算收支总表”）：无法确定预算年度"}}
+}
+
+// kindWords are the words of a file name that name the tables, not the
+// department: taken off it to leave the department's name.
+var kindWords = regexp.MustCompile(`(?:(?:19|20)[0-9]{2}(?:年度?)?|部门决算|部门预算|单位决算|单位预算|决算|预算|公开表|公开|报表|表格|[-_—–·．.（）()\s])`)
+
+// givenDepartment names the department when no table prints its name: as
+// asked (Options.Department), else, for a layout whose tables print no
+// name line, the name its file name holds, said as an assumption.
+func (dv *deriver) givenDepartment(file, asked string) error {
+	if asked != "" {
+		if msg := input.NameProblem("部门名称", asked); msg != "" {
+			return input.Errors{{File: file, Msg: msg + "（--name）"}}
+		}
+		dv.doc.Department.Name = txt(asked)
+		return nil
+	}
+	if !dv.profile.NoDeptLine {
+		return nil
+	}
+	base := filepath.Base(file)
+	name := strings.TrimSpace(kindWords.ReplaceAllString(strings.TrimSuffix(base, filepath.Ext(base)), ""))
+	if !hasHan(name) || input.NameProblem("部门名称", name) != "" {
+		return nil
+	}
+	dv.doc.Department.Name = txt(name)
+	dv.Assume("department", fmt.Sprintf("部门%s的表中没有部门名称：部门名称“%s”取自工作簿的文件名，请核对（导入时可用 --name 指定）", dv.profile.Kind, name), base)
+	return nil
+}
+
+// hasHan tells a text with a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -242,8 +242,16 @@ func (rd *reader) readCodes(l *located, rows []int, side render.Side, codeCols [
 	var out []*entry
 	seen := map[string]string{}
 	codeCol := codeCols[0]
+	labels := declaredLabels(l.decl)
 	for _, r := range rows {
 		c, n := text(l, r, codeCol), text(l, r, nameCol)
+		if k, ok := labels[norm(stripNumbering(c))]; ok && c != "" {
+			// A row the declaration names by its label (人员经费合计).
+			e := &entry{Row: r, Key: k, Label: c}
+			rd.amounts(l, r, side, e)
+			out = append(out, e)
+			continue
+		}
 		var split string // the code of several columns; "" when they hold none
 		var bad bool
 		if len(codeCols) > 1 && !isTotal(c) {
@@ -336,10 +344,7 @@ func stripNumbering(s string) string {
 // readSummary reads a 收支 table (1, 4): the 30 categories and the totals
 // on the main half; the sources and totals on the income half.
 func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (main, lefts []*entry) {
-	labels := map[string]render.RowKey{}
-	for label, k := range l.decl.Import.Labels {
-		labels[norm(stripNumbering(label))] = k
-	}
+	labels := declaredLabels(l.decl)
 	categories := map[string]string{}
 	for _, c := range input.Categories {
 		if n, ok := rd.cat.Name(c); ok {
@@ -377,6 +382,12 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 			switch t := norm(stripNumbering(item)); {
 			case labels[t] != render.RowKey{}:
 				e.Key = labels[t]
+				switch {
+				case e.Key == render.CarryoverRow:
+					afterCarry = true
+				case e.Key.Role == render.RoleSource && afterCarry:
+					e.Key.Role = render.RoleCarrySource // 年初结转 by source
+				}
 			case t == "本年收入合计":
 				e.Key = render.CurrentTotalRow
 			case t == "上年结转" || t == "上年财政拨款结转" || t == "上年结转结余":
@@ -404,6 +415,16 @@ func (rd *reader) readSummary(l *located, rows []int, sources []input.Source) (m
 		}
 	}
 	return main, lefts
+}
+
+// declaredLabels are the rows a table's declaration names by their labels
+// (TableImport.Labels), by the label as read: numbering off, normalised.
+func declaredLabels(d *render.TableDecl) map[string]render.RowKey {
+	labels := map[string]render.RowKey{}
+	for label, k := range d.Import.Labels {
+		labels[norm(stripNumbering(label))] = k
+	}
+	return labels
 }
 
 // unlabelled refuses an amount on a half-row without its item (a figure

@@ -279,6 +279,11 @@ func (v *voter) columnRelations(t *sheetTable, side render.Side, es []*entry) {
 		default:
 			continue
 		}
+		if f := t.l.decl.Import.Parent; f != nil {
+			if p := f(k); p != (render.RowKey{}) {
+				parent = p
+			}
+		}
 		children[parent] = append(children[parent], e)
 	}
 	// A table of no rows totals 0.

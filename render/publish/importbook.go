@@ -20,6 +20,11 @@ type ImportOptions struct {
 	Context context.Context
 	// Layout is the layout of the workbook's tables ("": the default).
 	Layout string
+	// Year and Department are the year and the department's name of
+	// tables that print none (a 决算's: importer.Options); 0 and "": from
+	// the workbook's file name.
+	Year       int
+	Department string
 }
 
 // ImportBook imports a workbook of a layout's tables (name, its bytes data)
@@ -29,6 +34,7 @@ type ImportOptions struct {
 // they share, so that the three give the same text for the same workbook.
 func ImportBook(res *Resources, name string, data []byte, o ImportOptions) (*importer.Result, error) {
 	wo := importer.Options{Catalog: res.Catalog, Output: o.Output, Amend: o.Amend, Context: o.Context, Layout: o.Layout,
+		Year: o.Year, Department: o.Department,
 		Format: input.FormatOptions{Header: ImportHeader(name)}}
 	var r *importer.Result
 	err := Guard(name, "导入工作簿时出错", func() error {
