@@ -272,7 +272,7 @@ func reviewRows(rows []publish.Row, names, stems []string, openData bool) []publ
 		row.Problem = shownProblem(row, names[i])
 		row.File = names[i]
 		if row.Done {
-			row.Outputs = strings.Join(deptfiles.Names(stems[i], openData), deptfiles.Sep)
+			row.Outputs = strings.Join(deptfiles.Names(stems[i], openData, false), deptfiles.Sep)
 		}
 		row.MovedTo = ""
 		fs := make([]render.Finding, len(row.Findings))
