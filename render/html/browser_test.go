@@ -138,6 +138,7 @@ func checkPage(t *testing.T, page []byte, shots string) []axeViolation {
 		}
 		save("top", top)
 		for _, el := range []struct{ name, sel string }{
+			{"facts", "main > section"},
 			{"table", "section.part div.scroll"},
 			{"chart", "figure.chart"},
 			{"form", "div.scroll:has(table.form)"},

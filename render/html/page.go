@@ -28,6 +28,7 @@ type tocEntry struct {
 // partView is a part: its heading (an <h2>) and its sections.
 type partView struct {
 	ID, Title string
+	Wide      bool // printed from a landscape page, as its first table is
 	Sections  []sectionView
 }
 
@@ -76,6 +77,9 @@ func build(p *render.Publication, o Options) *view {
 			continue
 		}
 		pv := partView{ID: g.next("part-"), Title: part.Title}
+		if t := part.Sections[0].Table; t != nil {
+			pv.Wide = t.Landscape
+		}
 		te := tocEntry{ID: pv.ID, Text: part.Entry()}
 		for _, s := range part.Sections {
 			sv := sectionView{ID: g.next("sec-"), Heading: s.Heading, Level: 3, Paragraphs: s.Paragraphs}
