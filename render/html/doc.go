@@ -10,11 +10,14 @@
 // registered layout's publication is written the same way. The same
 // publication always gives the same bytes.
 //
-// Its key facts (render.Summary) are machine-readable twice over: the
-// figures are <data value> elements, so what is read is what is shown
-// and no hidden copy can disagree with the page; and the page is a
-// schema.org Dataset in microdata (no script block), whose distributions
-// are the open data files (JSON, CSV) when they were written.
+// Its key facts (render.Summary) are machine-readable where they are
+// shown: each figure is a <data value> element — the figure without
+// separators, what the page prints beside it, so no hidden copy can
+// disagree with the page — and the section holding them is a schema.org
+// Dataset in microdata (no script block, unlike JSON-LD: the page stays
+// script-free), each figure a variableMeasured PropertyValue in 万元 and
+// the open data files (JSON, CSV), when written, its distributions. A
+// harvester reads the microdata; anyone else reads the <data> values.
 package html
 
 import (

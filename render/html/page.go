@@ -12,6 +12,7 @@ type view struct {
 	Title      string // the page's <title>: the department and the publication's title
 	Department string
 	PubTitle   string
+	Year       int
 	Draft      string
 	Facts      []fact
 	Files      []file
@@ -67,6 +68,7 @@ func build(p *render.Publication, o Options) *view {
 		Title:      p.Department + " " + p.Title,
 		Department: p.Department,
 		PubTitle:   p.Title,
+		Year:       p.Year,
 		Draft:      p.Draft,
 		Facts:      facts(p.Summary),
 		Files:      files(o),

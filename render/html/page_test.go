@@ -2,6 +2,7 @@ package html
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,11 +26,20 @@ func TestPage(t *testing.T) {
 				`<header>`, `<footer>`, `itemtype="https://schema.org/Dataset"`,
 				`<a href="./%E6%95%99%E8%82%B2%20%E5%B1%80.json" itemprop="contentUrl">`,
 				`<a href="./%E6%95%99%E8%82%B2%20%E5%B1%80.csv" itemprop="contentUrl">`,
-				`<data value="`, `<th scope="col"`, `<th scope="row"`, `<td class="num">`,
+				`<th scope="col"`, `<th scope="row"`, `<td class="num">`,
 			} {
 				if !strings.Contains(s, want) {
 					t.Errorf("the page lacks %s", want)
 				}
+			}
+			// The key facts, machine-readable where they are shown.
+			if sm := f.pub.Summary; sm == nil || !sm.Total.Set {
+				t.Error("no summary's total to show")
+			} else if want := `<dt itemprop="name">收支总计</dt><dd><data itemprop="value" value="` + render.Round(sm.Total.Value).StringFixed(2) + `">` + render.FormatAmount(sm.Total.Value) + `</data><meta itemprop="unitText" content="万元">`; !strings.Contains(s, want) {
+				t.Errorf("the page lacks %s", want)
+			}
+			if !strings.Contains(s, `<meta itemprop="temporalCoverage" content="`+strconv.Itoa(f.pub.Year)+`">`) {
+				t.Error("the Dataset has no year")
 			}
 			if strings.Count(s, "<main") != 1 || strings.Count(s, "<h1>") != 1 || strings.Contains(s, "<script") {
 				t.Error("not one <main> and one <h1>, or a script")
