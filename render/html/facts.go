@@ -1,8 +1,6 @@
 package html
 
 import (
-	"net/url"
-
 	"github.com/budgetpub/budgetpub/render"
 )
 
@@ -62,7 +60,7 @@ func files(o Options) []file {
 		if f.Name == "" {
 			continue
 		}
-		f.Href = "./" + url.PathEscape(f.Name)
+		f.Href = href(f.Name)
 		out = append(out, f)
 	}
 	return out

@@ -223,6 +223,14 @@ func htmlLinks(stem string, openData bool) html.Options {
 	return o
 }
 
+// RelinkHTML is an HTML edition made for output name from made to link
+// the files of output name to (html.Relink): the workbench's batch keeps
+// a department's files by number and zips them by name. Its open data's
+// links are changed when it has them.
+func RelinkHTML(page []byte, from, to string) []byte {
+	return html.Relink(page, htmlLinks(from, true), htmlLinks(to, true))
+}
+
 // HTMLAs is the HTML edition linking the files of output name stem: the
 // one made (Result.HTML) when that is the input's stem, else made again
 // from the publication; nil when none was made.

@@ -366,8 +366,13 @@ func TestBureauZipHoldsInputs(t *testing.T) {
 		t.Fatalf("upload: %d %s", r.status, text(r.body))
 	}
 	names, files := zipEntries(t, []byte(b.get(r.location+"download.zip").body))
-	if got := strings.Join(names, " "); !sameSet(got, "summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 大同.yaml 坏.yaml") {
+	if got := strings.Join(names, " "); !sameSet(got, "summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.html 大同.yaml 坏.yaml") {
 		t.Errorf("zip entries: %s", got)
+	}
+	// The HTML edition, kept as 0001.html, links its files by their names
+	// in the zip.
+	if page := string(files["甲局.html"]); !strings.Contains(page, `<a href="./%E7%94%B2%E5%B1%80.pdf">`) || strings.Contains(page, "0001") {
+		t.Error("the zip's HTML edition does not link 甲局.pdf")
 	}
 	if !bytes.Equal(files["甲局.yaml"], good) || !bytes.Equal(files["坏.yaml"], broken) {
 		t.Error("the zip's master inputs are not the files uploaded")
@@ -571,7 +576,7 @@ func TestBureauOpenAndBack(t *testing.T) {
 		t.Errorf("the review after rendering: %s", got)
 	}
 	names, files := zipEntries(t, []byte(b.get(batch+"download.zip").body))
-	if got := strings.Join(names, " "); !sameSet(got, "summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 某某局.yaml 某某局.xlsx 某某局.pdf 另一局.yaml 另一局.xlsx 另一局.pdf") {
+	if got := strings.Join(names, " "); !sameSet(got, "summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.html 某某局.yaml 某某局.xlsx 某某局.pdf 某某局.html 另一局.yaml 另一局.xlsx 另一局.pdf 另一局.html") {
 		t.Errorf("zip entries after the corrections: %s", got)
 	}
 	if !bytes.Equal(files["某某局.yaml"], input.Sample) {

@@ -860,6 +860,7 @@ func TestBureau(t *testing.T) {
 	// (需补填): its master input is there, as imported, and a broken one as
 	// it came.
 	want := "summary.xlsx dept-1.pdf dept-1.xlsx dept-2.pdf dept-2.xlsx 乙局.pdf 乙局.xlsx 甲局-2.pdf 甲局-2.xlsx 甲局.pdf 甲局.xlsx 逃逸.pdf 逃逸.xlsx " +
+		"dept-1.html dept-2.html 乙局.html 甲局-2.html 甲局.html 逃逸.html " +
 		"dept-1.yaml dept-2.yaml 乙局.yaml 甲局-2.yaml 甲局.yaml 逃逸.yaml 大同.yaml 坏.yaml"
 	if !sameSet(got, want) {
 		t.Errorf("zip entries:\n%s\nwant the set\n%s", got, want)
