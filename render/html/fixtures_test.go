@@ -18,7 +18,7 @@ type fixture struct {
 // fixtures are one publication of each registered layout: the sample
 // (shanxi-13), Shanghai's department and unit, the 决算 and the 决算
 // under the national set's titles.
-func fixtures(t *testing.T) []fixture {
+func fixtures(t testing.TB) []fixture {
 	t.Helper()
 	testdata := func(parts ...string) string {
 		return filepath.Join(append([]string{"..", "..", "layouts"}, parts...)...)
