@@ -237,6 +237,11 @@ feed:
 		if skip != nil && skip(i) {
 			continue
 		}
+		// Stopped: no department starts, even when a worker is waiting
+		// (a select with both ready picks either).
+		if ctx.Err() != nil {
+			break feed
+		}
 		select {
 		case queue <- i:
 		case <-ctx.Done():
