@@ -197,7 +197,7 @@ func TestBureauGBKZip(t *testing.T) {
 		t.Errorf("the review shows a GBK name read as UTF-8:\n%s", p)
 	}
 	names, files := zipEntries(t, []byte(b.get(r.location+"download.zip").body))
-	want := "summary.xlsx 大同市财政局-2024.yaml 大同市财政局-2024.xlsx 大同市财政局-2024.pdf 鹿泉-2025.yaml 鹿泉-2025.xlsx 鹿泉-2025.pdf 平陆县教育局.yaml"
+	want := "summary.xlsx 大同市财政局-2024.yaml 大同市财政局-2024.xlsx 大同市财政局-2024.pdf 大同市财政局-2024.html 鹿泉-2025.yaml 鹿泉-2025.xlsx 鹿泉-2025.pdf 鹿泉-2025.html 平陆县教育局.yaml"
 	if got := strings.Join(names, " "); !sameSet(got, want) {
 		t.Errorf("zip entries:\n%s\nwant the set\n%s", got, want)
 	}
@@ -414,16 +414,16 @@ func TestBureauOptions(t *testing.T) {
 		sheets  string // of the summary
 	}{
 		{"the page's defaults off", map[string]string{"options": "1"}, nil, 303, []string{"2 个部门： 2 个完成", "可公开"}, []string{"严格核对：警告也当作错误", "含开放数据"},
-			"summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 乙局.yaml 乙局.xlsx 乙局.pdf", "汇总 核对结果"},
+			"summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.html 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.html", "汇总 核对结果"},
 		{"strict", map[string]string{"options": "1", "strict": "1"}, nil, 303, []string{"2 个部门： 0 个完成", "严格核对：警告也当作错误", "有错误"}, nil,
 			"summary.xlsx 甲局.yaml 乙局.yaml", "汇总 核对结果"},
 		{"open data", map[string]string{"options": "1", "open_data": "1"}, nil, 303, []string{"含开放数据"}, nil,
-			"summary.xlsx datapackage.json 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.json 甲局.csv 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.json 乙局.csv", "汇总 核对结果"},
+			"summary.xlsx datapackage.json 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.json 甲局.csv 甲局.html 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.json 乙局.csv 乙局.html", "汇总 核对结果"},
 		{"a script: the server's options", nil, nil, 303, []string{"含开放数据"}, nil,
-			"summary.xlsx datapackage.json 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.json 甲局.csv 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.json 乙局.csv", "汇总 核对结果"},
+			"summary.xlsx datapackage.json 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.json 甲局.csv 甲局.html 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.json 乙局.csv 乙局.html", "汇总 核对结果"},
 		{"a roster", map[string]string{"options": "1", "due_days": "30"}, &file{"roster", "名单.csv", []byte(roster)}, 303,
 			[]string{"对照应公开部门名单 名单.csv （共 3 个部门）： 1 个没有提交文件", "没有提交：900 某某市审计局"}, nil,
-			"summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 乙局.yaml 乙局.xlsx 乙局.pdf", "汇总 核对结果 名单"},
+			"summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.html 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.html", "汇总 核对结果 名单"},
 		{"a roster in GBK", map[string]string{"options": "1"}, &file{"roster", "名单.csv", gbkText(t, roster)}, 303,
 			[]string{"没有提交：900 某某市审计局"}, nil, "", "汇总 核对结果 名单"},
 		{"a roster without its header", map[string]string{"options": "1", "strict": "1"}, &file{"roster", "名单.csv", []byte("编码,名称\n001,合成市第1局\n")}, 400,
