@@ -72,3 +72,28 @@ func TestHTMLEditionDraft(t *testing.T) {
 		t.Error("the draft's edition lacks its notice or its 【未填写】 marks")
 	}
 }
+
+// A department whose HTML edition would be the kit's index.html is refused
+// by the kit, which writes nothing, rather than overwriting it.
+func TestSiteRefusesAnEditionCalledIndex(t *testing.T) {
+	dir := t.TempDir()
+	rows := []Row{
+		{File: "教育局.yaml", Department: "教育局", Done: true, Outputs: "教育局.xlsx、教育局.pdf、教育局.html"},
+		{File: "INDEX.yaml", Department: "某局", Done: true, Outputs: "INDEX.xlsx、INDEX.pdf、INDEX.html"},
+	}
+	_, err := WriteSite(dir, rows, SiteOptions{})
+	if err == nil || !strings.Contains(err.Error(), "INDEX.html 与公开专栏的网页同名") {
+		t.Fatalf("err = %v", err)
+	}
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("written %v", names)
+	}
+	paths, err := WriteSite(dir, rows[:1], SiteOptions{})
+	if err != nil || len(paths) != 1 {
+		t.Fatal(paths, err)
+	}
+	page, _ := os.ReadFile(paths[0])
+	if !strings.Contains(string(page), `href="./%E6%95%99%E8%82%B2%E5%B1%80.html">网页版`) {
+		t.Error("the kit's page does not link the HTML edition")
+	}
+}
