@@ -120,6 +120,18 @@ func TestDraftAndEscaping(t *testing.T) {
 	if !strings.Contains(head, `<p class="draft">草稿：勾稽核对发现错误，本文件不是正式公开文本</p>`) {
 		t.Error("no draft notice above the title")
 	}
+	// Printed, the notice heads every page (a page-margin box).
+	if !strings.Contains(s, `<style>@page{@top-center{content:"草稿：勾稽核对发现错误，本文件不是正式公开文本";`) {
+		t.Error("the printed pages do not say draft")
+	}
+	f.pub.Draft = `草稿"}</style><script>x</script>`
+	b, err = Bytes(f.pub, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "<script") || strings.Contains(string(b), `草稿"}`) {
+		t.Error("the draft notice is not escaped in the style sheet")
+	}
 	if !strings.Contains(s, "（草稿）</h1>") || !strings.Contains(s, "（草稿：勾稽核对发现错误，本文件不是正式公开文本）</span>") {
 		t.Error("the title or a table's label does not say draft")
 	}
