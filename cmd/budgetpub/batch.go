@@ -46,6 +46,7 @@ var batchCmd = &command{
 		force := forceFlag(fs)
 		strict := strictFlag(fs)
 		openData := openDataFlag(fs)
+		htmlEdition := htmlFlag(fs)
 		layout := layoutFlag(fs)
 		cfg := configFlags(fs)
 		site := siteFlags(fs)
@@ -100,7 +101,7 @@ var batchCmd = &command{
 			if *merge {
 				return runMerge(e, args, *out, *openData, site, so, ro)
 			}
-			bo := publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, Shard: shard.i, Shards: shard.n,
+			bo := publish.BatchOptions{Out: *out, Jobs: jobs.n, Force: *force, Strict: *strict, OpenData: *openData, HTML: *htmlEdition, Shard: shard.i, Shards: shard.n,
 				KeepFolders: *keep, Name: tmpl, Layout: layout.id}
 			return runBatch(e, args, *out, bo, *priorDir, *cfg, site, so, ro)
 		}

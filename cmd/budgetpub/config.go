@@ -25,6 +25,11 @@ func outFlag(fs *flagSet, what string) *string {
 	return fs.String("o", "output", "输出`目录`，"+what)
 }
 
+// htmlFlag is --html of render and batch.
+func htmlFlag(fs *flagSet) *bool {
+	return fs.Bool("html", false, "同时生成网页版：<文件名>.html（一个自带样式、无脚本的无障碍网页，各表、图和绩效目标表俱全，链接同名的 PDF、工作簿和开放数据），与工作簿和 PDF 一同写入")
+}
+
 // strictFlag is --strict of render, check and batch.
 func strictFlag(fs *flagSet) *bool {
 	return fs.Bool("strict", false, "把每条警告都当作错误（有未处理的问题就不生成，供要求零问题公开的财政部门使用）")

@@ -25,6 +25,7 @@ var renderCmd = &command{
 		force := forceFlag(fs)
 		strict := strictFlag(fs)
 		openData := openDataFlag(fs)
+		htmlEdition := htmlFlag(fs)
 		layout := layoutFlag(fs)
 		budget := budgetFlag(fs)
 		cfg := configFlags(fs)
@@ -48,7 +49,7 @@ var renderCmd = &command{
 			if code != 0 {
 				return code
 			}
-			opts := publish.Options{Force: *force, Strict: *strict, OpenData: *openData, Layout: layout.id, Budget: b}
+			opts := publish.Options{Force: *force, Strict: *strict, OpenData: *openData, HTML: *htmlEdition, Layout: layout.id, Budget: b}
 			var r *publish.Result
 			if len(args) == 1 {
 				r = publish.File(res, args[0], opts)

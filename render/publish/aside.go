@@ -18,7 +18,8 @@ import (
 const StaleFolder = "未更新的旧文件"
 
 // moveAside moves a department's previous files (every kind of
-// deptfiles.All: its workbook, PDF and open data), if any — the files of its output name name (Plan) in dir —, into
+// deptfiles.All: its workbook, PDF, open data and HTML edition — never the
+// kit's index.html), if any — the files of its output name name (Plan) in dir —, into
 // the output folder's StaleFolder (in the subfolder of the name's, with
 // --keep-folders), and returns that folder ("" when there was nothing to
 // move). The StaleFolder must be a real folder of dir: one that is a link
@@ -46,6 +47,9 @@ func moveAside(dir, name string) (string, error) {
 		defer root.Close()
 		for _, k := range deptfiles.All() {
 			from := k.Name(stem)
+			if sub == "" && strings.EqualFold(from, SiteFile) {
+				continue // the publishing kit's page, not a department's
+			}
 			if fi, err := in.Lstat(from); err != nil || !fi.Mode().IsRegular() {
 				continue
 			}

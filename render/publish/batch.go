@@ -125,6 +125,7 @@ type BatchOptions struct {
 	Force    bool   // as Options.Force, for every department
 	Strict   bool   // as Options.Strict
 	OpenData bool   // as Options.OpenData; the batch writes datapackage.json too
+	HTML     bool   // as Options.HTML: each department's HTML edition too
 	// Shard and Shards: render only shard Shard of Shards (1-based) of the
 	// list; 0 means the whole list.
 	Shard, Shards int
@@ -236,6 +237,11 @@ feed:
 		if skip != nil && skip(i) {
 			continue
 		}
+		// Stopped: no department starts, even when a worker is waiting
+		// (a select with both ready picks either).
+		if ctx.Err() != nil {
+			break feed
+		}
 		select {
 		case queue <- i:
 		case <-ctx.Done():
@@ -335,7 +341,7 @@ func batchOne(row Row, res *Resources, o BatchOptions) Row {
 // is its own) is refused.
 func batchInput(res *Resources, row Row, o BatchOptions) (r *Result, use *PriorUse) {
 	path := row.File
-	po := Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData, Layout: o.Layout}
+	po := Options{Force: o.Force, Strict: o.Strict, OpenData: o.OpenData, HTML: o.HTML, Layout: o.Layout}
 	if !IsWorkbook(path) {
 		return File(res, path, po), nil
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"
+	"github.com/budgetpub/budgetpub/render/html"
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/pdf"
 	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
@@ -30,6 +31,9 @@ type Options struct {
 	// OpenData also makes the publication as open data: <stem>.json (every
 	// table by id, the 第三部分 figures) and <stem>.csv (one row per amount).
 	OpenData bool
+	// HTML also makes the publication's HTML edition, <stem>.html
+	// (render/html), linking the pair and the open data beside it.
+	HTML bool
 	// CheckOnly stops after the checks: no file is made (the workbench's
 	// live check as the clerk types; render and check run the writers).
 	CheckOnly bool
@@ -86,6 +90,7 @@ type Result struct {
 	PDF      []byte
 	JSON     []byte // with Options.OpenData
 	CSV      []byte // with Options.OpenData
+	HTML     []byte // with Options.HTML: linking the files of the input's stem (WriteAs makes it again for another name)
 	Err      error
 }
 
@@ -134,7 +139,7 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 			if files := res.Fonts.UserFiles(); len(files) > 0 {
 				cause = "生成 PDF 时出错，可能是字体文件 " + strings.Join(files, "、") + " 已损坏：请换用完好的 TrueType（.ttf）字体"
 			}
-			r.Workbook, r.PDF = nil, nil
+			r.Workbook, r.PDF, r.JSON, r.CSV, r.HTML = nil, nil, nil, nil, nil
 			r.Err = &Fault{Name: name, Cause: cause, Err: p}
 		}
 	}()
@@ -198,8 +203,42 @@ func Department(res *Resources, name string, data []byte, o Options) (r *Result)
 			return r
 		}
 	}
+	if o.HTML {
+		if r.HTML, err = html.Bytes(pub, htmlLinks(Stem(name), o.OpenData)); err != nil {
+			r.Err = fmt.Errorf("%s: 无法生成网页版：%w", name, err)
+			return r
+		}
+	}
 	r.Workbook, r.PDF = book.Bytes(), paper
 	return r
+}
+
+// htmlLinks are the files beside the HTML edition of output name stem:
+// the pair, and the open data when it is written.
+func htmlLinks(stem string, openData bool) html.Options {
+	o := html.Options{PDF: deptfiles.PDF.Name(stem), Workbook: deptfiles.Workbook.Name(stem)}
+	if openData {
+		o.JSON, o.CSV = deptfiles.JSON.Name(stem), deptfiles.CSV.Name(stem)
+	}
+	return o
+}
+
+// RelinkHTML is an HTML edition made for output name from made to link
+// the files of output name to (html.Relink): the workbench's batch keeps
+// a department's files by number and zips them by name. Its open data's
+// links are changed when it has them.
+func RelinkHTML(page []byte, from, to string) []byte {
+	return html.Relink(page, htmlLinks(from, true), htmlLinks(to, true))
+}
+
+// HTMLAs is the HTML edition linking the files of output name stem: the
+// one made (Result.HTML) when that is the input's stem, else made again
+// from the publication; nil when none was made.
+func (r *Result) HTMLAs(stem string) ([]byte, error) {
+	if r.HTML == nil || stem == Stem(r.Name) || r.Pub == nil {
+		return r.HTML, nil
+	}
+	return html.Bytes(r.Pub, htmlLinks(stem, r.JSON != nil))
 }
 
 // File runs the pipeline on an input file.
@@ -223,6 +262,8 @@ func (r *Result) Data(k deptfiles.Kind) []byte {
 		return r.JSON
 	case deptfiles.CSV:
 		return r.CSV
+	case deptfiles.HTML:
+		return r.HTML
 	}
 	return nil
 }
@@ -234,8 +275,9 @@ func (r *Result) InputErrors() input.Errors {
 }
 
 // Write writes the department's workbook and PDF into dir (made if need be)
-// as <stem>.xlsx and <stem>.pdf, replacing both together or neither
-// (pairwrite), and returns their paths.
+// as <stem>.xlsx and <stem>.pdf — and its open data and HTML edition when
+// made —, replacing all together or none (pairwrite), and returns their
+// paths.
 func (r *Result) Write(dir string) ([]string, error) {
 	return r.WriteAs(dir, Stem(r.Name))
 }
@@ -255,8 +297,15 @@ func (r *Result) WriteAs(dir, name string) ([]string, error) {
 	sub = strings.TrimSuffix(sub, "/")
 	folder := filepath.Join(dir, filepath.FromSlash(sub))
 	var files []pairwrite.File
-	for _, k := range deptfiles.Of(r.JSON != nil) {
-		files = append(files, pairwrite.File{Path: filepath.Join(folder, k.Name(stem)), Data: r.Data(k)})
+	for _, k := range deptfiles.Of(r.JSON != nil, r.HTML != nil) {
+		data := r.Data(k)
+		if k == deptfiles.HTML {
+			var err error
+			if data, err = r.HTMLAs(stem); err != nil {
+				return nil, fmt.Errorf("%s: 无法生成网页版：%w", r.Name, err)
+			}
+		}
+		files = append(files, pairwrite.File{Path: filepath.Join(folder, k.Name(stem)), Data: data})
 	}
 	if err := pairwrite.WriteUnder(dir, sub, files); err != nil {
 		return nil, err

@@ -117,6 +117,9 @@ func writeSite(dir string, entries []siteEntry, o SiteOptions) ([]string, error)
 			}
 			d.Total, d.GeneralPublic, d.ThreePublic = e.total, e.gp, e.tp
 			d.PDF, d.Workbook, d.JSON, d.CSV = link(deptfiles.PDF), link(deptfiles.Workbook), link(deptfiles.JSON), link(deptfiles.CSV)
+			if d.HTML = link(deptfiles.HTML); strings.EqualFold(d.HTML, SiteFile) {
+				return nil, fmt.Errorf("%s 的网页版 %s 与公开专栏的网页同名：请给这个输入文件换一个名字（不叫 index）", e.file, d.HTML)
+			}
 		}
 		if o.OpenData && d.CSV != "" {
 			data, err := ReadFile(filepath.Join(dir, filepath.FromSlash(d.CSV)), review.MaxCSVSize)

@@ -29,8 +29,9 @@ type Department struct {
 	Written                           bool
 	Total, GeneralPublic, ThreePublic decimal.Decimal // 万元, exact
 	// The files written, by path relative to the page (forward slashes:
-	// 大同.pdf, or shard-1/大同.pdf); empty: not written.
-	PDF, Workbook, JSON, CSV string
+	// 大同.pdf, or shard-1/大同.pdf); empty: not written. HTML is its
+	// HTML edition (--html), linked first as 网页版.
+	PDF, Workbook, JSON, CSV, HTML string
 }
 
 // Page is what index.html shows.

@@ -123,3 +123,16 @@ func TestTitleOfKind(t *testing.T) {
 		}
 	}
 }
+
+// A department's HTML edition, when written, is linked first, as 网页版.
+func TestIndexLinksHTMLEdition(t *testing.T) {
+	p := samplePage()
+	p.Departments[1].HTML = "卫健委.html"
+	page, err := Index(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `<td class="files"><a href="./%E5%8D%AB%E5%81%A5%E5%A7%94.html">网页版<span class="vh">（某市卫生健康委员会）</span></a><a href="./%E5%8D%AB%E5%81%A5%E5%A7%94.pdf">`) {
+		t.Error("the HTML edition is not linked first")
+	}
+}

@@ -1,6 +1,6 @@
 // Package deptfiles declares a department's output files once: the kinds a
-// run writes — the workbook and the PDF, and with open data its JSON and
-// CSV —, each kind's ending, and the files of an output name. Writing them
+// run writes — the workbook and the PDF, with open data its JSON and CSV,
+// and with --html its HTML edition —, each kind's ending, and the files of an output name. Writing them
 // (publish.Result.WriteAs), moving a failed department's old files aside,
 // the review's and the site's links, a merged data package, the
 // workbench's zip and its links all read it, and the writer's journal
@@ -23,6 +23,7 @@ const (
 	PDF
 	JSON // open data
 	CSV  // open data
+	HTML // the HTML edition (--html)
 )
 
 var kinds = [...]struct {
@@ -33,6 +34,7 @@ var kinds = [...]struct {
 	PDF:      {".pdf", false},
 	JSON:     {opendata.JSONExt, true},
 	CSV:      {opendata.CSVExt, true},
+	HTML:     {".html", false},
 }
 
 // Ext is the kind's file ending.
@@ -47,21 +49,25 @@ func (k Kind) Name(name string) string { return name + k.Ext() }
 
 // All are every kind of a department's files, for what looks for any of
 // them (moving them aside, the workbench's zip).
-func All() []Kind { return []Kind{Workbook, PDF, JSON, CSV} }
+func All() []Kind { return []Kind{Workbook, PDF, JSON, CSV, HTML} }
 
-// Of are the kinds a run writes: the workbook and the PDF, and with
-// openData the JSON and the CSV.
-func Of(openData bool) []Kind {
+// Of are the kinds a run writes: the workbook and the PDF, with openData
+// the JSON and the CSV, and with html the HTML edition.
+func Of(openData, html bool) []Kind {
+	out := []Kind{Workbook, PDF}
 	if openData {
-		return All()
+		out = append(out, JSON, CSV)
 	}
-	return []Kind{Workbook, PDF}
+	if html {
+		out = append(out, HTML)
+	}
+	return out
 }
 
 // Names are the files of output name name a run writes.
-func Names(name string, openData bool) []string {
+func Names(name string, openData, html bool) []string {
 	var out []string
-	for _, k := range Of(openData) {
+	for _, k := range Of(openData, html) {
 		out = append(out, k.Name(name))
 	}
 	return out
@@ -91,7 +97,8 @@ func Main(outputs string) string {
 	return first
 }
 
-// SiteExt is the ending of a batch's page (index.html).
+// SiteExt is the ending of a batch's page (index.html), the HTML
+// edition's too.
 const SiteExt = ".html"
 
 // Written tells whether name ends as a file budgetpub writes into an

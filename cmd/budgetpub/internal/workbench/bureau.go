@@ -427,12 +427,13 @@ func (s *Server) runBatch(ctx context.Context, sp *space) {
 }
 
 // batchRunOptions are the options a batch's departments are run with:
-// the server's --force, the page's choices, into the batch's out/ folder.
+// the server's --force, the page's choices, into the batch's out/ folder;
+// each department's HTML edition is always made.
 func (s *Server) batchRunOptions(sp *space, jobs int) publish.BatchOptions {
 	b := sp.batch
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return publish.BatchOptions{Out: sp.path("out"), Jobs: jobs, Force: s.cfg.Options.Force, Strict: b.opts.Strict, OpenData: b.opts.OpenData, Layout: s.cfg.Options.Layout}
+	return publish.BatchOptions{Out: sp.path("out"), Jobs: jobs, Force: s.cfg.Options.Force, Strict: b.opts.Strict, OpenData: b.opts.OpenData, HTML: true, Layout: s.cfg.Options.Layout}
 }
 
 // importBook imports input i, a workbook, into its .yaml; it ends early

@@ -272,7 +272,7 @@ func reviewRows(rows []publish.Row, names, stems []string, openData bool) []publ
 		row.Problem = shownProblem(row, names[i])
 		row.File = names[i]
 		if row.Done {
-			row.Outputs = strings.Join(deptfiles.Names(stems[i], openData), deptfiles.Sep)
+			row.Outputs = strings.Join(deptfiles.Names(stems[i], openData, true), deptfiles.Sep)
 		}
 		row.MovedTo = ""
 		fs := make([]render.Finding, len(row.Findings))
@@ -472,11 +472,23 @@ func (s *Server) batchZip(w http.ResponseWriter, r *http.Request, sp *space) {
 			continue
 		}
 		for _, k := range deptfiles.All() {
-			file := sp.path(filepath.Join("out", k.Name(fmt.Sprintf("%04d", i+1))))
+			num := fmt.Sprintf("%04d", i+1)
+			file := sp.path(filepath.Join("out", k.Name(num)))
 			if !exists(file) {
 				continue
 			}
-			if err := add(k.Name(stems[i]), nil, file); err != nil {
+			var data []byte
+			if k == deptfiles.HTML {
+				// Its links name the files by number, as they are kept;
+				// in the zip they are named by the input.
+				page, err := os.ReadFile(file)
+				if err != nil {
+					s.logf("下载压缩包：%v", err)
+					return
+				}
+				data, file = publish.RelinkHTML(page, num, stems[i]), ""
+			}
+			if err := add(k.Name(stems[i]), data, file); err != nil {
 				s.logf("下载压缩包：%v", err)
 				return
 			}

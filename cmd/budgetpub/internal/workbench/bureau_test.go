@@ -197,7 +197,7 @@ func TestBureauGBKZip(t *testing.T) {
 		t.Errorf("the review shows a GBK name read as UTF-8:\n%s", p)
 	}
 	names, files := zipEntries(t, []byte(b.get(r.location+"download.zip").body))
-	want := "summary.xlsx 大同市财政局-2024.yaml 大同市财政局-2024.xlsx 大同市财政局-2024.pdf 鹿泉-2025.yaml 鹿泉-2025.xlsx 鹿泉-2025.pdf 平陆县教育局.yaml"
+	want := "summary.xlsx 大同市财政局-2024.yaml 大同市财政局-2024.xlsx 大同市财政局-2024.pdf 大同市财政局-2024.html 鹿泉-2025.yaml 鹿泉-2025.xlsx 鹿泉-2025.pdf 鹿泉-2025.html 平陆县教育局.yaml"
 	if got := strings.Join(names, " "); !sameSet(got, want) {
 		t.Errorf("zip entries:\n%s\nwant the set\n%s", got, want)
 	}
@@ -366,8 +366,13 @@ func TestBureauZipHoldsInputs(t *testing.T) {
 		t.Fatalf("upload: %d %s", r.status, text(r.body))
 	}
 	names, files := zipEntries(t, []byte(b.get(r.location+"download.zip").body))
-	if got := strings.Join(names, " "); !sameSet(got, "summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 大同.yaml 坏.yaml") {
+	if got := strings.Join(names, " "); !sameSet(got, "summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.html 大同.yaml 坏.yaml") {
 		t.Errorf("zip entries: %s", got)
+	}
+	// The HTML edition, kept as 0001.html, links its files by their names
+	// in the zip.
+	if page := string(files["甲局.html"]); !strings.Contains(page, `<a href="./%E7%94%B2%E5%B1%80.pdf">`) || strings.Contains(page, "0001") {
+		t.Error("the zip's HTML edition does not link 甲局.pdf")
 	}
 	if !bytes.Equal(files["甲局.yaml"], good) || !bytes.Equal(files["坏.yaml"], broken) {
 		t.Error("the zip's master inputs are not the files uploaded")
@@ -409,16 +414,16 @@ func TestBureauOptions(t *testing.T) {
 		sheets  string // of the summary
 	}{
 		{"the page's defaults off", map[string]string{"options": "1"}, nil, 303, []string{"2 个部门： 2 个完成", "可公开"}, []string{"严格核对：警告也当作错误", "含开放数据"},
-			"summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 乙局.yaml 乙局.xlsx 乙局.pdf", "汇总 核对结果"},
+			"summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.html 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.html", "汇总 核对结果"},
 		{"strict", map[string]string{"options": "1", "strict": "1"}, nil, 303, []string{"2 个部门： 0 个完成", "严格核对：警告也当作错误", "有错误"}, nil,
 			"summary.xlsx 甲局.yaml 乙局.yaml", "汇总 核对结果"},
 		{"open data", map[string]string{"options": "1", "open_data": "1"}, nil, 303, []string{"含开放数据"}, nil,
-			"summary.xlsx datapackage.json 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.json 甲局.csv 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.json 乙局.csv", "汇总 核对结果"},
+			"summary.xlsx datapackage.json 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.json 甲局.csv 甲局.html 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.json 乙局.csv 乙局.html", "汇总 核对结果"},
 		{"a script: the server's options", nil, nil, 303, []string{"含开放数据"}, nil,
-			"summary.xlsx datapackage.json 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.json 甲局.csv 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.json 乙局.csv", "汇总 核对结果"},
+			"summary.xlsx datapackage.json 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.json 甲局.csv 甲局.html 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.json 乙局.csv 乙局.html", "汇总 核对结果"},
 		{"a roster", map[string]string{"options": "1", "due_days": "30"}, &file{"roster", "名单.csv", []byte(roster)}, 303,
 			[]string{"对照应公开部门名单 名单.csv （共 3 个部门）： 1 个没有提交文件", "没有提交：900 某某市审计局"}, nil,
-			"summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 乙局.yaml 乙局.xlsx 乙局.pdf", "汇总 核对结果 名单"},
+			"summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.html 乙局.yaml 乙局.xlsx 乙局.pdf 乙局.html", "汇总 核对结果 名单"},
 		{"a roster in GBK", map[string]string{"options": "1"}, &file{"roster", "名单.csv", gbkText(t, roster)}, 303,
 			[]string{"没有提交：900 某某市审计局"}, nil, "", "汇总 核对结果 名单"},
 		{"a roster without its header", map[string]string{"options": "1", "strict": "1"}, &file{"roster", "名单.csv", []byte("编码,名称\n001,合成市第1局\n")}, 400,
@@ -571,7 +576,7 @@ func TestBureauOpenAndBack(t *testing.T) {
 		t.Errorf("the review after rendering: %s", got)
 	}
 	names, files := zipEntries(t, []byte(b.get(batch+"download.zip").body))
-	if got := strings.Join(names, " "); !sameSet(got, "summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 某某局.yaml 某某局.xlsx 某某局.pdf 另一局.yaml 另一局.xlsx 另一局.pdf") {
+	if got := strings.Join(names, " "); !sameSet(got, "summary.xlsx 甲局.yaml 甲局.xlsx 甲局.pdf 甲局.html 某某局.yaml 某某局.xlsx 某某局.pdf 某某局.html 另一局.yaml 另一局.xlsx 另一局.pdf 另一局.html") {
 		t.Errorf("zip entries after the corrections: %s", got)
 	}
 	if !bytes.Equal(files["某某局.yaml"], input.Sample) {

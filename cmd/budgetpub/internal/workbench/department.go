@@ -17,6 +17,7 @@ import (
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/budgetpub/budgetpub/render/opendata"
 	"github.com/budgetpub/budgetpub/render/publish"
+	"github.com/budgetpub/budgetpub/render/publish/deptfiles"
 )
 
 // A department's workspace: 核对 (the findings), 填写 (the form), 源文件 (the
@@ -462,6 +463,7 @@ var outputs = []struct{ kind, label, ext, mime string }{
 	{"xlsx", "13 张公开表（Excel 工作簿）", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 	{"json", "开放数据（JSON）", opendata.JSONExt, "application/json"},
 	{"csv", "开放数据（CSV）", opendata.CSVExt, "text/csv; charset=utf-8"},
+	{"html", "网页版（无障碍 HTML）", deptfiles.HTML.Ext(), "text/html; charset=utf-8"},
 }
 
 func (s *Server) publishPage(w http.ResponseWriter, r *http.Request, sp *space) {
@@ -504,7 +506,7 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 	display := sp.name()
 	var res *publish.Result
 	o := s.options(sp)
-	o.CheckOnly = false
+	o.CheckOnly, o.HTML = false, true
 	if err := s.work(r.Context(), func() { res = publish.Department(s.cfg.Resources, display, text, o) }); err != nil {
 		s.failErr(w, r, err)
 		return
@@ -525,6 +527,16 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 		s.showPublish(w, r, sp, res, msg, http.StatusUnprocessableEntity)
 		return
 	}
+	// The HTML edition links the files as they are downloaded: by the
+	// workspace's stem.
+	sp.mu.Lock()
+	stem := sp.stem
+	sp.mu.Unlock()
+	edition, err := res.HTMLAs(stem)
+	if err != nil {
+		s.failErr(w, r, fmt.Errorf("无法生成网页版：%w", err))
+		return
+	}
 	files := map[string]string{}
 	removeAll := func(files map[string]string) {
 		for _, f := range files {
@@ -534,7 +546,7 @@ func (s *Server) publishRun(w http.ResponseWriter, r *http.Request, sp *space) {
 	for _, o := range []struct {
 		kind string
 		data []byte
-	}{{"pdf", res.PDF}, {"xlsx", res.Workbook}, {"json", res.JSON}, {"csv", res.CSV}} {
+	}{{"pdf", res.PDF}, {"xlsx", res.Workbook}, {"json", res.JSON}, {"csv", res.CSV}, {"html", edition}} {
 		if o.data == nil {
 			continue
 		}
@@ -617,7 +629,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, sp *space) {
 			return
 		}
 	}
-	s.fail(w, r, http.StatusNotFound, "没有这种文件：可以下载的是 PDF、Excel 工作簿、开放数据和主输入文件")
+	s.fail(w, r, http.StatusNotFound, "没有这种文件：可以下载的是 PDF、Excel 工作簿、开放数据、网页版和主输入文件")
 }
 
 // viewPDF sends the rendered PDF to be shown in the page.

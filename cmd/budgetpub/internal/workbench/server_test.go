@@ -300,6 +300,18 @@ func TestWorkbookToPDF(t *testing.T) {
 	if v := b.get(ws + "view/pdf"); !strings.HasPrefix(v.header.Get("Content-Disposition"), "inline;") {
 		t.Errorf("the preview is not inline: %v", v.header)
 	}
+	// The HTML edition is offered too, an attachment linking the files
+	// by the names they are downloaded under.
+	if !strings.Contains(pub, ws+"download/html") {
+		t.Error("the publish page offers no HTML edition")
+	}
+	edition := b.get(ws + "download/html")
+	if edition.status != 200 || edition.header.Get("Content-Type") != "text/html; charset=utf-8" ||
+		!strings.HasPrefix(edition.header.Get("Content-Disposition"), "attachment;") ||
+		!strings.Contains(edition.header.Get("Content-Disposition"), "datong-gov-office-2024.html") ||
+		!strings.Contains(edition.body, `<a href="./datong-gov-office-2024.pdf">`) {
+		t.Errorf("the HTML edition: %d %v", edition.status, edition.header)
+	}
 	book := b.get(ws + "download/xlsx")
 	f, err := excelize.OpenReader(strings.NewReader(book.body))
 	if err != nil {
@@ -317,7 +329,7 @@ func TestWorkbookToPDF(t *testing.T) {
 			names = append(names, e.Name())
 		}
 	}
-	if got := strings.Join(names, " "); !regexp.MustCompile(`^input\.yaml out-([0-9a-f]{32})\.pdf out-([0-9a-f]{32})\.xlsx( rev-[0-9a-f]{32}\.yaml)+$`).MatchString(got) {
+	if got := strings.Join(names, " "); !regexp.MustCompile(`^input\.yaml out-([0-9a-f]{32})\.html out-([0-9a-f]{32})\.pdf out-([0-9a-f]{32})\.xlsx( rev-[0-9a-f]{32}\.yaml)+$`).MatchString(got) {
 		t.Errorf("the workspace's files: %s", got)
 	}
 	// Editing the text makes the render stale.
@@ -859,6 +871,7 @@ func TestBureau(t *testing.T) {
 	// (需补填): its master input is there, as imported, and a broken one as
 	// it came.
 	want := "summary.xlsx dept-1.pdf dept-1.xlsx dept-2.pdf dept-2.xlsx 乙局.pdf 乙局.xlsx 甲局-2.pdf 甲局-2.xlsx 甲局.pdf 甲局.xlsx 逃逸.pdf 逃逸.xlsx " +
+		"dept-1.html dept-2.html 乙局.html 甲局-2.html 甲局.html 逃逸.html " +
 		"dept-1.yaml dept-2.yaml 乙局.yaml 甲局-2.yaml 甲局.yaml 逃逸.yaml 大同.yaml 坏.yaml"
 	if !sameSet(got, want) {
 		t.Errorf("zip entries:\n%s\nwant the set\n%s", got, want)
@@ -1178,7 +1191,7 @@ func TestStaleRenderNotServed(t *testing.T) {
 	if r := b.post(ws+"publish", url.Values{"csrf": {b.csrf()}}); r.status != http.StatusSeeOther {
 		t.Fatalf("publish: %d %s", r.status, text(r.body))
 	}
-	paths := []string{"download/pdf", "download/xlsx", "download/json", "download/csv", "view/pdf"}
+	paths := []string{"download/pdf", "download/xlsx", "download/json", "download/csv", "download/html", "view/pdf"}
 	for _, p := range paths {
 		if r := b.get(ws + p); r.status != 200 {
 			t.Fatalf("%s after the render: %d", p, r.status)
