@@ -40,7 +40,8 @@ type textItem struct {
 	st      style
 	text    string
 	spacing float64
-	red     bool // the draft notice
+	red     bool   // the draft notice
+	el      *selem // the structure element it belongs to; nil: an artifact
 }
 
 // lineItem draws a line.
