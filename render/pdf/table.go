@@ -301,6 +301,10 @@ func (f *flow) table(t *render.Table) {
 		f.text(f.left(), stMeta, ln)
 		f.y += stMeta.size * 1.5
 	}
+	f.close(meta)
+	// The unit, right on the last line of the department's: a paragraph
+	// of its own, as pdftotext may read it apart.
+	meta = f.open("P")
 	f.add(textItem{x: f.right() - uw, y: f.y - stMeta.size*1.5 + baseline(stMeta), st: stMeta, text: unit})
 	f.close(meta)
 	f.y += 2
