@@ -197,19 +197,19 @@ func (f *flow) legendRows(c *render.Chart, labelW float64) []legendRow {
 func (f *flow) drawLegendRow(i int, row legendRow, x, y, labelW, amountW, shareW float64) {
 	lh := lineHeight(stLegend) * 0.85
 	sq := y + (lh-legendSquare)/2
-	f.add(polygonItem{
+	f.addPolygon(polygonItem{
 		points: []point{{x, sq}, {x + legendSquare, sq}, {x + legendSquare, sq + legendSquare}, {x, sq + legendSquare}},
 		fill:   sliceColour(i), stroke: rgb{0x60, 0x60, 0x60}, width: 0.4,
 	})
 	tx := x + legendSquare + 6
 	base := (lh-stLegend.size)/2 + baseline(stLegend)
 	for k, ln := range row.label {
-		f.add(textItem{x: tx, y: y + float64(k)*lh + base, st: stLegend, text: ln})
+		f.addText(textItem{x: tx, y: y + float64(k)*lh + base, st: stLegend, text: ln})
 	}
 	ax := tx + labelW + legendGap + amountW
-	f.add(textItem{x: ax - f.m.width(stLegend, row.amount), y: y + base, st: stLegend, text: row.amount})
+	f.addText(textItem{x: ax - f.m.width(stLegend, row.amount), y: y + base, st: stLegend, text: row.amount})
 	sx := ax + legendGap + shareW
-	f.add(textItem{x: sx - f.m.width(stLegend, row.share), y: y + base, st: stLegend, text: row.share})
+	f.addText(textItem{x: sx - f.m.width(stLegend, row.share), y: y + base, st: stLegend, text: row.share})
 }
 
 // legendWidth is the width of a legend with these columns.
@@ -313,7 +313,7 @@ func (f *flow) pie(c *render.Chart, cx, cy float64) {
 		if a.End <= a.Start {
 			continue
 		}
-		f.add(polygonItem{points: slicePolygon(cx, cy, pieRadius, a), fill: sliceColour(i), stroke: white, width: pieStroke})
+		f.addPolygon(polygonItem{points: slicePolygon(cx, cy, pieRadius, a), fill: sliceColour(i), stroke: white, width: pieStroke})
 	}
 }
 

@@ -57,7 +57,9 @@ func Bytes(p *render.Publication, fs *fonts.Set) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	buf.Grow(256<<10 + 8<<10*len(doc.body)) // about a PDF's size: 256 KB of fonts and 8 KB a page
+	// About a PDF's size: 256 KB of fonts, 8 KB a page, 80 bytes a
+	// structure element (with its line in the cross-reference table).
+	buf.Grow(256<<10 + 8<<10*len(doc.body) + 80*doc.elements)
 	if _, err := gp.WriteTo(&buf); err != nil {
 		return nil, err
 	}

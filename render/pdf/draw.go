@@ -46,7 +46,9 @@ func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
 	if m.err != nil {
 		return m.err
 	}
-	return writeStructure(gp, doc.tree, tg)
+	n, err := writeStructure(gp, doc.tree, tg)
+	doc.elements = n
+	return err
 }
 
 // drawDraft prints the draft notice in red at the top of a page.

@@ -17,6 +17,8 @@ type document struct {
 	draft string // printed at the top of every page of a draft
 	rows  []placedRow
 	tree  *selem // the structure: a Document element
+
+	elements int // structure elements written (draw)
 }
 
 // placedRow says on which body page a table row starts.
@@ -69,7 +71,7 @@ func (f *flow) room(h float64) {
 
 // text places one line of text with its top at y.
 func (f *flow) text(x float64, st style, s string) {
-	f.add(textItem{x: x, y: f.y + baseline(st), st: st, text: s})
+	f.addText(textItem{x: x, y: f.y + baseline(st), st: st, text: s})
 }
 
 // baseline is the distance from a line's top to its baseline.
@@ -106,11 +108,11 @@ func (f *flow) paragraph(st style, text string, indent bool) {
 			ln = strings.TrimPrefix(ln, indentMark)
 		}
 		if i == len(lines)-1 {
-			f.add(textItem{x: x, y: f.y + baseline(st), st: st, text: ln})
+			f.addText(textItem{x: x, y: f.y + baseline(st), st: st, text: ln})
 		} else {
 			// Every line but the last is justified, in pieces.
 			for _, p := range justify(ln, f.right()-x, st.size, f.m.measure(st)) {
-				f.add(textItem{x: x + p.x, y: f.y + baseline(st), st: st, text: p.text, spacing: p.spacing})
+				f.addText(textItem{x: x + p.x, y: f.y + baseline(st), st: st, text: p.text, spacing: p.spacing})
 			}
 		}
 		f.y += lh

@@ -305,7 +305,7 @@ func (f *flow) table(t *render.Table) {
 	// The unit, right on the last line of the department's: a paragraph
 	// of its own, as pdftotext may read it apart.
 	meta = f.open("P")
-	f.add(textItem{x: f.right() - uw, y: f.y - stMeta.size*1.5 + baseline(stMeta), st: stMeta, text: unit})
+	f.addText(textItem{x: f.right() - uw, y: f.y - stMeta.size*1.5 + baseline(stMeta), st: stMeta, text: unit})
 	f.close(meta)
 	f.y += 2
 
@@ -549,6 +549,6 @@ func (f *flow) cellText(g *grid, cb cellBox, lines []string, x, y, w, h float64)
 			tx = x + (w-lw)/2
 		}
 		ly := top + float64(i)*lh + (lh-cb.st.size)/2
-		f.add(textItem{x: tx, y: ly + baseline(cb.st), st: cb.st, text: ln})
+		f.addText(textItem{x: tx, y: ly + baseline(cb.st), st: cb.st, text: ln})
 	}
 }

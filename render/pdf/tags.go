@@ -68,24 +68,22 @@ func (f *flow) close(e *selem) {
 	f.el = e.parent
 }
 
-// add adds an item to the current page. Text and drawings belong to the
-// current element — text with none open gets a P of its own, so that no
-// text is left out of the structure — unless the flow is placing an
-// artifact.
-func (f *flow) add(it item) {
-	switch v := it.(type) {
-	case textItem:
-		if !f.artifact {
-			v.el = f.current()
-		}
-		it = v
-	case polygonItem:
-		if !f.artifact {
-			v.el = f.current()
-		}
-		it = v
+// addText adds a line of text to the current page. Text belongs to the
+// current element — with none open it gets a P of its own, so that no text
+// is left out of the structure — unless the flow is placing an artifact.
+func (f *flow) addText(t textItem) {
+	if !f.artifact {
+		t.el = f.current()
 	}
-	f.cur.add(it)
+	f.cur.add(t)
+}
+
+// addPolygon adds a drawing (a chart's) to the current page, as addText.
+func (f *flow) addPolygon(p polygonItem) {
+	if !f.artifact {
+		p.el = f.current()
+	}
+	f.cur.add(p)
 }
 
 // current is the element content goes into now.
@@ -133,6 +131,16 @@ var artifactOps = [...]string{
 	artHeader: "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
 }
 
+// emcArtifactOps end a sequence and begin an artifact.
+var emcArtifactOps = func() (ops [len(artifactOps)]string) {
+	for i, s := range artifactOps {
+		if s != "" {
+			ops[i] = "EMC\n" + s
+		}
+	}
+	return ops
+}()
+
 // tagger writes the marked content of the pages as they are drawn.
 type tagger struct {
 	gp       markedWriter
@@ -166,23 +174,33 @@ func (t *tagger) content(el *selem, art int) {
 	if el == t.el && art == t.art {
 		return
 	}
+	closing := t.el != nil || t.art != 0
+	t.el, t.art = el, art
+	switch {
+	case el == nil && art == 0:
+		if closing {
+			t.gp.AddRawContent("EMC\n")
+		}
+		return
+	case el == nil && closing:
+		t.gp.AddRawContent(emcArtifactOps[art])
+		return
+	case el == nil:
+		t.gp.AddRawContent(artifactOps[art])
+		return
+	}
 	t.ops = t.ops[:0]
-	if t.el != nil || t.art != 0 {
+	if closing {
 		t.ops = append(t.ops, "EMC\n"...)
 	}
-	t.el, t.art = el, art
-	if el != nil {
-		mcid := len(t.parents[t.page])
-		t.parents[t.page] = append(t.parents[t.page], el)
-		el.kids = append(el.kids, skid{page: t.page, mcid: mcid})
-		t.ops = append(t.ops, '/')
-		t.ops = append(t.ops, el.role...)
-		t.ops = append(t.ops, " <</MCID "...)
-		t.ops = strconv.AppendInt(t.ops, int64(mcid), 10)
-		t.ops = append(t.ops, ">> BDC\n"...)
-	} else if art != 0 {
-		t.ops = append(t.ops, artifactOps[art]...)
-	}
+	mcid := len(t.parents[t.page])
+	t.parents[t.page] = append(t.parents[t.page], el)
+	el.kids = append(el.kids, skid{page: t.page, mcid: mcid})
+	t.ops = append(t.ops, '/')
+	t.ops = append(t.ops, el.role...)
+	t.ops = append(t.ops, " <</MCID "...)
+	t.ops = strconv.AppendInt(t.ops, int64(mcid), 10)
+	t.ops = append(t.ops, ">> BDC\n"...)
 	t.gp.AddRawContent(string(t.ops))
 }
 
@@ -231,53 +249,55 @@ type taggedWriter interface {
 // element): its elements, the parent tree (by page, by MCID, the element)
 // and the StructTreeRoot, and marks the catalog: /MarkInfo, /Lang zh-CN,
 // the title shown in the title bar.
-func writeStructure(gp taggedWriter, doc *selem, t *tagger) error {
+// It returns the number of elements.
+func writeStructure(gp taggedWriter, doc *selem, t *tagger) (int, error) {
 	prune(doc)
 	rootObj := gp.GetNextObjectID()
 	treeObj := rootObj + 1
 	var all []*selem
 	number(doc, treeObj+1, &all)
 
+	// The objects are written into one buffer, each ending at ends[i].
 	var b strings.Builder
+	b.Grow(64 * (len(all) + 2))
+	var ends []int
 	b.WriteString("<< /Type /StructTreeRoot /K ")
-	b.WriteString(ref(doc.obj))
+	wref(&b, doc.obj)
 	b.WriteString(" /ParentTree ")
-	b.WriteString(ref(treeObj))
+	wref(&b, treeObj)
 	b.WriteString(" /ParentTreeNextKey ")
-	b.WriteString(strconv.Itoa(len(t.pageObjs)))
+	wint(&b, len(t.pageObjs))
 	b.WriteString(" >>")
-	objs := []string{b.String()}
+	ends = append(ends, b.Len())
 
-	b.Reset()
 	b.WriteString("<< /Nums [")
 	for p, els := range t.parents {
 		b.WriteString("\n")
-		b.WriteString(strconv.Itoa(p))
+		wint(&b, p)
 		b.WriteString(" [")
 		for i, e := range els {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(ref(e.obj))
+			wref(&b, e.obj)
 		}
 		b.WriteString("]")
 	}
 	b.WriteString("\n] >>")
-	objs = append(objs, b.String())
+	ends = append(ends, b.Len())
 
 	// The elements are most of the objects (a table's every cell is one),
 	// and gopdf has no object streams to compress them in: they are
 	// written short — no /Type, which is optional, no spaces a parser
 	// does not need, a single kid without an array.
 	for _, e := range all {
-		b.Reset()
 		b.WriteString("<</S/")
 		b.WriteString(e.role)
 		b.WriteString("/P ")
 		if e.parent == nil {
-			b.WriteString(ref(rootObj))
+			wref(&b, rootObj)
 		} else {
-			b.WriteString(ref(e.parent.obj))
+			wref(&b, e.parent.obj)
 		}
 		pg := -1
 		for _, k := range e.kids {
@@ -288,7 +308,7 @@ func writeStructure(gp taggedWriter, doc *selem, t *tagger) error {
 		}
 		if pg >= 0 {
 			b.WriteString("/Pg ")
-			b.WriteString(ref(t.pageObjs[pg]))
+			wref(&b, t.pageObjs[pg])
 		}
 		if e.attr != "" {
 			b.WriteString("/A<<")
@@ -311,14 +331,14 @@ func writeStructure(gp taggedWriter, doc *selem, t *tagger) error {
 				}
 				switch {
 				case k.el != nil:
-					b.WriteString(ref(k.el.obj))
+					wref(&b, k.el.obj)
 				case k.page == pg:
-					b.WriteString(strconv.Itoa(k.mcid))
+					wint(&b, k.mcid)
 				default:
 					b.WriteString("<</Type/MCR/Pg ")
-					b.WriteString(ref(t.pageObjs[k.page]))
+					wref(&b, t.pageObjs[k.page])
 					b.WriteString("/MCID ")
-					b.WriteString(strconv.Itoa(k.mcid))
+					wint(&b, k.mcid)
 					b.WriteString(">>")
 				}
 			}
@@ -327,15 +347,29 @@ func writeStructure(gp taggedWriter, doc *selem, t *tagger) error {
 			}
 		}
 		b.WriteString(">>")
-		objs = append(objs, b.String())
+		ends = append(ends, b.Len())
 	}
-	for i, o := range objs {
-		if n := gp.AddRawObj(o); n != rootObj+i {
-			return fmt.Errorf("结构树对象编号不符：%d，应为 %d", n, rootObj+i)
+	text, start := b.String(), 0
+	for i, end := range ends {
+		if n := gp.AddRawObj(text[start:end]); n != rootObj+i {
+			return 0, fmt.Errorf("结构树对象编号不符：%d，应为 %d", n, rootObj+i)
 		}
+		start = end
 	}
 	gp.SetCatalogExtra("/StructTreeRoot " + ref(rootObj) + " /MarkInfo << /Marked true >> /Lang (zh-CN) /ViewerPreferences << /DisplayDocTitle true >>")
-	return nil
+	return len(all), nil
 }
 
 func ref(obj int) string { return strconv.Itoa(obj) + " 0 R" }
+
+// wref writes a reference to object obj.
+func wref(b *strings.Builder, obj int) {
+	wint(b, obj)
+	b.WriteString(" 0 R")
+}
+
+// wint writes n.
+func wint(b *strings.Builder, n int) {
+	var tmp [20]byte
+	b.Write(strconv.AppendInt(tmp[:0], int64(n), 10))
+}

@@ -29,7 +29,7 @@ func tocPages(marks []*mark, m *metrics) ([]*page, *selem) {
 	sp := math.Min(m.width(stTOCTitle, "  "), tocTitleSpacing*stTOCTitle.size)
 	w := m.width(stTOCTitle, tocTitle) + sp*float64(utf8.RuneCountInString(tocTitle)-1)
 	h := f.open(headingRole(0))
-	f.add(textItem{x: (f.cur.width() - w) / 2, y: f.y + baseline(stTOCTitle), st: stTOCTitle, text: tocTitle, spacing: sp})
+	f.addText(textItem{x: (f.cur.width() - w) / 2, y: f.y + baseline(stTOCTitle), st: stTOCTitle, text: tocTitle, spacing: sp})
 	f.close(h)
 	f.y += lineHeight(stTOCTitle) + 6
 	toc := f.open("TOC")
@@ -58,10 +58,10 @@ func tocPages(marks []*mark, m *metrics) ([]*page, *selem) {
 				end := f.right() - numW - dotW
 				if n := int(math.Floor((end - start) / dotW)); n > 0 {
 					f.artifact = true // the dot leader
-					f.add(textItem{x: end - float64(n)*dotW, y: f.y + baseline(st), st: st, text: strings.Repeat(".", n)})
+					f.addText(textItem{x: end - float64(n)*dotW, y: f.y + baseline(st), st: st, text: strings.Repeat(".", n)})
 					f.artifact = false
 				}
-				f.add(textItem{x: f.right() - numW, y: f.y + baseline(st), st: st, text: num})
+				f.addText(textItem{x: f.right() - numW, y: f.y + baseline(st), st: st, text: num})
 			}
 			f.y += lh
 		}

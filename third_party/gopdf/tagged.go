@@ -45,5 +45,18 @@ func (gp *GoPdf) SetCatalogExtra(entries string) {
 // in the order they are added: one added after another has the next
 // number, so that the caller can refer to objects it adds later.
 func (gp *GoPdf) AddRawObj(data string) int {
-	return gp.addObj(&ImportedObj{Data: data + "\n"}) + 1
+	return gp.addObj(rawObj(data)) + 1
+}
+
+// rawObj is an object added by AddRawObj: its body as given.
+type rawObj string
+
+func (rawObj) init(func() *GoPdf) {}
+func (rawObj) getType() string    { return "Raw" }
+func (o rawObj) write(w io.Writer, objID int) error {
+	if _, err := io.WriteString(w, string(o)); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
 }
