@@ -13,7 +13,7 @@ import (
 func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
 	pages := append(append([]*page{doc.cover}, doc.toc...), doc.body...)
 	var outline []*outlineNode
-	tg := &tagger{gp: gp}
+	tg := &tagger{gp: gp, pages: len(pages)}
 	for i, p := range pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.width(), H: p.height()}})
 		gp.SetPageExtra("/StructParents " + strconv.Itoa(i) + " /Tabs /S")
@@ -92,7 +92,15 @@ func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outline
 		gp.RectFromUpperLeftWithStyle(v.x, v.y, v.w, v.h, "F")
 		gp.SetTextColor(0, 0, 0)
 	case linkItem:
-		gp.AddInternalLink(v.anchor, v.x, v.y, v.w, v.h)
+		if v.el == nil {
+			gp.AddInternalLink(v.anchor, v.x, v.y, v.w, v.h)
+			break
+		}
+		// A tagged link: its annotation a kid of its Link element, found
+		// from the annotation through the parent tree.
+		key := tg.pages + len(tg.annots)
+		obj := gp.AddInternalLinkWithExtra(v.anchor, v.x, v.y, v.w, v.h, "/StructParent "+strconv.Itoa(key)+" /Contents "+pdfText(v.contents))
+		tg.annot(v.el, obj)
 	case markItem:
 		// gopdf places anchors and bookmarks with the first page's height:
 		// on a landscape page move y down by the difference.

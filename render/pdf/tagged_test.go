@@ -21,8 +21,9 @@ type snode struct {
 	role  string // "TH"
 	dict  map[string]any
 	kids  []*snode
-	mcrs  []smcr // its marked content, in order
-	text  string // its text in pdfinfo -struct-text, when read from there
+	mcrs  []smcr   // its marked content, in order
+	objrs []string // the annotations that are its kids
+	text  string   // its text in pdfinfo -struct-text, when read from there
 	depth int
 }
 
@@ -46,8 +47,13 @@ func readStructTree(t *testing.T, d *qpdfDoc) (root *snode, parentTree map[int][
 	nums, _ := d.deref(d.dict(str["/ParentTree"])["/Nums"]).([]any)
 	for i := 0; i+1 < len(nums); i += 2 {
 		k, _ := nums[i].(float64)
-		arr, _ := d.deref(nums[i+1]).([]any)
-		parentTree[int(k)] = arr
+		switch v := nums[i+1].(type) {
+		case string: // an annotation's element
+			parentTree[int(k)] = []any{v}
+		default:
+			arr, _ := d.deref(v).([]any)
+			parentTree[int(k)] = arr
+		}
 	}
 	var walk func(v any, depth int) *snode
 	walk = func(v any, depth int) *snode {
@@ -69,11 +75,15 @@ func readStructTree(t *testing.T, d *qpdfDoc) (root *snode, parentTree map[int][
 			case string:
 				n.kids = append(n.kids, walk(k, depth+1))
 			case map[string]any:
-				if k["/Type"] == "/MCR" {
+				switch k["/Type"] {
+				case "/MCR":
 					p, _ := k["/Pg"].(string)
 					id, _ := k["/MCID"].(float64)
 					n.mcrs = append(n.mcrs, smcr{p, int(id)})
-				} else {
+				case "/OBJR":
+					o, _ := k["/Obj"].(string)
+					n.objrs = append(n.objrs, o)
+				default:
 					t.Errorf("a direct kid of %s: %v", r, k)
 				}
 			}
@@ -316,8 +326,41 @@ func checkTagged(t *testing.T, pub *render.Publication, path string, want3 int) 
 			}
 		}
 	}
+	// Every link annotation (the 目录's) is the kid of a Link element
+	// that its /StructParent finds in the parent tree, with a /Contents.
+	annotOf := map[string]*snode{}
+	for _, e := range nodes {
+		for _, o := range e.objrs {
+			annotOf[o] = e
+		}
+	}
+	links := 0
+	for _, p := range d.Pages {
+		annots, _ := d.deref(d.dict(p.Object)["/Annots"]).([]any)
+		for _, a := range annots {
+			ref, _ := a.(string)
+			ad := d.dict(a)
+			links++
+			e := annotOf[ref]
+			key, ok := ad["/StructParent"].(float64)
+			switch {
+			case e == nil || e.role != "Link":
+				t.Errorf("page %d: annotation %s is not the kid of a Link element", p.Pos, ref)
+			case !ok || len(parents[int(key)]) != 1 || parents[int(key)][0] != e.ref:
+				t.Errorf("page %d: annotation %s /StructParent %v does not find its Link %s", p.Pos, ref, ad["/StructParent"], e.ref)
+			case ad["/Contents"] == nil:
+				t.Errorf("page %d: annotation %s has no /Contents", p.Pos, ref)
+			}
+		}
+	}
+	if links == 0 || len(annotOf) != links {
+		t.Errorf("%d link annotations, %d of them in the structure", links, len(annotOf))
+	}
 	count := 0
-	for _, arr := range parents {
+	for k, arr := range parents {
+		if k >= len(d.Pages) { // an annotation's key: the pages' come first
+			continue
+		}
 		count += len(arr)
 	}
 	if count != len(seen) {

@@ -32,6 +32,7 @@ type skid struct {
 	el   *selem
 	page int
 	mcid int
+	objr int // an annotation's object number (with its page), not marked content
 }
 
 func (e *selem) addKid(c *selem) {
@@ -149,6 +150,8 @@ type tagger struct {
 	art      int        // the open artifact's kind, or 0
 	parents  [][]*selem // by page, by MCID: the element
 	pageObjs []int      // by page: its object number
+	pages    int        // the document's pages: the parent tree's keys of the annotations follow theirs
+	annots   []*selem   // by annotation, from key pages on: its element
 	ops      []byte
 }
 
@@ -202,6 +205,13 @@ func (t *tagger) content(el *selem, art int) {
 	t.ops = strconv.AppendInt(t.ops, int64(mcid), 10)
 	t.ops = append(t.ops, ">> BDC\n"...)
 	t.gp.AddRawContent(string(t.ops))
+}
+
+// annot makes the annotation obj on the current page a kid of el; its
+// /StructParent is pages + its index in annots.
+func (t *tagger) annot(el *selem, obj int) {
+	t.annots = append(t.annots, el)
+	el.kids = append(el.kids, skid{page: t.page, objr: obj})
 }
 
 // endPage closes the page's open sequence.
@@ -266,7 +276,7 @@ func writeStructure(gp taggedWriter, doc *selem, t *tagger) (int, error) {
 	b.WriteString(" /ParentTree ")
 	wref(&b, treeObj)
 	b.WriteString(" /ParentTreeNextKey ")
-	wint(&b, len(t.pageObjs))
+	wint(&b, t.pages+len(t.annots))
 	b.WriteString(" >>")
 	ends = append(ends, b.Len())
 
@@ -282,6 +292,12 @@ func writeStructure(gp taggedWriter, doc *selem, t *tagger) (int, error) {
 			wref(&b, e.obj)
 		}
 		b.WriteString("]")
+	}
+	for i, e := range t.annots {
+		b.WriteString("\n")
+		wint(&b, t.pages+i)
+		b.WriteByte(' ')
+		wref(&b, e.obj)
 	}
 	b.WriteString("\n] >>")
 	ends = append(ends, b.Len())
@@ -301,7 +317,7 @@ func writeStructure(gp taggedWriter, doc *selem, t *tagger) (int, error) {
 		}
 		pg := -1
 		for _, k := range e.kids {
-			if k.el == nil {
+			if k.el == nil && k.objr == 0 {
 				pg = k.page
 				break
 			}
@@ -332,6 +348,12 @@ func writeStructure(gp taggedWriter, doc *selem, t *tagger) (int, error) {
 				switch {
 				case k.el != nil:
 					wref(&b, k.el.obj)
+				case k.objr != 0:
+					b.WriteString("<</Type/OBJR/Obj ")
+					wref(&b, k.objr)
+					b.WriteString("/Pg ")
+					wref(&b, t.pageObjs[k.page])
+					b.WriteString(">>")
 				case k.page == pg:
 					wint(&b, k.mcid)
 				default:

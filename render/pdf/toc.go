@@ -51,6 +51,7 @@ func tocPages(marks []*mark, m *metrics) ([]*page, *selem) {
 		}
 		top := f.y
 		item := f.open("TOCI")
+		link := f.open("Link") // the entry's text and its link annotation
 		for i, ln := range lines {
 			f.text(x, st, ln)
 			if i == len(lines)-1 {
@@ -65,8 +66,9 @@ func tocPages(marks []*mark, m *metrics) ([]*page, *selem) {
 			}
 			f.y += lh
 		}
+		f.close(link)
 		f.close(item)
-		f.cur.add(linkItem{x: x, y: top, w: f.right() - x, h: f.y - top, anchor: mk.anchor})
+		f.cur.add(linkItem{x: x, y: top, w: f.right() - x, h: f.y - top, anchor: mk.anchor, el: link, contents: mk.title + " " + num})
 	}
 	for _, p := range f.pages {
 		p.number = 0

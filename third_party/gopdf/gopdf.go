@@ -1706,7 +1706,7 @@ func (gp *GoPdf) ImportTemplates(tpls map[string]int) {
 func (gp *GoPdf) AddExternalLink(url string, x, y, w, h float64) {
 	gp.UnitsToPointsVar(&x, &y, &w, &h)
 
-	linkOpt := linkOption{x, gp.config.PageSize.H - y, w, h, url, ""}
+	linkOpt := linkOption{x: x, y: gp.config.PageSize.H - y, w: w, h: h, url: url} // budgetpub patch 8: keyed
 	gp.addLink(linkOpt)
 }
 
@@ -1714,7 +1714,7 @@ func (gp *GoPdf) AddExternalLink(url string, x, y, w, h float64) {
 func (gp *GoPdf) AddInternalLink(anchor string, x, y, w, h float64) {
 	gp.UnitsToPointsVar(&x, &y, &w, &h)
 
-	linkOpt := linkOption{x, gp.config.PageSize.H - y, w, h, "", anchor}
+	linkOpt := linkOption{x: x, y: gp.config.PageSize.H - y, w: w, h: h, anchor: anchor} // budgetpub patch 8: keyed
 	gp.addLink(linkOpt)
 }
 

@@ -60,3 +60,13 @@ func (o rawObj) write(w io.Writer, objID int) error {
 	_, err := io.WriteString(w, "\n")
 	return err
 }
+
+// AddInternalLinkWithExtra adds a link to an anchor as AddInternalLink
+// does, with entries written as given in its annotation's dictionary
+// ("/StructParent 40 /Contents (…)"), and returns the annotation's object
+// number.
+func (gp *GoPdf) AddInternalLinkWithExtra(anchor string, x, y, w, h float64, extra string) int {
+	gp.UnitsToPointsVar(&x, &y, &w, &h)
+	gp.addLink(linkOption{x: x, y: gp.config.PageSize.H - y, w: w, h: h, anchor: anchor, extra: extra})
+	return len(gp.pdfObjs) // the annotation is the last object added
+}
