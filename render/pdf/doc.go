@@ -4,7 +4,12 @@
 // repeat the header rows unless a table prints it once, landscape pages for
 // wide tables), bookmarks, and page numbers in the footer from 第一部分 on. It lays out text and tables
 // itself — gopdf only draws — and breaks Chinese lines by the rules of
-// linebreak.go. Identical input gives identical bytes.
+// linebreak.go. The PDF is tagged (tags.go): a structure tree in reading
+// order — headings H1–H3, paragraphs, the 目录 as TOC with its links, each
+// table one Table with its header cells' scope and spans, each pie a Figure
+// with its figures as alternative text, the goal forms as tables — with
+// the rules, page numbers and draft notice as artifacts, /Lang zh-CN and
+// the title in the title bar. Identical input gives identical bytes.
 package pdf
 
 import (
