@@ -392,24 +392,30 @@ func checkTagged(t *testing.T, pub *render.Publication, path string, want3 int) 
 	// cell, row by row, with its scope and spans, and a TBody.
 	var tables []*render.Table
 	var charts []*render.Chart
+	var forms []*render.Form
 	for _, p := range pub.Parts {
 		for _, s := range p.Sections {
 			if s.Table != nil {
 				tables = append(tables, s.Table)
 			}
 			for _, b := range s.Blocks {
+				if b.Kind == render.BlockForm && b.Form != nil {
+					forms = append(forms, b.Form)
+				}
 				if b.Kind == render.BlockChart && b.Chart != nil && b.Chart.Sentence == "" && len(b.Chart.Slices) > 0 {
 					charts = append(charts, b.Chart)
 				}
 			}
 		}
 	}
-	var heads, figures []*snode
+	var heads, figures, formTables []*snode
 	for _, e := range nodes {
 		switch e.role {
 		case "Table":
 			if len(e.kids) > 0 && e.kids[0].role == "THead" {
 				heads = append(heads, e)
+			} else {
+				formTables = append(formTables, e)
 			}
 		case "Figure":
 			figures = append(figures, e)
@@ -465,6 +471,50 @@ func checkTagged(t *testing.T, pub *render.Publication, path string, want3 int) 
 		}
 		if got := len(tab.kids[1].kids); got != rows {
 			t.Errorf("%s: TBody has %d TR, want %d", tb.Title, got, rows)
+		}
+	}
+
+	// Every form a Table: its title the Caption, then its rows, each cell
+	// a TH (a label, with its scope) or a TD, with its spans.
+	if len(formTables) != len(forms) {
+		t.Fatalf("%d Tables without a THead; the publication has %d forms", len(formTables), len(forms))
+	}
+	for i, fm := range forms {
+		tab := formTables[i]
+		if fm.Title != "" && (len(tab.kids) == 0 || tab.kids[0].role != "Caption") {
+			t.Errorf("form %q: no Caption first", fm.Title)
+			continue
+		}
+		var th, td, labels, cells int
+		for _, tr := range tab.kids {
+			if tr.role == "Caption" {
+				continue
+			}
+			if tr.role != "TR" {
+				t.Errorf("form %q: a %s among its rows", fm.Title, tr.role)
+			}
+			for _, c := range tr.kids {
+				a := d.dict(c.dict["/A"])
+				switch {
+				case c.role == "TH" && (a["/Scope"] == "/Row" || a["/Scope"] == "/Column"):
+					th++
+				case c.role == "TD":
+					td++
+				default:
+					t.Errorf("form %q: a %s with %v in a row", fm.Title, c.role, a)
+				}
+			}
+		}
+		for _, c := range fm.Cells {
+			if c.Row >= 0 && c.Col >= 0 {
+				cells++
+				if c.Label {
+					labels++
+				}
+			}
+		}
+		if th != labels || th+td != cells {
+			t.Errorf("form %q: %d TH and %d TD, want %d labels of %d cells", fm.Title, th, td, labels, cells)
 		}
 	}
 
