@@ -74,6 +74,9 @@ func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outline
 	switch v := it.(type) {
 	case textItem:
 		tg.content(v.el, artLayout)
+		if v.el != nil && v.el.role == "Figure" {
+			v.el.grow(tg.page, p.height(), v.x, v.y-v.st.size, v.x+m.width(v.st, v.text), v.y+v.st.size*0.25)
+		}
 		return drawText(gp, m, v)
 	case lineItem:
 		if st.drawn[v] {
@@ -122,6 +125,11 @@ func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outline
 		*siblings = append(*siblings, node)
 	case polygonItem:
 		tg.content(v.el, artLayout)
+		if v.el != nil && v.el.role == "Figure" {
+			for _, q := range v.points {
+				v.el.grow(tg.page, p.height(), q.x, q.y, q.x, q.y)
+			}
+		}
 		v.draw(gp)
 		st.lineWidth = -1 // the polygon may have set its own
 	}

@@ -538,5 +538,14 @@ func checkTagged(t *testing.T, pub *render.Publication, path string, want3 int) 
 		if len(figures[i].mcrs) == 0 {
 			t.Errorf("Figure %d has no content", i+1)
 		}
+		// Its place on the page: a box around the pie (160 points across), inside the page.
+		box, _ := d.dict(figures[i].dict["/A"])["/BBox"].([]any)
+		var v [4]float64
+		for k := range min(len(box), 4) {
+			v[k], _ = box[k].(float64)
+		}
+		if len(box) != 4 || v[0] < 0 || v[1] < 0 || v[2]-v[0] < 150 || v[3]-v[1] < 150 || v[2] > 842 || v[3] > 842 {
+			t.Errorf("Figure %d: /BBox %v; want the pie's box inside the page", i+1, box)
+		}
 	}
 }

@@ -23,7 +23,30 @@ type selem struct {
 	alt    string // alternative text (a Figure's)
 	parent *selem
 	kids   []skid
-	obj    int // object number, when written
+	obj    int   // object number, when written
+	box    *bbox // a Figure's: what it draws on its first page
+}
+
+// bbox is a rectangle in PDF space (from the page's bottom left).
+type bbox struct {
+	page           int
+	x1, y1, x2, y2 float64
+}
+
+// grow makes the Figure's box, on its first page, hold the rectangle from
+// (x1, top) to (x2, bottom), in layout space (from the top left) of a page
+// h high.
+func (e *selem) grow(page int, h, x1, top, x2, bottom float64) {
+	b := e.box
+	if b == nil {
+		e.box = &bbox{page: page, x1: x1, y1: h - bottom, x2: x2, y2: h - top}
+		return
+	}
+	if b.page != page {
+		return
+	}
+	b.x1, b.x2 = min(b.x1, x1), max(b.x2, x2)
+	b.y1, b.y2 = min(b.y1, h-bottom), max(b.y2, h-top)
 }
 
 // skid is a kid of an element: an element, or a marked-content sequence
@@ -330,6 +353,17 @@ func writeStructure(gp taggedWriter, doc *selem, t *tagger) (int, error) {
 			b.WriteString("/A<<")
 			b.WriteString(e.attr)
 			b.WriteString(">>")
+		}
+		if e.box != nil {
+			b.WriteString("/A<</O/Layout/BBox[")
+			b.WriteString(strconv.FormatFloat(e.box.x1, 'f', 2, 64))
+			b.WriteByte(' ')
+			b.WriteString(strconv.FormatFloat(e.box.y1, 'f', 2, 64))
+			b.WriteByte(' ')
+			b.WriteString(strconv.FormatFloat(e.box.x2, 'f', 2, 64))
+			b.WriteByte(' ')
+			b.WriteString(strconv.FormatFloat(e.box.y2, 'f', 2, 64))
+			b.WriteString("]>>")
 		}
 		if e.alt != "" {
 			b.WriteString("/Alt")
