@@ -60,8 +60,10 @@ func (f *flow) subheading(text string) {
 	if f.y > marginTop {
 		f.y += space
 	}
+	h := f.open(headingRole(f.level + 1))
 	for _, ln := range lines {
 		f.text(f.left(), stSubheading, ln)
 		f.y += lh
 	}
+	f.close(h)
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strings"
 
 	"github.com/budgetpub/budgetpub/fonts"
 	"github.com/budgetpub/budgetpub/render"
@@ -58,6 +59,7 @@ type polygonItem struct {
 	fill   rgb
 	stroke rgb
 	width  float64 // of the outline; 0 draws none
+	el     *selem  // the structure element it belongs to (a Figure); nil: an artifact
 }
 
 func (polygonItem) isItem() {}
@@ -195,19 +197,19 @@ func (f *flow) legendRows(c *render.Chart, labelW float64) []legendRow {
 func (f *flow) drawLegendRow(i int, row legendRow, x, y, labelW, amountW, shareW float64) {
 	lh := lineHeight(stLegend) * 0.85
 	sq := y + (lh-legendSquare)/2
-	f.cur.add(polygonItem{
+	f.addPolygon(polygonItem{
 		points: []point{{x, sq}, {x + legendSquare, sq}, {x + legendSquare, sq + legendSquare}, {x, sq + legendSquare}},
 		fill:   sliceColour(i), stroke: rgb{0x60, 0x60, 0x60}, width: 0.4,
 	})
 	tx := x + legendSquare + 6
 	base := (lh-stLegend.size)/2 + baseline(stLegend)
 	for k, ln := range row.label {
-		f.cur.add(textItem{x: tx, y: y + float64(k)*lh + base, st: stLegend, text: ln})
+		f.addText(textItem{x: tx, y: y + float64(k)*lh + base, st: stLegend, text: ln})
 	}
 	ax := tx + labelW + legendGap + amountW
-	f.cur.add(textItem{x: ax - f.m.width(stLegend, row.amount), y: y + base, st: stLegend, text: row.amount})
+	f.addText(textItem{x: ax - f.m.width(stLegend, row.amount), y: y + base, st: stLegend, text: row.amount})
 	sx := ax + legendGap + shareW
-	f.cur.add(textItem{x: sx - f.m.width(stLegend, row.share), y: y + base, st: stLegend, text: row.share})
+	f.addText(textItem{x: sx - f.m.width(stLegend, row.share), y: y + base, st: stLegend, text: row.share})
 }
 
 // legendWidth is the width of a legend with these columns.
@@ -224,11 +226,20 @@ func (f *flow) chart(c *render.Chart) {
 	titleLines := f.m.lines(stChartTitle, c.Title, f.textWidth())
 	titleH := float64(len(titleLines))*lineHeight(stChartTitle) + 4
 	title := func() {
+		e := f.open("P")
 		for _, ln := range titleLines {
 			f.centered(stChartTitle, ln)
 			f.y += lineHeight(stChartTitle)
 		}
+		f.close(e)
 		f.y += 4
+	}
+	// The pie and its legend are a Figure, its alternative text the
+	// chart's title and every slice's label, amount and share.
+	figure := func() *selem {
+		e := f.open("Figure")
+		e.alt = chartAlt(c)
+		return e
 	}
 	if !drawable(c) {
 		f.room(chartSpaceTop + titleH + 2*lineHeight(stBody))
@@ -261,12 +272,14 @@ func (f *flow) chart(c *render.Chart) {
 			f.room(chartSpaceTop + titleH + h)
 			f.y += chartSpaceTop
 			title()
+			fig := figure()
 			f.pie(c, f.left()+pieW/2, f.y+h/2)
 			y := f.y + (h-legendH)/2
 			for i, r := range rows {
 				f.drawLegendRow(i, r, legendX, y, labelW, amountW, shareW)
 				y += r.height
 			}
+			f.close(fig)
 			f.y += h + chartSpaceBot
 			return
 		}
@@ -281,6 +294,7 @@ func (f *flow) chart(c *render.Chart) {
 	f.room(chartSpaceTop + titleH + pieH + first)
 	f.y += chartSpaceTop
 	title()
+	fig := figure()
 	f.pie(c, f.left()+f.textWidth()/2, f.y+pieH/2)
 	f.y += pieH + 6
 	x := f.left() + math.Max(0, (f.textWidth()-legendWidth(labelW, amountW, shareW))/2)
@@ -289,6 +303,7 @@ func (f *flow) chart(c *render.Chart) {
 		f.drawLegendRow(i, r, x, f.y, labelW, amountW, shareW)
 		f.y += r.height
 	}
+	f.close(fig)
 	f.y += chartSpaceBot
 }
 
@@ -298,6 +313,26 @@ func (f *flow) pie(c *render.Chart, cx, cy float64) {
 		if a.End <= a.Start {
 			continue
 		}
-		f.cur.add(polygonItem{points: slicePolygon(cx, cy, pieRadius, a), fill: sliceColour(i), stroke: white, width: pieStroke})
+		f.addPolygon(polygonItem{points: slicePolygon(cx, cy, pieRadius, a), fill: sliceColour(i), stroke: white, width: pieStroke})
 	}
+}
+
+// chartAlt is a pie chart's alternative text: what it shows, with its
+// figures — “2024年支出预算构成：基本支出 4,256.93万元，占83.41%；…。”
+func chartAlt(c *render.Chart) string {
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(c.Title))
+	b.WriteString("（饼图）：")
+	for i, s := range c.Slices {
+		if i > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString(s.Label)
+		b.WriteString(" ")
+		b.WriteString(formatAmount(s.Amount))
+		b.WriteString("，占")
+		b.WriteString(formatShare(s.Share))
+	}
+	b.WriteString("。")
+	return b.String()
 }

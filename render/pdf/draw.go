@@ -7,25 +7,32 @@ import (
 )
 
 // draw renders the laid-out pages with gopdf, adds the anchors, links and
-// the bookmark tree, and the footers.
+// the bookmark tree, and the footers, and tags it all: each item marked as
+// content of its structure element or as an artifact, then the structure
+// tree written (tags.go).
 func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
 	pages := append(append([]*page{doc.cover}, doc.toc...), doc.body...)
 	var outline []*outlineNode
-	for _, p := range pages {
+	tg := &tagger{gp: gp, pages: len(pages)}
+	for i, p := range pages {
 		gp.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.width(), H: p.height()}})
+		gp.SetPageExtra("/StructParents " + strconv.Itoa(i) + " /Tabs /S")
+		tg.startPage(gp.CurrentPageObjID())
 		gp.SetStrokeColor(0, 0, 0)
 		st := &drawState{lineWidth: -1, drawn: map[lineItem]bool{}}
 		for _, it := range p.items {
-			if err := drawItem(gp, p, it, m, &outline, st); err != nil {
+			if err := drawItem(gp, p, it, m, &outline, st, tg); err != nil {
 				return err
 			}
 		}
 		if doc.draft != "" {
+			tg.content(nil, artHeader)
 			if err := drawDraft(gp, m, p, doc.draft); err != nil {
 				return err
 			}
 		}
 		if p.number > 0 {
+			tg.content(nil, artFooter)
 			num := "— " + strconv.Itoa(p.number) + " —"
 			w := m.width(stFooter, num)
 			y := p.height() - (a4H - footerY)
@@ -33,9 +40,15 @@ func draw(gp *gopdf.GoPdf, doc *document, m *metrics) error {
 				return err
 			}
 		}
+		tg.endPage()
 	}
 	linkOutline(outline)
-	return m.err
+	if m.err != nil {
+		return m.err
+	}
+	n, err := writeStructure(gp, doc.tree, tg)
+	doc.elements = n
+	return err
 }
 
 // drawDraft prints the draft notice in red at the top of a page.
@@ -57,26 +70,40 @@ type drawState struct {
 	drawn     map[lineItem]bool // rules already stroked on the page: a cell edge shared by two cells is drawn once
 }
 
-func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outlineNode, st *drawState) error {
+func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outlineNode, st *drawState, tg *tagger) error {
 	switch v := it.(type) {
 	case textItem:
+		tg.content(v.el, artLayout)
+		if v.el != nil && v.el.role == "Figure" {
+			v.el.grow(tg.page, p.height(), v.x, v.y-v.st.size, v.x+m.width(v.st, v.text), v.y+v.st.size*0.25)
+		}
 		return drawText(gp, m, v)
 	case lineItem:
 		if st.drawn[v] {
 			return nil
 		}
 		st.drawn[v] = true
+		tg.content(nil, artLayout)
 		if v.width != st.lineWidth {
 			gp.SetLineWidth(v.width)
 			st.lineWidth = v.width
 		}
 		gp.Line(v.x1, v.y1, v.x2, v.y2)
 	case fillItem:
+		tg.content(nil, artLayout)
 		gp.SetFillColor(v.grey, v.grey, v.grey)
 		gp.RectFromUpperLeftWithStyle(v.x, v.y, v.w, v.h, "F")
 		gp.SetTextColor(0, 0, 0)
 	case linkItem:
-		gp.AddInternalLink(v.anchor, v.x, v.y, v.w, v.h)
+		if v.el == nil {
+			gp.AddInternalLink(v.anchor, v.x, v.y, v.w, v.h)
+			break
+		}
+		// A tagged link: its annotation a kid of its Link element, found
+		// from the annotation through the parent tree.
+		key := tg.pages + len(tg.annots)
+		obj := gp.AddInternalLinkWithExtra(v.anchor, v.x, v.y, v.w, v.h, "/StructParent "+strconv.Itoa(key)+" /Contents "+pdfText(v.contents))
+		tg.annot(v.el, obj)
 	case markItem:
 		// gopdf places anchors and bookmarks with the first page's height:
 		// on a landscape page move y down by the difference.
@@ -97,6 +124,12 @@ func drawItem(gp *gopdf.GoPdf, p *page, it item, m *metrics, outline *[]*outline
 		}
 		*siblings = append(*siblings, node)
 	case polygonItem:
+		tg.content(v.el, artLayout)
+		if v.el != nil && v.el.role == "Figure" {
+			for _, q := range v.points {
+				v.el.grow(tg.page, p.height(), q.x, q.y, q.x, q.y)
+			}
+		}
 		v.draw(gp)
 		st.lineWidth = -1 // the polygon may have set its own
 	}

@@ -23,6 +23,7 @@ type formCell struct {
 	row, col, rowSpan, colSpan int
 	x, w                       float64 // from the text's left edge
 	cb                         cellBox
+	label                      bool
 }
 
 // formGrid is a form laid out to a width.
@@ -73,6 +74,7 @@ func (m *metrics) layoutForm(fm *render.Form, width float64) *formGrid {
 		fc.cb = cellBox{st: stFormValue, align: alignLeft}
 		if c.Label {
 			fc.cb = cellBox{st: stFormLabel, align: alignCenter}
+			fc.label = true
 		}
 		fc.cb.lines = m.lines(fc.cb.st, c.Text, fc.w-2*padX)
 		g.cells = append(g.cells, fc)
@@ -169,13 +171,24 @@ func (f *flow) form(fm *render.Form) {
 	}
 	f.y += 6
 	f.room(headH + 4 + first)
-	for i, t := range titles {
-		for _, ln := range heads[i] {
-			f.centered(t.st, ln)
-			f.y += t.st.size * 1.6
+	// A form is a Table: its titles the Caption, a TR for each row with
+	// the cells that start in it, labels TH, values TD.
+	tab := f.open("Table")
+	defer f.close(tab)
+	if headH > 0 {
+		capt := f.open("Caption")
+		for i, t := range titles {
+			for _, ln := range heads[i] {
+				f.centered(t.st, ln)
+				f.y += t.st.size * 1.6
+			}
 		}
+		f.close(capt)
 	}
 	f.y += 4
+	els := g.elements(f)
+	saved := f.el
+	defer func() { f.el = saved }()
 
 	lh := g.lineH()
 	tg := &grid{size: formSize} // for cellText
@@ -199,6 +212,7 @@ func (f *flow) form(fm *render.Form) {
 			lines = lines[:min(len(lines), max(0, int(math.Floor((h-2*padY)/lh+1e-9))))]
 		}
 		f.box(f.left()+c.x, y0, c.w, h)
+		f.el = els[i]
 		f.cellText(tg, c.cb, lines, f.left()+c.x, y0, c.w, h)
 		next[i] += len(lines)
 	}
@@ -249,4 +263,51 @@ func (f *flow) form(fm *render.Form) {
 		}
 	}
 	f.y = math.Min(f.y+10, f.bottom())
+}
+
+// elements makes the form's rows and cells under the current element (its
+// Table), row by row, left to right, and returns the cells' elements in
+// g.cells's order. A label is a TH: of its row when a value follows it on
+// the right, else of the column below it.
+func (g *formGrid) elements(f *flow) []*selem {
+	els := make([]*selem, len(g.cells))
+	at := map[[2]int]int{} // (row, col) → the cell starting there
+	for i, c := range g.cells {
+		at[[2]int{c.row, c.col}] = i
+	}
+	for r := range g.heights {
+		var tr *selem
+		for col := range g.widths {
+			i, ok := at[[2]int{r, col}]
+			if !ok {
+				continue
+			}
+			if tr == nil {
+				tr = f.open("TR")
+			}
+			c := g.cells[i]
+			role, scope := "TD", ""
+			if c.label {
+				role, scope = "TH", "Column"
+				if j, ok := at[[2]int{r, col + c.colSpan}]; ok && !g.cells[j].label {
+					scope = "Row"
+				}
+			}
+			e := f.open(role)
+			e.attr = cellAttr(scope, c.rowSpan, c.colSpan)
+			els[i] = e
+			f.close(e)
+		}
+		if tr != nil {
+			f.close(tr)
+		}
+	}
+	for i := range g.cells {
+		if els[i] == nil { // two cells starting in one place: the second one at the table's end
+			e := f.open("TD")
+			els[i] = e
+			f.close(e)
+		}
+	}
+	return els
 }

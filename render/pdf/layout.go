@@ -16,6 +16,9 @@ type document struct {
 	marks []*mark
 	draft string // printed at the top of every page of a draft
 	rows  []placedRow
+	tree  *selem // the structure: a Document element
+
+	elements int // structure elements written (draw)
 }
 
 // placedRow says on which body page a table row starts.
@@ -33,6 +36,15 @@ type flow struct {
 	y     float64
 	marks []*mark
 	rows  []placedRow
+
+	// The structure (tags.go): the flow's root element, the element
+	// content goes into, whether what is placed now is an artifact, and
+	// the mark level of the section being placed (its sub-headings are a
+	// level below).
+	tree     *selem
+	el       *selem
+	artifact bool
+	level    int
 }
 
 func (f *flow) left() float64   { return marginSide }
@@ -59,7 +71,7 @@ func (f *flow) room(h float64) {
 
 // text places one line of text with its top at y.
 func (f *flow) text(x float64, st style, s string) {
-	f.cur.add(textItem{x: x, y: f.y + baseline(st), st: st, text: s})
+	f.addText(textItem{x: x, y: f.y + baseline(st), st: st, text: s})
 }
 
 // baseline is the distance from a line's top to its baseline.
@@ -85,6 +97,8 @@ func (f *flow) paragraph(st style, text string, indent bool) {
 	if indent {
 		text = indentMark + text
 	}
+	p := f.open("P")
+	defer f.close(p)
 	lines := f.m.lines(st, text, f.textWidth())
 	for i, ln := range lines {
 		f.room(lh)
@@ -94,11 +108,11 @@ func (f *flow) paragraph(st style, text string, indent bool) {
 			ln = strings.TrimPrefix(ln, indentMark)
 		}
 		if i == len(lines)-1 {
-			f.cur.add(textItem{x: x, y: f.y + baseline(st), st: st, text: ln})
+			f.addText(textItem{x: x, y: f.y + baseline(st), st: st, text: ln})
 		} else {
 			// Every line but the last is justified, in pieces.
 			for _, p := range justify(ln, f.right()-x, st.size, f.m.measure(st)) {
-				f.cur.add(textItem{x: x + p.x, y: f.y + baseline(st), st: st, text: p.text, spacing: p.spacing})
+				f.addText(textItem{x: x + p.x, y: f.y + baseline(st), st: st, text: p.text, spacing: p.spacing})
 			}
 		}
 		f.y += lh
@@ -126,10 +140,12 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 		f.newPage(part.Sections[0].Table != nil && part.Sections[0].Table.Landscape)
 		f.markHere(part.Entry(), 0)
 		f.y += 12
+		h := f.open(headingRole(0))
 		for _, ln := range m.lines(stPart, part.Title, f.textWidth()) {
 			f.centered(stPart, ln)
 			f.y += lineHeight(stPart)
 		}
+		f.close(h)
 		f.y += 8
 		for i, s := range part.Sections {
 			switch {
@@ -138,6 +154,7 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 					f.newPage(s.Table.Landscape)
 				}
 				f.markHere(s.Entry(), sectionLevel(s))
+				f.level = sectionLevel(s)
 				f.table(s.Table)
 				f.blocks(s.Blocks)
 			default:
@@ -146,12 +163,15 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 					f.room(lineHeight(st) * 3)
 					f.y += 6
 					f.markHere(s.Entry(), sectionLevel(s))
+					h := f.open(headingRole(sectionLevel(s)))
 					for _, ln := range m.lines(st, s.Heading, f.textWidth()) {
 						f.text(f.left(), st, ln)
 						f.y += lineHeight(st)
 					}
+					f.close(h)
 					f.y += 4
 				}
+				f.level = sectionLevel(s)
 				for _, para := range s.Paragraphs {
 					f.paragraph(stBody, para, true)
 				}
@@ -167,8 +187,19 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 		return nil, fmt.Errorf("出版物没有任何内容")
 	}
 	doc := &document{body: f.pages, marks: f.marks, draft: p.Draft, rows: f.rows}
-	doc.cover = cover(p, m)
-	doc.toc = tocPages(doc.marks, m)
+	var coverTree, tocTree *selem
+	doc.cover, coverTree = cover(p, m)
+	doc.toc, tocTree = tocPages(doc.marks, m)
+	// The structure in reading order: the cover, the 目录, the body.
+	doc.tree = &selem{role: "Document"}
+	for _, t := range []*selem{coverTree, tocTree, f.tree} {
+		if t == nil {
+			continue
+		}
+		for _, k := range t.kids {
+			doc.tree.addKid(k.el)
+		}
+	}
 	if m.err != nil {
 		return nil, m.err
 	}
@@ -176,19 +207,23 @@ func layout(p *render.Publication, m *metrics) (*document, error) {
 }
 
 // cover is the first page: the department and the publication's title.
-func cover(p *render.Publication, m *metrics) *page {
+func cover(p *render.Publication, m *metrics) (*page, *selem) {
 	f := &flow{m: m}
 	f.newPage(false)
 	f.cur.number = 0
 	f.y = a4H * 0.30
+	e := f.open("P")
 	for _, ln := range m.lines(stCoverDept, p.Department, f.textWidth()) {
 		f.centered(stCoverDept, ln)
 		f.y += lineHeight(stCoverDept)
 	}
+	f.close(e)
 	f.y += 30
+	e = f.open("P")
 	for _, ln := range m.lines(stCoverYear, p.Title, f.textWidth()) {
 		f.centered(stCoverYear, ln)
 		f.y += lineHeight(stCoverYear)
 	}
-	return f.cur
+	f.close(e)
+	return f.cur, f.tree
 }

@@ -40,7 +40,8 @@ type textItem struct {
 	st      style
 	text    string
 	spacing float64
-	red     bool // the draft notice
+	red     bool   // the draft notice
+	el      *selem // the structure element it belongs to; nil: an artifact
 }
 
 // lineItem draws a line.
@@ -54,10 +55,13 @@ type fillItem struct {
 	grey       uint8
 }
 
-// linkItem makes a rectangle a link to an anchor.
+// linkItem makes a rectangle a link to an anchor. el is its Link
+// element, contents its description (the annotation's /Contents).
 type linkItem struct {
 	x, y, w, h float64
 	anchor     string
+	el         *selem
+	contents   string
 }
 
 // markItem is a heading's destination: its anchor and bookmark.

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/budgetpub/budgetpub/fonts"
 	"github.com/budgetpub/budgetpub/render"
@@ -45,6 +46,12 @@ type grid struct {
 	header  []headerBox
 	rows    [][]cellBox
 	heights []float64 // heights of the body rows
+
+	// The structure: the header cells' elements (by g.header's index),
+	// nil once the header is drawn — a repeated header is an artifact —
+	// and the cells of the body row being drawn.
+	ths   []*selem
+	cells []*selem
 }
 
 func (g *grid) lineH() float64 { return g.size * 1.3 }
@@ -274,33 +281,60 @@ func (m *metrics) fillGrid(t *render.Table, size float64, widths []float64) *gri
 // runs over, unless it declares HeaderOnce) and its notes.
 func (f *flow) table(t *render.Table) {
 	if t.Label != "" {
+		e := f.open("P")
 		f.text(f.left(), stLabel, t.Label)
+		f.close(e)
 		f.y += lineHeight(stLabel)
 	}
+	// The title is the table section's heading.
+	h := f.open(headingRole(f.level))
 	for _, ln := range f.m.lines(stTitle, t.Title, f.textWidth()) {
 		f.centered(stTitle, ln)
 		f.y += stTitle.size * 1.6
 	}
+	f.close(h)
 	f.y += 4
+	meta := f.open("P")
 	dept, unit := t.DeptLine(), t.UnitLine()
 	uw := f.m.width(stMeta, unit)
 	for _, ln := range f.m.lines(stMeta, dept, f.textWidth()-uw-2*stMeta.size) {
 		f.text(f.left(), stMeta, ln)
 		f.y += stMeta.size * 1.5
 	}
-	f.cur.add(textItem{x: f.right() - uw, y: f.y - stMeta.size*1.5 + baseline(stMeta), st: stMeta, text: unit})
+	f.close(meta)
+	// The unit, right on the last line of the department's: a paragraph
+	// of its own, as pdftotext may read it apart.
+	meta = f.open("P")
+	f.addText(textItem{x: f.right() - uw, y: f.y - stMeta.size*1.5 + baseline(stMeta), st: stMeta, text: unit})
+	f.close(meta)
 	f.y += 2
 
 	g := f.m.layoutGrid(t, f.textWidth())
 	if f.y+g.headerHeight()+g.chain(t, 0) > f.bottom() {
 		f.newPage(f.cur.landscape)
 	}
+	// One Table however many pages it runs over: a THead of the header
+	// grid's rows, its cells TH with their scope and spans, and a TBody.
+	tab := f.open("Table")
+	g.ths = f.headerCells(g)
 	f.drawHeader(g)
+	body := f.open("TBody")
 	for i, cells := range g.rows {
 		f.keepWithChildren(g, t, i)
 		f.rows = append(f.rows, placedRow{table: t, row: i, page: len(f.pages) - 1})
+		g.cells = nil
+		if t.Rows[i].Kind != render.RowFiller {
+			tr := f.open("TR")
+			for range cells {
+				g.cells = append(g.cells, f.open("TD"))
+				f.close(g.cells[len(g.cells)-1])
+			}
+			f.close(tr)
+		}
 		f.drawRow(g, cells, g.heights[i])
 	}
+	f.close(body)
+	f.close(tab)
 	f.y += 4
 	for _, note := range t.Notes {
 		f.paragraph(stNote, note, false)
@@ -362,14 +396,59 @@ func (f *flow) colX(g *grid, c int) float64 {
 	return x
 }
 
+// headerCells makes the THead of g under the current element: a TR for
+// each header row holding the TH of the cells that start in it, left to
+// right, each with its scope (the columns below it) and spans. It returns
+// the cells' elements in g.header's order.
+func (f *flow) headerCells(g *grid) []*selem {
+	head := f.open("THead")
+	defer f.close(head)
+	ths := make([]*selem, len(g.header))
+	for r := range g.hRows {
+		tr := f.open("TR")
+		for c := 0; c < len(g.widths); c++ {
+			for i, hb := range g.header {
+				if hb.row != r || hb.col != c {
+					continue
+				}
+				th := f.open("TH")
+				th.attr = cellAttr("Column", hb.rowSpan, hb.colSpan)
+				ths[i] = th
+				f.close(th)
+			}
+		}
+		f.close(tr)
+	}
+	return ths
+}
+
+// cellAttr is a table cell's attributes: its scope (a header's) and spans.
+func cellAttr(scope string, rowSpan, colSpan int) string {
+	a := "/O /Table"
+	if scope != "" {
+		a += " /Scope /" + scope
+	}
+	if rowSpan > 1 {
+		a += " /RowSpan " + strconv.Itoa(rowSpan)
+	}
+	if colSpan > 1 {
+		a += " /ColSpan " + strconv.Itoa(colSpan)
+	}
+	return a
+}
+
+// drawHeader draws the header grid: the first time as the THead's cells,
+// again on a continuation page as an artifact.
 func (f *flow) drawHeader(g *grid) {
+	saved := f.el
+	defer func() { f.el, f.artifact, g.ths = saved, false, nil }()
 	top := f.y
 	rowY := make([]float64, len(g.hRows)+1)
 	rowY[0] = top
 	for i, h := range g.hRows {
 		rowY[i+1] = rowY[i] + h
 	}
-	for _, hb := range g.header {
+	for i, hb := range g.header {
 		x := f.colX(g, hb.col)
 		w := 0.0
 		for c := hb.col; c < hb.col+hb.colSpan && c < len(g.widths); c++ {
@@ -377,6 +456,10 @@ func (f *flow) drawHeader(g *grid) {
 		}
 		y0, y1 := rowY[hb.row], rowY[min(hb.row+hb.rowSpan, len(g.hRows))]
 		f.box(x, y0, w, y1-y0)
+		f.artifact = g.ths == nil
+		if g.ths != nil {
+			f.el = g.ths[i]
+		}
 		f.cellText(g, hb.cellBox, hb.lines, x, y0, w, y1-y0)
 	}
 	f.y = rowY[len(g.hRows)]
@@ -431,9 +514,14 @@ func (f *flow) rowBoxes(g *grid, cells []cellBox, height float64) {
 		x := f.colX(g, c)
 		f.cur.add(lineItem{x, f.y, x, f.y + height, borderWidth})
 	}
+	saved := f.el
 	for c, cb := range cells {
+		if c < len(g.cells) {
+			f.el = g.cells[c]
+		}
 		f.cellText(g, cb, cb.lines, f.colX(g, c), f.y, g.widths[c], height)
 	}
+	f.el = saved
 }
 
 // box draws the four borders of a cell.
@@ -461,6 +549,6 @@ func (f *flow) cellText(g *grid, cb cellBox, lines []string, x, y, w, h float64)
 			tx = x + (w-lw)/2
 		}
 		ly := top + float64(i)*lh + (lh-cb.st.size)/2
-		f.cur.add(textItem{x: tx, y: ly + baseline(cb.st), st: cb.st, text: ln})
+		f.addText(textItem{x: tx, y: ly + baseline(cb.st), st: cb.st, text: ln})
 	}
 }

@@ -16,7 +16,7 @@ const (
 
 // tocPages lays out the 目录: every mark with a dot leader and the number of
 // the page it is on, each entry a link to its heading.
-func tocPages(marks []*mark, m *metrics) []*page {
+func tocPages(marks []*mark, m *metrics) ([]*page, *selem) {
 	f := &flow{m: m}
 	f.newPage(false)
 	f.cur.number = 0
@@ -28,8 +28,11 @@ func tocPages(marks []*mark, m *metrics) []*page {
 	// the two spaces' 0.45.
 	sp := math.Min(m.width(stTOCTitle, "  "), tocTitleSpacing*stTOCTitle.size)
 	w := m.width(stTOCTitle, tocTitle) + sp*float64(utf8.RuneCountInString(tocTitle)-1)
-	f.cur.add(textItem{x: (f.cur.width() - w) / 2, y: f.y + baseline(stTOCTitle), st: stTOCTitle, text: tocTitle, spacing: sp})
+	h := f.open(headingRole(0))
+	f.addText(textItem{x: (f.cur.width() - w) / 2, y: f.y + baseline(stTOCTitle), st: stTOCTitle, text: tocTitle, spacing: sp})
+	f.close(h)
 	f.y += lineHeight(stTOCTitle) + 6
+	toc := f.open("TOC")
 	for _, mk := range marks {
 		st, indent := stTOCPart, 0.0
 		if mk.level > 0 {
@@ -47,22 +50,29 @@ func tocPages(marks []*mark, m *metrics) []*page {
 			f.cur.number = 0
 		}
 		top := f.y
+		item := f.open("TOCI")
+		link := f.open("Link") // the entry's text and its link annotation
 		for i, ln := range lines {
 			f.text(x, st, ln)
 			if i == len(lines)-1 {
 				start := x + m.width(st, ln) + dotW
 				end := f.right() - numW - dotW
 				if n := int(math.Floor((end - start) / dotW)); n > 0 {
-					f.cur.add(textItem{x: end - float64(n)*dotW, y: f.y + baseline(st), st: st, text: strings.Repeat(".", n)})
+					f.artifact = true // the dot leader
+					f.addText(textItem{x: end - float64(n)*dotW, y: f.y + baseline(st), st: st, text: strings.Repeat(".", n)})
+					f.artifact = false
 				}
-				f.cur.add(textItem{x: f.right() - numW, y: f.y + baseline(st), st: st, text: num})
+				f.addText(textItem{x: f.right() - numW, y: f.y + baseline(st), st: st, text: num})
 			}
 			f.y += lh
 		}
-		f.cur.add(linkItem{x: x, y: top, w: f.right() - x, h: f.y - top, anchor: mk.anchor})
+		f.close(link)
+		f.close(item)
+		f.cur.add(linkItem{x: x, y: top, w: f.right() - x, h: f.y - top, anchor: mk.anchor, el: link, contents: mk.title + " " + num})
 	}
 	for _, p := range f.pages {
 		p.number = 0
 	}
-	return f.pages
+	f.close(toc)
+	return f.pages, f.tree
 }

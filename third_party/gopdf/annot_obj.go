@@ -41,8 +41,8 @@ func (o annotObj) writeExternalLink(w io.Writer, l linkOption, objID int) error 
 	url = strings.Replace(url, ")", "\\)", -1)
 	url = strings.Replace(url, "\r", "\\r", -1)
 
-	_, err := fmt.Fprintf(w, "<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /A <</S /URI /URI (%s)>>>>\n",
-		l.x, l.y, l.x+l.w, l.y-l.h, url)
+	_, err := fmt.Fprintf(w, "<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /A <</S /URI /URI (%s)>>%s>>\n",
+		l.x, l.y, l.x+l.w, l.y-l.h, url, l.extra) // budgetpub patch 8: extra
 	return err
 }
 
@@ -51,7 +51,7 @@ func (o annotObj) writeInternalLink(w io.Writer, l linkOption) error {
 	if !ok {
 		return nil
 	}
-	_, err := fmt.Fprintf(w, "<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /Dest [%d 0 R /XYZ 0 %.2f null]>>\n",
-		l.x, l.y, l.x+l.w, l.y-l.h, a.page+1, a.y)
+	_, err := fmt.Fprintf(w, "<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /Dest [%d 0 R /XYZ 0 %.2f null]%s>>\n",
+		l.x, l.y, l.x+l.w, l.y-l.h, a.page+1, a.y, l.extra) // budgetpub patch 8: extra
 	return err
 }

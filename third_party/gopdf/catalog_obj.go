@@ -8,6 +8,7 @@ import (
 // CatalogObj : catalog dictionary
 type CatalogObj struct { //impl IObj
 	outlinesObjID int
+	extra         string // budgetpub patch 8: entries added by SetCatalogExtra
 }
 
 func (c *CatalogObj) init(funcGetRoot func() *GoPdf) {
@@ -26,6 +27,9 @@ func (c *CatalogObj) write(w io.Writer, objID int) error {
 	if c.outlinesObjID >= 0 {
 		io.WriteString(w, "  /PageMode /UseOutlines\n")
 		fmt.Fprintf(w, "  /Outlines %d 0 R\n", c.outlinesObjID)
+	}
+	if c.extra != "" { // budgetpub patch 8
+		io.WriteString(w, "  "+c.extra+"\n")
 	}
 	io.WriteString(w, ">>\n")
 	return nil

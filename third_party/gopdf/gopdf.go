@@ -1052,11 +1052,14 @@ func (gp *GoPdf) compilePdf(w io.Writer) (n int64, err error) {
 	linelens := make([]int64, max)
 	i := 0
 
+	head := make([]byte, 0, 32) // budgetpub patch 9: the object's first line without fmt
 	for i < max {
 		objID := i + 1
 		linelens[i] = writer.offset
 		pdfObj := gp.pdfObjs[i]
-		fmt.Fprintf(writer, "%d 0 obj\n", objID)
+		head = strconv.AppendInt(head[:0], int64(objID), 10)
+		head = append(head, " 0 obj\n"...)
+		writer.Write(head)
 		pdfObj.write(writer, objID)
 		io.WriteString(writer, "endobj\n\n")
 		i++
@@ -1703,7 +1706,7 @@ func (gp *GoPdf) ImportTemplates(tpls map[string]int) {
 func (gp *GoPdf) AddExternalLink(url string, x, y, w, h float64) {
 	gp.UnitsToPointsVar(&x, &y, &w, &h)
 
-	linkOpt := linkOption{x, gp.config.PageSize.H - y, w, h, url, ""}
+	linkOpt := linkOption{x: x, y: gp.config.PageSize.H - y, w: w, h: h, url: url} // budgetpub patch 8: keyed
 	gp.addLink(linkOpt)
 }
 
@@ -1711,7 +1714,7 @@ func (gp *GoPdf) AddExternalLink(url string, x, y, w, h float64) {
 func (gp *GoPdf) AddInternalLink(anchor string, x, y, w, h float64) {
 	gp.UnitsToPointsVar(&x, &y, &w, &h)
 
-	linkOpt := linkOption{x, gp.config.PageSize.H - y, w, h, "", anchor}
+	linkOpt := linkOption{x: x, y: gp.config.PageSize.H - y, w: w, h: h, anchor: anchor} // budgetpub patch 8: keyed
 	gp.addLink(linkOpt)
 }
 
@@ -2170,22 +2173,22 @@ func (gp *GoPdf) resetCurrXY() {
 
 // UnitsToPoints converts the units to the documents unit type
 func (gp *GoPdf) UnitsToPoints(u float64) float64 {
-	return unitsToPoints(gp.config, u)
+	return unitsToPoints(&gp.config, u) // budgetpub patch 9: the config not copied
 }
 
 // UnitsToPointsVar converts the units to the documents unit type for all variables passed in
 func (gp *GoPdf) UnitsToPointsVar(u ...*float64) {
-	unitsToPointsVar(gp.config, u...)
+	unitsToPointsVar(&gp.config, u...) // budgetpub patch 9
 }
 
 // PointsToUnits converts the points to the documents unit type
 func (gp *GoPdf) PointsToUnits(u float64) float64 {
-	return pointsToUnits(gp.config, u)
+	return pointsToUnits(&gp.config, u) // budgetpub patch 9
 }
 
 // PointsToUnitsVar converts the points to the documents unit type for all variables passed in
 func (gp *GoPdf) PointsToUnitsVar(u ...*float64) {
-	pointsToUnitsVar(gp.config, u...)
+	pointsToUnitsVar(&gp.config, u...) // budgetpub patch 9
 }
 
 func (gp *GoPdf) isUseProtection() bool {
@@ -2264,11 +2267,22 @@ func (gp *GoPdf) xref(w io.Writer, xrefbyteoffset int64, linelens []int64, i int
 	io.WriteString(w, "0000000000 65535 f \n")
 	j := 0
 	max := len(linelens)
+	// budgetpub patch 9: the lines made in one buffer, not with fmt and
+	// string concatenation each (the same bytes).
+	lines := make([]byte, 0, 20*max)
 	for j < max {
 		linelen := linelens[j]
-		fmt.Fprintf(w, "%s 00000 n \n", gp.formatXrefline(linelen))
+		n := len(lines)
+		lines = strconv.AppendInt(lines, linelen, 10)
+		if pad := 10 - (len(lines) - n); pad > 0 {
+			lines = append(lines, "0000000000"[:pad]...)
+			copy(lines[n+pad:], lines[n:len(lines)-pad])
+			copy(lines[n:n+pad], "0000000000")
+		}
+		lines = append(lines, " 00000 n \n"...)
 		j++
 	}
+	w.Write(lines)
 	io.WriteString(w, "trailer\n")
 	io.WriteString(w, "<<\n")
 	fmt.Fprintf(w, "/Size %d\n", max+1)

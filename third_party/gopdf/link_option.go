@@ -9,4 +9,5 @@ type linkOption struct {
 	x, y, w, h float64
 	url        string
 	anchor     string
+	extra      string // budgetpub patch 8: entries of the annotation's dictionary (AddInternalLinkWithExtra)
 }

@@ -13,6 +13,7 @@ type PageObj struct { //impl IObj
 	pageOption      PageOption
 	LinkObjIds      []int
 	getRoot         func() *GoPdf
+	extra           string // budgetpub patch 8: entries added by SetPageExtra
 }
 
 func (p *PageObj) init(funcGetRoot func() *GoPdf) {
@@ -59,6 +60,9 @@ func (p *PageObj) write(w io.Writer, objID int) error {
 	if p.pageOption.isTrimBoxSet() {
 		trimBox := p.pageOption.TrimBox
 		fmt.Fprintf(w, " /TrimBox [ %0.2f %0.2f %0.2f %0.2f ]\n", trimBox.Left, trimBox.Top, trimBox.Right, trimBox.Bottom)
+	}
+	if p.extra != "" { // budgetpub patch 8
+		io.WriteString(w, "  "+p.extra+"\n")
 	}
 	io.WriteString(w, ">>\n")
 	return nil
