@@ -3,6 +3,7 @@ package layouts_test
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -15,18 +16,27 @@ import (
 // Every layout's open data validates against that layout's JSON Schema
 // (its own facts, its tables), and its CSV's rows sum to the tables'
 // totals (the writer refuses otherwise): here Shanghai's filled
-// department, whose tables are in 元 and whose facts hold a list of
-// records.
+// department and unit, whose tables are in 元 and whose facts hold a
+// list of records, and the 决算, whose facts nest records.
 func TestOpenDataOfEveryLayout(t *testing.T) {
 	res, err := publish.Load(publish.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	docs := map[string][]byte{input.DefaultLayout: input.Sample}
-	if sh, err := os.ReadFile("shanghai9/testdata/datong-sh.yaml"); err == nil {
-		docs["shanghai-9"] = sh
-	} else {
-		t.Fatal(err)
+	for layout, file := range map[string]string{"shanghai-9": "shanghai9/testdata/datong-sh.yaml",
+		"shanghai-9-unit": "shanghai9/testdata/unit-sh.yaml", "final-9": "final9/testdata/final.yaml"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[layout] = data
+	}
+	// Every registered layout has its document here: one added is tested.
+	for _, p := range render.Profiles() {
+		if _, ok := docs[p.ID]; !ok && p.ID != "final-9-national" && !strings.HasPrefix(p.ID, "tiny") && !strings.HasPrefix(p.ID, "test") {
+			t.Errorf("layout %s has no document in this test", p.ID)
+		}
 	}
 	for layout, data := range docs {
 		r := publish.Department(res, layout+".yaml", data, publish.Options{OpenData: true, Force: true})

@@ -7,15 +7,15 @@ import (
 
 // The nine tables, in 目录 order.
 const (
-	F1 render.TableID = "final_summary"         // 收入支出决算总表
-	F2 render.TableID = "final_revenue"         // 收入决算表
-	F3 render.TableID = "final_expenditure"     // 支出决算表
-	F4 render.TableID = "final_fiscal"          // 财政拨款收入支出决算总表
-	F5 render.TableID = "final_general_public"  // 一般公共预算财政拨款支出决算表
-	F6 render.TableID = "final_basic_economic"  // 一般公共预算财政拨款基本支出决算表
-	F7 render.TableID = "final_three_public"    // 财政拨款“三公”经费支出决算表
-	F8 render.TableID = "final_government_fund" // 政府性基金预算财政拨款收入支出决算表
-	F9 render.TableID = "final_state_capital"   // 国有资本经营预算财政拨款收入支出决算表
+	F1 render.TableID = "F1" // 收入支出决算总表
+	F2 render.TableID = "F2" // 收入决算表
+	F3 render.TableID = "F3" // 支出决算表
+	F4 render.TableID = "F4" // 财政拨款收入支出决算总表
+	F5 render.TableID = "F5" // 一般公共预算财政拨款支出决算表
+	F6 render.TableID = "F6" // 一般公共预算财政拨款基本支出决算表
+	F7 render.TableID = "F7" // 财政拨款“三公”经费支出决算表
+	F8 render.TableID = "F8" // 政府性基金预算财政拨款收入支出决算表
+	F9 render.TableID = "F9" // 国有资本经营预算财政拨款收入支出决算表
 )
 
 // The columns only a 决算's tables have.

@@ -23,6 +23,10 @@ const (
 	YearCarryover = "carryover" // 上年结转
 	KindBasic     = "basic"     // 基本支出
 	KindProject   = "project"   // 项目支出
+	// A 决算's spending of the kinds only it has.
+	KindRemit     = "remit"             // 上缴上级支出
+	KindOperation = "operation"         // 经营支出
+	KindAffiliate = "affiliate_subsidy" // 对附属单位补助支出
 )
 
 // field is one column of the CSV, as the data package's table schema
@@ -112,7 +116,7 @@ func fieldsFor(named map[string]bool) []field {
 		colSource:          {"source", "资金来源", "资金来源的键", "string", map[string]any{"required": true, "enum": input.SourceKeys()}},
 		colSourceName:      {"source_name", "资金来源名称", "资金来源名称，如 一般公共预算", "string", map[string]any{"required": true}},
 		colYearKind:        {"year_kind", "本年或上年结转", YearCurrent + " 当年预算，" + YearCarryover + " 上年结转；表10、表11 不分，为空", "string", map[string]any{"enum": []string{YearCurrent, YearCarryover}}},
-		colExpenditureKind: {"expenditure_kind", "基本或项目支出", KindBasic + " 基本支出，" + KindProject + " 项目支出；收入和表10、表11 为空", "string", map[string]any{"enum": []string{KindBasic, KindProject}}},
+		colExpenditureKind: {"expenditure_kind", "基本或项目支出", KindBasic + " 基本支出，" + KindProject + " 项目支出（决算另有 " + KindRemit + " 上缴上级支出、" + KindOperation + " 经营支出、" + KindAffiliate + " 对附属单位补助支出）；收入和表10、表11 为空", "string", map[string]any{"enum": []string{KindBasic, KindProject, KindRemit, KindOperation, KindAffiliate}}},
 		colItem:            {"item", "项目", "表7、表9 的收入科目编码，表10 的项目键，表12、表13 的项目名称；其余为空", "string", nil},
 		colItemName:        {"item_name", "项目名称", "项目的名称：收入科目名称，表10 印出的项目名称，项目名称", "string", nil},
 		colYuan:            {"amount_yuan", "金额（元）", "金额，单位元：精确的十进制数（等于万元金额乘以 10000）", "number", map[string]any{"required": true, "minimum": 0}},
@@ -231,6 +235,13 @@ func records(doc *input.Document, pub *render.Publication) []record {
 		add(r, e.Src, e.Basic.Value)
 		r.cells[colExpenditureKind] = KindProject
 		add(r, e.Src, e.Project.Value)
+		for _, k := range []struct {
+			kind string
+			a    input.Amount
+		}{{KindRemit, e.Remit}, {KindOperation, e.Operation}, {KindAffiliate, e.AffiliateSubsidy}} {
+			r.cells[colExpenditureKind] = k.kind
+			add(r, e.Src, k.a.Value)
+		}
 	}
 	for _, l := range doc.BasicByEcon {
 		if !shown(render.LinesEconomic) {

@@ -32,6 +32,7 @@ const (
 	factString
 	factBool
 	factRecords // a list of a layout's own records (shanghai-9's Subjects): each an object of its fields
+	factRecord  // one record of a layout's own (final-9's ThreePublic): an object of its fields
 )
 
 var (
@@ -62,6 +63,10 @@ func kindOf(t reflect.Type) factKind {
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Struct && recordKnown(t.Elem()) {
 			return factRecords
+		}
+	case reflect.Struct:
+		if recordKnown(t) {
+			return factRecord
 		}
 	}
 	return factUnknown
@@ -120,12 +125,11 @@ func profileOf(pub *render.Publication) *render.Profile {
 }
 
 // recordKnown tells whether every exported field of a record is of a kind
-// written without nesting (a decimal, a prior figure, a number, a text, a
-// flag, a list of texts).
+// the open data writes (records nest: a record's field may be a record or
+// a list of them).
 func recordKnown(t reflect.Type) bool {
 	for _, ff := range factFields(t) {
-		switch ff.kind {
-		case factUnknown, factRecords, factItems:
+		if ff.kind == factUnknown {
 			return false
 		}
 	}
@@ -156,6 +160,12 @@ func structJSON(v reflect.Value) (object, error) {
 				recs = append(recs, o)
 			}
 			val = recs
+		case factRecord:
+			o, err := structJSON(fv)
+			if err != nil {
+				return nil, err
+			}
+			val = o
 		case factDecimal:
 			val = Exact(fv.Interface().(decimal.Decimal))
 		case factPrior:

@@ -126,6 +126,9 @@ func SchemaFor(p *render.Profile) []byte {
 			s = map[string]any{"type": "array", "items": ref("item", ""), "description": desc}
 		case factRecords:
 			s = map[string]any{"type": "array", "description": desc, "items": recordSchema(p.Wording.Data.Field(f.index).Type.Elem(), ref, str)}
+		case factRecord:
+			s = recordSchema(p.Wording.Data.Field(f.index).Type, ref, str)
+			s["description"] = desc
 		case factStrings:
 			s = map[string]any{"type": "array", "items": map[string]any{"type": "string"}, "description": desc}
 		case factInt:
@@ -186,6 +189,12 @@ func recordSchema(t reflect.Type, ref func(name, desc string) map[string]any, st
 			s = ref("decimal", f.name)
 		case factPrior:
 			s = ref("prior", f.name)
+		case factRecord:
+			s = recordSchema(t.Field(f.index).Type, ref, str)
+		case factRecords:
+			s = map[string]any{"type": "array", "items": recordSchema(t.Field(f.index).Type.Elem(), ref, str)}
+		case factItems:
+			s = map[string]any{"type": "array", "items": ref("item", "")}
 		case factStrings:
 			s = map[string]any{"type": "array", "items": map[string]any{"type": "string"}}
 		case factInt:
