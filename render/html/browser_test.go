@@ -9,58 +9,16 @@ package html
 // BUDGETPUB_REQUIRE_TOOLS=1 (as CI sets): then it fails.
 
 import (
-	"context"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/budgetpub/budgetpub/render/internal/browsertest"
+
 	"github.com/chromedp/chromedp"
 )
-
-func needTool(t *testing.T, what, hint string) {
-	t.Helper()
-	if os.Getenv("BUDGETPUB_REQUIRE_TOOLS") == "1" {
-		t.Fatalf("%s is missing and BUDGETPUB_REQUIRE_TOOLS=1 (%s)", what, hint)
-	}
-	t.Skipf("%s is missing (%s); skipped", what, hint)
-}
-
-func chrome(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("-short: drives Chromium")
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	needTool(t, "chromium", "apt-get install -y chromium")
-	return ""
-}
-
-func axeScript(t *testing.T) string {
-	t.Helper()
-	p := os.Getenv("BUDGETPUB_AXE")
-	if p == "" {
-		p = filepath.Join("..", "..", ".ci", "node", "node_modules", "axe-core", "axe.min.js")
-	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		needTool(t, "axe-core ("+p+")", "npm install --prefix .ci/node axe-core@4")
-	}
-	return string(data)
-}
-
-// axeViolation is what the test reports of a violation.
-type axeViolation struct {
-	ID, Impact, Help string
-	Nodes            []struct{ HTML string }
-}
 
 // widths are the window widths the page is checked and shot at: a
 // desktop's and a phone's.
@@ -74,43 +32,18 @@ var widths = []struct {
 // screenshots named shots-<width>-….png: the top of the page, and the
 // first of each kind of element worth looking at (a two-sided table, a
 // chart, a form).
-func checkPage(t *testing.T, page []byte, shots string) []axeViolation {
+func checkPage(t *testing.T, page []byte, shots string) []browsertest.Violation {
 	t.Helper()
-	bin, axe := chrome(t), axeScript(t)
-	dir := t.TempDir()
-	file := filepath.Join(dir, "edition.html")
-	if err := os.WriteFile(file, page, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 180*time.Second)
-	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.WindowSize(1280, 900), chromedp.Flag("lang", "zh-CN"))...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	if _, err := chromedp.Run(bctx, chromedp.Navigate("file://"+file)); err != nil {
-		t.Fatalf("opening the page in %s: %v", bin, err)
-	}
-	if _, err := chromedp.Run(bctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
-		t.Fatalf("loading axe-core: %v", err)
-	}
-	var all []axeViolation
+	bctx, done := browsertest.Open(t, filepath.Join("..", ".."), page, "edition.html", 1280, 900, 180*time.Second)
+	defer done()
+	var all []browsertest.Violation
 	for _, w := range widths {
 		// A headless window is at least 500 px wide: the phone's width
 		// is emulated.
 		if _, err := chromedp.Run(bctx, chromedp.EmulateViewport(int64(w.width), int64(w.height))); err != nil {
 			t.Fatal(err)
 		}
-		out, err := chromedp.Run(bctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("running axe-core: %v", err)
-		}
-		var vs []axeViolation
-		if err := json.Unmarshal([]byte(out), &vs); err != nil {
-			t.Fatalf("axe's result: %v: %s", err, out)
-		}
+		vs := browsertest.Violations(t, bctx)
 		all = append(all, vs...)
 		// Responsive: the page itself never scrolls sideways (a wide
 		// table scrolls in its own region).
@@ -168,7 +101,7 @@ func checkPage(t *testing.T, page []byte, shots string) []axeViolation {
 // TestAccessible: every layout's HTML edition has no serious or critical
 // axe-core violation at either width; lesser ones are logged.
 func TestAccessible(t *testing.T) {
-	chrome(t)
+	browsertest.Chrome(t)
 	dir := os.Getenv("BUDGETPUB_SCREENSHOTS")
 	if dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
