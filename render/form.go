@@ -28,6 +28,25 @@ type FormField struct {
 	Count              func(d *input.Document) *input.Count
 }
 
+// TextField is a field of a text: one line, or several (long).
+func TextField(name, label, group string, long bool, of func(d *input.Document) *input.Text) FormField {
+	k := FieldText
+	if long {
+		k = FieldLong
+	}
+	return FormField{Name: name, Label: label, Group: group, Kind: k, Text: of}
+}
+
+// AmountField is a field of an amount.
+func AmountField(name, label, group string, of func(d *input.Document) *input.Amount) FormField {
+	return FormField{Name: name, Label: label, Group: group, Kind: FieldAmount, Amount: of}
+}
+
+// CountField is a field of a count.
+func CountField(name, label, group string, of func(d *input.Document) *input.Count) FormField {
+	return FormField{Name: name, Label: label, Group: group, Kind: FieldCount, Count: of}
+}
+
 // Pos is where the field's value stands in the file (zero when absent).
 func (f FormField) Pos(d *input.Document) input.Pos {
 	switch {

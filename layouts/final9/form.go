@@ -11,19 +11,7 @@ import (
 // lines — expenditures, final.revenue, balances, budgets — are lists the
 // file holds; init --final-from fills the budgets.)
 var form = func() []render.FormField {
-	text := func(name, label, group string, long bool, of func(d *input.Document) *input.Text) render.FormField {
-		k := render.FieldText
-		if long {
-			k = render.FieldLong
-		}
-		return render.FormField{Name: name, Label: label, Group: group, Kind: k, Text: of}
-	}
-	amount := func(name, label, group string, of func(d *input.Document) *input.Amount) render.FormField {
-		return render.FormField{Name: name, Label: label, Group: group, Kind: render.FieldAmount, Amount: of}
-	}
-	count := func(name, label, group string, of func(d *input.Document) *input.Count) render.FormField {
-		return render.FormField{Name: name, Label: label, Group: group, Kind: render.FieldCount, Count: of}
-	}
+	text, amount, count := render.TextField, render.AmountField, render.CountField
 	const (
 		dept   = "部门信息"
 		prior  = "上年度决算数（“与上年度相比”用）"

@@ -13,19 +13,7 @@ import (
 // projects' descriptions are lists the file holds.)
 func formOf(va variant) []render.FormField {
 	who := strings.TrimPrefix(va.prefix, "预算") // 部门 or 单位
-	text := func(name, label, group string, long bool, of func(d *input.Document) *input.Text) render.FormField {
-		k := render.FieldText
-		if long {
-			k = render.FieldLong
-		}
-		return render.FormField{Name: name, Label: label, Group: group, Kind: k, Text: of}
-	}
-	amount := func(name, label, group string, of func(d *input.Document) *input.Amount) render.FormField {
-		return render.FormField{Name: name, Label: label, Group: group, Kind: render.FieldAmount, Amount: of}
-	}
-	count := func(name, label, group string, of func(d *input.Document) *input.Count) render.FormField {
-		return render.FormField{Name: name, Label: label, Group: group, Kind: render.FieldCount, Count: of}
-	}
+	text, amount, count := render.TextField, render.AmountField, render.CountField
 	dept := who + "信息"
 	const (
 		intro  = "一、主要职能 二、机构设置"
