@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/budgetpub/budgetpub/layouts/internal/printed"
+	"github.com/budgetpub/budgetpub/internal/printed"
 )
 
 // docs/facts.md's final-9 section lists every field of Facts, in order,

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/budgetpub/budgetpub/layouts/internal/printed"
+	"github.com/budgetpub/budgetpub/internal/printed"
 
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/render"

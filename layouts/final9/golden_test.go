@@ -3,7 +3,7 @@ package final9
 import (
 	"testing"
 
-	"github.com/budgetpub/budgetpub/layouts/internal/printed"
+	"github.com/budgetpub/budgetpub/internal/printed"
 )
 
 // TestGolden: the fixture's publication as it prints — every part's

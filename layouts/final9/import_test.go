@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetpub/budgetpub/internal/printed"
+
 	"github.com/budgetpub/budgetpub/input"
 	_ "github.com/budgetpub/budgetpub/layouts/shanghai9" // the other layouts a workbook's titles are told from
 	_ "github.com/budgetpub/budgetpub/layouts/shanxi13"
@@ -64,38 +66,10 @@ func book(t *testing.T, src string) (*render.Publication, []byte) {
 	return pub, b.Bytes()
 }
 
-// samePrinted compares two publications' nine tables as printed: every
-// row, its keys and printed cells, the notes and the titles.
+// samePrinted compares two publications' tables as printed (printed.SamePrinted).
 func samePrinted(t *testing.T, name string, want, got *render.Publication) int {
 	t.Helper()
-	cells := 0
-	for _, d := range Profile.Tables {
-		a, b := want.Table(d.ID), got.Table(d.ID)
-		if len(a.Rows) != len(b.Rows) {
-			t.Errorf("%s %s: %d rows, want %d", name, d.ID, len(b.Rows), len(a.Rows))
-			continue
-		}
-		for i := range a.Rows {
-			ra, rb := a.Rows[i], b.Rows[i]
-			if ra.Key != rb.Key || ra.LeftKey != rb.LeftKey || ra.Kind != rb.Kind {
-				t.Errorf("%s %s row %d: key %v/%v, want %v/%v", name, d.ID, i, rb.Key, rb.LeftKey, ra.Key, ra.LeftKey)
-				continue
-			}
-			for c := range ra.Cells {
-				cells++
-				if ra.Cells[c].Printed() != rb.Cells[c].Printed() {
-					t.Errorf("%s %s row %d (%v) col %s: %q, want %q", name, d.ID, i, ra.Key, a.Columns[c].Key, rb.Cells[c].Printed(), ra.Cells[c].Printed())
-				}
-			}
-		}
-		if strings.Join(a.Notes, "|") != strings.Join(b.Notes, "|") {
-			t.Errorf("%s %s: notes %v, want %v", name, d.ID, b.Notes, a.Notes)
-		}
-		if a.Department != b.Department || a.Title != b.Title {
-			t.Errorf("%s %s: %s %s, want %s %s", name, d.ID, b.Department, b.Title, a.Department, a.Title)
-		}
-	}
-	return cells
+	return printed.SamePrinted(t, name, Profile.Tables, want, got)
 }
 
 // A 决算's workbook, rendered, imports — its layout told by the titles,

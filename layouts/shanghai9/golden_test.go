@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/budgetpub/budgetpub/layouts/internal/printed"
+	"github.com/budgetpub/budgetpub/internal/printed"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")

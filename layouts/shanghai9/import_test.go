@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/budgetpub/budgetpub/internal/printed"
+
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/synth"
 	_ "github.com/budgetpub/budgetpub/layouts" // every layout, the 13 tables' too
@@ -97,38 +99,10 @@ three_public: {outbound_travel: 10000, reception: 23400, vehicle_purchase: 30000
 operating_costs: [{unit: 上海市某某区某某局, amount: 1999100}]
 `
 
-// samePrinted compares two publications' 9 tables as printed: every row
-// and cell, the notes.
+// samePrinted compares two publications' tables as printed (printed.SamePrinted).
 func samePrinted(t *testing.T, name string, want, got *render.Publication) int {
 	t.Helper()
-	cells := 0
-	for _, d := range shanghai9.Department.Tables {
-		a, b := want.Table(d.ID), got.Table(d.ID)
-		if len(a.Rows) != len(b.Rows) {
-			t.Errorf("%s %s: %d rows, want %d", name, d.ID, len(b.Rows), len(a.Rows))
-			continue
-		}
-		for i := range a.Rows {
-			ra, rb := a.Rows[i], b.Rows[i]
-			if ra.Key != rb.Key || ra.LeftKey != rb.LeftKey || ra.Kind != rb.Kind {
-				t.Errorf("%s %s row %d: key %v/%v, want %v/%v", name, d.ID, i, rb.Key, rb.LeftKey, ra.Key, ra.LeftKey)
-				continue
-			}
-			for c := range ra.Cells {
-				cells++
-				if ra.Cells[c].Printed() != rb.Cells[c].Printed() {
-					t.Errorf("%s %s row %d (%v) col %s: %q, want %q", name, d.ID, i, ra.Key, a.Columns[c].Key, rb.Cells[c].Printed(), ra.Cells[c].Printed())
-				}
-			}
-		}
-		if strings.Join(a.Notes, "|") != strings.Join(b.Notes, "|") {
-			t.Errorf("%s %s: notes %v, want %v", name, d.ID, b.Notes, a.Notes)
-		}
-		if a.Department != b.Department || a.Title != b.Title {
-			t.Errorf("%s %s: %s %s, want %s %s", name, d.ID, b.Department, b.Title, a.Department, a.Title)
-		}
-	}
-	return cells
+	return printed.SamePrinted(t, name, shanghai9.Department.Tables, want, got)
 }
 
 // departments are the sample, three generated departments and one in 元

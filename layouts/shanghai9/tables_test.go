@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/budgetpub/budgetpub/input"
-	"github.com/budgetpub/budgetpub/layouts/internal/printed"
+	"github.com/budgetpub/budgetpub/internal/printed"
 	"github.com/budgetpub/budgetpub/render"
 	"github.com/shopspring/decimal"
 )

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/budgetpub/budgetpub/internal/printed"
+
 	"github.com/budgetpub/budgetpub/input"
 	"github.com/budgetpub/budgetpub/input/synth"
 	"github.com/budgetpub/budgetpub/layouts/shanxi13"
@@ -65,34 +67,10 @@ func departments(t testing.TB) []rendered {
 	return departed
 }
 
-// sameTables compares two publications' 13 tables cell for cell.
+// sameTables compares two publications' tables as printed (printed.SamePrinted).
 func sameTables(t *testing.T, name string, want, got *render.Publication) int {
 	t.Helper()
-	cells := 0
-	for _, d := range shanxi13.Profile.Tables {
-		a, b := want.Table(d.ID), got.Table(d.ID)
-		if len(a.Rows) != len(b.Rows) {
-			t.Errorf("%s %s: %d rows, want %d", name, d.ID, len(b.Rows), len(a.Rows))
-			continue
-		}
-		for i := range a.Rows {
-			ra, rb := a.Rows[i], b.Rows[i]
-			if ra.Key != rb.Key || ra.LeftKey != rb.LeftKey || ra.Kind != rb.Kind {
-				t.Errorf("%s %s row %d: key %v/%v, want %v/%v", name, d.ID, i, rb.Key, rb.LeftKey, ra.Key, ra.LeftKey)
-				continue
-			}
-			for c := range ra.Cells {
-				cells++
-				if ra.Cells[c].Printed() != rb.Cells[c].Printed() {
-					t.Errorf("%s %s row %d (%v) col %s: %q, want %q", name, d.ID, i, ra.Key, a.Columns[c].Key, rb.Cells[c].Printed(), ra.Cells[c].Printed())
-				}
-			}
-		}
-		if strings.Join(a.Notes, "|") != strings.Join(b.Notes, "|") {
-			t.Errorf("%s %s: notes %v, want %v", name, d.ID, b.Notes, a.Notes)
-		}
-	}
-	return cells
+	return printed.SamePrinted(t, name, shanxi13.Profile.Tables, want, got)
 }
 
 func mustImport(t *testing.T, name string, book []byte) *Result {

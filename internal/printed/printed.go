@@ -1,8 +1,9 @@
-// Package printed is what the layouts' tests hold to golden files: a
-// publication as it prints (every part's headings and paragraphs, every
-// table's furniture, header, printed cells and notes) and a workbook as a
-// spreadsheet reads it (merged ranges, each cell's type, number format and
-// shown value), and the comparison with a golden file. Only tests use it.
+// Package printed is what the layouts' and the importers' tests hold
+// publications to: a publication as it prints (every part's headings and
+// paragraphs, every table's furniture, header, printed cells and notes), a
+// workbook as a spreadsheet reads it (merged ranges, each cell's type,
+// number format and shown value), the comparison with a golden file, and
+// two publications' tables compared as printed. Only tests use it.
 package printed
 
 import (
@@ -144,4 +145,40 @@ func Golden(t *testing.T, path, got string, update bool) {
 		}
 		t.Fatalf("%s: %d lines, want %d", path, len(gl), len(wl))
 	}
+}
+
+// SamePrinted compares two publications' tables of the given declarations
+// as printed — every row with its keys and kind, every printed cell, the
+// notes, the title and the line under it — saying each difference, and
+// returns how many cells it compared (the round trips of the importers).
+func SamePrinted(t *testing.T, name string, tables []*render.TableDecl, want, got *render.Publication) int {
+	t.Helper()
+	cells := 0
+	for _, d := range tables {
+		a, b := want.Table(d.ID), got.Table(d.ID)
+		if len(a.Rows) != len(b.Rows) {
+			t.Errorf("%s %s: %d rows, want %d", name, d.ID, len(b.Rows), len(a.Rows))
+			continue
+		}
+		for i := range a.Rows {
+			ra, rb := a.Rows[i], b.Rows[i]
+			if ra.Key != rb.Key || ra.LeftKey != rb.LeftKey || ra.Kind != rb.Kind {
+				t.Errorf("%s %s row %d: key %v/%v, want %v/%v", name, d.ID, i, rb.Key, rb.LeftKey, ra.Key, ra.LeftKey)
+				continue
+			}
+			for c := range ra.Cells {
+				cells++
+				if ra.Cells[c].Printed() != rb.Cells[c].Printed() {
+					t.Errorf("%s %s row %d (%v) col %s: %q, want %q", name, d.ID, i, ra.Key, a.Columns[c].Key, rb.Cells[c].Printed(), ra.Cells[c].Printed())
+				}
+			}
+		}
+		if strings.Join(a.Notes, "|") != strings.Join(b.Notes, "|") {
+			t.Errorf("%s %s: notes %v, want %v", name, d.ID, b.Notes, a.Notes)
+		}
+		if a.Department != b.Department || a.Title != b.Title {
+			t.Errorf("%s %s: %s %s, want %s %s", name, d.ID, b.Department, b.Title, a.Department, a.Title)
+		}
+	}
+	return cells
 }
