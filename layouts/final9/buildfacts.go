@@ -60,7 +60,7 @@ func buildFacts(b *render.Builder) *Facts {
 	// 六: table 6.
 	f.Basic = t5.Exact(render.TotalRow, render.ColBasic)
 	f.Personnel, f.Public = t6.Exact(rowPersonnel, colLeftActual), t6.Exact(rowPublic, colSpent)
-	f.PersonnelItems, f.PublicItems = economicItems(t6, colLeftCode, colLeftName, colLeftActual, true), economicItems(t6, render.ColCode, render.ColName, colSpent, false)
+	f.PersonnelItems, f.PublicItems = economicItems(t6, colLeftName, colLeftActual, true), economicItems(t6, render.ColName, colSpent, false)
 
 	f.ThreePublic = threePublicFacts(b)
 	f.GovernmentFund = fundFacts(b, F8, "政府性基金预算", input.GovernmentFund, budgets)
@@ -103,7 +103,7 @@ type budgetKey struct {
 func budgetsBy(d *input.Document) map[budgetKey]input.FinalBudget {
 	out := map[budgetKey]input.FinalBudget{}
 	for _, fb := range d.Final.Budgets {
-		out[budgetKey{fb.Code.Value, sourceOf(fb.Source)}] = fb
+		out[budgetKey{fb.Code.Value, fb.Src}] = fb
 	}
 	return out
 }
@@ -207,9 +207,9 @@ func subjects(b *render.Builder, t *render.Table, col render.ColKey, src input.S
 }
 
 // economicItems are the names of a side's 款 with money: 基本工资、津贴补贴….
-func economicItems(t *render.Table, codeCol, nameCol, amountCol render.ColKey, left bool) string {
+func economicItems(t *render.Table, nameCol, amountCol render.ColKey, left bool) string {
 	var names []string
-	ci, ni, ai := t.Col(codeCol), t.Col(nameCol), t.Col(amountCol)
+	ni, ai := t.Col(nameCol), t.Col(amountCol)
 	for _, r := range t.Rows {
 		key := r.Key
 		if left {
@@ -218,7 +218,6 @@ func economicItems(t *render.Table, codeCol, nameCol, amountCol render.ColKey, l
 		if key.Role != render.RoleCode || len(key.ID) != 5 || render.Round(r.Cells[ai].Exact).IsZero() {
 			continue
 		}
-		_ = ci
 		names = append(names, r.Cells[ni].Text)
 	}
 	return strings.Join(names, "、")

@@ -68,7 +68,7 @@ func rollForward(c *render.Checker) {
 		if bl.Code.Value != "" {
 			continue
 		}
-		src := sourceOf(bl.Source)
+		src := bl.Src
 		whole[src] = true
 		if src != input.GeneralPublic {
 			c.Findings = append(c.Findings, render.Finding{ID: checkRollForward, Severity: render.SeverityError,
@@ -88,7 +88,7 @@ func rollForward(c *render.Checker) {
 		return sums[k]
 	}
 	for _, bl := range c.Doc.Final.Balances {
-		s := get(bl.Code.Value, sourceOf(bl.Source))
+		s := get(bl.Code.Value, bl.Src)
 		s[0], s[3] = s[0].Add(bl.Opening.Value), s[3].Add(bl.Closing.Value)
 	}
 	for _, r := range c.Doc.Final.Revenue {

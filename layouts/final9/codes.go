@@ -118,7 +118,7 @@ func fundTable(src input.Source, kind input.RevenueKind) func(*render.Builder, *
 	return func(b *render.Builder, t *render.Table) {
 		ls := newLeaves(6)
 		for _, bl := range b.Doc.Final.Balances {
-			if sourceOf(bl.Source) == src && bl.Code.Value != "" {
+			if bl.Src == src && bl.Code.Value != "" {
 				ls.add(bl.Code.Value, bl.Opening.Value, decimal.Zero, decimal.Zero, decimal.Zero, decimal.Zero, bl.Closing.Value)
 			}
 		}

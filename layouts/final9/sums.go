@@ -35,15 +35,6 @@ func categories(money map[string]bool) []string {
 	return out
 }
 
-// sourceOf is a balance's or budget's source as its line writes it, the
-// default when it names none.
-func sourceOf(t input.Text) input.Source {
-	if s, ok := input.ParseSource(t.Value); ok {
-		return s
-	}
-	return input.DefaultSource
-}
-
 // kindOf is a revenue line's kind; ok false for a kind the input does not
 // know (validation says so).
 func kindOf(r input.FinalRevenue) (input.RevenueKind, bool) {
@@ -94,7 +85,7 @@ func sumUp(b *render.Builder) *sums {
 		}
 	}
 	for _, bl := range b.Doc.Final.Balances {
-		if i := fiscalIndex(sourceOf(bl.Source)); i >= 0 {
+		if i := fiscalIndex(bl.Src); i >= 0 {
 			s.opening[i] = s.opening[i].Add(bl.Opening.Value)
 			s.closing[i] = s.closing[i].Add(bl.Closing.Value)
 		}
