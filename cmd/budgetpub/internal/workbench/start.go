@@ -85,15 +85,7 @@ func (s *Server) startUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer done()
-	var main, prior *upload
-	for _, f := range files {
-		switch f.field {
-		case "file":
-			main = f
-		case "prior":
-			prior = f
-		}
-	}
+	main, prior := fieldFile(files, "file"), fieldFile(files, "prior")
 	if main == nil {
 		s.startAgain(w, r, http.StatusBadRequest, []string{"请选择要上传的文件：13 张公开表的 Excel 工作簿（.xlsx）或主输入文件（.yaml）"})
 		return
@@ -279,6 +271,17 @@ func (s *Server) startLastYear(w http.ResponseWriter, r *http.Request) {
 	s.open(w, r, fmt.Sprintf("%s-%d.yaml", name, year), text, fo, nil)
 }
 
+// fieldFile is the file uploaded under a form field (the last, if several).
+func fieldFile(files []*upload, field string) *upload {
+	var out *upload
+	for _, f := range files {
+		if f.field == field {
+			out = f
+		}
+	}
+	return out
+}
+
 // startFinal starts the year's 决算 from its 预算 (init --final-from): the
 // 预算's figures are the 年初预算 it is compared with; last year's 决算,
 // when given, gives the 上年 figures.
@@ -292,15 +295,7 @@ func (s *Server) startFinal(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer done()
-	var budget, prior *upload
-	for _, f := range files {
-		switch f.field {
-		case "budget":
-			budget = f
-		case "prior":
-			prior = f
-		}
-	}
+	budget, prior := fieldFile(files, "budget"), fieldFile(files, "prior")
 	if budget == nil {
 		s.startAgain(w, r, http.StatusBadRequest, []string{"请选择本年度的预算主输入文件（.yaml）"})
 		return
