@@ -256,6 +256,17 @@ type ReadCell struct {
 	Col   ColKey
 }
 
+// Indexed is a table as read — of an ImportRun or ImportRelations — with
+// its main half's and its income half's rows indexed by key; nils when the
+// workbook has not the table.
+func Indexed(read interface{ Table(TableID) *ReadTable }, id TableID) (*ReadTable, RowIndex, RowIndex) {
+	t := read.Table(id)
+	if t == nil {
+		return nil, nil, nil
+	}
+	return t, IndexRows(t.Main), IndexRows(t.Lefts)
+}
+
 // RowIndex is rows by key; several for a key printed twice (a project
 // named twice).
 type RowIndex map[RowKey][]*ReadRow

@@ -13,29 +13,22 @@ import (
 // 5 and 6; “三公”'s items and totals in table 7. Each table's own sums (its
 // rows, its totals and parts) are the importer's.
 func relateTables(rel render.ImportRelations) {
-	get := func(id render.TableID) (*render.ReadTable, render.RowIndex, render.RowIndex) {
-		t := rel.Table(id)
-		if t == nil {
-			return nil, nil, nil
-		}
-		return t, render.IndexRows(t.Main), render.IndexRows(t.Lefts)
-	}
 	cell := func(t *render.ReadTable, e *render.ReadRow, col render.ColKey) render.ReadCell {
 		return render.ReadCell{Table: t, Row: e, Col: col}
 	}
 	total := render.TotalRow
-	t1, m1, l1 := get(F1)
-	t2, m2, _ := get(F2)
-	t3, m3, _ := get(F3)
-	t4, m4, l4 := get(F4)
-	t5, m5, _ := get(F5)
-	t6, m6, l6 := get(F6)
+	t1, m1, l1 := render.Indexed(rel, F1)
+	t2, m2, _ := render.Indexed(rel, F2)
+	t3, m3, _ := render.Indexed(rel, F3)
+	t4, m4, l4 := render.Indexed(rel, F4)
+	t5, m5, _ := render.Indexed(rel, F5)
+	t6, m6, l6 := render.Indexed(rel, F6)
 	funds := map[input.Source]struct {
 		t *render.ReadTable
 		m render.RowIndex
 	}{}
 	for _, f := range fundTables {
-		t, m, _ := get(f.id)
+		t, m, _ := render.Indexed(rel, f.id)
 		funds[f.s] = struct {
 			t *render.ReadTable
 			m render.RowIndex

@@ -11,21 +11,14 @@ import (
 // 3 and 4, each source in tables 1, 4 and 5 to 7, and so on; each table's
 // own sums (its rows, its totals and parts) are the importer's.
 func relateTables(rel render.ImportRelations) {
-	get := func(id render.TableID) (*render.ReadTable, render.RowIndex, render.RowIndex) {
-		t := rel.Table(id)
-		if t == nil {
-			return nil, nil, nil
-		}
-		return t, render.IndexRows(t.Main), render.IndexRows(t.Lefts)
-	}
 	cell := func(t *render.ReadTable, e *render.ReadRow, col render.ColKey) render.ReadCell {
 		return render.ReadCell{Table: t, Row: e, Col: col}
 	}
 	total := render.TotalRow
-	t1, m1, l1 := get(S1)
-	t2, m2, _ := get(S2)
-	t3, m3, _ := get(S3)
-	t4, m4, l4 := get(S4)
+	t1, m1, l1 := render.Indexed(rel, S1)
+	t2, m2, _ := render.Indexed(rel, S2)
+	t3, m3, _ := render.Indexed(rel, S3)
+	t4, m4, l4 := render.Indexed(rel, S4)
 	type fiscal struct {
 		s input.Source
 		t *render.ReadTable
@@ -33,7 +26,7 @@ func relateTables(rel render.ImportRelations) {
 	}
 	var fs []fiscal
 	for _, f := range fiscalTables {
-		t, m, _ := get(f.id)
+		t, m, _ := render.Indexed(rel, f.id)
 		fs = append(fs, fiscal{f.s, t, m})
 	}
 	// Table 2: each code's 合计 is table 3's; its 财政拨款收入 the 合计 of

@@ -11,22 +11,15 @@ import (
 // on; each table's own sums (its rows, its totals and parts) are the
 // importer's.
 func relateTables(rel render.ImportRelations) {
-	get := func(id render.TableID) (*render.ReadTable, render.RowIndex, render.RowIndex) {
-		t := rel.Table(id)
-		if t == nil {
-			return nil, nil, nil
-		}
-		return t, render.IndexRows(t.Main), render.IndexRows(t.Lefts)
-	}
 	cell := func(t *render.ReadTable, e *render.ReadRow, col render.ColKey) render.ReadCell {
 		return render.ReadCell{Table: t, Row: e, Col: col}
 	}
-	t1, m1, l1 := get(T1)
-	t2, m2, _ := get(T2)
-	t3, m3, _ := get(T3)
-	t4, m4, l4 := get(T4)
-	t12, m12, _ := get(T12)
-	t13, m13, _ := get(T13)
+	t1, m1, l1 := render.Indexed(rel, T1)
+	t2, m2, _ := render.Indexed(rel, T2)
+	t3, m3, _ := render.Indexed(rel, T3)
+	t4, m4, l4 := render.Indexed(rel, T4)
+	t12, m12, _ := render.Indexed(rel, T12)
+	t13, m13, _ := render.Indexed(rel, T13)
 	total := render.TotalRow
 	// Each code of table 2: its 合计 and carry-over are table 3's 合计; its
 	// fiscal sources are tables 5, 8 and 9's 合计.
@@ -40,7 +33,7 @@ func relateTables(rel render.ImportRelations) {
 		s  input.Source
 		id render.TableID
 	}{{input.GeneralPublic, T5}, {input.GovernmentFund, T8}, {input.StateCapital, T9}} {
-		if t, m, _ := get(f.id); t != nil {
+		if t, m, _ := render.Indexed(rel, f.id); t != nil {
 			fiscal = append(fiscal, ofSource{f.s, t, m})
 		}
 	}
