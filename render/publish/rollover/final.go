@@ -21,23 +21,14 @@ import (
 // (layouts/final9) registers it, of kind final; nothing here needs it.
 const FinalLayout = "final-9"
 
-// FinalInputKeys are the keys only some layouts use that a 决算 uses: the
-// block final, the kinds of spending only a 决算 has, each 项's purpose
-// and why it differs from its budget, the SME set-asides, last year's
-// 财政拨款 total, the kinds of vehicles 十一（三） lists. A 决算 file
-// shows them, unset too (input.FormatOptions.LayoutKeys).
-var FinalInputKeys = []string{"expenditures[].remit", "expenditures[].operation", "expenditures[].affiliate_subsidy",
-	"subject_purposes", "subject_purposes[].variance_reason", "prior_year.fiscal",
-	"procurement.reserved_sme", "procurement.reserved_small_micro",
-	"assets.vehicles.ministerial_leader", "assets.vehicles.main_leader", "assets.vehicles.retired_cadres", "final"}
-
-// finalInputKeys are the registered 决算 profile's input keys
-// (render.Profile.InputKeys), FinalInputKeys while none is registered.
+// finalInputKeys are the keys only some layouts use that the registered
+// 决算 profile uses (render.Profile.InputKeys; layouts/final9 declares
+// them): a 决算's file shows them, unset too.
 func finalInputKeys() []string {
-	if p, ok := render.ProfileByID(FinalLayout); ok && p.InputKeys != nil {
+	if p, ok := render.ProfileByID(FinalLayout); ok {
 		return p.InputKeys
 	}
-	return FinalInputKeys
+	return nil
 }
 
 // IsFinal tells a document of a 决算: its layout is FinalLayout, or one
