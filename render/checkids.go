@@ -26,14 +26,18 @@ const (
 	UnknownAssets      CheckID = "unknown-assets"
 	UnknownNotes       CheckID = "unknown-notes"
 	UnknownPurpose     CheckID = "unknown-purpose" // a 项's purpose (主要用于……), where a layout says it
-	ReasonMissing      CheckID = "reason-missing"
-	UnreviewedGoal     CheckID = "unreviewed-goal"
-	SkeletonText       CheckID = "skeleton-text"
-	AllZero            CheckID = "all-zero"
-	StaleYear          CheckID = "stale-year"
-	PriorImplausible   CheckID = "prior-implausible"
-	PriorNotFound      CheckID = "prior-not-found" // a batch's note: last year's file not found (--prior-dir)
-	InputError         CheckID = "input"           // the review's id of an input's error (decoding, validation)
+	// CheckBudgetFile: a 决算's 年初预算 that are not the 预算 file's
+	// (check --budget); the 决算's layout declares what it checks, the
+	// pipeline finds them (rollover.BudgetAgreement).
+	CheckBudgetFile  CheckID = "f-budget-file"
+	ReasonMissing    CheckID = "reason-missing"
+	UnreviewedGoal   CheckID = "unreviewed-goal"
+	SkeletonText     CheckID = "skeleton-text"
+	AllZero          CheckID = "all-zero"
+	StaleYear        CheckID = "stale-year"
+	PriorImplausible CheckID = "prior-implausible"
+	PriorNotFound    CheckID = "prior-not-found" // a batch's note: last year's file not found (--prior-dir)
+	InputError       CheckID = "input"           // the review's id of an input's error (decoding, validation)
 )
 
 // CheckInfo is what every finding of one id shares: what it checks (in

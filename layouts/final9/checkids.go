@@ -8,9 +8,7 @@ const (
 	unknownPriorFinal render.CheckID = "unknown-prior-final" // last year's 决算 the text compares with
 	unknownFinal      render.CheckID = "unknown-final"       // a count or text of the 情况说明
 	unknownPurpose                   = render.UnknownPurpose
-	// checkBudgetFile: a 年初预算 that is not the 预算 file's (check --budget;
-	// render/publish/rollover.BudgetAgreement finds them).
-	checkBudgetFile render.CheckID = "f-budget-file"
+	checkBudgetFile                  = render.CheckBudgetFile // check --budget
 )
 
 func init() {

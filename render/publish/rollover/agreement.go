@@ -9,10 +9,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// CheckBudgetFile is the id of a 决算's 年初预算 that disagree with the
-// year's 预算 file (check --budget); layouts/final9 declares it.
-const CheckBudgetFile render.CheckID = "f-budget-file"
-
 // BudgetAgreement compares a 决算's 年初预算 — final.budgets by 项 and
 // source, final.three_public_budget by item — with the year's 预算 file:
 // each must be what init --final-from would have written (InitialBudgets,
@@ -39,7 +35,7 @@ func BudgetAgreement(final, budget *input.Document) []render.Finding {
 	}
 	add := func(msg, path string, at input.Pos, left, right *render.Figure) {
 		line, col := place(at)
-		f := render.Finding{ID: CheckBudgetFile, Severity: render.SeverityError, Message: msg, File: final.File, Line: line, Column: col, Path: path, Left: left, Right: right}
+		f := render.Finding{ID: render.CheckBudgetFile, Severity: render.SeverityError, Message: msg, File: final.File, Line: line, Column: col, Path: path, Left: left, Right: right}
 		if left != nil && right != nil {
 			d := left.Value.Sub(right.Value)
 			f.Diff = &d
