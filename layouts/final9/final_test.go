@@ -190,10 +190,23 @@ func TestUnknowns(t *testing.T) {
 		}
 	}
 	// The “三公” budget unknown: table 7's 预算数 cells are marks.
-	_, pub := build(t, fixture(t, "three_public_budget: {outbound_travel: 0, reception: 3.00, vehicle_purchase: 0, vehicle_operation: 30.00}", "three_public_budget: {outbound_travel: 0}"))
-	cell, _ := pub.Table(F7).Cell(render.TotalRow, budgetCol("reception"))
-	if cell.Kind != render.KindText || !strings.HasPrefix(cell.Text, "【未填写：") {
-		t.Errorf("表7 预算数 of 公务接待费: %+v", cell)
+	// Each item nobody gave is one 需补填 at its key; 合计 and 小计 are
+	// marked without findings of their own.
+	doc, pub := build(t, fixture(t, "three_public_budget: {outbound_travel: 0, reception: 3.00, vehicle_purchase: 0, vehicle_operation: 30.00}", "three_public_budget: {outbound_travel: 0}"))
+	for _, key := range []string{"reception", "vehicles", "total"} {
+		cell, _ := pub.Table(F7).Cell(render.TotalRow, budgetCol(key))
+		if cell.Kind != render.KindText || !strings.HasPrefix(cell.Text, "【未填写：") {
+			t.Errorf("表7 预算数 of %s: %+v", key, cell)
+		}
+	}
+	var paths []string
+	for _, f := range render.Check(doc, pub) {
+		if f.ID == unknownBudget {
+			paths = append(paths, f.Path)
+		}
+	}
+	if strings.Join(paths, " ") != "final.three_public_budget.vehicle_purchase final.three_public_budget.vehicle_operation final.three_public_budget.reception" {
+		t.Errorf("the “三公” budget's findings are at %v, want one per item not given", paths)
 	}
 }
 

@@ -63,11 +63,21 @@ func table7(b *render.Builder, t *render.Table) {
 	var cells []render.Cell
 	for _, it := range threePublicItems {
 		var b1 render.Cell
+		what := "“三公”经费的年初预算（" + it.title + "）"
 		switch a, given := budget[it.key]; {
 		case given && a.Set, !given && known:
 			b1 = render.Money(planned[it.key])
+		case given:
+			// An item nobody gave: its own 需补填, at its key.
+			at := a.Pos
+			if at.Line == 0 {
+				at = b.KeyPos("final")
+			}
+			b1 = render.Str(b.Unknown(unknownBudget, what, "final.three_public_budget."+it.key, at))
 		default:
-			b1 = render.Str(b.Unknown(unknownBudget, "“三公”经费的年初预算（"+it.title+"）", "final.three_public_budget", b.KeyPos("final")))
+			// 合计 and 小计 are unknown because an item is: marked, the
+			// items' findings saying what to fill in.
+			b1 = render.Str(render.Mark(what))
 		}
 		cells = append(cells, b1, render.Money(actual[it.key]))
 	}
