@@ -2,6 +2,7 @@ package final9
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/budgetpub/budgetpub/input"
@@ -110,12 +111,15 @@ func budgetsBy(d *input.Document) map[budgetKey]input.FinalBudget {
 
 // budgetOf is the budget of a source's 项 (code), or of all its 项 (""):
 // known when every 项 with money in the source's lines, and every budget
-// line of it, gives its 年初预算.
+// line of it, gives its 年初预算. The source's whole ("") says each 项
+// nobody gave a 年初预算 as one 需补填, in code order; a 项's own is then
+// only marked (its finding is the whole's).
 func budgetOf(b *render.Builder, budgets map[budgetKey]input.FinalBudget, src input.Source, code string) Budget {
 	var out Budget
 	out.Known = true
 	adjusted, anyAdjusted := decimal.Zero, false
 	seen := map[string]bool{}
+	var missing []string
 	add := func(c string) {
 		if seen[c] {
 			return
@@ -124,6 +128,7 @@ func budgetOf(b *render.Builder, budgets map[budgetKey]input.FinalBudget, src in
 		fb, ok := budgets[budgetKey{c, src}]
 		if !ok || !fb.Initial.Set {
 			out.Known = false
+			missing = append(missing, c)
 			return
 		}
 		out.Initial = out.Initial.Add(fb.Initial.Value)
@@ -146,14 +151,28 @@ func budgetOf(b *render.Builder, budgets map[budgetKey]input.FinalBudget, src in
 	if anyAdjusted {
 		out.Adjusted = render.Prior{Value: adjusted, Set: true}
 	}
-	if !out.Known {
-		what := src.Title() + "财政拨款支出的年初预算"
-		if code != "" {
-			what = fmt.Sprintf("科目“%s”（%s）%s财政拨款支出的年初预算", b.Doc.Name(code), code, src.Title())
-		}
-		out.Mark = b.Unknown(unknownBudget, what, "final.budgets", b.KeyPos("final"))
+	if out.Known {
+		return out
 	}
+	if code != "" {
+		out.Mark = render.Mark(budgetWhat(b, src, code))
+		return out
+	}
+	sort.Strings(missing)
+	for _, c := range missing {
+		at := b.KeyPos("final")
+		if fb, ok := budgets[budgetKey{c, src}]; ok {
+			at = fb.Pos
+		}
+		b.Unknown(unknownBudget, budgetWhat(b, src, c), "final.budgets", at)
+	}
+	out.Mark = render.Mark(src.Title() + "财政拨款支出的年初预算")
 	return out
+}
+
+// budgetWhat is what a 项's unknown 年初预算 is called.
+func budgetWhat(b *render.Builder, src input.Source, code string) string {
+	return fmt.Sprintf("科目“%s”（%s）%s财政拨款支出的年初预算", b.Doc.Name(code), code, src.Title())
 }
 
 // vsBudgetReason is why a 决算 differs from its 年初预算: "" when it does
@@ -229,6 +248,7 @@ func fundFacts(b *render.Builder, id render.TableID, name string, src input.Sour
 	f := Fund{Name: name, Income: t.Exact(render.TotalRow, colIncome), Spent: t.Exact(render.TotalRow, colSpent)}
 	f.Has = !render.Round(f.Income).IsZero() || !render.Round(f.Spent).IsZero()
 	if f.Has {
+		budgetOf(b, budgets, src, "") // says each 项 without a 年初预算
 		f.Subjects = subjects(b, t, colSpent, src, budgets)
 	}
 	return f

@@ -189,10 +189,19 @@ func TestUnknowns(t *testing.T) {
 			t.Errorf("%s: the text lacks %q:\n%s", c.name, c.mark, text)
 		}
 	}
+	// A 项 without its 年初预算 is one 需补填: the 一般公共预算 whole it
+	// leaves unknown is marked, not said again.
+	doc, pub := build(t, fixture(t, `    - {code: "2010350", initial: 216.16}`+"\n", ""))
+	if ids := findings(doc, pub); ids[unknownBudget] != 1 {
+		t.Errorf("one 项's 年初预算 missing: findings %v, want one %s", ids, unknownBudget)
+	}
+	if text := printed.PartText(pub, PartExplanation); !strings.Contains(text, "一般公共预算财政拨款支出年初预算为【未填写：一般公共预算财政拨款支出的年初预算】") {
+		t.Errorf("the whole's mark:\n%s", text)
+	}
 	// The “三公” budget unknown: table 7's 预算数 cells are marks.
 	// Each item nobody gave is one 需补填 at its key; 合计 and 小计 are
 	// marked without findings of their own.
-	doc, pub := build(t, fixture(t, "three_public_budget: {outbound_travel: 0, reception: 3.00, vehicle_purchase: 0, vehicle_operation: 30.00}", "three_public_budget: {outbound_travel: 0}"))
+	doc, pub = build(t, fixture(t, "three_public_budget: {outbound_travel: 0, reception: 3.00, vehicle_purchase: 0, vehicle_operation: 30.00}", "three_public_budget: {outbound_travel: 0}"))
 	for _, key := range []string{"reception", "vehicles", "total"} {
 		cell, _ := pub.Table(F7).Cell(render.TotalRow, budgetCol(key))
 		if cell.Kind != render.KindText || !strings.HasPrefix(cell.Text, "【未填写：") {
