@@ -186,7 +186,7 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request, sp *space) {
 		}
 		for _, f := range row.Findings {
 			fv := newFindingView(f, row.File)
-			fv.Message, fv.Left, fv.Right = clerkText(f.ID, fv.Message), labelKeys(fv.Left), labelKeys(fv.Right)
+			fv.Message, fv.Left, fv.Right = clerkText(row.Layout, f.ID, fv.Message), labelKeysIn(row.Layout, fv.Left), labelKeysIn(row.Layout, fv.Right)
 			fs = append(fs, batchFinding{N: i + 1, Name: names[i], Department: row.Department, findingView: fv})
 		}
 		sort.SliceStable(fs, func(a, c int) bool { return severityRank(fs[a].findingView) < severityRank(fs[c].findingView) })
@@ -258,7 +258,7 @@ func pageProblem(row publish.Row, name string) string {
 	}
 	for _, f := range row.Findings {
 		if f.Severity == sev {
-			return word + "，未生成：" + clerkText(f.ID, f.Message)
+			return word + "，未生成：" + clerkText(row.Layout, f.ID, f.Message)
 		}
 	}
 	return p

@@ -81,6 +81,40 @@ var groupOf = func() map[string]string {
 	return out
 }()
 
+// layoutLabels are, by layout, the labels its own form gives its fields
+// and the groups of its blocks: where two layouts' forms name a key
+// differently (prior_year.total: 上年收支总计 in a 预算, 上年度收入支出总计
+// in a 决算), a document's findings say its own form's words.
+var layoutLabels = func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, p := range render.Profiles() {
+		m := map[string]string{}
+		mixed := map[string]bool{} // a block whose fields are in several groups has none
+		for _, f := range p.Form {
+			m[f.Name] = f.Label
+			block, _, _ := strings.Cut(f.Name, ".")
+			if g, ok := m[block]; ok && g != f.Group {
+				mixed[block] = true
+			}
+			m[block] = f.Group
+		}
+		for block := range mixed {
+			delete(m, block)
+		}
+		out[p.ID] = m
+	}
+	return out
+}()
+
+// labelIn is a key's label in a layout's form, else keyLabels'.
+func labelIn(layout, key string) (string, bool) {
+	if l, ok := layoutLabels[layout][key]; ok {
+		return l, true
+	}
+	l, ok := keyLabels[key]
+	return l, ok
+}
+
 // shortDescription is a key's description up to its first pause: its name.
 func shortDescription(d string) string {
 	if i := strings.IndexAny(d, "：，；（。"); i > 0 {
@@ -130,18 +164,22 @@ var webFixes = map[render.CheckID]string{
 // way to fix it where that differs from the file's, and every key of the
 // file named by its label. Text within quotes (a project's name) is left
 // as it is.
-func clerkText(id render.CheckID, msg string) string {
+func clerkText(layout string, id render.CheckID, msg string) string {
 	if fix, ok := webFixes[id]; ok {
 		if i := strings.LastIndex(msg, "："); i >= 0 {
 			msg = msg[:i+len("：")] + fix
 		}
 	}
-	return labelKeys(msg)
+	return labelKeysIn(layout, msg)
 }
 
 // labelKeys names every key of the file in s by its label, “in quotes”;
 // a space between the key and Chinese text goes with it.
-func labelKeys(s string) string {
+func labelKeys(s string) string { return labelKeysIn("", s) }
+
+// labelKeysIn is labelKeys with the labels of a layout's form (a
+// document's findings, in its own form's words).
+func labelKeysIn(layout, s string) string {
 	var b strings.Builder
 	depth, last := 0, 0
 	for i := 0; i < len(s); {
@@ -157,7 +195,7 @@ func labelKeys(s string) string {
 			continue
 		}
 		m := keyRe.FindString(s[i:])
-		label, ok := keyLabels[m]
+		label, ok := labelIn(layout, m)
 		if !ok || i+len(m) < len(s) && isASCIIWord(s[i+len(m)]) {
 			i += len(m)
 			continue
@@ -189,12 +227,26 @@ var indexRe = regexp.MustCompile(`\[(\d+)\]`)
 // its group.
 func pathField(d *input.Document, path string) (name, label string) {
 	name = indexRe.ReplaceAllString(path, ".$1")
+	for _, f := range specsOf(d) {
+		if f.Name == name {
+			return name, f.Label
+		}
+	}
+	own := false // the document's layout has a form: a block is its group or none
+	if d != nil {
+		var lm map[string]string
+		if lm, own = layoutLabels[d.LayoutOf()]; own && !strings.Contains(name, ".") {
+			if g, ok := lm[name]; ok {
+				return name, g
+			}
+		}
+	}
 	for _, f := range fieldSpecs {
 		if f.Name == name {
 			return name, f.Label
 		}
 	}
-	if g, ok := groupOf[name]; ok {
+	if g, ok := groupOf[name]; ok && !own {
 		return name, g
 	}
 	parts := strings.Split(name, ".")
@@ -224,8 +276,12 @@ func unitGoalField(i int) string          { return fmt.Sprintf("units.%d.overall
 func projectField(i int, f string) string { return fmt.Sprintf("projects.%d.%s", i, f) }
 func econUnitField(i int) string          { return fmt.Sprintf("basic_by_economic.%d.unit", i) }
 
-// fieldLabel is the label of a field of the form by its name.
-func fieldLabel(name string) string {
+// fieldLabel is the label of a field of the form by its name: a layout's
+// form's first.
+func fieldLabel(layout, name string) string {
+	if l, ok := layoutLabels[layout][name]; ok {
+		return l
+	}
 	for _, f := range fieldSpecs {
 		if f.Name == name {
 			return f.Label

@@ -184,17 +184,21 @@ func findingViews(spaceID string, res *publish.Result) []findingView {
 	} else if res.Err != nil && !publish.StoppedByChecks(res.Err) {
 		out = append(out, findingView{Error: true, Severity: "错误", ID: "输入", Message: res.Err.Error()})
 	}
+	layout := ""
+	if res.Pub != nil {
+		layout = res.Pub.Profile.ID
+	}
 	for _, f := range res.Findings {
 		v := newFindingView(f, res.Name)
-		v.Message = clerkText(f.ID, v.Message)
-		v.Left, v.Right = labelKeys(v.Left), labelKeys(v.Right)
+		v.Message = clerkText(layout, f.ID, v.Message)
+		v.Left, v.Right = labelKeysIn(layout, v.Left), labelKeysIn(layout, v.Right)
 		if name, label := pathField(res.Doc, f.Path); name != "" {
 			v.Link, v.Field, v.Label = workspaceRoute+spaceID+"/fill#"+fieldAnchor(name), name, label
 		} else {
 			v.Link, v.Field = link(spaceID, f.Line, fields)
 		}
 		if v.Field != "" && v.Label == "" {
-			v.Label = fieldLabel(v.Field)
+			v.Label = fieldLabel(layout, v.Field)
 		}
 		out = append(out, v)
 	}

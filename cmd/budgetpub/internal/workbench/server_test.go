@@ -507,8 +507,13 @@ func TestStartFromSkeletonAndLastYear(t *testing.T) {
 		!strings.Contains(y.body, `{code: "2010301", initial: 1249.45}`) || !strings.Contains(y.header.Get("Content-Disposition"), url.PathEscape("datong-gov-office-2024-决算.yaml")) {
 		t.Errorf("the 决算's file: %v\n%s", y.header, y.body[:min(len(y.body), 600)])
 	}
-	// Its form is a 决算's: the counts of “三公”, saved into final.
+	// Its findings speak its own form's words: 上年度收入支出总计, not a
+	// 预算's 上年收支总计.
 	fin := r.location
+	if page := text(b.get(fin).body); !strings.Contains(page, "去填写“上年度收入支出总计”") || strings.Contains(page, "上年收支总计") || strings.Contains(page, "九、政府采购情况") {
+		t.Errorf("the 决算's findings are not in its form's words:\n%.3000s", page)
+	}
+	// Its form is a 决算's: the counts of “三公”, saved into final.
 	if page := b.get(fin + "fill").body; !strings.Contains(page, "国内公务接待批次") || !strings.Contains(page, "上年度收入支出总计") {
 		t.Errorf("the 决算's form lacks its fields:\n%.2000s", text(page))
 	}
